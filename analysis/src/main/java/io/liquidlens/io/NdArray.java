@@ -1,0 +1,206 @@
+package io.liquidlens.io;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An n-dimensional array in row-major (C) order, as numpy, safetensors and torch storages hold it.
+ *
+ * <p>Immutable by convention: factories copy nothing (callers hand over ownership), and accessors that
+ * return arrays return copies, except {@link #floatsView()} which exists for hot paths that promise
+ * not to write.
+ */
+public final class NdArray {
+    private final DType dtype;
+    private final int[] shape;
+    private final Object data; // float[], double[], long[], boolean[] or String[]
+
+    private NdArray(DType dtype, int[] shape, Object data, int length) {
+        this.dtype = Objects.requireNonNull(dtype);
+        this.shape = shape.clone();
+        this.data = data;
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+            }
+            n *= d;
+        }
+        if (n != length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n
+                    + " elements but the data has " + length);
+        }
+    }
+
+    /** A float32 array (takes ownership of {@code data}). */
+    public static NdArray ofFloats(int[] shape, float[] data) {
+        return new NdArray(DType.FLOAT32, shape, data, data.length);
+    }
+
+    /** A floating array held as floats; {@code dtype} is FLOAT16, BFLOAT16 or FLOAT32 (what the file had). */
+    public static NdArray ofFloats(DType dtype, int[] shape, float[] data) {
+        if (dtype != DType.FLOAT16 && dtype != DType.BFLOAT16 && dtype != DType.FLOAT32) {
+            throw new IllegalArgumentException(dtype + " is not held as float[]");
+        }
+        return new NdArray(dtype, shape, data, data.length);
+    }
+
+    /** A float64 array (takes ownership of {@code data}). */
+    public static NdArray ofDoubles(int[] shape, double[] data) {
+        return new NdArray(DType.FLOAT64, shape, data, data.length);
+    }
+
+    /** An integer array of the given integer dtype (takes ownership of {@code data}). */
+    public static NdArray ofLongs(DType dtype, int[] shape, long[] data) {
+        if (!dtype.isInteger()) {
+            throw new IllegalArgumentException(dtype + " is not an integer type");
+        }
+        return new NdArray(dtype, shape, data, data.length);
+    }
+
+    /** A bool array (takes ownership of {@code data}). */
+    public static NdArray ofBooleans(int[] shape, boolean[] data) {
+        return new NdArray(DType.BOOL, shape, data, data.length);
+    }
+
+    /** A numpy unicode array (takes ownership of {@code data}). */
+    public static NdArray ofStrings(int[] shape, String[] data) {
+        return new NdArray(DType.UNICODE, shape, data, data.length);
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Size of dimension {@code axis}. */
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    /** Number of elements. */
+    public int size() {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** True when the shape equals {@code expected} exactly. */
+    public boolean hasShape(int... expected) {
+        return Arrays.equals(shape, expected);
+    }
+
+    /** The elements as float32 (a copy; doubles and integers are narrowed, bools become 0/1). */
+    public float[] toFloatArray() {
+        if (data instanceof float[] f) {
+            return f.clone();
+        }
+        int n = size();
+        float[] out = new float[n];
+        if (data instanceof double[] d) {
+            for (int i = 0; i < n; i++) out[i] = (float) d[i];
+        } else if (data instanceof long[] l) {
+            for (int i = 0; i < n; i++) out[i] = (float) l[i];
+        } else if (data instanceof boolean[] b) {
+            for (int i = 0; i < n; i++) out[i] = b[i] ? 1f : 0f;
+        } else {
+            throw new IllegalStateException("a " + dtype + " array has no numeric value");
+        }
+        return out;
+    }
+
+    /**
+     * The float data without copying, for hot paths. Only for FLOAT32/FLOAT16/BFLOAT16 arrays; the
+     * caller must not write to it.
+     */
+    public float[] floatsView() {
+        if (data instanceof float[] f) {
+            return f;
+        }
+        return toFloatArray();
+    }
+
+    /** The elements as float64 (a copy). */
+    public double[] toDoubleArray() {
+        int n = size();
+        double[] out = new double[n];
+        if (data instanceof double[] d) {
+            return d.clone();
+        } else if (data instanceof float[] f) {
+            for (int i = 0; i < n; i++) out[i] = f[i];
+        } else if (data instanceof long[] l) {
+            for (int i = 0; i < n; i++) out[i] = l[i];
+        } else if (data instanceof boolean[] b) {
+            for (int i = 0; i < n; i++) out[i] = b[i] ? 1 : 0;
+        } else {
+            throw new IllegalStateException("a " + dtype + " array has no numeric value");
+        }
+        return out;
+    }
+
+    /** The elements as long (a copy); only for integer and bool arrays. */
+    public long[] toLongArray() {
+        if (data instanceof long[] l) {
+            return l.clone();
+        }
+        if (data instanceof boolean[] b) {
+            long[] out = new long[b.length];
+            for (int i = 0; i < b.length; i++) out[i] = b[i] ? 1 : 0;
+            return out;
+        }
+        throw new IllegalStateException("a " + dtype + " array is not integral");
+    }
+
+    /** The elements of a bool array (a copy). */
+    public boolean[] toBooleanArray() {
+        if (data instanceof boolean[] b) {
+            return b.clone();
+        }
+        throw new IllegalStateException("a " + dtype + " array is not bool");
+    }
+
+    /** The elements of a unicode array (a copy). */
+    public String[] toStringArray() {
+        if (data instanceof String[] s) {
+            return s.clone();
+        }
+        throw new IllegalStateException("a " + dtype + " array holds no strings");
+    }
+
+    /** True when every floating element is finite (always true for non-floating arrays). */
+    public boolean allFinite() {
+        if (data instanceof float[] f) {
+            for (float v : f) if (!Float.isFinite(v)) return false;
+        } else if (data instanceof double[] d) {
+            for (double v : d) if (!Double.isFinite(v)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof NdArray a) || a.dtype != dtype || !Arrays.equals(a.shape, shape)) {
+            return false;
+        }
+        return Arrays.deepEquals(new Object[] {data}, new Object[] {a.data});
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dtype, Arrays.hashCode(shape), Arrays.deepHashCode(new Object[] {data}));
+    }
+
+    @Override
+    public String toString() {
+        return dtype.name().toLowerCase(java.util.Locale.ROOT) + Arrays.toString(shape);
+    }
+}
