@@ -1,5 +1,6 @@
 package io.liquidlens.wiring;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -100,6 +101,40 @@ public final class Wiring {
 
     /** Neuron ids of layer {@code l}, increasing, as ncps's {@code get_neurons_of_layer(l)}. */
     public int[] layer(int l) { return layers[l].clone(); }
+
+    /** All layers, in ncps order, as copies (NCP: inter, command, motor; other wirings: one layer of all ids). */
+    public List<int[]> layers() {
+        List<int[]> out = new ArrayList<>(layers.length);
+        for (int[] l : layers) {
+            out.add(l.clone());
+        }
+        return out;
+    }
+
+    /**
+     * The internal synapses as {@code {source, dest, polarity}} triples, in row-major order of the adjacency
+     * matrix (the order of ncps's {@code get_graph} edges).
+     */
+    public List<int[]> synapses() {
+        return nonZero(adjacency);
+    }
+
+    /** The sensory synapses as {@code {input, dest, polarity}} triples, in row-major order. */
+    public List<int[]> sensorySynapses() {
+        return nonZero(sensoryAdjacency);
+    }
+
+    private static List<int[]> nonZero(int[][] m) {
+        List<int[]> out = new ArrayList<>();
+        for (int src = 0; src < m.length; src++) {
+            for (int dest = 0; dest < m[src].length; dest++) {
+                if (m[src][dest] != 0) {
+                    out.add(new int[] {src, dest, m[src][dest]});
+                }
+            }
+        }
+        return out;
+    }
 
     /** Number of internal synapses (ncps {@code synapse_count}). */
     public int synapseCount() { return count(adjacency); }
