@@ -35,7 +35,7 @@ final class IoProblems {
         if (e instanceof LiquidLensException lle) {
             return lle;
         }
-        return new LiquidLensException(file, "not a readable " + kind + " file (unexpected "
+        return new LiquidLensException(file, "not a readable " + kind + " file (unforeseen "
                 + e.getClass().getSimpleName() + ")", e);
     }
 

@@ -67,7 +67,7 @@ public final class Npy {
             if (e instanceof LiquidLensException lle) {
                 throw lle;
             }
-            throw new LiquidLensException(nameForErrors + ": not a readable .npy array (unexpected "
+            throw new LiquidLensException(nameForErrors + ": not a readable .npy array (unforeseen "
                     + e.getClass().getSimpleName() + ")", e);
         }
     }

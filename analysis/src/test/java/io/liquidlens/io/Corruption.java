@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * A small fuzzer: truncates a good file at many lengths and flips bytes at many positions. Every
  * attempt must either read (a flip in bytes nobody checks, e.g. a zip timestamp) or fail with a
  * one-line {@link LiquidLensException} naming the file that was foreseen by the reader (not the
- * catch-all for unexpected runtime exceptions).
+ * catch-all for unforeseen runtime exceptions).
  */
 final class Corruption {
     private Corruption() {
@@ -50,7 +50,7 @@ final class Corruption {
             }
         } catch (LiquidLensException e) {
             assertThat(e.getMessage()).as(what).startsWith(file + ": ").doesNotContain("\n")
-                    .doesNotContain("unexpected");
+                    .doesNotContain("unforeseen");
         } catch (RuntimeException | Error e) {
             throw new AssertionError(what + ": escaped as " + e, e);
         }
