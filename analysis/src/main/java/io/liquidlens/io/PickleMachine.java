@@ -282,12 +282,32 @@ final class PickleMachine {
         }
         for (int i = 0; i < pairs.size(); i += 2) {
             Object key = pairs.get(i);
-            if (!(key instanceof String || key instanceof Long || key instanceof BigInteger
-                    || key instanceof Boolean || key instanceof Double || key instanceof Tuple || key == NONE)) {
+            if (!hashable(key, 0)) {
                 throw new FormatException("malformed pickle: unhashable dict key of type " + typeName(key));
             }
             dict.put(key, pairs.get(i + 1));
         }
+    }
+
+    /**
+     * Whether Python could use {@code value} as a dict key: immutable scalars and (shallow enough)
+     * tuples of them. Tuples are built from finished values, so one of only hashable items cannot be
+     * cyclic, and the depth bound keeps hashing it from overflowing the Java stack.
+     */
+    private static boolean hashable(Object value, int depth) {
+        if (value instanceof Tuple t) {
+            if (depth > 64) {
+                return false;
+            }
+            for (Object item : t.items()) {
+                if (!hashable(item, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value instanceof String || value instanceof Long || value instanceof BigInteger
+                || value instanceof Boolean || value instanceof Double || value == NONE;
     }
 
     /** A Python-ish type name for messages. */

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,8 +219,7 @@ public final class Safetensors {
             long dataStart = 8 + headerLength;
             Map<String, String> metadata = new LinkedHashMap<>();
             List<TensorInfo> tensors = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
                 if (field.getKey().equals(METADATA)) {
                     readMetadata(field.getValue(), metadata);
                 } else {
@@ -236,8 +234,7 @@ public final class Safetensors {
             if (!node.isObject()) {
                 throw new FormatException("__metadata__ is not a JSON object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!e.getValue().isTextual()) {
                     throw new FormatException("__metadata__ value of '" + e.getKey() + "' is not a string");
                 }

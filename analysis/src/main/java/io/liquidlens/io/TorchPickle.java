@@ -86,7 +86,8 @@ final class TorchPickle implements PickleMachine.Host {
         if (cls instanceof Global g && g.dotted.equals(ORDERED_DICT)) {
             return new LinkedHashMap<>();
         }
-        throw new FormatException("unsupported pickle construction of " + cls);
+        throw new FormatException("unsupported pickle construction of "
+                + (cls instanceof Global g ? g.dotted : PickleMachine.typeName(cls)));
     }
 
     @Override
@@ -107,7 +108,8 @@ final class TorchPickle implements PickleMachine.Host {
                 || !(t.get(1) instanceof Global type) || !STORAGE_TYPES.containsKey(type.dotted)
                 || !(t.get(2) instanceof String key) || !(t.get(3) instanceof String)
                 || !(t.get(4) instanceof Long numel) || numel < 0) {
-            throw new FormatException("unsupported persistent id " + pid + " (expected a torch storage)");
+            throw new FormatException("unsupported persistent id (a " + PickleMachine.typeName(pid)
+                    + ", expected a torch storage tuple)");
         }
         DType dtype = STORAGE_TYPES.get(type.dotted);
         Storage known = storages.get(key);
@@ -159,7 +161,7 @@ final class TorchPickle implements PickleMachine.Host {
         long[] out = new long[t.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(t.get(i) instanceof Long v)) {
-                throw new FormatException("malformed pickle: tensor " + what + " " + t + " is not a tuple of ints");
+                throw new FormatException("malformed pickle: tensor " + what + " is not a tuple of ints");
             }
             out[i] = v;
         }

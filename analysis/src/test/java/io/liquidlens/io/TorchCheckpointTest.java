@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +155,27 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void selfReferencingDeepAndOversizedPicklesFailCleanly() {
+        byte[] cyclicKey = new PickleBuilder().proto(2).emptyDict().op(']').put(0).get(0).op('a').op(0x85)
+                .str("v").setItem().stop().bytes();
+        PickleBuilder deep = new PickleBuilder().proto(2).emptyDict().emptyTuple();
+        for (int i = 0; i < 100_000; i++) {
+            deep.op(0x85);
+        }
+        byte[] deepKey = deep.str("v").setItem().stop().bytes();
+        byte[] huge = ZipFiles.concat(new PickleBuilder().proto(2).op('X').bytes(),
+                new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f}, "abc".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> TorchCheckpoint.read(checkpoint("cyclic", cyclicKey, Map.of())))
+                .isInstanceOf(LiquidLensException.class).hasMessageContaining("unhashable dict key of type tuple");
+        assertThatThrownBy(() -> TorchCheckpoint.read(checkpoint("deep", deepKey, Map.of())))
+                .isInstanceOf(LiquidLensException.class).hasMessageContaining("unhashable dict key of type tuple");
+        assertThatThrownBy(() -> TorchCheckpoint.read(checkpoint("huge", huge, Map.of())))
+                .isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("truncated pickle (a length of 2147483647 runs past the end)");
+    }
+
+    @Test
     void missingStorageRecordIsReported() {
         Map<String, byte[]> entries = new LinkedHashMap<>(ZipFiles.read(Fixtures.checkpoint(SMALL)));
         entries.remove("ltc_autoncp19_1_default/data/3");
@@ -223,10 +243,9 @@ class TorchCheckpointTest {
 
     static void assertMatchesStateDict(Map<String, NdArray> tensors, JsonNode stateDict) {
         List<String> names = new ArrayList<>();
-        stateDict.fieldNames().forEachRemaining(names::add);
+        stateDict.properties().forEach(e -> names.add(e.getKey()));
         assertThat(tensors.keySet()).containsExactlyElementsOf(names);
-        for (Iterator<Map.Entry<String, JsonNode>> it = stateDict.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : stateDict.properties()) {
             NdArray tensor = tensors.get(e.getKey());
             assertThat(tensor.dtype()).as(e.getKey()).isEqualTo(DType.FLOAT32);
             assertThat(tensor.shape()).as(e.getKey()).containsExactly(Fixtures.shape(e.getValue()));
