@@ -176,6 +176,14 @@ public final class NdArray {
         throw new IllegalStateException("a " + dtype + " array holds no strings");
     }
 
+    /**
+     * The backing array ({@code float[]}, {@code double[]}, {@code long[]}, {@code boolean[]} or
+     * {@code String[]}) without copying, for the writers in this package, which only read it.
+     */
+    Object rawData() {
+        return data;
+    }
+
     /** True when every floating element is finite (always true for non-floating arrays). */
     public boolean allFinite() {
         if (data instanceof float[] f) {

@@ -1,0 +1,118 @@
+package io.liquidlens.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Read access to a zip archive (npz, torch checkpoint) through its central directory, which copes with
+ * the stored-with-data-descriptor entries torch writes and with zip64. Entries are read whole and
+ * checked against the size and CRC-32 the directory records, so a flipped byte shows up as a corrupt
+ * entry instead of a wrong number.
+ */
+final class ZipArchive implements Closeable {
+    private final ZipFile zip;
+    private final List<ZipEntry> entries;
+
+    private ZipArchive(ZipFile zip, List<ZipEntry> entries) {
+        this.zip = zip;
+        this.entries = entries;
+    }
+
+    /**
+     * Opens {@code file}; {@code notAZip} explains the problem when the file does not start like a zip
+     * archive (it receives the first bytes so it can recognise what the file is instead).
+     */
+    static ZipArchive open(Path file, NotAZip notAZip) throws IOException, FormatException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(8);
+        }
+        boolean zipStart = start.length >= 4 && start[0] == 'P' && start[1] == 'K'
+                && ((start[2] == 3 && start[3] == 4) || (start[2] == 5 && start[3] == 6));
+        if (!zipStart) {
+            throw new FormatException(notAZip.problem(start));
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException("corrupt zip archive (" + detail(e) + ")", e);
+        }
+        try {
+            List<ZipEntry> entries = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                entries.add(e.nextElement());
+            }
+            return new ZipArchive(zip, Collections.unmodifiableList(entries));
+        } catch (RuntimeException e) {
+            zip.close();
+            throw new FormatException("corrupt zip archive (" + detail(e) + ")", e);
+        }
+    }
+
+    /** All entries in central-directory order (the order the writer added them). */
+    List<ZipEntry> entries() {
+        return entries;
+    }
+
+    /** The entry named exactly {@code name}, or null. */
+    ZipEntry entry(String name) {
+        for (ZipEntry e : entries) {
+            if (e.getName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The whole content of {@code entry}, verified against its recorded size and CRC-32. */
+    byte[] read(ZipEntry entry) throws FormatException {
+        long size = entry.getSize();
+        if (size > ElementCodec.MAX_ELEMENTS) {
+            throw new FormatException("zip entry " + entry.getName() + " is too large to load (" + size + " bytes)");
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = size >= 0 ? in.readNBytes((int) size) : in.readAllBytes();
+            if (size >= 0 && (bytes.length != size || in.read() != -1)) {
+                throw new FormatException("corrupt zip entry " + entry.getName() + " (size differs from the directory)");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException("corrupt zip entry " + entry.getName() + " (" + detail(e) + ")", e);
+        }
+        if (entry.getCrc() != -1) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            if (crc.getValue() != entry.getCrc()) {
+                throw new FormatException("corrupt zip entry " + entry.getName() + " (CRC-32 mismatch)");
+            }
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    private static String detail(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : IoProblems.firstLine(message);
+    }
+
+    /** Explains what a file that is not a zip archive is, from its first bytes. */
+    @FunctionalInterface
+    interface NotAZip {
+        String problem(byte[] start);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Tensor files in and out: numpy {@code .npy}/{@code .npz}, {@code .safetensors} and PyTorch state-dict
+ * checkpoints ({@code .pt}), all as {@link io.liquidlens.io.NdArray}.
+ *
+ * <p>One idea: bytes on disk become arrays and back, and a bad file becomes one
+ * {@link io.liquidlens.LiquidLensException} naming the file and the problem. Checkpoints are read with a
+ * small pickle interpreter of our own that only knows the few globals a state dict needs, so loading a
+ * file never runs code from it. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
+ * write never leaves a partial file.
+ *
+ * <p>May depend on: {@code io.liquidlens} (the exception) and Jackson. Nothing else in LiquidLens.
+ */
+package io.liquidlens.io;
