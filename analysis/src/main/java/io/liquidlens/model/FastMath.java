@@ -2,15 +2,32 @@ package io.liquidlens.model;
 
 /**
  * Fast, accurate elementary functions for the simulation hot loops. An LTC step evaluates hundreds of
- * synapse sigmoids, so {@link Math#exp} (10-20 ns) would dominate the run time.
+ * synapse sigmoids, so {@link Math#exp} would dominate the run time.
  *
- * <p>exp: x = n ln2 + f ln2 with n an integer and |f| <= 1/2 (computed in the log2 domain with the
- * round-to-nearest "shifter" trick), 2^f from its Taylor polynomial of degree 8 in f ln2 (truncation
- * error below 6e-10), and 2^n placed directly into the exponent bits. Everything runs in double, so a
- * float result is within about 0.5 ulp plus 1e-9 relative of the true value; overflow and underflow fall
- * out of the float conversion (the argument is clamped to +-700 so the double stays finite or zero).
+ * <p>Float exp (the hot path): x = n ln2 + r with n = round(x / ln2) (the "shifter" trick: adding 1.5 *
+ * 2^23 rounds to an integer held in the low mantissa bits) and r reduced in two parts (Cody-Waite: ln2
+ * split into a short high part, so n * high is exact, and a low correction), |r| <= ln2/2; e^r from its
+ * Taylor polynomial of degree 7 (truncation below 5e-9) evaluated with fused multiply-adds; 2^n placed
+ * directly into the exponent bits. Relative error about 1e-7 (float rounding). Arguments outside
+ * [-87, 88], where 2^n would leave the normal range, and NaN go to {@link Math#exp}: rare, and exact there.
+ *
+ * <p>Double exp works the same way in the log2 domain with a degree-8 polynomial for 2^f, |f| <= 1/2
+ * (relative error below 1e-9), clamped to +-700.
  */
 public final class FastMath {
+    private static final float SHIFTER_F = 12582912f; // 1.5 * 2^23
+    private static final float LOG2E_F = 1.44269504f;
+    private static final float LN2_HI_F = 0.693359375f; // 0x3f318000: 9 significant bits, n * LN2_HI_F is exact
+    private static final float LN2_LO_F = -2.12194440e-4f; // ln2 - LN2_HI_F
+    private static final float E2 = 1f / 2;
+    private static final float E3 = 1f / 6;
+    private static final float E4 = 1f / 24;
+    private static final float E5 = 1f / 120;
+    private static final float E6 = 1f / 720;
+    private static final float E7 = 1f / 5040;
+    private static final float FAST_MIN = -87f;
+    private static final float FAST_MAX = 88f;
+
     private static final double LOG2E = 1.4426950408889634;
     /** 1.5 * 2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low bits. */
     private static final double SHIFTER = 6755399441055744.0;
@@ -31,9 +48,37 @@ public final class FastMath {
     private FastMath() {
     }
 
+    /** e^x for x in [FAST_MIN, FAST_MAX] (not checked). */
+    private static float expCore(float x) {
+        float t = x * LOG2E_F + SHIFTER_F;
+        int bits = Float.floatToRawIntBits(t);
+        float n = t - SHIFTER_F;
+        float r = Math.fma(n, -LN2_LO_F, Math.fma(n, -LN2_HI_F, x));
+        float p = Math.fma(r, E7, E6);
+        p = Math.fma(p, r, E5);
+        p = Math.fma(p, r, E4);
+        p = Math.fma(p, r, E3);
+        p = Math.fma(p, r, E2);
+        p = Math.fma(p, r, 1f);
+        p = Math.fma(p, r, 1f);
+        // the low bits of t hold n + 2^22; n + 127 in [1, 254] lands in the exponent field
+        return p * Float.intBitsToFloat((bits + 127) << 23);
+    }
+
+    /** e^x as a float (relative error about 1e-7); +Infinity above ~88.72, 0 far below -87. */
+    public static float exp(float x) {
+        if (x >= FAST_MIN && x <= FAST_MAX) {
+            return expCore(x);
+        }
+        return (float) Math.exp(x);
+    }
+
     /** e^x in double, relative error below 1e-9 for |x| <= 700 (clamped beyond; NaN stays NaN). */
     public static double expd(double x) {
-        double c = Math.max(-CLAMP, Math.min(CLAMP, x));
+        double c = x;
+        if (!(c > -CLAMP && c < CLAMP)) {
+            c = c > 0 ? CLAMP : c < 0 ? -CLAMP : c; // NaN stays NaN
+        }
         double y = c * LOG2E;
         double t = y + SHIFTER;
         long bits = Double.doubleToRawLongBits(t);
@@ -43,14 +88,13 @@ public final class FastMath {
         return p * Double.longBitsToDouble((bits + 1023L) << 52);
     }
 
-    /** e^x as a float: +Infinity above ~88.72, 0 (through the subnormals) below ~-103.9. */
-    public static float exp(float x) {
-        return (float) expd(x);
-    }
-
     /** The logistic sigmoid 1 / (1 + e^-z), correct at both tails. */
     public static float sigmoid(float z) {
-        return (float) (1.0 / (1.0 + expd(-z)));
+        float t = -z;
+        if (t >= FAST_MIN && t <= FAST_MAX) {
+            return 1f / (1f + expCore(t));
+        }
+        return (float) (1.0 / (1.0 + Math.exp(t)));
     }
 
     /** The logistic sigmoid in double. */
