@@ -1,0 +1,249 @@
+package io.liquidlens.model;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.UnitsSpec;
+import io.liquidlens.wiring.FullyConnectedSpec;
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import io.liquidlens.wiring.WiringSpec;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An ncps model with its weights: [mixed-memory LSTM] -> liquid cell -> [projection {@code fc}], as
+ * {@code ncps.torch.LTC} / {@code ncps.torch.CfC} run it at each step. Immutable and thread-safe: the
+ * state and scratch buffers belong to the caller.
+ */
+public final class LiquidModel {
+    private static final String CELL = "rnn_cell.";
+
+    private final ModelSpec spec;
+    private final Wiring wiring;
+    private final CellKind kind;
+    private final RecurrentCell cell;
+    private final LstmCell lstm;
+    private final float[] fcW;
+    private final float[] fcB;
+    private final int outputSize;
+    private final int[] stateNeuronIds;
+    private final NeuronRole[] stateRoles;
+    private final ParameterCounts counts;
+
+    private LiquidModel(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict) {
+        this.spec = spec;
+        this.wiring = wiring;
+        int s = spec.inputSize();
+        StateDictReader r = new StateDictReader(stateDict);
+        if (spec.cell() instanceof LtcSpec ltc) {
+            kind = CellKind.LTC;
+            cell = new LtcCell(ltc, s, wiring.units(), wiring.outputDim(), r, CELL);
+            stateNeuronIds = identity(wiring.units());
+        } else {
+            CfcSpec cfc = (CfcSpec) spec.cell();
+            if (wiring != null) {
+                kind = CellKind.WIRED_CFC;
+                WiredCfcCell wired = new WiredCfcCell(s, wiring, cfc.mode(), r, CELL);
+                cell = wired;
+                stateNeuronIds = wired.neuronIds();
+            } else {
+                kind = CellKind.CFC;
+                int units = ((UnitsSpec.Dense) spec.units()).units();
+                cell = new CfcCell(s, units, cfc.mode(), cfc.activation(), cfc.backboneUnits(), cfc.backboneLayers(),
+                        cfc.backboneDropout(), false, r, CELL);
+                stateNeuronIds = identity(units);
+            }
+        }
+        int n = cell.stateSize();
+        stateRoles = new NeuronRole[n];
+        for (int p = 0; p < n; p++) {
+            // a dense CfC has no wiring; ncps makes every unit an output, so every unit is a motor neuron
+            stateRoles[p] = wiring == null ? NeuronRole.MOTOR : wiring.role(stateNeuronIds[p]);
+        }
+        lstm = spec.cell().mixedMemory() ? new LstmCell(s, n, r, "lstm.") : null;
+        Integer proj = spec.cell() instanceof CfcSpec c ? c.projSize() : null;
+        if (proj != null) {
+            fcW = r.take("fc.weight", proj, cell.outputSize());
+            fcB = r.take("fc.bias", proj);
+            outputSize = proj;
+        } else {
+            fcW = null;
+            fcB = null;
+            outputSize = cell.outputSize();
+        }
+        r.rejectUnexpected();
+        counts = countParameters();
+    }
+
+    /**
+     * Builds a model from an ncps state dict ({@code torch.save(model.state_dict())}). The wiring is
+     * regenerated from the spec (for int units as ncps does: {@code FullyConnected(units)} for LTC, none for
+     * a dense CfC); the connectivity used for computing is the checkpoint's sparsity masks.
+     *
+     * @throws IllegalArgumentException naming the tensor when one is missing, has the wrong shape or holds
+     *                                  a non-finite value, or when there are unexpected tensors
+     */
+    public static LiquidModel fromStateDict(ModelSpec spec, Map<String, NdArray> stateDict) {
+        return fromStateDict(spec, defaultWiring(spec), stateDict);
+    }
+
+    /**
+     * As {@link #fromStateDict(ModelSpec, Map)} with an already built wiring (null for a dense CfC, where
+     * it is ignored).
+     */
+    public static LiquidModel fromStateDict(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict) {
+        boolean denseCfc = spec.cell() instanceof CfcSpec && spec.units() instanceof UnitsSpec.Dense;
+        Wiring w = denseCfc ? null : wiring;
+        if (!denseCfc) {
+            if (w == null) {
+                throw new IllegalArgumentException("a wiring is required for " + spec.cell().ncpsClass()
+                        + " with these units");
+            }
+            if (w.inputDim() != spec.inputSize()) {
+                throw new IllegalArgumentException("the wiring has " + w.inputDim() + " inputs but input_size is "
+                        + spec.inputSize());
+            }
+            if (spec.units() instanceof UnitsSpec.Dense d && d.units() != w.units()) {
+                throw new IllegalArgumentException("the wiring has " + w.units() + " units but units is " + d.units());
+            }
+        }
+        return new LiquidModel(spec, w, stateDict);
+    }
+
+    private static Wiring defaultWiring(ModelSpec spec) {
+        if (spec.units() instanceof UnitsSpec.Wired wired) {
+            return wired.wiring().build(spec.inputSize());
+        }
+        if (spec.cell() instanceof CfcSpec) {
+            return null;
+        }
+        int units = ((UnitsSpec.Dense) spec.units()).units();
+        WiringSpec fc = new FullyConnectedSpec(units, null, FullyConnectedSpec.DEFAULT_SEED, true);
+        return fc.build(spec.inputSize());
+    }
+
+    private static int[] identity(int n) {
+        int[] ids = new int[n];
+        Arrays.setAll(ids, i -> i);
+        return ids;
+    }
+
+    private ParameterCounts countParameters() {
+        ParameterCounts.Tally t = new ParameterCounts.Tally();
+        if (cell instanceof LtcCell l) {
+            l.count(t, stateRoles);
+        } else if (cell instanceof WiredCfcCell w) {
+            w.count(t, stateRoles);
+        } else if (cell instanceof CfcCell c) {
+            c.count(t, stateRoles);
+        }
+        if (lstm != null) {
+            lstm.count(t, stateRoles);
+        }
+        if (fcW != null) {
+            t.tensor(fcW.length + fcB.length);
+            t.shared(fcW.length + fcB.length);
+        }
+        return t.build();
+    }
+
+    /** The ncps call this model was built from. */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The wiring (for LTC and wired CfC); empty for a dense CfC. */
+    public Optional<Wiring> wiring() {
+        return Optional.ofNullable(wiring);
+    }
+
+    /** LTC, dense CfC or wired CfC. */
+    public CellKind cellKind() {
+        return kind;
+    }
+
+    /** The recurrent cell. */
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    /** Number of input features S. */
+    public int inputSize() {
+        return spec.inputSize();
+    }
+
+    /** State size N (ncps's {@code state_size}). */
+    public int stateSize() {
+        return cell.stateSize();
+    }
+
+    /** Output features per step M' (after the output mapping and the projection, if any). */
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** True when a mixed-memory LSTM carries a cell state c beside h. */
+    public boolean mixedMemory() {
+        return lstm != null;
+    }
+
+    /**
+     * Wiring neuron id of each state entry. LTC and dense CfC: the identity; wired CfC: layer by layer
+     * ({@code [inter..., command..., motor...]} for an NCP), SPEC §3.2.
+     */
+    public int[] stateNeuronIds() {
+        return stateNeuronIds.clone();
+    }
+
+    /** Role of the neuron at state index {@code p} (dense CfC: motor). */
+    public NeuronRole stateRole(int p) {
+        return stateRoles[p];
+    }
+
+    /** Trainable parameter counts (see {@link ParameterCounts} for the attribution). */
+    public ParameterCounts parameterCounts() {
+        return counts;
+    }
+
+    /** Fresh scratch space for {@link #step}; one per thread. */
+    public StepBuffers newBuffers() {
+        return new StepBuffers(cell.scratchSize(), lstm == null ? 0 : lstm.scratchSize(), cell.outputSize());
+    }
+
+    /**
+     * Advances one step, as ncps's wrapper does per time step: the LSTM (if mixed memory) on the raw
+     * input replaces h, then the cell, then the projection.
+     *
+     * @param input features at {@code input[inOff .. inOff + inputSize)}
+     * @param dt    elapsed time of this step for this sample
+     * @param h     state (length {@link #stateSize()}), replaced
+     * @param c     LSTM cell state (length {@link #stateSize()}), replaced; ignored without mixed memory
+     * @param out   receives {@link #outputSize()} outputs at {@code outOff}
+     * @param tau   null, or receives {@link #stateSize()} time constants at {@code tauOff}
+     *              (LTC: liquid time constant; CfC: time gate, see {@link CfcCell})
+     */
+    public void step(float[] input, int inOff, float dt, float[] h, float[] c, float[] out, int outOff, float[] tau,
+                     int tauOff, StepBuffers buf) {
+        if (lstm != null) {
+            lstm.step(input, inOff, h, 0, c, 0, buf.lstm);
+        }
+        if (fcW == null) {
+            cell.step(input, inOff, dt, h, 0, out, outOff, tau, tauOff, buf.cell);
+            return;
+        }
+        float[] y = buf.cellOut;
+        cell.step(input, inOff, dt, h, 0, y, 0, tau, tauOff, buf.cell);
+        int m = y.length;
+        for (int p = 0; p < outputSize; p++) {
+            float acc = 0f;
+            int base = p * m;
+            for (int k = 0; k < m; k++) {
+                acc += fcW[base + k] * y[k];
+            }
+            out[outOff + p] = acc + fcB[p];
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package io.liquidlens.model;
+
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.Mapping;
+import io.liquidlens.wiring.NeuronRole;
+
+/**
+ * ncps's {@code LTCCell} with the fused semi-implicit solver (SPEC §2.1), evaluated sparsely.
+ *
+ * <p>At load time the positivity function f (torch softplus with threshold 20 when
+ * {@code implicit_param_constraints}, identity otherwise) is applied once to w, sensory_w, gleak and cm,
+ * and the synapses are gathered per destination neuron from the checkpoint's sparsity masks. The masks in
+ * the checkpoint are the truth (ncps issue #45), not the wiring: a synapse exists where its mask entry is
+ * non-zero, and its effective weight is f(w) * mask. Masked-out terms contribute exact zeros to ncps's
+ * sums, so skipping them changes nothing.
+ *
+ * <p>The summation order over presynaptic neurons is increasing index, and each expression keeps ncps's
+ * parenthesisation: {@code v' = ((cm_t v + gl vleak) + (sum_i wa erev + num_s)) / (((cm_t + gl) + (sum_i
+ * wa + den_s)) + eps)} with {@code cm_t = f(cm) / (float)(dt / K)}.
+ *
+ * <p><b>Liquid time constant</b> (ANALYSES.md item 2): when asked, step writes for every neuron j
+ * {@code tau_j = f(cm_j) / (f(gleak_j) + sum_i W_ij sigma(sigma_ij (x_i - mu_ij)) + sum_s W_sj
+ * sigma(sigma_sj (I_s - mu_sj)))} with W = f(w) * mask. Here x is the state at the start of the step (after
+ * the mixed-memory LSTM, if any: the value the ODE starts from) and I is the input after the input
+ * mapping. It is the time constant of the linearised ODE {@code cm dv/dt = -(gl + sum wa) v + ...} at the
+ * start of the step; its denominator is exactly the solver's first-unfold conductance sum, so computing it
+ * costs one division per neuron.
+ */
+public final class LtcCell implements RecurrentCell {
+    private final int sensory;
+    private final int units;
+    private final int motor;
+    private final int unfolds;
+    private final float epsilon;
+    private final float[] inputW;
+    private final float[] inputB;
+    private final float[] outputW;
+    private final float[] outputB;
+    private final float[] cm;       // f(cm)
+    private final float[] gleak;    // f(gleak)
+    private final float[] gleakVleak;
+    // sensory synapses grouped by destination: [sRow[j], sRow[j+1])
+    private final int[] sRow;
+    private final int[] sSrc;
+    private final float[] sW;
+    private final float[] sSigma;
+    private final float[] sMu;
+    private final float[] sErev;
+    // internal synapses grouped by destination
+    private final int[] row;
+    private final int[] src;
+    private final float[] w;
+    private final float[] sigma;
+    private final float[] mu;
+    private final float[] erev;
+
+    LtcCell(LtcSpec spec, int inputSize, int units, int outputDim, StateDictReader r, String prefix) {
+        this.sensory = inputSize;
+        this.units = units;
+        this.motor = outputDim;
+        this.unfolds = spec.odeUnfolds();
+        this.epsilon = (float) spec.epsilon();
+        boolean implicit = spec.implicitParamConstraints();
+        int n = units;
+        int s = inputSize;
+        float[] rawGleak = r.take(prefix + "gleak", n);
+        float[] vleak = r.take(prefix + "vleak", n);
+        float[] rawCm = r.take(prefix + "cm", n);
+        float[] rawSigma = r.take(prefix + "sigma", n, n);
+        float[] rawMu = r.take(prefix + "mu", n, n);
+        float[] rawW = r.take(prefix + "w", n, n);
+        float[] rawErev = r.take(prefix + "erev", n, n);
+        float[] rawSSigma = r.take(prefix + "sensory_sigma", s, n);
+        float[] rawSMu = r.take(prefix + "sensory_mu", s, n);
+        float[] rawSW = r.take(prefix + "sensory_w", s, n);
+        float[] rawSErev = r.take(prefix + "sensory_erev", s, n);
+        float[] mask = r.take(prefix + "sparsity_mask", n, n);
+        float[] sMask = r.take(prefix + "sensory_sparsity_mask", s, n);
+        Mapping in = spec.inputMapping();
+        Mapping out = spec.outputMapping();
+        inputW = in.hasWeight() ? r.take(prefix + "input_w", s) : null;
+        inputB = in.hasBias() ? r.take(prefix + "input_b", s) : null;
+        outputW = out.hasWeight() ? r.take(prefix + "output_w", outputDim) : null;
+        outputB = out.hasBias() ? r.take(prefix + "output_b", outputDim) : null;
+
+        gleak = positive(rawGleak, implicit);
+        cm = positive(rawCm, implicit);
+        gleakVleak = new float[n];
+        for (int j = 0; j < n; j++) {
+            gleakVleak[j] = gleak[j] * vleak[j];
+        }
+        float[] effW = positive(rawW, implicit);
+        float[] effSW = positive(rawSW, implicit);
+
+        sRow = new int[n + 1];
+        int sCount = countByDestination(sMask, s, n, sRow);
+        sSrc = new int[sCount];
+        sW = new float[sCount];
+        sSigma = new float[sCount];
+        sMu = new float[sCount];
+        sErev = new float[sCount];
+        gather(sMask, s, n, effW(effSW, sMask), rawSSigma, rawSMu, rawSErev, sSrc, sW, sSigma, sMu, sErev);
+
+        row = new int[n + 1];
+        int count = countByDestination(mask, n, n, row);
+        src = new int[count];
+        w = new float[count];
+        sigma = new float[count];
+        mu = new float[count];
+        erev = new float[count];
+        gather(mask, n, n, effW(effW, mask), rawSigma, rawMu, rawErev, src, w, sigma, mu, erev);
+    }
+
+    private static float[] positive(float[] raw, boolean implicit) {
+        float[] outArr = raw.clone();
+        if (implicit) {
+            for (int i = 0; i < outArr.length; i++) {
+                outArr[i] = FastMath.softplus(raw[i]);
+            }
+        }
+        return outArr;
+    }
+
+    private static float[] effW(float[] fw, float[] mask) {
+        float[] e = new float[fw.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = fw[i] * mask[i];
+        }
+        return e;
+    }
+
+    private static int countByDestination(float[] mask, int sources, int dests, int[] rowStart) {
+        int c = 0;
+        for (int j = 0; j < dests; j++) {
+            rowStart[j] = c;
+            for (int i = 0; i < sources; i++) {
+                if (mask[i * dests + j] != 0f) {
+                    c++;
+                }
+            }
+        }
+        rowStart[dests] = c;
+        return c;
+    }
+
+    private static void gather(float[] mask, int sources, int dests, float[] effW, float[] sig, float[] m, float[] ev,
+                               int[] srcOut, float[] wOut, float[] sigOut, float[] muOut, float[] evOut) {
+        int c = 0;
+        for (int j = 0; j < dests; j++) {
+            for (int i = 0; i < sources; i++) {
+                int idx = i * dests + j;
+                if (mask[idx] != 0f) {
+                    srcOut[c] = i;
+                    wOut[c] = effW[idx];
+                    sigOut[c] = sig[idx];
+                    muOut[c] = m[idx];
+                    evOut[c] = ev[idx];
+                    c++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public int inputSize() {
+        return sensory;
+    }
+
+    @Override
+    public int stateSize() {
+        return units;
+    }
+
+    @Override
+    public int outputSize() {
+        return motor;
+    }
+
+    @Override
+    public int scratchSize() {
+        return sensory + 5 * units;
+    }
+
+    /** Number of internal synapses actually computed (non-zero mask entries). */
+    public int synapseCount() {
+        return src.length;
+    }
+
+    /** Number of sensory synapses actually computed (non-zero mask entries). */
+    public int sensorySynapseCount() {
+        return sSrc.length;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code dt} is this sample's own elapsed time. ncps's batched timespans are broken (SPEC §8 item 2,
+     * issues #81/#82: {@code cm / (ts / K)} broadcasts a (B,) vector over the neuron axis); we implement the
+     * intended per-sample dt, which equals ncps wherever ncps works (B == 1 or all dt equal).
+     *
+     * <p>{@code tau}, when not null, receives the liquid time constant of every neuron (class Javadoc).
+     */
+    @Override
+    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
+                     int tauOff, float[] s) {
+        final int n = units;
+        final int oNumS = sensory;
+        final int oDenS = oNumS + n;
+        final int oCmt = oDenS + n;
+        int cur = oCmt + n;
+        int nxt = cur + n;
+        mapInputs(x, xOff, s);
+        sensoryCurrents(s, oNumS, oDenS);
+        // cm_t = f(cm) / float32(dt / K): a division, as torch does it (SPEC §4), not cm * K / dt
+        float dtOverK = (float) ((double) dt / unfolds);
+        for (int j = 0; j < n; j++) {
+            s[oCmt + j] = cm[j] / dtOverK;
+            s[cur + j] = h[hOff + j];
+        }
+        for (int u = 0; u < unfolds; u++) {
+            for (int j = 0; j < n; j++) {
+                float num = 0f;
+                float den = 0f;
+                for (int k = row[j], end = row[j + 1]; k < end; k++) {
+                    float wa = w[k] * FastMath.sigmoid(sigma[k] * (s[cur + src[k]] - mu[k]));
+                    num += wa * erev[k];
+                    den += wa;
+                }
+                float denAll = den + s[oDenS + j];
+                if (u == 0 && tau != null) {
+                    tau[tauOff + j] = cm[j] / (gleak[j] + denAll);
+                }
+                float cmt = s[oCmt + j];
+                s[nxt + j] = (cmt * s[cur + j] + gleakVleak[j] + (num + s[oNumS + j])) / (cmt + gleak[j] + denAll + epsilon);
+            }
+            int t = cur;
+            cur = nxt;
+            nxt = t;
+        }
+        System.arraycopy(s, cur, h, hOff, n);
+        // the motor neurons are ids 0..M-1; ncps slices them whatever the output mapping is
+        for (int m = 0; m < motor; m++) {
+            float v = h[hOff + m];
+            if (outputW != null) {
+                v *= outputW[m];
+            }
+            if (outputB != null) {
+                v += outputB[m];
+            }
+            out[outOff + m] = v;
+        }
+    }
+
+    private void mapInputs(float[] x, int xOff, float[] s) {
+        for (int i = 0; i < sensory; i++) {
+            float v = x[xOff + i];
+            if (inputW != null) {
+                v *= inputW[i];
+            }
+            if (inputB != null) {
+                v += inputB[i];
+            }
+            s[i] = v;
+        }
+    }
+
+    private void sensoryCurrents(float[] s, int oNumS, int oDenS) {
+        for (int j = 0; j < units; j++) {
+            float num = 0f;
+            float den = 0f;
+            for (int k = sRow[j], end = sRow[j + 1]; k < end; k++) {
+                float wa = sW[k] * FastMath.sigmoid(sSigma[k] * (s[sSrc[k]] - sMu[k]));
+                num += wa * sErev[k];
+                den += wa;
+            }
+            s[oNumS + j] = num;
+            s[oDenS + j] = den;
+        }
+    }
+
+    /** Adds this cell's parameters; {@code roles[j]} is the role of neuron j. */
+    void count(ParameterCounts.Tally t, NeuronRole[] roles) {
+        long n = units;
+        long s = sensory;
+        t.tensor(3 * n + 4 * n * n + 4 * s * n);
+        for (int j = 0; j < units; j++) {
+            long synapses = (row[j + 1] - row[j]) + (sRow[j + 1] - sRow[j]);
+            t.neuron(roles[j], 3 + 4 * synapses);
+        }
+        countMapping(t, inputW, NeuronRole.SENSORY, null);
+        countMapping(t, inputB, NeuronRole.SENSORY, null);
+        countMapping(t, outputW, null, roles);
+        countMapping(t, outputB, null, roles);
+    }
+
+    private static void countMapping(ParameterCounts.Tally t, float[] p, NeuronRole role, NeuronRole[] roles) {
+        if (p == null) {
+            return;
+        }
+        t.tensor(p.length);
+        for (int i = 0; i < p.length; i++) {
+            t.neuron(role != null ? role : roles[i], 1);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.liquidlens.model;
+
+/**
+ * One step of a liquid cell on flat float buffers, without allocating. Implementations are immutable
+ * after loading, so one cell can step many sequences on many threads at once, each with its own state
+ * and scratch arrays.
+ */
+public sealed interface RecurrentCell permits LtcCell, CfcCell, WiredCfcCell {
+
+    /** Number of input features the cell reads per step. */
+    int inputSize();
+
+    /** Length of the state vector (ncps's {@code state_size}). */
+    int stateSize();
+
+    /** Length of the cell's output per step (before any projection). */
+    int outputSize();
+
+    /** Floats of scratch space {@link #step} needs. */
+    int scratchSize();
+
+    /**
+     * Advances the state by one input step.
+     *
+     * @param x       input features at {@code x[xOff .. xOff + inputSize)}
+     * @param dt      elapsed time of this step (ncps {@code timespans}, 1 when absent)
+     * @param h       state at {@code h[hOff .. hOff + stateSize)}, replaced by the next state
+     * @param out     receives the cell output at {@code outOff}
+     * @param tau     when not null, receives one time constant per state entry at {@code tauOff} (see the
+     *                implementing class for its exact definition)
+     * @param scratch at least {@link #scratchSize()} floats, overwritten
+     */
+    void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau, int tauOff,
+              float[] scratch);
+}

@@ -1,0 +1,107 @@
+package io.liquidlens.model;
+
+import io.liquidlens.spec.Activation;
+import io.liquidlens.spec.CfcMode;
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+
+/**
+ * ncps's {@code WiredCfCCell} (SPEC §3.2): one {@link CfcCell} without backbone per wiring layer (NCP:
+ * inter, command, motor; single-layer wirings: all units), each fed by the previous layer's new state.
+ * The masks come from the checkpoint ({@code layer_l.sparsity_mask}, ncps issue #45).
+ *
+ * <p>Bug-compatible with ncps (SPEC §8 items 7, 8): recurrence inside a layer is fully connected (the
+ * wiring's command->command synapses and all polarities are ignored), the time heads are unmasked, the
+ * state vector is layer by layer ({@code [inter..., command..., motor...]}, each by increasing id), and the
+ * output is the last layer's state, i.e. all units for a single-layer wiring.
+ */
+public final class WiredCfcCell implements RecurrentCell {
+    private final int input;
+    private final int units;
+    private final CfcCell[] layers;
+    private final int[] offsets;
+    private final int[] neuronIds;
+
+    WiredCfcCell(int inputSize, Wiring wiring, CfcMode mode, StateDictReader r, String prefix) {
+        this.input = inputSize;
+        this.units = wiring.units();
+        int count = wiring.layerCount();
+        layers = new CfcCell[count];
+        offsets = new int[count + 1];
+        neuronIds = new int[units];
+        int in = inputSize;
+        int off = 0;
+        for (int l = 0; l < count; l++) {
+            int[] ids = wiring.layer(l);
+            layers[l] = new CfcCell(in, ids.length, mode, Activation.LECUN_TANH, 0, 0, 0.0, true, r,
+                    prefix + "layer_" + l + ".");
+            offsets[l] = off;
+            System.arraycopy(ids, 0, neuronIds, off, ids.length);
+            off += ids.length;
+            in = ids.length;
+        }
+        offsets[count] = off;
+        if (off != units) {
+            throw new IllegalArgumentException("the wiring's layers hold " + off + " neurons but it has " + units
+                    + " units");
+        }
+    }
+
+    @Override
+    public int inputSize() {
+        return input;
+    }
+
+    @Override
+    public int stateSize() {
+        return units;
+    }
+
+    @Override
+    public int outputSize() {
+        return layers[layers.length - 1].stateSize();
+    }
+
+    @Override
+    public int scratchSize() {
+        int max = 0;
+        for (CfcCell c : layers) {
+            max = Math.max(max, c.scratchSize());
+        }
+        return max;
+    }
+
+    /** Wiring neuron id of each state entry (the state is layer by layer). */
+    int[] neuronIds() {
+        return neuronIds.clone();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code tau} receives each layer's time gate (or pure-mode time constant, see {@link CfcCell}) in
+     * state order.
+     */
+    @Override
+    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
+                     int tauOff, float[] scratch) {
+        float[] in = x;
+        int inOff = xOff;
+        for (int l = 0; l < layers.length; l++) {
+            int o = hOff + offsets[l];
+            layers[l].step(in, inOff, dt, h, o, h, o, tau, tauOff + offsets[l], scratch);
+            in = h;
+            inOff = o;
+        }
+        int last = layers.length - 1;
+        System.arraycopy(h, hOff + offsets[last], out, outOff, layers[last].stateSize());
+    }
+
+    void count(ParameterCounts.Tally t, NeuronRole[] stateRoles) {
+        for (int l = 0; l < layers.length; l++) {
+            NeuronRole[] roles = new NeuronRole[layers[l].stateSize()];
+            System.arraycopy(stateRoles, offsets[l], roles, 0, roles.length);
+            layers[l].count(t, roles);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Running a {@link io.liquidlens.model.LiquidModel} over batches of sequences: the
+ * {@link io.liquidlens.sim.Simulator} records outputs, full states and (optionally) time constants per
+ * step, with per-sample elapsed times, in parallel over the batch, with progress and cancellation.
+ *
+ * <p>Depends on {@code io.liquidlens.model}, {@code io.liquidlens.spec} and {@code io.liquidlens.io}.
+ */
+package io.liquidlens.sim;
