@@ -7,62 +7,27 @@ import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.wiring.AutoNcpSpec;
-import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Benchmark models: an AutoNCP(19, 1)-shaped wiring on 32 inputs (inter 11, command 7, motor 1,
- * sensory fanout 5, inter fanout 3, 7 recurrent command synapses, motor fanin 3) with random weights in
- * ncps's initialisation ranges, all from a fixed seed.
+ * Benchmark models: ncps's AutoNCP(19, 1) wiring on 32 inputs (inter 11, command 7, motor 1) with
+ * random weights in ncps's initialisation ranges, all from fixed seeds.
  *
- * <p>TODO(integrator): AutoNcpSpec.build() is a stub on this branch, so the wiring is drawn here with
- * java.util.Random in the NCP pattern; switch to {@code new AutoNcpSpec(19, 1, 0.5, 22222).build(32)}.
  */
 final class BenchModels {
     static final int INPUTS = 32;
     private static final int MOTOR = 1;
-    private static final int COMMAND = 7;
-    private static final int INTER = 11;
-    private static final int UNITS = MOTOR + COMMAND + INTER;
+    private static final int UNITS = 19;
 
     private BenchModels() {
     }
 
-    static Wiring ncpShapedWiring(long seed) {
-        Random rng = new Random(seed);
-        int[][] adj = new int[UNITS][UNITS];
-        int[][] sens = new int[INPUTS][UNITS];
-        int[] motor = range(0, MOTOR);
-        int[] command = range(MOTOR, MOTOR + COMMAND);
-        int[] inter = range(MOTOR + COMMAND, UNITS);
-        for (int s = 0; s < INPUTS; s++) {
-            for (int d : pick(rng, inter, 5)) {
-                sens[s][d] = polarity(rng);
-            }
-        }
-        for (int i : inter) {
-            for (int d : pick(rng, command, 3)) {
-                adj[i][d] = polarity(rng);
-            }
-        }
-        for (int k = 0; k < 7; k++) {
-            adj[command[rng.nextInt(COMMAND)]][command[rng.nextInt(COMMAND)]] = polarity(rng);
-        }
-        for (int m : motor) {
-            for (int src : pick(rng, command, 3)) {
-                adj[src][m] = polarity(rng);
-            }
-        }
-        NeuronRole[] roles = new NeuronRole[UNITS];
-        for (int j = 0; j < UNITS; j++) {
-            roles[j] = j < MOTOR ? NeuronRole.MOTOR : j < MOTOR + COMMAND ? NeuronRole.COMMAND : NeuronRole.INTER;
-        }
-        return new Wiring("AutoNCP", MOTOR, adj, sens, roles, List.of(inter, command, motor));
+    /** The AutoNCP(19, 1) wiring ncps builds for 32 inputs with its default seed. */
+    static Wiring autoNcp() {
+        return new AutoNcpSpec(UNITS, MOTOR, 0.5, 22222).build(INPUTS);
     }
 
     static ModelSpec ltcSpec() {
@@ -166,30 +131,5 @@ final class BenchModels {
             }
         }
         return v;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
-    }
-
-    private static int[] pick(Random rng, int[] population, int k) {
-        List<Integer> pool = new ArrayList<>();
-        for (int p : population) {
-            pool.add(p);
-        }
-        java.util.Collections.shuffle(pool, rng);
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = pool.get(i);
-        }
-        return out;
-    }
-
-    private static int polarity(Random rng) {
-        return rng.nextBoolean() ? 1 : -1;
     }
 }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One sequence of 1,000 steps through an AutoNCP(19, 1)-shaped network on 32 inputs, one thread.
+ * One sequence of 1,000 steps through ncps's AutoNCP(19, 1) network on 32 inputs, one thread.
  * Score = sequences per second; steps per second = score x {@value #STEPS}.
  * Targets: LTC >= 250,000 steps/s, wired CfC >= 300,000 steps/s.
  */
@@ -42,7 +42,7 @@ public class SimBenchmark {
     /** Builds the models and the input once. */
     @Setup
     public void setUp() {
-        Wiring w = BenchModels.ncpShapedWiring(22222);
+        Wiring w = BenchModels.autoNcp();
         LiquidModel ltcModel = BenchModels.ltc(w, 1);
         LiquidModel cfcModel = BenchModels.wiredCfc(w, 2);
         ltc = new Simulator(ltcModel);

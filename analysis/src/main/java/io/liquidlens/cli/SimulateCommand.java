@@ -1,0 +1,140 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Npy;
+import io.liquidlens.io.Npz;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.BatchLayout;
+import io.liquidlens.sim.SimulationInput;
+import io.liquidlens.sim.SimulationOptions;
+import io.liquidlens.sim.SimulationResult;
+import io.liquidlens.sim.Simulator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code liquidlens simulate}: run a model over input sequences and write outputs and states (FORMATS.md). */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Run a model over a batch of input sequences, exactly as ncps computes it, and write the"
+                + " outputs and the full hidden state after every step.",
+                "RESULT.npz holds outputs (B, L, M'), states (B, L, N) in ncps's state order, hx (B, N);"
+                        + " with mixed memory also cx (B, N); with --tau also tau (B, L, N)."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model folder (model.json + weights) or its model.json.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "X.npy",
+            description = "float32 (B, L, S) batch-first inputs, or a rollout .npz (its inputs array, as B = 1).")
+    Path input;
+
+    @Option(names = "--timespans", paramLabel = "TS.npy",
+            description = "Elapsed time per step, (B, L) or (B, L, 1); default 1.0 (or the rollout's timespans).")
+    Path timespans;
+
+    @Option(names = "--hx0", paramLabel = "H.npy", description = "Initial state (B, N); default zeros.")
+    Path hx0;
+
+    @Option(names = "--cx0", paramLabel = "C.npy",
+            description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
+    Path cx0;
+
+    @Option(names = "--tau", description = "Also write tau (B, L, N): each neuron's liquid time constant "
+            + "(LTC) or time gate (CfC) at every step.")
+    boolean tau;
+
+    @Option(names = "--out", required = true, paramLabel = "RESULT.npz", description = "Where to write the result.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        LoadedModel loaded = LoadedModel.load(model);
+        NdArray x;
+        NdArray ts = null;
+        if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
+            Rollout r = Rollouts.read(input);
+            if (r.isImage()) {
+                throw new LiquidLensException(input, "holds image inputs; this model takes vectors");
+            }
+            x = NdArray.ofFloats(new int[] {1, r.steps(), r.inputs().dim(1)}, r.inputs().toFloatArray());
+            if (r.timespans() != null) {
+                ts = NdArray.ofFloats(new int[] {1, r.steps()}, r.timespans().toFloatArray());
+            }
+        } else {
+            x = Npy.read(input);
+            if (x.rank() != 3) {
+                throw new LiquidLensException(input, "inputs must be (B, L, S) batch-first, got shape "
+                        + Arrays.toString(x.shape()));
+            }
+        }
+        Inputs.requireNumeric(input, x);
+        int b = x.dim(0);
+        int l = x.dim(1);
+        int n = loaded.network().stateSize();
+        if (x.dim(2) != loaded.network().inputSize()) {
+            throw new LiquidLensException(input, "has " + x.dim(2) + " features per step but the model "
+                    + loaded.folder() + " takes " + loaded.network().inputSize());
+        }
+        if (timespans != null) {
+            ts = Npy.read(timespans);
+            Inputs.requireNumeric(timespans, ts);
+            boolean ok = ts.hasShape(b, l) || ts.hasShape(b, l, 1);
+            if (!ok) {
+                throw new LiquidLensException(timespans, "shape " + Arrays.toString(ts.shape()) + " does not fit the inputs;"
+                        + " expected (" + b + ", " + l + ") or (" + b + ", " + l + ", 1)");
+            }
+        }
+        NdArray h0 = initialState(hx0, b, n);
+        NdArray c0 = initialState(cx0, b, n);
+        if (c0 != null && !loaded.network().mixedMemory()) {
+            throw new LiquidLensException(cx0, "the model has no mixed memory, so it has no LSTM cell state");
+        }
+
+        boolean batchFirst = loaded.network().spec().cell().batchFirst();
+        SimulationInput in = batchFirst ? new SimulationInput(x, ts, h0, c0)
+                : new SimulationInput(BatchLayout.swapBatchAndTime(x), ts == null ? null : BatchLayout.swapBatchAndTime(ts),
+                h0, c0);
+        SimulationResult result;
+        try {
+            result = new Simulator(loaded.network()).run(in, SimulationOptions.defaults().withTau(tau),
+                    io.liquidlens.sim.ProgressListener.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(input, e.getMessage(), e);
+        }
+
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("outputs", result.stepOutputs());
+        arrays.put("states", result.states());
+        arrays.put("hx", result.hx());
+        if (result.cx() != null) {
+            arrays.put("cx", result.cx());
+        }
+        if (result.tau() != null) {
+            arrays.put("tau", result.tau());
+        }
+        Npz.write(out, arrays, false);
+        return 0;
+    }
+
+    private static NdArray initialState(Path file, int b, int n) {
+        if (file == null) {
+            return null;
+        }
+        NdArray h = Npy.read(file);
+        Inputs.requireNumeric(file, h);
+        if (!h.hasShape(b, n)) {
+            throw new LiquidLensException(file, "shape " + Arrays.toString(h.shape()) + " does not fit; expected (" + b
+                    + ", " + n + ") = (batch, state size)");
+        }
+        return h;
+    }
+}

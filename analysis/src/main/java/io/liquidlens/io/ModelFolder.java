@@ -1,0 +1,255 @@
+package io.liquidlens.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.NcpsConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes model folders: {@code model.json} plus the weights file it names (FORMATS.md).
+ * Every problem is reported as one line naming the file.
+ */
+public final class ModelFolder {
+    /** The manifest's file name inside a model folder. */
+    public static final String MANIFEST = "model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> TOP_LEVEL_KEYS =
+            Set.of("format", "name", "description", "ncps", "weights", "head", "inputs", "outputs", "provenance");
+
+    private ModelFolder() {
+    }
+
+    /**
+     * The manifest path for a user's {@code --model} argument: a folder holding {@code model.json}, or the
+     * {@code model.json} file itself.
+     */
+    public static Path manifestPath(Path modelArg) {
+        if (Files.isDirectory(modelArg)) {
+            Path manifest = modelArg.resolve(MANIFEST);
+            if (!Files.exists(manifest)) {
+                try (var files = Files.list(modelArg)) {
+                    boolean hasWeights = files.anyMatch(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".safetensors");
+                    });
+                    throw new LiquidLensException(modelArg, hasWeights
+                            ? "no model.json; a weights file alone does not say which network it is (see FORMATS.md: "
+                            + "write a model.json with the ncps constructor call)"
+                            : "no model.json in this folder");
+                } catch (IOException e) {
+                    throw new LiquidLensException(modelArg, "cannot list the folder: " + e.getMessage(), e);
+                }
+            }
+            return manifest;
+        }
+        if (!Files.exists(modelArg)) {
+            throw new LiquidLensException(modelArg, "no such model folder or file");
+        }
+        return modelArg;
+    }
+
+    /** Reads and validates the manifest of a model folder (or a model.json path). */
+    public static ModelManifest readManifest(Path modelArg) {
+        Path file = manifestPath(modelArg);
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new LiquidLensException(file, "not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+        } catch (IOException e) {
+            throw new LiquidLensException(file, "cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return parse(root);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Parses a manifest's JSON tree; problems are IllegalArgumentExceptions naming the key. */
+    static ModelManifest parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the manifest must be a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key \"" + key + "\" (known: " + String.join(", ",
+                        TOP_LEVEL_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        JsonNode format = root.get("format");
+        if (format != null && !ModelManifest.FORMAT.equals(format.asText())) {
+            throw new IllegalArgumentException("format \"" + format.asText() + "\" is not " + ModelManifest.FORMAT);
+        }
+        JsonNode ncps = root.get("ncps");
+        if (ncps == null || !ncps.isObject()) {
+            throw new IllegalArgumentException("missing \"ncps\" object (the ncps constructor call as JSON)");
+        }
+        ModelSpec spec = NcpsConfig.parse(ncps);
+        JsonNode head = root.get("head");
+        if (head != null && !head.isNull()) {
+            throw new IllegalArgumentException("\"head\" (a perception head) is not supported by this version; "
+                    + "give vector inputs and \"head\": null");
+        }
+        String weights = text(root, "weights", null);
+        if (weights == null || weights.isBlank()) {
+            throw new IllegalArgumentException("missing \"weights\" (the .pt or .safetensors file in this folder)");
+        }
+        ModelManifest.InputSpec inputs = parseInputs(root.get("inputs"), spec.inputSize());
+        List<String> outputs = parseOutputs(root.get("outputs"));
+        String name = text(root, "name", "unnamed model");
+        JsonNode provenance = root.get("provenance");
+        return new ModelManifest(name, spec, weights, inputs, outputs,
+                provenance == null || provenance.isNull() ? null : provenance);
+    }
+
+    private static ModelManifest.InputSpec parseInputs(JsonNode inputs, int inputSize) {
+        if (inputs == null || inputs.isNull()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < inputSize; i++) {
+                names.add("input_" + i);
+            }
+            return ModelManifest.InputSpec.vector(names);
+        }
+        String kind = text(inputs, "kind", "vector");
+        List<String> names = strings(inputs.get("names"), "inputs.names");
+        switch (kind) {
+            case "vector" -> {
+                if (!names.isEmpty() && names.size() != inputSize) {
+                    throw new IllegalArgumentException("inputs.names has " + names.size() + " names but the network has "
+                            + inputSize + " inputs (ncps.input_size)");
+                }
+                if (names.isEmpty()) {
+                    for (int i = 0; i < inputSize; i++) {
+                        names.add("input_" + i);
+                    }
+                }
+                return ModelManifest.InputSpec.vector(names);
+            }
+            case "image" -> throw new IllegalArgumentException(
+                    "inputs.kind \"image\" needs a perception head, which this version does not support yet");
+            default -> throw new IllegalArgumentException("inputs.kind must be \"vector\" or \"image\", not \"" + kind + "\"");
+        }
+    }
+
+    private static List<String> parseOutputs(JsonNode outputs) {
+        if (outputs == null || outputs.isNull()) {
+            return List.of();
+        }
+        return strings(outputs.get("names"), "outputs.names");
+    }
+
+    private static List<String> strings(JsonNode array, String what) {
+        List<String> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(what + " must be an array of strings");
+        }
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException(what + " must be an array of strings");
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String key, String dflt) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a string");
+        }
+        return v.asText();
+    }
+
+    /** The folder a manifest was read from ({@code modelArg} itself or its parent). */
+    public static Path folderOf(Path modelArg) {
+        Path manifest = manifestPath(modelArg).toAbsolutePath();
+        return manifest.getParent();
+    }
+
+    /**
+     * Reads the weights file a manifest names ({@code .pt}/{@code .pth} via {@link TorchCheckpoint},
+     * {@code .safetensors} via {@link Safetensors}).
+     */
+    public static Map<String, NdArray> readWeights(Path folder, ModelManifest manifest) {
+        Path file = folder.resolve(manifest.weights()).normalize();
+        if (!Files.exists(file)) {
+            throw new LiquidLensException(file, "weights file named in model.json does not exist");
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".safetensors")) {
+            return Safetensors.read(file);
+        }
+        if (n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".bin")) {
+            return TorchCheckpoint.read(file);
+        }
+        throw new LiquidLensException(file, "unknown weights format; use a torch .pt state dict or .safetensors");
+    }
+
+    /** The manifest as the JSON tree written to {@code model.json}. */
+    public static ObjectNode toJson(ModelManifest manifest) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", ModelManifest.FORMAT);
+        root.put("name", manifest.name());
+        root.set("ncps", NcpsConfig.toJson(manifest.spec()));
+        root.put("weights", manifest.weights());
+        root.putNull("head");
+        ObjectNode inputs = root.putObject("inputs");
+        inputs.put("kind", manifest.inputs().kind().name().toLowerCase(Locale.ROOT));
+        ArrayNode names = inputs.putArray("names");
+        manifest.inputs().names().forEach(names::add);
+        ArrayNode outNames = root.putObject("outputs").putArray("names");
+        manifest.outputs().forEach(outNames::add);
+        if (manifest.provenance() != null) {
+            root.set("provenance", manifest.provenance());
+        }
+        return root;
+    }
+
+    /**
+     * Writes a model folder: the weights as safetensors under the manifest's weights name, then
+     * {@code model.json}; each file is written to a temporary name and moved into place.
+     */
+    public static void write(Path folder, ModelManifest manifest, Map<String, NdArray> weights) {
+        if (!manifest.weights().toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
+            throw new IllegalArgumentException("LiquidLens writes weights as .safetensors, not " + manifest.weights());
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LiquidLensException(folder, "cannot create the folder: " + e.getMessage(), e);
+        }
+        Safetensors.write(folder.resolve(manifest.weights()), weights);
+        byte[] json;
+        try {
+            json = (JSON.writeValueAsString(toJson(manifest)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        AtomicFiles.write(folder.resolve(MANIFEST), out -> out.write(json));
+    }
+}

@@ -1,0 +1,46 @@
+package io.liquidlens.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidlens.spec.ModelSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code model.json} of a model folder (FORMATS.md): what the network is, where its weights are,
+ * and how its inputs and outputs are named.
+ *
+ * @param name       a human name for views and reports
+ * @param spec       the ncps constructor call, parsed
+ * @param weights    the weights file, relative to the folder ({@code .pt} or {@code .safetensors})
+ * @param inputs     what the sensory neurons see and their names
+ * @param outputs    names of the outputs (one per output column)
+ * @param provenance how the model was made (free-form JSON object, or null); kept as written
+ */
+public record ModelManifest(String name, ModelSpec spec, String weights, InputSpec inputs, List<String> outputs,
+                            JsonNode provenance) {
+    /** The format tag written into every manifest. */
+    public static final String FORMAT = "liquidlens.model/1";
+
+    public ModelManifest {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(inputs, "inputs");
+        outputs = List.copyOf(outputs);
+    }
+
+    /** What the network's inputs are: a vector of named features or an image of a given shape. */
+    public record InputSpec(Kind kind, List<String> names, int[] shape) {
+        public enum Kind { VECTOR, IMAGE }
+
+        public InputSpec {
+            Objects.requireNonNull(kind, "kind");
+            names = List.copyOf(names);
+            shape = shape == null ? null : shape.clone();
+        }
+
+        /** Vector inputs with the given feature names. */
+        public static InputSpec vector(List<String> names) {
+            return new InputSpec(Kind.VECTOR, names, null);
+        }
+    }
+}

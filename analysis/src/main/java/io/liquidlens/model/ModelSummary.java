@@ -1,0 +1,166 @@
+package io.liquidlens.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.NcpsConfig;
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a model is, in the terms of the NCP paper's size table (Lechner et al. 2020): neurons by role,
+ * synapses, trainable parameters, plus the cell options. Built once from a loaded model; printed by
+ * {@code liquidlens info} and shown by the workbench's model panel.
+ *
+ * @param name             the manifest's name
+ * @param source           where it was loaded from (the model folder)
+ * @param cell             LTC, CfC (dense) or wired CfC
+ * @param cellOptions      the cell's options as text ({@code ode_unfolds=6, ...})
+ * @param wiringClass      the ncps wiring class, or null for a dense CfC
+ * @param neurons          neuron counts by role (sensory = input features)
+ * @param stateSize        N
+ * @param outputSize       M' (after mapping and projection)
+ * @param synapses         synapses between internal neurons (0 for a dense CfC)
+ * @param sensorySynapses  synapses from input features to neurons (0 for a dense CfC)
+ * @param parameters       trainable parameter counts
+ * @param headParameters   parameters of a perception head (0: none)
+ */
+public record ModelSummary(String name, String source, CellKind cell, String cellOptions, String wiringClass,
+                           Map<NeuronRole, Integer> neurons, int stateSize, int outputSize, int synapses,
+                           int sensorySynapses, ParameterCounts parameters, long headParameters,
+                           ObjectNode ncps) {
+
+    /** Summarises a loaded model. */
+    public static ModelSummary of(LoadedModel loaded) {
+        LiquidModel net = loaded.network();
+        Optional<Wiring> wiring = net.wiring();
+        Map<NeuronRole, Integer> neurons = new EnumMap<>(NeuronRole.class);
+        neurons.put(NeuronRole.SENSORY, net.inputSize());
+        for (NeuronRole r : new NeuronRole[] {NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR}) {
+            int n = 0;
+            for (int p = 0; p < net.stateSize(); p++) {
+                if (net.stateRole(p) == r) {
+                    n++;
+                }
+            }
+            neurons.put(r, n);
+        }
+        String wiringClass = wiring.isPresent() && net.cellKind() != CellKind.CFC ? wiring.get().kind() : null;
+        return new ModelSummary(loaded.manifest().name(), loaded.folder().toString(), net.cellKind(),
+                describe(net), wiringClass, neurons, net.stateSize(), net.outputSize(),
+                wiringClass == null ? 0 : wiring.get().synapseCount(),
+                wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
+                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()));
+    }
+
+    private static String describe(LiquidModel net) {
+        if (net.spec().cell() instanceof LtcSpec l) {
+            return String.format(Locale.ROOT, "ode_unfolds=%d, epsilon=%s, %s constraints, input_mapping=%s,"
+                            + " output_mapping=%s%s", l.odeUnfolds(), l.epsilon(),
+                    l.implicitParamConstraints() ? "implicit (softplus)" : "explicit", l.inputMapping().ncpsName(),
+                    l.outputMapping().ncpsName(), l.mixedMemory() ? ", mixed_memory" : "");
+        }
+        CfcSpec c = (CfcSpec) net.spec().cell();
+        StringBuilder sb = new StringBuilder("mode=" + c.mode().ncpsName());
+        if (net.cellKind() == CellKind.CFC) {
+            sb.append(String.format(Locale.ROOT, ", backbone %d x %d units (%s), dropout %s", c.backboneLayers(),
+                    c.backboneUnits(), c.activation().ncpsName(), c.backboneDropout()));
+        }
+        if (c.projSize() != null) {
+            sb.append(", proj_size=").append(c.projSize());
+        }
+        if (c.mixedMemory()) {
+            sb.append(", mixed_memory");
+        }
+        return sb.toString();
+    }
+
+    /** Neurons of the recurrent network (inter + command + motor; sensory inputs are not neurons here). */
+    public int rnnNeurons() {
+        return stateSize;
+    }
+
+    /** The summary as a JSON object (what {@code liquidlens info --json} prints). */
+    public ObjectNode toJson() {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("name", name);
+        root.put("model", source);
+        root.put("cell", cellName());
+        root.put("cell_options", cellOptions);
+        root.set("ncps", ncps);
+        if (wiringClass != null) {
+            root.put("wiring", wiringClass);
+        } else {
+            root.putNull("wiring");
+        }
+        ObjectNode n = root.putObject("neurons");
+        neurons.forEach((r, v) -> n.put(r.ncpsName(), v));
+        root.put("state_size", stateSize);
+        root.put("outputs", outputSize);
+        ObjectNode s = root.putObject("synapses");
+        s.put("internal", synapses);
+        s.put("sensory", sensorySynapses);
+        s.put("total", synapses + sensorySynapses);
+        ObjectNode p = root.putObject("parameters");
+        p.put("trainable", parameters.total());
+        p.put("effective", parameters.effective());
+        ObjectNode byRole = p.putObject("by_role");
+        parameters.byRole().forEach((r, v) -> byRole.put(r.ncpsName(), v));
+        p.put("shared", parameters.shared());
+        ObjectNode table = root.putObject("size_table");
+        table.put("head_parameters", headParameters);
+        table.put("rnn_neurons", rnnNeurons());
+        table.put("synapses", synapses + sensorySynapses);
+        table.put("rnn_trainable_parameters", parameters.total());
+        table.put("rnn_effective_parameters", parameters.effective());
+        return root;
+    }
+
+    private String cellName() {
+        return switch (cell) {
+            case LTC -> "LTC";
+            case CFC -> "CfC";
+            case WIRED_CFC -> "CfC (wired)";
+        };
+    }
+
+    /** The summary as aligned text (what {@code liquidlens info} prints). */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "model", name + "  (" + source + ")");
+        line(sb, "cell", cellName() + ": " + cellOptions);
+        line(sb, "wiring", wiringClass == null ? "none (dense)" : wiringClass);
+        line(sb, "neurons", String.format(Locale.ROOT, "%d sensory (inputs), %d inter, %d command, %d motor",
+                neurons.get(NeuronRole.SENSORY), neurons.get(NeuronRole.INTER), neurons.get(NeuronRole.COMMAND),
+                neurons.get(NeuronRole.MOTOR)));
+        line(sb, "state", stateSize + " values; " + outputSize + " output" + (outputSize == 1 ? "" : "s") + " per step");
+        line(sb, "synapses", wiringClass == null ? "dense (no wiring)"
+                : String.format(Locale.ROOT, "%d internal + %d sensory = %d", synapses, sensorySynapses,
+                synapses + sensorySynapses));
+        line(sb, "parameters", String.format(Locale.ROOT,
+                "%,d trainable (as ncps counts them), %,d effective (without masked-out entries)",
+                parameters.total(), parameters.effective()));
+        line(sb, "  by role", String.format(Locale.ROOT, "sensory %,d, inter %,d, command %,d, motor %,d, shared %,d",
+                parameters.of(NeuronRole.SENSORY), parameters.of(NeuronRole.INTER), parameters.of(NeuronRole.COMMAND),
+                parameters.of(NeuronRole.MOTOR), parameters.shared()));
+        sb.append('\n').append("Size table (as in the NCP paper)\n");
+        tableRow(sb, "head parameters", String.format(Locale.ROOT, "%,d", headParameters));
+        tableRow(sb, "RNN neurons", String.valueOf(rnnNeurons()));
+        tableRow(sb, "synapses", wiringClass == null ? "dense" : String.valueOf(synapses + sensorySynapses));
+        tableRow(sb, "RNN trainable parameters", String.format(Locale.ROOT, "%,d", parameters.total()));
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(String.format(Locale.ROOT, "%-11s %s%n", key, value));
+    }
+
+    private static void tableRow(StringBuilder sb, String key, String value) {
+        sb.append(String.format(Locale.ROOT, "  %-26s %s%n", key, value));
+    }
+}

@@ -1,0 +1,102 @@
+package io.liquidlens.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules of STYLE.md that keep {@code analysis} headless and its data flow one-way. */
+class AnalysisArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.liquidlens");
+        assertThat(classes).as("production classes of analysis were found").hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void analysisNeverTouchesAUiToolkit() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "javax.swing..", "com.sun.javafx..")
+                .because("analysis is the headless core; the workbench in app is the only JavaFX code")
+                .check(classes);
+    }
+
+    @Test
+    void awtIsOnlyUsedForOffscreenExports() {
+        noClasses().that().resideOutsideOfPackages("io.liquidlens.report..", "io.liquidlens.tree..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..")
+                .because("Java2D is allowed only for off-screen report and tree drawings")
+                .check(classes);
+    }
+
+    @Test
+    void packagesDependOnlyAlongTheDataFlow() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("wiring").definedBy("io.liquidlens.wiring..")
+                .layer("spec").definedBy("io.liquidlens.spec..")
+                .layer("io").definedBy("io.liquidlens.io..")
+                .layer("model").definedBy("io.liquidlens.model..")
+                .layer("sim").definedBy("io.liquidlens.sim..")
+                .layer("cli").definedBy("io.liquidlens.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("model", "sim", "cli")
+                .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "cli")
+                .because("files -> io -> spec/model -> sim -> cli: no package reaches back up the line")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsOrUsesPicocli() {
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("the CLI is the only place that prints; libraries return results")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .because("commands are thin wrappers; analyses know nothing of the command line")
+                .check(classes);
+    }
+
+    @Test
+    void noHiddenRandomness() {
+        noClasses().should().callMethod(Math.class, "random")
+                .orShould().callConstructor(java.util.Random.class)
+                .orShould().callConstructor(java.util.SplittableRandom.class)
+                .because("every stochastic step takes its seed from its options")
+                .check(classes);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() throws IOException {
+        Path root = Path.of("src/main/java");
+        List<Path> missing;
+        try (Stream<Path> dirs = Files.walk(root)) {
+            missing = dirs.filter(Files::isDirectory)
+                    .filter(d -> {
+                        try (Stream<Path> files = Files.list(d)) {
+                            return files.anyMatch(f -> f.toString().endsWith(".java"));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+        }
+        assertThat(missing).as("packages without package-info.java").isEmpty();
+    }
+}
