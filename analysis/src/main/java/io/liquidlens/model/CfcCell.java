@@ -36,7 +36,7 @@ public final class CfcCell implements RecurrentCell {
     private final float[] ff1B;
     private final float[] wTauAbs;
     private final float[] amplitude;
-    // for parameter counting
+    // for parameter counting and for reading back the connectivity
     private final float[] mask;
 
     CfcCell(int inputSize, int hiddenSize, CfcMode mode, Activation activation, int backboneUnits,
@@ -104,6 +104,11 @@ public final class CfcCell implements RecurrentCell {
                 headBias[4 * j + 3] = bb[j];
             }
         }
+    }
+
+    /** True when input column {@code k} feeds unit {@code j} (always true without a mask). */
+    boolean connected(int k, int j) {
+        return mask == null || mask[j * (input + hidden) + k] != 0f;
     }
 
     private float[] masked(float[] weight) {

@@ -32,6 +32,7 @@ public final class LiquidModel {
     private final int[] stateNeuronIds;
     private final NeuronRole[] stateRoles;
     private final ParameterCounts counts;
+    private final Wiring connectivity;
 
     private LiquidModel(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict) {
         this.spec = spec;
@@ -76,6 +77,7 @@ public final class LiquidModel {
         }
         r.rejectUnexpected();
         counts = countParameters();
+        connectivity = readBack(wiring, cell);
     }
 
     /**
@@ -158,6 +160,62 @@ public final class LiquidModel {
     /** The wiring (for LTC and wired CfC); empty for a dense CfC. */
     public Optional<Wiring> wiring() {
         return Optional.ofNullable(wiring);
+    }
+
+    /**
+     * The connectivity the model actually computes with: the wiring's neurons, roles and layers, with the
+     * synapses read back from the checkpoint's sparsity masks (for LTC with the sign of the trained erev as
+     * polarity). It differs from {@link #wiring()} when the checkpoint was made with another wiring than the
+     * one its spec regenerates, e.g. one that ncps built twice (SPEC §8 item 3). Empty for a dense CfC.
+     */
+    public Optional<Wiring> connectivity() {
+        return Optional.ofNullable(connectivity);
+    }
+
+    /**
+     * True when the checkpoint's masks hold exactly the synapses of the regenerated wiring (polarities
+     * aside, which training may flip); always true for a dense CfC.
+     */
+    public boolean checkpointMatchesWiring() {
+        if (wiring == null) {
+            return true;
+        }
+        return sameSynapses(wiring.adjacencyMatrix(), connectivity.adjacencyMatrix())
+                && sameSynapses(wiring.sensoryAdjacencyMatrix(), connectivity.sensoryAdjacencyMatrix());
+    }
+
+    private static boolean sameSynapses(int[][] a, int[][] b) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                if ((a[i][j] != 0) != (b[i][j] != 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Wiring readBack(Wiring wiring, RecurrentCell cell) {
+        if (wiring == null) {
+            return null;
+        }
+        int[][] adj;
+        int[][] sens;
+        if (cell instanceof LtcCell ltc) {
+            adj = ltc.computedAdjacency();
+            sens = ltc.computedSensoryAdjacency();
+        } else if (cell instanceof WiredCfcCell wired) {
+            int[][][] both = wired.computedAdjacency(wiring);
+            adj = both[0];
+            sens = both[1];
+        } else {
+            return null;
+        }
+        NeuronRole[] roles = new NeuronRole[wiring.units()];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = wiring.role(i);
+        }
+        return new Wiring(wiring.kind(), wiring.outputDim(), adj, sens, roles, wiring.layers());
     }
 
     /** LTC, dense CfC or wired CfC. */

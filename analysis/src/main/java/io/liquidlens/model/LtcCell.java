@@ -278,6 +278,29 @@ public final class LtcCell implements RecurrentCell {
         }
     }
 
+    /**
+     * The internal synapses this cell computes, as a polarity matrix [source][dest]: where the checkpoint's
+     * mask is set, the sign of the (trained) reversal potential erev (+1 for erev >= 0), else 0.
+     */
+    int[][] computedAdjacency() {
+        return polarities(units, row, src, erev);
+    }
+
+    /** As {@link #computedAdjacency()} for the sensory synapses, [input][dest]. */
+    int[][] computedSensoryAdjacency() {
+        return polarities(sensory, sRow, sSrc, sErev);
+    }
+
+    private int[][] polarities(int sources, int[] rowStart, int[] source, float[] reversal) {
+        int[][] m = new int[sources][units];
+        for (int j = 0; j < units; j++) {
+            for (int k = rowStart[j]; k < rowStart[j + 1]; k++) {
+                m[source[k]][j] = reversal[k] >= 0 ? 1 : -1;
+            }
+        }
+        return m;
+    }
+
     /** Adds this cell's parameters; {@code roles[j]} is the role of neuron j. */
     void count(ParameterCounts.Tally t, NeuronRole[] roles) {
         long n = units;

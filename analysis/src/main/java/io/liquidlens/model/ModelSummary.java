@@ -29,16 +29,20 @@ import java.util.Optional;
  * @param sensorySynapses  synapses from input features to neurons (0 for a dense CfC)
  * @param parameters       trainable parameter counts
  * @param headParameters   parameters of a perception head (0: none)
+ * @param ncps             the ncps constructor call as JSON
+ * @param matchesWiring    whether the checkpoint's masks hold exactly the synapses the spec's wiring
+ *                         regenerates (synapse counts above are always the computed ones, from the masks)
+ * @param wiringSynapses   internal + sensory synapses of the regenerated wiring
  */
 public record ModelSummary(String name, String source, CellKind cell, String cellOptions, String wiringClass,
                            Map<NeuronRole, Integer> neurons, int stateSize, int outputSize, int synapses,
                            int sensorySynapses, ParameterCounts parameters, long headParameters,
-                           ObjectNode ncps) {
+                           ObjectNode ncps, boolean matchesWiring, int wiringSynapses) {
 
     /** Summarises a loaded model. */
     public static ModelSummary of(LoadedModel loaded) {
         LiquidModel net = loaded.network();
-        Optional<Wiring> wiring = net.wiring();
+        Optional<Wiring> wiring = net.connectivity();
         Map<NeuronRole, Integer> neurons = new EnumMap<>(NeuronRole.class);
         neurons.put(NeuronRole.SENSORY, net.inputSize());
         for (NeuronRole r : new NeuronRole[] {NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR}) {
@@ -55,7 +59,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
                 describe(net), wiringClass, neurons, net.stateSize(), net.outputSize(),
                 wiringClass == null ? 0 : wiring.get().synapseCount(),
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
-                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()));
+                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointMatchesWiring(),
+                net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0));
     }
 
     private static String describe(LiquidModel net) {
@@ -118,6 +123,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         table.put("synapses", synapses + sensorySynapses);
         table.put("rnn_trainable_parameters", parameters.total());
         table.put("rnn_effective_parameters", parameters.effective());
+        root.put("checkpoint_matches_wiring", matchesWiring);
         return root;
     }
 
@@ -148,6 +154,11 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         line(sb, "  by role", String.format(Locale.ROOT, "sensory %,d, inter %,d, command %,d, motor %,d, shared %,d",
                 parameters.of(NeuronRole.SENSORY), parameters.of(NeuronRole.INTER), parameters.of(NeuronRole.COMMAND),
                 parameters.of(NeuronRole.MOTOR), parameters.shared()));
+        if (!matchesWiring) {
+            line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses where %s regenerates"
+                    + " %d; LiquidLens computes with the masks (the checkpoint was probably saved from a wiring that"
+                    + " ncps built twice, SPEC §8 item 3)", synapses + sensorySynapses, wiringClass, wiringSynapses));
+        }
         sb.append('\n').append("Size table (as in the NCP paper)\n");
         tableRow(sb, "head parameters", String.format(Locale.ROOT, "%,d", headParameters));
         tableRow(sb, "RNN neurons", String.valueOf(rnnNeurons()));

@@ -71,6 +71,32 @@ public final class WiredCfcCell implements RecurrentCell {
         return max;
     }
 
+    /**
+     * The connectivity this cell computes, as a wiring: the feed-forward blocks (inputs to the first layer,
+     * each layer to the next) from the checkpoint's masks, with the wiring's polarity where it has one
+     * (+1 elsewhere; a wired CfC ignores polarity); every other entry (recurrence inside a layer, which ncps
+     * computes fully connected) as the wiring has it.
+     */
+    int[][][] computedAdjacency(Wiring wiring) {
+        int[][] adj = wiring.adjacencyMatrix();
+        int[][] sens = wiring.sensoryAdjacencyMatrix();
+        int[] prev = null;
+        for (int l = 0; l < layers.length; l++) {
+            int[] ids = wiring.layer(l);
+            int inputs = prev == null ? input : prev.length;
+            for (int j = 0; j < ids.length; j++) {
+                for (int k = 0; k < inputs; k++) {
+                    int[][] m = prev == null ? sens : adj;
+                    int from = prev == null ? k : prev[k];
+                    boolean on = layers[l].connected(k, j);
+                    m[from][ids[j]] = on ? (m[from][ids[j]] != 0 ? m[from][ids[j]] : 1) : 0;
+                }
+            }
+            prev = ids;
+        }
+        return new int[][][] {adj, sens};
+    }
+
     /** Wiring neuron id of each state entry (the state is layer by layer). */
     int[] neuronIds() {
         return neuronIds.clone();
