@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.NcpsConfig;
+import io.liquidlens.spec.WiringJson;
+import io.liquidlens.wiring.WiringSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import java.util.EnumMap;
@@ -54,13 +58,33 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
             }
             neurons.put(r, n);
         }
-        String wiringClass = wiring.isPresent() && net.cellKind() != CellKind.CFC ? wiring.get().kind() : null;
+        String wiringClass = wiring.isPresent() && net.cellKind() != CellKind.CFC ? describe(net.spec().wiringSpec(),
+                wiring.get()) : null;
         return new ModelSummary(loaded.manifest().name(), loaded.folder().toString(), net.cellKind(),
                 describe(net), wiringClass, neurons, net.stateSize(), net.outputSize(),
                 wiringClass == null ? 0 : wiring.get().synapseCount(),
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
                 net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointMatchesWiring(),
                 net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0));
+    }
+
+    /** The wiring as its ncps call, e.g. {@code AutoNCP(units=19, output_size=1, sparsity_level=0.5, seed=22222)}. */
+    private static String describe(WiringSpec spec, Wiring built) {
+        if (spec == null) {
+            return built.kind();
+        }
+        StringBuilder sb = new StringBuilder(spec.ncpsClass()).append('(');
+        JsonNode json = WiringJson.toJson(spec);
+        boolean first = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("class") || e.getValue().isArray()) {
+                continue; // explicit matrices are too long for one line
+            }
+            sb.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+            first = false;
+        }
+        return sb.append(')').toString();
     }
 
     private static String describe(LiquidModel net) {
@@ -156,8 +180,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
                 parameters.of(NeuronRole.MOTOR), parameters.shared()));
         if (!matchesWiring) {
             line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses where %s regenerates"
-                    + " %d; LiquidLens computes with the masks (the checkpoint was probably saved from a wiring that"
-                    + " ncps built twice, SPEC §8 item 3)", synapses + sensorySynapses, wiringClass, wiringSynapses));
+                    + " %d; LiquidLens computes with the masks, which are what the model was trained with (ncps adds"
+                    + " synapses when one wiring object is built twice, e.g. passed to two models)", synapses + sensorySynapses, wiringClass, wiringSynapses));
         }
         sb.append('\n').append("Size table (as in the NCP paper)\n");
         tableRow(sb, "head parameters", String.format(Locale.ROOT, "%,d", headParameters));
