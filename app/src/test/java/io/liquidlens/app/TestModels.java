@@ -1,0 +1,26 @@
+package io.liquidlens.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A model folder made from an ncps fixture checkpoint (read in place from ../shared, copied to a temp dir). */
+public final class TestModels {
+    private TestModels() {
+    }
+
+    /** The ncps fixture AutoNCP(19, 1) LTC on 8 inputs, as a model folder under {@code dir}. */
+    public static Path ltcFixture(Path dir) throws IOException {
+        String shared = System.getProperty("liquidlens.shared", "../../shared");
+        Path checkpoint = Path.of(shared, "ncps/fixtures/checkpoints/ltc_autoncp19_1_default.pt");
+        Files.createDirectories(dir);
+        Files.copy(checkpoint, dir.resolve("model.pt"));
+        Files.writeString(dir.resolve("model.json"), """
+                {"format": "liquidlens.model/1", "name": "fixture NCP",
+                 "ncps": {"class": "LTC", "input_size": 8,
+                          "units": {"class": "AutoNCP", "units": 19, "output_size": 1, "seed": 22222}},
+                 "weights": "model.pt", "head": null}
+                """);
+        return dir;
+    }
+}

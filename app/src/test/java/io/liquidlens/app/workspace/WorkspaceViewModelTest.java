@@ -1,0 +1,38 @@
+package io.liquidlens.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.TestModels;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.wiring.NeuronRole;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workspace view model, headless: tasks run on the calling thread. */
+class WorkspaceViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private final WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
+
+    @Test
+    void openingAModelFolderLoadsItAndSaysSo() throws Exception {
+        Path folder = TestModels.ltcFixture(tmp.resolve("m"));
+        workspace.openModel(folder);
+        assertThat(workspace.modelProperty().get()).isNotNull();
+        assertThat(workspace.summaryProperty().get().neurons().get(NeuronRole.COMMAND)).isEqualTo(7);
+        assertThat(workspace.statusProperty().get()).contains("fixture NCP");
+        assertThat(workspace.lastErrorProperty().get()).isNull();
+    }
+
+    @Test
+    void aBadModelReportsOneLineAndKeepsTheLoadedOne() throws Exception {
+        workspace.openModel(TestModels.ltcFixture(tmp.resolve("m")));
+        var before = workspace.modelProperty().get();
+        workspace.openModel(tmp.resolve("missing"));
+        assertThat(workspace.modelProperty().get()).isSameAs(before);
+        assertThat(workspace.lastErrorProperty().get()).contains("missing").doesNotContain("\n");
+        assertThat(workspace.statusProperty().get()).contains("fixture NCP");
+    }
+}
