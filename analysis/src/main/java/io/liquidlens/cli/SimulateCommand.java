@@ -1,12 +1,14 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.BatchLayout;
 import io.liquidlens.sim.SimulationInput;
 import io.liquidlens.sim.SimulationOptions;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
         description = {"Run a model over a batch of input sequences, exactly as ncps computes it, and write the"
                 + " outputs and the full hidden state after every step.",
                 "RESULT.npz holds outputs (B, L, M'), states (B, L, N) in ncps's state order, hx (B, N);"
-                        + " with mixed memory also cx (B, N); with --tau also tau (B, L, N)."})
+                        + " with mixed memory also cx (B, N); with --tau also tau (B, L, N); provenance (a JSON string: version,"
+                        + " input files with SHA-256, options)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
@@ -121,8 +124,26 @@ final class SimulateCommand implements Callable<Integer> {
         if (result.tau() != null) {
             arrays.put("tau", result.tau());
         }
+        arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
         Npz.write(out, arrays, false);
         return 0;
+    }
+
+    private Provenance provenance(LoadedModel loaded) {
+        Provenance.Builder p = Provenance.of("liquidlens simulate")
+                .input("model", ModelFolder.manifestPath(model))
+                .input("weights", loaded.weightsFile())
+                .input("input", input);
+        if (timespans != null) {
+            p.input("timespans", timespans);
+        }
+        if (hx0 != null) {
+            p.input("hx0", hx0);
+        }
+        if (cx0 != null) {
+            p.input("cx0", cx0);
+        }
+        return p.option("tau", tau).build();
     }
 
     private static NdArray initialState(Path file, int b, int n) {

@@ -45,6 +45,7 @@ class AnalysisArchitectureTest {
     @Test
     void packagesDependOnlyAlongTheDataFlow() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("provenance").definedBy("io.liquidlens.provenance..")
                 .layer("wiring").definedBy("io.liquidlens.wiring..")
                 .layer("spec").definedBy("io.liquidlens.spec..")
                 .layer("io").definedBy("io.liquidlens.io..")
@@ -56,6 +57,7 @@ class AnalysisArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("model", "sim", "cli")
                 .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "cli")
+                .whereLayer("wiring").mayOnlyBeAccessedByLayers("spec", "io", "model", "sim", "cli")
                 .because("files -> io -> spec/model -> sim -> cli: no package reaches back up the line")
                 .check(classes);
     }
