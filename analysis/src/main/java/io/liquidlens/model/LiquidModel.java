@@ -173,15 +173,31 @@ public final class LiquidModel {
     }
 
     /**
-     * True when the checkpoint's masks hold exactly the synapses of the regenerated wiring (polarities
-     * aside, which training may flip); always true for a dense CfC.
+     * How the checkpoint's masks relate to the wiring the spec regenerates (polarities aside, which training
+     * may flip). Always {@link CheckpointWiring#MATCHES} for a dense CfC.
      */
-    public boolean checkpointMatchesWiring() {
+    public CheckpointWiring checkpointWiring() {
         if (wiring == null) {
-            return true;
+            return CheckpointWiring.MATCHES;
         }
-        return sameSynapses(wiring.adjacencyMatrix(), connectivity.adjacencyMatrix())
-                && sameSynapses(wiring.sensoryAdjacencyMatrix(), connectivity.sensoryAdjacencyMatrix());
+        if (sameSynapses(wiring, connectivity)) {
+            return CheckpointWiring.MATCHES;
+        }
+        WiringSpec ws = spec.wiringSpec();
+        if (ws != null && sameSynapses(ws.buildTwice(spec.inputSize()), connectivity)) {
+            return CheckpointWiring.BUILT_TWICE;
+        }
+        return CheckpointWiring.DIFFERS;
+    }
+
+    /** True when the checkpoint's masks hold exactly the regenerated wiring's synapses. */
+    public boolean checkpointMatchesWiring() {
+        return checkpointWiring() == CheckpointWiring.MATCHES;
+    }
+
+    private static boolean sameSynapses(Wiring a, Wiring b) {
+        return sameSynapses(a.adjacencyMatrix(), b.adjacencyMatrix())
+                && sameSynapses(a.sensoryAdjacencyMatrix(), b.sensoryAdjacencyMatrix());
     }
 
     private static boolean sameSynapses(int[][] a, int[][] b) {

@@ -34,14 +34,14 @@ import java.util.Optional;
  * @param parameters       trainable parameter counts
  * @param headParameters   parameters of a perception head (0: none)
  * @param ncps             the ncps constructor call as JSON
- * @param matchesWiring    whether the checkpoint's masks hold exactly the synapses the spec's wiring
- *                         regenerates (synapse counts above are always the computed ones, from the masks)
+ * @param checkpointWiring how the checkpoint's masks relate to the wiring the spec regenerates (synapse
+ *                         counts above are always the computed ones, from the masks)
  * @param wiringSynapses   internal + sensory synapses of the regenerated wiring
  */
 public record ModelSummary(String name, String source, CellKind cell, String cellOptions, String wiringClass,
                            Map<NeuronRole, Integer> neurons, int stateSize, int outputSize, int synapses,
                            int sensorySynapses, ParameterCounts parameters, long headParameters,
-                           ObjectNode ncps, boolean matchesWiring, int wiringSynapses) {
+                           ObjectNode ncps, CheckpointWiring checkpointWiring, int wiringSynapses) {
 
     /** Summarises a loaded model. */
     public static ModelSummary of(LoadedModel loaded) {
@@ -64,7 +64,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
                 describe(net), wiringClass, neurons, net.stateSize(), net.outputSize(),
                 wiringClass == null ? 0 : wiring.get().synapseCount(),
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
-                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointMatchesWiring(),
+                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointWiring(),
                 net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0));
     }
 
@@ -147,7 +147,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         table.put("synapses", synapses + sensorySynapses);
         table.put("rnn_trainable_parameters", parameters.total());
         table.put("rnn_effective_parameters", parameters.effective());
-        root.put("checkpoint_matches_wiring", matchesWiring);
+        root.put("checkpoint_matches_wiring", checkpointWiring == CheckpointWiring.MATCHES);
+        root.put("checkpoint_wiring", checkpointWiring.name().toLowerCase(Locale.ROOT));
         return root;
     }
 
@@ -178,10 +179,15 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         line(sb, "  by role", String.format(Locale.ROOT, "sensory %,d, inter %,d, command %,d, motor %,d, shared %,d",
                 parameters.of(NeuronRole.SENSORY), parameters.of(NeuronRole.INTER), parameters.of(NeuronRole.COMMAND),
                 parameters.of(NeuronRole.MOTOR), parameters.shared()));
-        if (!matchesWiring) {
-            line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses where %s regenerates"
-                    + " %d; LiquidLens computes with the masks, which are what the model was trained with (ncps adds"
-                    + " synapses when one wiring object is built twice, e.g. passed to two models)", synapses + sensorySynapses, wiringClass, wiringSynapses));
+        if (checkpointWiring == CheckpointWiring.BUILT_TWICE) {
+            line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses where %s builds %d:"
+                    + " exactly what ncps gives when one wiring object is built twice (e.g. passed to two models),"
+                    + " which adds synapses. The model was trained with them, so LiquidLens computes with the masks.",
+                    synapses + sensorySynapses, wiringClass, wiringSynapses));
+        } else if (checkpointWiring == CheckpointWiring.DIFFERS) {
+            line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses that differ from the"
+                    + " %d of %s (another seed or edited masks?); LiquidLens computes with the masks.",
+                    synapses + sensorySynapses, wiringSynapses, wiringClass));
         }
         sb.append('\n').append("Size table (as in the NCP paper)\n");
         tableRow(sb, "head parameters", String.format(Locale.ROOT, "%,d", headParameters));

@@ -61,4 +61,9 @@ public record AutoNcpSpec(int units, int outputSize, double sparsityLevel, long 
     public Wiring build(int inputDim) {
         return NcpBuilder.build(toNcp(), ncpsClass(), inputDim);
     }
+
+    @Override
+    public Wiring buildTwice(int inputDim) {
+        return NcpBuilder.build(toNcp(), ncpsClass(), inputDim, 2);
+    }
 }

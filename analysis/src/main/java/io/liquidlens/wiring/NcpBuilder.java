@@ -38,12 +38,23 @@ final class NcpBuilder {
     }
 
     static Wiring build(NcpSpec spec, String kind, int inputDim) {
+        return build(spec, kind, inputDim, 1);
+    }
+
+    /**
+     * What ncps holds after calling {@code build(input_dim)} {@code times} times on one wiring object: the
+     * synapse steps run again on the same matrices with the generator stream continued, adding synapses.
+     * Used only to recognise checkpoints saved from such a wiring (SPEC §8 item 3).
+     */
+    static Wiring build(NcpSpec spec, String kind, int inputDim, int times) {
         Arguments.requireInputDim(kind, inputDim);
         NcpBuilder b = new NcpBuilder(spec, inputDim);
-        b.sensoryToInter(spec.sensoryFanout());
-        b.interToCommand(spec.interFanout());
-        b.recurrentCommand(spec.recurrentCommandSynapses());
-        b.commandToMotor(spec.motorFanin());
+        for (int i = 0; i < times; i++) {
+            b.sensoryToInter(spec.sensoryFanout());
+            b.interToCommand(spec.interFanout());
+            b.recurrentCommand(spec.recurrentCommandSynapses());
+            b.commandToMotor(spec.motorFanin());
+        }
         return b.toWiring(kind);
     }
 

@@ -51,4 +51,9 @@ public record NcpSpec(int interNeurons, int commandNeurons, int motorNeurons, in
     public Wiring build(int inputDim) {
         return NcpBuilder.build(this, ncpsClass(), inputDim);
     }
+
+    @Override
+    public Wiring buildTwice(int inputDim) {
+        return NcpBuilder.build(this, ncpsClass(), inputDim, 2);
+    }
 }
