@@ -116,8 +116,9 @@ public final class ModelFolder {
         ModelManifest.InputSpec inputs = parseInputs(root.get("inputs"), spec.inputSize());
         List<String> outputs = parseOutputs(root.get("outputs"));
         String name = text(root, "name", "unnamed model");
+        String description = text(root, "description", null);
         JsonNode provenance = root.get("provenance");
-        return new ModelManifest(name, spec, weights, inputs, outputs,
+        return new ModelManifest(name, description, spec, weights, inputs, outputs,
                 provenance == null || provenance.isNull() ? null : provenance);
     }
 
@@ -215,6 +216,9 @@ public final class ModelFolder {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", ModelManifest.FORMAT);
         root.put("name", manifest.name());
+        if (manifest.description() != null) {
+            root.put("description", manifest.description());
+        }
         root.set("ncps", NcpsConfig.toJson(manifest.spec()));
         root.put("weights", manifest.weights());
         root.putNull("head");

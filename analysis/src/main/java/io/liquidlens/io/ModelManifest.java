@@ -9,15 +9,16 @@ import java.util.Objects;
  * The {@code model.json} of a model folder (FORMATS.md): what the network is, where its weights are,
  * and how its inputs and outputs are named.
  *
- * @param name       a human name for views and reports
- * @param spec       the ncps constructor call, parsed
- * @param weights    the weights file, relative to the folder ({@code .pt} or {@code .safetensors})
- * @param inputs     what the sensory neurons see and their names
- * @param outputs    names of the outputs (one per output column)
- * @param provenance how the model was made (free-form JSON object, or null); kept as written
+ * @param name        a human name for views and reports
+ * @param description free text about the model, or null; kept as written
+ * @param spec        the ncps constructor call, parsed
+ * @param weights     the weights file, relative to the folder ({@code .pt} or {@code .safetensors})
+ * @param inputs      what the sensory neurons see and their names
+ * @param outputs     names of the outputs (one per output column)
+ * @param provenance  how the model was made (free-form JSON object, or null); kept as written
  */
-public record ModelManifest(String name, ModelSpec spec, String weights, InputSpec inputs, List<String> outputs,
-                            JsonNode provenance) {
+public record ModelManifest(String name, String description, ModelSpec spec, String weights, InputSpec inputs,
+                            List<String> outputs, JsonNode provenance) {
     /** The format tag written into every manifest. */
     public static final String FORMAT = "liquidlens.model/1";
 
@@ -26,6 +27,12 @@ public record ModelManifest(String name, ModelSpec spec, String weights, InputSp
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(inputs, "inputs");
         outputs = List.copyOf(outputs);
+    }
+
+    /** A manifest without a description. */
+    public ModelManifest(String name, ModelSpec spec, String weights, InputSpec inputs, List<String> outputs,
+                         JsonNode provenance) {
+        this(name, null, spec, weights, inputs, outputs, provenance);
     }
 
     /** What the network's inputs are: a vector of named features or an image of a given shape. */

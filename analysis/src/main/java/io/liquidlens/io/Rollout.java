@@ -1,5 +1,6 @@
 package io.liquidlens.io;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public record Rollout(NdArray inputs, NdArray timespans, NdArray actions, NdArra
     public Rollout {
         Objects.requireNonNull(inputs, "inputs");
         worldNames = worldNames == null ? List.of() : List.copyOf(worldNames);
-        extras = extras == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extras));
+        // keep the file's order (Map.copyOf would not), so a rewrite lists the arrays as the original did
+        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
     /** A rollout of inputs only. */
