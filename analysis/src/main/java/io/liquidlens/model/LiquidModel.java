@@ -180,11 +180,11 @@ public final class LiquidModel {
         if (wiring == null) {
             return CheckpointWiring.MATCHES;
         }
-        if (sameSynapses(wiring, connectivity)) {
+        if (masksHold(wiring)) {
             return CheckpointWiring.MATCHES;
         }
         WiringSpec ws = spec.wiringSpec();
-        if (ws != null && sameSynapses(ws.buildTwice(spec.inputSize()), connectivity)) {
+        if (ws != null && masksHold(ws.buildTwice(spec.inputSize()))) {
             return CheckpointWiring.BUILT_TWICE;
         }
         return CheckpointWiring.DIFFERS;
@@ -193,6 +193,15 @@ public final class LiquidModel {
     /** True when the checkpoint's masks hold exactly the regenerated wiring's synapses. */
     public boolean checkpointMatchesWiring() {
         return checkpointWiring() == CheckpointWiring.MATCHES;
+    }
+
+    /**
+     * True when the checkpoint's masks hold exactly {@code candidate}'s synapses, in the blocks the masks
+     * define (all of them for LTC; the feed-forward blocks for a wired CfC, whose recurrence inside a layer
+     * ncps computes densely whatever the wiring says).
+     */
+    private boolean masksHold(Wiring candidate) {
+        return sameSynapses(candidate, readBack(candidate, cell));
     }
 
     private static boolean sameSynapses(Wiring a, Wiring b) {

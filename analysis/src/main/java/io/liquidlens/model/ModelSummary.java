@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param cell             LTC, CfC (dense) or wired CfC
  * @param cellOptions      the cell's options as text ({@code ode_unfolds=6, ...})
  * @param wiringClass      the ncps wiring class, or null for a dense CfC
+ * @param wiringCall       the wiring as its ncps call ({@code AutoNCP(units=19, ...)}), or null
  * @param neurons          neuron counts by role (sensory = input features)
  * @param stateSize        N
  * @param outputSize       M' (after mapping and projection)
@@ -39,6 +40,7 @@ import java.util.Optional;
  * @param wiringSynapses   internal + sensory synapses of the regenerated wiring
  */
 public record ModelSummary(String name, String source, CellKind cell, String cellOptions, String wiringClass,
+                           String wiringCall,
                            Map<NeuronRole, Integer> neurons, int stateSize, int outputSize, int synapses,
                            int sensorySynapses, ParameterCounts parameters, long headParameters,
                            ObjectNode ncps, CheckpointWiring checkpointWiring, int wiringSynapses) {
@@ -58,10 +60,11 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
             }
             neurons.put(r, n);
         }
-        String wiringClass = wiring.isPresent() && net.cellKind() != CellKind.CFC ? describe(net.spec().wiringSpec(),
-                wiring.get()) : null;
+        boolean wired = wiring.isPresent() && net.cellKind() != CellKind.CFC;
+        String wiringClass = wired ? wiring.get().kind() : null;
+        String wiringCall = wired ? describe(net.spec().wiringSpec(), wiring.get()) : null;
         return new ModelSummary(loaded.manifest().name(), loaded.folder().toString(), net.cellKind(),
-                describe(net), wiringClass, neurons, net.stateSize(), net.outputSize(),
+                describe(net), wiringClass, wiringCall, neurons, net.stateSize(), net.outputSize(),
                 wiringClass == null ? 0 : wiring.get().synapseCount(),
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
                 net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointWiring(),
@@ -124,6 +127,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         root.set("ncps", ncps);
         if (wiringClass != null) {
             root.put("wiring", wiringClass);
+            root.put("wiring_call", wiringCall);
         } else {
             root.putNull("wiring");
         }
@@ -165,7 +169,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         StringBuilder sb = new StringBuilder();
         line(sb, "model", name + "  (" + source + ")");
         line(sb, "cell", cellName() + ": " + cellOptions);
-        line(sb, "wiring", wiringClass == null ? "none (dense)" : wiringClass);
+        line(sb, "wiring", wiringClass == null ? "none (dense)" : wiringCall);
         line(sb, "neurons", String.format(Locale.ROOT, "%d sensory (inputs), %d inter, %d command, %d motor",
                 neurons.get(NeuronRole.SENSORY), neurons.get(NeuronRole.INTER), neurons.get(NeuronRole.COMMAND),
                 neurons.get(NeuronRole.MOTOR)));
@@ -183,11 +187,11 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
             line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses where %s builds %d:"
                     + " exactly what ncps gives when one wiring object is built twice (e.g. passed to two models),"
                     + " which adds synapses. The model was trained with them, so LiquidLens computes with the masks.",
-                    synapses + sensorySynapses, wiringClass, wiringSynapses));
+                    synapses + sensorySynapses, wiringCall, wiringSynapses));
         } else if (checkpointWiring == CheckpointWiring.DIFFERS) {
             line(sb, "note", String.format(Locale.ROOT, "the checkpoint's masks hold %d synapses that differ from the"
                     + " %d of %s (another seed or edited masks?); LiquidLens computes with the masks.",
-                    synapses + sensorySynapses, wiringSynapses, wiringClass));
+                    synapses + sensorySynapses, wiringSynapses, wiringCall));
         }
         sb.append('\n').append("Size table (as in the NCP paper)\n");
         tableRow(sb, "head parameters", String.format(Locale.ROOT, "%,d", headParameters));

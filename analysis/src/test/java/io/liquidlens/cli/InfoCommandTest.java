@@ -129,7 +129,8 @@ class InfoCommandTest {
         assertThat(j.get("name").asText()).isEqualTo("ltc_autoncp19_1_default");
         assertThat(j.get("ncps").get("units").get("class").asText()).isEqualTo("AutoNCP");
         List<String> keys = List.of("name", "model", "cell", "cell_options", "ncps", "wiring", "neurons", "state_size",
-                "outputs", "synapses", "parameters", "size_table", "checkpoint_matches_wiring");
+                "outputs", "synapses", "parameters", "size_table", "checkpoint_matches_wiring", "checkpoint_wiring",
+                "wiring_call");
         assertThat(j.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(keys);
     }
 
@@ -190,6 +191,7 @@ class InfoCommandTest {
         assertThat(wiringSensory).isEqualTo(40).isEqualTo(LTC.get("wiring").get("sensory_synapse_count").asInt());
 
         assertThat(infoJson(LTC).get("checkpoint_matches_wiring").asBoolean()).isFalse();
+        assertThat(infoJson(LTC).get("checkpoint_wiring").asText()).isEqualTo("built_twice");
         String note = info(LTC).out().lines().filter(l -> l.startsWith("note")).findFirst().orElseThrow();
         assertThat(note).contains(String.valueOf(maskInternal + maskSensory))
                 .contains(String.valueOf(wiringInternal + wiringSensory));
