@@ -50,6 +50,8 @@ public final class CfcCell implements RecurrentCell {
         int h = hiddenSize;
         this.mask = masked ? r.take(prefix + "sparsity_mask", h, inputSize + h) : null;
         if (mode == CfcMode.PURE) {
+            // ncps creates w_tau and A as zeros and ones but then xavier-initialises them like every 2-D
+            // parameter (SPEC §8 item 10). Loading does not care; initialisation for training must copy ncps.
             float[] wTau = r.take(prefix + "w_tau", 1, h);
             amplitude = r.take(prefix + "A", 1, h);
             wTauAbs = new float[h];

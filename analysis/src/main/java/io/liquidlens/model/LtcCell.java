@@ -186,7 +186,11 @@ public final class LtcCell implements RecurrentCell {
         return src.length;
     }
 
-    /** Number of sensory synapses actually computed (non-zero mask entries). */
+    /**
+     * Number of sensory synapses actually computed (non-zero mask entries). ncps's
+     * {@code LTCCell.sensory_synapse_count} returns the internal count instead (SPEC §8 item 6); we return
+     * the real sensory count, as ncps's {@code Wiring.sensory_synapse_count} does.
+     */
     public int sensorySynapseCount() {
         return sSrc.length;
     }
