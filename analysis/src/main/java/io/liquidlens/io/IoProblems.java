@@ -39,6 +39,29 @@ final class IoProblems {
                 + e.getClass().getSimpleName() + ")", e);
     }
 
+    /** A file-reading body that reports malformed content as {@link FormatException}. */
+    @FunctionalInterface
+    interface FileBody<T> {
+        T apply() throws IOException, FormatException;
+    }
+
+    /**
+     * Runs {@code body}, turning every failure into one {@link LiquidLensException} naming {@code file}:
+     * malformed content as its own message, I/O failures as {@link #describe}, anything unforeseen as
+     * {@link #unexpected}.
+     */
+    static <T> T reading(Path file, String kind, FileBody<T> body) {
+        try {
+            return body.apply();
+        } catch (FormatException e) {
+            throw new LiquidLensException(file, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new LiquidLensException(file, describe(e), e);
+        } catch (RuntimeException e) {
+            throw unexpected(file, kind, e);
+        }
+    }
+
     static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

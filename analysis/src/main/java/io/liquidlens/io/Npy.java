@@ -37,15 +37,11 @@ public final class Npy {
      * @throws LiquidLensException naming the file when it is missing, unreadable or not a valid array
      */
     public static NdArray read(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return decode(in);
-        } catch (FormatException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LiquidLensException(file, IoProblems.describe(e), e);
-        } catch (RuntimeException e) {
-            throw IoProblems.unexpected(file, ".npy", e);
-        }
+        return IoProblems.reading(file, ".npy", () -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                return decode(in);
+            }
+        });
     }
 
     /**

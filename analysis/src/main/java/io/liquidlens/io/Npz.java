@@ -29,31 +29,27 @@ public final class Npz {
      * @throws LiquidLensException naming the file (and the array) when anything is wrong with it
      */
     public static Map<String, NdArray> read(Path file) {
-        try (ZipArchive zip = ZipArchive.open(file, Npz::notAZip)) {
-            Map<String, NdArray> out = new LinkedHashMap<>();
-            for (ZipEntry entry : zip.entries()) {
-                String name = entry.getName();
-                if (entry.isDirectory()) {
-                    continue;
+        return IoProblems.reading(file, ".npz", () -> {
+            try (ZipArchive zip = ZipArchive.open(file, Npz::notAZip)) {
+                Map<String, NdArray> out = new LinkedHashMap<>();
+                for (ZipEntry entry : zip.entries()) {
+                    String name = entry.getName();
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    if (!name.endsWith(SUFFIX)) {
+                        throw new FormatException("entry '" + name + "' is not a .npy array");
+                    }
+                    String key = name.substring(0, name.length() - SUFFIX.length());
+                    try {
+                        out.put(key, Npy.decode(new ByteArrayInputStream(zip.read(entry))));
+                    } catch (FormatException e) {
+                        throw new FormatException("array '" + key + "': " + e.getMessage(), e);
+                    }
                 }
-                if (!name.endsWith(SUFFIX)) {
-                    throw new FormatException("entry '" + name + "' is not a .npy array");
-                }
-                String key = name.substring(0, name.length() - SUFFIX.length());
-                try {
-                    out.put(key, Npy.decode(new ByteArrayInputStream(zip.read(entry))));
-                } catch (FormatException e) {
-                    throw new FormatException("array '" + key + "': " + e.getMessage(), e);
-                }
+                return out;
             }
-            return out;
-        } catch (FormatException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LiquidLensException(file, IoProblems.describe(e), e);
-        } catch (RuntimeException e) {
-            throw IoProblems.unexpected(file, ".npz", e);
-        }
+        });
     }
 
     /**

@@ -42,24 +42,20 @@ public final class Safetensors {
      * @throws LiquidLensException naming the file when it is missing, unreadable or malformed
      */
     public static Map<String, NdArray> read(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Layout layout = Layout.read(channel);
-            Map<String, NdArray> out = new LinkedHashMap<>();
-            for (TensorInfo t : layout.tensors) {
-                ByteBuffer bytes = readFully(channel, layout.dataStart + t.begin, (int) (t.end - t.begin));
-                bytes.order(ByteOrder.LITTLE_ENDIAN);
-                int count = ElementCodec.elementCount(t.shape);
-                Object data = ElementCodec.decode(bytes, t.dtype, count, 1);
-                out.put(t.name, ElementCodec.wrap(t.dtype, ElementCodec.toIntShape(t.shape), data));
+        return IoProblems.reading(file, ".safetensors", () -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                Layout layout = Layout.read(channel);
+                Map<String, NdArray> out = new LinkedHashMap<>();
+                for (TensorInfo t : layout.tensors) {
+                    ByteBuffer bytes = readFully(channel, layout.dataStart + t.begin, (int) (t.end - t.begin));
+                    bytes.order(ByteOrder.LITTLE_ENDIAN);
+                    int count = ElementCodec.elementCount(t.shape);
+                    Object data = ElementCodec.decode(bytes, t.dtype, count, 1);
+                    out.put(t.name, ElementCodec.wrap(t.dtype, ElementCodec.toIntShape(t.shape), data));
+                }
+                return out;
             }
-            return out;
-        } catch (FormatException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LiquidLensException(file, IoProblems.describe(e), e);
-        } catch (RuntimeException e) {
-            throw IoProblems.unexpected(file, ".safetensors", e);
-        }
+        });
     }
 
     /**
@@ -71,15 +67,11 @@ public final class Safetensors {
      * @throws LiquidLensException naming the file when it is missing, unreadable or malformed
      */
     public static Map<String, String> readMetadata(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return Layout.read(channel).metadata;
-        } catch (FormatException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LiquidLensException(file, IoProblems.describe(e), e);
-        } catch (RuntimeException e) {
-            throw IoProblems.unexpected(file, ".safetensors", e);
-        }
+        return IoProblems.reading(file, ".safetensors", () -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return Layout.read(channel).metadata;
+            }
+        });
     }
 
     /**

@@ -35,43 +35,39 @@ public final class TorchCheckpoint {
      *     pickle global outside the whitelist)
      */
     public static Map<String, NdArray> read(Path file) {
-        try (ZipArchive zip = ZipArchive.open(file, TorchCheckpoint::notAZip)) {
-            String prefix = topFolder(zip);
-            Object root = PickleMachine.load(zip.read(zip.entry(prefix + "data.pkl")), new TorchPickle());
-            ByteOrder order = byteOrder(zip, prefix);
-            if (!(root instanceof Map<?, ?> dict)) {
-                throw new FormatException("not a state dict: the checkpoint holds a "
-                        + PickleMachine.typeName(root) + ", not a dict of tensors");
+        return IoProblems.reading(file, "PyTorch checkpoint", () -> {
+            try (ZipArchive zip = ZipArchive.open(file, TorchCheckpoint::notAZip)) {
+                String prefix = topFolder(zip);
+                Object root = PickleMachine.load(zip.read(zip.entry(prefix + "data.pkl")), new TorchPickle());
+                ByteOrder order = byteOrder(zip, prefix);
+                if (!(root instanceof Map<?, ?> dict)) {
+                    throw new FormatException("not a state dict: the checkpoint holds a "
+                            + PickleMachine.typeName(root) + ", not a dict of tensors");
+                }
+                Map<String, Object> storageData = new HashMap<>();
+                Map<String, NdArray> out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : dict.entrySet()) {
+                    if (!(e.getKey() instanceof String name)) {
+                        throw new FormatException("not a state dict: a key is a " + PickleMachine.typeName(e.getKey()));
+                    }
+                    if (!(e.getValue() instanceof View view)) {
+                        throw new FormatException("not a plain state dict: entry '" + name + "' is a "
+                                + PickleMachine.typeName(e.getValue()) + ", not a tensor");
+                    }
+                    Object data = storageData.get(view.storage().key());
+                    if (data == null) {
+                        data = readStorage(zip, prefix, view.storage(), order);
+                        storageData.put(view.storage().key(), data);
+                    }
+                    try {
+                        out.put(name, materialise(view, data));
+                    } catch (FormatException ex) {
+                        throw new FormatException("tensor '" + name + "': " + ex.getMessage(), ex);
+                    }
+                }
+                return out;
             }
-            Map<String, Object> storageData = new HashMap<>();
-            Map<String, NdArray> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : dict.entrySet()) {
-                if (!(e.getKey() instanceof String name)) {
-                    throw new FormatException("not a state dict: a key is a " + PickleMachine.typeName(e.getKey()));
-                }
-                if (!(e.getValue() instanceof View view)) {
-                    throw new FormatException("not a plain state dict: entry '" + name + "' is a "
-                            + PickleMachine.typeName(e.getValue()) + ", not a tensor");
-                }
-                Object data = storageData.get(view.storage().key());
-                if (data == null) {
-                    data = readStorage(zip, prefix, view.storage(), order);
-                    storageData.put(view.storage().key(), data);
-                }
-                try {
-                    out.put(name, materialise(view, data));
-                } catch (FormatException ex) {
-                    throw new FormatException("tensor '" + name + "': " + ex.getMessage(), ex);
-                }
-            }
-            return out;
-        } catch (FormatException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new LiquidLensException(file, IoProblems.describe(e), e);
-        } catch (RuntimeException e) {
-            throw IoProblems.unexpected(file, "PyTorch checkpoint", e);
-        }
+        });
     }
 
     /** The {@code <top>/} folder holding {@code data.pkl}; torch names it after the file, but any name goes. */
