@@ -15,6 +15,7 @@ public final class ModelPanelView extends BorderPane {
         TextArea text = new TextArea();
         text.setId(SUMMARY_ID);
         text.setEditable(false);
+        text.setWrapText(true);
         text.setFont(Font.font("Monospaced", 13));
         Label hint = new Label("Open a model folder (model.json + weights) with File > Open model...");
         setCenter(hint);
