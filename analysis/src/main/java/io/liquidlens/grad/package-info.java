@@ -1,0 +1,15 @@
+/**
+ * Reverse mode through liquid networks, in double precision: each cell runs its forward step with a
+ * tape of intermediates and its backward step from that tape, and {@code SequenceGradient} drives
+ * backpropagation through time over a whole sequence (mixed-memory LSTM, cell, projection, and the
+ * perception head). Gradients with respect to inputs, the initial state and every parameter.
+ *
+ * <p>Why double, beside the float32 simulator of {@code model}: gradients are checked against central
+ * finite differences, which need double precision to be meaningful, and training accumulates many small
+ * updates. The float32 path stays the ncps-exact, fast way to simulate; tests tie the two together.
+ *
+ * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}) named by their ncps
+ * state-dict keys, so gradients, Adam and checkpoints all work on the same layout. Depends on
+ * {@code io}, {@code spec}, {@code wiring} and {@code model}.
+ */
+package io.liquidlens.grad;
