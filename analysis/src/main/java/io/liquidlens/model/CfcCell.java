@@ -67,7 +67,7 @@ public final class CfcCell implements RecurrentCell {
         backboneIn = new int[backboneLayers];
         for (int l = 0; l < backboneLayers; l++) {
             // Sequential indices: Linear 0, act 1, then per extra layer Linear, act [, Dropout]
-            int index = l == 0 ? 0 : (backboneDropout > 0 ? 2 + 3 * (l - 1) : 2 * l);
+            int index = StateDictLayout.backboneIndex(l, backboneDropout);
             int in = l == 0 ? inputSize + h : backboneUnits;
             backboneIn[l] = in;
             backboneW[l] = r.take(prefix + "backbone." + index + ".weight", backboneUnits, in);

@@ -5,7 +5,6 @@ import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
-import io.liquidlens.wiring.FullyConnectedSpec;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import io.liquidlens.wiring.WiringSpec;
@@ -116,15 +115,7 @@ public final class LiquidModel {
     }
 
     private static Wiring defaultWiring(ModelSpec spec) {
-        if (spec.units() instanceof UnitsSpec.Wired wired) {
-            return wired.wiring().build(spec.inputSize());
-        }
-        if (spec.cell() instanceof CfcSpec) {
-            return null;
-        }
-        int units = ((UnitsSpec.Dense) spec.units()).units();
-        WiringSpec fc = new FullyConnectedSpec(units, null, FullyConnectedSpec.DEFAULT_SEED, true);
-        return fc.build(spec.inputSize());
+        return StateDictLayout.wiringOf(spec);
     }
 
     private static int[] identity(int n) {
