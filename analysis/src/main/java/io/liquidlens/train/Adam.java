@@ -1,0 +1,60 @@
+package io.liquidlens.train;
+
+/**
+ * Adam (Kingma and Ba, 2015) over a flat parameter vector, as torch.optim.Adam with default betas: bias-
+ * corrected first and second moments, step = lr * m_hat / (sqrt(v_hat) + eps). Entries that are not
+ * trained (sparsity masks) are never touched. The moments are part of the state a resumed run needs.
+ */
+public final class Adam {
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final boolean[] trainable;
+    private final double[] m;
+    private final double[] v;
+    private long steps;
+
+    /**
+     * @param trainable which entries of the flat vector are trained
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean[] trainable) {
+        if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam needs lr > 0, betas in [0, 1) and eps > 0; got lr=" + learningRate
+                    + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon);
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.trainable = trainable.clone();
+        this.m = new double[trainable.length];
+        this.v = new double[trainable.length];
+    }
+
+    /** torch's defaults: betas (0.9, 0.999), eps 1e-8. */
+    public static Adam withDefaults(double learningRate, boolean[] trainable) {
+        return new Adam(learningRate, 0.9, 0.999, 1e-8, trainable);
+    }
+
+    /** One update of {@code values} in place from {@code grad}. */
+    public void step(double[] values, double[] grad) {
+        steps++;
+        double c1 = 1 - Math.pow(beta1, steps);
+        double c2 = 1 - Math.pow(beta2, steps);
+        for (int i = 0; i < values.length; i++) {
+            if (!trainable[i]) {
+                continue;
+            }
+            double g = grad[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            values[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
+    }
+
+    /** Number of updates made. */
+    public long steps() {
+        return steps;
+    }
+}
