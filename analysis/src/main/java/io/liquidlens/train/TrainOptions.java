@@ -1,0 +1,37 @@
+package io.liquidlens.train;
+
+/**
+ * How to train: the NCP paper's recipe by default (truncated backpropagation through time on 16-step
+ * subsequences, Adam, curve-weighted squared error, gradient clipping).
+ *
+ * @param epochs         passes over all subsequences
+ * @param batchSize      subsequences per update (spread over every core)
+ * @param windowLength   steps per subsequence (truncated BPTT length)
+ * @param learningRate   Adam's step size
+ * @param alpha          curve weighting: weight exp(|y| alpha) per target; 0 is plain squared error
+ * @param clipNorm       maximum global L2 norm of a gradient
+ * @param seed           seeds initialisation and the order of subsequences
+ */
+public record TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
+                           double clipNorm, long seed) {
+
+    public TrainOptions {
+        require(epochs >= 1, "epochs", ">= 1", epochs);
+        require(batchSize >= 1, "batch size", ">= 1", batchSize);
+        require(windowLength >= 1, "window length", ">= 1", windowLength);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate", "> 0", learningRate);
+        require(alpha >= 0 && Double.isFinite(alpha), "alpha", ">= 0", alpha);
+        require(clipNorm > 0, "clip norm", "> 0", clipNorm);
+    }
+
+    /** 10 epochs, batches of 32 subsequences of 16 steps, lr 0.005, alpha 0, clip 1.0, seed 0. */
+    public static TrainOptions defaults() {
+        return new TrainOptions(10, 32, 16, 0.005, 0.0, 1.0, 0);
+    }
+
+    private static void require(boolean ok, String what, String range, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(what + " must be " + range + ", got " + value);
+        }
+    }
+}
