@@ -6,6 +6,7 @@ import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.wiring.Wiring;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,18 +49,10 @@ public final class CfcGrads {
      */
     public static void addTensors(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict,
                                   ParamSet.Builder builder) {
-        CfcSpec cfc = cfcSpec(spec);
         Set<String> used = new HashSet<>();
-        if (spec.units() instanceof UnitsSpec.Dense d) {
-            CfcLayout layout = denseLayout(spec.inputSize(), d.units(), cfc);
+        for (CfcLayout layout : layouts(spec, wiring)) {
             CfcCellGrad.addTensors(layout, stateDict, builder);
             layout.tensors().forEach(t -> used.add(t.name()));
-        } else {
-            Wiring w = requireWiring(wiring);
-            WiredCfcCellGrad.addTensors(PREFIX, spec.inputSize(), w, cfc.mode(), stateDict, builder);
-            for (CfcLayout layout : WiredCfcCellGrad.layouts(PREFIX, spec.inputSize(), w, cfc.mode())) {
-                layout.tensors().forEach(t -> used.add(t.name()));
-            }
         }
         Set<String> extra = new TreeSet<>();
         for (String key : stateDict.keySet()) {
@@ -71,6 +64,19 @@ public final class CfcGrads {
             throw new IllegalArgumentException("unexpected tensor" + (extra.size() > 1 ? "s " : " ")
                     + String.join(", ", extra) + " (not part of this CfC cell)");
         }
+    }
+
+    /**
+     * The layouts of the cell's parts, in state-dict order: one for a dense CfC, one per wiring layer for a
+     * wired one. Their {@link CfcLayout#tensors()} are every {@code rnn_cell.*} tensor of the model, e.g. for
+     * laying out a ParamSet of a model that has no weights yet.
+     */
+    public static List<CfcLayout> layouts(ModelSpec spec, Wiring wiring) {
+        CfcSpec cfc = cfcSpec(spec);
+        if (spec.units() instanceof UnitsSpec.Dense d) {
+            return List.of(denseLayout(spec.inputSize(), d.units(), cfc));
+        }
+        return WiredCfcCellGrad.layouts(PREFIX, spec.inputSize(), requireWiring(wiring), cfc.mode());
     }
 
     /** The layout of a dense CfC's cell. */
