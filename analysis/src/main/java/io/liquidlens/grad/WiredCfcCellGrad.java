@@ -1,0 +1,205 @@
+package io.liquidlens.grad;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.spec.CfcMode;
+import io.liquidlens.wiring.Wiring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ncps's {@code WiredCfCCell} (SPEC §3.2) in double precision with a tape: one masked {@link CfcCellGrad}
+ * without backbone per wiring layer, each fed by the previous layer's new state; the output is the last
+ * layer's state. Bug-compatible like the float {@code WiredCfcCell} (SPEC §8 items 7, 8): recurrence inside
+ * a layer is fully connected, polarities and the time heads' masks are ignored, the state is layer by layer,
+ * and a single-layer wiring outputs all its units.
+ *
+ * <p>Tape per step: the new state (so that backward knows each layer's input) followed by the layers'
+ * tapes. In backward the gradient reaching layer l's new state is what arrives from the future plus what
+ * layer l+1 sends back through its input.
+ */
+public final class WiredCfcCellGrad implements CellGrad {
+    private final int input;
+    private final int units;
+    private final CfcCellGrad[] layers;
+    private final int[] stateOff;
+    private final int[] tapeOff;
+    private final int tapeSize;
+    private final int layerScratch;
+    private final int maxHidden;
+
+    private WiredCfcCellGrad(List<CfcLayout> layouts, ParamSet params) {
+        layers = new CfcCellGrad[layouts.size()];
+        stateOff = new int[layers.length + 1];
+        tapeOff = new int[layers.length];
+        int state = 0;
+        int scratch = 0;
+        int maxH = 0;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = CfcCellGrad.of(layouts.get(l), params);
+            stateOff[l] = state;
+            state += layers[l].stateSize();
+            scratch = Math.max(scratch, layers[l].scratchSize());
+            maxH = Math.max(maxH, layers[l].stateSize());
+        }
+        stateOff[layers.length] = state;
+        units = state;
+        input = layers[0].inputSize();
+        int tape = units;
+        for (int l = 0; l < layers.length; l++) {
+            tapeOff[l] = tape;
+            tape += layers[l].tapeSize();
+        }
+        tapeSize = tape;
+        layerScratch = scratch;
+        maxHidden = maxH;
+    }
+
+    /**
+     * The wired cell for {@code wiring} on {@code inputSize} features, reading {@code prefix + "layer_l."}
+     * tensors from {@code params}.
+     *
+     * @throws IllegalArgumentException naming the tensor when one is missing or has another shape
+     */
+    public static WiredCfcCellGrad of(String prefix, int inputSize, Wiring wiring, CfcMode mode, ParamSet params) {
+        return new WiredCfcCellGrad(layouts(prefix, inputSize, wiring, mode), params);
+    }
+
+    /** The layout of each layer, as WiredCfCCell builds them: layer l reads layer l-1's state (layer 0: the input). */
+    public static List<CfcLayout> layouts(String prefix, int inputSize, Wiring wiring, CfcMode mode) {
+        if (wiring.inputDim() != inputSize) {
+            throw new IllegalArgumentException("the wiring has " + wiring.inputDim() + " inputs but input_size is "
+                    + inputSize);
+        }
+        List<CfcLayout> out = new ArrayList<>();
+        int in = inputSize;
+        for (int l = 0; l < wiring.layerCount(); l++) {
+            int h = wiring.layer(l).length;
+            out.add(CfcLayout.wiredLayer(prefix + "layer_" + l + ".", in, h, mode));
+            in = h;
+        }
+        return out;
+    }
+
+    /**
+     * Adds every layer's tensors from an ncps state dict, in ncps's order (layer by layer; each mask first,
+     * non-trainable).
+     *
+     * @throws IllegalArgumentException naming the tensor when one is missing, has another shape or holds a
+     *                                  non-finite value
+     */
+    public static void addTensors(String prefix, int inputSize, Wiring wiring, CfcMode mode,
+                                  Map<String, NdArray> stateDict, ParamSet.Builder builder) {
+        for (CfcLayout layout : layouts(prefix, inputSize, wiring, mode)) {
+            CfcCellGrad.addTensors(layout, stateDict, builder);
+        }
+    }
+
+    /**
+     * The sparsity mask ncps gives layer {@code l} when it builds the cell from {@code wiring} (what a fresh,
+     * untrained model holds): shape (H_l, in_l + H_l), row j = unit j of the layer, columns the layer's inputs
+     * (the sensory features for layer 0, else the previous layer's neurons) then its own units; 1 where the
+     * wiring has a synapse of either polarity, and 1 throughout the intra-layer block.
+     */
+    public static double[] initialMask(Wiring wiring, int l) {
+        int[] ids = wiring.layer(l);
+        int[][] from = l == 0 ? wiring.sensoryAdjacencyMatrix() : wiring.adjacencyMatrix();
+        int[] sources = l == 0 ? null : wiring.layer(l - 1);
+        int in = l == 0 ? wiring.inputDim() : sources.length;
+        int cols = in + ids.length;
+        double[] m = new double[ids.length * cols];
+        for (int j = 0; j < ids.length; j++) {
+            for (int k = 0; k < in; k++) {
+                int src = l == 0 ? k : sources[k];
+                m[j * cols + k] = Math.abs(from[src][ids[j]]);
+            }
+            for (int k = in; k < cols; k++) {
+                m[j * cols + k] = 1;
+            }
+        }
+        return m;
+    }
+
+    /** The layers, in order. */
+    public List<CfcCellGrad> layers() {
+        return List.of(layers);
+    }
+
+    @Override
+    public int inputSize() {
+        return input;
+    }
+
+    @Override
+    public int stateSize() {
+        return units;
+    }
+
+    @Override
+    public int outputSize() {
+        return layers[layers.length - 1].stateSize();
+    }
+
+    @Override
+    public int tapeSize() {
+        return tapeSize;
+    }
+
+    @Override
+    public int scratchSize() {
+        return layerScratch + 2 * maxHidden;
+    }
+
+    @Override
+    public void prepare(double[] values) {
+        for (CfcCellGrad c : layers) {
+            c.prepare(values);
+        }
+    }
+
+    @Override
+    public void forward(double[] values, double[] x, int xo, double dt, double[] h, int ho, double[] hNext, int hno,
+                        double[] y, int yo, double[] tape, int to, double[] scratch) {
+        double[] in = x;
+        int io = xo;
+        for (int l = 0; l < layers.length; l++) {
+            int so = stateOff[l];
+            layers[l].forward(values, in, io, dt, h, ho + so, hNext, hno + so, null, 0, tape, to + tapeOff[l], scratch);
+            System.arraycopy(hNext, hno + so, tape, to + so, layers[l].stateSize());
+            in = tape; // the copy on the tape, so that hNext may alias h
+            io = to + so;
+        }
+        if (y != null) {
+            int last = layers.length - 1;
+            System.arraycopy(tape, to + stateOff[last], y, yo, layers[last].stateSize());
+        }
+    }
+
+    @Override
+    public void backward(double[] values, double[] dy, int dyo, double[] dhNext, int dhno, double[] x, int xo,
+                         double dt, double[] h, int ho, double[] tape, int to, double[] dx, int dxo, double[] dh,
+                         int dho, double[] grad, double[] scratch) {
+        int gsum = layerScratch;
+        int dxBuf = layerScratch + maxHidden;
+        int last = layers.length - 1;
+        for (int l = last; l >= 0; l--) {
+            int so = stateOff[l];
+            int hl = layers[l].stateSize();
+            double[] in = l == 0 ? x : tape;
+            int io = l == 0 ? xo : to + stateOff[l - 1];
+            double[] outArr = l == 0 ? dx : scratch;
+            int outOff = l == 0 ? dxo : dxBuf;
+            if (l == last) {
+                layers[l].backward(values, dy, dyo, dhNext, dhno + so, in, io, dt, h, ho + so, tape, to + tapeOff[l],
+                        outArr, outOff, dh, dho + so, grad, scratch);
+            } else {
+                // layer l's new state fed layer l+1: add what came back through that input
+                for (int j = 0; j < hl; j++) {
+                    scratch[gsum + j] = dhNext[dhno + so + j] + scratch[dxBuf + j];
+                }
+                layers[l].backward(values, null, 0, scratch, gsum, in, io, dt, h, ho + so, tape, to + tapeOff[l],
+                        outArr, outOff, dh, dho + so, grad, scratch);
+            }
+        }
+    }
+}
