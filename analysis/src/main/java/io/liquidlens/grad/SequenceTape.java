@@ -129,6 +129,11 @@ public final class SequenceTape {
         return Arrays.copyOf(dInputs, steps * inputSize);
     }
 
+    /** dL/d(input) of feature i at step t, from the last backward pass. */
+    public double inputGradient(int t, int i) {
+        return dInputs[t * inputSize + i];
+    }
+
     /** dL/d(hx0) of the last backward pass (a copy). */
     public double[] h0Gradient() {
         return dH0.clone();
