@@ -40,6 +40,11 @@ final class BenchModels {
     }
 
     static LiquidModel ltc(Wiring w, long seed) {
+        return LiquidModel.fromStateDict(ltcSpec(), w, ltcStateDict(w, seed));
+    }
+
+    /** The state dict of {@link #ltc}, in ncps order. */
+    static Map<String, NdArray> ltcStateDict(Wiring w, long seed) {
         Random rng = new Random(seed);
         int n = w.units();
         int s = w.inputDim();
@@ -61,7 +66,7 @@ final class BenchModels {
         put(sd, "rnn_cell.input_b", filled(s, 0f), s);
         put(sd, "rnn_cell.output_w", filled(w.outputDim(), 1f), w.outputDim());
         put(sd, "rnn_cell.output_b", filled(w.outputDim(), 0f), w.outputDim());
-        return LiquidModel.fromStateDict(ltcSpec(), w, sd);
+        return sd;
     }
 
     static LiquidModel wiredCfc(Wiring w, long seed) {

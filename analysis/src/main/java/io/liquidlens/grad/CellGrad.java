@@ -50,4 +50,13 @@ public interface CellGrad {
     void backward(double[] values, double[] dy, int dyo, double[] dhNext, int dhno, double[] x, int xo, double dt,
                   double[] h, int ho, double[] tape, int to, double[] dx, int dxo, double[] dh, int dho,
                   double[] grad, double[] scratch);
+
+    /**
+     * True when {@link #backward} accepts {@code grad == null}, meaning "no parameter gradients wanted"
+     * (input and state gradients only, e.g. for saliency), and then skips the parameter bookkeeping.
+     * Cells that return false always get a gradient vector (the driver passes a throw-away one).
+     */
+    default boolean acceptsNullGradient() {
+        return false;
+    }
 }

@@ -1,0 +1,522 @@
+package io.liquidlens.grad;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.ModelSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Backpropagation through time for a whole ncps model, in double precision. Each step composes, as
+ * ncps's {@code LTC}/{@code CfC} wrappers do: [mixed-memory LSTM on (x, (h, c)) -> (h1, c1)] -> cell(x, h1,
+ * dt) -> (h', y) -> [projection {@code fc}: y W^T + b]. The next state is (h', c1).
+ *
+ * <p>All tensors live in one {@link ParamSet} in ncps state-dict order ({@code rnn_cell.*}, then
+ * {@code lstm.*}, then {@code fc.*}); the sparsity masks are non-trainable. After changing the values
+ * (an optimizer step) call {@link #prepare()}.
+ *
+ * <p>The sequence methods work on one {@link SequenceTape} per thread ({@link #newTape}), sized once for
+ * the longest sequence; nothing is allocated per step. The batch methods run samples in parallel on the
+ * common fork-join pool, each worker with its own tape and gradient vector; per-worker gradients are
+ * summed in a fixed order, so results do not depend on the number of cores.
+ *
+ * <p>Per-sample elapsed times: ncps's batched timespans are broken for B > 1 (SPEC §8 item 2); as the
+ * simulator does, each sample here has its own dt.
+ */
+public final class SequenceGradient {
+    /** Samples per work unit in {@link #lossAndGradient}: fixed so that sums do not depend on the cores. */
+    private static final int SAMPLES_PER_CHUNK = 4;
+
+    private final ModelSpec spec;
+    private final ParamSet params;
+    private final CellGrad cell;
+    private final CellGrad lstm;
+    private final int inputSize;
+    private final int stateSize;
+    private final int cellOutputs;
+    private final int outputSize;
+    private final int oFcW;
+    private final int oFcB;
+
+    /**
+     * A driver over already built cells.
+     *
+     * @param spec   the model spec (for the record; the cells carry the numerics)
+     * @param params every tensor of the model
+     * @param cell   the liquid cell
+     * @param lstm   the mixed-memory LSTM (state [h, c], see {@link LstmCellGrad}), or null
+     */
+    public SequenceGradient(ModelSpec spec, ParamSet params, CellGrad cell, CellGrad lstm) {
+        this.spec = spec;
+        this.params = params;
+        this.cell = cell;
+        this.lstm = lstm;
+        this.inputSize = cell.inputSize();
+        this.stateSize = cell.stateSize();
+        this.cellOutputs = cell.outputSize();
+        if (lstm != null && (lstm.inputSize() != inputSize || lstm.stateSize() != 2 * stateSize)) {
+            throw new IllegalArgumentException("the LSTM must take " + inputSize + " inputs and a state [h, c] of "
+                    + 2 * stateSize + ", got " + lstm.inputSize() + " and " + lstm.stateSize());
+        }
+        if (params.has("fc.weight")) {
+            Param w = params.param("fc.weight");
+            Param b = params.param("fc.bias");
+            if (w.shape().length != 2 || w.shape()[1] != cellOutputs || b.size() != w.shape()[0]) {
+                throw new IllegalArgumentException("fc.weight " + Arrays.toString(w.shape()) + " / fc.bias "
+                        + Arrays.toString(b.shape()) + " do not fit " + cellOutputs + " cell outputs");
+            }
+            oFcW = w.offset();
+            oFcB = b.offset();
+            outputSize = w.shape()[0];
+        } else {
+            oFcW = -1;
+            oFcB = -1;
+            outputSize = cellOutputs;
+        }
+    }
+
+    /**
+     * The model of an ncps state dict, checked as {@link LiquidModel#fromStateDict(ModelSpec, Map)} checks it
+     * (missing, misshapen, non-finite or unexpected tensors).
+     *
+     * @throws IllegalArgumentException naming the offending tensor
+     */
+    public static SequenceGradient fromStateDict(ModelSpec spec, Map<String, NdArray> stateDict) {
+        LiquidModel.fromStateDict(spec, stateDict); // validation only
+        return of(spec, paramSet(stateDict, spec));
+    }
+
+    /** The driver for {@code spec} over {@code params}, with the cells built by {@link #newCell}. */
+    public static SequenceGradient of(ModelSpec spec, ParamSet params) {
+        CellGrad cell = newCell(spec, params);
+        CellGrad lstm = spec.cell().mixedMemory() ? new LstmCellGrad(spec.inputSize(), cell.stateSize(), params) : null;
+        return new SequenceGradient(spec, params, cell, lstm);
+    }
+
+    /** The reverse-mode cell for {@code spec}: the one place where cell kinds are told apart. */
+    static CellGrad newCell(ModelSpec spec, ParamSet params) {
+        if (spec.cell() instanceof LtcSpec) {
+            return LtcCellGrad.of(spec, params);
+        }
+        if (spec.cell() instanceof CfcSpec) {
+            // CfcCellGrad / WiredCfcCellGrad (constructor (ModelSpec, ParamSet)) are wired in at merge time
+            throw new UnsupportedOperationException("CfC reverse mode: pending merge");
+        }
+        throw new IllegalArgumentException("unknown cell " + spec.cell());
+    }
+
+    /**
+     * The tensors of a state dict as a parameter set in ncps order: {@code rnn_cell.*} (for LTC in the
+     * order of ncps's {@code LTCCell}, otherwise in the map's order, which is the checkpoint's), then
+     * {@code lstm.*}, then {@code fc.*}. Tensors named {@code *sparsity_mask} are non-trainable.
+     */
+    public static ParamSet paramSet(Map<String, NdArray> stateDict, ModelSpec spec) {
+        List<String> order = new ArrayList<>();
+        if (spec.cell() instanceof LtcSpec) {
+            for (String name : new String[] {"gleak", "vleak", "cm", "sigma", "mu", "w", "erev", "sensory_sigma",
+                    "sensory_mu", "sensory_w", "sensory_erev", "sparsity_mask", "sensory_sparsity_mask", "input_w",
+                    "input_b", "output_w", "output_b"}) {
+                if (stateDict.containsKey("rnn_cell." + name)) {
+                    order.add("rnn_cell." + name);
+                }
+            }
+        } else {
+            stateDict.keySet().stream().filter(k -> k.startsWith("rnn_cell.")).forEach(order::add);
+        }
+        for (String name : new String[] {"lstm.input_map.weight", "lstm.input_map.bias", "lstm.recurrent_map.weight",
+                "fc.weight", "fc.bias"}) {
+            if (stateDict.containsKey(name)) {
+                order.add(name);
+            }
+        }
+        List<String> rest = new ArrayList<>(stateDict.keySet());
+        rest.removeAll(order);
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("unexpected tensors " + rest + " (not part of this model)");
+        }
+        ParamSet.Builder b = ParamSet.builder();
+        for (String name : order) {
+            b.add(name, stateDict.get(name), !name.endsWith("sparsity_mask"));
+        }
+        return b.build();
+    }
+
+    /** The model spec. */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The parameters (values shared with the cells; see {@link #prepare()}). */
+    public ParamSet params() {
+        return params;
+    }
+
+    /** The liquid cell. */
+    public CellGrad cell() {
+        return cell;
+    }
+
+    /** Input features per step S. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** State size N. */
+    public int stateSize() {
+        return stateSize;
+    }
+
+    /** Outputs per step M' (after the projection, if any). */
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** True when a mixed-memory LSTM carries a cell state c. */
+    public boolean mixedMemory() {
+        return lstm != null;
+    }
+
+    boolean hasProjection() {
+        return oFcW >= 0;
+    }
+
+    /** Re-derives the cells' cached values after {@code params().values()} changed. Not thread-safe. */
+    public void prepare() {
+        cell.prepare(params.values());
+        if (lstm != null) {
+            lstm.prepare(params.values());
+        }
+    }
+
+    /** A tape (with all scratch space) for sequences of up to {@code maxSteps} steps; one per thread. */
+    public SequenceTape newTape(int maxSteps) {
+        return new SequenceTape(this, cell, lstm, maxSteps);
+    }
+
+    /**
+     * Runs one sequence forward and records it on {@code tape}.
+     *
+     * @param x  inputs, (L, S) row-major; L = x.length / S
+     * @param dt elapsed time per step (L), or null for 1
+     * @param h0 initial state (N), or null for zeros
+     * @param c0 initial LSTM cell state (N), or null for zeros (ignored without mixed memory)
+     */
+    public void forward(double[] x, double[] dt, double[] h0, double[] c0, SequenceTape tape) {
+        if (x.length % inputSize != 0) {
+            throw new IllegalArgumentException("input length " + x.length + " is not a multiple of " + inputSize);
+        }
+        forward(x, 0, x.length / inputSize, dt, 0, h0, 0, c0, 0, tape);
+    }
+
+    /** As {@link #forward(double[], double[], double[], double[], SequenceTape)} on slices of larger arrays. */
+    public void forward(double[] x, int xo, int steps, double[] dt, int dto, double[] h0, int h0o, double[] c0,
+                        int c0o, SequenceTape tape) {
+        if (steps < 1 || steps > tape.maxSteps) {
+            throw new IllegalArgumentException(steps + " steps do not fit a tape of " + tape.maxSteps);
+        }
+        final double[] v = params.values();
+        final int s = inputSize;
+        final int n = stateSize;
+        final int m = cellOutputs;
+        final int stride = tape.stride();
+        final int ct = cell.tapeSize();
+        tape.steps = steps;
+        tape.recorded = true;
+        System.arraycopy(x, xo, tape.xs, 0, steps * s);
+        for (int t = 0; t < steps; t++) {
+            tape.dts[t] = dt == null ? 1.0 : dt[dto + t];
+        }
+        double[] st = tape.states;
+        if (h0 == null) {
+            Arrays.fill(st, 0, n, 0);
+        } else {
+            System.arraycopy(h0, h0o, st, 0, n);
+        }
+        if (lstm != null) {
+            if (c0 == null) {
+                Arrays.fill(st, n, 2 * n, 0);
+            } else {
+                System.arraycopy(c0, c0o, st, n, n);
+            }
+        }
+        final int lt = lstm == null ? 0 : lstm.tapeSize();
+        for (int t = 0; t < steps; t++) {
+            int xoff = t * s;
+            double d = tape.dts[t];
+            if (lstm != null) {
+                int mo = t * 2 * n;
+                lstm.forward(v, tape.xs, xoff, d, st, t * stride, tape.mid, mo, tape.lstmOut, 0, tape.lstmTape, t * lt,
+                        tape.lstmScratch);
+                cell.forward(v, tape.xs, xoff, d, tape.mid, mo, st, (t + 1) * stride, tape.ys, t * m, tape.cellTape,
+                        t * ct, tape.cellScratch);
+                System.arraycopy(tape.mid, mo + n, st, (t + 1) * stride + n, n);
+            } else {
+                cell.forward(v, tape.xs, xoff, d, st, t * stride, st, (t + 1) * stride, tape.ys, t * m, tape.cellTape,
+                        t * ct, tape.cellScratch);
+            }
+            if (oFcW >= 0) {
+                project(v, tape.ys, t * m, tape.outs, t * outputSize);
+            }
+        }
+    }
+
+    private void project(double[] v, double[] y, int yo, double[] out, int oo) {
+        for (int p = 0; p < outputSize; p++) {
+            double acc = v[oFcB + p];
+            int base = oFcW + p * cellOutputs;
+            for (int k = 0; k < cellOutputs; k++) {
+                acc += v[base + k] * y[yo + k];
+            }
+            out[oo + p] = acc;
+        }
+    }
+
+    /**
+     * Backpropagates dL/d(outputs) through the sequence last recorded on {@code tape}: parameter gradients
+     * are added to {@code grad}; the gradients with respect to the inputs and the initial state are
+     * returned (copies; they also stay readable on the tape).
+     *
+     * @param dOutputs dL/d(outputs), (L, M') row-major
+     * @param grad     gradient vector of {@link #params()}'s layout (accumulated into), or null when only
+     *                 input gradients are wanted
+     */
+    public InputGradients backward(SequenceTape tape, double[] dOutputs, double[] grad) {
+        backward(tape, dOutputs, 0, grad);
+        return new InputGradients(tape.inputGradient(), tape.h0Gradient(), tape.c0Gradient());
+    }
+
+    /**
+     * As {@link #backward(SequenceTape, double[], double[])} with dL/d(outputs) at {@code dOutputs[dOff..]},
+     * leaving the input gradients on the tape only ({@link SequenceTape#inputGradient()} ...).
+     */
+    public void backward(SequenceTape tape, double[] dOutputs, int dOff, double[] grad) {
+        if (!tape.recorded) {
+            throw new IllegalStateException("backward needs a forward pass recorded on the tape");
+        }
+        final double[] v = params.values();
+        final int steps = tape.steps;
+        final int s = inputSize;
+        final int n = stateSize;
+        final int m = cellOutputs;
+        final int stride = tape.stride();
+        final int ct = cell.tapeSize();
+        final int lt = lstm == null ? 0 : lstm.tapeSize();
+        final double[] cellGrad = grad != null || cell.acceptsNullGradient() ? grad : tape.spareGrad;
+        final double[] lstmGrad = lstm == null || grad != null || lstm.acceptsNullGradient() ? grad : tape.spareGrad;
+        double[] dState = tape.dStateA;
+        double[] dPrev = tape.dStateB;
+        Arrays.fill(dState, 0);
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] dy;
+            int dyo;
+            if (oFcW >= 0) {
+                dy = tape.dY;
+                dyo = 0;
+                projectBack(v, dOutputs, dOff + t * outputSize, tape.ys, t * m, dy, grad);
+            } else {
+                dy = dOutputs;
+                dyo = dOff + t * m;
+            }
+            int xoff = t * s;
+            double d = tape.dts[t];
+            if (lstm != null) {
+                int mo = t * 2 * n;
+                cell.backward(v, dy, dyo, dState, 0, tape.xs, xoff, d, tape.mid, mo, tape.cellTape, t * ct,
+                        tape.dInputs, xoff, tape.dMid, 0, cellGrad, tape.cellScratch);
+                System.arraycopy(dState, n, tape.dMid, n, n);
+                lstm.backward(v, null, 0, tape.dMid, 0, tape.xs, xoff, d, tape.states, t * stride, tape.lstmTape, t * lt,
+                        tape.dXLstm, 0, dPrev, 0, lstmGrad, tape.lstmScratch);
+                for (int i = 0; i < s; i++) {
+                    tape.dInputs[xoff + i] += tape.dXLstm[i];
+                }
+            } else {
+                cell.backward(v, dy, dyo, dState, 0, tape.xs, xoff, d, tape.states, t * stride, tape.cellTape, t * ct,
+                        tape.dInputs, xoff, dPrev, 0, cellGrad, tape.cellScratch);
+            }
+            double[] swap = dState;
+            dState = dPrev;
+            dPrev = swap;
+        }
+        System.arraycopy(dState, 0, tape.dH0, 0, n);
+        if (lstm != null) {
+            System.arraycopy(dState, n, tape.dC0, 0, n);
+        }
+    }
+
+    private void projectBack(double[] v, double[] dOut, int off, double[] y, int yo, double[] dy, double[] grad) {
+        Arrays.fill(dy, 0);
+        for (int p = 0; p < outputSize; p++) {
+            double g = dOut[off + p];
+            int base = oFcW + p * cellOutputs;
+            for (int k = 0; k < cellOutputs; k++) {
+                dy[k] += v[base + k] * g;
+            }
+            if (grad != null) {
+                for (int k = 0; k < cellOutputs; k++) {
+                    grad[base + k] += g * y[yo + k];
+                }
+                grad[oFcB + p] += g;
+            }
+        }
+    }
+
+    /**
+     * For a batch, the gradients of {@code sum(outputs * G)} with respect to the inputs and the initial
+     * state: what ncps's fixtures call {@code input_grad}, and what {@code liquidlens grad} writes. Batch
+     * elements run in parallel.
+     *
+     * @param x         inputs (B, L, S), batch-first
+     * @param timespans (B, L) or (B, L, 1), or null for 1
+     * @param hx0       (B, N) or null for zeros
+     * @param g         the weights G of every output, (B, L, M')
+     * @throws IllegalArgumentException for shapes that do not fit or non-finite values
+     */
+    public BatchGradients inputGradients(NdArray x, NdArray timespans, NdArray hx0, NdArray g) {
+        return inputGradients(x, timespans, hx0, null, g);
+    }
+
+    /** As {@link #inputGradients(NdArray, NdArray, NdArray, NdArray)} with an initial LSTM cell state cx0 (B, N). */
+    public BatchGradients inputGradients(NdArray x, NdArray timespans, NdArray hx0, NdArray cx0, NdArray g) {
+        Batch in = Batch.of(this, x, timespans, hx0, cx0);
+        int b = in.b;
+        int l = in.l;
+        if (!g.hasShape(b, l, outputSize)) {
+            throw new IllegalArgumentException("output weights must have shape " + Arrays.toString(new int[] {b, l,
+                    outputSize}) + ", got " + Arrays.toString(g.shape()));
+        }
+        double[] gs = finite(g, "output weights");
+        double[] dx = new double[b * l * inputSize];
+        double[] dh = new double[b * stateSize];
+        double[] dc = lstm == null ? null : new double[b * stateSize];
+        int chunks = Math.min(b, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            SequenceTape tape = newTape(l);
+            for (int i = k * b / chunks; i < (k + 1) * b / chunks; i++) {
+                in.forward(this, i, tape);
+                backward(tape, gs, i * l * outputSize, null);
+                System.arraycopy(tape.dInputs, 0, dx, i * l * inputSize, l * inputSize);
+                System.arraycopy(tape.dH0, 0, dh, i * stateSize, stateSize);
+                if (dc != null) {
+                    System.arraycopy(tape.dC0, 0, dc, i * stateSize, stateSize);
+                }
+            }
+        });
+        return new BatchGradients(NdArray.ofDoubles(new int[] {b, l, inputSize}, dx),
+                NdArray.ofDoubles(new int[] {b, stateSize}, dh),
+                dc == null ? null : NdArray.ofDoubles(new int[] {b, stateSize}, dc));
+    }
+
+    /**
+     * Forward over a batch of (sub)sequences, a loss on every step's outputs, and the gradient of the total
+     * loss (the sum over samples and steps) with respect to every parameter, added to {@code grad}. Samples
+     * run in parallel; the result does not depend on the number of cores.
+     *
+     * @param x         inputs (B, L, S), batch-first
+     * @param timespans (B, L) or (B, L, 1), or null for 1
+     * @param hx0       (B, N) or null for zeros
+     * @param loss      the per-step loss and its slope (thread-safe)
+     * @param grad      gradient vector of {@link #params()}'s layout, accumulated into
+     * @return the total loss
+     */
+    public double lossAndGradient(NdArray x, NdArray timespans, NdArray hx0, StepLoss loss, double[] grad) {
+        Batch in = Batch.of(this, x, timespans, hx0, null);
+        int b = in.b;
+        int l = in.l;
+        int chunks = (b + SAMPLES_PER_CHUNK - 1) / SAMPLES_PER_CHUNK;
+        double[][] grads = new double[chunks][];
+        double[] losses = new double[chunks];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            SequenceTape tape = newTape(l);
+            double[] local = params.newGradient();
+            double[] dOut = new double[l * outputSize];
+            double sum = 0;
+            for (int i = k * SAMPLES_PER_CHUNK; i < Math.min(b, (k + 1) * SAMPLES_PER_CHUNK); i++) {
+                in.forward(this, i, tape);
+                for (int t = 0; t < l; t++) {
+                    sum += loss.evaluate(i, t, tape.outs, t * outputSize, dOut, t * outputSize);
+                }
+                backward(tape, dOut, 0, local);
+            }
+            grads[k] = local;
+            losses[k] = sum;
+        });
+        double total = 0;
+        for (int k = 0; k < chunks; k++) {
+            total += losses[k];
+            double[] local = grads[k];
+            for (int p = 0; p < local.length; p++) {
+                grad[p] += local[p];
+            }
+        }
+        return total;
+    }
+
+    private static double[] finite(NdArray a, String what) {
+        double[] v = a.toDoubleArray();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + " hold " + v[i] + " at flat index " + i);
+            }
+        }
+        return v;
+    }
+
+    /** A checked batch of inputs, flattened to doubles. */
+    private record Batch(int b, int l, double[] x, double[] dt, double[] h0, double[] c0) {
+
+        static Batch of(SequenceGradient g, NdArray x, NdArray timespans, NdArray hx0, NdArray cx0) {
+            if (x.rank() != 3 || x.dim(2) != g.inputSize) {
+                throw new IllegalArgumentException("inputs must have shape (B, L, " + g.inputSize + "), got "
+                        + Arrays.toString(x.shape()));
+            }
+            int b = x.dim(0);
+            int l = x.dim(1);
+            if (b < 1 || l < 1) {
+                throw new IllegalArgumentException("inputs must hold at least one step, got shape "
+                        + Arrays.toString(x.shape()));
+            }
+            double[] dt = null;
+            if (timespans != null) {
+                if (!timespans.hasShape(b, l) && !timespans.hasShape(b, l, 1)) {
+                    throw new IllegalArgumentException("timespans must have shape " + Arrays.toString(new int[] {b, l})
+                            + " or " + Arrays.toString(new int[] {b, l, 1}) + ", got "
+                            + Arrays.toString(timespans.shape()));
+                }
+                dt = finite(timespans, "timespans");
+                if (g.spec.cell() instanceof LtcSpec) {
+                    for (int i = 0; i < dt.length; i++) {
+                        if (!(dt[i] > 0)) {
+                            throw new IllegalArgumentException("timespans must be > 0 for an LTC, got " + dt[i]
+                                    + " at flat index " + i);
+                        }
+                    }
+                }
+            }
+            return new Batch(b, l, finite(x, "inputs"), dt, state(g, hx0, b, "hx0"), state(g, cx0, b, "cx0"));
+        }
+
+        private static double[] state(SequenceGradient g, NdArray a, int b, String what) {
+            if (a == null) {
+                return null;
+            }
+            if (what.equals("cx0") && g.lstm == null) {
+                throw new IllegalArgumentException("cx0 given but the model has no mixed memory");
+            }
+            if (!a.hasShape(b, g.stateSize)) {
+                throw new IllegalArgumentException(what + " must have shape " + Arrays.toString(new int[] {b,
+                        g.stateSize}) + ", got " + Arrays.toString(a.shape()));
+            }
+            return finite(a, what);
+        }
+
+        void forward(SequenceGradient g, int i, SequenceTape tape) {
+            int n = g.stateSize;
+            g.forward(x, i * l * g.inputSize, l, dt, i * l, h0, i * n, c0, i * n, tape);
+        }
+    }
+}
