@@ -2,6 +2,7 @@ package io.liquidlens.grad;
 
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -104,8 +105,7 @@ public final class SequenceGradient {
             return LtcCellGrad.of(spec, params);
         }
         if (spec.cell() instanceof CfcSpec) {
-            // CfcCellGrad / WiredCfcCellGrad (constructor (ModelSpec, ParamSet)) are wired in at merge time
-            throw new UnsupportedOperationException("CfC reverse mode: pending merge");
+            return CfcGrads.forModel(spec, StateDictLayout.wiringOf(spec), params);
         }
         throw new IllegalArgumentException("unknown cell " + spec.cell());
     }

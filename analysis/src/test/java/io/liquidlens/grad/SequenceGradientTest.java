@@ -40,13 +40,6 @@ class SequenceGradientTest {
                 .hasMessageContaining("rnn_cell.cm");
     }
 
-    @Test
-    void cfcWaitsForItsCell() {
-        ModelSpec cfc = new ModelSpec(3, new UnitsSpec.Dense(4), CfcSpec.defaults());
-        assertThatThrownBy(() -> SequenceGradient.of(cfc, ParamSet.builder().build()))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("pending merge");
-    }
-
     /** An LTC with a projection layer appended (as CfC's proj_size has), checked by finite differences. */
     @Test
     void projectionGradientsMatchFiniteDifferences() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of ltc.json through the double-precision reverse mode, against what real ncps (torch
+ * Every case of ltc.json and cfc.json through the double-precision reverse mode, against what real ncps (torch
  * autograd, float32) returned: the forward outputs, and {@code input_grad} = d(sum(output * G))/d(input).
  *
  * <p>Gradient tolerance, per element: |ours - ncps| <= 1e-4 * max(|ncps|, 1e-3), i.e. 1e-4 relative, and
@@ -27,14 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that absolute precision, and a purely relative test would demand more than float32 can give. The
  * largest deviations seen are about 4e-8 absolute (0.4 of the allowance).
  */
-class LtcFixtureGradientTest {
+class FixtureGradientTest {
     private static final double FORWARD_TOLERANCE = 1e-5;
     private static final double RELATIVE = 1e-4;
     private static final double FLOOR = 1e-3;
 
     static Stream<Arguments> cases() {
-        List<JsonNode> cases = Fixtures.cases("ltc.json");
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(8);
+        List<JsonNode> cases = new java.util.ArrayList<>(Fixtures.cases("ltc.json"));
+        cases.addAll(Fixtures.cases("cfc.json"));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(18);
         return cases.stream().map(c -> Arguments.of(c.get("name").asText(), c));
     }
 
