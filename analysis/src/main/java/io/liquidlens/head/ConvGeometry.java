@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * One conv2d layer's geometry on its input, and its arithmetic in float and double.
  *
- * <p>The convolution is done one kernel tap at a time: for input channel c and tap (ky, kx), the
- * input values that tap sees at every output position are gathered into a row of H_out*W_out values
- * (zeros where the tap falls in the padding); every output channel then adds weight * row to its plane.
- * The inner loops run over contiguous rows, which the JIT vectorises, and the row is the only buffer
- * needed (unlike a full im2col matrix). The backward pass reuses the same rows.
+ * <p>Forward: the patches every output position sees are copied into a (positions x taps) matrix
+ * (im2col, zeros where a tap falls in the padding), and each output value is the dot product of a weight
+ * row (torch's (out, in, kh, kw) layout is already (out x taps)) with a patch row, done by {@link Gemm}.
+ * Backward: the weight gradient is dy (out x positions) against the (taps x positions) matrix, and the
+ * input gradient goes back through the transposed weights into a (taps x positions) matrix whose rows
+ * are scattered onto the input positions they came from (col2im).
  */
 final class ConvGeometry {
     final int inC;
@@ -77,35 +78,12 @@ final class ConvGeometry {
         return xo + (c * inH + oy * sh - ph + ky) * inW - pw + kx;
     }
 
-    /** The values tap (c, ky, kx) sees at every output position, into row[0, plane). */
-    void gather(float[] x, int xo, int c, int ky, int kx, float[] row) {
+    /** The values tap (c, ky, kx) sees at every output position, into row[ro, ro + plane); zeros in the padding. */
+    void gatherInto(double[] x, int xo, int c, int ky, int kx, double[] row, int ro) {
         int lo = oxLo[kx];
         int hi = oxHi[kx];
         for (int oy = 0; oy < outH; oy++) {
-            int base = oy * outW;
-            if (oy < oyLo[ky] || oy >= oyHi[ky]) {
-                Arrays.fill(row, base, base + outW, 0f);
-                continue;
-            }
-            Arrays.fill(row, base, base + lo, 0f);
-            Arrays.fill(row, base + hi, base + outW, 0f);
-            int src = inputRowStart(xo, c, ky, kx, oy);
-            if (sw == 1) {
-                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
-            } else {
-                for (int ox = lo; ox < hi; ox++) {
-                    row[base + ox] = x[src + ox * sw];
-                }
-            }
-        }
-    }
-
-    /** Double twin of {@link #gather(float[], int, int, int, int, float[])}. */
-    void gather(double[] x, int xo, int c, int ky, int kx, double[] row) {
-        int lo = oxLo[kx];
-        int hi = oxHi[kx];
-        for (int oy = 0; oy < outH; oy++) {
-            int base = oy * outW;
+            int base = ro + oy * outW;
             if (oy < oyLo[ky] || oy >= oyHi[ky]) {
                 Arrays.fill(row, base, base + outW, 0.0);
                 continue;
@@ -123,12 +101,12 @@ final class ConvGeometry {
         }
     }
 
-    /** The adjoint of gather: adds row (one value per output position) to the input positions tap (c, ky, kx) saw. */
-    void scatterAdd(double[] row, double[] dx, int dxo, int c, int ky, int kx) {
+    /** The adjoint of gatherInto: adds row[ro..] (one value per output position) to the input positions tap (c, ky, kx) saw. */
+    void scatterAdd(double[] row, int ro, double[] dx, int dxo, int c, int ky, int kx) {
         int lo = oxLo[kx];
         int hi = oxHi[kx];
         for (int oy = oyLo[ky]; oy < oyHi[ky]; oy++) {
-            int base = oy * outW;
+            int base = ro + oy * outW;
             int dst = inputRowStart(dxo, c, ky, kx, oy);
             for (int ox = lo; ox < hi; ox++) {
                 dx[dst + ox * sw] += row[base + ox];
@@ -136,21 +114,25 @@ final class ConvGeometry {
         }
     }
 
-    /** y = conv(x) + b in float32; w is (outC, inC, kh, kw) at wo, b (outC) at bo or null. */
-    void forward(float[] w, int wo, float[] b, int bo, float[] x, int xo, float[] y, int yo, float[] row) {
-        for (int o = 0; o < outC; o++) {
-            Arrays.fill(y, yo + o * plane, yo + (o + 1) * plane, b == null ? 0f : b[bo + o]);
-        }
-        for (int c = 0; c < inC; c++) {
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    gather(x, xo, c, ky, kx, row);
-                    int tap = wo + (c * kh + ky) * kw + kx;
-                    for (int o = 0; o < outC; o++) {
-                        float wk = w[tap + o * taps];
-                        int yb = yo + o * plane;
-                        for (int j = 0; j < plane; j++) {
-                            y[yb + j] += wk * row[j];
+    /** Values of the (positions x taps) patch matrix. */
+    int patchSize() {
+        return plane * taps;
+    }
+
+    /** The patch each output position sees, row by row: patches[p * taps + t], zeros in the padding. */
+    void im2colT(float[] x, int xo, float[] patches) {
+        int at = 0;
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                int ix0 = ox * sw - pw;
+                for (int c = 0; c < inC; c++) {
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * sh - ph + ky;
+                        boolean inside = iy >= 0 && iy < inH;
+                        int src = xo + (c * inH + iy) * inW + ix0;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            patches[at++] = inside && ix >= 0 && ix < inW ? x[src + kx] : 0f;
                         }
                     }
                 }
@@ -158,36 +140,53 @@ final class ConvGeometry {
         }
     }
 
-    /** y = conv(x) + b in double; weights at wo and bias at bo (bo < 0: no bias) in {@code values}. */
-    void forward(double[] values, int wo, int bo, double[] x, int xo, double[] y, int yo, double[] row) {
-        for (int o = 0; o < outC; o++) {
-            Arrays.fill(y, yo + o * plane, yo + (o + 1) * plane, bo < 0 ? 0.0 : values[bo + o]);
-        }
-        for (int c = 0; c < inC; c++) {
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    gather(x, xo, c, ky, kx, row);
-                    int tap = wo + (c * kh + ky) * kw + kx;
-                    for (int o = 0; o < outC; o++) {
-                        double wk = values[tap + o * taps];
-                        int yb = yo + o * plane;
-                        for (int j = 0; j < plane; j++) {
-                            y[yb + j] += wk * row[j];
+    /** Double twin of {@link #im2colT(float[], int, float[])}. */
+    void im2colT(double[] x, int xo, double[] patches) {
+        int at = 0;
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                int ix0 = ox * sw - pw;
+                for (int c = 0; c < inC; c++) {
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * sh - ph + ky;
+                        boolean inside = iy >= 0 && iy < inH;
+                        int src = xo + (c * inH + iy) * inW + ix0;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            patches[at++] = inside && ix >= 0 && ix < inW ? x[src + kx] : 0.0;
                         }
                     }
                 }
             }
         }
+    }
+
+    /** y = conv(x) + b in float32; w is (outC, inC, kh, kw) at wo, b (outC) at bo or null. */
+    void forward(float[] w, int wo, float[] b, int bo, float[] x, int xo, float[] y, int yo, float[] patches) {
+        for (int o = 0; o < outC; o++) {
+            Arrays.fill(y, yo + o * plane, yo + (o + 1) * plane, b == null ? 0f : b[bo + o]);
+        }
+        im2colT(x, xo, patches);
+        Gemm.addNt(w, wo, outC, patches, 0, plane, taps, y, yo);
+    }
+
+    /** y = conv(x) + b in double; weights at wo and bias at bo (bo < 0: no bias) in {@code values}. */
+    void forward(double[] values, int wo, int bo, double[] x, int xo, double[] y, int yo, double[] patches) {
+        for (int o = 0; o < outC; o++) {
+            Arrays.fill(y, yo + o * plane, yo + (o + 1) * plane, bo < 0 ? 0.0 : values[bo + o]);
+        }
+        im2colT(x, xo, patches);
+        Gemm.addNt(values, wo, outC, patches, 0, plane, taps, y, yo);
     }
 
     /**
      * Backward of {@link #forward(double[], int, int, double[], int, double[], int, double[])}: given dy
      * (outC x plane at dyo), adds dL/dw and dL/db to {@code grad} (same offsets as in values) and, when dx
-     * is not null, overwrites dx (the input's layout at dxo) with dL/dx. {@code row} and {@code drow}
-     * hold {@link #plane} values each.
+     * is not null, overwrites dx (the input's layout at dxo) with dL/dx. {@code cols} and {@code dcols}
+     * hold {@link #patchSize()} values, {@code wT} outC * taps, {@code dyT} outC * plane.
      */
     void backward(double[] values, int wo, int bo, double[] x, int xo, double[] dy, int dyo, double[] dx, int dxo,
-                  double[] grad, double[] row, double[] drow) {
+                  double[] grad, double[] cols, double[] dcols, double[] wT, double[] dyT) {
         if (bo >= 0) {
             for (int o = 0; o < outC; o++) {
                 double s = 0;
@@ -198,34 +197,33 @@ final class ConvGeometry {
                 grad[bo + o] += s;
             }
         }
-        if (dx != null) {
-            Arrays.fill(dx, dxo, dxo + inC * inH * inW, 0.0);
-        }
-        for (int c = 0; c < inC; c++) {
+        // (taps x positions): row t holds what tap t saw at every output position
+        for (int c = 0, t = 0; c < inC; c++) {
             for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    gather(x, xo, c, ky, kx, row);
-                    int tap = wo + (c * kh + ky) * kw + kx;
-                    if (dx != null) {
-                        Arrays.fill(drow, 0, plane, 0.0);
-                    }
-                    for (int o = 0; o < outC; o++) {
-                        int yb = dyo + o * plane;
-                        double s = 0;
-                        for (int j = 0; j < plane; j++) {
-                            s += dy[yb + j] * row[j];
-                        }
-                        grad[tap + o * taps] += s;
-                        if (dx != null) {
-                            double wk = values[tap + o * taps];
-                            for (int j = 0; j < plane; j++) {
-                                drow[j] += wk * dy[yb + j];
-                            }
-                        }
-                    }
-                    if (dx != null) {
-                        scatterAdd(drow, dx, dxo, c, ky, kx);
-                    }
+                for (int kx = 0; kx < kw; kx++, t++) {
+                    gatherInto(x, xo, c, ky, kx, cols, t * plane);
+                }
+            }
+        }
+        Gemm.addNt(dy, dyo, outC, cols, 0, taps, plane, grad, wo);
+        if (dx == null) {
+            return;
+        }
+        for (int o = 0; o < outC; o++) {
+            for (int t = 0; t < taps; t++) {
+                wT[t * outC + o] = values[wo + o * taps + t];
+            }
+            for (int p = 0; p < plane; p++) {
+                dyT[p * outC + o] = dy[dyo + o * plane + p];
+            }
+        }
+        Arrays.fill(dcols, 0, taps * plane, 0.0);
+        Gemm.addNt(wT, 0, taps, dyT, 0, plane, outC, dcols, 0);
+        Arrays.fill(dx, dxo, dxo + inC * inH * inW, 0.0);
+        for (int c = 0, t = 0; c < inC; c++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, t++) {
+                    scatterAdd(dcols, t * plane, dx, dxo, c, ky, kx);
                 }
             }
         }

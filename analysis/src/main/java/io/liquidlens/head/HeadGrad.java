@@ -25,7 +25,9 @@ public final class HeadGrad {
     private final int[] actOffset;
     private final int tapeSize;
     private final int maxActivation;
-    private final int maxPlane;
+    private final int maxPatches;
+    private final int maxWeights;
+    private final int maxOutput;
 
     /**
      * @param spec     the head
@@ -43,7 +45,9 @@ public final class HeadGrad {
         actOffset = new int[n + 1];
         int tape = shapes.get(0).size();
         int maxAct = tape;
-        int plane = 1;
+        int patches = 1;
+        int convWeights = 1;
+        int convOutput = 1;
         for (int i = 0; i < n; i++) {
             LayerSpec layer = spec.layers().get(i);
             weightOffset[i] = -1;
@@ -52,7 +56,9 @@ public final class HeadGrad {
             String bias = null;
             if (layer instanceof LayerSpec.Conv2d c) {
                 convs[i] = new ConvGeometry(c, shapes.get(i));
-                plane = Math.max(plane, convs[i].plane);
+                patches = Math.max(patches, convs[i].patchSize());
+                convWeights = Math.max(convWeights, convs[i].outC * convs[i].taps);
+                convOutput = Math.max(convOutput, convs[i].outC * convs[i].plane);
                 weight = c.weight();
                 bias = c.bias();
             } else if (layer instanceof LayerSpec.Linear l) {
@@ -82,7 +88,9 @@ public final class HeadGrad {
         }
         tapeSize = tape;
         maxActivation = maxAct;
-        maxPlane = plane;
+        maxPatches = patches;
+        maxWeights = convWeights;
+        maxOutput = convOutput;
     }
 
     /** What the head is. */
@@ -120,7 +128,7 @@ public final class HeadGrad {
 
     /** Buffers for one thread's forward and backward passes. */
     public Scratch newScratch() {
-        return new Scratch(this, maxActivation, maxPlane);
+        return new Scratch(this);
     }
 
     /**
@@ -146,7 +154,7 @@ public final class HeadGrad {
             int x = to + actOffset[i];
             int y = to + actOffset[i + 1];
             if (convs[i] != null) {
-                convs[i].forward(values, weightOffset[i], biasOffset[i], tape, x, tape, y, scratch.row);
+                convs[i].forward(values, weightOffset[i], biasOffset[i], tape, x, tape, y, scratch.cols);
             } else if (linears[i] != null) {
                 linears[i].forward(values, weightOffset[i], biasOffset[i], tape, x, tape, y);
             } else if (relu[i]) {
@@ -177,7 +185,7 @@ public final class HeadGrad {
             int x = to + actOffset[i];
             if (convs[i] != null) {
                 convs[i].backward(values, weightOffset[i], biasOffset[i], tape, x, cur, 0, needDx ? other : null, 0, grad,
-                        scratch.row, scratch.drow);
+                        scratch.cols, scratch.dcols, scratch.wT, scratch.dyT);
             } else if (linears[i] != null) {
                 linears[i].backward(values, weightOffset[i], biasOffset[i], tape, x, cur, 0, needDx ? other : null, 0,
                         grad);
@@ -213,15 +221,19 @@ public final class HeadGrad {
         private final HeadGrad owner;
         private final double[] a;
         private final double[] b;
-        private final double[] row;
-        private final double[] drow;
+        private final double[] cols;
+        private final double[] dcols;
+        private final double[] wT;
+        private final double[] dyT;
 
-        private Scratch(HeadGrad owner, int maxActivation, int maxPlane) {
+        private Scratch(HeadGrad owner) {
             this.owner = owner;
-            a = new double[maxActivation];
-            b = new double[maxActivation];
-            row = new double[maxPlane];
-            drow = new double[maxPlane];
+            a = new double[owner.maxActivation];
+            b = new double[owner.maxActivation];
+            cols = new double[owner.maxPatches];
+            dcols = new double[owner.maxPatches];
+            wT = new double[owner.maxWeights];
+            dyT = new double[owner.maxOutput];
         }
     }
 }
