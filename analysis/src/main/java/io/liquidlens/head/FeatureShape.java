@@ -11,6 +11,7 @@ package io.liquidlens.head;
  */
 public record FeatureShape(int channels, int height, int width, boolean spatial) {
 
+    /** Checks that every dimension is positive and that a flat vector has height and width 1. */
     public FeatureShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("feature shape " + channels + "x" + height + "x" + width

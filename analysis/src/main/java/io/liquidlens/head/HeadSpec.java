@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public record HeadSpec(ImageShape input, List<LayerSpec> layers) {
 
+    /** Checks that the shapes chain to flat features and that no tensor name is used twice. */
     public HeadSpec {
         if (input == null) {
             throw new IllegalArgumentException("head: 'input_shape' is required");

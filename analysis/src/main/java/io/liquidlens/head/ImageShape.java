@@ -9,6 +9,7 @@ package io.liquidlens.head;
  */
 public record ImageShape(int height, int width, int channels) {
 
+    /** Checks that every dimension is positive. */
     public ImageShape {
         if (height < 1 || width < 1 || channels < 1) {
             throw new IllegalArgumentException("image shape [" + height + ", " + width + ", " + channels

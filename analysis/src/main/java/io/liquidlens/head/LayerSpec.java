@@ -58,6 +58,7 @@ public sealed interface LayerSpec {
     record Conv2d(int in, int out, int kernelH, int kernelW, int strideH, int strideW, int padH, int padW,
                   String weight, String bias) implements LayerSpec {
 
+        /** Checks the sizes (positive; padding not negative) and the tensor names. */
         public Conv2d {
             if (in < 1 || out < 1) {
                 throw new IllegalArgumentException("'in' and 'out' must be positive, got " + in + " and " + out);
@@ -173,6 +174,7 @@ public sealed interface LayerSpec {
      */
     record Linear(int in, int out, String weight, String bias) implements LayerSpec {
 
+        /** Checks the sizes and the tensor names. */
         public Linear {
             if (in < 1 || out < 1) {
                 throw new IllegalArgumentException("'in' and 'out' must be positive, got " + in + " and " + out);
@@ -226,6 +228,7 @@ public sealed interface LayerSpec {
      */
     record ChannelLinear(int channels, int in, int out, String weight, String bias) implements LayerSpec {
 
+        /** Checks the sizes and the tensor names. */
         public ChannelLinear {
             if (channels < 1 || in < 1 || out < 1) {
                 throw new IllegalArgumentException("'channels', 'in' and 'out' must be positive, got " + channels

@@ -79,6 +79,17 @@ class HeadSpecJsonTest {
     }
 
     @Test
+    void writtenHeadMatchesTheGoldenFile() throws Exception {
+        // golden file: the NCP head as this version writes it; a change here is a format change (docs/FORMATS.md)
+        java.nio.file.Path golden = java.nio.file.Path.of("src/test/resources/head/golden-head.json");
+        String expected = java.nio.file.Files.readString(golden).strip();
+        HeadSpec spec = HeadSpec.fromJson(json(NCP_HEAD));
+        // compact forms compared, so key order counts and whitespace does not
+        assertThat(spec.toJson().toString()).isEqualTo(json(expected).toString());
+        assertThat(HeadSpec.fromJson(json(expected))).isEqualTo(spec);
+    }
+
+    @Test
     void nullBiasMeansNoBiasAndSurvivesTheRoundTrip() {
         HeadSpec spec = HeadSpec.fromJson(json("""
                 {"input_shape": [4, 4, 1], "layers": [
