@@ -1,0 +1,49 @@
+package io.liquidlens.head;
+
+/**
+ * The shape of what flows between two layers: a (C, H, W) feature map in torch's channels-first order,
+ * or a flat vector of {@code channels} features (then height = width = 1).
+ *
+ * @param channels channels of a map, or the length of a flat vector
+ * @param height   rows of a map (1 when flat)
+ * @param width    columns of a map (1 when flat)
+ * @param spatial  true for a (C, H, W) map, false for a flat vector
+ */
+public record FeatureShape(int channels, int height, int width, boolean spatial) {
+
+    /** Checks that every dimension is positive and that a flat vector has height and width 1. */
+    public FeatureShape {
+        if (channels < 1 || height < 1 || width < 1) {
+            throw new IllegalArgumentException("feature shape " + channels + "x" + height + "x" + width
+                    + " must be positive");
+        }
+        if (!spatial && (height != 1 || width != 1)) {
+            throw new IllegalArgumentException("a flat feature vector has height and width 1");
+        }
+    }
+
+    /** A (C, H, W) feature map. */
+    public static FeatureShape spatial(int channels, int height, int width) {
+        return new FeatureShape(channels, height, width, true);
+    }
+
+    /** A flat vector of {@code n} features. */
+    public static FeatureShape flat(int n) {
+        return new FeatureShape(n, 1, 1, false);
+    }
+
+    /** Number of values. */
+    public int size() {
+        return channels * height * width;
+    }
+
+    /** Values per channel of a map (H x W). */
+    public int plane() {
+        return height * width;
+    }
+
+    @Override
+    public String toString() {
+        return spatial ? channels + "x" + height + "x" + width + " map" : size() + " features";
+    }
+}
