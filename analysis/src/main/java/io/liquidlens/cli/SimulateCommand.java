@@ -63,29 +63,37 @@ final class SimulateCommand implements Callable<Integer> {
         LoadedModel loaded = LoadedModel.load(model);
         NdArray x;
         NdArray ts = null;
+        boolean frames = loaded.network().head().isPresent();
         if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
             Rollout r = Rollouts.read(input);
-            if (r.isImage()) {
-                throw new LiquidLensException(input, "holds image inputs; this model takes vectors");
+            if (r.isImage() != frames) {
+                throw new LiquidLensException(input, r.isImage() ? "holds image inputs but the model takes vectors"
+                        : "holds vector inputs but the model takes image frames");
             }
-            x = NdArray.ofFloats(new int[] {1, r.steps(), r.inputs().dim(1)}, r.inputs().toFloatArray());
+            int[] shape = r.inputs().shape();
+            int[] batched = new int[shape.length + 1];
+            batched[0] = 1;
+            System.arraycopy(shape, 0, batched, 1, shape.length);
+            x = NdArray.ofFloats(batched, r.inputs().toFloatArray());
             if (r.timespans() != null) {
                 ts = NdArray.ofFloats(new int[] {1, r.steps()}, r.timespans().toFloatArray());
             }
         } else {
             x = Npy.read(input);
-            if (x.rank() != 3) {
-                throw new LiquidLensException(input, "inputs must be (B, L, S) batch-first, got shape "
-                        + Arrays.toString(x.shape()));
+            int rank = frames ? 5 : 3;
+            if (x.rank() != rank) {
+                throw new LiquidLensException(input, "inputs must be " + (frames ? "(B, L, H, W, C) frames" : "(B, L, S)")
+                        + " batch-first, got shape " + Arrays.toString(x.shape()));
             }
         }
         Inputs.requireNumeric(input, x);
         int b = x.dim(0);
         int l = x.dim(1);
         int n = loaded.network().stateSize();
-        if (x.dim(2) != loaded.network().inputSize()) {
-            throw new LiquidLensException(input, "has " + x.dim(2) + " features per step but the model "
-                    + loaded.folder() + " takes " + loaded.network().inputSize());
+        int perStep = x.size() / Math.max(1, b * l);
+        if (perStep != loaded.network().frameSize()) {
+            throw new LiquidLensException(input, "has " + perStep + " values per step but the model "
+                    + loaded.folder() + " takes " + loaded.network().frameSize());
         }
         if (timespans != null) {
             ts = Npy.read(timespans);

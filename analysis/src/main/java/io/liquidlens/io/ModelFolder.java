@@ -105,24 +105,26 @@ public final class ModelFolder {
         }
         ModelSpec spec = NcpsConfig.parse(ncps);
         JsonNode head = root.get("head");
-        if (head != null && !head.isNull()) {
-            throw new IllegalArgumentException("\"head\" (a perception head) is not supported by this version; "
-                    + "give vector inputs and \"head\": null");
+        if (head != null && head.isNull()) {
+            head = null;
+        }
+        if (head != null && !head.isObject()) {
+            throw new IllegalArgumentException("\"head\" must be an object (FORMATS.md) or null");
         }
         String weights = text(root, "weights", null);
         if (weights == null || weights.isBlank()) {
             throw new IllegalArgumentException("missing \"weights\" (the .pt or .safetensors file in this folder)");
         }
-        ModelManifest.InputSpec inputs = parseInputs(root.get("inputs"), spec.inputSize());
+        ModelManifest.InputSpec inputs = parseInputs(root.get("inputs"), spec.inputSize(), head != null);
         List<String> outputs = parseOutputs(root.get("outputs"));
         String name = text(root, "name", "unnamed model");
         String description = text(root, "description", null);
         JsonNode provenance = root.get("provenance");
         return new ModelManifest(name, description, spec, weights, inputs, outputs,
-                provenance == null || provenance.isNull() ? null : provenance);
+                provenance == null || provenance.isNull() ? null : provenance, head);
     }
 
-    private static ModelManifest.InputSpec parseInputs(JsonNode inputs, int inputSize) {
+    private static ModelManifest.InputSpec parseInputs(JsonNode inputs, int inputSize, boolean hasHead) {
         if (inputs == null || inputs.isNull()) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < inputSize; i++) {
@@ -145,8 +147,20 @@ public final class ModelFolder {
                 }
                 return ModelManifest.InputSpec.vector(names);
             }
-            case "image" -> throw new IllegalArgumentException(
-                    "inputs.kind \"image\" needs a perception head, which this version does not support yet");
+            case "image" -> {
+                if (!hasHead) {
+                    throw new IllegalArgumentException("inputs.kind \"image\" needs a \"head\" (the perception layers"
+                            + " that turn a frame into the cell's " + inputSize + " inputs)");
+                }
+                JsonNode shape = inputs.get("shape");
+                if (shape == null || !shape.isArray() || shape.size() != 3 || !shape.get(0).canConvertToInt()
+                        || !shape.get(1).canConvertToInt() || !shape.get(2).canConvertToInt()
+                        || shape.get(0).asInt() < 1 || shape.get(1).asInt() < 1 || shape.get(2).asInt() < 1) {
+                    throw new IllegalArgumentException("inputs.shape must be [H, W, C] of positive integers for image"
+                            + " inputs");
+                }
+                return ModelManifest.InputSpec.image(shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt());
+            }
             default -> throw new IllegalArgumentException("inputs.kind must be \"vector\" or \"image\", not \"" + kind + "\"");
         }
     }
@@ -221,11 +235,22 @@ public final class ModelFolder {
         }
         root.set("ncps", NcpsConfig.toJson(manifest.spec()));
         root.put("weights", manifest.weights());
-        root.putNull("head");
+        if (manifest.head() == null) {
+            root.putNull("head");
+        } else {
+            root.set("head", manifest.head());
+        }
         ObjectNode inputs = root.putObject("inputs");
         inputs.put("kind", manifest.inputs().kind().name().toLowerCase(Locale.ROOT));
-        ArrayNode names = inputs.putArray("names");
-        manifest.inputs().names().forEach(names::add);
+        if (manifest.inputs().kind() == ModelManifest.InputSpec.Kind.IMAGE) {
+            ArrayNode shape = inputs.putArray("shape");
+            for (int d : manifest.inputs().shape()) {
+                shape.add(d);
+            }
+        } else {
+            ArrayNode names = inputs.putArray("names");
+            manifest.inputs().names().forEach(names::add);
+        }
         ArrayNode outNames = root.putObject("outputs").putArray("names");
         manifest.outputs().forEach(outNames::add);
         if (manifest.provenance() != null) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param inputs      what the sensory neurons see and their names
  * @param outputs     names of the outputs (one per output column)
  * @param provenance  how the model was made (free-form JSON object, or null); kept as written
+ * @param head        the perception head in front of the cell (FORMATS.md "head"), as written, or null; the
+ *                    {@code head} package interprets it
  */
 public record ModelManifest(String name, String description, ModelSpec spec, String weights, InputSpec inputs,
-                            List<String> outputs, JsonNode provenance) {
+                            List<String> outputs, JsonNode provenance, JsonNode head) {
     /** The format tag written into every manifest. */
     public static final String FORMAT = "liquidlens.model/1";
 
@@ -29,10 +31,21 @@ public record ModelManifest(String name, String description, ModelSpec spec, Str
         outputs = List.copyOf(outputs);
     }
 
-    /** A manifest without a description. */
+    /** A manifest without a perception head. */
+    public ModelManifest(String name, String description, ModelSpec spec, String weights, InputSpec inputs,
+                         List<String> outputs, JsonNode provenance) {
+        this(name, description, spec, weights, inputs, outputs, provenance, null);
+    }
+
+    /** A manifest without a description or a perception head. */
     public ModelManifest(String name, ModelSpec spec, String weights, InputSpec inputs, List<String> outputs,
                          JsonNode provenance) {
-        this(name, null, spec, weights, inputs, outputs, provenance);
+        this(name, null, spec, weights, inputs, outputs, provenance, null);
+    }
+
+    /** The same manifest naming another weights file and provenance (checkpoints). */
+    public ModelManifest withWeights(String weightsFile, JsonNode newProvenance) {
+        return new ModelManifest(name, description, spec, weightsFile, inputs, outputs, newProvenance, head);
     }
 
     /** What the network's inputs are: a vector of named features or an image of a given shape. */
@@ -48,6 +61,11 @@ public record ModelManifest(String name, String description, ModelSpec spec, Str
         /** Vector inputs with the given feature names. */
         public static InputSpec vector(List<String> names) {
             return new InputSpec(Kind.VECTOR, names, null);
+        }
+
+        /** Image inputs of shape (H, W, C). */
+        public static InputSpec image(int height, int width, int channels) {
+            return new InputSpec(Kind.IMAGE, List.of(), new int[] {height, width, channels});
         }
     }
 }

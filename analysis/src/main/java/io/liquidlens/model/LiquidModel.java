@@ -1,5 +1,7 @@
 package io.liquidlens.model;
 
+import io.liquidlens.head.HeadSpec;
+import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
@@ -32,10 +34,19 @@ public final class LiquidModel {
     private final NeuronRole[] stateRoles;
     private final ParameterCounts counts;
     private final Wiring connectivity;
+    private final PerceptionHead head;
 
-    private LiquidModel(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict) {
+    private LiquidModel(ModelSpec spec, Wiring wiring, HeadSpec headSpec, Map<String, NdArray> stateDict) {
         this.spec = spec;
         this.wiring = wiring;
+        if (headSpec != null) {
+            head = PerceptionHead.fromStateDict(headSpec, stateDict);
+            Map<String, NdArray> rest = new java.util.LinkedHashMap<>(stateDict);
+            headSpec.tensorShapes().keySet().forEach(rest::remove);
+            stateDict = rest;
+        } else {
+            head = null;
+        }
         int s = spec.inputSize();
         StateDictReader r = new StateDictReader(stateDict);
         if (spec.cell() instanceof LtcSpec ltc) {
@@ -111,7 +122,25 @@ public final class LiquidModel {
                 throw new IllegalArgumentException("the wiring has " + w.units() + " units but units is " + d.units());
             }
         }
-        return new LiquidModel(spec, w, stateDict);
+        return new LiquidModel(spec, w, null, stateDict);
+    }
+
+    /**
+     * A model with a perception head in front of the cell: frames (H, W, C) go through the head, whose
+     * features are the cell's inputs. The head's tensors are taken from the same state dict.
+     *
+     * @throws IllegalArgumentException naming the tensor or the mismatch (head output vs input_size)
+     */
+    public static LiquidModel fromStateDict(ModelSpec spec, HeadSpec head, Map<String, NdArray> stateDict) {
+        if (head == null) {
+            return fromStateDict(spec, stateDict);
+        }
+        if (head.outputSize() != spec.inputSize()) {
+            throw new IllegalArgumentException("the head gives " + head.outputSize() + " features but the cell's"
+                    + " input_size is " + spec.inputSize());
+        }
+        Wiring w = spec.cell() instanceof CfcSpec && spec.units() instanceof UnitsSpec.Dense ? null : defaultWiring(spec);
+        return new LiquidModel(spec, w, head, stateDict);
     }
 
     private static Wiring defaultWiring(ModelSpec spec) {
@@ -244,9 +273,20 @@ public final class LiquidModel {
         return cell;
     }
 
-    /** Number of input features S. */
+    /** Number of input features S of the cell (with a head: the head's output features). */
     public int inputSize() {
         return spec.inputSize();
+    }
+
+    /** Values per step the model reads: S, or H * W * C of a frame when it has a perception head. */
+    public int frameSize() {
+        return head == null ? spec.inputSize() : head.spec().input().height() * head.spec().input().width()
+                * head.spec().input().channels();
+    }
+
+    /** The perception head, if the model has one. */
+    public Optional<PerceptionHead> head() {
+        return Optional.ofNullable(head);
     }
 
     /** State size N (ncps's {@code state_size}). */
@@ -284,14 +324,15 @@ public final class LiquidModel {
 
     /** Fresh scratch space for {@link #step}; one per thread. */
     public StepBuffers newBuffers() {
-        return new StepBuffers(cell.scratchSize(), lstm == null ? 0 : lstm.scratchSize(), cell.outputSize());
+        return new StepBuffers(cell.scratchSize(), lstm == null ? 0 : lstm.scratchSize(), cell.outputSize(), head);
     }
 
     /**
      * Advances one step, as ncps's wrapper does per time step: the LSTM (if mixed memory) on the raw
      * input replaces h, then the cell, then the projection.
      *
-     * @param input features at {@code input[inOff .. inOff + inputSize)}
+     * @param input features at {@code input[inOff .. inOff + frameSize)}: the cell's inputs, or with a
+     *              perception head one (H, W, C) frame
      * @param dt    elapsed time of this step for this sample
      * @param h     state (length {@link #stateSize()}), replaced
      * @param c     LSTM cell state (length {@link #stateSize()}), replaced; ignored without mixed memory
@@ -301,6 +342,12 @@ public final class LiquidModel {
      */
     public void step(float[] input, int inOff, float dt, float[] h, float[] c, float[] out, int outOff, float[] tau,
                      int tauOff, StepBuffers buf) {
+        if (head != null) {
+            // the frame goes through the perception head; the cell (and the LSTM) see its features
+            head.forward(input, inOff, buf.head, buf.features, 0);
+            input = buf.features;
+            inOff = 0;
+        }
         if (lstm != null) {
             lstm.step(input, inOff, h, 0, c, 0, buf.lstm);
         }

@@ -1,6 +1,8 @@
 package io.liquidlens.model;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.head.HeadSpec;
+import io.liquidlens.head.ImageShape;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
@@ -17,10 +19,11 @@ final class ModelLoader {
         ModelManifest manifest = ModelFolder.readManifest(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
         Path weightsFile = folder.resolve(manifest.weights()).normalize();
+        HeadSpec head = headOf(manifest, manifestFile);
         Map<String, NdArray> weights = ModelFolder.readWeights(folder, manifest);
         LiquidModel network;
         try {
-            network = LiquidModel.fromStateDict(manifest.spec(), weights);
+            network = LiquidModel.fromStateDict(manifest.spec(), head, weights);
         } catch (IllegalArgumentException e) {
             // shapes, names and values of tensors are the weights file's problem; a wiring that cannot be
             // built for these weights is said in terms of model.json by the message itself
@@ -31,5 +34,20 @@ final class ModelLoader {
                     + " names but the network has " + network.outputSize() + " outputs");
         }
         return new LoadedModel(folder, weightsFile, manifest, network);
+    }
+
+    /** The manifest's perception head, checked against its inputs and the cell; null when it has none. */
+    private static HeadSpec headOf(ModelManifest manifest, Path manifestFile) {
+        if (manifest.head() == null) {
+            return null;
+        }
+        try {
+            HeadSpec head = HeadSpec.fromJson(manifest.head());
+            int[] shape = manifest.inputs().shape();
+            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]), manifest.spec().inputSize());
+            return head;
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(manifestFile, e.getMessage(), e);
+        }
     }
 }

@@ -67,7 +67,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
                 describe(net), wiringClass, wiringCall, neurons, net.stateSize(), net.outputSize(),
                 wiringClass == null ? 0 : wiring.get().synapseCount(),
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
-                net.parameterCounts(), 0, NcpsConfig.toJson(net.spec()), net.checkpointWiring(),
+                net.parameterCounts(), net.head().map(h -> h.spec().parameterCount()).orElse(0L),
+                NcpsConfig.toJson(net.spec()), net.checkpointWiring(),
                 net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0));
     }
 

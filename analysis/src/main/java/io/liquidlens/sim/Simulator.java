@@ -45,16 +45,22 @@ public final class Simulator {
     public SimulationResult run(SimulationInput in, SimulationOptions options, ProgressListener listener) {
         boolean batchFirst = model.spec().cell().batchFirst();
         NdArray x = in.inputs();
-        if (x.rank() != 3) {
-            throw new IllegalArgumentException("inputs must be 3-D " + (batchFirst ? "(B, L, S)" : "(L, B, S)")
-                    + ", got shape " + Arrays.toString(x.shape()));
+        boolean frames = model.head().isPresent();
+        int rank = frames ? 5 : 3;
+        if (x.rank() != rank) {
+            String layout = frames ? (batchFirst ? "(B, L, H, W, C)" : "(L, B, H, W, C)")
+                    : (batchFirst ? "(B, L, S)" : "(L, B, S)");
+            throw new IllegalArgumentException("inputs must be " + rank + "-D " + layout + ", got shape "
+                    + Arrays.toString(x.shape()));
         }
         int b = batchFirst ? x.dim(0) : x.dim(1);
         int l = batchFirst ? x.dim(1) : x.dim(0);
-        int s = x.dim(2);
-        if (s != model.inputSize()) {
-            throw new IllegalArgumentException("inputs have " + s + " features per step, the model expects "
-                    + model.inputSize());
+        int s = x.size() / Math.max(1, b * l);
+        if (s != model.frameSize() || (frames && !sameFrame(x, model))) {
+            throw new IllegalArgumentException(frames
+                    ? "frames of shape " + Arrays.toString(Arrays.copyOfRange(x.shape(), 2, 5)) + " do not fit the head's"
+                    + " input " + model.head().get().spec().input()
+                    : "inputs have " + s + " features per step, the model expects " + model.inputSize());
         }
         int n = model.stateSize();
         int m = model.outputSize();
@@ -87,6 +93,11 @@ public final class Simulator {
                 NdArray.ofFloats(new int[] {b, l, n}, states), NdArray.ofFloats(new int[] {b, n}, hx),
                 cx == null ? null : NdArray.ofFloats(new int[] {b, n}, cx),
                 tau == null ? null : NdArray.ofFloats(new int[] {b, l, n}, tau));
+    }
+
+    private static boolean sameFrame(NdArray x, LiquidModel model) {
+        var in = model.head().get().spec().input();
+        return x.dim(2) == in.height() && x.dim(3) == in.width() && x.dim(4) == in.channels();
     }
 
     private NdArray readout(float[] outs, Layout y) {

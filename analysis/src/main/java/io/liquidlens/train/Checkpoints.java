@@ -33,8 +33,7 @@ public final class Checkpoints {
      */
     public static void write(Path folder, ModelManifest template, ParamSet params, int epoch, JsonNode provenance) {
         String weights = String.format(Locale.ROOT, "%s%04d%s", PREFIX, epoch, SUFFIX);
-        ModelManifest manifest = new ModelManifest(template.name(), template.description(), template.spec(), weights,
-                template.inputs(), template.outputs(), provenance);
+        ModelManifest manifest = template.withWeights(weights, provenance);
         ModelFolder.write(folder, manifest, params.toStateDict());
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.toList()) {
