@@ -139,10 +139,24 @@ class ModelFolderTest {
     }
 
     @Test
-    void aPerceptionHeadIsRejected() throws IOException {
-        Path file = writeManifest(m -> m.putObject("head").put("class", "ConvHead"));
+    void aPerceptionHeadIsKeptForTheHeadPackageToInterpret() throws IOException {
+        writeManifest(m -> m.putObject("head").put("input_shape", "as written"));
+
+        assertThat(ModelFolder.readManifest(dir).head().get("input_shape").asText()).isEqualTo("as written");
+    }
+
+    @Test
+    void aHeadThatIsNotAnObjectIsRejected() throws IOException {
+        Path file = writeManifest(m -> m.put("head", "conv"));
 
         assertRejected(file, "\"head\"");
+    }
+
+    @Test
+    void imageInputsNeedAHead() throws IOException {
+        Path file = writeManifest(m -> m.putObject("inputs").put("kind", "image").putArray("shape").add(4).add(4).add(3));
+
+        assertRejected(file, "head");
     }
 
     @Test
