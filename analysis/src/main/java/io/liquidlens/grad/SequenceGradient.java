@@ -348,6 +348,116 @@ public final class SequenceGradient {
         }
     }
 
+    /** Scratch space for {@link #backwardWindow}; one per thread, reused for every call. */
+    public BackwardScratch newBackwardScratch() {
+        return new BackwardScratch(this);
+    }
+
+    /**
+     * The gradient of one step's outputs, weighted by {@code dyAtEnd}, with respect to the inputs of steps
+     * {@code firstStep..endStep} of the sequence recorded on {@code tape}: backpropagation from
+     * {@code endStep} back to {@code firstStep} only, starting from the states the forward pass recorded
+     * (so the state before {@code firstStep} is the exact one of the whole sequence, held constant). This
+     * is what a windowed saliency map needs: d(dyAtEnd . outputs[endStep]) / d(inputs[firstStep..endStep]).
+     *
+     * <p>No parameter gradients are computed. The tape is only read, so several threads may run windows
+     * over one recorded tape at once, each with its own {@link BackwardScratch}.
+     *
+     * @param tape      a tape holding a forward pass of at least {@code endStep + 1} steps
+     * @param endStep   the step whose outputs are differentiated
+     * @param firstStep the earliest step whose inputs are differentiated, 0 <= firstStep <= endStep
+     * @param dyAtEnd   the weights of the outputs of {@code endStep} (M', after the projection, if any)
+     * @param dxOut     receives (overwritten) d/d(inputs), (endStep - firstStep + 1, S) row-major, the row
+     *                  of {@code firstStep} first
+     * @param scratch   this thread's scratch space, from {@link #newBackwardScratch()}
+     */
+    public void backwardWindow(SequenceTape tape, int endStep, int firstStep, double[] dyAtEnd, double[] dxOut,
+                               BackwardScratch scratch) {
+        if (!tape.recorded) {
+            throw new IllegalStateException("backwardWindow needs a forward pass recorded on the tape");
+        }
+        if (endStep < 0 || endStep >= tape.steps || firstStep < 0 || firstStep > endStep) {
+            throw new IllegalArgumentException("window " + firstStep + ".." + endStep + " is not within the "
+                    + tape.steps + " recorded steps");
+        }
+        final int s = inputSize;
+        if (dyAtEnd.length < outputSize || dxOut.length < (endStep - firstStep + 1) * s) {
+            throw new IllegalArgumentException("dyAtEnd needs " + outputSize + " values and dxOut "
+                    + (endStep - firstStep + 1) * s + ", got " + dyAtEnd.length + " and " + dxOut.length);
+        }
+        final double[] v = params.values();
+        final int n = stateSize;
+        final int stride = tape.stride();
+        final int ct = cell.tapeSize();
+        final int lt = lstm == null ? 0 : lstm.tapeSize();
+        // cells that cannot skip parameter bookkeeping write it into a throw-away vector of this scratch
+        final double[] cellGrad = cell.acceptsNullGradient() ? null : scratch.spareGrad;
+        final double[] lstmGrad = lstm == null || lstm.acceptsNullGradient() ? null : scratch.spareGrad;
+        double[] dState = scratch.dStateA;
+        double[] dPrev = scratch.dStateB;
+        Arrays.fill(dState, 0); // nothing flows back from after endStep
+        for (int t = endStep; t >= firstStep; t--) {
+            double[] dy = null; // only endStep's outputs are differentiated
+            if (t == endStep) {
+                if (oFcW >= 0) {
+                    projectBack(v, dyAtEnd, 0, tape.ys, t * cellOutputs, scratch.dY, null);
+                    dy = scratch.dY;
+                } else {
+                    dy = dyAtEnd;
+                }
+            }
+            int xoff = t * s;
+            int dxo = (t - firstStep) * s;
+            double d = tape.dts[t];
+            if (lstm != null) {
+                int mo = t * 2 * n;
+                cell.backward(v, dy, 0, dState, 0, tape.xs, xoff, d, tape.mid, mo, tape.cellTape, t * ct, dxOut, dxo,
+                        scratch.dMid, 0, cellGrad, scratch.cellScratch);
+                System.arraycopy(dState, n, scratch.dMid, n, n);
+                lstm.backward(v, null, 0, scratch.dMid, 0, tape.xs, xoff, d, tape.states, t * stride, tape.lstmTape,
+                        t * lt, scratch.dXLstm, 0, dPrev, 0, lstmGrad, scratch.lstmScratch);
+                for (int i = 0; i < s; i++) {
+                    dxOut[dxo + i] += scratch.dXLstm[i];
+                }
+            } else {
+                cell.backward(v, dy, 0, dState, 0, tape.xs, xoff, d, tape.states, t * stride, tape.cellTape, t * ct,
+                        dxOut, dxo, dPrev, 0, cellGrad, scratch.cellScratch);
+            }
+            double[] swap = dState;
+            dState = dPrev;
+            dPrev = swap;
+        }
+    }
+
+    /**
+     * The per-thread work space of {@link #backwardWindow}: state gradients and the cells' scratch, kept
+     * apart from the {@link SequenceTape} so that one recorded tape serves several threads.
+     */
+    public static final class BackwardScratch {
+        final double[] dStateA;
+        final double[] dStateB;
+        final double[] dMid;
+        final double[] dY;
+        final double[] dXLstm;
+        final double[] cellScratch;
+        final double[] lstmScratch;
+        final double[] spareGrad;
+
+        BackwardScratch(SequenceGradient g) {
+            int n = g.stateSize;
+            int stride = g.lstm == null ? n : 2 * n;
+            dStateA = new double[stride];
+            dStateB = new double[stride];
+            dMid = new double[2 * n];
+            dY = new double[g.cellOutputs];
+            dXLstm = new double[g.inputSize];
+            cellScratch = new double[g.cell.scratchSize()];
+            lstmScratch = g.lstm == null ? null : new double[g.lstm.scratchSize()];
+            spareGrad = g.cell.acceptsNullGradient() && (g.lstm == null || g.lstm.acceptsNullGradient()) ? null
+                    : g.params.newGradient();
+        }
+    }
+
     private void projectBack(double[] v, double[] dOut, int off, double[] y, int yo, double[] dy, double[] grad) {
         Arrays.fill(dy, 0);
         for (int p = 0; p < outputSize; p++) {

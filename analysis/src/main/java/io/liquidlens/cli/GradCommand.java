@@ -1,0 +1,122 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.grad.BatchGradients;
+import io.liquidlens.grad.SequenceGradient;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Npy;
+import io.liquidlens.io.Npz;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code liquidlens grad}: the gradient of a weighted sum of a model's outputs with respect to its inputs
+ * and initial state, backpropagated through the whole sequence in double precision (FORMATS.md).
+ */
+@Command(name = "grad", mixinStandardHelpOptions = true,
+        description = {"Backpropagate a weighted sum of the outputs, sum(outputs * G), through time (ODE unfolds"
+                + " included, in double precision) to the inputs and the initial state.",
+                "GRAD.npz holds input_grad (B, L, S), hx0_grad (B, N), with mixed memory also cx0_grad (B, N),"
+                        + " all float32, and provenance (a JSON string: version, input files with SHA-256)."})
+final class GradCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model folder (model.json + weights) or its model.json.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "X.npy",
+            description = "(B, L, S) batch-first inputs (also for batch_first=false models).")
+    Path input;
+
+    @Option(names = "--timespans", paramLabel = "TS.npy",
+            description = "Elapsed time per step, (B, L) or (B, L, 1); default 1.0.")
+    Path timespans;
+
+    @Option(names = "--hx0", paramLabel = "H.npy", description = "Initial state (B, N); default zeros.")
+    Path hx0;
+
+    @Option(names = "--cx0", paramLabel = "C.npy",
+            description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
+    Path cx0;
+
+    @Option(names = "--output-weights", required = true, paramLabel = "G.npy",
+            description = "The weight G of every output, (B, L, M') like simulate's outputs (every step, also for"
+                    + " return_sequences=false models).")
+    Path outputWeights;
+
+    @Option(names = "--out", required = true, paramLabel = "GRAD.npz", description = "Where to write the gradients.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        LoadedModel loaded = LoadedModel.load(model);
+        SequenceGradient reverse = ReverseMode.of(loaded);
+        NdArray x = Inputs.batchInputs(input, reverse.inputSize());
+        int b = x.dim(0);
+        int l = x.dim(1);
+        int n = reverse.stateSize();
+        NdArray ts = Inputs.timespans(timespans, b, l, reverse.spec());
+        NdArray h0 = Inputs.state(hx0, b, n);
+        NdArray c0 = Inputs.state(cx0, b, n);
+        if (c0 != null && !reverse.mixedMemory()) {
+            throw new LiquidLensException(cx0, "the model has no mixed memory, so it has no LSTM cell state");
+        }
+        NdArray g = outputWeights(b, l, reverse.outputSize());
+
+        BatchGradients grads;
+        try {
+            grads = reverse.inputGradients(x, ts, h0, c0, g);
+        } catch (IllegalArgumentException e) {
+            // every file was checked above; whatever is left concerns the inputs as a whole
+            throw new LiquidLensException(input, e.getMessage(), e);
+        }
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("input_grad", float32(grads.inputGrad()));
+        arrays.put("hx0_grad", float32(grads.hx0Grad()));
+        if (grads.cx0Grad() != null) {
+            arrays.put("cx0_grad", float32(grads.cx0Grad()));
+        }
+        arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
+        Npz.write(out, arrays, false);
+        return 0;
+    }
+
+    private NdArray outputWeights(int b, int l, int m) {
+        NdArray g = Npy.read(outputWeights);
+        Inputs.requireNumeric(outputWeights, g);
+        if (!g.hasShape(b, l, m)) {
+            throw new LiquidLensException(outputWeights, "shape " + Arrays.toString(g.shape()) + " does not fit; expected ("
+                    + b + ", " + l + ", " + m + ") = (batch, steps, outputs), the shape of the outputs");
+        }
+        return g;
+    }
+
+    private static NdArray float32(NdArray a) {
+        return NdArray.ofFloats(a.shape(), a.toFloatArray());
+    }
+
+    private Provenance provenance(LoadedModel loaded) {
+        Provenance.Builder p = Provenance.of("liquidlens grad")
+                .input("model", ModelFolder.manifestPath(model))
+                .input("weights", loaded.weightsFile())
+                .input("input", input);
+        if (timespans != null) {
+            p.input("timespans", timespans);
+        }
+        if (hx0 != null) {
+            p.input("hx0", hx0);
+        }
+        if (cx0 != null) {
+            p.input("cx0", cx0);
+        }
+        return p.input("output_weights", outputWeights).build();
+    }
+}

@@ -1,0 +1,23 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.grad.SequenceGradient;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.model.LoadedModel;
+
+/** The reverse-mode (double precision) twin of a loaded model, for the gradient commands. */
+final class ReverseMode {
+    private ReverseMode() {
+    }
+
+    /** Reads the model's weights again as a state dict and builds its BPTT driver. */
+    static SequenceGradient of(LoadedModel loaded) {
+        var weights = ModelFolder.readWeights(loaded.folder(), loaded.manifest());
+        try {
+            return SequenceGradient.fromStateDict(loaded.manifest().spec(), weights);
+        } catch (IllegalArgumentException e) {
+            // LoadedModel.load has already accepted these tensors, so this is not expected; still, blame the file
+            throw new LiquidLensException(loaded.weightsFile(), e.getMessage(), e);
+        }
+    }
+}
