@@ -1,0 +1,118 @@
+package io.liquidlens.grad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidlens.head.HeadInit;
+import io.liquidlens.head.HeadSpec;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.sim.SimulationInput;
+import io.liquidlens.sim.Simulator;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.NcpsConfig;
+import io.liquidlens.train.NcpsInit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Frames -> head -> cells in reverse mode, against central finite differences and the float model. */
+class FrameSequenceGradientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STEPS = 4;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"class\": \"LTC\", \"input_size\": 4, \"units\": {\"class\": \"AutoNCP\", \"units\": 6, \"output_size\": 1},"
+                + " \"ode_unfolds\": 3}",
+        "{\"class\": \"CfC\", \"input_size\": 4, \"units\": 5, \"backbone_units\": 6, \"proj_size\": 2}"})
+    void frameAndParameterGradientsMatchFiniteDifferences(String ncps) throws Exception {
+        HeadSpec head = HeadSpec.fromJson(JSON.readTree("""
+                {"input_shape": [5, 6, 2], "layers": [
+                  {"type": "conv2d", "in": 2, "out": 3, "kernel": 3, "stride": 2, "padding": 1},
+                  {"type": "relu"}, {"type": "flatten"}, {"type": "linear", "in": 27, "out": 4}]}"""));
+        ModelSpec spec = NcpsConfig.parse(JSON.readTree(ncps));
+        Map<String, NdArray> sd = new LinkedHashMap<>(HeadInit.torchDefaults(head, 1));
+        sd.putAll(NcpsInit.initialStateDict(spec, 2));
+        FrameSequenceGradient g = FrameSequenceGradient.fromStateDict(spec, head, sd);
+        g.prepare();
+        int f = g.frameSize();
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] frames = new double[STEPS * f];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = rng.nextDouble();
+        }
+        int m = g.cells().outputSize();
+        double[] weights = new double[STEPS * m];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = rng.nextDouble() - 0.5;
+        }
+        var tape = g.newTape(STEPS);
+        g.forward(frames, 0, STEPS, null, null, null, tape);
+        double[] grad = g.params().newGradient();
+        double[] dFrames = new double[frames.length];
+        g.backward(tape, weights, grad, dFrames, 0);
+
+        // the double forward equals the float model
+        LiquidModel floatModel = LiquidModel.fromStateDict(spec, head, sd);
+        float[] ff = new float[frames.length];
+        for (int i = 0; i < ff.length; i++) {
+            ff[i] = (float) frames[i];
+        }
+        float[] floatOut = new Simulator(floatModel).run(SimulationInput.of(NdArray.ofFloats(new int[] {1, STEPS, 5, 6, 2},
+                ff))).stepOutputs().toFloatArray();
+        double[] outs = tape.cells().outputs();
+        for (int i = 0; i < outs.length; i++) {
+            assertThat(Math.abs(outs[i] - floatOut[i])).isLessThan(1e-5);
+        }
+
+        double eps = 1e-6;
+        for (int k = 0; k < 12; k++) {
+            int i = rng.nextInt(frames.length);
+            double fd = (objective(g, bump(frames, i, eps), weights) - objective(g, bump(frames, i, -eps), weights))
+                    / (2 * eps);
+            assertClose("frame[" + i + "]", dFrames[i], fd);
+        }
+        double[] v = g.params().values();
+        for (Param p : g.params().params()) {
+            if (!p.trainable()) {
+                continue;
+            }
+            int i = p.offset() + rng.nextInt(p.size());
+            double keep = v[i];
+            v[i] = keep + eps;
+            g.prepare();
+            double up = objective(g, frames, weights);
+            v[i] = keep - eps;
+            g.prepare();
+            double down = objective(g, frames, weights);
+            v[i] = keep;
+            g.prepare();
+            assertClose(p.name(), grad[i], (up - down) / (2 * eps));
+        }
+    }
+
+    private static double objective(FrameSequenceGradient g, double[] frames, double[] weights) {
+        var tape = g.newTape(STEPS);
+        g.forward(frames, 0, STEPS, null, null, null, tape);
+        double[] outs = tape.cells().outputs();
+        double sum = 0;
+        for (int i = 0; i < outs.length; i++) {
+            sum += outs[i] * weights[i];
+        }
+        return sum;
+    }
+
+    private static double[] bump(double[] a, int i, double by) {
+        double[] c = a.clone();
+        c[i] += by;
+        return c;
+    }
+
+    private static void assertClose(String what, double analytic, double fd) {
+        assertThat(Math.abs(analytic - fd)).as(what + ": analytic " + analytic + " vs finite difference " + fd)
+                .isLessThanOrEqualTo(1e-5 * Math.max(Math.abs(fd), 1e-3));
+    }
+}
