@@ -2,6 +2,7 @@ package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.BatchGradients;
+import io.liquidlens.grad.FrameSequenceGradient;
 import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
@@ -58,6 +59,9 @@ final class GradCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedModel loaded = LoadedModel.load(model);
+        if (loaded.network().head().isPresent()) {
+            return frames(loaded);
+        }
         SequenceGradient reverse = ReverseMode.of(loaded);
         NdArray x = Inputs.batchInputs(input, reverse.inputSize());
         int b = x.dim(0);
@@ -84,6 +88,38 @@ final class GradCommand implements Callable<Integer> {
         if (grads.cx0Grad() != null) {
             arrays.put("cx0_grad", float32(grads.cx0Grad()));
         }
+        arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
+        Npz.write(out, arrays, false);
+        return 0;
+    }
+
+    /** A model with a perception head: inputs are frames (B, L, H, W, C); gradients are per pixel. */
+    private int frames(LoadedModel loaded) {
+        FrameSequenceGradient reverse = ReverseMode.frames(loaded);
+        NdArray x = Npy.read(input);
+        Inputs.requireNumeric(input, x);
+        var shape = loaded.network().head().get().spec().input();
+        if (x.rank() != 5 || x.dim(2) != shape.height() || x.dim(3) != shape.width() || x.dim(4) != shape.channels()) {
+            throw new LiquidLensException(input, "inputs must be (B, L, " + shape.height() + ", " + shape.width() + ", "
+                    + shape.channels() + ") frames batch-first, got shape " + Arrays.toString(x.shape()));
+        }
+        if (cx0 != null) {
+            throw new LiquidLensException(cx0, "an initial LSTM cell state is not supported for models with a head yet");
+        }
+        int b = x.dim(0);
+        int l = x.dim(1);
+        NdArray ts = Inputs.timespans(timespans, b, l, loaded.manifest().spec());
+        NdArray h0 = Inputs.state(hx0, b, reverse.cells().stateSize());
+        NdArray g = outputWeights(b, l, reverse.cells().outputSize());
+        BatchGradients grads;
+        try {
+            grads = reverse.inputGradients(x, ts, h0, g);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(input, e.getMessage(), e);
+        }
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("input_grad", float32(grads.inputGrad()));
+        arrays.put("hx0_grad", float32(grads.hx0Grad()));
         arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
         Npz.write(out, arrays, false);
         return 0;

@@ -91,6 +91,22 @@ class HeadModelTest {
         assertThat(JSON.readTree(info.out()).get("size_table").get("head_parameters").asLong())
                 .isEqualTo(headSpec.parameterCount()).isEqualTo(4 * 3 * 9 + 4 + 96 * 5 + 5);
 
+        // grad: per-pixel gradients of the frames, as the library's frame reverse mode gives them
+        Path g = tmp.resolve("g.npy");
+        float[] ones = new float[b * l];
+        java.util.Arrays.fill(ones, 1f);
+        Npy.write(g, NdArray.ofFloats(new int[] {b, l, 1}, ones));
+        CliRunner grad = CliRunner.run("grad", "--model", model.toString(), "--input", x.toString(), "--output-weights",
+                g.toString(), "--out", tmp.resolve("g.npz").toString());
+        assertThat(grad.err()).isEmpty();
+        NdArray inputGrad = Npz.read(tmp.resolve("g.npz")).get("input_grad");
+        assertThat(inputGrad.shape()).containsExactly(b, l, 8, 12, 3);
+        var reverse = io.liquidlens.grad.FrameSequenceGradient.fromStateDict(spec, headSpec, all);
+        float[] expectedGrad = reverse.inputGradients(NdArray.ofFloats(new int[] {b, l, 8, 12, 3}, frames), null, null,
+                NdArray.ofFloats(new int[] {b, l, 1}, ones)).inputGrad().toFloatArray();
+        assertThat(inputGrad.toFloatArray()).containsExactly(expectedGrad);
+        assertThat(inputGrad.allFinite()).isTrue();
+
         Npy.write(x, NdArray.ofFloats(new int[] {b, l, 12, 8, 3}, frames));
         CliRunner wrongFrames = CliRunner.run("simulate", "--model", model.toString(), "--input", x.toString(), "--out",
                 tmp.resolve("bad.npz").toString());
