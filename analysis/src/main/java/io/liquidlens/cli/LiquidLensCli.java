@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "liquidlens", mixinStandardHelpOptions = true, versionProvider = LiquidLensCli.Version.class,
         description = "Load, simulate and audit liquid neural networks (LTC, CfC, Neural Circuit Policies).",
-        subcommands = {InfoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SimulateCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class LiquidLensCli implements Runnable {
     /** Exit code for a problem with the user's input. */
     public static final int USER_ERROR = 1;

@@ -1,0 +1,58 @@
+package io.liquidlens.train;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A toy sequence task with a known answer: the action is a low-pass filtered copy of input 0,
+ * y_t = 0.7 y_{t-1} + 0.3 x0_t from y = 0 at the start of each episode, while the other inputs are
+ * distracting noise. Input 0 is a random square wave (+-1, held 2 to 6 steps), so the task needs memory.
+ * Episodes are one training window long, so every window starts, as its target does, from rest.
+ */
+final class ToyTask {
+    static final double DECAY = 0.7;
+
+    private ToyTask() {
+    }
+
+    /** {@code episodes} rollouts of {@code steps} steps with {@code inputs} features (>= 1) and one action. */
+    static List<Rollout> filteredSquareWave(int episodes, int steps, int inputs, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Rollout> out = new ArrayList<>();
+        for (int e = 0; e < episodes; e++) {
+            float[] x = new float[steps * inputs];
+            float[] y = new float[steps];
+            double level = rng.nextBoolean() ? 1 : -1;
+            int hold = 2 + rng.nextInt(5);
+            double filtered = 0;
+            for (int t = 0; t < steps; t++) {
+                if (hold-- == 0) {
+                    level = -level;
+                    hold = 1 + rng.nextInt(5);
+                }
+                x[t * inputs] = (float) level;
+                for (int k = 1; k < inputs; k++) {
+                    x[t * inputs + k] = (float) (0.5 * (2 * rng.nextDouble() - 1));
+                }
+                filtered = DECAY * filtered + (1 - DECAY) * level;
+                y[t] = (float) filtered;
+            }
+            out.add(new Rollout(NdArray.ofFloats(new int[] {steps, inputs}, x), null,
+                    NdArray.ofFloats(new int[] {steps, 1}, y), null, null, List.of(), null, null, Map.of()));
+        }
+        return out;
+    }
+
+    /** Names for {@link TrainingData#of}. */
+    static List<String> names(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add("toy-" + i + ".npz");
+        }
+        return out;
+    }
+}
