@@ -1,10 +1,13 @@
-package io.liquidlens.train;
+package io.liquidlens.testing;
 
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.liquidlens.io.Rollouts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
@@ -13,14 +16,14 @@ import java.util.SplittableRandom;
  * distracting noise. Input 0 is a random square wave (+-1, held 2 to 6 steps), so the task needs memory.
  * Episodes are one training window long, so every window starts, as its target does, from rest.
  */
-final class ToyTask {
-    static final double DECAY = 0.7;
+public final class ToyTask {
+    public static final double DECAY = 0.7;
 
     private ToyTask() {
     }
 
     /** {@code episodes} rollouts of {@code steps} steps with {@code inputs} features (>= 1) and one action. */
-    static List<Rollout> filteredSquareWave(int episodes, int steps, int inputs, long seed) {
+    public static List<Rollout> filteredSquareWave(int episodes, int steps, int inputs, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Rollout> out = new ArrayList<>();
         for (int e = 0; e < episodes; e++) {
@@ -47,12 +50,37 @@ final class ToyTask {
         return out;
     }
 
-    /** Names for {@link TrainingData#of}. */
-    static List<String> names(int n) {
+    /** Names for {@code TrainingData.of}. */
+    public static List<String> names(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add("toy-" + i + ".npz");
         }
         return out;
+    }
+
+    /** Writes {@code rollouts} into {@code dir} as ep000.npz, ep001.npz, ... and returns the folder. */
+    public static Path writeRollouts(Path dir, List<Rollout> rollouts) throws java.io.IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < rollouts.size(); i++) {
+            Rollouts.write(dir.resolve(String.format("ep%03d.npz", i)), rollouts.get(i));
+        }
+        return dir;
+    }
+
+    /**
+     * Writes {@code dir/model.json} for an {@code AutoNCP(8, 1)} network of the given class ("LTC" or "CfC")
+     * on {@code inputs} inputs, naming weights that do not exist yet, plus any extra ncps keys given as JSON
+     * members (e.g. {@code "\"implicit_param_constraints\": false"}).
+     */
+    public static Path writeModelJson(Path dir, String ncpsClass, int inputs, String extraNcpsMembers)
+            throws java.io.IOException {
+        Files.createDirectories(dir);
+        String extra = extraNcpsMembers == null || extraNcpsMembers.isBlank() ? "" : ", " + extraNcpsMembers;
+        Files.writeString(dir.resolve("model.json"), "{\n  \"name\": \"toy " + ncpsClass + "\",\n"
+                + "  \"ncps\": {\"class\": \"" + ncpsClass + "\", \"input_size\": " + inputs
+                + ", \"units\": {\"class\": \"AutoNCP\", \"units\": 8, \"output_size\": 1}" + extra + "},\n"
+                + "  \"weights\": \"model.safetensors\",\n  \"outputs\": {\"names\": [\"y\"]}\n}\n");
+        return dir;
     }
 }
