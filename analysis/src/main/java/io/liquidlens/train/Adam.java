@@ -57,4 +57,42 @@ public final class Adam {
     public long steps() {
         return steps;
     }
+
+    /** A copy of the moments and the update count, for a checkpoint a run can be resumed from exactly. */
+    public State state() {
+        return new State(m.clone(), v.clone(), steps);
+    }
+
+    /**
+     * Continues from a saved state (the moments of a previous run), as if the updates that made it had been
+     * made by this instance.
+     *
+     * @throws IllegalArgumentException when the state was saved for a parameter vector of another size
+     */
+    public void restore(State state) {
+        if (state.m().length != m.length || state.v().length != v.length) {
+            throw new IllegalArgumentException("optimizer state holds " + state.m().length + " moments but the model has "
+                    + m.length + " parameters");
+        }
+        System.arraycopy(state.m(), 0, m, 0, m.length);
+        System.arraycopy(state.v(), 0, v, 0, v.length);
+        steps = state.steps();
+    }
+
+    /**
+     * Adam's running state.
+     *
+     * @param m     first moments, one per entry of the flat vector
+     * @param v     second moments
+     * @param steps updates made (for the bias correction)
+     */
+    public record State(double[] m, double[] v, long steps) {
+        public State {
+            m = m.clone();
+            v = v.clone();
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+            }
+        }
+    }
 }

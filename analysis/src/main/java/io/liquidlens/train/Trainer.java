@@ -22,26 +22,41 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code params} in place.
+     * Trains {@code params} in place from epoch 1, with a fresh optimizer.
      *
      * @param constraint applied to the values after every update (may do nothing)
      * @param onEpoch    called after every completed epoch (checkpointing)
-     * @throws LiquidLensException when the loss diverges (values are restored to the last good epoch)
+     * @throws TrainingDivergedException when the loss diverges (values are restored to the last good epoch)
      */
     public TrainResult train(ParamSet params, Objective objective, List<TrainingWindows.Window> windows,
                              Consumer<double[]> constraint, TrainListener listener, EpochHook onEpoch) {
+        return train(params, objective, windows, constraint, listener, onEpoch, 0, newOptimizer(params));
+    }
+
+    /**
+     * Continues a run that has completed {@code epochsDone} epochs: trains epochs {@code epochsDone + 1} to
+     * {@code options.epochs()} with {@code adam} (fresh, or restored from a checkpoint). Epochs keep their
+     * numbers, so each one sees the same seeded order of windows as in a run that was never interrupted.
+     *
+     * @throws TrainingDivergedException when the loss diverges (values are restored to the last good epoch)
+     */
+    public TrainResult train(ParamSet params, Objective objective, List<TrainingWindows.Window> windows,
+                             Consumer<double[]> constraint, TrainListener listener, EpochHook onEpoch, int epochsDone,
+                             Adam adam) {
         if (windows.isEmpty()) {
             throw new LiquidLensException("no training windows: the data set has no steps");
         }
+        if (epochsDone < 0 || epochsDone >= options.epochs()) {
+            throw new IllegalArgumentException("epochs done must be in [0, " + options.epochs() + "), got " + epochsDone);
+        }
         double[] values = params.values();
-        Adam adam = Adam.withDefaults(options.learningRate(), trainableMask(params));
         double[] grad = params.newGradient();
         double[] lastGood = values.clone();
         List<Double> losses = new ArrayList<>();
         long perEpoch = (windows.size() + options.batchSize() - 1) / options.batchSize();
-        long total = perEpoch * options.epochs();
+        long total = perEpoch * (options.epochs() - epochsDone);
         long update = 0;
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        for (int epoch = epochsDone + 1; epoch <= options.epochs(); epoch++) {
             double sum = 0;
             int batches = 0;
             for (List<TrainingWindows.Window> batch : TrainingWindows.batches(windows, options.batchSize(),
@@ -53,9 +68,7 @@ public final class Trainer {
                 double norm = GradientClipping.clipByNorm(grad, options.clipNorm());
                 if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                     System.arraycopy(lastGood, 0, values, 0, values.length);
-                    throw new LiquidLensException("training diverged in epoch " + epoch + " (loss " + loss
-                            + ", gradient norm " + norm + "); the parameters of epoch " + (epoch - 1)
-                            + " are kept. Try a smaller learning rate or clip norm.");
+                    throw new TrainingDivergedException(epoch, loss, norm);
                 }
                 adam.step(values, grad);
                 constraint.accept(values);
@@ -71,6 +84,11 @@ public final class Trainer {
             onEpoch.completed(epoch, mean);
         }
         return new TrainResult(losses, update, false);
+    }
+
+    /** A fresh Adam with this run's learning rate over the trainable entries of {@code params}. */
+    public Adam newOptimizer(ParamSet params) {
+        return Adam.withDefaults(options.learningRate(), trainableMask(params));
     }
 
     /** Called after each completed epoch. */

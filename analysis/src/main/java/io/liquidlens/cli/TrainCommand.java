@@ -1,0 +1,170 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.train.TrainListener;
+import io.liquidlens.train.TrainOptions;
+import io.liquidlens.train.TrainingRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidlens train}: fit a model to the actions of a data set of rollouts, with a checkpoint per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model to reproduce the actions of recorded rollouts: truncated backpropagation through"
+                + " time on windows of each episode (each from a zero state), Adam, the NCP paper's curve-weighted"
+                + " squared error, gradient clipping; every run is reproducible from its seed.",
+                "After every epoch OUT is a complete model folder (model.json + weights, with the training"
+                        + " provenance); a run that diverges leaves the last good checkpoint intact."})
+final class TrainCommand implements Callable<Integer> {
+    private static final TrainOptions DEFAULTS = TrainOptions.defaults();
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Model folder or its model.json. If the weights it names do not exist yet, they are"
+                    + " initialised as ncps does, from --seed. Optional with --resume (then OUT).")
+    Path model;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+            description = "Rollout .npz files, or folders of them, with inputs (T, S) and actions (T, M').")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder the checkpoints are written to.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to reach in total (default ${DEFAULT-VALUE}).")
+    int epochs = DEFAULTS.epochs();
+
+    @Option(names = "--batch", paramLabel = "B", description = "Windows per update (default ${DEFAULT-VALUE}).")
+    int batch = DEFAULTS.batchSize();
+
+    @Option(names = "--window", paramLabel = "L", description = "Steps per window (default ${DEFAULT-VALUE}).")
+    int window = DEFAULTS.windowLength();
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam's learning rate (default ${DEFAULT-VALUE}).")
+    double lr = DEFAULTS.learningRate();
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Curve weighting: each target weighs exp(|y| A); 0 = plain mean squared error (default"
+                    + " ${DEFAULT-VALUE}).")
+    double alpha = DEFAULTS.alpha();
+
+    @Option(names = "--clip", paramLabel = "C", description = "Maximum gradient norm (default ${DEFAULT-VALUE}).")
+    double clip = DEFAULTS.clipNorm();
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seeds the initial weights and the order of windows (default ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--resume", description = "Continue the checkpoint in --model (or OUT) from the epoch it reached,"
+            + " up to --epochs in total.")
+    boolean resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (model == null && !resume) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--model=DIR' (or --resume to"
+                    + " continue the checkpoint in --out)");
+        }
+        TrainOptions options;
+        try {
+            options = new TrainOptions(epochs, batch, window, lr, alpha, clip, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(plan(run, options));
+        err.flush();
+        TrainingRun.Outcome outcome = run.execute(new Progress(err, options.epochs(), System.console() != null));
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<Double> losses = outcome.epochLosses();
+        if (losses.isEmpty()) {
+            stdout.println("stopped before the first epoch ended; nothing was written");
+        } else {
+            stdout.printf(Locale.ROOT, "trained %d epochs: loss %.6g -> %.6g; model: %s%n", outcome.epochsDone(),
+                    losses.get(0), outcome.finalLoss(), out.resolve("model.json"));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private String plan(TrainingRun run, TrainOptions o) {
+        String from = switch (run.start()) {
+            case SEEDED_INIT -> "from ncps-style initial weights (seed " + o.seed() + ")";
+            case WEIGHTS -> "from the model's weights";
+            case RESUMED -> "resuming after epoch " + run.epochsBefore() + (run.optimizerRestored()
+                    ? " (Adam state restored)" : " (no matching optimizer state: Adam restarts)");
+        };
+        return String.format(Locale.ROOT, "training %s: %d rollouts, %,d steps, %,d windows of <= %d, %d updates per"
+                        + " epoch, epochs %d-%d", from, run.data().episodes().size(), run.data().totalSteps(),
+                run.windowCount(), o.windowLength(), run.updatesPerEpoch(), run.epochsBefore() + 1, o.epochs());
+    }
+
+    /** One line per epoch on stderr; on a console also a line updated in place after every update. */
+    static final class Progress implements TrainListener {
+        private static final long REDRAW_NANOS = 200_000_000L;
+        private final PrintWriter err;
+        private final int lastEpoch;
+        private final boolean console;
+        private final long started = System.nanoTime();
+        private long lastDraw;
+        private long updates;
+        private long totalUpdates;
+        private boolean drawn;
+
+        Progress(PrintWriter err, int lastEpoch, boolean console) {
+            this.err = err;
+            this.lastEpoch = lastEpoch;
+            this.console = console;
+        }
+
+        @Override
+        public void step(int epoch, long update, long total, double loss) {
+            updates = update;
+            totalUpdates = total;
+            long now = System.nanoTime();
+            if (console && now - lastDraw > REDRAW_NANOS) {
+                lastDraw = now;
+                err.printf(Locale.ROOT, "\r  epoch %d/%d  update %d/%d  loss %.6g  ETA %s ", epoch, lastEpoch, update,
+                        total, loss, duration(eta(now)));
+                err.flush();
+                drawn = true;
+            }
+        }
+
+        @Override
+        public void epoch(int epoch, double meanLoss) {
+            long now = System.nanoTime();
+            if (drawn) {
+                err.print("\r" + " ".repeat(72) + "\r");
+                drawn = false;
+            }
+            err.printf(Locale.ROOT, "epoch %d/%d  loss %.6g  elapsed %s  ETA %s%n", epoch, lastEpoch, meanLoss,
+                    duration(now - started), duration(eta(now)));
+            err.flush();
+        }
+
+        private long eta(long now) {
+            return updates == 0 ? 0 : (now - started) / updates * (totalUpdates - updates);
+        }
+
+        static String duration(long nanos) {
+            long s = Math.round(nanos / 1e9);
+            if (s < 60) {
+                return s + "s";
+            }
+            if (s < 3600) {
+                return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+            }
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package io.liquidlens.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.grad.ParamSet;
+import io.liquidlens.grad.SequenceGradient;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.ModelManifest;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * {@code liquidlens train} as a service: a model (a {@code model.json} whose weights may not exist yet, a
+ * trained model, or a checkpoint of an earlier run to resume), a data set of rollouts, and an output folder
+ * that receives a complete model folder after every epoch.
+ *
+ * <p>Everything is checked in {@link #prepare} before the first update: the model, every rollout against
+ * it, the output folder. {@link #execute} then trains; if the loss diverges, nothing more is written, so the
+ * last checkpoint stays the last good one, and the error says which epoch that is.
+ *
+ * <p>Each checkpoint also holds {@code optimizer-eNNNN.safetensors} ({@link OptimizerState}): with it, a
+ * resumed run continues bit for bit as a run that was never stopped. Without it (deleted, or weights edited
+ * by hand) a resumed run starts from the checkpoint's weights with a fresh Adam.
+ */
+public final class TrainingRun {
+    private static final String COMMAND = "liquidlens train";
+
+    private final Request request;
+    private final ModelManifest manifest;
+    private final Start start;
+    private final int epochsBefore;
+    private final List<Double> previousLosses;
+    private final long previousUpdates;
+    private final SequenceGradient gradient;
+    private final TrainingData data;
+    private final List<TrainingWindows.Window> windows;
+    private final Adam adam;
+    private final boolean optimizerRestored;
+    private final ObjectNode provenance;
+    private final boolean outHoldsStart;
+
+    /**
+     * What to train.
+     *
+     * @param model   the model folder or its model.json; with {@code resume} it may be null (then {@code out})
+     * @param data    rollout files and folders of rollouts
+     * @param out     the folder checkpoints are written into
+     * @param options how to train; {@code epochs} is the total a resumed run reaches, not the number added
+     * @param resume  continue the checkpoint in {@code model} (or {@code out}) from the epoch it reached
+     */
+    public record Request(Path model, List<Path> data, Path out, TrainOptions options, boolean resume) {
+        public Request {
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(options, "options");
+            data = List.copyOf(data);
+            if (model == null && !resume) {
+                throw new IllegalArgumentException("a model is needed unless resuming the checkpoint in the output folder");
+            }
+        }
+
+        /** The folder or model.json the run starts from. */
+        public Path source() {
+            return model != null ? model : out;
+        }
+    }
+
+    /** Where the initial parameters come from. */
+    public enum Start {
+        /** model.json names weights that do not exist yet: ncps's initialisation, drawn from the seed. */
+        SEEDED_INIT,
+        /** The weights model.json names (fine-tuning a trained model). */
+        WEIGHTS,
+        /** A checkpoint of an earlier run, continued from the epoch it reached. */
+        RESUMED
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param folder      the output folder (its model.json is the last checkpoint)
+     * @param epochsDone  epochs the model in {@code folder} has been trained, over all runs
+     * @param epochLosses mean loss of every epoch over all runs, in order
+     * @param updates     optimizer updates made by this run
+     * @param cancelled   true when the listener stopped the run early
+     */
+    public record Outcome(Path folder, int epochsDone, List<Double> epochLosses, long updates, boolean cancelled) {
+        public Outcome {
+            epochLosses = List.copyOf(epochLosses);
+        }
+
+        /** The last epoch's mean loss (NaN when no epoch completed). */
+        public double finalLoss() {
+            return epochLosses.isEmpty() ? Double.NaN : epochLosses.get(epochLosses.size() - 1);
+        }
+    }
+
+    private TrainingRun(Request request, ModelManifest manifest, Start start, int epochsBefore,
+                        List<Double> previousLosses, long previousUpdates, SequenceGradient gradient, TrainingData data,
+                        Adam adam, boolean optimizerRestored, ObjectNode provenance, boolean outHoldsStart) {
+        this.request = request;
+        this.manifest = manifest;
+        this.start = start;
+        this.epochsBefore = epochsBefore;
+        this.previousLosses = List.copyOf(previousLosses);
+        this.previousUpdates = previousUpdates;
+        this.gradient = gradient;
+        this.data = data;
+        this.windows = TrainingWindows.of(data.episodeLengths(), request.options().windowLength());
+        this.adam = adam;
+        this.optimizerRestored = optimizerRestored;
+        this.provenance = provenance;
+        this.outHoldsStart = outHoldsStart;
+    }
+
+    /**
+     * Reads and checks everything a run needs: the model and its starting weights, every rollout against the
+     * model, and the output folder.
+     *
+     * @throws LiquidLensException one line naming the file at fault
+     */
+    public static TrainingRun prepare(Request request) {
+        TrainOptions options = request.options();
+        Path manifestFile = ModelFolder.manifestPath(request.source());
+        ModelManifest manifest = ModelFolder.readManifest(manifestFile);
+        Path folder = manifestFile.toAbsolutePath().getParent();
+        Path weightsFile = folder.resolve(manifest.weights()).normalize();
+        boolean outHoldsStart = sameFolder(request.out(), folder);
+        if (!outHoldsStart && Files.exists(request.out().resolve(ModelFolder.MANIFEST))) {
+            throw new LiquidLensException(request.out(), "already holds a model (model.json); continue it with --resume "
+                    + "or choose another output folder");
+        }
+
+        ModelSpec spec = manifest.spec();
+        Start start;
+        Map<String, NdArray> weights;
+        int epochsBefore = 0;
+        List<Double> previousLosses = new ArrayList<>();
+        long previousUpdates = 0;
+        JsonNode training = manifest.provenance() == null ? null : manifest.provenance().get("training");
+        if (request.resume()) {
+            if (training == null || !training.path("epochs_done").canConvertToInt()) {
+                throw new LiquidLensException(manifestFile, "is not a checkpoint of liquidlens train (no provenance."
+                        + "training.epochs_done), so there is nothing to resume");
+            }
+            epochsBefore = training.get("epochs_done").asInt();
+            training.path("epoch_losses").forEach(n -> previousLosses.add(n.asDouble()));
+            previousUpdates = training.path("updates").asLong(0);
+            if (epochsBefore >= options.epochs()) {
+                throw new LiquidLensException(manifestFile, "has been trained " + epochsBefore + " epochs already; the"
+                        + " number of epochs is the total to reach, so give more than " + epochsBefore);
+            }
+            weights = ModelFolder.readWeights(folder, manifest);
+            start = Start.RESUMED;
+        } else if (Files.exists(weightsFile)) {
+            weights = ModelFolder.readWeights(folder, manifest);
+            start = Start.WEIGHTS;
+        } else {
+            weights = NcpsInit.initialStateDict(spec, options.seed());
+            start = Start.SEEDED_INIT;
+        }
+        SequenceGradient gradient;
+        try {
+            gradient = SequenceGradient.fromStateDict(spec, weights);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(start == Start.SEEDED_INIT ? manifestFile : weightsFile, e.getMessage()
+                    + " (model: " + manifestFile + ")", e);
+        }
+        if (!manifest.outputs().isEmpty() && manifest.outputs().size() != gradient.outputSize()) {
+            throw new LiquidLensException(manifestFile, "outputs.names has " + manifest.outputs().size()
+                    + " names but the network has " + gradient.outputSize() + " outputs");
+        }
+
+        List<Path> files = Rollouts.list(request.data());
+        TrainingData data = TrainingData.read(files, gradient.inputSize(), gradient.outputSize(),
+                spec.cell() instanceof LtcSpec);
+
+        Trainer trainer = new Trainer(options);
+        Adam adam = trainer.newOptimizer(gradient.params());
+        boolean restored = false;
+        if (start == Start.RESUMED) {
+            String stateName = training.path("optimizer_state").asText("");
+            Path stateFile = folder.resolve(stateName);
+            if (!stateName.isEmpty() && Files.isRegularFile(stateFile)) {
+                restored = restore(OptimizerState.read(stateFile), gradient.params(), adam);
+            }
+        }
+
+        Provenance.Builder p = Provenance.of(COMMAND).input("model", manifestFile);
+        if (start != Start.SEEDED_INIT) {
+            p.input("weights", weightsFile);
+        }
+        files.forEach(f -> p.input("data", f));
+        p.option("epochs", options.epochs()).option("batch", options.batchSize()).option("window", options.windowLength())
+                .option("lr", options.learningRate()).option("alpha", options.alpha()).option("clip", options.clipNorm())
+                .option("seed", options.seed()).option("resume", request.resume());
+        return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, gradient, data,
+                adam, restored, p.build().toJson(), outHoldsStart);
+    }
+
+    /**
+     * Continues from a saved optimizer state when it belongs to these weights (its values round to them);
+     * otherwise leaves the fresh optimizer, and the weights, as they are.
+     */
+    private static boolean restore(OptimizerState state, ParamSet params, Adam adam) {
+        double[] values = params.values();
+        if (state.values().length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if ((float) state.values()[i] != (float) values[i]) {
+                return false;
+            }
+        }
+        adam.restore(state.adam());
+        System.arraycopy(state.values(), 0, values, 0, values.length);
+        return true;
+    }
+
+    private static boolean sameFolder(Path out, Path folder) {
+        Path a = out.toAbsolutePath().normalize();
+        Path b = folder.toAbsolutePath().normalize();
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Trains, writing a checkpoint into the output folder after every epoch.
+     *
+     * @throws LiquidLensException naming the output folder when the loss diverges (which checkpoint is intact)
+     */
+    public Outcome execute(TrainListener listener) {
+        TrainOptions options = request.options();
+        Path out = request.out();
+        ModelSpec spec = manifest.spec();
+        RolloutObjective objective = new RolloutObjective(gradient, data, new CurveWeightedLoss(options.alpha()));
+        Consumer<double[]> constraint = Constraints.forModel(spec, gradient.params());
+        List<Double> losses = new ArrayList<>(previousLosses);
+        long[] updatesBefore = {previousUpdates};
+        long perEpoch = updatesPerEpoch();
+        int[] lastSaved = {0};
+        TrainResult result;
+        try {
+            result = new Trainer(options).train(gradient.params(), objective, windows, constraint, listener,
+                    (epoch, meanLoss) -> {
+                        losses.add(meanLoss);
+                        updatesBefore[0] += perEpoch;
+                        checkpoint(epoch, losses, updatesBefore[0]);
+                        lastSaved[0] = epoch;
+                    }, epochsBefore, adam);
+        } catch (TrainingDivergedException e) {
+            int good = e.epoch() - 1;
+            boolean intact = good > epochsBefore || (good > 0 && outHoldsStart);
+            String what = "training diverged in epoch " + e.epoch() + " (loss " + e.loss() + ", gradient norm "
+                    + e.gradientNorm() + "); ";
+            String kept = intact ? "the checkpoint of epoch " + good + " in this folder is intact"
+                    : good > 0 ? "nothing was written; the checkpoint of epoch " + good + " is in " + request.source()
+                    : "no checkpoint was written";
+            throw new LiquidLensException(out, what + kept + ". Try a smaller learning rate (was "
+                    + options.learningRate() + ") or clip norm (was " + options.clipNorm() + ")", e);
+        }
+        int done = lastSaved[0] == 0 ? epochsBefore : lastSaved[0];
+        return new Outcome(out, done, losses, result.updates(), result.cancelled());
+    }
+
+    private void checkpoint(int epoch, List<Double> losses, long updates) {
+        Path out = request.out();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new LiquidLensException(out, "cannot create the folder: " + e.getMessage(), e);
+        }
+        ParamSet params = gradient.params();
+        // the optimizer state first: model.json, replaced last, only ever names a complete pair
+        String state = new OptimizerState(params.values(), adam.state()).write(out, epoch);
+        Checkpoints.write(out, manifest, params, epoch, provenance(epoch, losses, updates, state));
+        OptimizerState.removeAllBut(out, state);
+    }
+
+    private JsonNode provenance(int epoch, List<Double> losses, long updates, String stateFile) {
+        TrainOptions o = request.options();
+        ObjectNode root = provenance.deepCopy();
+        ObjectNode t = root.putObject("training");
+        t.put("epochs_done", epoch);
+        ArrayNode l = t.putArray("epoch_losses");
+        losses.forEach(l::add);
+        t.put("final_loss", losses.get(losses.size() - 1));
+        t.put("updates", updates);
+        t.put("start", start.name().toLowerCase(Locale.ROOT));
+        if (start == Start.RESUMED) {
+            t.put("resumed_from_epoch", epochsBefore);
+            t.put("optimizer_restored", optimizerRestored);
+        }
+        t.put("seed", o.seed());
+        t.put("objective", "curve-weighted squared error, mean over (step, output); windows from a zero state");
+        t.put("alpha", o.alpha());
+        t.put("optimizer", "adam(betas=0.9,0.999, eps=1e-8)");
+        t.put("learning_rate", o.learningRate());
+        t.put("clip_norm", o.clipNorm());
+        t.put("batch_size", o.batchSize());
+        t.put("window_length", o.windowLength());
+        t.put("windows", windows.size());
+        t.put("steps", data.totalSteps());
+        t.put("optimizer_state", stateFile);
+        return root;
+    }
+
+    /** Where the initial parameters come from. */
+    public Start start() {
+        return start;
+    }
+
+    /** Epochs completed before this run (0 unless resuming). */
+    public int epochsBefore() {
+        return epochsBefore;
+    }
+
+    /** True when a resumed run continues Adam's moments exactly (else Adam restarts from the weights). */
+    public boolean optimizerRestored() {
+        return optimizerRestored;
+    }
+
+    /** The data set, checked. */
+    public TrainingData data() {
+        return data;
+    }
+
+    /** Number of training windows per epoch. */
+    public int windowCount() {
+        return windows.size();
+    }
+
+    /** Optimizer updates per epoch. */
+    public long updatesPerEpoch() {
+        return (windows.size() + request.options().batchSize() - 1) / request.options().batchSize();
+    }
+
+    /** The model's spec. */
+    public ModelSpec spec() {
+        return manifest.spec();
+    }
+
+    /** The parameters being trained (live: they change during {@link #execute}). */
+    public ParamSet params() {
+        return gradient.params();
+    }
+}
