@@ -96,16 +96,10 @@ final class SimulateCommand implements Callable<Integer> {
                     + loaded.folder() + " takes " + loaded.network().frameSize());
         }
         if (timespans != null) {
-            ts = Npy.read(timespans);
-            Inputs.requireNumeric(timespans, ts);
-            boolean ok = ts.hasShape(b, l) || ts.hasShape(b, l, 1);
-            if (!ok) {
-                throw new LiquidLensException(timespans, "shape " + Arrays.toString(ts.shape()) + " does not fit the inputs;"
-                        + " expected (" + b + ", " + l + ") or (" + b + ", " + l + ", 1)");
-            }
+            ts = Inputs.timespans(timespans, b, l, loaded.manifest().spec());
         }
-        NdArray h0 = initialState(hx0, b, n);
-        NdArray c0 = initialState(cx0, b, n);
+        NdArray h0 = Inputs.state(hx0, b, n);
+        NdArray c0 = Inputs.state(cx0, b, n);
         if (c0 != null && !loaded.network().mixedMemory()) {
             throw new LiquidLensException(cx0, "the model has no mixed memory, so it has no LSTM cell state");
         }
@@ -152,18 +146,5 @@ final class SimulateCommand implements Callable<Integer> {
             p.input("cx0", cx0);
         }
         return p.option("tau", tau).build();
-    }
-
-    private static NdArray initialState(Path file, int b, int n) {
-        if (file == null) {
-            return null;
-        }
-        NdArray h = Npy.read(file);
-        Inputs.requireNumeric(file, h);
-        if (!h.hasShape(b, n)) {
-            throw new LiquidLensException(file, "shape " + Arrays.toString(h.shape()) + " does not fit; expected (" + b
-                    + ", " + n + ") = (batch, state size)");
-        }
-        return h;
     }
 }
