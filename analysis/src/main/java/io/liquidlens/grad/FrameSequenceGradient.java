@@ -15,9 +15,11 @@ import java.util.stream.IntStream;
  * Reverse mode for a model with a perception head: frames -> head -> features -> {@link SequenceGradient}.
  * The head has no memory, so the composition is exact and simple: forward runs the head on every frame
  * and the cells over the features; backward runs the cells back, then the head back on every frame with
- * the features' gradient. The head's tape is recomputed frame by frame during backward rather than kept
- * for the whole sequence, so memory does not grow with the number of frames (the head forward is about a
- * third of its forward + backward).
+ * the features' gradient. On a {@link #newTape} the head's tape is recomputed frame by frame during
+ * backward rather than kept for the whole sequence, so memory does not grow with the number of frames (the
+ * head forward is about a third of its forward + backward). Training windows are short, so
+ * {@link #lossAndGradient} keeps every frame's head tape when they fit in {@value #KEPT_TAPE_LIMIT} values
+ * per worker, and skips the recomputation.
  *
  * <p>Parameters: the head's tensors, then the cell's, in one {@link ParamSet}.
  *
@@ -25,6 +27,9 @@ import java.util.stream.IntStream;
  * float64; the head widens each value as it reads it.
  */
 public final class FrameSequenceGradient implements ReverseModel {
+    /** Most values of kept head tapes per worker in {@link #lossAndGradient} (32 MB of doubles). */
+    static final long KEPT_TAPE_LIMIT = 4L << 20;
+
     private final HeadGrad head;
     private final SequenceGradient cells;
     private final ParamSet params;
@@ -100,7 +105,7 @@ public final class FrameSequenceGradient implements ReverseModel {
 
     /** Per-thread buffers for sequences of up to {@code maxSteps} frames. */
     public Tape newTape(int maxSteps) {
-        return new Tape(maxSteps);
+        return new Tape(maxSteps, false);
     }
 
     /**
@@ -134,13 +139,18 @@ public final class FrameSequenceGradient implements ReverseModel {
         cells.forward(tape.features, 0, steps, dt, dto, h0, h0o, c0, 0, tape.cells);
     }
 
-    /** The head on frame t of the sequence on {@code tape}, recording its layers on the tape's head tape. */
+    /**
+     * The head on frame t of the sequence on {@code tape}, recording its layers on the tape's head tape (frame
+     * t's slot when the tape keeps every frame's).
+     */
     private void headForward(double[] v, Tape tape, int t, double[] out, int oo) {
         int fo = tape.frameOffset + t * frameSize;
+        double[] ht = tape.keptHeadTapes != null ? tape.keptHeadTapes : tape.headTape;
+        int to = tape.keptHeadTapes != null ? t * head.tapeSize() : 0;
         if (tape.framesF != null) {
-            head.forward(v, tape.framesF, fo, out, oo, tape.headTape, 0, tape.scratch);
+            head.forward(v, tape.framesF, fo, out, oo, ht, to, tape.scratch);
         } else {
-            head.forward(v, tape.framesD, fo, out, oo, tape.headTape, 0, tape.scratch);
+            head.forward(v, tape.framesD, fo, out, oo, ht, to, tape.scratch);
         }
     }
 
@@ -157,9 +167,14 @@ public final class FrameSequenceGradient implements ReverseModel {
             for (int i = 0; i < features; i++) {
                 tape.dFeatures[i] = tape.cells.inputGradient(t, i);
             }
-            headForward(v, tape, t, tape.featureScratch, 0);
-            head.backward(v, tape.dFeatures, 0, tape.headTape, 0, dFrames, dFrames == null ? 0 : dfo + t * frameSize,
-                    g, tape.scratch);
+            int dfOffset = dFrames == null ? 0 : dfo + t * frameSize;
+            if (tape.keptHeadTapes != null) {
+                head.backward(v, tape.dFeatures, 0, tape.keptHeadTapes, t * head.tapeSize(), dFrames, dfOffset, g,
+                        tape.scratch);
+            } else {
+                headForward(v, tape, t, tape.featureScratch, 0);
+                head.backward(v, tape.dFeatures, 0, tape.headTape, 0, dFrames, dfOffset, g, tape.scratch);
+            }
         }
     }
 
@@ -244,8 +259,9 @@ public final class FrameSequenceGradient implements ReverseModel {
         int chunks = (b + per - 1) / per;
         double[][] grads = new double[chunks][];
         double[] losses = new double[chunks];
+        boolean keep = (long) l * head.tapeSize() <= KEPT_TAPE_LIMIT;
         IntStream.range(0, chunks).parallel().forEach(k -> {
-            Tape tape = newTape(l);
+            Tape tape = new Tape(l, keep);
             double[] local = params.newGradient();
             double[] dOut = new double[l * m];
             double[] outs = tape.cells.outs;
@@ -288,6 +304,7 @@ public final class FrameSequenceGradient implements ReverseModel {
         private final double[] featureScratch;
         private final double[] dFeatures;
         private final double[] headTape;
+        private final double[] keptHeadTapes;
         private final HeadGrad.Scratch scratch;
         private double[] spare;
         private double[] framesD;
@@ -295,12 +312,13 @@ public final class FrameSequenceGradient implements ReverseModel {
         private int frameOffset;
         private int steps;
 
-        private Tape(int maxSteps) {
+        private Tape(int maxSteps, boolean keepHeadTapes) {
             this.cells = FrameSequenceGradient.this.cells.newTape(maxSteps);
             this.features = new double[maxSteps * FrameSequenceGradient.this.features];
             this.featureScratch = new double[FrameSequenceGradient.this.features];
             this.dFeatures = new double[FrameSequenceGradient.this.features];
             this.headTape = new double[head.tapeSize()];
+            this.keptHeadTapes = keepHeadTapes ? new double[maxSteps * head.tapeSize()] : null;
             this.scratch = head.newScratch();
         }
 

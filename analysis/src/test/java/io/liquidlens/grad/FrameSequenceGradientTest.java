@@ -171,6 +171,25 @@ class FrameSequenceGradientTest {
         assertThat(totalFromDoubles).isEqualTo(total);
         assertThat(gradFromDoubles).containsExactly(grad);
 
+        // the batch keeps every frame's head tape; one sequence at a time on a recomputing tape gives the same
+        var tape = g.newTape(STEPS);
+        float[] fs = frames.toFloatArray();
+        double[] byHand = g.params().newGradient();
+        double lossByHand = 0;
+        double[] dOut = new double[STEPS * m];
+        for (int i = 0; i < BATCH; i++) {
+            g.forward(fs, i * STEPS * f, STEPS, java.util.Arrays.copyOfRange(ts, i * STEPS, (i + 1) * STEPS),
+                    java.util.Arrays.copyOfRange(h0, i * n, (i + 1) * n), null, tape);
+            for (int t = 0; t < STEPS; t++) {
+                lossByHand += loss.evaluate(i, t, tape.cells().outputs(), t * m, dOut, t * m);
+            }
+            g.backward(tape, dOut, byHand, null, 0);
+        }
+        assertThat(total).isCloseTo(lossByHand, org.assertj.core.data.Offset.offset(1e-12 * lossByHand));
+        for (int p = 0; p < grad.length; p++) {
+            assertThat(grad[p]).isCloseTo(byHand[p], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(byHand[p]))));
+        }
+
         double[] v = g.params().values();
         double eps = 1e-6;
         for (Param p : g.params().params()) {
