@@ -30,7 +30,8 @@ final class TrainCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
-            description = "Rollout .npz files, or folders of them, with inputs (T, S) and actions (T, M').")
+            description = "Rollout .npz files, or folders of them, with inputs (T, S) and actions (T, M'); for a"
+                    + " model with a perception head, image inputs (T, H, W, C) of the head's input shape.")
     List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder the checkpoints are written to.")
@@ -98,7 +99,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private String plan(TrainingRun run, TrainOptions o) {
         String from = switch (run.start()) {
-            case SEEDED_INIT -> "from ncps-style initial weights (seed " + o.seed() + ")";
+            case SEEDED_INIT -> "from ncps-style initial weights (seed " + o.seed() + (run.head() == null ? ")"
+                    : "; head: torch-default ranges, seed " + TrainingRun.headSeed(o.seed()) + ")");
             case WEIGHTS -> "from the model's weights";
             case RESUMED -> "resuming after epoch " + run.epochsBefore() + (run.optimizerRestored()
                     ? " (Adam state restored)" : " (no matching optimizer state: Adam restarts)");

@@ -2,6 +2,7 @@ package io.liquidlens.grad;
 
 import io.liquidlens.head.HeadGrad;
 import io.liquidlens.head.HeadSpec;
+import io.liquidlens.io.DType;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.spec.ModelSpec;
@@ -14,13 +15,21 @@ import java.util.stream.IntStream;
  * Reverse mode for a model with a perception head: frames -> head -> features -> {@link SequenceGradient}.
  * The head has no memory, so the composition is exact and simple: forward runs the head on every frame
  * and the cells over the features; backward runs the cells back, then the head back on every frame with
- * the features' gradient. The head's tape is recomputed frame by frame during backward rather than kept
- * for the whole sequence, so memory does not grow with the number of frames (the head forward is about a
- * third of its forward + backward).
+ * the features' gradient. On a {@link #newTape} the head's tape is recomputed frame by frame during
+ * backward rather than kept for the whole sequence, so memory does not grow with the number of frames (the
+ * head forward is about a third of its forward + backward). Training windows are short, so
+ * {@link #lossAndGradient} keeps every frame's head tape when they fit in {@value #KEPT_TAPE_LIMIT} values
+ * per worker, and skips the recomputation.
  *
  * <p>Parameters: the head's tensors, then the cell's, in one {@link ParamSet}.
+ *
+ * <p>Frames may be float32 (as rollouts and training batches hold them: half the memory of doubles) or
+ * float64; the head widens each value as it reads it.
  */
-public final class FrameSequenceGradient {
+public final class FrameSequenceGradient implements ReverseModel {
+    /** Most values of kept head tapes per worker in {@link #lossAndGradient} (32 MB of doubles). */
+    static final long KEPT_TAPE_LIMIT = 4L << 20;
+
     private final HeadGrad head;
     private final SequenceGradient cells;
     private final ParamSet params;
@@ -61,6 +70,7 @@ public final class FrameSequenceGradient {
     }
 
     /** All parameters: the head's, then the cell's. */
+    @Override
     public ParamSet params() {
         return params;
     }
@@ -75,14 +85,27 @@ public final class FrameSequenceGradient {
         return frameSize;
     }
 
+    /** (H, W, C): one step is a frame of the head's input shape. */
+    @Override
+    public int[] stepShape() {
+        return head.spec().input().toArray();
+    }
+
+    /** Outputs per step M' (after the cells' projection, if any). */
+    @Override
+    public int outputSize() {
+        return cells.outputSize();
+    }
+
     /** Re-derives cached values after the parameter values changed. Not thread-safe. */
+    @Override
     public void prepare() {
         cells.prepare();
     }
 
     /** Per-thread buffers for sequences of up to {@code maxSteps} frames. */
     public Tape newTape(int maxSteps) {
-        return new Tape(maxSteps);
+        return new Tape(maxSteps, false);
     }
 
     /**
@@ -94,14 +117,41 @@ public final class FrameSequenceGradient {
      * @param c0     initial LSTM cell state (N), or null
      */
     public void forward(double[] frames, int fo, int steps, double[] dt, double[] h0, double[] c0, Tape tape) {
+        forward(frames, null, fo, steps, dt, 0, h0, 0, c0, tape);
+    }
+
+    /** As {@link #forward(double[], int, int, double[], double[], double[], Tape)} for float32 frames. */
+    public void forward(float[] frames, int fo, int steps, double[] dt, double[] h0, double[] c0, Tape tape) {
+        forward(null, frames, fo, steps, dt, 0, h0, 0, c0, tape);
+    }
+
+    /** One sequence forward from the double or the float frames (exactly one is not null), on slices. */
+    private void forward(double[] framesD, float[] framesF, int fo, int steps, double[] dt, int dto, double[] h0,
+                         int h0o, double[] c0, Tape tape) {
         double[] v = params.values();
-        for (int t = 0; t < steps; t++) {
-            head.forward(v, frames, fo + t * frameSize, tape.features, t * features, tape.headTape, 0, tape.scratch);
-        }
-        tape.frames = frames;
+        tape.framesD = framesD;
+        tape.framesF = framesF;
         tape.frameOffset = fo;
         tape.steps = steps;
-        cells.forward(tape.features, 0, steps, dt, 0, h0, 0, c0, 0, tape.cells);
+        for (int t = 0; t < steps; t++) {
+            headForward(v, tape, t, tape.features, t * features);
+        }
+        cells.forward(tape.features, 0, steps, dt, dto, h0, h0o, c0, 0, tape.cells);
+    }
+
+    /**
+     * The head on frame t of the sequence on {@code tape}, recording its layers on the tape's head tape (frame
+     * t's slot when the tape keeps every frame's).
+     */
+    private void headForward(double[] v, Tape tape, int t, double[] out, int oo) {
+        int fo = tape.frameOffset + t * frameSize;
+        double[] ht = tape.keptHeadTapes != null ? tape.keptHeadTapes : tape.headTape;
+        int to = tape.keptHeadTapes != null ? t * head.tapeSize() : 0;
+        if (tape.framesF != null) {
+            head.forward(v, tape.framesF, fo, out, oo, ht, to, tape.scratch);
+        } else {
+            head.forward(v, tape.framesD, fo, out, oo, ht, to, tape.scratch);
+        }
     }
 
     /**
@@ -117,10 +167,14 @@ public final class FrameSequenceGradient {
             for (int i = 0; i < features; i++) {
                 tape.dFeatures[i] = tape.cells.inputGradient(t, i);
             }
-            head.forward(v, tape.frames, tape.frameOffset + t * frameSize, tape.featureScratch, 0, tape.headTape, 0,
-                    tape.scratch);
-            head.backward(v, tape.dFeatures, 0, tape.headTape, 0, dFrames, dFrames == null ? 0 : dfo + t * frameSize,
-                    g, tape.scratch);
+            int dfOffset = dFrames == null ? 0 : dfo + t * frameSize;
+            if (tape.keptHeadTapes != null) {
+                head.backward(v, tape.dFeatures, 0, tape.keptHeadTapes, t * head.tapeSize(), dFrames, dfOffset, g,
+                        tape.scratch);
+            } else {
+                headForward(v, tape, t, tape.featureScratch, 0);
+                head.backward(v, tape.dFeatures, 0, tape.headTape, 0, dFrames, dfOffset, g, tape.scratch);
+            }
         }
     }
 
@@ -159,6 +213,90 @@ public final class FrameSequenceGradient {
         return new BatchGradients(NdArray.ofDoubles(frames.shape(), dx), NdArray.ofDoubles(new int[] {b, n}, dh), null);
     }
 
+    /**
+     * Forward over a batch of frame sequences, a loss on every step's outputs, and the gradient of the
+     * total loss (the sum over samples and steps) with respect to every parameter, the head's included,
+     * added to {@code grad}. As {@link SequenceGradient#lossAndGradient}: samples run in parallel in chunks
+     * of a fixed size, each chunk with its own tape and gradient vector, and the chunks are summed in
+     * order, so the result does not depend on the number of cores. Float32 frames are read in place,
+     * without a copy.
+     *
+     * @param frames    (B, L, H, W, C) of the head's input shape, batch-first
+     * @param timespans (B, L) or (B, L, 1), or null for 1
+     * @param hx0       (B, N) or null for zeros
+     * @param loss      the per-step loss and its slope (thread-safe)
+     * @param grad      gradient vector of {@link #params()}'s layout, accumulated into
+     * @return the total loss
+     * @throws IllegalArgumentException for shapes that do not fit or non-finite values
+     */
+    @Override
+    public double lossAndGradient(NdArray frames, NdArray timespans, NdArray hx0, StepLoss loss, double[] grad) {
+        int[] frame = stepShape();
+        if (frames.rank() != 5 || frames.dim(2) != frame[0] || frames.dim(3) != frame[1] || frames.dim(4) != frame[2]) {
+            throw new IllegalArgumentException("frames must have shape (B, L, " + frame[0] + ", " + frame[1] + ", "
+                    + frame[2] + "), got " + Arrays.toString(frames.shape()));
+        }
+        int b = frames.dim(0);
+        int l = frames.dim(1);
+        if (b < 1 || l < 1) {
+            throw new IllegalArgumentException("frames must hold at least one step, got shape "
+                    + Arrays.toString(frames.shape()));
+        }
+        if (grad.length != params.size()) {
+            throw new IllegalArgumentException("the gradient vector holds " + grad.length + " values, the model "
+                    + params.size());
+        }
+        double[] dt = cells.checkedTimespans(timespans, b, l);
+        double[] h0 = cells.checkedState(hx0, b, "hx0");
+        // float64 frames are read as doubles; any other dtype (float32, uint8 pixels, ...) as floats in place
+        boolean floats = frames.dtype() != DType.FLOAT64;
+        float[] xf = floats ? frames.floatsView() : null;
+        double[] xd = floats ? null : frames.toDoubleArray();
+        checkFinite(xf, xd);
+        int m = cells.outputSize();
+        int n = cells.stateSize();
+        int per = SequenceGradient.SAMPLES_PER_CHUNK;
+        int chunks = (b + per - 1) / per;
+        double[][] grads = new double[chunks][];
+        double[] losses = new double[chunks];
+        boolean keep = (long) l * head.tapeSize() <= KEPT_TAPE_LIMIT;
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            Tape tape = new Tape(l, keep);
+            double[] local = params.newGradient();
+            double[] dOut = new double[l * m];
+            double[] outs = tape.cells.outs;
+            double sum = 0;
+            for (int i = k * per; i < Math.min(b, (k + 1) * per); i++) {
+                forward(xd, xf, i * l * frameSize, l, dt, i * l, h0, i * n, null, tape);
+                for (int t = 0; t < l; t++) {
+                    sum += loss.evaluate(i, t, outs, t * m, dOut, t * m);
+                }
+                backward(tape, dOut, local, null, 0);
+            }
+            grads[k] = local;
+            losses[k] = sum;
+        });
+        double total = 0;
+        for (int k = 0; k < chunks; k++) {
+            total += losses[k];
+            double[] local = grads[k];
+            for (int p = 0; p < local.length; p++) {
+                grad[p] += local[p];
+            }
+        }
+        return total;
+    }
+
+    private static void checkFinite(float[] xf, double[] xd) {
+        int len = xf != null ? xf.length : xd.length;
+        for (int i = 0; i < len; i++) {
+            double x = xf != null ? xf[i] : xd[i];
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("frames hold " + x + " at flat index " + i);
+            }
+        }
+    }
+
     /** Per-thread buffers: the cells' tape, the features, one frame's head tape and scratch. */
     public final class Tape {
         private final SequenceTape cells;
@@ -166,18 +304,21 @@ public final class FrameSequenceGradient {
         private final double[] featureScratch;
         private final double[] dFeatures;
         private final double[] headTape;
+        private final double[] keptHeadTapes;
         private final HeadGrad.Scratch scratch;
         private double[] spare;
-        private double[] frames;
+        private double[] framesD;
+        private float[] framesF;
         private int frameOffset;
         private int steps;
 
-        private Tape(int maxSteps) {
+        private Tape(int maxSteps, boolean keepHeadTapes) {
             this.cells = FrameSequenceGradient.this.cells.newTape(maxSteps);
             this.features = new double[maxSteps * FrameSequenceGradient.this.features];
             this.featureScratch = new double[FrameSequenceGradient.this.features];
             this.dFeatures = new double[FrameSequenceGradient.this.features];
             this.headTape = new double[head.tapeSize()];
+            this.keptHeadTapes = keepHeadTapes ? new double[maxSteps * head.tapeSize()] : null;
             this.scratch = head.newScratch();
         }
 

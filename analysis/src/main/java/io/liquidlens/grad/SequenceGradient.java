@@ -29,9 +29,9 @@ import java.util.stream.IntStream;
  * <p>Per-sample elapsed times: ncps's batched timespans are broken for B > 1 (SPEC §8 item 2); as the
  * simulator does, each sample here has its own dt.
  */
-public final class SequenceGradient {
+public final class SequenceGradient implements ReverseModel {
     /** Samples per work unit in {@link #lossAndGradient}: fixed so that sums do not depend on the cores. */
-    private static final int SAMPLES_PER_CHUNK = 4;
+    static final int SAMPLES_PER_CHUNK = 4;
 
     private final ModelSpec spec;
     private final ParamSet params;
@@ -152,6 +152,7 @@ public final class SequenceGradient {
     }
 
     /** The parameters (values shared with the cells; see {@link #prepare()}). */
+    @Override
     public ParamSet params() {
         return params;
     }
@@ -171,7 +172,14 @@ public final class SequenceGradient {
         return stateSize;
     }
 
+    /** (S): one step is a vector of {@link #inputSize()} features. */
+    @Override
+    public int[] stepShape() {
+        return new int[] {inputSize};
+    }
+
     /** Outputs per step M' (after the projection, if any). */
+    @Override
     public int outputSize() {
         return outputSize;
     }
@@ -186,6 +194,7 @@ public final class SequenceGradient {
     }
 
     /** Re-derives the cells' cached values after {@code params().values()} changed. Not thread-safe. */
+    @Override
     public void prepare() {
         cell.prepare(params.values());
         if (lstm != null) {
@@ -533,6 +542,7 @@ public final class SequenceGradient {
      * @param grad      gradient vector of {@link #params()}'s layout, accumulated into
      * @return the total loss
      */
+    @Override
     public double lossAndGradient(NdArray x, NdArray timespans, NdArray hx0, StepLoss loss, double[] grad) {
         Batch in = Batch.of(this, x, timespans, hx0, null);
         int b = in.b;
@@ -566,7 +576,51 @@ public final class SequenceGradient {
         return total;
     }
 
-    private static double[] finite(NdArray a, String what) {
+    /**
+     * Timespans (B, L) or (B, L, 1) flattened, checked finite (and > 0 for an LTC); null stays null.
+     *
+     * @throws IllegalArgumentException for a wrong shape or value
+     */
+    double[] checkedTimespans(NdArray timespans, int b, int l) {
+        if (timespans == null) {
+            return null;
+        }
+        if (!timespans.hasShape(b, l) && !timespans.hasShape(b, l, 1)) {
+            throw new IllegalArgumentException("timespans must have shape " + Arrays.toString(new int[] {b, l})
+                    + " or " + Arrays.toString(new int[] {b, l, 1}) + ", got " + Arrays.toString(timespans.shape()));
+        }
+        double[] dt = finite(timespans, "timespans");
+        if (spec.cell() instanceof LtcSpec) {
+            for (int i = 0; i < dt.length; i++) {
+                if (!(dt[i] > 0)) {
+                    throw new IllegalArgumentException("timespans must be > 0 for an LTC, got " + dt[i]
+                            + " at flat index " + i);
+                }
+            }
+        }
+        return dt;
+    }
+
+    /**
+     * An initial state (B, N) flattened and checked finite; null stays null.
+     *
+     * @param what "hx0" or "cx0" (the LSTM cell state, refused without mixed memory)
+     */
+    double[] checkedState(NdArray a, int b, String what) {
+        if (a == null) {
+            return null;
+        }
+        if (what.equals("cx0") && lstm == null) {
+            throw new IllegalArgumentException("cx0 given but the model has no mixed memory");
+        }
+        if (!a.hasShape(b, stateSize)) {
+            throw new IllegalArgumentException(what + " must have shape " + Arrays.toString(new int[] {b, stateSize})
+                    + ", got " + Arrays.toString(a.shape()));
+        }
+        return finite(a, what);
+    }
+
+    static double[] finite(NdArray a, String what) {
         double[] v = a.toDoubleArray();
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
@@ -590,38 +644,8 @@ public final class SequenceGradient {
                 throw new IllegalArgumentException("inputs must hold at least one step, got shape "
                         + Arrays.toString(x.shape()));
             }
-            double[] dt = null;
-            if (timespans != null) {
-                if (!timespans.hasShape(b, l) && !timespans.hasShape(b, l, 1)) {
-                    throw new IllegalArgumentException("timespans must have shape " + Arrays.toString(new int[] {b, l})
-                            + " or " + Arrays.toString(new int[] {b, l, 1}) + ", got "
-                            + Arrays.toString(timespans.shape()));
-                }
-                dt = finite(timespans, "timespans");
-                if (g.spec.cell() instanceof LtcSpec) {
-                    for (int i = 0; i < dt.length; i++) {
-                        if (!(dt[i] > 0)) {
-                            throw new IllegalArgumentException("timespans must be > 0 for an LTC, got " + dt[i]
-                                    + " at flat index " + i);
-                        }
-                    }
-                }
-            }
-            return new Batch(b, l, finite(x, "inputs"), dt, state(g, hx0, b, "hx0"), state(g, cx0, b, "cx0"));
-        }
-
-        private static double[] state(SequenceGradient g, NdArray a, int b, String what) {
-            if (a == null) {
-                return null;
-            }
-            if (what.equals("cx0") && g.lstm == null) {
-                throw new IllegalArgumentException("cx0 given but the model has no mixed memory");
-            }
-            if (!a.hasShape(b, g.stateSize)) {
-                throw new IllegalArgumentException(what + " must have shape " + Arrays.toString(new int[] {b,
-                        g.stateSize}) + ", got " + Arrays.toString(a.shape()));
-            }
-            return finite(a, what);
+            double[] dt = g.checkedTimespans(timespans, b, l);
+            return new Batch(b, l, finite(x, "inputs"), dt, g.checkedState(hx0, b, "hx0"), g.checkedState(cx0, b, "cx0"));
         }
 
         void forward(SequenceGradient g, int i, SequenceTape tape) {

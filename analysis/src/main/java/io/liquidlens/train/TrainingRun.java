@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.ParamSet;
-import io.liquidlens.grad.SequenceGradient;
+import io.liquidlens.grad.ReverseModel;
+import io.liquidlens.head.HeadInit;
+import io.liquidlens.head.HeadSpec;
+import io.liquidlens.head.ImageShape;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +39,15 @@ import java.util.function.Consumer;
  * <p>Each checkpoint also holds {@code optimizer-eNNNN.safetensors} ({@link OptimizerState}): with it, a
  * resumed run continues bit for bit as a run that was never stopped. Without it (deleted, or weights edited
  * by hand) a resumed run starts from the checkpoint's weights with a fresh Adam.
+ *
+ * <p>A model with a perception head ({@code head} in model.json) trains on image rollouts (T, H, W, C) of
+ * the head's input shape, head and cell together; its checkpoints keep the head and the image inputs in
+ * model.json and hold the head's tensors, then the cell's, in the weights file.
  */
 public final class TrainingRun {
     private static final String COMMAND = "liquidlens train";
+    /** Mixed into the run's seed for the head's initial weights ("head" in ASCII), so head and cell draw apart. */
+    private static final long HEAD_SEED_SALT = 0x68656164L;
 
     private final Request request;
     private final ModelManifest manifest;
@@ -45,7 +55,8 @@ public final class TrainingRun {
     private final int epochsBefore;
     private final List<Double> previousLosses;
     private final long previousUpdates;
-    private final SequenceGradient gradient;
+    private final HeadSpec head;
+    private final ReverseModel gradient;
     private final TrainingData data;
     private final List<TrainingWindows.Window> windows;
     private final Adam adam;
@@ -109,7 +120,8 @@ public final class TrainingRun {
     }
 
     private TrainingRun(Request request, ModelManifest manifest, Start start, int epochsBefore,
-                        List<Double> previousLosses, long previousUpdates, SequenceGradient gradient, TrainingData data,
+                        List<Double> previousLosses, long previousUpdates, HeadSpec head, ReverseModel gradient,
+                        TrainingData data,
                         Adam adam, boolean optimizerRestored, ObjectNode provenance, boolean outHoldsStart) {
         this.request = request;
         this.manifest = manifest;
@@ -117,6 +129,7 @@ public final class TrainingRun {
         this.epochsBefore = epochsBefore;
         this.previousLosses = List.copyOf(previousLosses);
         this.previousUpdates = previousUpdates;
+        this.head = head;
         this.gradient = gradient;
         this.data = data;
         this.windows = TrainingWindows.of(data.episodeLengths(), request.options().windowLength());
@@ -145,6 +158,7 @@ public final class TrainingRun {
         }
 
         ModelSpec spec = manifest.spec();
+        HeadSpec head = headOf(manifest, manifestFile);
         Start start;
         Map<String, NdArray> weights;
         int epochsBefore = 0;
@@ -169,12 +183,12 @@ public final class TrainingRun {
             weights = ModelFolder.readWeights(folder, manifest);
             start = Start.WEIGHTS;
         } else {
-            weights = NcpsInit.initialStateDict(spec, options.seed());
+            weights = initialWeights(spec, head, options.seed());
             start = Start.SEEDED_INIT;
         }
-        SequenceGradient gradient;
+        ReverseModel gradient;
         try {
-            gradient = SequenceGradient.fromStateDict(spec, weights);
+            gradient = ReverseModel.fromStateDict(spec, head, weights);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(start == Start.SEEDED_INIT ? manifestFile : weightsFile, e.getMessage()
                     + " (model: " + manifestFile + ")", e);
@@ -185,8 +199,9 @@ public final class TrainingRun {
         }
 
         List<Path> files = Rollouts.list(request.data());
-        TrainingData data = TrainingData.read(files, gradient.inputSize(), gradient.outputSize(),
-                spec.cell() instanceof LtcSpec);
+        boolean ltc = spec.cell() instanceof LtcSpec;
+        TrainingData data = head != null ? TrainingData.readFrames(files, head.input(), gradient.outputSize(), ltc)
+                : TrainingData.read(files, spec.inputSize(), gradient.outputSize(), ltc);
 
         Trainer trainer = new Trainer(options);
         Adam adam = trainer.newOptimizer(gradient.params());
@@ -207,8 +222,42 @@ public final class TrainingRun {
         p.option("epochs", options.epochs()).option("batch", options.batchSize()).option("window", options.windowLength())
                 .option("lr", options.learningRate()).option("alpha", options.alpha()).option("clip", options.clipNorm())
                 .option("seed", options.seed()).option("resume", request.resume());
-        return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, gradient, data,
-                adam, restored, p.build().toJson(), outHoldsStart);
+        return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, head, gradient,
+                data, adam, restored, p.build().toJson(), outHoldsStart);
+    }
+
+    /** The manifest's perception head, checked against its image inputs and the cell; null when it has none. */
+    private static HeadSpec headOf(ModelManifest manifest, Path manifestFile) {
+        if (manifest.head() == null) {
+            return null;
+        }
+        try {
+            HeadSpec head = HeadSpec.fromJson(manifest.head());
+            int[] shape = manifest.inputs().shape();
+            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]),
+                    manifest.spec().inputSize());
+            return head;
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(manifestFile, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fresh weights from the run's seed: the head's (torch's default distributions, {@link HeadInit}) drawn
+     * from {@link #headSeed}, then the cell's as ncps initialises them ({@link NcpsInit}) from the seed itself.
+     */
+    static Map<String, NdArray> initialWeights(ModelSpec spec, HeadSpec head, long seed) {
+        Map<String, NdArray> weights = new LinkedHashMap<>();
+        if (head != null) {
+            weights.putAll(HeadInit.torchDefaults(head, headSeed(seed)));
+        }
+        weights.putAll(NcpsInit.initialStateDict(spec, seed));
+        return weights;
+    }
+
+    /** The seed of a fresh head's weights: the run's seed XOR "head" in ASCII (0x68656164). */
+    public static long headSeed(long seed) {
+        return seed ^ HEAD_SEED_SALT;
     }
 
     /**
@@ -311,6 +360,9 @@ public final class TrainingRun {
             t.put("optimizer_restored", optimizerRestored);
         }
         t.put("seed", o.seed());
+        if (head != null && start == Start.SEEDED_INIT) {
+            t.put("head_seed", headSeed(o.seed()));
+        }
         t.put("objective", "curve-weighted squared error, mean over (step, output); windows from a zero state");
         t.put("alpha", o.alpha());
         t.put("optimizer", "adam(betas=0.9,0.999, eps=1e-8)");
@@ -352,6 +404,11 @@ public final class TrainingRun {
     /** Optimizer updates per epoch. */
     public long updatesPerEpoch() {
         return (windows.size() + request.options().batchSize() - 1) / request.options().batchSize();
+    }
+
+    /** The model's perception head, or null when it takes feature vectors. */
+    public HeadSpec head() {
+        return head;
     }
 
     /** The model's spec. */

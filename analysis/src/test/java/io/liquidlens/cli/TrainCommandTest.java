@@ -140,11 +140,11 @@ class TrainCommandTest {
     }
 
     @Test
-    void imageInputsAreRejectedForNow() throws Exception {
+    void imageInputsAreRejectedForAModelWithoutAHead() throws Exception {
         Path bad = data.resolve("ep003.npz");
         Rollouts.write(bad, new Rollout(NdArray.ofFloats(new int[] {16, 2, 2, 3}, new float[192]), null,
                 NdArray.ofFloats(new int[] {16, 1}, new float[16]), null, null, List.of(), null, null, Map.of()));
-        assertOneLineError(train(), bad.toString(), "image", "not support");
+        assertOneLineError(train(), bad.toString(), "image inputs (16, 2, 2, 3)", "no perception head");
     }
 
     @Test

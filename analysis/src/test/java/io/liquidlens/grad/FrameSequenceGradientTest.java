@@ -1,6 +1,7 @@
 package io.liquidlens.grad;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidlens.head.HeadInit;
@@ -15,6 +16,7 @@ import io.liquidlens.train.NcpsInit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,6 +94,164 @@ class FrameSequenceGradientTest {
             g.prepare();
             assertClose(p.name(), grad[i], (up - down) / (2 * eps));
         }
+    }
+
+    private static final String HEAD = """
+            {"input_shape": [5, 6, 2], "layers": [
+              {"type": "conv2d", "in": 2, "out": 3, "kernel": 3, "stride": 2, "padding": 1},
+              {"type": "relu"}, {"type": "flatten"}, {"type": "linear", "in": 27, "out": 4}]}""";
+    private static final int BATCH = 6;
+
+    private static FrameSequenceGradient model(String ncps) throws Exception {
+        HeadSpec head = HeadSpec.fromJson(JSON.readTree(HEAD));
+        ModelSpec spec = NcpsConfig.parse(JSON.readTree(ncps));
+        Map<String, NdArray> sd = new LinkedHashMap<>(HeadInit.torchDefaults(head, 1));
+        sd.putAll(NcpsInit.initialStateDict(spec, 2));
+        FrameSequenceGradient g = FrameSequenceGradient.fromStateDict(spec, head, sd);
+        g.prepare();
+        return g;
+    }
+
+    /** Squared error against fixed targets (B, L, M'). */
+    private static StepLoss squaredError(double[] target, int l, int m) {
+        return (sample, step, y, yo, dy, dyo) -> {
+            double sum = 0;
+            for (int k = 0; k < m; k++) {
+                double e = y[yo + k] - target[(sample * l + step) * m + k];
+                sum += e * e;
+                dy[dyo + k] = 2 * e;
+            }
+            return sum;
+        };
+    }
+
+    private static float[] randomFrames(SplittableRandom rng, int n) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) rng.nextDouble();
+        }
+        return f;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"class\": \"LTC\", \"input_size\": 4, \"units\": {\"class\": \"AutoNCP\", \"units\": 6, \"output_size\": 1},"
+                + " \"ode_unfolds\": 3}",
+        "{\"class\": \"CfC\", \"input_size\": 4, \"units\": 5, \"backbone_units\": 6, \"proj_size\": 2}"})
+    void batchLossGradientMatchesFiniteDifferencesOnEveryTensorHeadIncluded(String ncps) throws Exception {
+        FrameSequenceGradient g = model(ncps);
+        int f = g.frameSize();
+        int m = g.outputSize();
+        int n = g.cells().stateSize();
+        SplittableRandom rng = new SplittableRandom(9);
+        NdArray frames = NdArray.ofFloats(new int[] {BATCH, STEPS, 5, 6, 2}, randomFrames(rng, BATCH * STEPS * f));
+        double[] ts = new double[BATCH * STEPS];
+        double[] h0 = new double[BATCH * n];
+        double[] target = new double[BATCH * STEPS * m];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = 0.5 + rng.nextDouble();
+        }
+        for (int i = 0; i < h0.length; i++) {
+            h0[i] = 0.3 * (rng.nextDouble() - 0.5);
+        }
+        for (int i = 0; i < target.length; i++) {
+            target[i] = rng.nextDouble() - 0.5;
+        }
+        NdArray timespans = NdArray.ofDoubles(new int[] {BATCH, STEPS}, ts);
+        NdArray hx0 = NdArray.ofDoubles(new int[] {BATCH, n}, h0);
+        StepLoss loss = squaredError(target, STEPS, m);
+        double[] grad = g.params().newGradient();
+        double total = g.lossAndGradient(frames, timespans, hx0, loss, grad);
+        assertThat(total).isPositive();
+
+        // float64 frames of the same values give the same numbers
+        double[] gradFromDoubles = g.params().newGradient();
+        double totalFromDoubles = g.lossAndGradient(NdArray.ofDoubles(frames.shape(), frames.toDoubleArray()), timespans,
+                hx0, loss, gradFromDoubles);
+        assertThat(totalFromDoubles).isEqualTo(total);
+        assertThat(gradFromDoubles).containsExactly(grad);
+
+        // the batch keeps every frame's head tape; one sequence at a time on a recomputing tape gives the same
+        var tape = g.newTape(STEPS);
+        float[] fs = frames.toFloatArray();
+        double[] byHand = g.params().newGradient();
+        double lossByHand = 0;
+        double[] dOut = new double[STEPS * m];
+        for (int i = 0; i < BATCH; i++) {
+            g.forward(fs, i * STEPS * f, STEPS, java.util.Arrays.copyOfRange(ts, i * STEPS, (i + 1) * STEPS),
+                    java.util.Arrays.copyOfRange(h0, i * n, (i + 1) * n), null, tape);
+            for (int t = 0; t < STEPS; t++) {
+                lossByHand += loss.evaluate(i, t, tape.cells().outputs(), t * m, dOut, t * m);
+            }
+            g.backward(tape, dOut, byHand, null, 0);
+        }
+        assertThat(total).isCloseTo(lossByHand, org.assertj.core.data.Offset.offset(1e-12 * lossByHand));
+        for (int p = 0; p < grad.length; p++) {
+            assertThat(grad[p]).isCloseTo(byHand[p], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(byHand[p]))));
+        }
+
+        double[] v = g.params().values();
+        double eps = 1e-6;
+        for (Param p : g.params().params()) {
+            if (!p.trainable()) {
+                continue;
+            }
+            for (int k = 0; k < 2; k++) {
+                int i = p.offset() + rng.nextInt(p.size());
+                double keep = v[i];
+                v[i] = keep + eps;
+                g.prepare();
+                double up = g.lossAndGradient(frames, timespans, hx0, loss, g.params().newGradient());
+                v[i] = keep - eps;
+                g.prepare();
+                double down = g.lossAndGradient(frames, timespans, hx0, loss, g.params().newGradient());
+                v[i] = keep;
+                g.prepare();
+                assertClose(p.name() + "[" + (i - p.offset()) + "]", grad[i], (up - down) / (2 * eps));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7})
+    void batchResultsAreBitIdenticalWhateverTheNumberOfThreads(int threads) throws Exception {
+        FrameSequenceGradient g = model("{\"class\": \"CfC\", \"input_size\": 4, \"units\": {\"class\": \"AutoNCP\","
+                + " \"units\": 6, \"output_size\": 1}}");
+        int b = 11; // three chunks, the last one short
+        SplittableRandom rng = new SplittableRandom(4);
+        NdArray frames = NdArray.ofFloats(new int[] {b, STEPS, 5, 6, 2}, randomFrames(rng, b * STEPS * g.frameSize()));
+        double[] target = new double[b * STEPS];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = rng.nextDouble();
+        }
+        StepLoss loss = squaredError(target, STEPS, 1);
+        double[] reference = g.params().newGradient();
+        double referenceLoss = g.lossAndGradient(frames, null, null, loss, reference);
+
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            double[] grad = g.params().newGradient();
+            double total = pool.submit(() -> g.lossAndGradient(frames, null, null, loss, grad)).get();
+            assertThat(total).isEqualTo(referenceLoss);
+            assertThat(grad).containsExactly(reference);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void batchesOfTheWrongFrameShapeOrWithNonFiniteValuesAreRejected() throws Exception {
+        FrameSequenceGradient g = model("{\"class\": \"CfC\", \"input_size\": 4, \"units\": 5}");
+        StepLoss zero = (sample, step, y, yo, dy, dyo) -> 0;
+        NdArray transposed = NdArray.ofFloats(new int[] {1, 2, 6, 5, 2}, new float[120]);
+        assertThatThrownBy(() -> g.lossAndGradient(transposed, null, null, zero, g.params().newGradient()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(B, L, 5, 6, 2)")
+                .hasMessageContaining("[1, 2, 6, 5, 2]");
+        float[] nan = new float[120];
+        nan[77] = Float.NaN;
+        NdArray withNan = NdArray.ofFloats(new int[] {1, 2, 5, 6, 2}, nan);
+        assertThatThrownBy(() -> g.lossAndGradient(withNan, null, null, zero, g.params().newGradient()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN at flat index 77");
     }
 
     private static double objective(FrameSequenceGradient g, double[] frames, double[] weights) {
