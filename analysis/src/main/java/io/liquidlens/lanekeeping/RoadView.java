@@ -1,0 +1,31 @@
+package io.liquidlens.lanekeeping;
+
+/**
+ * What the camera, the car and the expert need to know about a road: its centreline by arc length, its
+ * curvature and the conversion of world points to road coordinates. The road is one lane wide; the lane
+ * is bounded by markings at +-{@link #laneHalfWidth()} and the drivable surface ends at
+ * +-{@link #roadHalfWidth()}.
+ */
+public interface RoadView {
+
+    /** Length of the road's centreline in metres. */
+    double length();
+
+    /** Half the lane width (metres): the lane markings are at d = +-laneHalfWidth. */
+    double laneHalfWidth();
+
+    /** Half the width of the paved surface (metres), a little wider than the lane. */
+    double roadHalfWidth();
+
+    /** The centreline point and its heading at arc length {@code s} (clamped to [0, length]). */
+    Pose centreAt(double s);
+
+    /** Signed curvature (1/m, positive turning left) of the centreline at {@code s}. */
+    double curvatureAt(double s);
+
+    /**
+     * Road coordinates of the world point (x, y), searching near arc length {@code sHint} (the point must be
+     * within a few metres of the centreline near there; callers pass the car's s or the previous result).
+     */
+    Frenet toFrenet(double x, double y, double sHint);
+}
