@@ -4,7 +4,6 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.BatchGradients;
 import io.liquidlens.grad.FrameSequenceGradient;
 import io.liquidlens.grad.SequenceGradient;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,24 +29,16 @@ import picocli.CommandLine.Option;
                         + " all float32, and provenance (a JSON string: version, input files with SHA-256)."})
 final class GradCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model folder (model.json + weights) or its model.json.")
-    Path model;
+    @Mixin
+    SequenceOptions sequence;
+
 
     @Option(names = "--input", required = true, paramLabel = "X.npy",
             description = "(B, L, S) batch-first inputs (also for batch_first=false models).")
     Path input;
 
-    @Option(names = "--timespans", paramLabel = "TS.npy",
-            description = "Elapsed time per step, (B, L) or (B, L, 1); default 1.0.")
-    Path timespans;
 
-    @Option(names = "--hx0", paramLabel = "H.npy", description = "Initial state (B, N); default zeros.")
-    Path hx0;
 
-    @Option(names = "--cx0", paramLabel = "C.npy",
-            description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
-    Path cx0;
 
     @Option(names = "--output-weights", required = true, paramLabel = "G.npy",
             description = "The weight G of every output, (B, L, M') like simulate's outputs (every step, also for"
@@ -58,7 +50,7 @@ final class GradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedModel loaded = LoadedModel.load(model);
+        LoadedModel loaded = LoadedModel.load(sequence.model);
         if (loaded.network().head().isPresent()) {
             return frames(loaded);
         }
@@ -67,11 +59,11 @@ final class GradCommand implements Callable<Integer> {
         int b = x.dim(0);
         int l = x.dim(1);
         int n = reverse.stateSize();
-        NdArray ts = Inputs.timespans(timespans, b, l, reverse.spec());
-        NdArray h0 = Inputs.state(hx0, b, n);
-        NdArray c0 = Inputs.state(cx0, b, n);
+        NdArray ts = Inputs.timespans(sequence.timespans, b, l, reverse.spec());
+        NdArray h0 = Inputs.state(sequence.hx0, b, n);
+        NdArray c0 = Inputs.state(sequence.cx0, b, n);
         if (c0 != null && !reverse.mixedMemory()) {
-            throw new LiquidLensException(cx0, "the model has no mixed memory, so it has no LSTM cell state");
+            throw new LiquidLensException(sequence.cx0, "the model has no mixed memory, so it has no LSTM cell state");
         }
         NdArray g = outputWeights(b, l, reverse.outputSize());
 
@@ -103,13 +95,13 @@ final class GradCommand implements Callable<Integer> {
             throw new LiquidLensException(input, "inputs must be (B, L, " + shape.height() + ", " + shape.width() + ", "
                     + shape.channels() + ") frames batch-first, got shape " + Arrays.toString(x.shape()));
         }
-        if (cx0 != null) {
-            throw new LiquidLensException(cx0, "an initial LSTM cell state is not supported for models with a head yet");
+        if (sequence.cx0 != null) {
+            throw new LiquidLensException(sequence.cx0, "an initial LSTM cell state is not supported for models with a head yet");
         }
         int b = x.dim(0);
         int l = x.dim(1);
-        NdArray ts = Inputs.timespans(timespans, b, l, loaded.manifest().spec());
-        NdArray h0 = Inputs.state(hx0, b, reverse.cells().stateSize());
+        NdArray ts = Inputs.timespans(sequence.timespans, b, l, loaded.manifest().spec());
+        NdArray h0 = Inputs.state(sequence.hx0, b, reverse.cells().stateSize());
         NdArray g = outputWeights(b, l, reverse.cells().outputSize());
         BatchGradients grads;
         try {
@@ -140,19 +132,6 @@ final class GradCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(LoadedModel loaded) {
-        Provenance.Builder p = Provenance.of("liquidlens grad")
-                .input("model", ModelFolder.manifestPath(model))
-                .input("weights", loaded.weightsFile())
-                .input("input", input);
-        if (timespans != null) {
-            p.input("timespans", timespans);
-        }
-        if (hx0 != null) {
-            p.input("hx0", hx0);
-        }
-        if (cx0 != null) {
-            p.input("cx0", cx0);
-        }
-        return p.input("output_weights", outputWeights).build();
+        return sequence.provenance("liquidlens grad", loaded, input).input("output_weights", outputWeights).build();
     }
 }

@@ -1,7 +1,6 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code liquidlens simulate}: run a model over input sequences and write outputs and states (FORMATS.md). */
@@ -32,24 +32,16 @@ import picocli.CommandLine.Option;
                         + " input files with SHA-256, options)."})
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model folder (model.json + weights) or its model.json.")
-    Path model;
+    @Mixin
+    SequenceOptions sequence;
+
 
     @Option(names = "--input", required = true, paramLabel = "X.npy",
             description = "float32 (B, L, S) batch-first inputs, or a rollout .npz (its inputs array, as B = 1).")
     Path input;
 
-    @Option(names = "--timespans", paramLabel = "TS.npy",
-            description = "Elapsed time per step, (B, L) or (B, L, 1); default 1.0 (or the rollout's timespans).")
-    Path timespans;
 
-    @Option(names = "--hx0", paramLabel = "H.npy", description = "Initial state (B, N); default zeros.")
-    Path hx0;
 
-    @Option(names = "--cx0", paramLabel = "C.npy",
-            description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
-    Path cx0;
 
     @Option(names = "--tau", description = "Also write tau (B, L, N): each neuron's liquid time constant "
             + "(LTC) or time gate (CfC) at every step.")
@@ -60,7 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedModel loaded = LoadedModel.load(model);
+        LoadedModel loaded = LoadedModel.load(sequence.model);
         NdArray x;
         NdArray ts = null;
         boolean frames = loaded.network().head().isPresent();
@@ -95,13 +87,13 @@ final class SimulateCommand implements Callable<Integer> {
             throw new LiquidLensException(input, "has " + perStep + " values per step but the model "
                     + loaded.folder() + " takes " + loaded.network().frameSize());
         }
-        if (timespans != null) {
-            ts = Inputs.timespans(timespans, b, l, loaded.manifest().spec());
+        if (sequence.timespans != null) {
+            ts = Inputs.timespans(sequence.timespans, b, l, loaded.manifest().spec());
         }
-        NdArray h0 = Inputs.state(hx0, b, n);
-        NdArray c0 = Inputs.state(cx0, b, n);
+        NdArray h0 = Inputs.state(sequence.hx0, b, n);
+        NdArray c0 = Inputs.state(sequence.cx0, b, n);
         if (c0 != null && !loaded.network().mixedMemory()) {
-            throw new LiquidLensException(cx0, "the model has no mixed memory, so it has no LSTM cell state");
+            throw new LiquidLensException(sequence.cx0, "the model has no mixed memory, so it has no LSTM cell state");
         }
 
         boolean batchFirst = loaded.network().spec().cell().batchFirst();
@@ -132,19 +124,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(LoadedModel loaded) {
-        Provenance.Builder p = Provenance.of("liquidlens simulate")
-                .input("model", ModelFolder.manifestPath(model))
-                .input("weights", loaded.weightsFile())
-                .input("input", input);
-        if (timespans != null) {
-            p.input("timespans", timespans);
-        }
-        if (hx0 != null) {
-            p.input("hx0", hx0);
-        }
-        if (cx0 != null) {
-            p.input("cx0", cx0);
-        }
-        return p.option("tau", tau).build();
+        return sequence.provenance("liquidlens simulate", loaded, input).option("tau", tau).build();
     }
 }
