@@ -52,7 +52,7 @@ public final class ModelDriver implements Driver {
                     + "; use the --sensor and --distractors the model was trained with");
         }
         ModelManifest.InputSpec inputs = model.manifest().inputs();
-        if (!frames && inputs != null && !inputs.names().isEmpty() && !inputs.names().equals(sensor.featureNames())) {
+        if (!frames && inputs != null && named(inputs.names()) && !inputs.names().equals(sensor.featureNames())) {
             throw new LiquidLensException(model.folder(), "reads inputs " + inputs.names() + " but the vector sensor"
                     + " gives " + sensor.featureNames() + "; use the --distractors the model was trained with");
         }
@@ -60,6 +60,16 @@ public final class ModelDriver implements Driver {
             throw new LiquidLensException(model.folder(), "has no output to steer with");
         }
         return new ModelDriver(where, net);
+    }
+
+    /** True unless the names are empty or the manifest's defaults (input_0, input_1, ...). */
+    private static boolean named(java.util.List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equals("input_" + i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Sensor sensor) {
