@@ -116,10 +116,10 @@ public final class Episode {
                 if (states != null) {
                     driver.state(states, t * n);
                 }
-                double[] row10 = {w.d(), w.dLane(), w.mu(), w.kappa(), w.s(), w.x(), w.y(), expertAction, executed,
+                double[] columns = {w.d(), w.dLane(), w.mu(), w.kappa(), w.s(), w.x(), w.y(), expertAction, executed,
                         crash ? 1 : 0};
                 for (int j = 0; j < k; j++) {
-                    world[t * k + j] = (float) row10[j];
+                    world[t * k + j] = (float) columns[j];
                 }
                 position[2 * t] = (float) w.x();
                 position[2 * t + 1] = (float) w.y();

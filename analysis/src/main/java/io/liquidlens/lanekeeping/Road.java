@@ -4,7 +4,8 @@ package io.liquidlens.lanekeeping;
  * A procedurally generated road ({@link RoadSpec}): the curvature profile integrated into a centreline
  * stored every {@code spacing} metres. Between two samples the centreline is the circular arc with the
  * curvature at the interval's middle, so {@link #centreAt} is continuous, passes exactly through the
- * samples, and differs from the ideal curve by far less than a millimetre. Immutable and thread-safe.
+ * samples, and differs from the ideal curve by far less than a millimetre. Headings start at 0 and are
+ * accumulated, not wrapped (a road that turns twice round has heading 4 pi). Immutable and thread-safe.
  */
 public final class Road implements RoadView {
     /** Samples searched either side of the hint before the search window moves (10 m at 0.25 m). */
