@@ -28,4 +28,13 @@ public interface RoadView {
      * within a few metres of the centreline near there; callers pass the car's s or the previous result).
      */
     Frenet toFrenet(double x, double y, double sHint);
+
+    /**
+     * The world point at arc length {@code s} and signed lateral offset {@code d} (positive to the left),
+     * with the centreline's heading there: the inverse of {@link #toFrenet}.
+     */
+    default Pose pointAt(double s, double d) {
+        Pose c = centreAt(s);
+        return new Pose(c.x() - d * Math.sin(c.heading()), c.y() + d * Math.cos(c.heading()), c.heading());
+    }
 }

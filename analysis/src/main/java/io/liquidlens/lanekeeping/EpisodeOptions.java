@@ -1,0 +1,68 @@
+package io.liquidlens.lanekeeping;
+
+/**
+ * How an episode is driven.
+ *
+ * @param steps           actions per episode
+ * @param car             speed, period and steering limit
+ * @param dartSigma       DART perturbation of the executed action: stationary standard deviation (1/m) of an
+ *                        AR(1) noise with correlation {@link #DART_CORRELATION} per step, added to the driver's
+ *                        action before the car executes it (0 = none)
+ * @param maxStartOffset  the car starts at a lateral offset uniform in +-this many lane half-widths
+ * @param maxStartHeading and with a heading error uniform in +-this (rad)
+ */
+public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double maxStartOffset, double maxStartHeading) {
+    /**
+     * Step-to-step correlation of the DART noise: white noise at 10 Hz would average out within a few
+     * steps; a correlated push (time constant about half a second) actually moves the car off the
+     * centreline, so the expert's labels show recoveries.
+     */
+    public static final double DART_CORRELATION = 0.8;
+    /** Road beyond the farthest point the car can reach, for the expert's aim and the camera's view (m). */
+    public static final double ROAD_MARGIN = 120;
+    /** Arc length where every episode starts (m). */
+    public static final double START_S = 10;
+
+    /** Checks every field; the message names the field, the accepted range and the value. */
+    public EpisodeOptions {
+        if (steps < 1 || steps > 1_000_000) {
+            throw new IllegalArgumentException("steps must be in [1, 1000000], got " + steps);
+        }
+        if (car == null) {
+            throw new IllegalArgumentException("a car spec is required");
+        }
+        if (!(dartSigma >= 0 && dartSigma <= 1)) {
+            throw new IllegalArgumentException("DART sigma must be in [0, 1] 1/m (0 = no perturbation), got " + dartSigma);
+        }
+        if (!(maxStartOffset >= 0 && maxStartOffset <= 1)) {
+            throw new IllegalArgumentException("start offset must be in [0, 1] lane half-widths, got " + maxStartOffset);
+        }
+        if (!(maxStartHeading >= 0 && maxStartHeading <= 0.5)) {
+            throw new IllegalArgumentException("start heading error must be in [0, 0.5] rad, got " + maxStartHeading);
+        }
+    }
+
+    /**
+     * {@code steps} steps of the default car, no DART noise, starts within half a lane half-width of the
+     * centreline and 0.1 rad of its heading.
+     */
+    public static EpisodeOptions defaults(int steps) {
+        return new EpisodeOptions(steps, CarSpec.defaults(), 0, 0.5, 0.1);
+    }
+
+    /** The same options with another DART sigma. */
+    public EpisodeOptions withDart(double sigma) {
+        return new EpisodeOptions(steps, car, sigma, maxStartOffset, maxStartHeading);
+    }
+
+    /** The same options with another car. */
+    public EpisodeOptions withCar(CarSpec newCar) {
+        return new EpisodeOptions(steps, newCar, dartSigma, maxStartOffset, maxStartHeading);
+    }
+
+    /** The road an episode with this seed drives on: long enough for every step, plus a margin. */
+    public RoadSpec road(long episodeSeed) {
+        double length = START_S + steps * car.stepLength() + ROAD_MARGIN;
+        return RoadSpec.defaults(length, EpisodeSeeds.derive(episodeSeed, EpisodeSeeds.ROAD, 0));
+    }
+}

@@ -1,0 +1,100 @@
+package io.liquidlens.lanekeeping;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Runs of several seeded episodes: closed-loop evaluation on held-out roads, and recording rollouts. */
+public final class Episodes {
+    private Episodes() {
+    }
+
+    /** Says what a recorded episode file was made from; the text is stored as the rollout's {@code provenance}. */
+    @FunctionalInterface
+    public interface Stamp {
+        /** The provenance (JSON text) of episode {@code index} with seed {@code episodeSeed}. */
+        String provenance(int index, long episodeSeed);
+    }
+
+    /**
+     * Drives {@code count} held-out episodes (seeds {@link EpisodeSeeds#episodeSeed}(seed, i, true)).
+     */
+    public static EvaluationResult evaluate(Episode episode, Driver driver, long seed, int count) {
+        requireCount(count);
+        List<EpisodeMetrics> metrics = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            metrics.add(episode.run(EpisodeSeeds.episodeSeed(seed, i, true), driver, false).metrics());
+        }
+        return new EvaluationResult(metrics);
+    }
+
+    /**
+     * Records {@code count} episodes into {@code folder} as {@code episode-0000.npz}, ... (each written
+     * atomically), from the training stream or, with {@code heldOut}, the held-out one.
+     *
+     * @param stamp null, or the provenance text for each file
+     * @return the metrics of the recorded episodes
+     * @throws LiquidLensException when the folder already holds rollouts (a data set is never mixed) or
+     *                             cannot be created
+     */
+    public static EvaluationResult record(Episode episode, Driver driver, long seed, int count, boolean heldOut,
+                                          Path folder, Stamp stamp) {
+        requireCount(count);
+        prepareFolder(folder);
+        List<EpisodeMetrics> metrics = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long episodeSeed = EpisodeSeeds.episodeSeed(seed, i, heldOut);
+            EpisodeResult result = episode.run(episodeSeed, driver, true);
+            Rollout r = result.rollout();
+            if (stamp != null) {
+                Map<String, NdArray> extras = new LinkedHashMap<>(r.extras());
+                extras.put("provenance", NdArray.ofStrings(new int[0], new String[] {stamp.provenance(i, episodeSeed)}));
+                r = new Rollout(r.inputs(), r.timespans(), r.actions(), r.states(), r.world(), r.worldNames(),
+                        r.position(), r.labels(), extras);
+            }
+            Rollouts.write(folder.resolve(fileName(i)), r);
+            metrics.add(result.metrics());
+        }
+        return new EvaluationResult(metrics);
+    }
+
+    /** The file name of episode {@code index}: {@code episode-0000.npz} (name order = episode order). */
+    public static String fileName(int index) {
+        return String.format(Locale.ROOT, "episode-%04d.npz", index);
+    }
+
+    private static void requireCount(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("episodes must be >= 1, got " + count);
+        }
+    }
+
+    private static void prepareFolder(Path folder) {
+        try {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new LiquidLensException(folder, "is a file; give a folder to record the episodes into");
+            }
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> s = Files.list(folder)) {
+                    if (s.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))) {
+                        throw new LiquidLensException(folder, "already holds .npz rollouts; record into an empty or"
+                                + " new folder so data sets are not mixed");
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LiquidLensException(folder, "cannot create the folder: " + e.getMessage(), e);
+        }
+    }
+}

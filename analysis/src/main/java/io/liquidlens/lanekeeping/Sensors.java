@@ -1,0 +1,103 @@
+package io.liquidlens.lanekeeping;
+
+import io.liquidlens.LiquidLensException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place sensors are made from their command-line names. {@code vector} is always available;
+ * {@code camera} needs the camera renderer, wired in {@link #camera(SensorOptions)}.
+ */
+public final class Sensors {
+    /** Sensor names the command line accepts. */
+    public static final List<String> NAMES = List.of("vector", "camera");
+    /** Distractors of the vector sensor, with their default counts. */
+    public static final List<Distractor> VECTOR_DISTRACTORS =
+            List.of(new Distractor("noise-channels", 2), new Distractor("spurious", 1));
+    /** Distractors of the camera sensor (the renderer's kinds; pixel noise is {@code --noise}). */
+    public static final List<String> CAMERA_DISTRACTORS = List.of("objects", "shadows", "brightness", "occlusion");
+
+    private Sensors() {
+    }
+
+    /**
+     * The sensor called {@code name} with the given options.
+     *
+     * @throws LiquidLensException for an unknown sensor or distractor (listing what is accepted), or when the
+     *                             camera renderer is not available in this build
+     */
+    public static Sensor create(String name, SensorOptions options) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "vector" -> vector(options);
+            case "camera" -> camera(options);
+            default -> throw new LiquidLensException("unknown sensor '" + name + "'; accepted: " + String.join(", ", NAMES));
+        };
+    }
+
+    private static Sensor vector(SensorOptions options) {
+        int noise = 0;
+        int spurious = 0;
+        for (Distractor d : options.distractors()) {
+            switch (d.name()) {
+                case "noise-channels" -> noise += d.count() == 0 ? VECTOR_DISTRACTORS.get(0).count() : d.count();
+                case "spurious" -> spurious += d.count() == 0 ? VECTOR_DISTRACTORS.get(1).count() : d.count();
+                default -> throw new LiquidLensException("unknown distractor '" + d.name() + "' for the vector sensor;"
+                        + " accepted: noise-channels[:K] (default K 2), spurious[:K] (default K 1)");
+            }
+        }
+        return new VectorSensor(options.noiseVariance(), noise, spurious);
+    }
+
+    /**
+     * The camera. Integration point: construct the renderer from {@code options} here and return
+     * {@code new CameraSensor(renderer)}.
+     */
+    private static Sensor camera(SensorOptions options) {
+        for (Distractor d : options.distractors()) {
+            if (!CAMERA_DISTRACTORS.contains(d.name()) || d.count() != 0) {
+                throw new LiquidLensException("unknown distractor '" + d + "' for the camera sensor; accepted: "
+                        + String.join(", ", CAMERA_DISTRACTORS));
+            }
+        }
+        throw new LiquidLensException("the camera sensor is not available yet in this build (the renderer is not"
+                + " wired in); accepted now: vector");
+    }
+
+    /**
+     * Parses {@code --distractors}: comma-separated {@code NAME} or {@code NAME:COUNT} (COUNT >= 1); blank or
+     * {@code none} is no distractor. Names are checked by {@link #create}.
+     *
+     * @throws LiquidLensException for an empty item or a count that is not a positive integer
+     */
+    public static List<Distractor> parseDistractors(String list) {
+        List<Distractor> out = new ArrayList<>();
+        if (list == null || list.isBlank() || list.trim().equalsIgnoreCase("none")) {
+            return out;
+        }
+        for (String item : list.split(",", -1)) {
+            String t = item.trim().toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                throw new LiquidLensException("--distractors '" + list + "': empty item; give NAME or NAME:COUNT"
+                        + " separated by commas");
+            }
+            int colon = t.indexOf(':');
+            String name = colon < 0 ? t : t.substring(0, colon);
+            int count = 0;
+            if (colon >= 0) {
+                try {
+                    count = Integer.parseInt(t.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    count = -1;
+                }
+                if (count < 1) {
+                    throw new LiquidLensException("--distractors '" + item.trim() + "': the count after ':' must be"
+                            + " a whole number >= 1");
+                }
+            }
+            out.add(new Distractor(name, count));
+        }
+        return out;
+    }
+}
