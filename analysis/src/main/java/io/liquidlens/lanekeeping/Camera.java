@@ -36,8 +36,6 @@ public final class Camera {
 
     /** A road's answer must map back to the queried point within this many metres to be trusted. */
     private static final double MAP_BACK_TOLERANCE = 0.3;
-    /** Points farther than this beyond the road's edge are grass whatever the road says (metres). */
-    private static final double NEAR_MARGIN = 5;
     private static final byte SKY_ROW = 0;
     private static final byte GROUND_ROW = 1;
     private static final byte HAZE_ROW = 2;
@@ -72,6 +70,7 @@ public final class Camera {
     private final double[] rowX;
     private final double[] rowY;
     private final boolean[] rowNear;
+    private final boolean[] rowPaved;
     private final byte[] ownLabels;
     private float red;
     private float green;
@@ -147,6 +146,7 @@ public final class Camera {
         rowX = new double[w];
         rowY = new double[w];
         rowNear = new boolean[w];
+        rowPaved = new boolean[w];
         ownLabels = new byte[spec.pixels()];
     }
 
@@ -247,7 +247,10 @@ public final class Camera {
         double leftY = view.hx;
         double hint = sCar + ahead;
         double edge = road.roadHalfWidth();
-        double nearLimit = edge + NEAR_MARGIN;
+        // Only answers that would paint road, marking or shadow are checked (the check costs a centreAt call):
+        // beyond the edge plus a pixel, or plus the farthest shadow reach, it is grass either way.
+        double pavedLimit = edge + step;
+        double nearLimit = Math.max(pavedLimit, shadows.size() > 0 ? edge + Shadows.BEYOND_EDGE : 0);
         double sMin = Double.POSITIVE_INFINITY;
         double sMax = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < w; c++) {
@@ -261,6 +264,7 @@ public final class Camera {
             double fs = f.s();
             boolean near = Math.abs(d) <= nearLimit && Double.isFinite(fs) && mapsBack(wx, wy, fs, d);
             rowNear[c] = near;
+            rowPaved[c] = near && Math.abs(d) <= pavedLimit;
             rowD[c] = d;
             rowS[c] = fs;
             if (near) {
@@ -344,13 +348,14 @@ public final class Camera {
     }
 
     /**
-     * Half the lateral extent (in d) of pixel c's ground footprint, from its neighbours' offsets; the row's
-     * metres per pixel where a neighbour is not on or near the road.
+     * Half the lateral extent (in d) of pixel c's ground footprint, from its neighbours' offsets; from the
+     * row's metres per pixel where a neighbour is not on the paved surface or next to it (those offsets were
+     * not checked, and checking more of them when shadows are on must not change the clean picture).
      */
     private double footprint(int c, double step) {
         int w = spec.width();
-        boolean left = c > 0 && rowNear[c - 1];
-        boolean right = c + 1 < w && rowNear[c + 1];
+        boolean left = c > 0 && rowPaved[c - 1];
+        boolean right = c + 1 < w && rowPaved[c + 1];
         double half;
         if (left && right) {
             half = 0.25 * Math.abs(rowD[c + 1] - rowD[c - 1]);

@@ -103,8 +103,10 @@ final class Hashing {
             double v;
             double q;
             do {
-                u = 2 * nextDouble() - 1;
-                v = 2 * nextDouble() - 1;
+                // Both coordinates from one draw: the two signed 32-bit halves, scaled to [-1, 1).
+                long bits = nextLong();
+                u = (int) bits * 0x1.0p-31;
+                v = (int) (bits >>> 32) * 0x1.0p-31;
                 q = u * u + v * v;
             } while (q >= 1 || q == 0);
             double scale = Math.sqrt(-2 * Math.log(q) / q);

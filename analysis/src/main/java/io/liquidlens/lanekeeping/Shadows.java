@@ -8,6 +8,9 @@ import java.util.Arrays;
  * makes the band cross the road at an angle, as the shadow of a tree or a pole would. Sorted by centre.
  */
 final class Shadows {
+    /** Farthest a band reaches beyond the road's edge (metres). */
+    static final double BEYOND_EDGE = 4;
+
     /** Farthest a band reaches along the road from its centre (half width plus slope times extent). */
     final double reach;
     final double[] centre;
@@ -52,15 +55,15 @@ final class Shadows {
         double[] to = new double[capacity];
         float[] a = new float[capacity];
         double maxSlope = Math.tan(Math.toRadians(50));
-        double maxExtent = edge + 4;
+        double maxExtent = edge + BEYOND_EDGE;
         int n = 0;
         double s = -20 + 4 + rng.uniform(0, 18);
         while (s < road.length() + beyond && n < capacity) {
             c[n] = s;
             hw[n] = 0.5 * rng.uniform(1, 5);
             sl[n] = Math.tan(rng.uniform(-1, 1) * Math.toRadians(50));
-            double near = edge + rng.uniform(0, 4);
-            double far = rng.nextDouble() < 0.7 ? edge + rng.uniform(0, 4) : rng.uniform(-edge, edge);
+            double near = edge + rng.uniform(0, BEYOND_EDGE);
+            double far = rng.nextDouble() < 0.7 ? edge + rng.uniform(0, BEYOND_EDGE) : rng.uniform(-edge, edge);
             if (rng.nextDouble() < 0.5) {
                 from[n] = -near;
                 to[n] = far;
@@ -94,10 +97,5 @@ final class Shadows {
             }
         }
         return lo;
-    }
-
-    /** Farthest |d| any band reaches. */
-    static double maxExtent(RoadView road) {
-        return road.roadHalfWidth() + 4;
     }
 }
