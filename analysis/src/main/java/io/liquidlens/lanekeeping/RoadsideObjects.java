@@ -93,6 +93,26 @@ final class RoadsideObjects {
         return all.firstN(n);
     }
 
+    /**
+     * Still boxes at chosen places (sorted by {@code rest}), each {@code 2 * half} m square and of the given
+     * height and colour; for tests of the drawing.
+     */
+    static RoadsideObjects boxes(double[] rest, double[] offset, double half, double[] height, float[][] rgb) {
+        RoadsideObjects out = new RoadsideObjects(rest.length);
+        for (int k = 0; k < rest.length; k++) {
+            out.type[k] = BOX;
+            out.rest[k] = rest[k];
+            out.offset[k] = offset[k];
+            out.halfAlong[k] = half;
+            out.halfAcross[k] = half;
+            out.height[k] = height[k];
+            out.red[k] = rgb[k][0];
+            out.green[k] = rgb[k][1];
+            out.blue[k] = rgb[k][2];
+        }
+        return out;
+    }
+
     private void place(int k, double s, Hashing.Stream rng, double edge) {
         double pick = rng.nextDouble();
         int kind = pick < 0.35 ? BOX : pick < 0.55 ? POLE : pick < 0.75 ? SIGN : BALL;
