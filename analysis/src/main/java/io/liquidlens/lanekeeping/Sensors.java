@@ -51,8 +51,8 @@ public final class Sensors {
     }
 
     /**
-     * The camera. Integration point: construct the renderer from {@code options} here and return
-     * {@code new CameraSensor(renderer)}.
+     * The camera (32 x 96 RGB, {@link CameraSpec#defaults()}) with the run's distractors at their default
+     * intensities and {@code --noise} as Gaussian pixel noise (variance on [0, 1] images, not clipped).
      */
     private static Sensor camera(SensorOptions options) {
         for (Distractor d : options.distractors()) {
@@ -61,8 +61,15 @@ public final class Sensors {
                         + String.join(", ", CAMERA_DISTRACTORS));
             }
         }
-        throw new LiquidLensException("the camera sensor is not available yet in this build (the renderer is not"
-                + " wired in); accepted now: vector");
+        StringBuilder list = new StringBuilder();
+        for (Distractor d : options.distractors()) {
+            list.append(list.length() == 0 ? "" : ",").append(d.name());
+        }
+        if (options.noiseVariance() > 0) {
+            list.append(list.length() == 0 ? "" : ",").append("noise=").append(options.noiseVariance());
+        }
+        Distractors distractors = Distractors.parse(list.toString());
+        return new CameraSensor(new CameraRenderer(CameraSpec.defaults(), distractors, CarSpec.defaults().dt()));
     }
 
     /**

@@ -115,12 +115,43 @@ class LaneKeepingCommandsTest {
         assertThat(rec.out()).contains(trained.toString());
     }
 
+    @Test
+    void recordWithTheCameraWritesLabelledFramesAndDistractorsAreLabelled() throws Exception {
+        Path clean = tmp.resolve("clean");
+        Path busy = tmp.resolve("busy");
+        assertThat(CliRunner.run("record", "--out", clean.toString(), "--episodes", "1", "--steps", "40", "--seed", "2",
+                "--sensor", "camera").exitCode()).isZero();
+        CliRunner run = CliRunner.run("record", "--out", busy.toString(), "--episodes", "1", "--steps", "40", "--seed",
+                "2", "--sensor", "camera", "--distractors", "objects,shadows,occlusion");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Rollout a = Rollouts.read(clean.resolve("episode-0000.npz"));
+        Rollout b = Rollouts.read(busy.resolve("episode-0000.npz"));
+        assertThat(a.inputs().shape()).containsExactly(40, 32, 96, 3);
+        assertThat(a.labels().shape()).containsExactly(40, 32, 96);
+        long[] cleanCounts = counts(a);
+        long[] busyCounts = counts(b);
+        assertThat(cleanCounts[1]).as("road pixels").isGreaterThan(40L * 32 * 96 / 10);
+        assertThat(cleanCounts[2]).as("lane marking pixels").isGreaterThan(0);
+        assertThat(cleanCounts[3]).as("no distractor in a clean world").isZero();
+        assertThat(busyCounts[3]).as("distractor pixels").isGreaterThan(0);
+        // the same episode seed drives the same road: the expert's actions do not see the pixels
+        assertThat(b.actions().toFloatArray()).containsExactly(a.actions().toFloatArray());
+    }
+
+    private static long[] counts(Rollout r) {
+        long[] c = new long[4];
+        for (long v : r.labels().toLongArray()) {
+            c[(int) v]++;
+        }
+        return c;
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--sensor lidar | unknown sensor 'lidar'; accepted: vector, camera",
             "--distractors fog | unknown distractor 'fog' for the vector sensor; accepted: noise-channels[:K]",
             "--sensor camera --distractors spurious | accepted: objects, shadows, brightness, occlusion",
-            "--sensor camera | the camera sensor is not available yet",
+            "--sensor camera --noise 2 | 'noise' (variance) must be in [0.0, 1.0], got 2.0",
             "--noise -0.1 | --noise -0.1: the variance must be in [0, 100]",
             "--speed 0 | --speed 0.0: must be in (0, 40] m/s",
             "--distractors spurious:x | the count after ':' must be a whole number >= 1"})

@@ -156,8 +156,8 @@ class SensorsAndSeedsTest {
                 .isInstanceOf(LiquidLensException.class).hasMessageContaining("noise-channels").hasMessageContaining("spurious");
         assertThatThrownBy(() -> Sensors.create("camera", new SensorOptions(0, Sensors.parseDistractors("spurious"))))
                 .isInstanceOf(LiquidLensException.class).hasMessageContaining("objects, shadows, brightness, occlusion");
-        assertThatThrownBy(() -> Sensors.create("camera", SensorOptions.clean()))
-                .isInstanceOf(LiquidLensException.class).hasMessageContaining("not available yet");
+        assertThatThrownBy(() -> Sensors.create("camera", new SensorOptions(2.0, List.of())))
+                .isInstanceOf(LiquidLensException.class).hasMessageContaining("noise");
         assertThatThrownBy(() -> Sensors.parseDistractors("spurious:0")).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> new SensorOptions(-0.1, List.of())).hasMessageContaining("variance");
         assertThat(Sensors.create("vector", new SensorOptions(0, Sensors.parseDistractors("noise-channels:3,spurious")))
