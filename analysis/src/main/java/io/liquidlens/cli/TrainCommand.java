@@ -29,10 +29,30 @@ final class TrainCommand implements Callable<Integer> {
                     + " initialised as ncps does, from --seed. Optional with --resume (then OUT).")
     Path model;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+    @Option(names = "--data", arity = "1..*", paramLabel = "DIR|FILE",
             description = "Rollout .npz files, or folders of them, with inputs (T, S) and actions (T, M'); for a"
-                    + " model with a perception head, image inputs (T, H, W, C) of the head's input shape.")
+                    + " model with a perception head, image inputs (T, H, W, C) of the head's input shape. With"
+                    + " --preset: the folder to record the preset's data into (default OUT/data); one that already"
+                    + " holds rollouts is trained on as it is.")
     List<Path> data;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Train a preset of the sample world instead of --model: record its data with the expert,"
+                    + " then train its network with its options. One of: ncp-lanekeeping, random-lanekeeping,"
+                    + " fullyconnected-lanekeeping, cfc-lanekeeping, vector-lanekeeping.")
+    String preset;
+
+    @Option(names = "--data-episodes", paramLabel = "N", description = "With --preset: episodes to record (default:"
+            + " the preset's).")
+    Integer dataEpisodes;
+
+    @Option(names = "--steps", paramLabel = "T", description = "With --preset: steps per recorded episode (default:"
+            + " the preset's).")
+    Integer steps;
+
+    @Option(names = "--quick", description = "With --preset: a much smaller data set and training, to check the"
+            + " recipe end to end in seconds.")
+    boolean quick;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder the checkpoints are written to.")
     Path out;
@@ -70,6 +90,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (preset != null) {
+            return trainPreset();
+        }
+        if (dataEpisodes != null || steps != null || quick) {
+            throw new ParameterException(spec.commandLine(), "--data-episodes, --steps and --quick go with --preset");
+        }
+        if (data == null || data.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR|FILE' (or --preset"
+                    + " NAME to record a preset's data)");
+        }
         if (model == null && !resume) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--model=DIR' (or --resume to"
                     + " continue the checkpoint in --out)");
@@ -81,6 +111,52 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume));
+        return train(run, options);
+    }
+
+    /** Records a preset's data and trains its network; options given on the command line override the preset's. */
+    private Integer trainPreset() {
+        if (model != null || resume) {
+            throw new ParameterException(spec.commandLine(), "--preset trains its own network: leave out --model and"
+                    + " --resume");
+        }
+        if (data != null && data.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "with --preset, --data is one folder to record into");
+        }
+        var matched = spec.commandLine().getParseResult();
+        for (String fixed : List.of("--batch", "--window", "--lr", "--alpha", "--clip")) {
+            if (matched.hasMatchedOption(fixed)) {
+                throw new ParameterException(spec.commandLine(), fixed + " is set by the preset; with --preset only"
+                        + " --epochs, --seed, --data-episodes, --steps and --quick can be changed");
+            }
+        }
+        TrainingPreset p = TrainingPresets.get(preset);
+        PresetTraining job;
+        try {
+            job = PresetTraining.of(p, out, data == null ? null : data.get(0), quick,
+                    matched.hasMatchedOption("--epochs") ? epochs : null,
+                    matched.hasMatchedOption("--seed") ? seed : null, dataEpisodes, steps);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingPreset.DataRecipe r = job.recipe();
+        boolean reused = job.reusesData();
+        err.printf(Locale.ROOT, "preset %s: %s%n", p.name(), p.description());
+        err.printf(Locale.ROOT, "%s %d episodes x %d steps (%s sensor, dart %s, distractors %s, seed %d) %s %s%n",
+                reused ? "using existing data instead of" : "recording", r.episodes(), r.steps(), r.sensor(), r.dart(),
+                r.distractors().isEmpty() ? "none" : r.distractors(), job.options().seed(),
+                reused ? "in" : "into", job.dataFolder());
+        err.flush();
+        var recorded = job.recordData();
+        if (recorded != null) {
+            err.printf(Locale.ROOT, "recorded: %d crashes, mean |d| %.4f lane half-widths%n", recorded.crashes(),
+                    recorded.meanAbsD());
+        }
+        return train(job.prepareRun(reused), job.options());
+    }
+
+    private Integer train(TrainingRun run, TrainOptions options) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(plan(run, options));
         err.flush();

@@ -376,6 +376,20 @@ public final class TrainingRun {
         return root;
     }
 
+    /**
+     * Adds a top-level entry to the provenance every checkpoint of this run writes (for example the preset
+     * and data recipe a run was made from); the run's own keys ({@code training}, ...) cannot be replaced.
+     *
+     * @return this run
+     */
+    public TrainingRun annotate(String key, JsonNode value) {
+        if (provenance.has(key) || "training".equals(key)) {
+            throw new IllegalArgumentException("provenance key '" + key + "' is written by the training run itself");
+        }
+        provenance.set(key, value.deepCopy());
+        return this;
+    }
+
     /** Where the initial parameters come from. */
     public Start start() {
         return start;

@@ -1,0 +1,59 @@
+package io.liquidlens.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.train.TrainOptions;
+
+/**
+ * A named training recipe: the network to train (a model.json template without weights), how its imitation
+ * data are recorded in the sample world, and how it is trained. {@code liquidlens train --preset NAME} runs it.
+ *
+ * @param name        the preset's command-line name
+ * @param description one line saying what it trains
+ * @param template    the model.json to train (weights drawn from the training seed)
+ * @param data        how the training rollouts are recorded
+ * @param training    the training options (the seed is the run's {@code --seed})
+ * @param quick       {@code --quick}: a much smaller data set and training, to check the recipe runs end to end
+ */
+record TrainingPreset(String name, String description, ObjectNode template, DataRecipe data, TrainOptions training,
+                      Quick quick) {
+
+    /**
+     * How a preset's data are recorded with {@code liquidlens record}: the expert drives training-stream
+     * episodes with DART noise, so the data show recoveries.
+     *
+     * @param sensor      {@code vector} or {@code camera}
+     * @param episodes    episodes recorded
+     * @param steps       steps per episode
+     * @param dart        DART sigma (1/m)
+     * @param distractors {@code --distractors} (vector: the model's extra input channels; camera: augmentation)
+     * @param noise       sensor noise variance during recording (augmentation; 0 = none)
+     */
+    record DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise) {
+
+        /** The same recipe with other counts. */
+        DataRecipe withSize(int newEpisodes, int newSteps) {
+            return new DataRecipe(sensor, newEpisodes, newSteps, dart, distractors, noise);
+        }
+
+        /** Frames (or vectors) recorded: episodes x steps. */
+        long frames() {
+            return (long) episodes * steps;
+        }
+    }
+
+    /**
+     * The shortened run of {@code --quick}.
+     *
+     * @param episodes episodes recorded
+     * @param steps    steps per episode
+     * @param epochs   epochs trained
+     */
+    record Quick(int episodes, int steps, int epochs) {
+    }
+
+    /** The template as a fresh copy (callers may edit it). */
+    @Override
+    public ObjectNode template() {
+        return template.deepCopy();
+    }
+}

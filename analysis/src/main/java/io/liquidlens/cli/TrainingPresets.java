@@ -1,0 +1,192 @@
+package io.liquidlens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.train.TrainOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training presets of the sample world: the NCP paper's lane-keeping network (conv head -> 19-neuron NCP)
+ * and its ablations of the same size, plus a small vector-input NCP for quick tests.
+ *
+ * <p>Budget of the image presets: 40 episodes x 500 steps = 20,000 frames x 15 epochs = 300,000 frame passes,
+ * at about 200 frames/s (forward and backward, head + NCP, 2 cores) about 25 minutes, plus about a minute of
+ * recording.
+ */
+final class TrainingPresets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FEATURES = 32;
+    /** Image presets: 20,000 frames, 15 epochs; shadows across the road as the NCP paper augments. */
+    private static final TrainingPreset.DataRecipe CAMERA_DATA =
+            new TrainingPreset.DataRecipe("camera", 40, 500, 0.02, "shadows", 0);
+    private static final TrainOptions CAMERA_TRAINING = new TrainOptions(15, 32, 16, 0.002, 0, 1.0, 1);
+    private static final TrainingPreset.Quick CAMERA_QUICK = new TrainingPreset.Quick(2, 32, 1);
+    private static final Map<String, TrainingPreset> PRESETS = build();
+
+    private TrainingPresets() {
+    }
+
+    /** The preset names, in the order they are listed. */
+    static List<String> names() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    /**
+     * The preset called {@code name}.
+     *
+     * @throws LiquidLensException for an unknown name, listing the accepted ones
+     */
+    static TrainingPreset get(String name) {
+        TrainingPreset p = name == null ? null : PRESETS.get(name.toLowerCase(Locale.ROOT));
+        if (p == null) {
+            throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ", names()));
+        }
+        return p;
+    }
+
+    private static Map<String, TrainingPreset> build() {
+        Map<String, TrainingPreset> m = new LinkedHashMap<>();
+        add(m, new TrainingPreset("ncp-lanekeeping", "conv head (32 x 96 x 3 -> 32 features) -> LTC on NCP(12 inter,"
+                + " 6 command, 1 motor), the NCP paper's network",
+                imageModel("lane-keeping NCP (conv head + 19-neuron LTC NCP)", "LTC", paperNcp()),
+                CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK));
+        add(m, new TrainingPreset("random-lanekeeping", "the same head -> LTC on a random wiring of 19 neurons"
+                + " (1 output) with about the NCP's synapse count",
+                imageModel("lane-keeping ablation: random wiring (conv head + 19-neuron LTC)", "LTC", randomWiring()),
+                CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK));
+        add(m, new TrainingPreset("fullyconnected-lanekeeping", "the same head -> LTC, FullyConnected(19, 1)",
+                imageModel("lane-keeping ablation: fully connected (conv head + 19-neuron LTC)", "LTC",
+                        fullyConnected()),
+                CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK));
+        add(m, new TrainingPreset("cfc-lanekeeping", "the same head -> wired CfC on the same NCP wiring",
+                imageModel("lane-keeping NCP (conv head + 19-neuron wired CfC)", "CfC", paperNcp()),
+                CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK));
+        add(m, new TrainingPreset("vector-lanekeeping", "a small LTC NCP (5 inter, 3 command, 1 motor) on the vector"
+                + " sensor: d, mu, kappa, 2 noise channels and 1 spurious channel",
+                vectorModel(), new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),
+                new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1), new TrainingPreset.Quick(8, 200, 6)));
+        return m;
+    }
+
+    private static void add(Map<String, TrainingPreset> m, TrainingPreset p) {
+        m.put(p.name(), p);
+    }
+
+    /** NCP(12 inter, 6 command, 1 motor) with the fanouts of the ncps lane-keeping example. */
+    private static ObjectNode paperNcp() {
+        ObjectNode w = JSON.createObjectNode();
+        w.put("class", "NCP");
+        w.put("inter_neurons", 12);
+        w.put("command_neurons", 6);
+        w.put("motor_neurons", 1);
+        w.put("sensory_fanout", 6);
+        w.put("inter_fanout", 4);
+        w.put("recurrent_command_synapses", 6);
+        w.put("motor_fanin", 6);
+        w.put("seed", 22222);
+        return w;
+    }
+
+    /**
+     * Random(19, 1) keeping a quarter of the possible synapses: about 90 internal and 152 sensory ones, close
+     * to the NCP's (about 60 internal, 192 sensory), so the ablation has the same budget.
+     */
+    private static ObjectNode randomWiring() {
+        ObjectNode w = JSON.createObjectNode();
+        w.put("class", "Random");
+        w.put("units", 19);
+        w.put("output_dim", 1);
+        w.put("sparsity_level", 0.75);
+        w.put("random_seed", 1111);
+        return w;
+    }
+
+    private static ObjectNode fullyConnected() {
+        ObjectNode w = JSON.createObjectNode();
+        w.put("class", "FullyConnected");
+        w.put("units", 19);
+        w.put("output_dim", 1);
+        return w;
+    }
+
+    private static ObjectNode imageModel(String name, String cell, ObjectNode wiring) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("format", "liquidlens.model/1");
+        m.put("name", name);
+        ObjectNode ncps = m.putObject("ncps");
+        ncps.put("class", cell);
+        ncps.put("input_size", FEATURES);
+        ncps.set("units", wiring);
+        m.put("weights", "model.safetensors");
+        m.set("head", paperHead());
+        ObjectNode inputs = m.putObject("inputs");
+        inputs.put("kind", "image");
+        inputs.putArray("shape").add(32).add(96).add(3);
+        m.putObject("outputs").putArray("names").add("curvature");
+        return m;
+    }
+
+    /**
+     * The NCP paper's conv head at 32 x 96 x 3: five convolutions (24, 36, 48, 64, 8 channels) with ReLU, then
+     * a linear layer per channel (48 -> 4), 32 features.
+     */
+    static ObjectNode paperHead() {
+        ObjectNode h = JSON.createObjectNode();
+        h.putArray("input_shape").add(32).add(96).add(3);
+        ArrayNode layers = h.putArray("layers");
+        int[][] convs = {{3, 24, 5, 2, 2}, {24, 36, 5, 2, 2}, {36, 48, 3, 2, 1}, {48, 64, 3, 1, 1}, {64, 8, 3, 1, 1}};
+        int index = 0;
+        for (int[] c : convs) {
+            ObjectNode conv = layers.addObject();
+            conv.put("type", "conv2d");
+            conv.put("in", c[0]);
+            conv.put("out", c[1]);
+            conv.put("kernel", c[2]);
+            conv.put("stride", c[3]);
+            conv.put("padding", c[4]);
+            conv.put("weight", "head." + index + ".weight");
+            conv.put("bias", "head." + index + ".bias");
+            layers.addObject().put("type", "relu");
+            index += 2;
+        }
+        ObjectNode linear = layers.addObject();
+        linear.put("type", "channel_linear");
+        linear.put("channels", 8);
+        linear.put("in", 48);
+        linear.put("out", 4);
+        linear.put("weight", "head." + index + ".weight");
+        linear.put("bias", "head." + index + ".bias");
+        return h;
+    }
+
+    private static ObjectNode vectorModel() {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("format", "liquidlens.model/1");
+        m.put("name", "lane-keeping NCP on the vector sensor (9 neurons)");
+        ObjectNode ncps = m.putObject("ncps");
+        ncps.put("class", "LTC");
+        ncps.put("input_size", 6);
+        ObjectNode w = ncps.putObject("units");
+        w.put("class", "NCP");
+        w.put("inter_neurons", 5);
+        w.put("command_neurons", 3);
+        w.put("motor_neurons", 1);
+        w.put("sensory_fanout", 3);
+        w.put("inter_fanout", 2);
+        w.put("recurrent_command_synapses", 2);
+        w.put("motor_fanin", 3);
+        w.put("seed", 22222);
+        m.put("weights", "model.safetensors");
+        m.putNull("head");
+        ObjectNode inputs = m.putObject("inputs");
+        inputs.put("kind", "vector");
+        inputs.putArray("names").add("d").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
+        m.putObject("outputs").putArray("names").add("curvature");
+        return m;
+    }
+}
