@@ -143,10 +143,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPreset.DataRecipe r = job.recipe();
         boolean reused = job.reusesData();
         err.printf(Locale.ROOT, "preset %s: %s%n", p.name(), p.description());
-        err.printf(Locale.ROOT, "%s %d episodes x %d steps (%s sensor, dart %s, distractors %s, seed %d) %s %s%n",
-                reused ? "using existing data instead of" : "recording", r.episodes(), r.steps(), r.sensor(), r.dart(),
-                r.distractors().isEmpty() ? "none" : r.distractors(), job.options().seed(),
-                reused ? "in" : "into", job.dataFolder());
+        String recipe = String.format(Locale.ROOT, "%d episodes x %d steps (%s sensor, dart %s, distractors %s,"
+                        + " seed %d)", r.episodes(), r.steps(), r.sensor(), r.dart(),
+                r.distractors().isEmpty() ? "none" : r.distractors(), job.options().seed());
+        err.println(reused ? "training on the rollouts already in " + job.dataFolder() + " (not recording the"
+                + " preset's " + recipe + ")" : "recording " + recipe + " into " + job.dataFolder());
         err.flush();
         var recorded = job.recordData();
         if (recorded != null) {

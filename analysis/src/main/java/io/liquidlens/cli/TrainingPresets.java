@@ -69,7 +69,7 @@ final class TrainingPresets {
         add(m, new TrainingPreset("vector-lanekeeping", "a small LTC NCP (5 inter, 3 command, 1 motor) on the vector"
                 + " sensor: d, mu, kappa, 2 noise channels and 1 spurious channel",
                 vectorModel(), new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),
-                new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1), new TrainingPreset.Quick(8, 200, 6)));
+                new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1), new TrainingPreset.Quick(20, 300, 30)));
         return m;
     }
 

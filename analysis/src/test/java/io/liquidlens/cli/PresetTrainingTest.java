@@ -1,0 +1,110 @@
+package io.liquidlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code liquidlens train --preset}: a shortened preset records its data with the expert, trains, and leaves a
+ * model folder that says in its provenance which preset, data and seeds made it; the vector preset learns to
+ * drive (its loss falls and it keeps held-out roads it never saw).
+ */
+class PresetTrainingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickVectorPresetLearnsToKeepTheLaneOnHeldOutRoads() throws Exception {
+        Path out = tmp.resolve("vector");
+        CliRunner train = CliRunner.run("train", "--preset", "vector-lanekeeping", "--out", out.toString(), "--quick");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+
+        JsonNode provenance = JSON.readTree(out.resolve("model.json").toFile()).get("provenance");
+        JsonNode losses = provenance.at("/training/epoch_losses");
+        assertThat(losses.get(losses.size() - 1).asDouble()).isLessThan(losses.get(0).asDouble() / 5);
+        assertThat(provenance.at("/preset/name").asText()).isEqualTo("vector-lanekeeping");
+        assertThat(provenance.at("/preset/data/episodes").asInt()).isEqualTo(20);
+        assertThat(provenance.at("/preset/data/steps").asInt()).isEqualTo(300);
+        assertThat(provenance.at("/preset/data/distractors").asText()).isEqualTo("noise-channels,spurious");
+        assertThat(provenance.at("/preset/training_seed").asLong()).isEqualTo(1);
+        assertThat(provenance.at("/training/epochs_done").asInt()).isEqualTo(30);
+        assertThat(Files.list(out.resolve("data")).count()).isEqualTo(20);
+
+        CliRunner eval = CliRunner.run("evaluate", "--model", out.toString(), "--episodes", "2", "--steps", "200",
+                "--seed", "0", "--distractors", "noise-channels,spurious", "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode result = JSON.readTree(eval.out());
+        assertThat(result.get("crashes").asInt()).isZero();
+        assertThat(result.get("mean_abs_d").asDouble()).isLessThan(0.25);
+    }
+
+    @Test
+    void tinyImagePresetWritesAModelThatInfoLoadsWithItsHead() throws Exception {
+        Path out = tmp.resolve("ncp");
+        Path data = tmp.resolve("frames");
+        CliRunner train = CliRunner.run("train", "--preset", "ncp-lanekeeping", "--out", out.toString(), "--data",
+                data.toString(), "--data-episodes", "1", "--steps", "24", "--epochs", "1", "--seed", "3");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor").contains("seed 3");
+
+        JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
+        assertThat(model.at("/provenance/preset/data/folder").asText()).isEqualTo(data.toString());
+        assertThat(model.at("/provenance/preset/data/distractors").asText()).isEqualTo("shadows");
+        assertThat(model.at("/head/layers").size()).isEqualTo(11);
+
+        CliRunner info = CliRunner.run("info", "--model", out.toString(), "--json");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).contains("\"inter\"");
+        CliRunner text = CliRunner.run("info", "--model", out.toString());
+        assertThat(text.out()).contains("32 sensory (inputs), 12 inter, 6 command, 1 motor");
+    }
+
+    @Test
+    void secondRunOnTheSameDataFolderTrainsOnWhatIsThere() {
+        Path data = tmp.resolve("shared-data");
+        String[] common = {"--preset", "vector-lanekeeping", "--data", data.toString(), "--data-episodes", "2",
+            "--steps", "40", "--epochs", "1"};
+        CliRunner first = CliRunner.run(concat(new String[] {"train", "--out", tmp.resolve("a").toString()}, common));
+        CliRunner second = CliRunner.run(concat(new String[] {"train", "--out", tmp.resolve("b").toString()}, common));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("training on the rollouts already in " + data);
+    }
+
+    @Test
+    void unknownPresetIsOneLineListingTheAcceptedOnes() {
+        CliRunner run = CliRunner.run("train", "--preset", "ncp-lanekeping", "--out", tmp.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("unknown preset 'ncp-lanekeping'")
+                .contains("ncp-lanekeeping, random-lanekeeping, fullyconnected-lanekeeping, cfc-lanekeeping,"
+                        + " vector-lanekeeping");
+        assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+    }
+
+    @Test
+    void presetRefusesOptionsItFixesAndAModelToo() {
+        CliRunner lr = CliRunner.run("train", "--preset", "vector-lanekeeping", "--out", tmp.resolve("x").toString(),
+                "--lr", "0.1");
+        assertThat(lr.exitCode()).isEqualTo(2);
+        assertThat(lr.err()).contains("--lr is set by the preset");
+        CliRunner model = CliRunner.run("train", "--preset", "vector-lanekeeping", "--model", "m", "--out",
+                tmp.resolve("y").toString());
+        assertThat(model.exitCode()).isEqualTo(2);
+        CliRunner noData = CliRunner.run("train", "--model", "m", "--out", tmp.resolve("z").toString());
+        assertThat(noData.exitCode()).isEqualTo(2);
+        assertThat(noData.err()).contains("--data");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
