@@ -14,16 +14,16 @@ import java.util.Map;
  * The training presets of the sample world: the NCP paper's lane-keeping network (conv head -> 19-neuron NCP)
  * and its ablations of the same size, plus a small vector-input NCP for quick tests.
  *
- * <p>Budget of the image presets: 40 episodes x 500 steps = 20,000 frames x 15 epochs = 300,000 frame passes,
- * at about 200 frames/s (forward and backward, head + NCP, 2 cores) about 25 minutes, plus about a minute of
- * recording.
+ * <p>Budget of the image presets: 32 episodes x 500 steps = 16,000 frames x 15 epochs = 240,000 frame passes;
+ * at 170-200 frames/s (forward and backward, head + NCP, 2 cores) 20-24 minutes, plus about a minute of
+ * recording (about 350 MB of rollouts on disk, 590 MB of frames in memory).
  */
 final class TrainingPresets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEATURES = 32;
-    /** Image presets: 20,000 frames, 15 epochs; shadows across the road as the NCP paper augments. */
+    /** Image presets: 16,000 frames, 15 epochs; shadows across the road as the NCP paper augments. */
     private static final TrainingPreset.DataRecipe CAMERA_DATA =
-            new TrainingPreset.DataRecipe("camera", 40, 500, 0.02, "shadows", 0);
+            new TrainingPreset.DataRecipe("camera", 32, 500, 0.02, "shadows", 0);
     private static final TrainOptions CAMERA_TRAINING = new TrainOptions(15, 32, 16, 0.002, 0, 1.0, 1);
     private static final TrainingPreset.Quick CAMERA_QUICK = new TrainingPreset.Quick(2, 32, 1);
     private static final Map<String, TrainingPreset> PRESETS = build();
