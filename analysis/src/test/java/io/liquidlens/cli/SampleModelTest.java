@@ -13,13 +13,34 @@ class SampleModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path sample() {
+        return sample("vector-lanekeeping");
+    }
+
+    private static Path sample(String name) {
         for (Path root : new Path[] {Path.of(".."), Path.of(".")}) {
-            Path p = root.resolve("sample-models/vector-lanekeeping");
+            Path p = root.resolve("sample-models/" + name);
             if (Files.isRegularFile(p.resolve("model.json"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("sample-models/vector-lanekeeping not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("sample-models/" + name + " not found from " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void theCameraNcpLoadsWithThePapersSizesAndDrivesAShortEpisode() throws Exception {
+        Path ncp = sample("ncp-lanekeeping");
+        CliRunner info = CliRunner.run("info", "--model", ncp.toString(), "--json");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        JsonNode summary = JSON.readTree(info.out());
+        assertThat(summary.at("/neurons/sensory").asInt()).isEqualTo(32);
+        assertThat(summary.at("/neurons/inter").asInt()).isEqualTo(12);
+        assertThat(summary.at("/neurons/command").asInt()).isEqualTo(6);
+        assertThat(summary.at("/neurons/motor").asInt()).isEqualTo(1);
+        assertThat(summary.at("/size_table/head_parameters").asLong()).isPositive();
+        CliRunner eval = CliRunner.run("evaluate", "--model", ncp.toString(), "--episodes", "1", "--steps", "100",
+                "--seed", "3", "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(JSON.readTree(eval.out()).get("mean_abs_d").asDouble()).isLessThan(0.5);
     }
 
     @Test
