@@ -5,6 +5,9 @@ package io.liquidlens.head;
  * two contiguous rows. Done in 4 x 4 tiles with sixteen scalar accumulators, so each pair of loaded values
  * feeds four multiply-adds; on the JVM without the vector API this runs about twice as fast as
  * row-by-row axpy loops, whatever the shapes.
+ *
+ * <p>The float (simulation) and double (reverse mode) kernels are the same code twice on purpose: Java
+ * generics do not reach primitives, and boxing or a shared double path would cost the hot loop its speed.
  */
 final class Gemm {
 
