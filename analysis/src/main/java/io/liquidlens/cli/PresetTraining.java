@@ -55,8 +55,7 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
         recipe = recipe.withSize(positive("--data-episodes", episodes, recipe.episodes()),
                 positive("--steps", steps, recipe.steps()));
         e = positive("--epochs", epochs, e);
-        TrainOptions options = new TrainOptions(e, t.batchSize(), t.windowLength(), t.learningRate(), t.alpha(),
-                t.clipNorm(), seed == null ? t.seed() : seed);
+        TrainOptions options = t.withEpochs(e).withSeed(seed == null ? t.seed() : seed);
         return new PresetTraining(preset, out, data == null ? out.resolve("data") : data, recipe, options);
     }
 

@@ -69,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Adam's learning rate (default ${DEFAULT-VALUE}).")
     double lr = DEFAULTS.learningRate();
 
+    @Option(names = "--lr-final", paramLabel = "X", description = "Learning rate of the last update: the rate falls"
+            + " along a half cosine from --lr to this over the epochs (default: --lr, a constant rate).")
+    Double lrFinal;
+
     @Option(names = "--alpha", paramLabel = "A",
             description = "Curve weighting: each target weighs exp(|y| A); 0 = plain mean squared error (default"
                     + " ${DEFAULT-VALUE}).")
@@ -106,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainOptions options;
         try {
-            options = new TrainOptions(epochs, batch, window, lr, alpha, clip, seed);
+            options = new TrainOptions(epochs, batch, window, lr, alpha, clip, seed, lrFinal == null ? lr : lrFinal);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -124,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "with --preset, --data is one folder to record into");
         }
         var matched = spec.commandLine().getParseResult();
-        for (String fixed : List.of("--batch", "--window", "--lr", "--alpha", "--clip")) {
+        for (String fixed : List.of("--batch", "--window", "--lr", "--lr-final", "--alpha", "--clip")) {
             if (matched.hasMatchedOption(fixed)) {
                 throw new ParameterException(spec.commandLine(), fixed + " is set by the preset; with --preset only"
                         + " --epochs, --seed, --data-episodes, --steps and --quick can be changed");

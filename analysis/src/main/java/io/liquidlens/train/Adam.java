@@ -37,8 +37,13 @@ public final class Adam {
         return new Adam(learningRate, 0.9, 0.999, 1e-8, trainable);
     }
 
-    /** One update of {@code values} in place from {@code grad}. */
+    /** One update of {@code values} in place from {@code grad}, at the constructor's learning rate. */
     public void step(double[] values, double[] grad) {
+        step(values, grad, learningRate);
+    }
+
+    /** One update of {@code values} in place from {@code grad}, at the learning rate {@code lr} (a schedule's). */
+    public void step(double[] values, double[] grad, double lr) {
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
@@ -49,7 +54,7 @@ public final class Adam {
             double g = grad[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            values[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+            values[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
         }
     }
 

@@ -11,9 +11,19 @@ package io.liquidlens.train;
  * @param alpha          curve weighting: weight exp(|y| alpha) per target; 0 is plain squared error
  * @param clipNorm       maximum global L2 norm of a gradient
  * @param seed           seeds initialisation and the order of subsequences
+ * @param finalLearningRate the learning rate of the last update: the rate follows a half cosine from
+ *                       {@code learningRate} at the first update of epoch 1 down to this at the last update of
+ *                       epoch {@code epochs}; equal to {@code learningRate}, it stays constant. Annealing lets
+ *                       small noisy batches settle instead of hovering around the minimum.
  */
 public record TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
-                           double clipNorm, long seed) {
+                           double clipNorm, long seed, double finalLearningRate) {
+
+    /** A constant learning rate. */
+    public TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
+                        double clipNorm, long seed) {
+        this(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed, learningRate);
+    }
 
     public TrainOptions {
         require(epochs >= 1, "epochs", ">= 1", epochs);
@@ -22,11 +32,37 @@ public record TrainOptions(int epochs, int batchSize, int windowLength, double l
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate", "> 0", learningRate);
         require(alpha >= 0 && Double.isFinite(alpha), "alpha", ">= 0", alpha);
         require(clipNorm > 0, "clip norm", "> 0", clipNorm);
+        require(finalLearningRate > 0 && finalLearningRate <= learningRate, "final learning rate",
+                "> 0 and <= the learning rate " + learningRate, finalLearningRate);
     }
 
     /** 10 epochs, batches of 32 subsequences of 16 steps, lr 0.005, alpha 0, clip 1.0, seed 0. */
     public static TrainOptions defaults() {
         return new TrainOptions(10, 32, 16, 0.005, 0.0, 1.0, 0);
+    }
+
+    /**
+     * The learning rate of update {@code update} of {@code updates} (both counted from the first update of
+     * epoch 1, so a resumed run continues the same schedule).
+     */
+    public double learningRateAt(long update, long updates) {
+        if (finalLearningRate == learningRate || updates <= 1) {
+            return learningRate;
+        }
+        double progress = Math.min(1.0, (double) update / (updates - 1));
+        return finalLearningRate + (learningRate - finalLearningRate) * 0.5 * (1 + Math.cos(Math.PI * progress));
+    }
+
+    /** The same options with another number of epochs (the schedule stretches with them). */
+    public TrainOptions withEpochs(int newEpochs) {
+        return new TrainOptions(newEpochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed,
+                finalLearningRate);
+    }
+
+    /** The same options with another seed. */
+    public TrainOptions withSeed(long newSeed) {
+        return new TrainOptions(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, newSeed,
+                finalLearningRate);
     }
 
     private static void require(boolean ok, String what, String range, Object value) {

@@ -55,6 +55,7 @@ public final class Trainer {
         List<Double> losses = new ArrayList<>();
         long perEpoch = (windows.size() + options.batchSize() - 1) / options.batchSize();
         long total = perEpoch * (options.epochs() - epochsDone);
+        long scheduled = perEpoch * options.epochs();
         long update = 0;
         for (int epoch = epochsDone + 1; epoch <= options.epochs(); epoch++) {
             double sum = 0;
@@ -70,7 +71,8 @@ public final class Trainer {
                     System.arraycopy(lastGood, 0, values, 0, values.length);
                     throw new TrainingDivergedException(epoch, loss, norm);
                 }
-                adam.step(values, grad);
+                long sinceStart = (epoch - 1) * perEpoch + batches;
+                adam.step(values, grad, options.learningRateAt(sinceStart, scheduled));
                 constraint.accept(values);
                 update++;
                 sum += loss;

@@ -220,7 +220,8 @@ public final class TrainingRun {
         }
         files.forEach(f -> p.input("data", f));
         p.option("epochs", options.epochs()).option("batch", options.batchSize()).option("window", options.windowLength())
-                .option("lr", options.learningRate()).option("alpha", options.alpha()).option("clip", options.clipNorm())
+                .option("lr", options.learningRate()).option("lr_final", options.finalLearningRate())
+                .option("alpha", options.alpha()).option("clip", options.clipNorm())
                 .option("seed", options.seed()).option("resume", request.resume());
         return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, head, gradient,
                 data, adam, restored, p.build().toJson(), outHoldsStart);
@@ -367,6 +368,9 @@ public final class TrainingRun {
         t.put("alpha", o.alpha());
         t.put("optimizer", "adam(betas=0.9,0.999, eps=1e-8)");
         t.put("learning_rate", o.learningRate());
+        t.put("final_learning_rate", o.finalLearningRate());
+        t.put("schedule", o.finalLearningRate() == o.learningRate() ? "constant"
+                : "half cosine from learning_rate to final_learning_rate over the epochs");
         t.put("clip_norm", o.clipNorm());
         t.put("batch_size", o.batchSize());
         t.put("window_length", o.windowLength());

@@ -68,6 +68,58 @@ class TrainerTest {
     }
 
     @Test
+    void theLearningRateFallsAlongAHalfCosineToTheFinalRate() {
+        TrainOptions o = new TrainOptions(10, 4, 1, 0.01, 0, 1, 1, 0.001);
+        assertThat(o.learningRateAt(0, 101)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(o.learningRateAt(50, 101)).isCloseTo(0.0055, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(o.learningRateAt(100, 101)).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-15));
+        double previous = Double.MAX_VALUE;
+        for (int u = 0; u < 101; u++) {
+            assertThat(o.learningRateAt(u, 101)).isLessThanOrEqualTo(previous);
+            previous = o.learningRateAt(u, 101);
+        }
+        TrainOptions constant = new TrainOptions(10, 4, 1, 0.01, 0, 1, 1);
+        assertThat(constant.finalLearningRate()).isEqualTo(0.01);
+        assertThat(constant.learningRateAt(37, 101)).isEqualTo(0.01);
+        assertThatThrownBy(() -> new TrainOptions(10, 4, 1, 0.01, 0, 1, 1, 0.02))
+                .hasMessageContaining("final learning rate");
+    }
+
+    @Test
+    void anAnnealedRunThatIsInterruptedAndResumedEndsWhereAnUninterruptedOneDoes() {
+        TrainOptions o = new TrainOptions(6, 3, 1, 0.05, 0, 100, 7, 0.005);
+        ParamSet whole = linear();
+        new Trainer(o).train(whole, leastSquares(whole), onePerPoint(), v -> { }, TrainListener.NONE, (e, l) -> { });
+
+        ParamSet parts = linear();
+        Trainer trainer = new Trainer(o);
+        Adam adam = trainer.newOptimizer(parts);
+        AtomicInteger epochsSeen = new AtomicInteger();
+        TrainListener stopAfterTwo = new TrainListener() {
+            @Override
+            public void epoch(int epoch, double loss) {
+                epochsSeen.set(epoch);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return epochsSeen.get() >= 2;
+            }
+        };
+        TrainResult first = trainer.train(parts, leastSquares(parts), onePerPoint(), v -> { }, stopAfterTwo,
+                (e, l) -> { }, 0, adam);
+        assertThat(first.cancelled()).isTrue();
+        assertThat(first.epochLosses()).hasSize(2);
+        trainer.train(parts, leastSquares(parts), onePerPoint(), v -> { }, TrainListener.NONE, (e, l) -> { }, 2, adam);
+        assertThat(parts.values()).containsExactly(whole.values());
+
+        ParamSet constant = linear();
+        new Trainer(new TrainOptions(6, 3, 1, 0.05, 0, 100, 7)).train(constant, leastSquares(constant), onePerPoint(),
+                v -> { }, TrainListener.NONE, (e, l) -> { });
+        assertThat(constant.values()).isNotEqualTo(whole.values());
+    }
+
+    @Test
     void theSameSeedGivesTheSameRun() {
         ParamSet a = linear();
         ParamSet b = linear();
