@@ -8,10 +8,14 @@ import io.liquidlens.lanekeeping.Episode;
 import io.liquidlens.lanekeeping.EpisodeOptions;
 import io.liquidlens.lanekeeping.Episodes;
 import io.liquidlens.lanekeeping.EvaluationResult;
+import io.liquidlens.lanekeeping.ActionLabel;
+import io.liquidlens.lanekeeping.Driver;
 import io.liquidlens.lanekeeping.ExpertDriver;
+import io.liquidlens.lanekeeping.ModelDriver;
 import io.liquidlens.lanekeeping.Sensor;
 import io.liquidlens.lanekeeping.SensorOptions;
 import io.liquidlens.lanekeeping.Sensors;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.train.TrainOptions;
 import io.liquidlens.train.TrainingRun;
@@ -33,9 +37,12 @@ import java.util.stream.Stream;
  *                     rollouts is used as it is
  * @param recipe       the data recipe after {@code --quick} and overrides
  * @param options      the training options after {@code --quick} and overrides
+ * @param dagger       the DAgger round after {@code --quick} and overrides, or null (none)
  */
 record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, TrainingPreset.DataRecipe recipe,
-                      TrainOptions options) {
+                      TrainOptions options, TrainingPreset.Dagger dagger) {
+    /** The DAgger round's episodes come from the training stream of seed S + this, roads the expert never drove. */
+    static final long DAGGER_SEED_OFFSET = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -56,7 +63,8 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
                 positive("--steps", steps, recipe.steps()));
         e = positive("--epochs", epochs, e);
         TrainOptions options = t.withEpochs(e).withSeed(seed == null ? t.seed() : seed);
-        return new PresetTraining(preset, out, data == null ? out.resolve("data") : data, recipe, options);
+        TrainingPreset.Dagger dagger = preset.dagger() == null ? null : preset.dagger().scaledTo(e, t.epochs());
+        return new PresetTraining(preset, out, data == null ? out.resolve("data") : data, recipe, options, dagger);
     }
 
     private static int positive(String option, Integer value, int fallback) {
@@ -100,16 +108,56 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
         if (reusesData()) {
             return null;
         }
+        return record(new ExpertDriver(), "expert", false, options.seed(), recipe.episodes(), recipe.steps(),
+                dataFolder);
+    }
+
+    /**
+     * The DAgger round: the checkpoint in {@code out} drives the round's episodes while the expert labels
+     * them, into {@link #daggerFolder()}.
+     *
+     * @throws IllegalStateException when the preset has no DAgger round
+     */
+    EvaluationResult recordDagger() {
+        if (dagger == null) {
+            throw new IllegalStateException("preset " + preset.name() + " has no DAgger round");
+        }
+        Sensor sensor = sensor();
+        Driver driver = ModelDriver.of(LoadedModel.load(out), sensor);
+        return record(driver, "model after epoch " + dagger.afterEpoch() + ", expert labels", true,
+                options.seed() + DAGGER_SEED_OFFSET, daggerEpisodes(), recipe.steps(), daggerFolder());
+    }
+
+    /** Episodes the network drives in the DAgger round (0 without one). */
+    int daggerEpisodes() {
+        return dagger == null ? 0 : dagger.episodes(recipe.episodes());
+    }
+
+    /** Where the DAgger round's rollouts go: {@code out/data-dagger}. */
+    Path daggerFolder() {
+        return out.resolve("data-dagger");
+    }
+
+    private Sensor sensor() {
         SensorOptions sensorOptions = new SensorOptions(recipe.noise(), Sensors.parseDistractors(recipe.distractors()));
-        Sensor sensor = Sensors.create(recipe.sensor(), sensorOptions);
-        EpisodeOptions episode = EpisodeOptions.defaults(recipe.steps()).withDart(recipe.dart());
-        Provenance base = Provenance.of("liquidlens record").option("episodes", recipe.episodes())
-                .option("steps", recipe.steps()).option("seed", options.seed()).option("sensor", sensor.name())
+        return Sensors.create(recipe.sensor(), sensorOptions);
+    }
+
+    private EvaluationResult record(Driver driver, String driverName, boolean expertLabels, long seed, int episodes,
+                                    int steps, Path folder) {
+        Sensor sensor = sensor();
+        EpisodeOptions episode = EpisodeOptions.defaults(steps).withDart(recipe.dart());
+        if (expertLabels) {
+            episode = episode.withActionLabel(ActionLabel.EXPERT);
+        }
+        Provenance base = Provenance.of("liquidlens record").option("episodes", episodes)
+                .option("steps", steps).option("seed", seed).option("sensor", sensor.name())
                 .option("noise", recipe.noise()).option("distractors", recipe.distractors())
                 .option("speed", episode.car().speed()).option("dart", recipe.dart()).option("held_out", false)
-                .option("driver", "expert").option("preset", preset.name()).build();
-        return Episodes.record(new Episode(episode, sensor), new ExpertDriver(), options.seed(), recipe.episodes(),
-                false, dataFolder, (index, episodeSeed) -> {
+                .option("driver", driverName).option("actions", expertLabels ? "expert" : "driver")
+                .option("preset", preset.name()).build();
+        return Episodes.record(new Episode(episode, sensor), driver, seed, episodes,
+                false, folder, (index, episodeSeed) -> {
                     ObjectNode json = base.toJson();
                     ObjectNode opts = (ObjectNode) json.get("options");
                     opts.put("episode", String.valueOf(index));
@@ -118,10 +166,21 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
                 });
     }
 
-    /** The training run on the recorded data, its provenance annotated with the preset. */
+    /**
+     * The training run on the expert's data, from the preset's initial weights, its provenance annotated with
+     * the preset. With a DAgger round it is meant to be stopped after {@code dagger().afterEpoch()} epochs (its
+     * learning-rate schedule is the whole run's).
+     */
     TrainingRun prepareRun(boolean dataReused) {
         TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(templateFile(), List.of(dataFolder), out, options,
                 false));
+        return run.annotate("preset", describe(dataReused));
+    }
+
+    /** After the DAgger round: the run resumed from the checkpoint in {@code out}, on both data sets. */
+    TrainingRun prepareResumedRun(boolean dataReused) {
+        TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(null, List.of(dataFolder, daggerFolder()), out,
+                options, true));
         return run.annotate("preset", describe(dataReused));
     }
 
@@ -150,6 +209,17 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
         d.put("command", String.format(Locale.ROOT, "liquidlens record --out %s --episodes %d --steps %d --seed %d"
                         + " --sensor %s --dart %s --distractors %s --noise %s", dataFolder, recipe.episodes(),
                 recipe.steps(), options.seed(), recipe.sensor(), recipe.dart(), recipe.distractors(), recipe.noise()));
+        if (dagger != null) {
+            ObjectNode g = p.putObject("dagger");
+            g.put("after_epoch", dagger.afterEpoch());
+            g.put("folder", daggerFolder().toString());
+            g.put("driver", "the network after epoch " + dagger.afterEpoch() + ", with the data's DART noise");
+            g.put("actions", "the expert's action at every step (DAgger labels)");
+            g.put("episodes", daggerEpisodes());
+            g.put("steps", recipe.steps());
+            g.put("seed", options.seed() + DAGGER_SEED_OFFSET);
+            g.put("seed_stream", "training (even episode seeds)");
+        }
         p.put("training_seed", options.seed());
         p.put("epochs", options.epochs());
         return p;

@@ -158,14 +158,36 @@ final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "recorded: %d crashes, mean |d| %.4f lane half-widths%n", recorded.crashes(),
                     recorded.meanAbsD());
         }
-        return train(job.prepareRun(reused), job.options());
+        if (job.dagger() == null) {
+            return train(job.prepareRun(reused), job.options());
+        }
+        int after = job.dagger().afterEpoch();
+        TrainingRun.Outcome first = run(job.prepareRun(reused), job.options(), after);
+        if (first.epochsDone() < after) {
+            return report(first);
+        }
+        err.printf(Locale.ROOT, "DAgger: the network after epoch %d drives %d new roads x %d steps, the expert labels"
+                + " them, into %s%n", after, job.daggerEpisodes(), job.recipe().steps(), job.daggerFolder());
+        err.flush();
+        var driven = job.recordDagger();
+        err.printf(Locale.ROOT, "DAgger: %d crashes, mean |d| %.4f lane half-widths while the network drove%n",
+                driven.crashes(), driven.meanAbsD());
+        return train(job.prepareResumedRun(reused), job.options());
     }
 
     private Integer train(TrainingRun run, TrainOptions options) {
+        return report(run(run, options, options.epochs()));
+    }
+
+    /** Runs {@code run} up to epoch {@code stopAfter} (the options' last epoch, or earlier), with progress. */
+    private TrainingRun.Outcome run(TrainingRun run, TrainOptions options, int stopAfter) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(plan(run, options));
         err.flush();
-        TrainingRun.Outcome outcome = run.execute(new Progress(err, options.epochs(), System.console() != null));
+        return run.execute(new Progress(err, options.epochs(), System.console() != null, stopAfter));
+    }
+
+    private Integer report(TrainingRun.Outcome outcome) {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Double> losses = outcome.epochLosses();
         if (losses.isEmpty()) {
@@ -197,16 +219,29 @@ final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final int lastEpoch;
         private final boolean console;
+        private final int stopAfter;
         private final long started = System.nanoTime();
+        private int epochsDone;
         private long lastDraw;
         private long updates;
         private long totalUpdates;
         private boolean drawn;
 
         Progress(PrintWriter err, int lastEpoch, boolean console) {
+            this(err, lastEpoch, console, lastEpoch);
+        }
+
+        /** Progress that also stops the run once epoch {@code stopAfter} is complete. */
+        Progress(PrintWriter err, int lastEpoch, boolean console, int stopAfter) {
             this.err = err;
             this.lastEpoch = lastEpoch;
             this.console = console;
+            this.stopAfter = stopAfter;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return epochsDone >= stopAfter;
         }
 
         @Override
@@ -225,6 +260,7 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void epoch(int epoch, double meanLoss) {
+            epochsDone = epoch;
             long now = System.nanoTime();
             if (drawn) {
                 err.print("\r" + " ".repeat(72) + "\r");

@@ -13,9 +13,39 @@ import io.liquidlens.train.TrainOptions;
  * @param data        how the training rollouts are recorded
  * @param training    the training options (the seed is the run's {@code --seed})
  * @param quick       {@code --quick}: a much smaller data set and training, to check the recipe runs end to end
+ * @param dagger      null, or one DAgger round in the middle of training
  */
 record TrainingPreset(String name, String description, ObjectNode template, DataRecipe data, TrainOptions training,
-                      Quick quick) {
+                      Quick quick, Dagger dagger) {
+
+    /**
+     * One round of DAgger (Ross et al., 2011): after {@code afterEpoch} epochs on the expert's data, the
+     * network itself drives new training roads (as many as {@code share} of the expert's episodes, as long, with
+     * the same DART noise) while the expert labels every step with what it would have done; training then
+     * continues on both data sets. Imitation of the expert's data alone never shows the network the states its
+     * own small errors lead to, and those compounding errors are what make a cloned driver leave the lane in
+     * sharp bends.
+     *
+     * @param afterEpoch epochs trained before the network drives (scaled with {@code --epochs})
+     * @param share      episodes driven by the network per episode of expert data
+     */
+    record Dagger(int afterEpoch, double share) {
+
+        /** The round for a run of {@code epochs} instead of {@code presetEpochs}; null when too short for one. */
+        Dagger scaledTo(int epochs, int presetEpochs) {
+            if (epochs < 2) {
+                return null;
+            }
+            int after = (int) Math.round((double) afterEpoch * epochs / presetEpochs);
+            return new Dagger(Math.max(1, Math.min(epochs - 1, after)), share);
+        }
+
+        /** Episodes the network drives when the expert recorded {@code dataEpisodes}: at least one. */
+        int episodes(int dataEpisodes) {
+            return Math.max(1, (int) Math.round(dataEpisodes * share));
+        }
+    }
+    }
 
     /**
      * How a preset's data are recorded with {@code liquidlens record}: the expert drives training-stream

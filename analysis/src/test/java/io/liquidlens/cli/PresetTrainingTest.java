@@ -67,6 +67,37 @@ class PresetTrainingTest {
     }
 
     @Test
+    void imagePresetsRunADaggerRoundWhereTheNetworkDrivesAndTheExpertLabels() throws Exception {
+        Path out = tmp.resolve("dagger");
+        CliRunner train = CliRunner.run("train", "--preset", "cfc-lanekeeping", "--out", out.toString(),
+                "--data-episodes", "2", "--steps", "20", "--epochs", "2", "--seed", "5");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("DAgger: the network after epoch 1 drives 1 new roads x 20 steps")
+                .contains("resuming after epoch 1 (Adam state restored)");
+
+        JsonNode provenance = JSON.readTree(out.resolve("model.json").toFile()).get("provenance");
+        assertThat(provenance.at("/training/epochs_done").asInt()).isEqualTo(2);
+        assertThat(provenance.at("/preset/dagger/after_epoch").asInt()).isEqualTo(1);
+        assertThat(provenance.at("/preset/dagger/seed").asLong()).isEqualTo(6);
+        assertThat(provenance.get("inputs").toString()).contains("data-dagger");
+
+        java.util.List<Path> driven;
+        try (var files = Files.list(out.resolve("data-dagger"))) {
+            driven = files.toList();
+        }
+        assertThat(driven).hasSize(1);
+        io.liquidlens.io.Rollout r = io.liquidlens.io.Rollouts.read(driven.get(0));
+        int expert = r.worldNames().indexOf("expert_action");
+        float[] actions = r.actions().toFloatArray();
+        float[] world = r.world().toFloatArray();
+        int k = r.worldNames().size();
+        for (int t = 0; t < actions.length; t++) {
+            assertThat(actions[t]).isEqualTo(world[t * k + expert]);
+        }
+        assertThat(r.states()).as("the network drove, so its states are recorded").isNotNull();
+    }
+
+    @Test
     void secondRunOnTheSameDataFolderTrainsOnWhatIsThere() {
         Path data = tmp.resolve("shared-data");
         String[] common = {"--preset", "vector-lanekeeping", "--data", data.toString(), "--data-episodes", "2",
