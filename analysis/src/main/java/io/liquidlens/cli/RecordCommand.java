@@ -1,13 +1,16 @@
 package io.liquidlens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.lanekeeping.ActionLabel;
 import io.liquidlens.lanekeeping.Driver;
 import io.liquidlens.lanekeeping.Episode;
 import io.liquidlens.lanekeeping.EpisodeOptions;
 import io.liquidlens.lanekeeping.Episodes;
 import io.liquidlens.lanekeeping.EvaluationResult;
 import io.liquidlens.lanekeeping.ExpertDriver;
+import io.liquidlens.lanekeeping.FrameStorage;
 import io.liquidlens.lanekeeping.ModelDriver;
 import io.liquidlens.lanekeeping.Sensor;
 import io.liquidlens.model.LoadedModel;
@@ -27,7 +30,11 @@ import picocli.CommandLine.Spec;
                 + " executed_action, crash) with world_names, position; labels for the camera; states when a model"
                 + " drives.",
                 "For imitation data: episodes start off-centre and --dart perturbs the executed action while"
-                        + " actions keeps the expert's intended action, so the data show recoveries."})
+                        + " actions keeps the expert's intended action, so the data show recoveries. For DAgger:"
+                        + " --model DIR --actions expert lets the model drive and labels each state with the"
+                        + " expert's action.",
+                "--frames uint8 stores camera frames as 8-bit levels (a quarter of the size); the model sees"
+                        + " the same quantised frames, so the recording is exactly reproducible."})
 final class RecordCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,6 +52,16 @@ final class RecordCommand implements Callable<Integer> {
             + " neuron states are recorded as states).")
     Path model;
 
+    @Option(names = "--frames", paramLabel = "float32|uint8", description = "How camera frames are stored: float32"
+            + " (default) or uint8, a quarter of the size: each frame is clipped to [0, 1] and rounded to the nearest"
+            + " k/255 before the driver sees it, and the file holds k.")
+    String frames = FrameStorage.FLOAT32.cliName();
+
+    @Option(names = "--actions", paramLabel = "driver|expert", description = "What actions holds: driver (default),"
+            + " the driver's decision; or expert, the expert's action at each state the driver reached (DAgger labels"
+            + " with --model; the model's output is then not stored).")
+    String actions = ActionLabel.DRIVER.cliName();
+
     @Option(names = "--held-out", description = "Record from the held-out seed stream (the roads evaluate drives)"
             + " instead of the training stream.")
     boolean heldOut;
@@ -54,16 +71,23 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EpisodeOptions options = world.episodeOptions(dart);
+        FrameStorage storage = FrameStorage.parse(frames);
+        ActionLabel label = ActionLabel.parse(actions);
+        EpisodeOptions options = world.episodeOptions(dart).withFrames(storage).withActionLabel(label);
         LoadedModel loaded = model == null ? null : LoadedModel.load(model);
         Sensor sensor = world.sensor(loaded);
+        if (storage == FrameStorage.UINT8 && sensor.shape().length != 3) {
+            throw new LiquidLensException("--frames uint8: only camera frames can be stored as 8 bits, not the "
+                    + sensor.name() + " sensor's values; accepted: float32, or uint8 with --sensor camera");
+        }
         Driver driver = loaded == null ? new ExpertDriver() : ModelDriver.of(loaded, sensor);
         Provenance.Builder p = Provenance.of("liquidlens record");
         if (loaded != null) {
             p.input("model", ModelFolder.manifestPath(model)).input("weights", loaded.weightsFile());
         }
         Provenance base = world.addTo(p, sensor.name()).option("dart", dart).option("held_out", heldOut)
-                .option("driver", driver.name()).build();
+                .option("driver", driver.name()).option("frames", storage.cliName())
+                .option("actions", label.cliName()).build();
         EvaluationResult result = Episodes.record(new Episode(options, sensor), driver, world.seed, world.episodes,
                 heldOut, out, (index, episodeSeed) -> {
                     ObjectNode json = base.toJson();

@@ -11,7 +11,8 @@ import java.util.Objects;
  * recorded, what was done, the neuron states, the world's true state, the agent's position and the
  * per-pixel labels of image inputs. Optional parts are null when absent.
  *
- * @param inputs     (T, S) vector or (T, H, W, C) image inputs
+ * @param inputs     (T, S) vector or (T, H, W, C) image inputs ({@link Rollouts#read} gives 8-bit frames
+ *                   stored as uint8 as float32 k / 255; {@link ByteFrames})
  * @param timespans  (T,) elapsed time per step, or null (= 1.0 each)
  * @param actions    (T, M) what was executed
  * @param states     (T, N) neuron states recorded while driving

@@ -19,7 +19,10 @@ public final class Rollouts {
     private Rollouts() {
     }
 
-    /** Reads and validates one rollout file. */
+    /**
+     * Reads and validates one rollout file. uint8 image inputs (8-bit frames, level k meaning k / 255) come
+     * back as float32 ({@link ByteFrames#decode}), so every reader sees frames in [0, 1] whatever the storage.
+     */
     public static Rollout read(Path file) {
         Map<String, NdArray> arrays = Npz.read(file);
         try {
@@ -53,7 +56,10 @@ public final class Rollouts {
         return out;
     }
 
-    /** Builds a rollout from the arrays of an npz, checking names, shapes and dtypes. */
+    /**
+     * Builds a rollout from the arrays of an npz, checking names, shapes and dtypes; uint8 image inputs are
+     * expanded to float32 k / 255.
+     */
     public static Rollout fromArrays(Map<String, NdArray> arrays) {
         NdArray inputs = arrays.get("inputs");
         if (inputs == null) {
@@ -64,6 +70,9 @@ public final class Rollouts {
                     + Arrays.toString(inputs.shape()));
         }
         requireNumeric("inputs", inputs);
+        if (inputs.rank() == 4 && inputs.dtype() == DType.UINT8) {
+            inputs = ByteFrames.decode(inputs);
+        }
         int t = inputs.dim(0);
         NdArray timespans = optional(arrays, "timespans", t, 1, 2);
         if (timespans != null && timespans.rank() == 2 && timespans.dim(1) != 1) {

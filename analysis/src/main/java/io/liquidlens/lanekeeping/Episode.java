@@ -1,6 +1,7 @@
 package io.liquidlens.lanekeeping;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.ByteFrames;
 import io.liquidlens.io.DType;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
@@ -13,6 +14,8 @@ import java.util.SplittableRandom;
  * sensor observes, the expert decides what it would do, the driver acts, DART noise (if any) is added, the
  * car executes the (clamped) action; if the step ends outside the lane (|d| > lane half-width) that is a
  * crash, and the car is put back on the centreline at the same s, heading along the road, and drives on.
+ * With {@link FrameStorage#UINT8} frames are quantised to k / 255 before the driver sees them; with
+ * {@link ActionLabel#EXPERT} the kept {@code actions} are the expert's (the car still executes the driver's).
  */
 public final class Episode {
     /** Names of the columns of the rollout's {@code world} array. */
@@ -24,8 +27,17 @@ public final class Episode {
     private final Car car;
     private final Expert expert;
 
-    /** Episodes of the given options, observed by {@code sensor}. */
+    /**
+     * Episodes of the given options, observed by {@code sensor}.
+     *
+     * @throws IllegalArgumentException when the options ask for 8-bit frames from a sensor that gives no
+     *                                  frames (only camera values live in [0, 1])
+     */
     public Episode(EpisodeOptions options, Sensor sensor) {
+        if (options.frames() == FrameStorage.UINT8 && sensor.shape().length != 3) {
+            throw new IllegalArgumentException("8-bit frames are for camera frames in [0, 1]; the " + sensor.name()
+                    + " sensor's values are stored as float32");
+        }
         this.options = options;
         this.sensor = sensor;
         this.car = new Car(options.car());
@@ -47,7 +59,8 @@ public final class Episode {
      * first.
      *
      * @param keepRollout also return the rollout (inputs, actions, world, position; labels for a camera;
-     *                    states when the driver has any)
+     *                    states when the driver has any); its inputs are float32, also with 8-bit frames
+     *                    (the quantised values the driver saw; {@link Episodes#record} stores them as uint8)
      * @throws LiquidLensException when the driver's action is not a finite number
      */
     public EpisodeResult run(long episodeSeed, Driver driver, boolean keepRollout) {
@@ -79,6 +92,8 @@ public final class Episode {
         double dart = 0;
         double previousExpert = 0;
 
+        boolean quantise = options.frames() == FrameStorage.UINT8;
+        boolean expertLabels = options.actionLabel() == ActionLabel.EXPERT;
         driver.reset();
         int crashes = 0;
         double sumAbsD = 0;
@@ -91,6 +106,10 @@ public final class Episode {
             int row = keepRollout ? t : 0;
             sensor.observe(new SensorContext(road, pose, where, w, t, episodeSeed, previousExpert), inputs,
                     row * frameSize, labels, row * cells);
+            if (quantise) {
+                // before the driver looks, so what it saw is exactly what the 8-bit file will hold
+                ByteFrames.quantise(inputs, row * frameSize, frameSize);
+            }
             double expertAction = expert.act(road, pose, where);
             double action = driver.act(inputs, row * frameSize, expertAction);
             if (!Double.isFinite(action)) {
@@ -112,7 +131,7 @@ public final class Episode {
                 pose = road.centreAt(after.s());
             }
             if (keepRollout) {
-                actions[t] = (float) action;
+                actions[t] = (float) (expertLabels ? expertAction : action);
                 if (states != null) {
                     driver.state(states, t * n);
                 }

@@ -10,8 +10,12 @@ package io.liquidlens.lanekeeping;
  *                        action before the car executes it (0 = none)
  * @param maxStartOffset  the car starts at a lateral offset uniform in +-this many lane half-widths
  * @param maxStartHeading and with a heading error uniform in +-this (rad)
+ * @param frames          how camera frames are stored; {@link FrameStorage#UINT8} also quantises what the
+ *                        driver sees (camera sensors only, checked by {@link Episode})
+ * @param actionLabel     what a kept rollout's {@code actions} hold: the driver's decision or the expert's
  */
-public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double maxStartOffset, double maxStartHeading) {
+public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double maxStartOffset, double maxStartHeading,
+                             FrameStorage frames, ActionLabel actionLabel) {
     /**
      * Step-to-step correlation of the DART noise: white noise at 10 Hz would average out within a few
      * steps; a correlated push (time constant about half a second) actually moves the car off the
@@ -40,11 +44,22 @@ public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double ma
         if (!(maxStartHeading >= 0 && maxStartHeading <= 0.5)) {
             throw new IllegalArgumentException("start heading error must be in [0, 0.5] rad, got " + maxStartHeading);
         }
+        if (frames == null) {
+            throw new IllegalArgumentException("a frame storage is required (float32 or uint8)");
+        }
+        if (actionLabel == null) {
+            throw new IllegalArgumentException("an action label is required (driver or expert)");
+        }
+    }
+
+    /** Options with float32 frames and the driver's actions as labels (what recording did before either existed). */
+    public EpisodeOptions(int steps, CarSpec car, double dartSigma, double maxStartOffset, double maxStartHeading) {
+        this(steps, car, dartSigma, maxStartOffset, maxStartHeading, FrameStorage.FLOAT32, ActionLabel.DRIVER);
     }
 
     /**
      * {@code steps} steps of the default car, no DART noise, starts within half a lane half-width of the
-     * centreline and 0.1 rad of its heading.
+     * centreline and 0.1 rad of its heading; float32 frames, the driver's actions recorded.
      */
     public static EpisodeOptions defaults(int steps) {
         return new EpisodeOptions(steps, CarSpec.defaults(), 0, 0.5, 0.1);
@@ -52,12 +67,22 @@ public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double ma
 
     /** The same options with another DART sigma. */
     public EpisodeOptions withDart(double sigma) {
-        return new EpisodeOptions(steps, car, sigma, maxStartOffset, maxStartHeading);
+        return new EpisodeOptions(steps, car, sigma, maxStartOffset, maxStartHeading, frames, actionLabel);
     }
 
     /** The same options with another car. */
     public EpisodeOptions withCar(CarSpec newCar) {
-        return new EpisodeOptions(steps, newCar, dartSigma, maxStartOffset, maxStartHeading);
+        return new EpisodeOptions(steps, newCar, dartSigma, maxStartOffset, maxStartHeading, frames, actionLabel);
+    }
+
+    /** The same options with another frame storage. */
+    public EpisodeOptions withFrames(FrameStorage storage) {
+        return new EpisodeOptions(steps, car, dartSigma, maxStartOffset, maxStartHeading, storage, actionLabel);
+    }
+
+    /** The same options with another action label. */
+    public EpisodeOptions withActionLabel(ActionLabel label) {
+        return new EpisodeOptions(steps, car, dartSigma, maxStartOffset, maxStartHeading, frames, label);
     }
 
     /** The road an episode with this seed drives on: long enough for every step, plus a margin. */

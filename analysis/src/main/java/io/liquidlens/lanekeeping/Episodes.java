@@ -1,6 +1,7 @@
 package io.liquidlens.lanekeeping;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.ByteFrames;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -40,7 +41,9 @@ public final class Episodes {
 
     /**
      * Records {@code count} episodes into {@code folder} as {@code episode-0000.npz}, ... (each written
-     * atomically), from the training stream or, with {@code heldOut}, the held-out one.
+     * atomically), from the training stream or, with {@code heldOut}, the held-out one. The episode's
+     * options say how frames are stored ({@link FrameStorage}) and what {@code actions} hold
+     * ({@link ActionLabel}).
      *
      * @param stamp null, or the provenance text for each file
      * @return the metrics of the recorded episodes
@@ -56,6 +59,10 @@ public final class Episodes {
             long episodeSeed = EpisodeSeeds.episodeSeed(seed, i, heldOut);
             EpisodeResult result = episode.run(episodeSeed, driver, true);
             Rollout r = result.rollout();
+            if (episode.options().frames() == FrameStorage.UINT8) {
+                r = new Rollout(ByteFrames.encode(r.inputs()), r.timespans(), r.actions(), r.states(), r.world(),
+                        r.worldNames(), r.position(), r.labels(), r.extras());
+            }
             if (stamp != null) {
                 Map<String, NdArray> extras = new LinkedHashMap<>(r.extras());
                 extras.put("provenance", NdArray.ofStrings(new int[0], new String[] {stamp.provenance(i, episodeSeed)}));
