@@ -154,7 +154,8 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
                 .option("steps", steps).option("seed", seed).option("sensor", sensor.name())
                 .option("noise", recipe.noise()).option("distractors", recipe.distractors())
                 .option("speed", episode.car().speed()).option("dart", recipe.dart()).option("held_out", false)
-                .option("driver", driverName).option("actions", expertLabels ? "expert" : "driver")
+                .option("driver", driverName).option("frames", episode.frames().cliName())
+                .option("actions", episode.actionLabel().cliName())
                 .option("preset", preset.name()).build();
         return Episodes.record(new Episode(episode, sensor), driver, seed, episodes,
                 false, folder, (index, episodeSeed) -> {

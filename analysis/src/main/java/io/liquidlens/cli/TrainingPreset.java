@@ -45,7 +45,6 @@ record TrainingPreset(String name, String description, ObjectNode template, Data
             return Math.max(1, (int) Math.round(dataEpisodes * share));
         }
     }
-    }
 
     /**
      * How a preset's data are recorded with {@code liquidlens record}: the expert drives training-stream

@@ -30,7 +30,7 @@ final class TrainingPresets {
      * learn much faster per frame than 32, and the annealed rate lets them settle: the constant-rate run with
      * batches of 32 kept a steady bias of about 0.007 1/m on its own training data.
      */
-    private static final TrainOptions CAMERA_TRAINING = new TrainOptions(14, 8, 16, 0.003, 0, 1.0, 1, 0.0003);
+    private static final TrainOptions CAMERA_TRAINING = new TrainOptions(14, 8, 16, 0.004, 0, 1.0, 1, 0.0001);
     private static final TrainingPreset.Quick CAMERA_QUICK = new TrainingPreset.Quick(2, 32, 2);
     /** After 8 epochs the network drives 12 new roads of 500 steps with the expert labelling: 6,000 frames more. */
     private static final TrainingPreset.Dagger CAMERA_DAGGER = new TrainingPreset.Dagger(8, 0.375);
