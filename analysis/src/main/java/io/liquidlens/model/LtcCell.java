@@ -283,6 +283,52 @@ public final class LtcCell implements RecurrentCell {
     }
 
     /**
+     * The synapses this cell computes, for views that draw them: internal ones first (pre-synaptic neuron id,
+     * post-synaptic neuron id), then the sensory ones (input index, post-synaptic neuron id), each in the order
+     * of {@link #synapseActivations}.
+     *
+     * @return {@code [k] = {source, dest, sensory ? 1 : 0, polarity}} with polarity the sign of the trained
+     *         reversal potential (+1 excitatory, -1 inhibitory)
+     */
+    public int[][] synapseList() {
+        int total = src.length + sSrc.length;
+        int[][] list = new int[total][];
+        int c = 0;
+        for (int j = 0; j < units; j++) {
+            for (int k = row[j]; k < row[j + 1]; k++) {
+                list[c++] = new int[] {src[k], j, 0, erev[k] >= 0 ? 1 : -1};
+            }
+        }
+        for (int j = 0; j < units; j++) {
+            for (int k = sRow[j]; k < sRow[j + 1]; k++) {
+                list[c++] = new int[] {sSrc[k], j, 1, sErev[k] >= 0 ? 1 : -1};
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Each synapse's conductance w * sigmoid(sigma (pre - mu)) given the neurons' states {@code h} and the raw
+     * inputs {@code x} (mapped here as the cell maps them), in the order of {@link #synapseList()}. This is
+     * the synaptic activation the cell sums at the first unfold of a step that starts from {@code h}.
+     */
+    public void synapseActivations(float[] h, float[] x, int xOff, float[] out) {
+        float[] mapped = new float[sensory];
+        mapInputs(x, xOff, mapped);
+        int c = 0;
+        for (int j = 0; j < units; j++) {
+            for (int k = row[j]; k < row[j + 1]; k++) {
+                out[c++] = w[k] * FastMath.sigmoid(sigma[k] * (h[src[k]] - mu[k]));
+            }
+        }
+        for (int j = 0; j < units; j++) {
+            for (int k = sRow[j]; k < sRow[j + 1]; k++) {
+                out[c++] = sW[k] * FastMath.sigmoid(sSigma[k] * (mapped[sSrc[k]] - sMu[k]));
+            }
+        }
+    }
+
+    /**
      * The internal synapses this cell computes, as a polarity matrix [source][dest]: where the checkpoint's
      * mask is set, the sign of the (trained) reversal potential erev (+1 for erev >= 0), else 0.
      */

@@ -22,6 +22,11 @@ public final class StepBuffers {
         this.features = perception == null ? null : new float[perception.outputSize()];
     }
 
+    /** The head's features of the last step (the cell's inputs), or null without a head. */
+    public float[] features() {
+        return features;
+    }
+
     /** The head's activations of the last step (for saliency views), or null without a head. */
     public PerceptionHead.Workspace headWorkspace() {
         return head;

@@ -1,0 +1,61 @@
+package io.liquidlens.sim;
+
+import io.liquidlens.io.Rollout;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.StepBuffers;
+import java.util.concurrent.CancellationException;
+
+/** Runs a model over a rollout, one step at a time from the zero state, and keeps everything it did. */
+public final class Activities {
+    private static final int PROGRESS_EVERY = 64;
+
+    private Activities() {
+    }
+
+    /**
+     * The model's activity over {@code rollout} (its {@code timespans}, if any, as elapsed times), exactly as
+     * {@link Simulator} computes it for one sequence.
+     *
+     * @throws IllegalArgumentException when the rollout's steps do not have the model's input shape
+     * @throws CancellationException     when {@code listener} cancels
+     */
+    public static Activity simulate(LiquidModel model, Rollout rollout, ProgressListener listener) {
+        int frame = model.frameSize();
+        if (rollout.featuresPerStep() != frame) {
+            throw new IllegalArgumentException("the rollout has " + rollout.featuresPerStep() + " values per step"
+                    + " but the model takes " + frame);
+        }
+        int steps = rollout.steps();
+        int n = model.stateSize();
+        int s = model.inputSize();
+        int m = model.outputSize();
+        float[] x = rollout.inputs().floatsView();
+        float[] dt = rollout.timespans() == null ? null : rollout.timespans().toFloatArray();
+        int[] ids = model.stateNeuronIds();
+        float[] h = new float[n];
+        float[] c = new float[n];
+        float[] tauStep = new float[n];
+        float[] input = new float[steps * s];
+        float[] state = new float[steps * n];
+        float[] tau = new float[steps * n];
+        float[] output = new float[steps * m];
+        StepBuffers buf = model.newBuffers();
+        for (int t = 0; t < steps; t++) {
+            if (t % PROGRESS_EVERY == 0) {
+                if (listener.isCancelled()) {
+                    throw new CancellationException("cancelled at step " + t + " of " + steps);
+                }
+                listener.progress(t, steps);
+            }
+            model.step(x, t * frame, dt == null ? 1f : dt[t], h, c, output, t * m, tauStep, 0, buf);
+            float[] features = buf.features();
+            System.arraycopy(features == null ? x : features, features == null ? t * frame : 0, input, t * s, s);
+            for (int p = 0; p < n; p++) {
+                state[t * n + ids[p]] = h[p];
+                tau[t * n + ids[p]] = tauStep[p];
+            }
+        }
+        listener.progress(steps, steps);
+        return new Activity(steps, n, s, m, input, state, tau, output);
+    }
+}
