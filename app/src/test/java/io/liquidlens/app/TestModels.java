@@ -3,6 +3,10 @@ package io.liquidlens.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
 
 /** A model folder made from an ncps fixture checkpoint (read in place from ../shared, copied to a temp dir). */
 public final class TestModels {
@@ -22,5 +26,17 @@ public final class TestModels {
                  "weights": "model.pt", "head": null}
                 """);
         return dir;
+    }
+
+    /** A rollout of {@code steps} steps of {@code features} seeded Gaussian inputs, written to {@code file}. */
+    public static Path rollout(Path file, int steps, int features, long seed) throws IOException {
+        Random rng = new Random(seed);
+        float[] x = new float[steps * features];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Rollouts.write(file, Rollout.ofInputs(NdArray.ofFloats(new int[] {steps, features}, x)));
+        return file;
     }
 }

@@ -35,4 +35,28 @@ class WorkspaceViewModelTest {
         assertThat(workspace.lastErrorProperty().get()).contains("missing").doesNotContain("\n");
         assertThat(workspace.statusProperty().get()).contains("fixture NCP");
     }
+
+    @Test
+    void aModelAndARolloutAreSimulatedAndTheCursorSpansTheRollout() throws Exception {
+        workspace.openModel(TestModels.ltcFixture(tmp.resolve("m")));
+        workspace.openRollout(TestModels.rollout(tmp.resolve("r.npz"), 40, 8, 1));
+        var activity = workspace.activityProperty().get();
+        assertThat(activity).isNotNull();
+        assertThat(activity.steps()).isEqualTo(40);
+        assertThat(activity.neurons()).isEqualTo(19);
+        assertThat(workspace.cursor().steps()).isEqualTo(40);
+        workspace.cursor().moveTo(100);
+        assertThat(workspace.cursor().step()).isEqualTo(39);
+        assertThat(workspace.synapsesProperty().get().synapses()).isNotEmpty();
+        assertThat(workspace.statusProperty().get()).contains("r.npz").contains("40 steps");
+    }
+
+    @Test
+    void aRolloutOfTheWrongWidthSaysSoInOneLine() throws Exception {
+        workspace.openModel(TestModels.ltcFixture(tmp.resolve("m")));
+        workspace.openRollout(TestModels.rollout(tmp.resolve("r.npz"), 10, 3, 1));
+        assertThat(workspace.activityProperty().get()).isNull();
+        assertThat(workspace.lastErrorProperty().get()).contains("r.npz").contains("3 values per step")
+                .doesNotContain("\n");
+    }
 }
