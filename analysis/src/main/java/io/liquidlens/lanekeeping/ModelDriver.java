@@ -38,7 +38,7 @@ public final class ModelDriver implements Driver {
      */
     public static ModelDriver of(LoadedModel model, Sensor sensor) {
         LiquidModel net = model.network();
-        String where = model.folder().toString();
+        String where = io.liquidlens.provenance.Provenance.displayPath(model.folder());
         boolean frames = net.head().isPresent();
         boolean sensorFrames = sensor.shape().length == 3;
         if (frames != sensorFrames) {

@@ -87,7 +87,7 @@ public record Provenance(String command, String version, List<InputFile> inputs,
 
         /** Records a file read as {@code role}, hashing its contents. */
         public Builder input(String role, Path file) {
-            inputs.add(new InputFile(role, file.toString(), sha256(file), size(file)));
+            inputs.add(new InputFile(role, displayPath(file), sha256(file), size(file)));
             return this;
         }
 
@@ -104,6 +104,20 @@ public record Provenance(String command, String version, List<InputFile> inputs,
                     + System.getProperty("os.arch");
             return new Provenance(command, liquidLensVersion(), inputs, options, platform);
         }
+    }
+
+    /**
+     * How a path is recorded: relative to the working directory when the file lies under it (so provenance
+     * written inside a checkout, like the committed samples', does not carry one machine's folders), else as
+     * given.
+     */
+    public static String displayPath(Path file) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        if (file.isAbsolute() && abs.startsWith(cwd) && !abs.equals(cwd)) {
+            return cwd.relativize(abs).toString();
+        }
+        return file.toString();
     }
 
     /** SHA-256 of a file's bytes, as lower-case hex. */
