@@ -27,6 +27,10 @@ public final class RecentFiles {
     private final Preferences store;
     private final ObservableList<Path> models = FXCollections.observableArrayList();
     private final ObservableList<Path> rollouts = FXCollections.observableArrayList();
+    // kept in fields: an unmodifiable view listens weakly to its list, so a view made per call can be
+    // collected together with the listeners added to it
+    private final ObservableList<Path> modelsView = FXCollections.unmodifiableObservableList(models);
+    private final ObservableList<Path> rolloutsView = FXCollections.unmodifiableObservableList(rollouts);
 
     /** Lists kept in {@code store}, or only in memory when it is null. */
     public RecentFiles(Preferences store) {
@@ -49,12 +53,12 @@ public final class RecentFiles {
 
     /** Recent model folders, most recent first (read-only view). */
     public ObservableList<Path> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     /** Recent rollout files, most recent first (read-only view). */
     public ObservableList<Path> rollouts() {
-        return FXCollections.unmodifiableObservableList(rollouts);
+        return rolloutsView;
     }
 
     /** Puts {@code folder} first in the model list. */
