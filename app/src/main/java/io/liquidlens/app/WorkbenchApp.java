@@ -1,14 +1,28 @@
 package io.liquidlens.app;
 
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.playback.Playback;
+import io.liquidlens.app.playback.PlaybackBar;
+import io.liquidlens.app.playback.PlaybackKeys;
+import io.liquidlens.app.playback.ProbeRun;
 import io.liquidlens.app.task.FxTaskExecutor;
 import io.liquidlens.app.workspace.ModelPanelView;
+import io.liquidlens.app.workspace.RecentFiles;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -17,97 +31,391 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 
 /**
- * The LiquidLens workbench window: a model panel, a status line with progress and cancel, File > Open
- * model (or drop a model folder on the window). The wiring graph, traces and input views arrive with the
- * desktop issue. A model folder given as the first argument is opened at start.
+ * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
+ * (left) beside a tab pane holding the input view and the model panel (right); the traces below; a status
+ * line with progress and cancel at the bottom.
+ *
+ * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
+ * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each
+ * export is one {@link #addExport(String, Consumer, String)} line; both belong in {@link #installViews()}.
+ *
+ * <p>Arguments: {@code [MODEL_DIR [ROLLOUT.npz]] [--probe SECONDS] [--speed X]} (see {@link LaunchOptions}).
  */
 public final class WorkbenchApp extends Application {
     /** Node id of the status line, for tests. */
     public static final String STATUS_ID = "status";
+    /** Node ids of the three view slots (StackPanes). */
+    public static final String GRAPH_SLOT_ID = "graph-slot";
+    public static final String TRACES_SLOT_ID = "traces-slot";
+    public static final String INPUT_SLOT_ID = "input-slot";
+    /** Node ids of the status bar's progress bar and cancel button. */
+    public static final String PROGRESS_ID = "progress";
+    public static final String CANCEL_ID = "cancel";
+    /** Ids of the File > Recent and Export menus. */
+    public static final String RECENT_MENU_ID = "menu-recent";
+    public static final String EXPORT_MENU_ID = "menu-export";
+
+    private static volatile int exitStatus;
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final LaunchOptions preset;
+    private final long startedNanos = System.nanoTime();
     private WorkspaceViewModel workspace;
+    private Playback playback;
+    private Stage stage;
+    private final StackPane graphSlot = slot(GRAPH_SLOT_ID, "Wiring graph");
+    private final StackPane tracesSlot = slot(TRACES_SLOT_ID, "Neuron traces");
+    private final StackPane inputSlot = slot(INPUT_SLOT_ID, "Input at the cursor");
+    private final Menu recentMenu = new Menu("Recent");
+    private final Menu exportMenu = new Menu("Export");
+    /** Asks where to save: (title, extension) to a path or null. Replaced in tests, where no dialog can open. */
+    private BiFunction<String, String, Path> saveChooser = this::chooseSaveFile;
+    /** What was wrong with the command line, shown once the window is up. */
+    private String badArguments;
+
+    /** The application as {@code Application.launch} creates it: options come from the command line. */
+    public WorkbenchApp() {
+        this(null);
+    }
+
+    /** An application opening what {@code options} say instead of reading the command line (tests). */
+    WorkbenchApp(LaunchOptions options) {
+        this.preset = options;
+    }
 
     @Override
-    public void start(Stage stage) {
-        workspace = new WorkspaceViewModel(executor);
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        LaunchOptions options = options();
+        boolean probe = options.probeSeconds() > 0;
+        workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
+        playback = new Playback(workspace.cursor());
+
         BorderPane root = new BorderPane();
-        root.setTop(menu(stage));
-        root.setCenter(new ModelPanelView(workspace));
+        root.setTop(new VBox(menu(), new PlaybackBar(playback)));
+        root.setCenter(centre());
         root.setBottom(statusBar());
+        if (!probe) {
+            showErrorsAsDialogs();
+        }
+        acceptDrops(root);
+        Scene scene = new Scene(root, 1280, 800);
+        PlaybackKeys.install(scene, playback);
+        stage.setTitle("LiquidLens " + Version.current());
+        workspace.summaryProperty().addListener((obs, old, s) ->
+                stage.setTitle("LiquidLens " + Version.current() + (s == null ? "" : " - " + s.name())));
+        stage.setScene(scene);
+        stage.show();
+        installViews();
+        if (badArguments != null) {
+            workspace.lastErrorProperty().set(badArguments);
+        }
+        if (probe) {
+            startProbe(options, scene);
+        }
+        if (options.model() != null) {
+            workspace.open(options.model(), options.rollout());
+        }
+    }
+
+    /**
+     * Where the integrator plugs in the views built in other packages, e.g.
+     * {@code placeViews(new WiringGraphView(workspace), new TracesView(workspace), new InputView(workspace))}
+     * and one {@code addExport(...)} per export. Runs once, after the window is shown and before the start-up
+     * model is opened, so views see that model arrive like any other.
+     */
+    private void installViews() {
+        addExport("Window as PNG...", this::writeWindowPng, "png");
+    }
+
+    /**
+     * Puts the three views into their slots (a null argument leaves that slot's placeholder). Each view fills
+     * its slot; it should bind to {@link #workspace()} (model, activity, cursor, selection) itself.
+     */
+    public void placeViews(Node graph, Node traces, Node input) {
+        fill(graphSlot, graph);
+        fill(tracesSlot, traces);
+        fill(inputSlot, input);
+    }
+
+    /**
+     * Adds {@code label} to the Export menu: choosing it asks for a file ending in {@code .extension} and
+     * calls {@code writer} with it on the JavaFX thread (snapshots need that thread). A writer reports a
+     * problem by throwing ({@link LiquidLensException} with a one-line message, or an unchecked IO error);
+     * the user sees it in an error dialog.
+     */
+    public void addExport(String label, Consumer<Path> writer, String extension) {
+        MenuItem item = new MenuItem(label);
+        item.setId("export-" + label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "").toLowerCase(Locale.ROOT));
+        item.setOnAction(e -> {
+            Path target = saveChooser.apply(label, extension);
+            if (target != null) {
+                export(writer, target);
+            }
+        });
+        exportMenu.getItems().add(item);
+    }
+
+    /** The workspace every view binds to. */
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    /** The playback controller that moves the workspace's cursor. */
+    public Playback playback() {
+        return playback;
+    }
+
+    /** The window. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Exit status for the launcher: non-zero when a probe run failed. */
+    static int exitStatus() {
+        return exitStatus;
+    }
+
+    /** Replaces the save dialog (tests). */
+    void setSaveChooser(BiFunction<String, String, Path> chooser) {
+        this.saveChooser = chooser;
+    }
+
+    /** Writes what the window shows now as a PNG. */
+    void writeWindowPng(Path file) {
+        WritableImage image = stage.getScene().snapshot(null);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new LiquidLensException(file, "cannot write the PNG: " + e.getMessage(), e);
+        }
+    }
+
+    private LaunchOptions options() {
+        if (preset != null) {
+            return preset;
+        }
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        try {
+            return LaunchOptions.parse(raw);
+        } catch (LiquidLensException e) {
+            badArguments = e.getMessage();
+            return LaunchOptions.none();
+        }
+    }
+
+    private void startProbe(LaunchOptions options, Scene scene) {
+        Consumer<Integer> exit = code -> {
+            exitStatus = code;
+            Platform.exit();
+        };
+        if (options.model() == null || options.rollout() == null) {
+            System.out.println("probe: needs a model and a rollout (none found)");
+            exit.accept(1);
+            return;
+        }
+        new ProbeRun(workspace, playback, scene, options.probeSeconds(), options.speed(), startedNanos,
+                System.out::println, exit::accept).arm();
+    }
+
+    private Node centre() {
+        TabPane side = new TabPane(new Tab("Input", inputSlot), new Tab("Model", new ModelPanelView(workspace)));
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("side-tabs");
+        SplitPane top = new SplitPane(graphSlot, side);
+        top.setDividerPositions(0.6);
+        SplitPane main = new SplitPane(top, tracesSlot);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.62);
+        return main;
+    }
+
+    private static StackPane slot(String id, String placeholder) {
+        Label hint = new Label(placeholder);
+        hint.setStyle("-fx-text-fill: #8a8a8a; -fx-font-size: 15px;");
+        StackPane pane = new StackPane(hint);
+        pane.setId(id);
+        pane.setMinSize(120, 80);
+        pane.setStyle("-fx-background-color: #f6f7f9;");
+        return pane;
+    }
+
+    private static void fill(StackPane slot, Node view) {
+        if (view != null) {
+            slot.getChildren().setAll(view);
+        }
+    }
+
+    private void showErrorsAsDialogs() {
         workspace.lastErrorProperty().addListener((obs, old, message) -> {
             if (message != null) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, message);
-                alert.setHeaderText("Cannot open the model");
-                alert.initOwner(stage);
-                alert.show();
+                error("Cannot open", message);
                 workspace.lastErrorProperty().set(null);
             }
         });
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(header);
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void export(Consumer<Path> writer, Path target) {
+        try {
+            writer.accept(target);
+            workspace.lastErrorProperty().set(null);
+        } catch (LiquidLensException | UncheckedIOException e) {
+            error("Cannot export", e.getMessage());
+        } catch (RuntimeException e) {
+            error("Cannot export", target + ": " + e);
+        }
+    }
+
+    private void acceptDrops(Node root) {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.LINK);
+                e.acceptTransferModes(TransferMode.ANY);
             }
             e.consume();
         });
         root.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                workspace.openModel(files.get(0).toPath());
+                workspace.openDropped(files.get(0).toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        stage.setTitle("LiquidLens " + Version.current());
-        stage.setScene(new Scene(root, 1100, 720));
-        stage.show();
-        List<String> args = getParameters() == null ? List.of() : getParameters().getUnnamed();
-        if (!args.isEmpty()) {
-            workspace.openModel(Path.of(args.get(0)));
-        }
     }
 
-    /** The view model, for tests. */
-    WorkspaceViewModel workspace() {
-        return workspace;
-    }
-
-    private MenuBar menu(Stage stage) {
-        MenuItem open = new MenuItem("Open model...");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> {
+    private MenuBar menu() {
+        MenuItem openModel = new MenuItem("Open model...");
+        openModel.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openModel.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Open a model folder (model.json + weights)");
+            initialFolder(workspace.recent().models()).ifPresent(chooser::setInitialDirectory);
             File dir = chooser.showDialog(stage);
             if (dir != null) {
                 workspace.openModel(dir.toPath());
             }
         });
+        MenuItem openRollout = new MenuItem("Open rollout...");
+        openRollout.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openRollout.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a rollout");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rollouts (*.npz)", "*.npz"));
+            initialFolder(workspace.recent().rollouts()).ifPresent(chooser::setInitialDirectory);
+            File file = chooser.showOpenDialog(stage);
+            if (file != null) {
+                workspace.openRollout(file.toPath());
+            }
+        });
+        MenuItem openRolloutFolder = new MenuItem("Open rollout folder (first episode)...");
+        openRolloutFolder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a folder of rollouts (its first episode)");
+            initialFolder(workspace.recent().rollouts()).ifPresent(chooser::setInitialDirectory);
+            File dir = chooser.showDialog(stage);
+            if (dir != null) {
+                workspace.openRollout(dir.toPath());
+            }
+        });
+        recentMenu.setId(RECENT_MENU_ID);
+        workspace.recent().models().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        workspace.recent().rollouts().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        return new MenuBar(new Menu("File", null, open, quit));
+        Menu file = new Menu("File", null, openModel, openRollout, openRolloutFolder, recentMenu,
+                new SeparatorMenuItem(), quit);
+        exportMenu.setId(EXPORT_MENU_ID);
+        return new MenuBar(file, exportMenu);
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        addRecent("Models", workspace.recent().models(), "recent-model-", workspace::openModel);
+        addRecent("Rollouts", workspace.recent().rollouts(), "recent-rollout-", workspace::openRollout);
+        MenuItem clear = new MenuItem("Clear recent");
+        clear.setOnAction(e -> workspace.recent().clear());
+        recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+    }
+
+    private void addRecent(String heading, List<Path> paths, String idPrefix, Consumer<Path> open) {
+        MenuItem head = new MenuItem(heading);
+        head.setDisable(true);
+        recentMenu.getItems().add(head);
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setId(idPrefix + i);
+            item.setOnAction(e -> open.accept(p));
+            recentMenu.getItems().add(item);
+        }
+    }
+
+    private static java.util.Optional<File> initialFolder(List<Path> recent) {
+        return recent.stream().map(Path::getParent).filter(p -> p != null && p.toFile().isDirectory())
+                .map(Path::toFile).findFirst();
+    }
+
+    private Path chooseSaveFile(String title, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(Locale.ROOT) + " (*." + extension + ")", "*." + extension));
+        chooser.setInitialFileName("liquidlens." + extension);
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return null;
+        }
+        Path p = f.toPath();
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + extension) ? p
+                : p.resolveSibling(p.getFileName() + "." + extension);
     }
 
     private HBox statusBar() {
         Label status = new Label();
         status.setId(STATUS_ID);
         status.textProperty().bind(workspace.statusProperty());
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        Label activity = new Label();
+        activity.textProperty().bind(executor.activityProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId(PROGRESS_ID);
+        progress.progressProperty().bind(executor.progressProperty());
         Button cancel = new Button("Cancel");
+        cancel.setId(CANCEL_ID);
+        cancel.setFocusTraversable(false);
         cancel.setOnAction(e -> workspace.cancel());
-        progress.visibleProperty().bind(executor.busyProperty());
-        cancel.visibleProperty().bind(executor.busyProperty());
-        HBox bar = new HBox(8, status, progress, cancel);
+        for (Node n : List.of(activity, progress, cancel)) {
+            n.visibleProperty().bind(executor.busyProperty());
+            n.managedProperty().bind(executor.busyProperty());
+        }
+        HBox bar = new HBox(8, status, activity, progress, cancel);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -116,6 +424,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        playback.pause();
         executor.shutdown();
     }
 }

@@ -10,6 +10,11 @@ import io.liquidlens.io.Rollouts;
 
 /** A model folder made from an ncps fixture checkpoint (read in place from ../shared, copied to a temp dir). */
 public final class TestModels {
+    /** The checked-in camera sample: conv head on 32x96x3 frames, 19-neuron NCP (tests run in app/). */
+    public static final Path CAMERA_SAMPLE = Path.of("..", "sample-models", "ncp-lanekeeping");
+    /** The checked-in vector sample: 6 inputs per step. */
+    public static final Path VECTOR_SAMPLE = Path.of("..", "sample-models", "vector-lanekeeping");
+
     private TestModels() {
     }
 

@@ -3,12 +3,24 @@ package io.liquidlens.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidlens.app.workspace.ModelPanelView;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,25 +29,53 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The workbench window on Monocle (headless). */
+/** The workbench window on Monocle (headless), started without arguments. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchAppTest {
+    private static Preferences prefs;
     private WorkbenchApp app;
 
     @TempDir
     Path tmp;
 
+    @BeforeAll
+    static void throwawayPrefs() {
+        prefs = ThrowawayPrefs.use();
+    }
+
+    @AfterAll
+    static void removePrefs() throws Exception {
+        ThrowawayPrefs.remove(prefs);
+    }
+
     @Start
     void start(Stage stage) {
-        app = new WorkbenchApp();
+        app = new WorkbenchApp(LaunchOptions.none());
         app.start(stage);
     }
 
     @Test
-    void windowOpensWithAStatusLine(FxRobot robot) {
+    void windowOpensWithAStatusLineAndThreeEmptySlots(FxRobot robot) {
         Label status = robot.lookup("#" + WorkbenchApp.STATUS_ID).queryAs(Label.class);
         assertThat(status.getText()).contains("No model loaded");
         assertThat(robot.window(0).isShowing()).isTrue();
+        for (String id : new String[] {WorkbenchApp.GRAPH_SLOT_ID, WorkbenchApp.TRACES_SLOT_ID,
+                WorkbenchApp.INPUT_SLOT_ID}) {
+            assertThat(robot.lookup("#" + id).queryAs(StackPane.class).getChildren()).hasSize(1);
+        }
+    }
+
+    @Test
+    void placedViewsFillTheirSlots(FxRobot robot) {
+        Region graph = new Region();
+        Region input = new Region();
+        robot.interact(() -> app.placeViews(graph, null, input));
+        assertThat(robot.lookup("#" + WorkbenchApp.GRAPH_SLOT_ID).queryAs(StackPane.class).getChildren())
+                .containsExactly(graph);
+        assertThat(robot.lookup("#" + WorkbenchApp.INPUT_SLOT_ID).queryAs(StackPane.class).getChildren())
+                .containsExactly(input);
+        assertThat(robot.lookup("#" + WorkbenchApp.TRACES_SLOT_ID).queryAs(StackPane.class).getChildren().get(0))
+                .isInstanceOf(Label.class);
     }
 
     @Test
@@ -44,6 +84,7 @@ class WorkbenchAppTest {
         robot.interact(() -> app.workspace().openModel(folder));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#" + ModelPanelView.SUMMARY_ID).queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         TextArea summary = robot.lookup("#" + ModelPanelView.SUMMARY_ID).queryAs(TextArea.class);
         assertThat(summary.getText()).contains("11 inter, 7 command, 1 motor").contains("Size table");
         assertThat(robot.lookup("#" + WorkbenchApp.STATUS_ID).queryAs(Label.class).getText()).contains("fixture NCP");
@@ -60,5 +101,43 @@ class WorkbenchAppTest {
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("not-a-model");
         assertThat(app.workspace().modelProperty().get()).isSameAs(loaded);
+    }
+
+    @Test
+    void anExportAddedByAViewAppearsInTheExportMenuAndWritesTheChosenFile(FxRobot robot) throws Exception {
+        Path target = tmp.resolve("out.csv");
+        app.setSaveChooser((title, extension) -> target);
+        robot.interact(() -> app.addExport("Traces as CSV...", path -> {
+            try {
+                Files.writeString(path, "step,x\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "csv"));
+        MenuItem item = exportItem(robot, "Traces as CSV...");
+        robot.interact(item::fire);
+        assertThat(target).hasContent("step,x");
+    }
+
+    @Test
+    void theWindowRendersToAPngThatIsNotBlank(FxRobot robot) throws Exception {
+        Path png = tmp.resolve("window.png");
+        app.setSaveChooser((title, extension) -> png);
+        robot.interact(() -> exportItem(robot, "Window as PNG...").fire());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertThat(colours).hasSizeGreaterThan(8);
+    }
+
+    private static MenuItem exportItem(FxRobot robot, String label) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().filter(m -> WorkbenchApp.EXPORT_MENU_ID.equals(m.getId()))
+                .flatMap(m -> m.getItems().stream()).filter(i -> label.equals(i.getText())).findFirst().orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package io.liquidlens.app.workspace;
 
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -9,9 +10,11 @@ import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelSummary;
 import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
-import io.liquidlens.sim.ProgressListener;
 import io.liquidlens.sim.SynapseActivity;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,14 +23,28 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The workbench's state: the loaded model and what the status line says. Loading runs through the
- * {@link TaskExecutor}; a model that fails to load leaves the previous one in place and reports one line.
+ * The workbench's state: the loaded model, the loaded rollout, the model's activity over it, one time
+ * cursor and the neuron selection, plus what the status line says.
+ *
+ * <p>Loading and simulating run through the {@link TaskExecutor}. Everything a new model or rollout needs
+ * (reading, checking that the model fits the rollout, simulating) happens in that background task, and only
+ * then are model, rollout and activity swapped together. A file that cannot be read, a model that does not
+ * fit the rollout, a failed or cancelled simulation: each leaves the previous state untouched (the very same
+ * objects) and, except for a cancel, reports one line in {@link #lastErrorProperty()}.
+ *
+ * <p>Order of a swap, so listeners never see a new model with an old activity: {@code activity} becomes null,
+ * the cursor is reset (when the rollout changed), then {@code synapses}, {@code model}, {@code summary},
+ * {@code rollout}, {@code rolloutFile}, and {@code activity} last. Views that need model and activity
+ * together listen to {@link #activityProperty()}.
  */
 public final class WorkspaceViewModel {
+    private static final String NOTHING_LOADED = "No model loaded. File > Open model...";
+
     private final TaskExecutor executor;
+    private final RecentFiles recent;
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSummary> summary = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No model loaded. File > Open model...");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING_LOADED);
     private final ObjectProperty<String> lastError = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Rollout> rollout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> rolloutFile = new ReadOnlyObjectWrapper<>();
@@ -36,84 +53,186 @@ public final class WorkspaceViewModel {
     private final TimeCursor cursor = new TimeCursor();
     private final NeuronSelection selection = new NeuronSelection();
     private BackgroundTask running = BackgroundTask.DONE;
+    /** Bumped by every open and cancel, so a late result of superseded work is dropped. */
+    private long generation;
 
+    /** A workspace whose recent-files lists live only in memory. */
     public WorkspaceViewModel(TaskExecutor executor) {
-        this.executor = executor;
+        this(executor, RecentFiles.inMemory());
     }
 
-    /** Loads a model folder (or its model.json) in the background. */
-    public void openModel(Path folder) {
-        running.cancel();
-        status.set("Loading " + folder + " ...");
-        running = executor.execute("Loading model", () -> {
-            LoadedModel loaded = LoadedModel.load(folder);
-            return new Loaded(loaded, ModelSummary.of(loaded));
-        }, done -> {
-            model.set(done.model());
-            summary.set(done.summary());
-            activity.set(null);
-            synapses.set(SynapseActivity.of(done.model().network()));
-            selection.clear();
-            status.set(describeCurrent());
-            if (rollout.get() != null) {
-                simulate();
-            }
-        }, error -> {
-            String message = error instanceof LiquidLensException ? error.getMessage()
-                    : folder + ": could not be loaded (" + error + ")";
-            lastError.set(message);
-            status.set(describeCurrent());
-        });
+    /** A workspace that records what it opens in {@code recent}. */
+    public WorkspaceViewModel(TaskExecutor executor, RecentFiles recent) {
+        this.executor = executor;
+        this.recent = recent;
     }
 
     /**
-     * Reads a rollout ({@code .npz}) in the background and, with a model loaded, simulates the model over it;
-     * the cursor goes to the first step. A rollout that cannot be read leaves the current one in place.
+     * Loads a model folder (or its model.json) in the background; with a rollout loaded, checks that the model
+     * fits it and simulates it before anything is replaced.
      */
-    public void openRollout(Path file) {
-        running.cancel();
-        status.set("Reading " + file + " ...");
-        running = executor.execute("Reading rollout", () -> Rollouts.read(file), done -> {
-            rollout.set(done);
-            rolloutFile.set(file);
-            activity.set(null);
-            cursor.reset(done.steps());
-            status.set(describeCurrent());
-            if (model.get() != null) {
-                simulate();
+    public void openModel(Path folder) {
+        State old = current();
+        start("Loading " + folder + " ...", "Loading model", sink -> {
+            sink.message("Loading model " + folder.getFileName());
+            Loaded m = loadModel(folder);
+            sink.checkCancelled();
+            if (old.rollout() == null) {
+                return old.withModel(m, null);
             }
-        }, error -> {
-            String message = error instanceof LiquidLensException ? error.getMessage()
-                    : file + ": could not be read (" + error + ")";
-            lastError.set(message);
-            status.set(describeCurrent());
-        });
+            ModelFit.checkNewModel(m.model(), m.summary().name(), old.rollout(), old.rolloutFile());
+            return old.withModel(m, simulate(m.model(), old.rollout(), old.rolloutFile(), sink));
+        }, error -> error instanceof LiquidLensException ? error.getMessage()
+                : folder + ": could not be loaded (" + error + ")");
     }
 
-    /** Runs the loaded model over the loaded rollout in the background; the result is {@link #activityProperty()}. */
-    private void simulate() {
-        LoadedModel m = model.get();
-        Rollout r = rollout.get();
-        status.set("Simulating " + rolloutFile.get().getFileName() + " ...");
-        running = executor.execute("Simulating", () -> Activities.simulate(m.network(), r, ProgressListener.NONE),
-                done -> {
-                    if (m == model.get() && r == rollout.get()) {
-                        activity.set(done);
-                        cursor.reset(done.steps());
-                        status.set(describeCurrent());
-                    }
-                }, error -> {
-                    lastError.set(rolloutFile.get() + ": " + m.folder() + " cannot run on it: "
-                            + (error.getMessage() == null ? error.toString() : error.getMessage()));
-                    status.set(describeCurrent());
-                });
+    /**
+     * Reads a rollout ({@code .npz}, or a folder of them: its first episode in name order) in the background
+     * and, with a model loaded, checks that it fits and simulates the model over it; the cursor then goes to
+     * the first step.
+     */
+    public void openRollout(Path fileOrFolder) {
+        State old = current();
+        start("Reading " + fileOrFolder + " ...", "Reading rollout", sink -> {
+            sink.message("Reading " + fileOrFolder.getFileName());
+            Path file = firstRollout(fileOrFolder);
+            Rollout r = Rollouts.read(file);
+            sink.checkCancelled();
+            if (old.model() == null) {
+                return old.withRollout(r, file, null);
+            }
+            ModelFit.checkNewRollout(file, r, old.model(), old.summary().name());
+            return old.withRollout(r, file, simulate(old.model(), r, file, sink));
+        }, error -> error instanceof LiquidLensException ? error.getMessage()
+                : fileOrFolder + ": could not be read (" + error + ")");
     }
 
-    /** Cancels whatever is loading; the current model stays. */
+    /**
+     * Opens a model and a rollout together (start-up, command line): one task, one swap. A model that loads
+     * but a rollout that cannot be read or does not fit still opens the model alone and reports the rollout's
+     * problem. {@code rolloutFile} may be null.
+     */
+    public void open(Path modelFolder, Path rolloutFile) {
+        if (rolloutFile == null) {
+            openModel(modelFolder);
+            return;
+        }
+        start("Loading " + modelFolder + " ...", "Loading model", sink -> {
+            sink.message("Loading model " + modelFolder.getFileName());
+            Loaded m = loadModel(modelFolder);
+            State alone = new State(m.model(), m.summary(), m.synapses(), null, null, null, null);
+            try {
+                sink.message("Reading " + rolloutFile.getFileName());
+                Path file = firstRollout(rolloutFile);
+                Rollout r = Rollouts.read(file);
+                sink.checkCancelled();
+                ModelFit.checkNewRollout(file, r, m.model(), m.summary().name());
+                return alone.withRollout(r, file, simulate(m.model(), r, file, sink));
+            } catch (LiquidLensException e) {
+                return alone.withWarning(e.getMessage());
+            }
+        }, error -> error instanceof LiquidLensException ? error.getMessage()
+                : modelFolder + ": could not be loaded (" + error + ")");
+    }
+
+    /**
+     * Opens what was dropped on the window: a folder holding {@code model.json} (or that file) as a model, an
+     * {@code .npz} file or a folder of them as a rollout. Anything else is reported in one line.
+     */
+    public void openDropped(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isRegularFile(path.resolve("model.json")) || name.equals("model.json")) {
+            openModel(path);
+        } else if (name.endsWith(".npz") || Files.isDirectory(path)) {
+            openRollout(path);
+        } else {
+            lastError.set(path + ": neither a model folder (with model.json) nor a rollout (.npz)");
+        }
+    }
+
+    /** Cancels whatever is loading or simulating; the current model, rollout and activity stay. */
     public void cancel() {
         running.cancel();
         running = BackgroundTask.DONE;
+        generation++;
+        status.set("Cancelled. " + describeCurrent());
+    }
+
+    private interface Work {
+        State run(ProgressSink sink) throws Exception;
+    }
+
+    private void start(String startMessage, String title, Work work,
+                       java.util.function.Function<Throwable, String> explain) {
+        running.cancel();
+        long mine = ++generation;
+        status.set(startMessage);
+        running = executor.execute(title, work::run, done -> {
+            if (mine == generation) {
+                apply(done);
+            }
+        }, error -> {
+            if (mine == generation) {
+                lastError.set(oneLine(explain.apply(error)));
+                status.set(describeCurrent());
+            }
+        });
+    }
+
+    private static Loaded loadModel(Path folder) {
+        LoadedModel loaded = LoadedModel.load(folder);
+        return new Loaded(loaded, ModelSummary.of(loaded), SynapseActivity.of(loaded.network()));
+    }
+
+    private static Path firstRollout(Path fileOrFolder) {
+        List<Path> files = Rollouts.list(List.of(fileOrFolder));
+        return files.get(0);
+    }
+
+    private static Activity simulate(LoadedModel m, Rollout r, Path file, ProgressSink sink) {
+        sink.message("Simulating " + file.getFileName());
+        try {
+            return Activities.simulate(m.network(), r, sink);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new LiquidLensException(file, m.folder() + " cannot run on it: " + e.getMessage(), e);
+        }
+    }
+
+    private void apply(State next) {
+        boolean newRollout = next.rollout() != rollout.get();
+        boolean newModel = next.model() != model.get();
+        activity.set(null);
+        if (newRollout) {
+            cursor.reset(next.rollout() == null ? 0 : next.rollout().steps());
+        }
+        if (newModel) {
+            selection.clear();
+        }
+        synapses.set(next.synapses());
+        model.set(next.model());
+        summary.set(next.summary());
+        rollout.set(next.rollout());
+        rolloutFile.set(next.rolloutFile());
+        activity.set(next.activity());
+        if (newModel && next.model() != null) {
+            recent.addModel(next.model().folder());
+        }
+        if (newRollout && next.rolloutFile() != null) {
+            recent.addRollout(next.rolloutFile());
+        }
         status.set(describeCurrent());
+        if (next.warning() != null) {
+            lastError.set(oneLine(next.warning()));
+        }
+    }
+
+    private State current() {
+        return new State(model.get(), summary.get(), synapses.get(), rollout.get(), rolloutFile.get(),
+                activity.get(), null);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private String describeCurrent() {
@@ -159,6 +278,11 @@ public final class WorkspaceViewModel {
         return selection;
     }
 
+    /** The recently opened models and rollouts (File > Recent). */
+    public RecentFiles recent() {
+        return recent;
+    }
+
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -172,6 +296,22 @@ public final class WorkspaceViewModel {
         return lastError;
     }
 
-    private record Loaded(LoadedModel model, ModelSummary summary) {
+    private record Loaded(LoadedModel model, ModelSummary summary, SynapseActivity synapses) {
+    }
+
+    /** Everything that is swapped at once. */
+    private record State(LoadedModel model, ModelSummary summary, SynapseActivity synapses, Rollout rollout,
+                         Path rolloutFile, Activity activity, String warning) {
+        State withModel(Loaded m, Activity a) {
+            return new State(m.model(), m.summary(), m.synapses(), rollout, rolloutFile, a, null);
+        }
+
+        State withRollout(Rollout r, Path file, Activity a) {
+            return new State(model, summary, synapses, r, file, a, null);
+        }
+
+        State withWarning(String message) {
+            return new State(model, summary, synapses, rollout, rolloutFile, activity, message);
+        }
     }
 }

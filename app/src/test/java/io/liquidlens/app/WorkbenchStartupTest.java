@@ -1,0 +1,57 @@
+package io.liquidlens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Started as the jar starts without arguments: the bundled NCP sample (and its clean rollout, when present). */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchStartupTest {
+    private static Preferences prefs;
+    private WorkbenchApp app;
+    private LaunchOptions defaults;
+
+    @BeforeAll
+    static void throwawayPrefs() {
+        prefs = ThrowawayPrefs.use();
+    }
+
+    @AfterAll
+    static void removePrefs() throws Exception {
+        ThrowawayPrefs.remove(prefs);
+    }
+
+    @Start
+    void start(Stage stage) {
+        defaults = Launcher.defaults();
+        app = new WorkbenchApp(defaults);
+        app.start(stage);
+    }
+
+    @Test
+    void theWindowIsUpAtOnceAndOpensTheSampleModelInTheBackground(FxRobot robot) throws Exception {
+        assertThat(app.stage().isShowing()).isTrue();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.workspace().modelProperty().get() != null
+                && (defaults.rollout() == null || app.workspace().activityProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.from(app.stage().getScene().getRoot()).lookup("#" + WorkbenchApp.STATUS_ID)
+                .queryAs(Label.class).getText();
+        assertThat(status).contains("lane-keeping NCP");
+        assertThat(app.stage().getTitle()).contains("lane-keeping NCP");
+        if (defaults.rollout() != null) {
+            assertThat(status).contains(app.workspace().activityProperty().get().steps() + " steps");
+        }
+        assertThat(app.workspace().lastErrorProperty().get()).isNull();
+    }
+}
