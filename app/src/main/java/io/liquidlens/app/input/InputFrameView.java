@@ -34,6 +34,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
@@ -110,15 +111,19 @@ public final class InputFrameView extends BorderPane {
         frameStack.setAlignment(Pos.CENTER);
         frameStack.widthProperty().addListener((obs, old, now) -> fitFrame());
         frameStack.heightProperty().addListener((obs, old, now) -> fitFrame());
+        legend.managedProperty().bind(legend.visibleProperty());
         world.setId(WORLD_ID);
         world.setPadding(new Insets(2, 6, 2, 6));
+        world.setWrapText(true);
         world.setStyle("-fx-font-family: monospace;");
-        content.setBottom(world);
+        VBox below = new VBox(4, legend, world);
+        below.setPadding(new Insets(4, 6, 4, 6));
+        content.setBottom(below);
         content.setMinSize(0, 0);
 
         Button export = new Button("Export PNG...");
         export.setOnAction(e -> chooseAndExport());
-        setTop(new ToolBar(labelsBox, legend, export));
+        setTop(new ToolBar(labelsBox, export));
         setCenter(content);
 
         workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
@@ -251,7 +256,8 @@ public final class InputFrameView extends BorderPane {
         if (hi - lo < 1e-6f) {
             hi = lo + 1;
         }
-        NumberAxis values = new NumberAxis(lo, hi, niceTick(hi - lo));
+        double tick = niceTick(hi - lo);
+        NumberAxis values = new NumberAxis(Math.floor(lo / tick) * tick, Math.ceil(hi / tick) * tick, tick);
         values.setAnimated(false);
         CategoryAxis inputs = new CategoryAxis();
         inputs.setAnimated(false);
@@ -353,7 +359,7 @@ public final class InputFrameView extends BorderPane {
     }
 
     private static HBox legend() {
-        HBox box = new HBox(8);
+        HBox box = new HBox(10);
         box.setAlignment(Pos.CENTER_LEFT);
         for (int c = 0; c < FramePixels.CLASS_NAMES.length; c++) {
             int argb = FramePixels.classColour(c);

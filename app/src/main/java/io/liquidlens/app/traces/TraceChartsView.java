@@ -13,7 +13,13 @@ import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.EnumMap;
+import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.SetChangeListener;
@@ -50,8 +56,9 @@ import org.jfree.data.xy.DefaultXYDataset;
  * chart follows the time cursor; a click on a chart moves the cursor to the clicked step.
  *
  * <p>The shown neurons are the selected ones, or the motor neurons when nothing is selected. Datasets are
- * rebuilt only when the activity, the model or the selection changes; a cursor move only moves the three
- * markers.
+ * rebuilt only when the activity, the model or the selection changes (the output chart only for the first
+ * two); a cursor move only moves the three markers. The charts redraw once per frame at most, however many
+ * changes the frame brought.
  */
 public final class TraceChartsView extends BorderPane {
     /** Node id of this view, for tests and style sheets. */
@@ -95,8 +102,17 @@ public final class TraceChartsView extends BorderPane {
     private final Map<Chart, ValueMarker> markers = new EnumMap<>(Chart.class);
     private final NumberAxis linearTau = new NumberAxis("tau");
     private final LogAxis logTau = new LogAxis("tau (log)");
+    private final Set<Chart> pending = EnumSet.noneOf(Chart.class);
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            redrawPending();
+        }
+    };
     private List<TraceNeuron> shown = List.of();
     private TraceTable table;
+    private int steps;
+    private double[] xs = new double[0];
 
     /** A view of {@code workspace}'s traces; it follows the workspace from here on. */
     public TraceChartsView(WorkspaceViewModel workspace) {
@@ -104,6 +120,7 @@ public final class TraceChartsView extends BorderPane {
         setId(ID);
         linearTau.setAutoRangeIncludesZero(false);
         logTau.setSmallestValue(1e-6);
+        logTau.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         VBox stack = new VBox(2);
         for (Chart c : Chart.values()) {
             ChartViewer viewer = viewer(c);
@@ -230,7 +247,7 @@ public final class TraceChartsView extends BorderPane {
         }
         List<TraceNeuron> now = TraceNeuron.shown(workspace.selection().selected(), wiring(), a.neurons());
         if (!now.equals(shown)) {
-            rebuild();
+            showNeurons(a, now);
         }
     }
 
@@ -239,38 +256,19 @@ public final class TraceChartsView extends BorderPane {
         return m == null ? null : m.network().connectivity().orElse(null);
     }
 
-    /** New datasets for the current activity, model, rollout and selection. */
+    /** New datasets for all three charts: the activity, the model or the rollout changed. */
     private void rebuild() {
         Activity a = workspace.activityProperty().get();
         Rollout r = workspace.rolloutProperty().get();
         LoadedModel m = workspace.modelProperty().get();
-        if (a == null) {
-            shown = List.of();
-            table = null;
-        } else {
-            shown = TraceNeuron.shown(workspace.selection().selected(), wiring(), a.neurons());
-            table = TraceTable.of(a, shown, m, r);
-        }
-        int steps = a != null ? a.steps() : r != null ? r.steps() : 0;
-        double[] xs = new double[steps];
+        steps = a != null ? a.steps() : r != null ? r.steps() : 0;
+        xs = new double[steps];
         for (int t = 0; t < steps; t++) {
             xs[t] = t;
         }
-        DefaultXYDataset states = new DefaultXYDataset();
-        DefaultXYDataset taus = new DefaultXYDataset();
-        boolean tauPositive = true;
-        if (a != null) {
-            for (TraceNeuron n : shown) {
-                states.addSeries(n.name(), new double[][] {xs, widen(a.stateSeries(n.id()))});
-                double[] tau = widen(a.tauSeries(n.id()));
-                for (double v : tau) {
-                    tauPositive &= v > 0;
-                }
-                taus.addSeries(n.name(), new double[][] {xs, tau});
-            }
-        }
+        showNeurons(a, a == null ? List.of() : TraceNeuron.shown(workspace.selection().selected(), wiring(),
+                a.neurons()));
         DefaultXYDataset outputs = new DefaultXYDataset();
-        XYLineAndShapeRenderer outRenderer = (XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer();
         if (table != null) {
             for (int k = 0; k < table.outputNames().size(); k++) {
                 outputs.addSeries("output " + table.outputNames().get(k), new double[][] {xs, widen(a.outputSeries(k))});
@@ -282,13 +280,33 @@ public final class TraceChartsView extends BorderPane {
                 }
                 outputs.addSeries("action " + table.actionNames().get(k), new double[][] {xs, ys});
             }
-            styleOutputs(outRenderer, table.outputNames().size(), table.actionNames().size());
+            styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
+                    table.outputNames().size(), table.actionNames().size());
         }
-        set(Chart.STATE, states, steps);
-        charts.get(Chart.TAU).setNotify(false);
-        charts.get(Chart.TAU).getXYPlot().setRangeAxis(tauPositive && taus.getSeriesCount() > 0 ? logTau : linearTau);
-        set(Chart.TAU, taus, steps);
-        set(Chart.OUTPUT, outputs, steps);
+        set(Chart.OUTPUT, outputs);
+    }
+
+    /** New state and tau datasets for {@code neurons}; the output chart does not depend on them. */
+    private void showNeurons(Activity a, List<TraceNeuron> neurons) {
+        shown = neurons;
+        table = a == null ? null : TraceTable.of(a, shown, workspace.modelProperty().get(),
+                workspace.rolloutProperty().get());
+        DefaultXYDataset states = new DefaultXYDataset();
+        DefaultXYDataset taus = new DefaultXYDataset();
+        boolean tauPositive = true;
+        for (TraceNeuron n : shown) {
+            states.addSeries(n.name(), new double[][] {xs, widen(a.stateSeries(n.id()))});
+            double[] tau = widen(a.tauSeries(n.id()));
+            for (double v : tau) {
+                tauPositive &= v > 0;
+            }
+            taus.addSeries(n.name(), new double[][] {xs, tau});
+        }
+        set(Chart.STATE, states);
+        // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative)
+        redrawLater(Chart.TAU);
+        charts.get(Chart.TAU).getXYPlot().setRangeAxis(tauPositive && !shown.isEmpty() ? logTau : linearTau);
+        set(Chart.TAU, taus);
     }
 
     /** Output k solid and action k dashed in the same colour, so each pair reads as one comparison. */
@@ -303,25 +321,49 @@ public final class TraceChartsView extends BorderPane {
             renderer.setSeriesStroke(k, LINE, false);
         }
         for (int k = 0; k < actions; k++) {
-            renderer.setSeriesPaint(outputs + k, paints[k], false);
+            // a darker shade: a network that drove the rollout itself has action = output, and the dashes
+            // must still show on top of the solid line
+            Paint p = paints[k] instanceof Color colour ? colour.darker().darker() : paints[k];
+            renderer.setSeriesPaint(outputs + k, p, false);
             renderer.setSeriesStroke(outputs + k, DASHED, false);
         }
     }
 
-    private void set(Chart c, DefaultXYDataset data, int steps) {
-        JFreeChart chart = charts.get(c);
-        chart.setNotify(false);
-        XYPlot plot = chart.getXYPlot();
-        plot.setDataset(data);
+    private void set(Chart c, DefaultXYDataset data) {
+        redrawLater(c);
+        XYPlot plot = charts.get(c).getXYPlot();
+        // the step range first: the value axis fits itself to the data inside the step range
         plot.getDomainAxis().setRange(0, Math.max(1, steps - 1));
+        plot.setDataset(data);
         markers.get(c).setValue(workspace.cursor().step());
-        chart.setNotify(true);
     }
 
     private void moveMarkers(int step) {
-        for (ValueMarker marker : markers.values()) {
-            marker.setValue(step);
+        for (Chart c : Chart.values()) {
+            redrawLater(c);
+            markers.get(c).setValue(step);
         }
+    }
+
+    /**
+     * Holds back chart {@code c}'s redraws until the next frame. Datasets and markers change at once (so
+     * anyone reading them sees the new state), but several changes within one frame - the two events of a
+     * new single selection, a fast scrub - cost one redraw.
+     */
+    private void redrawLater(Chart c) {
+        if (pending.add(c)) {
+            charts.get(c).setNotify(false);
+            redraw.start();
+        }
+    }
+
+    /** Draws every chart that changed since the last frame (called by the frame timer; tests may call it). */
+    void redrawPending() {
+        redraw.stop();
+        for (Chart c : pending) {
+            charts.get(c).setNotify(true);
+        }
+        pending.clear();
     }
 
     private static double[] widen(float[] v) {

@@ -98,6 +98,21 @@ class TraceChartsViewTest {
     }
 
     @Test
+    void everyValueAxisSpansAllItsData(FxRobot robot) {
+        robot.interact(() -> workspace.selection().selectOnly(6));
+        for (Chart c : Chart.values()) {
+            XYPlot plot = view.chart(c).getXYPlot();
+            XYDataset data = plot.getDataset();
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    assertThat(plot.getRangeAxis().getRange().contains(data.getYValue(s, i)))
+                            .as("%s series %d item %d", c, s, i).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void selectingANeuronAddsASeriesNamedAfterIt(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(4));
         String name4 = wiring().role(4).ncpsName() + " 4";
@@ -139,9 +154,7 @@ class TraceChartsViewTest {
         ChartCanvas canvas = view.chartViewer(Chart.TAU).getCanvas();
         double x = view.xOf(Chart.TAU, 30);
         assertThat(x).isFinite();
-        double y = view.chart(Chart.TAU).getXYPlot().getDomainAxis().getRange().getLength() > 0
-                ? canvas.getHeight() / 2 : 0;
-        Point2D screen = canvas.localToScreen(x, y);
+        Point2D screen = canvas.localToScreen(x, canvas.getHeight() / 2);
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workspace.cursor().step()).isBetween(29, 31);
