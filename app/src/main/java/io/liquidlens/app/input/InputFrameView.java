@@ -1,0 +1,402 @@
+package io.liquidlens.app.input;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.traces.ColumnNames;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.AtomicFiles;
+import io.liquidlens.io.ModelManifest;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.model.LoadedModel;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+
+/**
+ * What the network sees at the time cursor. For image rollouts: the camera frame, scaled up by a whole
+ * factor with smoothing off so every camera pixel stays a crisp square, and optionally the label map
+ * over it. For vector rollouts: one horizontal bar per input, named as the model's manifest names them.
+ * Below either, the rollout's key world values at the cursor.
+ *
+ * <p>A rollout change builds the images or bars once; a cursor move only rewrites pixels or bar values.
+ */
+public final class InputFrameView extends BorderPane {
+    /** Node id of this view. */
+    public static final String ID = "input-frame";
+    /** Node id of the "labels" check box. */
+    public static final String LABELS_ID = "input-labels";
+    /** Node id of the world-values line. */
+    public static final String WORLD_ID = "input-world";
+    /** Node id of the vector inputs' bar chart. */
+    public static final String BARS_ID = "input-bars";
+
+    /** World columns worth a glance while driving, shown in this order when the rollout has them. */
+    private static final List<String> KEY_WORLD = List.of("d_lane", "mu", "kappa", "expert_action", "executed_action");
+    private static final int MAX_WORLD_VALUES = 8;
+    /** Largest enlargement drawn pixel by pixel; beyond it the renderer scales (1536 x 512 for 96 x 32). */
+    private static final int MAX_SCALE = 16;
+
+    private final WorkspaceViewModel workspace;
+    private final ImageView frameView = new ImageView();
+    private final ImageView labelView = new ImageView();
+    private final StackPane frameStack = new StackPane(frameView, labelView);
+    private final CheckBox labelsBox = new CheckBox("labels");
+    private final HBox legend = legend();
+    private final Label world = new Label();
+    private final Label placeholder = new Label("Open a rollout to see what the network sees");
+    private final BorderPane content = new BorderPane();
+
+    private Rollout rollout;
+    private float[] frames;
+    private byte[] labels;
+    private int height;
+    private int width;
+    private int channels;
+    private WritableImage frame;
+    private WritableImage labelImage;
+    private int[] pixels;
+    private int[] labelPixels;
+    private int scale;
+    private WritableImage shownFrame;
+    private WritableImage shownLabels;
+    private int[] scaled;
+
+    private BarChart<Number, String> bars;
+    private final List<XYChart.Data<Number, String>> barData = new ArrayList<>();
+
+    private float[] worldValues;
+    private int[] worldColumns = new int[0];
+    private List<String> worldNames = List.of();
+
+    /** A view of {@code workspace}'s inputs; it follows the workspace from here on. */
+    public InputFrameView(WorkspaceViewModel workspace) {
+        this.workspace = workspace;
+        setId(ID);
+        frameView.setSmooth(false);
+        labelView.setSmooth(false);
+        frameView.setPreserveRatio(false);
+        labelView.setPreserveRatio(false);
+        labelsBox.setId(LABELS_ID);
+        labelView.visibleProperty().bind(labelsBox.selectedProperty());
+        legend.visibleProperty().bind(labelsBox.selectedProperty().and(labelsBox.disabledProperty().not()));
+        frameStack.setMinSize(0, 0);
+        frameStack.setAlignment(Pos.CENTER);
+        frameStack.widthProperty().addListener((obs, old, now) -> fitFrame());
+        frameStack.heightProperty().addListener((obs, old, now) -> fitFrame());
+        legend.managedProperty().bind(legend.visibleProperty());
+        world.setId(WORLD_ID);
+        world.setPadding(new Insets(2, 6, 2, 6));
+        world.setWrapText(true);
+        world.setStyle("-fx-font-family: monospace;");
+        VBox below = new VBox(4, legend, world);
+        below.setPadding(new Insets(4, 6, 4, 6));
+        content.setBottom(below);
+        content.setMinSize(0, 0);
+
+        Button export = new Button("Export PNG...");
+        export.setOnAction(e -> chooseAndExport());
+        setTop(new ToolBar(labelsBox, export));
+        setCenter(content);
+
+        workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
+        workspace.modelProperty().addListener((obs, old, now) -> {
+            if (rollout != null && !rollout.isImage()) {
+                rebuild();
+            }
+        });
+        workspace.cursor().stepProperty().addListener((obs, old, now) -> show(now.intValue()));
+        rebuild();
+    }
+
+    /** The camera frame at native size (null unless an image rollout is loaded). */
+    public WritableImage frameImage() {
+        return frame;
+    }
+
+    /** The label overlay at native size (null unless the image rollout has labels). */
+    public WritableImage labelImage() {
+        return labelImage;
+    }
+
+    /** The node that draws the frame scaled up (its overlay is the second child). */
+    public ImageView frameImageView() {
+        return frameView;
+    }
+
+    /** How many screen pixels wide each camera pixel is drawn (before any shrinking to fit). */
+    public int frameScale() {
+        return scale;
+    }
+
+    /** True while the label overlay is shown. */
+    public boolean labelsShown() {
+        return labelView.isVisible() && labelImage != null;
+    }
+
+    /** The bar chart of vector inputs (null unless a vector rollout is loaded). */
+    public BarChart<Number, String> inputBars() {
+        return bars;
+    }
+
+    private void rebuild() {
+        rollout = workspace.rolloutProperty().get();
+        frames = null;
+        labels = null;
+        frame = null;
+        labelImage = null;
+        bars = null;
+        barData.clear();
+        readWorld();
+        if (rollout == null) {
+            labelsBox.setDisable(true);
+            content.setCenter(placeholder);
+        } else if (rollout.isImage()) {
+            buildFrame();
+        } else {
+            buildBars();
+        }
+        show(workspace.cursor().step());
+    }
+
+    private void buildFrame() {
+        NdArray in = rollout.inputs();
+        height = in.dim(1);
+        width = in.dim(2);
+        channels = in.dim(3);
+        frames = in.floatsView();
+        pixels = new int[height * width];
+        frame = new WritableImage(width, height);
+        scale = 0;
+        NdArray l = rollout.labels();
+        if (l != null) {
+            long[] classes = l.toLongArray();
+            labels = new byte[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                labels[i] = (byte) classes[i];
+            }
+            labelPixels = new int[height * width];
+            labelImage = new WritableImage(width, height);
+        }
+        labelsBox.setDisable(labels == null);
+        content.setCenter(frameStack);
+        fitFrame();
+    }
+
+    /**
+     * Enlarges the frame by the largest whole factor that fits, so camera pixels stay equal squares; the
+     * enlarged images are made once per factor, not per step.
+     */
+    private void fitFrame() {
+        if (frame == null) {
+            return;
+        }
+        double fit = Math.min(frameStack.getWidth() / width, frameStack.getHeight() / height);
+        int k = fit >= 1 ? (int) Math.min(MAX_SCALE, Math.floor(fit)) : 1;
+        // a view smaller than the camera shrinks the frame: there is nothing crisp to keep then
+        double shown = fit > 0 && fit < 1 ? fit : k;
+        for (ImageView v : List.of(frameView, labelView)) {
+            v.setFitWidth(width * shown);
+            v.setFitHeight(height * shown);
+        }
+        if (k != scale) {
+            scale = k;
+            shownFrame = new WritableImage(width * k, height * k);
+            shownLabels = labelImage == null ? null : new WritableImage(width * k, height * k);
+            scaled = new int[width * k * height * k];
+            frameView.setImage(shownFrame);
+            labelView.setImage(shownLabels);
+            show(workspace.cursor().step());
+        }
+    }
+
+    private void buildBars() {
+        labelsBox.setDisable(true);
+        NdArray in = rollout.inputs();
+        int features = in.dim(1);
+        frames = in.floatsView();
+        LoadedModel m = workspace.modelProperty().get();
+        List<String> named = m != null && m.manifest().inputs().kind() == ModelManifest.InputSpec.Kind.VECTOR
+                ? m.manifest().inputs().names() : List.of();
+        List<String> names = ColumnNames.of(named, features, "input_");
+        // the value axis spans the whole rollout, so bars move against fixed ticks instead of the axis rescaling
+        float lo = 0;
+        float hi = 0;
+        for (float v : frames) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (hi - lo < 1e-6f) {
+            hi = lo + 1;
+        }
+        double tick = niceTick(hi - lo);
+        NumberAxis values = new NumberAxis(Math.floor(lo / tick) * tick, Math.ceil(hi / tick) * tick, tick);
+        values.setAnimated(false);
+        CategoryAxis inputs = new CategoryAxis();
+        inputs.setAnimated(false);
+        bars = new BarChart<>(values, inputs);
+        bars.setId(BARS_ID);
+        bars.setAnimated(false);
+        bars.setLegendVisible(false);
+        bars.setCategoryGap(2);
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        XYChart.Data<Number, String>[] byInput = newDataArray(features);
+        // categories run bottom-up; add them last-first so input 0 reads at the top
+        for (int s = features - 1; s >= 0; s--) {
+            byInput[s] = new XYChart.Data<>(0f, names.get(s));
+            series.getData().add(byInput[s]);
+        }
+        barData.addAll(List.of(byInput));
+        bars.getData().add(series);
+        content.setCenter(bars);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static XYChart.Data<Number, String>[] newDataArray(int n) {
+        return (XYChart.Data<Number, String>[]) new XYChart.Data[n];
+    }
+
+    /** A tick unit of 1, 2 or 5 times a power of ten giving about five ticks. */
+    private static double niceTick(double span) {
+        double raw = span / 5;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / pow;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * pow;
+    }
+
+    private void readWorld() {
+        worldValues = null;
+        worldColumns = new int[0];
+        worldNames = List.of();
+        if (rollout == null || rollout.world() == null) {
+            world.setText("");
+            return;
+        }
+        worldNames = rollout.worldNames();
+        List<Integer> columns = new ArrayList<>();
+        for (String key : KEY_WORLD) {
+            int k = worldNames.indexOf(key);
+            if (k >= 0) {
+                columns.add(k);
+            }
+        }
+        for (int k = 0; columns.isEmpty() && k < Math.min(MAX_WORLD_VALUES, worldNames.size()); k++) {
+            columns.add(k);
+        }
+        worldColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+        worldValues = rollout.world().floatsView();
+    }
+
+    /** Draws step {@code t}: pixels, bar values and the world line are rewritten in place. */
+    private void show(int t) {
+        if (rollout == null || t < 0 || t >= rollout.steps()) {
+            return;
+        }
+        if (frame != null) {
+            FramePixels.frame(frames, t, height, width, channels, pixels);
+            put(frame, pixels, 1);
+            put(shownFrame, pixels, scale);
+            if (labelImage != null) {
+                FramePixels.labels(labels, t, height, width, labelPixels);
+                put(labelImage, labelPixels, 1);
+                put(shownLabels, labelPixels, scale);
+            }
+        }
+        int features = barData.size();
+        for (int s = 0; s < features; s++) {
+            barData.get(s).setXValue(frames[t * features + s]);
+        }
+        if (worldValues != null) {
+            int k = worldNames.size();
+            StringBuilder line = new StringBuilder("step ").append(t);
+            for (int c : worldColumns) {
+                line.append("   ").append(worldNames.get(c)).append(' ')
+                        .append(String.format(Locale.ROOT, "%.3f", worldValues[t * k + c]));
+            }
+            world.setText(line.toString());
+        }
+    }
+
+    /** Writes native pixels into {@code image}, enlarged {@code k} times (no-op before the first layout). */
+    private void put(WritableImage image, int[] pixels, int k) {
+        if (image == null || k < 1) {
+            return;
+        }
+        int[] src = pixels;
+        if (k > 1) {
+            FramePixels.enlarge(pixels, width, height, k, scaled);
+            src = scaled;
+        }
+        image.getPixelWriter().setPixels(0, 0, width * k, height * k, PixelFormat.getIntArgbInstance(), src, 0,
+                width * k);
+    }
+
+    private static HBox legend() {
+        HBox box = new HBox(10);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (int c = 0; c < FramePixels.CLASS_NAMES.length; c++) {
+            int argb = FramePixels.classColour(c);
+            Rectangle swatch = new Rectangle(12, 12, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff,
+                    Math.max(0.6, ((argb >>> 24) & 0xff) / 255.0)));
+            Label name = new Label(FramePixels.CLASS_NAMES[c], swatch);
+            box.getChildren().add(name);
+        }
+        return box;
+    }
+
+    /** Writes what the view shows (frame or bars, and the world line) as a PNG, atomically. */
+    public void exportPng(Path file) {
+        Node shown = content;
+        WritableImage snap = shown.snapshot(null, null);
+        BufferedImage image = SwingFXUtils.fromFXImage(snap, null);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    private void chooseAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("input.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            exportPng(file.toPath());
+        } catch (LiquidLensException ex) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+            alert.setHeaderText("Export failed");
+            alert.show();
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package io.liquidlens.app.traces;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.Activity;
+import io.liquidlens.wiring.Wiring;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.io.File;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.fx.interaction.MouseHandlerFX;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * The traces of the workspace's activity on one time axis: the shown neurons' states, their liquid time
+ * constants, and the model's outputs against the rollout's recorded actions. A vertical marker on every
+ * chart follows the time cursor; a click on a chart moves the cursor to the clicked step.
+ *
+ * <p>The shown neurons are the selected ones, or the motor neurons when nothing is selected. Datasets are
+ * rebuilt only when the activity, the model or the selection changes (the output chart only for the first
+ * two); a cursor move only moves the three markers. The charts redraw once per frame at most, however many
+ * changes the frame brought.
+ */
+public final class TraceChartsView extends BorderPane {
+    /** Node id of this view, for tests and style sheets. */
+    public static final String ID = "trace-charts";
+
+    private static final Color CURSOR = new Color(220, 30, 30);
+    private static final BasicStroke LINE = new BasicStroke(1.5f);
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {5f, 3f}, 0f);
+    private static final int EXPORT_WIDTH = 900;
+    private static final int EXPORT_HEIGHT = 320;
+
+    /** The three charts. */
+    public enum Chart {
+        STATE("Neuron state", "state"),
+        TAU("Liquid time constant", "tau"),
+        OUTPUT("Output and recorded action", "output");
+
+        private final String title;
+        private final String stem;
+
+        Chart(String title, String stem) {
+            this.title = title;
+            this.stem = stem;
+        }
+
+        /** The chart's title. */
+        public String title() {
+            return title;
+        }
+
+        /** The file name stem of its exports. */
+        public String fileStem() {
+            return stem;
+        }
+    }
+
+    private final WorkspaceViewModel workspace;
+    private final Map<Chart, JFreeChart> charts = new EnumMap<>(Chart.class);
+    private final Map<Chart, ChartViewer> viewers = new EnumMap<>(Chart.class);
+    private final Map<Chart, ValueMarker> markers = new EnumMap<>(Chart.class);
+    private final NumberAxis linearTau = new NumberAxis("tau");
+    private final LogAxis logTau = new LogAxis("tau (log)");
+    private final Set<Chart> pending = EnumSet.noneOf(Chart.class);
+    private final AnimationTimer redraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            redrawPending();
+        }
+    };
+    private List<TraceNeuron> shown = List.of();
+    private TraceTable table;
+    private int steps;
+    private double[] xs = new double[0];
+
+    /** A view of {@code workspace}'s traces; it follows the workspace from here on. */
+    public TraceChartsView(WorkspaceViewModel workspace) {
+        this.workspace = workspace;
+        setId(ID);
+        linearTau.setAutoRangeIncludesZero(false);
+        logTau.setSmallestValue(1e-6);
+        logTau.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        VBox stack = new VBox(2);
+        for (Chart c : Chart.values()) {
+            ChartViewer viewer = viewer(c);
+            VBox.setVgrow(viewer, Priority.ALWAYS);
+            stack.getChildren().add(viewer);
+        }
+        setTop(new ToolBar(exportMenu()));
+        setCenter(stack);
+
+        workspace.activityProperty().addListener((obs, old, now) -> rebuild());
+        workspace.modelProperty().addListener((obs, old, now) -> rebuild());
+        workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
+        workspace.selection().selected().addListener((SetChangeListener<Integer>) change -> selectionChanged());
+        workspace.cursor().stepProperty().addListener((obs, old, now) -> moveMarkers(now.intValue()));
+        rebuild();
+    }
+
+    private ChartViewer viewer(Chart c) {
+        NumberAxis steps = new NumberAxis("step");
+        steps.setAutoRange(false);
+        ValueAxis range = c == Chart.TAU ? linearTau : new NumberAxis(c.stem);
+        if (range instanceof NumberAxis n) {
+            n.setAutoRangeIncludesZero(false);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(LINE);
+        XYPlot plot = new XYPlot(new DefaultXYDataset(), steps, range, renderer);
+        plot.setNoDataMessage("Open a model and a rollout to see the traces");
+        ValueMarker marker = new ValueMarker(0, CURSOR, new BasicStroke(1.5f));
+        plot.addDomainMarker(marker, Layer.FOREGROUND);
+        JFreeChart chart = new JFreeChart(c.title, new Font("SansSerif", Font.BOLD, 12), plot, true);
+        ChartFactory.getChartTheme().apply(chart);
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 12));
+
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(ID + "-" + c.fileStem());
+        viewer.setMinHeight(120);
+        ChartCanvas canvas = viewer.getCanvas();
+        // the step axis is shared by the three charts and a click means "go to this step": no zooming
+        canvas.setDomainZoomable(false);
+        canvas.setRangeZoomable(false);
+        MouseHandlerFX scroll = canvas.getMouseHandler("scroll");
+        if (scroll != null) {
+            canvas.removeMouseHandler(scroll);
+        }
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                double step = stepAt(c, event.getTrigger().getX());
+                if (!Double.isNaN(step)) {
+                    moveCursorTo(step);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // nothing: hover shows no tooltip of its own
+            }
+        });
+        charts.put(c, chart);
+        viewers.put(c, viewer);
+        markers.put(c, marker);
+        return viewer;
+    }
+
+    /** The chart drawn in the {@code c} panel. */
+    public JFreeChart chart(Chart c) {
+        return charts.get(c);
+    }
+
+    /** The viewer that draws chart {@code c}. */
+    public ChartViewer chartViewer(Chart c) {
+        return viewers.get(c);
+    }
+
+    /** The neurons currently drawn (selected ones, or the motor neurons). */
+    public List<TraceNeuron> shownNeurons() {
+        return shown;
+    }
+
+    /** The table the CSV export writes (null until an activity exists). */
+    public TraceTable table() {
+        return table;
+    }
+
+    /**
+     * The step (data x) under canvas x-coordinate {@code x} of chart {@code c}, or NaN outside its data area
+     * or before the chart was drawn.
+     */
+    public double stepAt(Chart c, double x) {
+        ChartRenderingInfo info = viewers.get(c).getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return Double.NaN;
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        if (area.getWidth() <= 0 || x < area.getMinX() || x > area.getMaxX()) {
+            return Double.NaN;
+        }
+        XYPlot plot = charts.get(c).getXYPlot();
+        return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+    }
+
+    /** The canvas x-coordinate of {@code step} on chart {@code c} (NaN before it was drawn). */
+    public double xOf(Chart c, double step) {
+        ChartRenderingInfo info = viewers.get(c).getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return Double.NaN;
+        }
+        XYPlot plot = charts.get(c).getXYPlot();
+        return plot.getDomainAxis().valueToJava2D(step, info.getPlotInfo().getDataArea(), plot.getDomainAxisEdge());
+    }
+
+    /** Moves the time cursor to the step nearest {@code step} (clamped by the cursor). */
+    public void moveCursorTo(double step) {
+        workspace.cursor().moveTo((int) Math.round(step));
+    }
+
+    private void selectionChanged() {
+        Activity a = workspace.activityProperty().get();
+        if (a == null) {
+            return;
+        }
+        List<TraceNeuron> now = TraceNeuron.shown(workspace.selection().selected(), wiring(), a.neurons());
+        if (!now.equals(shown)) {
+            showNeurons(a, now);
+        }
+    }
+
+    private Wiring wiring() {
+        LoadedModel m = workspace.modelProperty().get();
+        return m == null ? null : m.network().connectivity().orElse(null);
+    }
+
+    /** New datasets for all three charts: the activity, the model or the rollout changed. */
+    private void rebuild() {
+        Activity a = workspace.activityProperty().get();
+        Rollout r = workspace.rolloutProperty().get();
+        LoadedModel m = workspace.modelProperty().get();
+        steps = a != null ? a.steps() : r != null ? r.steps() : 0;
+        xs = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            xs[t] = t;
+        }
+        showNeurons(a, a == null ? List.of() : TraceNeuron.shown(workspace.selection().selected(), wiring(),
+                a.neurons()));
+        DefaultXYDataset outputs = new DefaultXYDataset();
+        if (table != null) {
+            for (int k = 0; k < table.outputNames().size(); k++) {
+                outputs.addSeries("output " + table.outputNames().get(k), new double[][] {xs, widen(a.outputSeries(k))});
+            }
+            for (int k = 0; k < table.actionNames().size(); k++) {
+                double[] ys = new double[steps];
+                for (int t = 0; t < steps; t++) {
+                    ys[t] = table.action(t, k);
+                }
+                outputs.addSeries("action " + table.actionNames().get(k), new double[][] {xs, ys});
+            }
+            styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
+                    table.outputNames().size(), table.actionNames().size());
+        }
+        set(Chart.OUTPUT, outputs);
+    }
+
+    /** New state and tau datasets for {@code neurons}; the output chart does not depend on them. */
+    private void showNeurons(Activity a, List<TraceNeuron> neurons) {
+        shown = neurons;
+        table = a == null ? null : TraceTable.of(a, shown, workspace.modelProperty().get(),
+                workspace.rolloutProperty().get());
+        DefaultXYDataset states = new DefaultXYDataset();
+        DefaultXYDataset taus = new DefaultXYDataset();
+        boolean tauPositive = true;
+        for (TraceNeuron n : shown) {
+            states.addSeries(n.name(), new double[][] {xs, widen(a.stateSeries(n.id()))});
+            double[] tau = widen(a.tauSeries(n.id()));
+            for (double v : tau) {
+                tauPositive &= v > 0;
+            }
+            taus.addSeries(n.name(), new double[][] {xs, tau});
+        }
+        set(Chart.STATE, states);
+        // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative)
+        redrawLater(Chart.TAU);
+        charts.get(Chart.TAU).getXYPlot().setRangeAxis(tauPositive && !shown.isEmpty() ? logTau : linearTau);
+        set(Chart.TAU, taus);
+    }
+
+    /** Output k solid and action k dashed in the same colour, so each pair reads as one comparison. */
+    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions) {
+        DefaultDrawingSupplier colours = new DefaultDrawingSupplier();
+        Paint[] paints = new Paint[Math.max(outputs, actions)];
+        for (int k = 0; k < paints.length; k++) {
+            paints[k] = colours.getNextPaint();
+        }
+        for (int k = 0; k < outputs; k++) {
+            renderer.setSeriesPaint(k, paints[k], false);
+            renderer.setSeriesStroke(k, LINE, false);
+        }
+        for (int k = 0; k < actions; k++) {
+            // a darker shade: a network that drove the rollout itself has action = output, and the dashes
+            // must still show on top of the solid line
+            Paint p = paints[k] instanceof Color colour ? colour.darker().darker() : paints[k];
+            renderer.setSeriesPaint(outputs + k, p, false);
+            renderer.setSeriesStroke(outputs + k, DASHED, false);
+        }
+    }
+
+    private void set(Chart c, DefaultXYDataset data) {
+        redrawLater(c);
+        XYPlot plot = charts.get(c).getXYPlot();
+        // the step range first: the value axis fits itself to the data inside the step range
+        plot.getDomainAxis().setRange(0, Math.max(1, steps - 1));
+        plot.setDataset(data);
+        markers.get(c).setValue(workspace.cursor().step());
+    }
+
+    private void moveMarkers(int step) {
+        for (Chart c : Chart.values()) {
+            redrawLater(c);
+            markers.get(c).setValue(step);
+        }
+    }
+
+    /**
+     * Holds back chart {@code c}'s redraws until the next frame. Datasets and markers change at once (so
+     * anyone reading them sees the new state), but several changes within one frame - the two events of a
+     * new single selection, a fast scrub - cost one redraw.
+     */
+    private void redrawLater(Chart c) {
+        if (pending.add(c)) {
+            charts.get(c).setNotify(false);
+            redraw.start();
+        }
+    }
+
+    /** Draws every chart that changed since the last frame (called by the frame timer; tests may call it). */
+    void redrawPending() {
+        redraw.stop();
+        for (Chart c : pending) {
+            charts.get(c).setNotify(true);
+        }
+        pending.clear();
+    }
+
+    private static double[] widen(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    /** Writes chart {@code c} as PNG at its size on screen (or 900 x 320 when not shown). */
+    public void exportPng(Chart c, Path file) {
+        ChartExports.writePng(charts.get(c), file, exportWidth(c), exportHeight(c));
+    }
+
+    /** Writes chart {@code c} as SVG at its size on screen (or 900 x 320 when not shown). */
+    public void exportSvg(Chart c, Path file) {
+        ChartExports.writeSvg(charts.get(c), file, exportWidth(c), exportHeight(c));
+    }
+
+    /**
+     * Writes the traces of the shown neurons as CSV.
+     *
+     * @throws LiquidLensException naming {@code file} when there is no activity yet or it cannot be written
+     */
+    public void exportCsv(Path file) {
+        if (table == null) {
+            throw new LiquidLensException(file, "no traces to export: open a model and a rollout first");
+        }
+        table.write(file);
+    }
+
+    private int exportWidth(Chart c) {
+        double w = viewers.get(c).getWidth();
+        return w >= 50 ? (int) Math.round(w) : EXPORT_WIDTH;
+    }
+
+    private int exportHeight(Chart c) {
+        double h = viewers.get(c).getHeight();
+        return h >= 50 ? (int) Math.round(h) : EXPORT_HEIGHT;
+    }
+
+    private MenuButton exportMenu() {
+        MenuButton menu = new MenuButton("Export");
+        menu.setId(ID + "-export");
+        for (Chart c : Chart.values()) {
+            MenuItem png = new MenuItem(c.title + " as PNG...");
+            png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", f -> exportPng(c, f)));
+            MenuItem svg = new MenuItem(c.title + " as SVG...");
+            svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", f -> exportSvg(c, f)));
+            menu.getItems().addAll(png, svg);
+        }
+        MenuItem csv = new MenuItem("Traces as CSV...");
+        csv.setOnAction(e -> choose("traces.csv", "CSV table", "*.csv", this::exportCsv));
+        menu.getItems().addAll(new SeparatorMenuItem(), csv);
+        return menu;
+    }
+
+    private void choose(String name, String what, String pattern, java.util.function.Consumer<Path> write) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            write.accept(file.toPath());
+        } catch (LiquidLensException ex) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+            alert.setHeaderText("Export failed");
+            alert.show();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.liquidlens.app.traces;
+
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * One neuron drawn in the traces: its wiring id and the name its series carries ("command 4").
+ *
+ * @param id   the wiring id (the column of {@code Activity.state})
+ * @param name role and id, e.g. {@code "motor 0"}; {@code "neuron 3"} without a wiring
+ */
+public record TraceNeuron(int id, String name) {
+
+    public TraceNeuron {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The neuron {@code id} named by its role in {@code wiring} (null wiring: "neuron id"). */
+    public static TraceNeuron of(Wiring wiring, int id) {
+        String role = wiring == null || id >= wiring.units() ? "neuron" : wiring.role(id).ncpsName();
+        return new TraceNeuron(id, role + " " + id);
+    }
+
+    /**
+     * The neurons the traces show: the selected ones in id order, or, when nothing (valid) is selected,
+     * the motor neurons, so a fresh window already shows what the network decides. Without a wiring the
+     * first neuron stands in for the motor neuron.
+     *
+     * @param selected the selected wiring ids (ids outside [0, neurons) are ignored)
+     * @param wiring   the model's connectivity, or null (dense CfC)
+     * @param neurons  the number of neurons N of the activity
+     */
+    public static List<TraceNeuron> shown(Collection<Integer> selected, Wiring wiring, int neurons) {
+        List<TraceNeuron> out = new ArrayList<>();
+        for (int id : new TreeSet<>(selected)) {
+            if (id >= 0 && id < neurons) {
+                out.add(of(wiring, id));
+            }
+        }
+        if (!out.isEmpty()) {
+            return List.copyOf(out);
+        }
+        for (int id = 0; id < neurons; id++) {
+            if (wiring != null && id < wiring.units() && wiring.role(id) == NeuronRole.MOTOR) {
+                out.add(of(wiring, id));
+            }
+        }
+        if (out.isEmpty() && neurons > 0) {
+            out.add(of(wiring, 0));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,215 @@
+package io.liquidlens.app.traces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.TestModels;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.app.traces.TraceChartsView.Chart;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.sim.Activity;
+import io.liquidlens.wiring.Wiring;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Document;
+
+/** The trace charts on Monocle: series follow the selection, markers follow the cursor, clicks move it. */
+@ExtendWith(ApplicationExtension.class)
+class TraceChartsViewTest {
+    private static final int STEPS = 120;
+
+    @TempDir
+    Path tmp;
+
+    private WorkspaceViewModel workspace;
+    private TraceChartsView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("traces-test");
+        workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
+        workspace.openModel(TestModels.ltcFixture(dir.resolve("model")));
+        workspace.openRollout(rolloutWithActions(dir.resolve("r.npz"), STEPS, 8, 5));
+        view = new TraceChartsView(workspace);
+        stage.setScene(new Scene(view, 900, 720));
+        stage.show();
+    }
+
+    /** Seeded Gaussian inputs and a recorded action column: the output chart draws it beside the output. */
+    static Path rolloutWithActions(Path file, int steps, int features, long seed) {
+        Random rng = new Random(seed);
+        float[] x = new float[steps * features];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        float[] a = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            a[t] = (float) Math.sin(t * 0.1);
+        }
+        Rollouts.write(file, new Rollout(NdArray.ofFloats(new int[] {steps, features}, x), null,
+                NdArray.ofFloats(new int[] {steps, 1}, a), null, null, List.of(), null, null, Map.of()));
+        return file;
+    }
+
+    private static List<String> seriesNames(TraceChartsView view, Chart c) {
+        XYDataset data = view.chart(c).getXYPlot().getDataset();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            names.add(data.getSeriesKey(s).toString());
+        }
+        return names;
+    }
+
+    private Wiring wiring() {
+        return workspace.modelProperty().get().network().connectivity().orElseThrow();
+    }
+
+    @Test
+    void withNothingSelectedTheMotorNeuronIsDrawn() {
+        assertThat(workspace.activityProperty().get()).isNotNull();
+        assertThat(wiring().role(0).ncpsName()).isEqualTo("motor");
+        assertThat(seriesNames(view, Chart.STATE)).containsExactly("motor 0");
+        assertThat(seriesNames(view, Chart.TAU)).containsExactly("motor 0");
+        assertThat(seriesNames(view, Chart.OUTPUT)).containsExactly("output 0", "action 0");
+    }
+
+    @Test
+    void everyValueAxisSpansAllItsData(FxRobot robot) {
+        robot.interact(() -> workspace.selection().selectOnly(6));
+        for (Chart c : Chart.values()) {
+            XYPlot plot = view.chart(c).getXYPlot();
+            XYDataset data = plot.getDataset();
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    assertThat(plot.getRangeAxis().getRange().contains(data.getYValue(s, i)))
+                            .as("%s series %d item %d", c, s, i).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void selectingANeuronAddsASeriesNamedAfterIt(FxRobot robot) {
+        robot.interact(() -> workspace.selection().selectOnly(4));
+        String name4 = wiring().role(4).ncpsName() + " 4";
+        assertThat(seriesNames(view, Chart.STATE)).containsExactly(name4);
+        robot.interact(() -> workspace.selection().toggle(12));
+        String name12 = wiring().role(12).ncpsName() + " 12";
+        assertThat(seriesNames(view, Chart.STATE)).containsExactly(name4, name12);
+        assertThat(seriesNames(view, Chart.TAU)).containsExactly(name4, name12);
+        XYDataset states = view.chart(Chart.STATE).getXYPlot().getDataset();
+        Activity a = workspace.activityProperty().get();
+        assertThat(states.getItemCount(1)).isEqualTo(STEPS);
+        assertThat(states.getYValue(1, 77)).isEqualTo(a.state(77, 12));
+        assertThat(view.chart(Chart.TAU).getXYPlot().getDataset().getYValue(0, 33)).isEqualTo(a.tau(33, 4));
+    }
+
+    @Test
+    void movingTheCursorMovesEveryMarkerAndKeepsTheDatasets(FxRobot robot) {
+        XYDataset before = view.chart(Chart.STATE).getXYPlot().getDataset();
+        robot.interact(() -> workspace.cursor().moveTo(42));
+        for (Chart c : Chart.values()) {
+            XYPlot plot = view.chart(c).getXYPlot();
+            assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).singleElement()
+                    .satisfies(m -> assertThat(((ValueMarker) m).getValue()).isEqualTo(42.0));
+            assertThat(plot.getDomainAxis().getRange().getUpperBound()).isEqualTo(STEPS - 1);
+        }
+        assertThat(view.chart(Chart.STATE).getXYPlot().getDataset()).isSameAs(before);
+    }
+
+    @Test
+    void aClickedDataPositionMovesTheCursorToTheNearestStep(FxRobot robot) {
+        robot.interact(() -> view.moveCursorTo(17.4));
+        assertThat(workspace.cursor().step()).isEqualTo(17);
+        robot.interact(() -> view.moveCursorTo(1e9));
+        assertThat(workspace.cursor().step()).isEqualTo(STEPS - 1);
+    }
+
+    @Test
+    void aRobotClickOnAChartMovesTheCursorThere(FxRobot robot) {
+        ChartCanvas canvas = view.chartViewer(Chart.TAU).getCanvas();
+        double x = view.xOf(Chart.TAU, 30);
+        assertThat(x).isFinite();
+        Point2D screen = canvas.localToScreen(x, canvas.getHeight() / 2);
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workspace.cursor().step()).isBetween(29, 31);
+    }
+
+    @Test
+    void pngAndSvgExportsAreReadableAndCsvHoldsTheActivity(FxRobot robot) throws Exception {
+        robot.interact(() -> workspace.selection().selectOnly(3));
+        Path png = tmp.resolve("state.png");
+        Path svg = tmp.resolve("tau.svg");
+        Path csv = tmp.resolve("traces.csv");
+        robot.interact(() -> {
+            view.exportPng(Chart.STATE, png);
+            view.exportSvg(Chart.TAU, svg);
+            view.exportCsv(csv);
+        });
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(100);
+        assertThat(distinctColours(image)).isGreaterThan(10);
+
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        // the SVG 1.1 doctype names a DTD on w3.org; the test must not go online for it
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+        assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(0);
+        assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
+
+        List<String> lines = Files.readAllLines(csv);
+        String name = wiring().role(3).ncpsName() + " 3";
+        assertThat(lines.get(0)).isEqualTo("step," + name + " state," + name + " tau,output 0,action 0");
+        assertThat(lines).hasSize(STEPS + 1);
+        Activity a = workspace.activityProperty().get();
+        NdArray actions = workspace.rolloutProperty().get().actions();
+        for (int t = 0; t < STEPS; t++) {
+            String[] cells = lines.get(t + 1).split(",");
+            assertThat(cells).hasSize(5);
+            assertThat(Integer.parseInt(cells[0])).isEqualTo(t);
+            assertThat(Float.parseFloat(cells[1])).isEqualTo(a.state(t, 3));
+            assertThat(Float.parseFloat(cells[2])).isEqualTo(a.tau(t, 3));
+            assertThat(Float.parseFloat(cells[3])).isEqualTo(a.output(t, 0));
+            assertThat(Float.parseFloat(cells[4])).isEqualTo(actions.floatsView()[t]);
+        }
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("state.png", "tau.svg", "traces.csv");
+        }
+    }
+
+    static long distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
