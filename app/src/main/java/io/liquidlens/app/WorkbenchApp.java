@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import io.liquidlens.app.input.InputFrameView;
+import io.liquidlens.app.traces.TraceChartsView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -143,7 +145,17 @@ public final class WorkbenchApp extends Application {
      * model is opened, so views see that model arrive like any other.
      */
     private void installViews() {
+        TraceChartsView traces = new TraceChartsView(workspace);
+        InputFrameView input = new InputFrameView(workspace);
+        placeViews(null, traces, input);
         addExport("Window as PNG...", this::writeWindowPng, "png");
+        for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
+            String name = chart.name().toLowerCase(java.util.Locale.ROOT);
+            addExport("Chart " + name + " as PNG...", file -> traces.exportPng(chart, file), "png");
+            addExport("Chart " + name + " as SVG...", file -> traces.exportSvg(chart, file), "svg");
+        }
+        addExport("Traces as CSV...", traces::exportCsv, "csv");
+        addExport("Input frame as PNG...", input::exportPng, "png");
     }
 
     /**

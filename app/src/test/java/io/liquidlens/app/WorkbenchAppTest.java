@@ -75,7 +75,8 @@ class WorkbenchAppTest {
         assertThat(robot.lookup("#" + WorkbenchApp.INPUT_SLOT_ID).queryAs(StackPane.class).getChildren())
                 .containsExactly(input);
         assertThat(robot.lookup("#" + WorkbenchApp.TRACES_SLOT_ID).queryAs(StackPane.class).getChildren().get(0))
-                .isInstanceOf(Label.class);
+                .as("a null view leaves the slot as it was: the trace charts")
+                .isInstanceOf(io.liquidlens.app.traces.TraceChartsView.class);
     }
 
     @Test
@@ -107,14 +108,14 @@ class WorkbenchAppTest {
     void anExportAddedByAViewAppearsInTheExportMenuAndWritesTheChosenFile(FxRobot robot) throws Exception {
         Path target = tmp.resolve("out.csv");
         app.setSaveChooser((title, extension) -> target);
-        robot.interact(() -> app.addExport("Traces as CSV...", path -> {
+        robot.interact(() -> app.addExport("Test export...", path -> {
             try {
                 Files.writeString(path, "step,x\n");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, "csv"));
-        MenuItem item = exportItem(robot, "Traces as CSV...");
+        MenuItem item = exportItem(robot, "Test export...");
         robot.interact(item::fire);
         assertThat(target).hasContent("step,x");
     }
