@@ -1,0 +1,226 @@
+package io.liquidlens.app.graph;
+
+import io.liquidlens.wiring.NeuronRole;
+import java.util.Arrays;
+import javafx.scene.paint.Color;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.MultiGraph;
+
+/**
+ * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
+ * attribute keys and the stylesheet's CSS classes. Playback changes vertices and synapses through
+ * {@link #setVertexLevel} and {@link #setLinkLevel}, which touch the graph only when the level changed and
+ * then set a precomputed colour object, so a step costs no string building or CSS parsing. Element references
+ * are kept in arrays, so no id lookups happen per step either.
+ */
+final class WiringGraph {
+    static final String UI_STYLESHEET = "ui.stylesheet";
+    static final String UI_CLASS = "ui.class";
+    static final String UI_LABEL = "ui.label";
+    static final String UI_COLOR = "ui.color";
+    static final String UI_SIZE = "ui.size";
+    static final String UI_ANTIALIAS = "ui.antialias";
+    static final String UI_QUALITY = "ui.quality";
+    /** GraphStream's key for fixed positions. */
+    static final String XY = "xy";
+
+    static final String CLASS_EXCITATORY = "excitatory";
+    static final String CLASS_INHIBITORY = "inhibitory";
+    static final String CLASS_SELECTED = "selected";
+
+    /** Above this many vertices the graph is drawn without labels, arrows or antialiasing, to stay fluid. */
+    static final int LARGE = 80;
+    private static final String VERTEX_PREFIX = "v";
+    private static final String LINK_PREFIX = "e";
+
+    private final Graph graph = new MultiGraph("wiring", false, true, 300, 9000);
+    private WiringLayout layout;
+    private Node[] nodes = new Node[0];
+    private Edge[] edges = new Edge[0];
+    private int[] vertexLevels = new int[0];
+    private int[] linkLevels = new int[0];
+    private boolean[] selected = new boolean[0];
+
+    /** The GraphStream graph the viewer shows. */
+    Graph graph() {
+        return graph;
+    }
+
+    /** The layout shown, or null. */
+    WiringLayout layout() {
+        return layout;
+    }
+
+    /** Replaces the graph with {@code next} (null: empty), every vertex neutral, every synapse at {@code linkLevel}. */
+    void show(WiringLayout next, int linkLevel) {
+        graph.clear();
+        layout = next;
+        int v = next == null ? 0 : next.vertices().size();
+        int k = next == null ? 0 : next.links().size();
+        nodes = new Node[v];
+        edges = new Edge[k];
+        vertexLevels = new int[v];
+        linkLevels = new int[k];
+        selected = new boolean[v];
+        if (next == null) {
+            return;
+        }
+        boolean large = v > LARGE;
+        graph.setAttribute(UI_STYLESHEET, stylesheet(large));
+        if (!large) {
+            graph.setAttribute(UI_ANTIALIAS);
+            graph.setAttribute(UI_QUALITY);
+        }
+        for (WiringLayout.Vertex vertex : next.vertices()) {
+            Node node = graph.addNode(VERTEX_PREFIX + vertex.index());
+            node.setAttribute(XY, vertex.x(), vertex.y());
+            node.setAttribute(UI_CLASS, roleClass(vertex.role()));
+            if (!large) {
+                node.setAttribute(UI_LABEL, vertex.label());
+            }
+            node.setAttribute(UI_COLOR, ActivityColors.state(ActivityColors.NEUTRAL));
+            vertexLevels[vertex.index()] = ActivityColors.NEUTRAL;
+            nodes[vertex.index()] = node;
+        }
+        for (WiringLayout.Link link : next.links()) {
+            Edge edge = graph.addEdge(LINK_PREFIX + link.index(), nodes[link.source()], nodes[link.target()], true);
+            edge.setAttribute(UI_CLASS, link.polarity() >= 0 ? CLASS_EXCITATORY : CLASS_INHIBITORY);
+            edge.setAttribute(UI_COLOR, ActivityColors.synapse(link.polarity(), linkLevel));
+            edge.setAttribute(UI_SIZE, ActivityColors.synapseWidth(linkLevel));
+            linkLevels[link.index()] = linkLevel;
+            edges[link.index()] = edge;
+        }
+    }
+
+    /** Sets vertex {@code v}'s fill to state level {@code level}; false (and no graph event) if unchanged. */
+    boolean setVertexLevel(int v, int level) {
+        if (vertexLevels[v] == level) {
+            return false;
+        }
+        vertexLevels[v] = level;
+        nodes[v].setAttribute(UI_COLOR, ActivityColors.state(level));
+        return true;
+    }
+
+    /** Sets synapse {@code k}'s opacity and width to level {@code level}; false if unchanged. */
+    boolean setLinkLevel(int k, int level) {
+        if (linkLevels[k] == level) {
+            return false;
+        }
+        linkLevels[k] = level;
+        edges[k].setAttribute(UI_COLOR, ActivityColors.synapse(layout.links().get(k).polarity(), level));
+        edges[k].setAttribute(UI_SIZE, ActivityColors.synapseWidth(level));
+        return true;
+    }
+
+    /** Outlines vertex {@code v} as selected, or not. */
+    void setSelected(int v, boolean on) {
+        if (v < 0 || v >= selected.length || selected[v] == on) {
+            return;
+        }
+        selected[v] = on;
+        String role = roleClass(layout.vertices().get(v).role());
+        nodes[v].setAttribute(UI_CLASS, on ? role + "," + CLASS_SELECTED : role);
+    }
+
+    /** Clears every selection outline. */
+    void clearSelection() {
+        for (int v = 0; v < selected.length; v++) {
+            setSelected(v, false);
+        }
+    }
+
+    int vertexLevel(int v) {
+        return vertexLevels[v];
+    }
+
+    int linkLevel(int k) {
+        return linkLevels[k];
+    }
+
+    boolean isSelected(int v) {
+        return selected[v];
+    }
+
+    /** The vertex index of a GraphStream element id, or -1 if it is not a vertex of this graph. */
+    int vertexOf(String elementId) {
+        if (elementId == null || !elementId.startsWith(VERTEX_PREFIX)) {
+            return -1;
+        }
+        try {
+            int v = Integer.parseInt(elementId.substring(VERTEX_PREFIX.length()));
+            return v < nodes.length ? v : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The fill colour vertex {@code v} carries in the graph (read back from the element, for tests and export). */
+    Color fillOf(int v) {
+        return (Color) nodes[v].getAttribute(UI_COLOR);
+    }
+
+    /** The CSS classes of vertex {@code v} as set on the element. */
+    String classesOf(int v) {
+        return (String) nodes[v].getAttribute(UI_CLASS);
+    }
+
+    /** The CSS class of synapse {@code k} as set on the element. */
+    String classOfLink(int k) {
+        return (String) edges[k].getAttribute(UI_CLASS);
+    }
+
+    /** The colour synapse {@code k} carries in the graph. */
+    Color linkColorOf(int k) {
+        return (Color) edges[k].getAttribute(UI_COLOR);
+    }
+
+    /** A copy of the current vertex levels. */
+    int[] vertexLevels() {
+        return Arrays.copyOf(vertexLevels, vertexLevels.length);
+    }
+
+    /** A copy of the current synapse levels. */
+    int[] linkLevels() {
+        return Arrays.copyOf(linkLevels, linkLevels.length);
+    }
+
+    /** A copy of the selection outlines. */
+    boolean[] selection() {
+        return Arrays.copyOf(selected, selected.length);
+    }
+
+    /** The CSS class of a role (its lower-case name). */
+    static String roleClass(NeuronRole role) {
+        return role.ncpsName();
+    }
+
+    private static String stylesheet(boolean large) {
+        String nodeSize = large ? "8px" : "15px";
+        String commandSize = large ? "11px" : "20px";
+        String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
+        String arrows = large ? "arrow-shape: none;" : "arrow-shape: arrow; arrow-size: 7px, 3px;";
+        return "graph { fill-color: white; padding: " + (large ? "20px" : "60px") + "; }\n"
+                + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
+                + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
+                + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"
+                + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
+                + "; text-alignment: at-left; }\n"
+                + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"
+                + "node.command { shape: diamond; size: " + commandSize + "; stroke-width: "
+                + (large ? "2px" : "3px") + "; stroke-color: " + hex(NeuronRole.COMMAND) + "; }\n"
+                + "node.motor { shape: box; stroke-color: " + hex(NeuronRole.MOTOR) + "; }\n"
+                + "node.selected { stroke-color: " + ActivityColors.hex(ActivityColors.SELECTED)
+                + "; stroke-width: 4px; z-index: 4; }\n"
+                + "edge { size-mode: dyn-size; size: 1px; fill-mode: dyn-plain; fill-color: #999999; z-index: 1; "
+                + arrows + " }\n"
+                + "edge." + CLASS_EXCITATORY + " { fill-color: " + ActivityColors.hex(ActivityColors.EXCITATORY) + "; }\n"
+                + "edge." + CLASS_INHIBITORY + " { fill-color: " + ActivityColors.hex(ActivityColors.INHIBITORY) + "; }\n";
+    }
+
+    private static String hex(NeuronRole role) {
+        return ActivityColors.hex(ActivityColors.stroke(role));
+    }
+}
