@@ -28,6 +28,12 @@ final class ActivityColors {
     private static final Color[] EXCITATORY_LEVELS = new Color[SYNAPSE_LEVELS];
     private static final Color[] INHIBITORY_LEVELS = new Color[SYNAPSE_LEVELS];
     private static final Double[] WIDTHS = new Double[SYNAPSE_LEVELS];
+    private static final Color[] DENSE_EXCITATORY = new Color[SYNAPSE_LEVELS];
+    private static final Color[] DENSE_INHIBITORY = new Color[SYNAPSE_LEVELS];
+    private static final double[] DENSE_WIDTHS = new double[SYNAPSE_LEVELS];
+    /** Thousands of synapses overlap: fainter and thinner, so the busiest still stand out. */
+    private static final double DENSE_MAX_OPACITY = 0.45;
+    private static final double DENSE_MAX_WIDTH = 1.6;
     private static final double MIN_OPACITY = 0.10;
     private static final double MIN_WIDTH = 0.6;
     private static final double MAX_WIDTH = 4.5;
@@ -43,6 +49,9 @@ final class ActivityColors {
             EXCITATORY_LEVELS[i] = EXCITATORY.deriveColor(0, 1, 1, opacity);
             INHIBITORY_LEVELS[i] = INHIBITORY.deriveColor(0, 1, 1, opacity);
             WIDTHS[i] = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * f;
+            DENSE_EXCITATORY[i] = EXCITATORY.deriveColor(0, 1, 1, DENSE_MAX_OPACITY * f);
+            DENSE_INHIBITORY[i] = INHIBITORY.deriveColor(0, 1, 1, DENSE_MAX_OPACITY * f);
+            DENSE_WIDTHS[i] = 0.3 + (DENSE_MAX_WIDTH - 0.3) * f;
         }
     }
 
@@ -75,6 +84,16 @@ final class ActivityColors {
     /** The colour of a synapse of {@code polarity} at {@code level}. */
     static Color synapse(int polarity, int level) {
         return polarity >= 0 ? EXCITATORY_LEVELS[level] : INHIBITORY_LEVELS[level];
+    }
+
+    /** The colour of a synapse of {@code polarity} at {@code level} in a large graph (level 0 is invisible). */
+    static Color denseSynapse(int polarity, int level) {
+        return polarity >= 0 ? DENSE_EXCITATORY[level] : DENSE_INHIBITORY[level];
+    }
+
+    /** The width in pixels of a synapse at {@code level} in a large graph. */
+    static double denseSynapseWidth(int level) {
+        return DENSE_WIDTHS[level];
     }
 
     /** The width in pixels of a synapse at {@code level} (boxed once, as GraphStream stores it). */

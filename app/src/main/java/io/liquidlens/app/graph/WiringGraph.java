@@ -30,7 +30,11 @@ final class WiringGraph {
     static final String CLASS_INHIBITORY = "inhibitory";
     static final String CLASS_SELECTED = "selected";
 
-    /** Above this many vertices the graph is drawn without labels, arrows or antialiasing, to stay fluid. */
+    /**
+     * Above this many vertices the graph is drawn without labels or antialiasing, and its synapses are not
+     * GraphStream edges but are drawn by {@link SynapseLayer}, to stay fluid: GraphStream styles and strokes
+     * each edge on its own, which took 50-130 ms per frame for the 8,618 synapses of a 256-neuron AutoNCP.
+     */
     static final int LARGE = 80;
     private static final String VERTEX_PREFIX = "v";
     private static final String LINK_PREFIX = "e";
@@ -42,6 +46,7 @@ final class WiringGraph {
     private int[] vertexLevels = new int[0];
     private int[] linkLevels = new int[0];
     private boolean[] selected = new boolean[0];
+    private boolean large;
 
     /** The GraphStream graph the viewer shows. */
     Graph graph() {
@@ -56,6 +61,7 @@ final class WiringGraph {
     /** Replaces the graph with {@code next} (null: empty), every vertex neutral, every synapse at {@code linkLevel}. */
     void show(WiringLayout next, int linkLevel) {
         graph.clear();
+        large = false;
         layout = next;
         int v = next == null ? 0 : next.vertices().size();
         int k = next == null ? 0 : next.links().size();
@@ -67,7 +73,7 @@ final class WiringGraph {
         if (next == null) {
             return;
         }
-        boolean large = v > LARGE;
+        large = v > LARGE;
         graph.setAttribute(UI_STYLESHEET, stylesheet(large));
         if (!large) {
             graph.setAttribute(UI_ANTIALIAS);
@@ -85,11 +91,14 @@ final class WiringGraph {
             nodes[vertex.index()] = node;
         }
         for (WiringLayout.Link link : next.links()) {
+            linkLevels[link.index()] = linkLevel;
+            if (large) {
+                continue;
+            }
             Edge edge = graph.addEdge(LINK_PREFIX + link.index(), nodes[link.source()], nodes[link.target()], true);
             edge.setAttribute(UI_CLASS, link.polarity() >= 0 ? CLASS_EXCITATORY : CLASS_INHIBITORY);
             edge.setAttribute(UI_COLOR, ActivityColors.synapse(link.polarity(), linkLevel));
             edge.setAttribute(UI_SIZE, ActivityColors.synapseWidth(linkLevel));
-            linkLevels[link.index()] = linkLevel;
             edges[link.index()] = edge;
         }
     }
@@ -110,6 +119,9 @@ final class WiringGraph {
             return false;
         }
         linkLevels[k] = level;
+        if (large) {
+            return true;
+        }
         edges[k].setAttribute(UI_COLOR, ActivityColors.synapse(layout.links().get(k).polarity(), level));
         edges[k].setAttribute(UI_SIZE, ActivityColors.synapseWidth(level));
         return true;
@@ -167,14 +179,25 @@ final class WiringGraph {
         return (String) nodes[v].getAttribute(UI_CLASS);
     }
 
-    /** The CSS class of synapse {@code k} as set on the element. */
-    String classOfLink(int k) {
-        return (String) edges[k].getAttribute(UI_CLASS);
+    /** True when the synapses are drawn by {@link SynapseLayer} rather than as GraphStream edges. */
+    boolean drawsLinksItself() {
+        return large;
     }
 
-    /** The colour synapse {@code k} carries in the graph. */
+    /** The CSS class of synapse {@code k} as set on the element (null when {@link #drawsLinksItself()}). */
+    String classOfLink(int k) {
+        return large ? null : (String) edges[k].getAttribute(UI_CLASS);
+    }
+
+    /** The colour synapse {@code k} is drawn in at its current level. */
     Color linkColorOf(int k) {
-        return (Color) edges[k].getAttribute(UI_COLOR);
+        return large ? ActivityColors.denseSynapse(layout.links().get(k).polarity(), linkLevels[k])
+                : (Color) edges[k].getAttribute(UI_COLOR);
+    }
+
+    /** The current level of every synapse, without copying (for {@link SynapseLayer}; do not change). */
+    int[] linkLevelsView() {
+        return linkLevels;
     }
 
     /** A copy of the current vertex levels. */

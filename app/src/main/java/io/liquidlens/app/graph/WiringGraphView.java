@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.collections.SetChangeListener;
 import javafx.embed.swing.SwingFXUtils;
@@ -29,7 +28,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
@@ -64,7 +63,7 @@ import org.graphstream.ui.view.util.ShortcutManager;
  *
  * <p>Call {@link #close()} when the window closes: it stops the timer and the viewer.
  */
-public final class WiringGraphView extends StackPane {
+public final class WiringGraphView extends BorderPane {
     static {
         // GraphStream picks its UI toolkit from this property; the JavaFX viewer is the one embedded here
         System.setProperty("org.graphstream.ui", "javafx");
@@ -96,8 +95,17 @@ public final class WiringGraphView extends StackPane {
     private float[] synapseBuffer = new float[0];
     private int hovered = -1;
     private boolean closed;
-    /** Receives the nanoseconds each pulse spent updating and repainting, when it did (measurements). */
-    LongConsumer workProbe = nanos -> { };
+    private int repaints;
+    /**
+     * Receives, for each pulse that changed something, the nanoseconds spent applying the changes to the graph
+     * and then repainting it (measurements only).
+     */
+    WorkProbe workProbe = (update, repaint) -> { };
+
+    /** See {@link #workProbe}. */
+    interface WorkProbe {
+        void pulse(long updateNanos, long repaintNanos);
+    }
 
     /**
      * A view of {@code workspace}'s model and activity; {@code executor} computes the drawing scales of each
@@ -115,6 +123,10 @@ public final class WiringGraphView extends StackPane {
         panel.setMouseManager(new InertMouse());
         panel.setShortcutManager(new InertKeys());
         panel.setMinSize(0, 0);
+        panel.setBackLayerRenderer(new SynapseLayer(graph));
+        // the synapse layer places itself with the camera of the previous frame: after a resize, draw twice
+        panel.widthProperty().addListener((obs, old, now) -> repaints = 2);
+        panel.heightProperty().addListener((obs, old, now) -> repaints = 2);
         panel.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         panel.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
         panel.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -131,10 +143,10 @@ public final class WiringGraphView extends StackPane {
                 + "-fx-padding: 4 6 4 6; -fx-font-size: 12px;");
         placeholder.setStyle("-fx-text-fill: #666666; -fx-font-size: 14px;");
         placeholder.setMouseTransparent(true);
-        Node legend = legend();
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(legend, new Insets(8));
-        getChildren().addAll(panel, placeholder, legend, hover);
+        StackPane area = new StackPane(panel, placeholder, hover);
+        area.setMinSize(0, 0);
+        setCenter(area);
+        setBottom(legend());
 
         workspace.modelProperty().addListener((obs, old, now) -> structureStale = true);
         workspace.synapsesProperty().addListener((obs, old, now) -> {
@@ -156,9 +168,16 @@ public final class WiringGraphView extends StackPane {
             public void handle(long now) {
                 long start = System.nanoTime();
                 boolean changed = update();
+                long updated = System.nanoTime();
                 viewer.actionPerformed();
+                if (repaints > 0) {
+                    repaints--;
+                    if (!changed) {
+                        panel.display(viewer.getGraphicGraph(), true);
+                    }
+                }
                 if (changed) {
-                    workProbe.accept(System.nanoTime() - start);
+                    workProbe.pulse(updated - start, System.nanoTime() - updated);
                 }
             }
         };
@@ -252,6 +271,7 @@ public final class WiringGraphView extends StackPane {
         }
         shownSynapses = layout == null ? null : synapses;
         graph.show(layout, IDLE_LINK_LEVEL);
+        repaints = 2;
         placeholder.setVisible(layout == null);
         synapseBuffer = new float[layout == null ? 0 : layout.links().size()];
         hovered = -1;
@@ -360,7 +380,9 @@ public final class WiringGraphView extends StackPane {
     private void hoverAt(double x, double y) {
         hovered = vertexAt(x, y);
         if (hovered >= 0) {
-            hover.relocate(Math.min(x + 14, Math.max(0, getWidth() - 260)), Math.min(y + 14, Math.max(0, getHeight() - 60)));
+            // beside the pointer, kept inside the graph area
+            hover.relocate(Math.min(x + 14, Math.max(0, panel.getWidth() - 280)),
+                    Math.min(y + 14, Math.max(0, panel.getHeight() - 50)));
         }
         showHover();
     }
@@ -394,11 +416,11 @@ public final class WiringGraphView extends StackPane {
     }
 
     private static Node legend() {
-        VBox box = new VBox(4);
-        box.setPadding(new Insets(6, 8, 6, 8));
-        box.setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-border-color: #cccccc;");
+        HBox box = new HBox(24);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(5, 10, 5, 10));
+        box.setStyle("-fx-background-color: white; -fx-border-color: #dddddd transparent transparent transparent;");
         box.setMouseTransparent(true);
-        box.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         HBox roles = new HBox(10);
         roles.setAlignment(Pos.CENTER_LEFT);
         for (NeuronRole role : NeuronRole.values()) {

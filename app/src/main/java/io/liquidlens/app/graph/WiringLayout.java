@@ -27,7 +27,10 @@ public final class WiringLayout {
     /** Rows per (sub-)column before it wraps. */
     static final int MAX_ROWS = 32;
     private static final double SUB_COLUMN_GAP = 1.2;
+    /** Largest gap between rows when a short column is spread over the height of the tallest. */
+    private static final double MAX_ROW_GAP = 2.5;
     private static final double ASPECT = 1.6;
+    private static final String FEATURE = "feature ";
 
     /**
      * One drawn vertex.
@@ -120,11 +123,13 @@ public final class WiringLayout {
             counts.put(r, members.size());
             int rows = rows(members.size());
             int subColumns = (members.size() + rows - 1) / rows;
+            // short columns spread over the tallest one's height, as the NCP paper draws them
+            double gap = rows < 2 ? 1 : Math.max(1, Math.min(MAX_ROW_GAP, (tallest - 1) / (double) (rows - 1)));
             for (int k = 0; k < members.size(); k++) {
                 int sub = k / rows;
                 int row = k % rows;
                 int inThisSub = Math.min(rows, members.size() - sub * rows);
-                double y = (inThisSub - 1) / 2.0 - row;
+                double y = ((inThisSub - 1) / 2.0 - row) * gap;
                 double vx = x + sub * SUB_COLUMN_GAP;
                 int id = members.get(k);
                 if (r == NeuronRole.SENSORY) {
@@ -152,6 +157,9 @@ public final class WiringLayout {
     }
 
     private static String shorten(String name) {
+        if (name.startsWith(FEATURE)) {
+            return "f" + name.substring(FEATURE.length());
+        }
         return name.length() <= 12 ? name : name.substring(0, 11) + "\u2026";
     }
 
@@ -166,7 +174,7 @@ public final class WiringLayout {
         }
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            names.add("feature " + i);
+            names.add(FEATURE + i);
         }
         return names;
     }

@@ -61,9 +61,13 @@ final class WiringSvgWriter {
                                  boolean large) {
         WiringLayout.Vertex a = layout.vertices().get(link.source());
         WiringLayout.Vertex b = layout.vertices().get(link.target());
-        g.setColor(ActivityColors.awt(ActivityColors.synapse(link.polarity(), level)));
-        g.setStroke(new BasicStroke(ActivityColors.synapseWidth(level).floatValue(), BasicStroke.CAP_ROUND,
-                BasicStroke.JOIN_ROUND));
+        if (large && level == 0) {
+            return;
+        }
+        g.setColor(ActivityColors.awt(large ? ActivityColors.denseSynapse(link.polarity(), level)
+                : ActivityColors.synapse(link.polarity(), level)));
+        float width = (float) (large ? ActivityColors.denseSynapseWidth(level) : ActivityColors.synapseWidth(level));
+        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         double x1 = f.x(a.x());
         double y1 = f.y(a.y());
         double x2 = f.x(b.x());
