@@ -74,7 +74,9 @@ final class WiringGraph {
             return;
         }
         large = v > LARGE;
-        graph.setAttribute(UI_STYLESHEET, stylesheet(large));
+        int longest = next.vertices().stream().filter(WiringLayout.Vertex::sensory)
+                .mapToInt(x -> x.label().length()).max().orElse(0);
+        graph.setAttribute(UI_STYLESHEET, stylesheet(large, longest));
         if (!large) {
             graph.setAttribute(UI_ANTIALIAS);
             graph.setAttribute(UI_QUALITY);
@@ -134,7 +136,8 @@ final class WiringGraph {
         }
         selected[v] = on;
         String role = roleClass(layout.vertices().get(v).role());
-        nodes[v].setAttribute(UI_CLASS, on ? role + "," + CLASS_SELECTED : role);
+        // GraphStream lets the first class listed win where two set the same property
+        nodes[v].setAttribute(UI_CLASS, on ? CLASS_SELECTED + "," + role : role);
     }
 
     /** Clears every selection outline. */
@@ -220,12 +223,14 @@ final class WiringGraph {
         return role.ncpsName();
     }
 
-    private static String stylesheet(boolean large) {
+    /** The stylesheet; {@code longestInputLabel} (characters) sets the padding the input labels need. */
+    private static String stylesheet(boolean large, int longestInputLabel) {
+        int padding = large ? 20 : Math.max(50, 7 * longestInputLabel + 30);
         String nodeSize = large ? "8px" : "15px";
         String commandSize = large ? "11px" : "20px";
         String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
         String arrows = large ? "arrow-shape: none;" : "arrow-shape: arrow; arrow-size: 7px, 3px;";
-        return "graph { fill-color: white; padding: " + (large ? "20px" : "60px") + "; }\n"
+        return "graph { fill-color: white; padding: " + padding + "px, 50px; }\n"
                 + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
                 + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
                 + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"

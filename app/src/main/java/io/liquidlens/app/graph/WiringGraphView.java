@@ -2,7 +2,9 @@ package io.liquidlens.app.graph;
 
 import io.liquidlens.app.task.BackgroundTask;
 import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ActivityScales;
@@ -11,10 +13,7 @@ import io.liquidlens.wiring.NeuronRole;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -197,29 +196,34 @@ public final class WiringGraphView extends BorderPane {
     }
 
     /**
-     * Writes what the view shows (graph and legend) to {@code file} as PNG, through a temporary file moved
-     * into place. Call on the JavaFX thread.
+     * Writes what the view shows (graph and legend) to {@code file} as PNG; the file is replaced atomically.
+     * Call on the JavaFX thread.
+     *
+     * @throws LiquidLensException naming the file when it cannot be written
      */
-    public void exportPng(Path file) throws IOException {
+    public void exportPng(Path file) {
         refreshNow();
         BufferedImage image = SwingFXUtils.fromFXImage(snapshot(null, null), null);
-        writeAtomically(file, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException(file + ": no PNG writer available");
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
             }
         });
     }
 
     /**
      * Writes the graph as shown (positions, colours and widths at the cursor, selection, labels, legend) to
-     * {@code file} as SVG vector art, with each vertex's full name as its title. Call on the JavaFX thread.
+     * {@code file} as SVG vector art, each vertex a group titled with its full name; the file is replaced
+     * atomically. Call on the JavaFX thread.
+     *
+     * @throws LiquidLensException naming the file when it cannot be written
      */
-    public void exportSvg(Path file) throws IOException {
+    public void exportSvg(Path file) {
         refreshNow();
         int width = Math.max(900, (int) Math.ceil(getWidth()));
         int height = Math.max(600, (int) Math.ceil(getHeight()));
-        String svg = WiringSvgWriter.svg(graph, width, height);
-        writeAtomically(file, tmp -> Files.writeString(tmp, svg, StandardCharsets.UTF_8));
+        byte[] svg = WiringSvgWriter.svg(graph, width, height).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(svg));
     }
 
     /** Applies whatever is stale and repaints now, without waiting for the next pulse. */
@@ -467,27 +471,6 @@ public final class WiringGraphView extends BorderPane {
         s.setStroke(ActivityColors.stroke(role));
         s.setStrokeWidth(role == NeuronRole.COMMAND ? 2.5 : 1.5);
         return s;
-    }
-
-    private interface FileWriter {
-        void write(Path tmp) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, FileWriter writer) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            writer.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** Leaves the mouse to this view's own handlers: no dragging of vertices, no rubber-band selection. */

@@ -99,16 +99,21 @@ final class WiringSvgWriter {
         double cy = f.y(v.y());
         double s = size(v.role(), large);
         Shape shape = shape(v.role(), cx, cy, s);
+        // one group per vertex whose first child is its title, so viewers show the full name on hover
+        g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, "vertex-" + v.index());
         g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, v.name());
         g.setColor(ActivityColors.awt(ActivityColors.state(level)));
         g.fill(shape);
         g.setColor(ActivityColors.awt(selected ? ActivityColors.SELECTED : ActivityColors.stroke(v.role())));
         g.setStroke(new BasicStroke(selected ? 4f : v.role() == NeuronRole.COMMAND ? 3f : large ? 1f : 2f));
-        g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, v.name());
         g.draw(shape);
-        if (large) {
-            return;
+        if (!large) {
+            drawLabel(g, v, cx, cy, s);
         }
+        g.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
+    }
+
+    private static void drawLabel(SVGGraphics2D g, WiringLayout.Vertex v, double cx, double cy, double s) {
         g.setColor(new Color(0x22, 0x22, 0x22));
         int w = g.getFontMetrics().stringWidth(v.label());
         if (v.sensory()) {

@@ -98,13 +98,7 @@ class WiringGraphViewLargeTest {
         assertThat(colours.size()).isGreaterThan(100);
 
         Path svg = tmp.resolve("large.svg");
-        robot.interact(() -> {
-            try {
-                view.exportSvg(svg);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> view.exportSvg(svg));
         assertThat(Files.readString(svg)).contains("command 0 (id 1)").contains("<line");
     }
 }

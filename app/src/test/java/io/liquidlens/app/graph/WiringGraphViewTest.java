@@ -11,6 +11,7 @@ import io.liquidlens.wiring.NeuronRole;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.geometry.Point2D;
@@ -153,7 +154,7 @@ class WiringGraphViewTest {
         assertThat(view.graph().classesOf(command)).contains("selected");
         // a selection made elsewhere moves the outline
         robot.interact(() -> workspace.selection().selectOnly(0));
-        assertThat(view.graph().classesOf(INPUTS)).isEqualTo("motor,selected");
+        assertThat(view.graph().classesOf(INPUTS)).isEqualTo("selected,motor");
         assertThat(view.graph().classesOf(command)).isEqualTo("command");
         assertThat(view.graph().classesOf(inter)).isEqualTo("inter");
     }
@@ -170,16 +171,12 @@ class WiringGraphViewTest {
 
     @Test
     void exportsAPngThatIsNotBlankAndAnSvgWithTheNeuronNames(FxRobot robot) throws Exception {
-        Path png = tmp.resolve("out/graph.png");
+        Path png = Files.createDirectories(tmp.resolve("out")).resolve("graph.png");
         Path svg = tmp.resolve("out/graph.svg");
         robot.interact(() -> {
-            try {
-                workspace.cursor().moveTo(10);
-                view.exportPng(png);
-                view.exportSvg(svg);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            workspace.cursor().moveTo(10);
+            view.exportPng(png);
+            view.exportSvg(svg);
         });
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
@@ -202,6 +199,9 @@ class WiringGraphViewTest {
             names.add(titles.item(i).getTextContent());
         }
         assertThat(names).contains("motor 0 (id 0)", "command 3 (id 4)", "inter 10 (id 18)", "input_0");
+        // each title belongs to its vertex's group, so SVG viewers show it on hover
+        assertThat(titles.item(0).getParentNode().getNodeName()).isEqualTo("g");
+        assertThat(Files.getPosixFilePermissions(svg)).contains(PosixFilePermission.OTHERS_READ);
         assertThat(Files.readString(svg)).contains(">C3<").contains(">excitatory<");
         try (var files = Files.list(png.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("graph.png", "graph.svg");
