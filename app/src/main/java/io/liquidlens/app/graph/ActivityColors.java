@@ -32,8 +32,11 @@ final class ActivityColors {
     private static final Color[] DENSE_INHIBITORY = new Color[SYNAPSE_LEVELS];
     private static final double[] DENSE_WIDTHS = new double[SYNAPSE_LEVELS];
     /** Thousands of synapses overlap: fainter and thinner, so the busiest still stand out. */
-    private static final double DENSE_MAX_OPACITY = 0.45;
-    private static final double DENSE_MAX_WIDTH = 1.6;
+    private static final double DENSE_MAX_OPACITY = 0.6;
+    /** Below this level a synapse of a large graph is not drawn at all. */
+    static final int DENSE_MIN_LEVEL = 3;
+    /** Large graphs draw one-pixel lines, two pixels from the middle level up ({@link SynapseRaster}). */
+    private static final double DENSE_MAX_WIDTH = 2.0;
     private static final double MIN_OPACITY = 0.10;
     private static final double MIN_WIDTH = 0.6;
     private static final double MAX_WIDTH = 4.5;
@@ -49,9 +52,11 @@ final class ActivityColors {
             EXCITATORY_LEVELS[i] = EXCITATORY.deriveColor(0, 1, 1, opacity);
             INHIBITORY_LEVELS[i] = INHIBITORY.deriveColor(0, 1, 1, opacity);
             WIDTHS[i] = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * f;
-            DENSE_EXCITATORY[i] = EXCITATORY.deriveColor(0, 1, 1, DENSE_MAX_OPACITY * f);
-            DENSE_INHIBITORY[i] = INHIBITORY.deriveColor(0, 1, 1, DENSE_MAX_OPACITY * f);
-            DENSE_WIDTHS[i] = 0.3 + (DENSE_MAX_WIDTH - 0.3) * f;
+            double dense = i < DENSE_MIN_LEVEL ? 0
+                    : DENSE_MAX_OPACITY * (0.12 + 0.88 * (i - DENSE_MIN_LEVEL) / (SYNAPSE_LEVELS - 1.0 - DENSE_MIN_LEVEL));
+            DENSE_EXCITATORY[i] = EXCITATORY.deriveColor(0, 1, 1, dense);
+            DENSE_INHIBITORY[i] = INHIBITORY.deriveColor(0, 1, 1, dense);
+            DENSE_WIDTHS[i] = i >= SYNAPSE_LEVELS / 2 ? DENSE_MAX_WIDTH : DENSE_MAX_WIDTH / 2;
         }
     }
 

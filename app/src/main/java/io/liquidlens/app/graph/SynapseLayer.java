@@ -1,18 +1,18 @@
 package io.liquidlens.app.graph;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.shape.StrokeLineCap;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
 import org.graphstream.ui.view.LayerRenderer;
 
 /**
  * Draws the synapses of a large graph on GraphStream's canvas, under the vertices (GraphStream's back layer):
- * synapses are grouped by polarity and level, and each group is one path stroked once, so a frame costs a few
- * dozen strokes however many synapses there are. Idle synapses (level 0) are left out.
+ * synapses are sorted by level (quiet ones first, so busy ones end on top) and drawn as plain lines into one
+ * image by {@link SynapseRaster}. The quietest levels are left out.
  */
 final class SynapseLayer implements LayerRenderer<GraphicsContext> {
     private static final int[] POLARITIES = {1, -1};
     private final WiringGraph graph;
+    private final SynapseRaster raster = new SynapseRaster();
     private double[] px = new double[0];
     private double[] py = new double[0];
     private int[] order = new int[0];
@@ -32,28 +32,21 @@ final class SynapseLayer implements LayerRenderer<GraphicsContext> {
         placeVertices(layout, px2Gu, widthPx, heightPx, (minXGu + maxXGu) / 2, (minYGu + maxYGu) / 2);
         int[] levels = graph.linkLevelsView();
         sortIntoBuckets(layout, levels);
-        g.save();
-        g.setLineCap(StrokeLineCap.BUTT);
+        raster.begin(widthPx, heightPx);
         int perPolarity = ActivityColors.SYNAPSE_LEVELS;
         // quiet synapses first, busy ones on top; both polarities at each level, so neither colour buries the other
-        for (int level = 1; level < perPolarity; level++) {
+        for (int level = ActivityColors.DENSE_MIN_LEVEL; level < perPolarity; level++) {
+            boolean thick = level >= perPolarity / 2;
             for (int polarity : POLARITIES) {
                 int b = (polarity > 0 ? 0 : perPolarity) + level;
-                if (bucketStart[b] == bucketStart[b + 1]) {
-                    continue;
-                }
-                g.beginPath();
+                raster.color(ActivityColors.denseSynapse(polarity, level));
                 for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
                     WiringLayout.Link link = layout.links().get(order[i]);
-                    g.moveTo(px[link.source()], py[link.source()]);
-                    g.lineTo(px[link.target()], py[link.target()]);
+                    raster.line(px[link.source()], py[link.source()], px[link.target()], py[link.target()], thick);
                 }
-                g.setStroke(ActivityColors.denseSynapse(polarity, level));
-                g.setLineWidth(ActivityColors.denseSynapseWidth(level));
-                g.stroke();
             }
         }
-        g.restore();
+        g.drawImage(raster.finish(), 0, 0);
     }
 
     /**

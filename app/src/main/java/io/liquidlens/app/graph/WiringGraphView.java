@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
 import javafx.collections.SetChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -101,6 +102,22 @@ public final class WiringGraphView extends BorderPane {
      */
     WorkProbe workProbe = (update, repaint) -> { };
 
+    private final InvalidationListener onModel = obs -> structureStale = true;
+    private final InvalidationListener onSynapses = obs -> {
+        structureStale = true;
+        rescale();
+    };
+    private final InvalidationListener onActivity = obs -> rescale();
+    private final InvalidationListener onStep = obs -> stepStale = true;
+    private final SetChangeListener<Integer> onSelection = change -> {
+        if (change.wasAdded()) {
+            outline(change.getElementAdded(), true);
+        }
+        if (change.wasRemoved()) {
+            outline(change.getElementRemoved(), false);
+        }
+    };
+
     /** See {@link #workProbe}. */
     interface WorkProbe {
         void pulse(long updateNanos, long repaintNanos);
@@ -147,21 +164,11 @@ public final class WiringGraphView extends BorderPane {
         setCenter(area);
         setBottom(legend());
 
-        workspace.modelProperty().addListener((obs, old, now) -> structureStale = true);
-        workspace.synapsesProperty().addListener((obs, old, now) -> {
-            structureStale = true;
-            rescale();
-        });
-        workspace.activityProperty().addListener((obs, old, now) -> rescale());
-        workspace.cursor().stepProperty().addListener((obs, old, now) -> stepStale = true);
-        workspace.selection().selected().addListener((SetChangeListener<Integer>) change -> {
-            if (change.wasAdded()) {
-                outline(change.getElementAdded(), true);
-            }
-            if (change.wasRemoved()) {
-                outline(change.getElementRemoved(), false);
-            }
-        });
+        workspace.modelProperty().addListener(onModel);
+        workspace.synapsesProperty().addListener(onSynapses);
+        workspace.activityProperty().addListener(onActivity);
+        workspace.cursor().stepProperty().addListener(onStep);
+        workspace.selection().selected().addListener(onSelection);
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -190,6 +197,11 @@ public final class WiringGraphView extends BorderPane {
             return;
         }
         closed = true;
+        workspace.modelProperty().removeListener(onModel);
+        workspace.synapsesProperty().removeListener(onSynapses);
+        workspace.activityProperty().removeListener(onActivity);
+        workspace.cursor().stepProperty().removeListener(onStep);
+        workspace.selection().selected().removeListener(onSelection);
         pulse.stop();
         scaling.cancel();
         viewer.close();

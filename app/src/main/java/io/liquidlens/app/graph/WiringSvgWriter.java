@@ -61,7 +61,7 @@ final class WiringSvgWriter {
                                  boolean large) {
         WiringLayout.Vertex a = layout.vertices().get(link.source());
         WiringLayout.Vertex b = layout.vertices().get(link.target());
-        if (large && level == 0) {
+        if (large && level < ActivityColors.DENSE_MIN_LEVEL) {
             return;
         }
         g.setColor(ActivityColors.awt(large ? ActivityColors.denseSynapse(link.polarity(), level)
