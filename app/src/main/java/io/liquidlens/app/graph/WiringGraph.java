@@ -10,17 +10,20 @@ import org.graphstream.graph.implementations.MultiGraph;
 
 /**
  * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
- * attribute keys and the stylesheet's CSS classes. Playback changes vertices and synapses through
- * {@link #setVertexLevel} and {@link #setLinkLevel}, which touch the graph only when the level changed and
- * then set a precomputed colour object, so a step costs no string building or CSS parsing. Element references
- * are kept in arrays, so no id lookups happen per step either.
+ * attribute keys and the stylesheet's CSS classes. Playback changes vertices through {@link #setVertexLevel},
+ * which touches the graph only when the level changed and then sets a precomputed colour object, so a step
+ * costs no string building or CSS parsing; element references are kept in arrays, so no id lookups either.
+ *
+ * <p>Synapses: each is a GraphStream edge classed excitatory or inhibitory (small graphs), but the edges are
+ * not drawn by GraphStream ({@code visibility-mode: hidden}): {@link SynapseLayer} draws them from
+ * {@link #setLinkLevel}'s levels. Measured on the 19-neuron sample (software pipeline, loaded 2-core machine):
+ * GraphStream's antialiased edges held playback to about 45 frames/s, the synapse layer runs at 60.
  */
 final class WiringGraph {
     static final String UI_STYLESHEET = "ui.stylesheet";
     static final String UI_CLASS = "ui.class";
     static final String UI_LABEL = "ui.label";
     static final String UI_COLOR = "ui.color";
-    static final String UI_SIZE = "ui.size";
     static final String UI_ANTIALIAS = "ui.antialias";
     static final String UI_QUALITY = "ui.quality";
     /** GraphStream's key for fixed positions. */
@@ -31,9 +34,8 @@ final class WiringGraph {
     static final String CLASS_SELECTED = "selected";
 
     /**
-     * Above this many vertices the graph is drawn without labels or antialiasing, and its synapses are not
-     * GraphStream edges but are drawn by {@link SynapseLayer}, to stay fluid: GraphStream styles and strokes
-     * each edge on its own, which took 50-130 ms per frame for the 8,618 synapses of a 256-neuron AutoNCP.
+     * Above this many vertices the graph is drawn small, without labels, and its synapses leave the GraphStream
+     * graph altogether (a 256-neuron AutoNCP has 8,618).
      */
     static final int LARGE = 80;
     private static final String VERTEX_PREFIX = "v";
@@ -47,6 +49,7 @@ final class WiringGraph {
     private int[] linkLevels = new int[0];
     private boolean[] selected = new boolean[0];
     private boolean large;
+    private boolean linksChanged;
 
     /** The GraphStream graph the viewer shows. */
     Graph graph() {
@@ -99,8 +102,6 @@ final class WiringGraph {
             }
             Edge edge = graph.addEdge(LINK_PREFIX + link.index(), nodes[link.source()], nodes[link.target()], true);
             edge.setAttribute(UI_CLASS, link.polarity() >= 0 ? CLASS_EXCITATORY : CLASS_INHIBITORY);
-            edge.setAttribute(UI_COLOR, ActivityColors.synapse(link.polarity(), linkLevel));
-            edge.setAttribute(UI_SIZE, ActivityColors.synapseWidth(linkLevel));
             edges[link.index()] = edge;
         }
     }
@@ -115,18 +116,27 @@ final class WiringGraph {
         return true;
     }
 
-    /** Sets synapse {@code k}'s opacity and width to level {@code level}; false if unchanged. */
+    /**
+     * Sets synapse {@code k}'s opacity and width to level {@code level} (drawn by {@link SynapseLayer} at the
+     * next repaint, see {@link #takeLinksChanged()}); false if unchanged.
+     */
     boolean setLinkLevel(int k, int level) {
         if (linkLevels[k] == level) {
             return false;
         }
         linkLevels[k] = level;
-        if (large) {
-            return true;
-        }
-        edges[k].setAttribute(UI_COLOR, ActivityColors.synapse(layout.links().get(k).polarity(), level));
-        edges[k].setAttribute(UI_SIZE, ActivityColors.synapseWidth(level));
+        linksChanged = true;
         return true;
+    }
+
+    /**
+     * True if a synapse level changed since the last call. GraphStream does not see synapse levels (they are
+     * not attributes of its elements), so the view repaints for them itself.
+     */
+    boolean takeLinksChanged() {
+        boolean changed = linksChanged;
+        linksChanged = false;
+        return changed;
     }
 
     /** Outlines vertex {@code v} as selected, or not. */
@@ -182,20 +192,29 @@ final class WiringGraph {
         return (String) nodes[v].getAttribute(UI_CLASS);
     }
 
-    /** True when the synapses are drawn by {@link SynapseLayer} rather than as GraphStream edges. */
-    boolean drawsLinksItself() {
+    /** True for a large graph (small vertices, no labels, no GraphStream edges). */
+    boolean isLarge() {
         return large;
     }
 
-    /** The CSS class of synapse {@code k} as set on the element (null when {@link #drawsLinksItself()}). */
+    /** The CSS class of synapse {@code k}'s edge (null for a large graph, which has none). */
     String classOfLink(int k) {
         return large ? null : (String) edges[k].getAttribute(UI_CLASS);
     }
 
     /** The colour synapse {@code k} is drawn in at its current level. */
     Color linkColorOf(int k) {
-        return large ? ActivityColors.denseSynapse(layout.links().get(k).polarity(), linkLevels[k])
-                : (Color) edges[k].getAttribute(UI_COLOR);
+        int polarity = layout.links().get(k).polarity();
+        return large ? ActivityColors.denseSynapse(polarity, linkLevels[k])
+                : ActivityColors.synapse(polarity, linkLevels[k]);
+    }
+
+    /** Vertex size in pixels as the stylesheet draws it. */
+    static int vertexSizePx(NeuronRole role, boolean large) {
+        if (role == NeuronRole.COMMAND) {
+            return large ? 11 : 20;
+        }
+        return large ? 8 : 15;
     }
 
     /** The current level of every synapse, without copying (for {@link SynapseLayer}; do not change). */
@@ -226,10 +245,9 @@ final class WiringGraph {
     /** The stylesheet; {@code longestInputLabel} (characters) sets the padding the input labels need. */
     private static String stylesheet(boolean large, int longestInputLabel) {
         int padding = large ? 20 : Math.max(50, 7 * longestInputLabel + 30);
-        String nodeSize = large ? "8px" : "15px";
-        String commandSize = large ? "11px" : "20px";
+        String nodeSize = vertexSizePx(NeuronRole.INTER, large) + "px";
+        String commandSize = vertexSizePx(NeuronRole.COMMAND, large) + "px";
         String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
-        String arrows = large ? "arrow-shape: none;" : "arrow-shape: arrow; arrow-size: 7px, 3px;";
         return "graph { fill-color: white; padding: " + padding + "px, 50px; }\n"
                 + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
                 + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
@@ -242,8 +260,8 @@ final class WiringGraph {
                 + "node.motor { shape: box; stroke-color: " + hex(NeuronRole.MOTOR) + "; }\n"
                 + "node.selected { stroke-color: " + ActivityColors.hex(ActivityColors.SELECTED)
                 + "; stroke-width: 4px; z-index: 4; }\n"
-                + "edge { size-mode: dyn-size; size: 1px; fill-mode: dyn-plain; fill-color: #999999; z-index: 1; "
-                + arrows + " }\n"
+                // SynapseLayer draws the synapses; the edges stay in the graph as its structure
+                + "edge { visibility-mode: hidden; fill-color: #999999; }\n"
                 + "edge." + CLASS_EXCITATORY + " { fill-color: " + ActivityColors.hex(ActivityColors.EXCITATORY) + "; }\n"
                 + "edge." + CLASS_INHIBITORY + " { fill-color: " + ActivityColors.hex(ActivityColors.INHIBITORY) + "; }\n";
     }

@@ -175,13 +175,8 @@ public final class WiringGraphView extends BorderPane {
                 long start = System.nanoTime();
                 boolean changed = update();
                 long updated = System.nanoTime();
-                viewer.actionPerformed();
-                if (repaints > 0) {
-                    repaints--;
-                    if (!changed) {
-                        panel.display(viewer.getGraphicGraph(), true);
-                    }
-                }
+                paint(repaints > 0);
+                repaints = Math.max(0, repaints - 1);
                 if (changed) {
                     workProbe.pulse(updated - start, System.nanoTime() - updated);
                 }
@@ -241,7 +236,24 @@ public final class WiringGraphView extends BorderPane {
     /** Applies whatever is stale and repaints now, without waiting for the next pulse. */
     void refreshNow() {
         update();
+        paint(false);
+    }
+
+    /**
+     * Lets the viewer repaint what changed in the graph, and repaints for it when only synapse levels changed
+     * (the synapse layer draws those; GraphStream does not see them) or when {@code force}d.
+     */
+    private void paint(boolean force) {
+        GraphicGraph shown = viewer.getGraphicGraph();
+        if (shown == null) {
+            return;
+        }
+        boolean viewerPaints = shown.graphChangedFlag();
         viewer.actionPerformed();
+        boolean links = graph.takeLinksChanged();
+        if (!viewerPaints && (links || force)) {
+            panel.display(shown, true);
+        }
     }
 
     /** The graph model (tests). */

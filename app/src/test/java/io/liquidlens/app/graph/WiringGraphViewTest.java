@@ -119,6 +119,7 @@ class WiringGraphViewTest {
         });
         assertThat(view.graph().fillOf(v)).isEqualTo(ActivityColors.HIGH);
         Color highPixel = pixelNear(robot, v);
+        int[] linksAtHigh = view.graph().linkLevels();
         int[] atHigh = view.graph().vertexLevels();
 
         int lo = low;
@@ -134,6 +135,8 @@ class WiringGraphViewTest {
             differing += atLow[i] != atHigh[i] ? 1 : 0;
         }
         assertThat(differing).isGreaterThan(NEURONS / 2);
+        assertThat(view.graph().linkLevels()).isNotEqualTo(linksAtHigh);
+
         // drawn: orange (red > blue) at the neuron's high, purple (blue > red) at its low
         assertThat(highPixel.getRed()).isGreaterThan(highPixel.getBlue() + 0.3);
         assertThat(lowPixel.getBlue()).isGreaterThan(lowPixel.getRed() + 0.1);
