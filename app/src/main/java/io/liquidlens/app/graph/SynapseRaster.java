@@ -1,0 +1,195 @@
+package io.liquidlens.app.graph;
+
+import java.util.Arrays;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+/**
+ * A small line rasteriser for synapses: lines alpha-blended into an ARGB buffer that is then drawn as one
+ * image. JavaFX strokes canvas shapes by rasterising an antialiased coverage mask per shape on the CPU: for the
+ * 8,618 synapses of a 256-neuron AutoNCP that took 200 ms a frame on this machine, and GraphStream's own edges
+ * held the 19-neuron sample (250 synapses) to about 45 frames/s; lines into one buffer take a few
+ * milliseconds. Two kinds: plain one/two-pixel lines for thousands of synapses, and antialiased lines of a
+ * given width (coverage across the line) with arrowheads for small graphs.
+ */
+final class SynapseRaster {
+    private int width;
+    private int height;
+    private int[] pixels = new int[0];
+    private WritableImage image;
+    private int red;
+    private int green;
+    private int blue;
+    private int alpha;
+
+    /** Starts a transparent frame of {@code w} x {@code h} pixels. */
+    void begin(int w, int h) {
+        w = Math.max(1, w);
+        h = Math.max(1, h);
+        if (w != width || h != height) {
+            width = w;
+            height = h;
+            pixels = new int[w * h];
+            image = new WritableImage(w, h);
+        } else {
+            Arrays.fill(pixels, 0);
+        }
+    }
+
+    /** The colour of the lines that follow. */
+    void color(Color c) {
+        alpha = (int) Math.round(c.getOpacity() * 255);
+        red = (int) Math.round(c.getRed() * alpha);
+        green = (int) Math.round(c.getGreen() * alpha);
+        blue = (int) Math.round(c.getBlue() * alpha);
+    }
+
+    /** A line from (x0, y0) to (x1, y1), two pixels wide if {@code thick}. */
+    void line(double x0, double y0, double x1, double y1, boolean thick) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        int n = (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
+        // fixed point 16.16 steps: no floating point per pixel
+        long x = Math.round(x0 * 65536) + 32768;
+        long y = Math.round(y0 * 65536) + 32768;
+        long sx = n == 0 ? 0 : Math.round(dx * 65536 / n);
+        long sy = n == 0 ? 0 : Math.round(dy * 65536 / n);
+        boolean flat = Math.abs(dx) >= Math.abs(dy);
+        int ox = thick && !flat ? 1 : 0;
+        int oy = thick && flat ? 1 : 0;
+        for (int i = 0; i <= n; i++) {
+            int px = (int) (x >> 16);
+            int py = (int) (y >> 16);
+            plot(px, py);
+            if (thick) {
+                plot(px + ox, py + oy);
+            }
+            x += sx;
+            y += sy;
+        }
+    }
+
+    /** Blends the current colour over pixel (x, y), premultiplied: dst = src + dst (1 - src alpha). */
+    private void plot(int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            return;
+        }
+        int i = y * width + x;
+        int d = pixels[i];
+        int keep = 255 - alpha;
+        int a = alpha + div255((d >>> 24) * keep);
+        int r = red + div255(((d >>> 16) & 0xff) * keep);
+        int g = green + div255(((d >>> 8) & 0xff) * keep);
+        int b = blue + div255((d & 0xff) * keep);
+        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
+    }
+
+    /** As {@link #plot(int, int)} with the colour scaled by {@code coverage} in [0, 256]. */
+    private void plot(int x, int y, int coverage) {
+        if (x < 0 || y < 0 || x >= width || y >= height || coverage <= 0) {
+            return;
+        }
+        int sa = (alpha * coverage) >> 8;
+        int i = y * width + x;
+        int d = pixels[i];
+        int keep = 255 - sa;
+        int a = sa + div255((d >>> 24) * keep);
+        int r = ((red * coverage) >> 8) + div255(((d >>> 16) & 0xff) * keep);
+        int g = ((green * coverage) >> 8) + div255(((d >>> 8) & 0xff) * keep);
+        int b = ((blue * coverage) >> 8) + div255((d & 0xff) * keep);
+        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
+    }
+
+    /**
+     * An antialiased line {@code lineWidth} pixels wide: walked along its major axis, each step covers the
+     * pixels across the line in proportion to how much of them the line's cross-section overlaps (8-bit fixed
+     * point, no floating point per pixel).
+     */
+    void smoothLine(double x0, double y0, double x1, double y1, double lineWidth) {
+        boolean steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
+        if (steep) {
+            double t = x0;
+            x0 = y0;
+            y0 = t;
+            t = x1;
+            x1 = y1;
+            y1 = t;
+        }
+        if (x0 > x1) {
+            double t = x0;
+            x0 = x1;
+            x1 = t;
+            t = y0;
+            y0 = y1;
+            y1 = t;
+        }
+        double gradient = x1 == x0 ? 0 : (y1 - y0) / (x1 - x0);
+        // half the extent across the major axis of a line lineWidth thick
+        long half = Math.max(1, Math.round(lineWidth / 2 * Math.sqrt(1 + gradient * gradient) * 256));
+        int xs = (int) Math.round(x0);
+        int xe = (int) Math.round(x1);
+        long y = Math.round((y0 + gradient * (xs - x0) + 0.5) * 256);
+        long step = Math.round(gradient * 256);
+        for (int x = xs; x <= xe; x++) {
+            long top = y - half;
+            long bottom = y + half;
+            int first = (int) (top >> 8);
+            int last = (int) ((bottom - 1) >> 8);
+            if (first == last) {
+                cover(steep, x, first, (int) (bottom - top));
+            } else {
+                cover(steep, x, first, 256 - (int) (top & 255));
+                for (int r = first + 1; r < last; r++) {
+                    cover(steep, x, r, 256);
+                }
+                cover(steep, x, last, (int) ((bottom - 1) & 255) + 1);
+            }
+            y += step;
+        }
+    }
+
+    private void cover(boolean steep, int major, int minor, int coverage) {
+        if (steep) {
+            plot(minor, major, Math.min(256, coverage));
+        } else {
+            plot(major, minor, Math.min(256, coverage));
+        }
+    }
+
+    /** A filled triangle (no antialiasing; arrowheads are a few pixels). */
+    void triangle(double ax, double ay, double bx, double by, double cx, double cy) {
+        int minY = (int) Math.floor(Math.min(ay, Math.min(by, cy)));
+        int maxY = (int) Math.ceil(Math.max(ay, Math.max(by, cy)));
+        int minX = (int) Math.floor(Math.min(ax, Math.min(bx, cx)));
+        int maxX = (int) Math.ceil(Math.max(ax, Math.max(bx, cx)));
+        double area = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+        if (Math.abs(area) < 1e-9) {
+            return;
+        }
+        for (int y = minY; y <= maxY; y++) {
+            for (int x = minX; x <= maxX; x++) {
+                double px = x + 0.5;
+                double py = y + 0.5;
+                double w0 = ((bx - px) * (cy - py) - (by - py) * (cx - px)) / area;
+                double w1 = ((cx - px) * (ay - py) - (cy - py) * (ax - px)) / area;
+                if (w0 >= 0 && w1 >= 0 && w0 + w1 <= 1) {
+                    plot(x, y);
+                }
+            }
+        }
+    }
+
+    /** Rounded v / 255 for v in [0, 255 * 255], without a division. */
+    private static int div255(int v) {
+        int t = v + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+
+    /** The frame as an image (valid until the next {@link #begin}). */
+    Image finish() {
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        return image;
+    }
+}

@@ -1,0 +1,273 @@
+package io.liquidlens.app.graph;
+
+import io.liquidlens.wiring.NeuronRole;
+import java.util.Arrays;
+import javafx.scene.paint.Color;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.MultiGraph;
+
+/**
+ * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
+ * attribute keys and the stylesheet's CSS classes. Playback changes vertices through {@link #setVertexLevel},
+ * which touches the graph only when the level changed and then sets a precomputed colour object, so a step
+ * costs no string building or CSS parsing; element references are kept in arrays, so no id lookups either.
+ *
+ * <p>Synapses: each is a GraphStream edge classed excitatory or inhibitory (small graphs), but the edges are
+ * not drawn by GraphStream ({@code visibility-mode: hidden}): {@link SynapseLayer} draws them from
+ * {@link #setLinkLevel}'s levels. Measured on the 19-neuron sample (software pipeline, busy 2-core machine):
+ * with GraphStream drawing its antialiased edges playback reached about 45 frames/s, with the synapse layer
+ * 55-60; for 8,618 synapses GraphStream's edges took 50-130 ms a frame.
+ */
+final class WiringGraph {
+    static final String UI_STYLESHEET = "ui.stylesheet";
+    static final String UI_CLASS = "ui.class";
+    static final String UI_LABEL = "ui.label";
+    static final String UI_COLOR = "ui.color";
+    static final String UI_ANTIALIAS = "ui.antialias";
+    static final String UI_QUALITY = "ui.quality";
+    /** GraphStream's key for fixed positions. */
+    static final String XY = "xy";
+
+    static final String CLASS_EXCITATORY = "excitatory";
+    static final String CLASS_INHIBITORY = "inhibitory";
+    static final String CLASS_SELECTED = "selected";
+
+    /**
+     * Above this many vertices the graph is drawn small, without labels, and its synapses leave the GraphStream
+     * graph altogether (a 256-neuron AutoNCP has 8,618).
+     */
+    static final int LARGE = 80;
+    private static final String VERTEX_PREFIX = "v";
+    private static final String LINK_PREFIX = "e";
+
+    private final Graph graph = new MultiGraph("wiring", false, true, 300, 9000);
+    private WiringLayout layout;
+    private Node[] nodes = new Node[0];
+    private Edge[] edges = new Edge[0];
+    private int[] vertexLevels = new int[0];
+    private int[] linkLevels = new int[0];
+    private boolean[] selected = new boolean[0];
+    private boolean large;
+    private boolean linksChanged;
+
+    /** The GraphStream graph the viewer shows. */
+    Graph graph() {
+        return graph;
+    }
+
+    /** The layout shown, or null. */
+    WiringLayout layout() {
+        return layout;
+    }
+
+    /** Replaces the graph with {@code next} (null: empty), every vertex neutral, every synapse at {@code linkLevel}. */
+    void show(WiringLayout next, int linkLevel) {
+        graph.clear();
+        large = false;
+        layout = next;
+        int v = next == null ? 0 : next.vertices().size();
+        int k = next == null ? 0 : next.links().size();
+        nodes = new Node[v];
+        edges = new Edge[k];
+        vertexLevels = new int[v];
+        linkLevels = new int[k];
+        selected = new boolean[v];
+        if (next == null) {
+            return;
+        }
+        large = v > LARGE;
+        int longest = next.vertices().stream().filter(WiringLayout.Vertex::sensory)
+                .mapToInt(x -> x.label().length()).max().orElse(0);
+        graph.setAttribute(UI_STYLESHEET, stylesheet(large, longest));
+        if (!large) {
+            graph.setAttribute(UI_ANTIALIAS);
+            graph.setAttribute(UI_QUALITY);
+        }
+        for (WiringLayout.Vertex vertex : next.vertices()) {
+            Node node = graph.addNode(VERTEX_PREFIX + vertex.index());
+            node.setAttribute(XY, vertex.x(), vertex.y());
+            node.setAttribute(UI_CLASS, roleClass(vertex.role()));
+            if (!large) {
+                node.setAttribute(UI_LABEL, vertex.label());
+            }
+            node.setAttribute(UI_COLOR, ActivityColors.state(ActivityColors.NEUTRAL));
+            vertexLevels[vertex.index()] = ActivityColors.NEUTRAL;
+            nodes[vertex.index()] = node;
+        }
+        for (WiringLayout.Link link : next.links()) {
+            linkLevels[link.index()] = linkLevel;
+            if (large) {
+                continue;
+            }
+            Edge edge = graph.addEdge(LINK_PREFIX + link.index(), nodes[link.source()], nodes[link.target()], true);
+            edge.setAttribute(UI_CLASS, link.polarity() >= 0 ? CLASS_EXCITATORY : CLASS_INHIBITORY);
+            edges[link.index()] = edge;
+        }
+    }
+
+    /** Sets vertex {@code v}'s fill to state level {@code level}; false (and no graph event) if unchanged. */
+    boolean setVertexLevel(int v, int level) {
+        if (vertexLevels[v] == level) {
+            return false;
+        }
+        vertexLevels[v] = level;
+        nodes[v].setAttribute(UI_COLOR, ActivityColors.state(level));
+        return true;
+    }
+
+    /**
+     * Sets synapse {@code k}'s opacity and width to level {@code level} (drawn by {@link SynapseLayer} at the
+     * next repaint, see {@link #takeLinksChanged()}); false if unchanged.
+     */
+    boolean setLinkLevel(int k, int level) {
+        if (linkLevels[k] == level) {
+            return false;
+        }
+        linkLevels[k] = level;
+        linksChanged = true;
+        return true;
+    }
+
+    /**
+     * True if a synapse level changed since the last call. GraphStream does not see synapse levels (they are
+     * not attributes of its elements), so the view repaints for them itself.
+     */
+    boolean takeLinksChanged() {
+        boolean changed = linksChanged;
+        linksChanged = false;
+        return changed;
+    }
+
+    /** Outlines vertex {@code v} as selected, or not. */
+    void setSelected(int v, boolean on) {
+        if (v < 0 || v >= selected.length || selected[v] == on) {
+            return;
+        }
+        selected[v] = on;
+        String role = roleClass(layout.vertices().get(v).role());
+        // GraphStream lets the first class listed win where two set the same property
+        nodes[v].setAttribute(UI_CLASS, on ? CLASS_SELECTED + "," + role : role);
+    }
+
+    /** Clears every selection outline. */
+    void clearSelection() {
+        for (int v = 0; v < selected.length; v++) {
+            setSelected(v, false);
+        }
+    }
+
+    int vertexLevel(int v) {
+        return vertexLevels[v];
+    }
+
+    int linkLevel(int k) {
+        return linkLevels[k];
+    }
+
+    boolean isSelected(int v) {
+        return selected[v];
+    }
+
+    /** The vertex index of a GraphStream element id, or -1 if it is not a vertex of this graph. */
+    int vertexOf(String elementId) {
+        if (elementId == null || !elementId.startsWith(VERTEX_PREFIX)) {
+            return -1;
+        }
+        try {
+            int v = Integer.parseInt(elementId.substring(VERTEX_PREFIX.length()));
+            return v < nodes.length ? v : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The fill colour vertex {@code v} carries in the graph (read back from the element, for tests and export). */
+    Color fillOf(int v) {
+        return (Color) nodes[v].getAttribute(UI_COLOR);
+    }
+
+    /** The CSS classes of vertex {@code v} as set on the element. */
+    String classesOf(int v) {
+        return (String) nodes[v].getAttribute(UI_CLASS);
+    }
+
+    /** True for a large graph (small vertices, no labels, no GraphStream edges). */
+    boolean isLarge() {
+        return large;
+    }
+
+    /** The CSS class of synapse {@code k}'s edge (null for a large graph, which has none). */
+    String classOfLink(int k) {
+        return large ? null : (String) edges[k].getAttribute(UI_CLASS);
+    }
+
+    /** The colour synapse {@code k} is drawn in at its current level. */
+    Color linkColorOf(int k) {
+        int polarity = layout.links().get(k).polarity();
+        return large ? ActivityColors.denseSynapse(polarity, linkLevels[k])
+                : ActivityColors.synapse(polarity, linkLevels[k]);
+    }
+
+    /** Vertex size in pixels as the stylesheet draws it. */
+    static int vertexSizePx(NeuronRole role, boolean large) {
+        if (role == NeuronRole.COMMAND) {
+            return large ? 11 : 20;
+        }
+        return large ? 8 : 15;
+    }
+
+    /** The current level of every synapse, without copying (for {@link SynapseLayer}; do not change). */
+    int[] linkLevelsView() {
+        return linkLevels;
+    }
+
+    /** A copy of the current vertex levels. */
+    int[] vertexLevels() {
+        return Arrays.copyOf(vertexLevels, vertexLevels.length);
+    }
+
+    /** A copy of the current synapse levels. */
+    int[] linkLevels() {
+        return Arrays.copyOf(linkLevels, linkLevels.length);
+    }
+
+    /** A copy of the selection outlines. */
+    boolean[] selection() {
+        return Arrays.copyOf(selected, selected.length);
+    }
+
+    /** The CSS class of a role (its lower-case name). */
+    static String roleClass(NeuronRole role) {
+        return role.ncpsName();
+    }
+
+    /** The stylesheet; {@code longestInputLabel} (characters) sets the padding the input labels need. */
+    private static String stylesheet(boolean large, int longestInputLabel) {
+        int padding = large ? 20 : Math.max(50, 7 * longestInputLabel + 30);
+        String nodeSize = vertexSizePx(NeuronRole.INTER, large) + "px";
+        String commandSize = vertexSizePx(NeuronRole.COMMAND, large) + "px";
+        String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
+        return "graph { fill-color: white; padding: " + padding + "px, 50px; }\n"
+                + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
+                + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
+                + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"
+                + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
+                + "; text-alignment: at-left; }\n"
+                + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"
+                + "node.command { shape: diamond; size: " + commandSize + "; stroke-width: "
+                + (large ? "2px" : "3px") + "; stroke-color: " + hex(NeuronRole.COMMAND) + "; }\n"
+                + "node.motor { shape: box; stroke-color: " + hex(NeuronRole.MOTOR) + "; }\n"
+                + "node.selected { stroke-color: " + ActivityColors.hex(ActivityColors.SELECTED)
+                + "; stroke-width: 4px; z-index: 4; }\n"
+                // SynapseLayer draws the synapses; the edges stay in the graph as its structure
+                + "edge { visibility-mode: hidden; fill-color: #999999; }\n"
+                + "edge." + CLASS_EXCITATORY + " { fill-color: " + ActivityColors.hex(ActivityColors.EXCITATORY) + "; }\n"
+                + "edge." + CLASS_INHIBITORY + " { fill-color: " + ActivityColors.hex(ActivityColors.INHIBITORY) + "; }\n";
+    }
+
+    private static String hex(NeuronRole role) {
+        return ActivityColors.hex(ActivityColors.stroke(role));
+    }
+}

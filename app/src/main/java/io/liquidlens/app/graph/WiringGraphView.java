@@ -1,0 +1,527 @@
+package io.liquidlens.app.graph;
+
+import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.AtomicFiles;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.Activity;
+import io.liquidlens.sim.ActivityScales;
+import io.liquidlens.sim.SynapseActivity;
+import io.liquidlens.wiring.NeuronRole;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.collections.SetChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javax.imageio.ImageIO;
+import org.graphstream.ui.fx_viewer.FxDefaultView;
+import org.graphstream.ui.fx_viewer.FxViewer;
+import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.view.View;
+import org.graphstream.ui.view.Viewer;
+import org.graphstream.ui.view.util.InteractiveElement;
+import org.graphstream.ui.view.util.MouseManager;
+import org.graphstream.ui.view.util.ShortcutManager;
+
+/**
+ * The loaded model's wiring, animated at the time cursor: inputs, inter, command and motor neurons left to
+ * right; each vertex filled with its state at the cursor (each neuron against its own range over the
+ * rollout), each synapse as opaque and wide as the current it carries. Hover shows a vertex's name, role,
+ * state and tau; a click selects the neuron in the workspace (shift-click toggles), and selected neurons are
+ * outlined whichever view selected them.
+ *
+ * <p>Drawing: GraphStream's JavaFX viewer with the graph in the UI thread and no auto layout draws the vertices,
+ * labels and outlines; {@link SynapseLayer} draws the synapses on its back layer. Changes only mark what is
+ * stale; an {@link AnimationTimer} applies them once per pulse and repaints at once, instead of
+ * waiting for the viewer's own 40 ms timer, so playback can reach the display's frame rate. The drawing
+ * scales of a rollout are computed once in the background through the {@link TaskExecutor}.
+ *
+ * <p>Call {@link #close()} when the window closes: it stops the timer and the viewer.
+ */
+public final class WiringGraphView extends BorderPane {
+    static {
+        // GraphStream picks its UI toolkit from this property; the JavaFX viewer is the one embedded here
+        System.setProperty("org.graphstream.ui", "javafx");
+    }
+
+    /** Node id of the view, for tests and style sheets. */
+    public static final String ID = "wiring-graph";
+    /** Node id of the hover label. */
+    public static final String HOVER_ID = "wiring-graph-hover";
+    /** Synapse level drawn while there is no activity to show. */
+    private static final int IDLE_LINK_LEVEL = ActivityColors.SYNAPSE_LEVELS / 3;
+
+    private final WorkspaceViewModel workspace;
+    private final TaskExecutor executor;
+    private final WiringGraph graph = new WiringGraph();
+    private final FxViewer viewer;
+    private final FxDefaultView panel;
+    private final Label hover = new Label();
+    private final Label placeholder = new Label("No model loaded");
+    private final AnimationTimer pulse;
+
+    private boolean structureStale = true;
+    private boolean stepStale = true;
+    private SynapseActivity shownSynapses;
+    private ActivityScales scales;
+    private SynapseActivity scalesSynapses;
+    private Activity scalesActivity;
+    private BackgroundTask scaling = BackgroundTask.DONE;
+    private float[] synapseBuffer = new float[0];
+    private int hovered = -1;
+    private boolean closed;
+    private int repaints;
+    /**
+     * Receives, for each pulse that changed something, the nanoseconds spent applying the changes to the graph
+     * and then repainting it (measurements only).
+     */
+    WorkProbe workProbe = (update, repaint) -> { };
+
+    private final InvalidationListener onModel = obs -> structureStale = true;
+    private final InvalidationListener onSynapses = obs -> {
+        structureStale = true;
+        rescale();
+    };
+    private final InvalidationListener onActivity = obs -> rescale();
+    private final InvalidationListener onStep = obs -> stepStale = true;
+    private final SetChangeListener<Integer> onSelection = change -> {
+        if (change.wasAdded()) {
+            outline(change.getElementAdded(), true);
+        }
+        if (change.wasRemoved()) {
+            outline(change.getElementRemoved(), false);
+        }
+    };
+
+    /** See {@link #workProbe}. */
+    interface WorkProbe {
+        void pulse(long updateNanos, long repaintNanos);
+    }
+
+    /**
+     * A view of {@code workspace}'s model and activity; {@code executor} computes the drawing scales of each
+     * new rollout in the background.
+     */
+    public WiringGraphView(WorkspaceViewModel workspace, TaskExecutor executor) {
+        this.workspace = workspace;
+        this.executor = executor;
+        setId(ID);
+        viewer = new FxViewer(graph.graph(), Viewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        viewer.disableAutoLayout();
+        panel = (FxDefaultView) viewer.addDefaultView(false);
+        // clicks select neurons and arrow keys move the time cursor: GraphStream's own managers would drag
+        // nodes and pan the view instead
+        panel.setMouseManager(new InertMouse());
+        panel.setShortcutManager(new InertKeys());
+        panel.setMinSize(0, 0);
+        panel.setBackLayerRenderer(new SynapseLayer(graph));
+        // the synapse layer places itself with the camera of the previous frame: after a resize, draw twice
+        panel.widthProperty().addListener((obs, old, now) -> repaints = 2);
+        panel.heightProperty().addListener((obs, old, now) -> repaints = 2);
+        panel.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
+        panel.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverAt(-1, -1));
+        panel.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                click(vertexAt(e.getX(), e.getY()), e.isShiftDown());
+            }
+        });
+
+        hover.setId(HOVER_ID);
+        hover.setMouseTransparent(true);
+        hover.setManaged(false);
+        hover.setVisible(false);
+        hover.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-border-color: #888888; "
+                + "-fx-padding: 4 6 4 6; -fx-font-size: 12px;");
+        placeholder.setStyle("-fx-text-fill: #666666; -fx-font-size: 14px;");
+        placeholder.setMouseTransparent(true);
+        StackPane area = new StackPane(panel, placeholder, hover);
+        area.setMinSize(0, 0);
+        setCenter(area);
+        setBottom(legend());
+
+        workspace.modelProperty().addListener(onModel);
+        workspace.synapsesProperty().addListener(onSynapses);
+        workspace.activityProperty().addListener(onActivity);
+        workspace.cursor().stepProperty().addListener(onStep);
+        workspace.selection().selected().addListener(onSelection);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long start = System.nanoTime();
+                boolean changed = update();
+                long updated = System.nanoTime();
+                paint(repaints > 0);
+                repaints = Math.max(0, repaints - 1);
+                if (changed) {
+                    workProbe.pulse(updated - start, System.nanoTime() - updated);
+                }
+            }
+        };
+        rescale();
+        pulse.start();
+    }
+
+    /** Stops playback drawing and closes the GraphStream viewer; the view is dead afterwards. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workspace.modelProperty().removeListener(onModel);
+        workspace.synapsesProperty().removeListener(onSynapses);
+        workspace.activityProperty().removeListener(onActivity);
+        workspace.cursor().stepProperty().removeListener(onStep);
+        workspace.selection().selected().removeListener(onSelection);
+        pulse.stop();
+        scaling.cancel();
+        viewer.close();
+    }
+
+    /**
+     * Writes what the view shows (graph and legend) to {@code file} as PNG; the file is replaced atomically.
+     * Call on the JavaFX thread.
+     *
+     * @throws LiquidLensException naming the file when it cannot be written
+     */
+    public void exportPng(Path file) {
+        refreshNow();
+        BufferedImage image = SwingFXUtils.fromFXImage(snapshot(null, null), null);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /**
+     * Writes the graph as shown (positions, colours and widths at the cursor, selection, labels, legend) to
+     * {@code file} as SVG vector art, each vertex a group titled with its full name; the file is replaced
+     * atomically. Call on the JavaFX thread.
+     *
+     * @throws LiquidLensException naming the file when it cannot be written
+     */
+    public void exportSvg(Path file) {
+        refreshNow();
+        int width = Math.max(900, (int) Math.ceil(getWidth()));
+        int height = Math.max(600, (int) Math.ceil(getHeight()));
+        byte[] svg = WiringSvgWriter.svg(graph, width, height).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(svg));
+    }
+
+    /** Applies whatever is stale and repaints now, without waiting for the next pulse. */
+    void refreshNow() {
+        update();
+        paint(false);
+    }
+
+    /**
+     * Lets the viewer repaint what changed in the graph, and repaints for it when only synapse levels changed
+     * (the synapse layer draws those; GraphStream does not see them) or when {@code force}d.
+     */
+    private void paint(boolean force) {
+        GraphicGraph shown = viewer.getGraphicGraph();
+        if (shown == null) {
+            return;
+        }
+        boolean viewerPaints = shown.graphChangedFlag();
+        viewer.actionPerformed();
+        boolean links = graph.takeLinksChanged();
+        if (!viewerPaints && (links || force)) {
+            panel.display(shown, true);
+        }
+    }
+
+    /** The graph model (tests). */
+    WiringGraph graph() {
+        return graph;
+    }
+
+    /** The GraphStream view (tests: positions of vertices in pixels). */
+    FxDefaultView panel() {
+        return panel;
+    }
+
+    /** Brings the graph up to date; true if anything was applied. */
+    private boolean update() {
+        if (closed) {
+            return false;
+        }
+        boolean changed = false;
+        if (structureStale) {
+            structureStale = false;
+            rebuild();
+            changed = true;
+        }
+        if (stepStale) {
+            stepStale = false;
+            applyStep();
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void rebuild() {
+        LoadedModel model = workspace.modelProperty().get();
+        SynapseActivity synapses = workspace.synapsesProperty().get();
+        WiringLayout layout = null;
+        placeholder.setText("No model loaded");
+        if (model != null && synapses != null) {
+            try {
+                layout = WiringLayout.of(model, synapses);
+            } catch (RuntimeException e) {
+                placeholder.setText("Cannot draw this model's wiring: " + e.getMessage());
+            }
+        }
+        shownSynapses = layout == null ? null : synapses;
+        graph.show(layout, IDLE_LINK_LEVEL);
+        repaints = 2;
+        placeholder.setVisible(layout == null);
+        synapseBuffer = new float[layout == null ? 0 : layout.links().size()];
+        hovered = -1;
+        hover.setVisible(false);
+        for (Integer id : workspace.selection().selected()) {
+            outline(id, true);
+        }
+        stepStale = true;
+    }
+
+    /** Starts computing the drawing scales of the current activity (nothing is animated until they arrive). */
+    private void rescale() {
+        scaling.cancel();
+        scales = null;
+        stepStale = true;
+        Activity activity = workspace.activityProperty().get();
+        SynapseActivity synapses = workspace.synapsesProperty().get();
+        if (activity == null || synapses == null || closed) {
+            return;
+        }
+        scaling = executor.execute("Scaling the activity for the wiring graph",
+                () -> ActivityScales.of(activity, synapses), done -> {
+                    if (activity == workspace.activityProperty().get()
+                            && synapses == workspace.synapsesProperty().get()) {
+                        scales = done;
+                        scalesActivity = activity;
+                        scalesSynapses = synapses;
+                        stepStale = true;
+                    }
+                }, error -> scales = null);
+    }
+
+    /** Sets every vertex's fill and every synapse's width and opacity from the activity at the cursor. */
+    private void applyStep() {
+        WiringLayout layout = graph.layout();
+        if (layout == null) {
+            return;
+        }
+        Activity a = workspace.activityProperty().get();
+        ActivityScales sc = scales;
+        boolean live = a != null && sc != null && a == scalesActivity && shownSynapses == scalesSynapses
+                && a.steps() > 0 && a.neurons() == layout.neurons() && a.features() == layout.inputs();
+        if (!live) {
+            for (int v = 0; v < layout.vertices().size(); v++) {
+                graph.setVertexLevel(v, ActivityColors.NEUTRAL);
+            }
+            for (int k = 0; k < synapseBuffer.length; k++) {
+                graph.setLinkLevel(k, IDLE_LINK_LEVEL);
+            }
+            showHover();
+            return;
+        }
+        int t = Math.min(workspace.cursor().step(), a.steps() - 1);
+        int inputs = layout.inputs();
+        for (int s = 0; s < inputs; s++) {
+            graph.setVertexLevel(s, ActivityColors.stateLevel(a.input(t, s), sc.inputMin(s), sc.inputMax(s)));
+        }
+        for (int id = 0; id < layout.neurons(); id++) {
+            graph.setVertexLevel(inputs + id,
+                    ActivityColors.stateLevel(a.state(t, id), sc.stateMin(id), sc.stateMax(id)));
+        }
+        shownSynapses.at(a, t, synapseBuffer);
+        for (int k = 0; k < synapseBuffer.length; k++) {
+            float scale = layout.links().get(k).sensory() ? sc.sensorySynapseScale() : sc.synapseScale();
+            graph.setLinkLevel(k, ActivityColors.synapseLevel(synapseBuffer[k], scale));
+        }
+        showHover();
+    }
+
+    private void outline(Integer neuron, boolean on) {
+        WiringLayout layout = graph.layout();
+        if (layout != null && neuron != null && neuron >= 0 && neuron < layout.neurons()) {
+            graph.setSelected(layout.inputs() + neuron, on);
+        }
+    }
+
+    /** What a click on vertex {@code v} does (-1: on empty space): select the neuron, or toggle it with shift. */
+    void click(int v, boolean shift) {
+        WiringLayout layout = graph.layout();
+        if (layout == null || v < 0 || v >= layout.vertices().size()) {
+            if (!shift) {
+                workspace.selection().clear();
+            }
+            return;
+        }
+        WiringLayout.Vertex vertex = layout.vertices().get(v);
+        if (vertex.sensory()) {
+            return;
+        }
+        if (shift) {
+            workspace.selection().toggle(vertex.id());
+        } else {
+            workspace.selection().selectOnly(vertex.id());
+        }
+    }
+
+    /** The vertex drawn at panel coordinates (x, y), or -1. */
+    int vertexAt(double x, double y) {
+        if (graph.layout() == null || x < 0 || y < 0) {
+            return -1;
+        }
+        GraphicElement element = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), x, y);
+        return element == null ? -1 : graph.vertexOf(element.getId());
+    }
+
+    private void hoverAt(double x, double y) {
+        hovered = vertexAt(x, y);
+        if (hovered >= 0) {
+            // beside the pointer, kept inside the graph area
+            hover.relocate(Math.min(x + 14, Math.max(0, panel.getWidth() - 280)),
+                    Math.min(y + 14, Math.max(0, panel.getHeight() - 50)));
+        }
+        showHover();
+    }
+
+    private void showHover() {
+        WiringLayout layout = graph.layout();
+        if (hovered < 0 || layout == null || hovered >= layout.vertices().size()) {
+            hover.setVisible(false);
+            return;
+        }
+        hover.setText(describe(layout.vertices().get(hovered)));
+        hover.autosize();
+        hover.setVisible(true);
+    }
+
+    /** The hover text of {@code v}: name, role, and its state and tau (or input value) at the cursor. */
+    String describe(WiringLayout.Vertex v) {
+        Activity a = workspace.activityProperty().get();
+        WiringLayout layout = graph.layout();
+        boolean fits = a != null && a.steps() > 0 && a.neurons() == layout.neurons()
+                && a.features() == layout.inputs();
+        int t = fits ? Math.min(workspace.cursor().step(), a.steps() - 1) : 0;
+        if (v.sensory()) {
+            return v.name() + " (input " + v.id() + ")\nsensory"
+                    + (fits ? String.format(Locale.ROOT, "  value %.4f at step %d", a.input(t, v.id()), t) : "");
+        }
+        return v.name() + "\n" + v.role().ncpsName() + (fits
+                ? String.format(Locale.ROOT, "  state %.4f  tau %.4f at step %d", a.state(t, v.id()),
+                        a.tau(t, v.id()), t)
+                : "");
+    }
+
+    private static Node legend() {
+        HBox box = new HBox(24);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(5, 10, 5, 10));
+        box.setStyle("-fx-background-color: white; -fx-border-color: #dddddd transparent transparent transparent;");
+        box.setMouseTransparent(true);
+        HBox roles = new HBox(10);
+        roles.setAlignment(Pos.CENTER_LEFT);
+        for (NeuronRole role : NeuronRole.values()) {
+            roles.getChildren().add(legendEntry(roleShape(role), role.ncpsName()));
+        }
+        HBox synapses = new HBox(10);
+        synapses.setAlignment(Pos.CENTER_LEFT);
+        for (int polarity : new int[] {1, -1}) {
+            Line line = new Line(0, 0, 24, 0);
+            line.setStrokeWidth(3);
+            line.setStroke(ActivityColors.synapse(polarity, ActivityColors.SYNAPSE_LEVELS - 1));
+            synapses.getChildren().add(legendEntry(line, polarity > 0 ? "excitatory" : "inhibitory"));
+        }
+        synapses.getChildren().add(new Label("(opacity, width: current)"));
+        Stop[] stops = new Stop[ActivityColors.STATE_LEVELS];
+        for (int i = 0; i < stops.length; i++) {
+            stops[i] = new Stop(i / (double) (stops.length - 1), ActivityColors.state(i));
+        }
+        Rectangle bar = new Rectangle(120, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        bar.setStroke(Color.web("#999999"));
+        HBox states = new HBox(6, new Label("state: low"), bar, new Label("high (per neuron)"));
+        states.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().addAll(roles, synapses, states);
+        box.getChildren().forEach(n -> n.setStyle("-fx-font-size: 11px;"));
+        return box;
+    }
+
+    private static HBox legendEntry(Node glyph, String text) {
+        Label label = new Label(text);
+        label.setStyle("-fx-font-size: 11px;");
+        HBox entry = new HBox(4, glyph, label);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        return entry;
+    }
+
+    private static Shape roleShape(NeuronRole role) {
+        Shape s = switch (role) {
+            case SENSORY -> new Polygon(6, 0, 12, 11, 0, 11);
+            case INTER -> new Circle(6);
+            case COMMAND -> new Polygon(7, 0, 14, 7, 7, 14, 0, 7);
+            case MOTOR -> new Rectangle(11, 11);
+        };
+        s.setFill(Color.WHITE);
+        s.setStroke(ActivityColors.stroke(role));
+        s.setStrokeWidth(role == NeuronRole.COMMAND ? 2.5 : 1.5);
+        return s;
+    }
+
+    /** Leaves the mouse to this view's own handlers: no dragging of vertices, no rubber-band selection. */
+    private static final class InertMouse implements MouseManager {
+        @Override
+        public void init(GraphicGraph graph, View view) {
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public EnumSet<InteractiveElement> getManagedTypes() {
+            return EnumSet.noneOf(InteractiveElement.class);
+        }
+    }
+
+    /** Leaves the keyboard to the window (arrow keys move the time cursor, not the camera). */
+    private static final class InertKeys implements ShortcutManager {
+        @Override
+        public void init(GraphicGraph graph, View view) {
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.liquidlens.app.graph;
+
+import io.liquidlens.io.ModelManifest;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.SynapseActivity;
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each input feature and neuron of a model sits in the wiring graph, what it is called, and which
+ * vertices each synapse joins. Columns run left to right as the NCP paper draws them: the cell's inputs
+ * (sensory), then inter, command and motor neurons; a role without neurons gets no column (a fully connected
+ * or random wiring has only inter and motor neurons). A column taller than {@link #MAX_ROWS} wraps into
+ * sub-columns so a 256-neuron AutoNCP stays legible. Coordinates are graph units, y upwards, one unit between
+ * rows.
+ *
+ * <p>Vertex indices: input feature {@code s} is vertex {@code s}, neuron {@code id} is vertex
+ * {@code inputs() + id}. Link {@code k} is synapse {@code k} of {@link SynapseActivity#synapses()}.
+ */
+public final class WiringLayout {
+    /** Rows per (sub-)column before it wraps. */
+    static final int MAX_ROWS = 32;
+    private static final double SUB_COLUMN_GAP = 1.2;
+    /** Largest gap between rows when a short column is spread over the height of the tallest. */
+    private static final double MAX_ROW_GAP = 2.5;
+    private static final double ASPECT = 1.6;
+    private static final String FEATURE = "feature ";
+
+    /**
+     * One drawn vertex.
+     *
+     * @param index  vertex index
+     * @param id     the input feature index or the neuron's wiring id
+     * @param role   {@link NeuronRole#SENSORY} for an input feature, else the neuron's role
+     * @param name   full name ("command 3 (id 4)", or the input feature's name)
+     * @param label  short label drawn next to it ("C3", or the feature name)
+     * @param x      graph units
+     * @param y      graph units
+     */
+    public record Vertex(int index, int id, NeuronRole role, String name, String label, double x, double y) {
+        /** True for an input feature. */
+        public boolean sensory() {
+            return role == NeuronRole.SENSORY;
+        }
+    }
+
+    /**
+     * One drawn synapse.
+     *
+     * @param index    synapse index in {@link SynapseActivity#synapses()}
+     * @param source   source vertex index
+     * @param target   target vertex index
+     * @param sensory  whether the source is an input feature
+     * @param polarity +1 excitatory, -1 inhibitory
+     */
+    public record Link(int index, int source, int target, boolean sensory, int polarity) {
+    }
+
+    private final int inputs;
+    private final int neurons;
+    private final List<Vertex> vertices;
+    private final List<Link> links;
+    private final Map<NeuronRole, Integer> counts;
+
+    private WiringLayout(int inputs, int neurons, List<Vertex> vertices, List<Link> links,
+                         Map<NeuronRole, Integer> counts) {
+        this.inputs = inputs;
+        this.neurons = neurons;
+        this.vertices = List.copyOf(vertices);
+        this.links = List.copyOf(links);
+        this.counts = counts;
+    }
+
+    /** The layout of {@code model}'s cell with the synapses {@code synapses} (those the checkpoint computes). */
+    public static WiringLayout of(LoadedModel model, SynapseActivity synapses) {
+        LiquidModel net = model.network();
+        int s = net.inputSize();
+        int n = net.stateSize();
+        Wiring wiring = net.connectivity().orElse(null);
+        NeuronRole[] roles = new NeuronRole[n];
+        int[] ids = net.stateNeuronIds();
+        for (int p = 0; p < n; p++) {
+            roles[ids[p]] = wiring != null ? wiring.role(ids[p]) : net.stateRole(p);
+        }
+        return of(inputNames(model.manifest(), s), roles, synapses.synapses());
+    }
+
+    /** The layout of inputs named {@code inputNames}, neurons with {@code roles} (by id) and {@code synapses}. */
+    static WiringLayout of(List<String> inputNames, NeuronRole[] roles, List<SynapseActivity.Synapse> synapses) {
+        int s = inputNames.size();
+        int n = roles.length;
+        Map<NeuronRole, List<Integer>> byRole = new EnumMap<>(NeuronRole.class);
+        for (NeuronRole r : NeuronRole.values()) {
+            byRole.put(r, new ArrayList<>());
+        }
+        for (int i = 0; i < s; i++) {
+            byRole.get(NeuronRole.SENSORY).add(i);
+        }
+        for (int id = 0; id < n; id++) {
+            byRole.get(roles[id]).add(id);
+        }
+        List<NeuronRole> columns = new ArrayList<>();
+        int tallest = 1;
+        for (NeuronRole r : NeuronRole.values()) {
+            if (!byRole.get(r).isEmpty()) {
+                columns.add(r);
+                tallest = Math.max(tallest, rows(byRole.get(r).size()));
+            }
+        }
+        // spread the columns so the drawing is about as wide as a window, whatever the column heights
+        double columnGap = columns.size() < 2 ? 0 : Math.max(4.0, tallest * ASPECT / (columns.size() - 1));
+        Vertex[] placed = new Vertex[s + n];
+        Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
+        double x = 0;
+        for (NeuronRole r : columns) {
+            List<Integer> members = byRole.get(r);
+            counts.put(r, members.size());
+            int rows = rows(members.size());
+            int subColumns = (members.size() + rows - 1) / rows;
+            // short columns spread over the tallest one's height, as the NCP paper draws them
+            double gap = rows < 2 ? 1 : Math.max(1, Math.min(MAX_ROW_GAP, (tallest - 1) / (double) (rows - 1)));
+            for (int k = 0; k < members.size(); k++) {
+                int sub = k / rows;
+                int row = k % rows;
+                int inThisSub = Math.min(rows, members.size() - sub * rows);
+                double y = ((inThisSub - 1) / 2.0 - row) * gap;
+                double vx = x + sub * SUB_COLUMN_GAP;
+                int id = members.get(k);
+                if (r == NeuronRole.SENSORY) {
+                    placed[id] = new Vertex(id, id, r, inputNames.get(id), shorten(inputNames.get(id)), vx, y);
+                } else {
+                    String letter = r.ncpsName().substring(0, 1).toUpperCase(Locale.ROOT);
+                    placed[s + id] = new Vertex(s + id, id, r, r.ncpsName() + " " + k + " (id " + id + ")",
+                            letter + k, vx, y);
+                }
+            }
+            x += (subColumns - 1) * SUB_COLUMN_GAP + columnGap;
+        }
+        List<Link> links = new ArrayList<>(synapses.size());
+        for (int k = 0; k < synapses.size(); k++) {
+            SynapseActivity.Synapse syn = synapses.get(k);
+            int source = syn.sensory() ? syn.source() : s + syn.source();
+            links.add(new Link(k, source, s + syn.target(), syn.sensory(), syn.polarity()));
+        }
+        return new WiringLayout(s, n, List.of(placed), links, counts);
+    }
+
+    private static int rows(int members) {
+        int subColumns = (members + MAX_ROWS - 1) / MAX_ROWS;
+        return subColumns <= 1 ? Math.max(1, members) : (members + subColumns - 1) / subColumns;
+    }
+
+    private static String shorten(String name) {
+        if (name.startsWith(FEATURE)) {
+            return "f" + name.substring(FEATURE.length());
+        }
+        return name.length() <= 12 ? name : name.substring(0, 11) + "\u2026";
+    }
+
+    /**
+     * The names of the cell's {@code count} inputs: the manifest's vector input names when they fit, else
+     * "feature k" (the perception head's features of a camera model).
+     */
+    static List<String> inputNames(ModelManifest manifest, int count) {
+        ModelManifest.InputSpec in = manifest == null ? null : manifest.inputs();
+        if (in != null && in.kind() == ModelManifest.InputSpec.Kind.VECTOR && in.names().size() == count) {
+            return in.names();
+        }
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(FEATURE + i);
+        }
+        return names;
+    }
+
+    /** Number of input features (sensory vertices). */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Number of neurons. */
+    public int neurons() {
+        return neurons;
+    }
+
+    /** All vertices by index: inputs, then neurons by id. */
+    public List<Vertex> vertices() {
+        return vertices;
+    }
+
+    /** All synapses in {@link SynapseActivity#synapses()} order. */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** The vertex of neuron {@code id}. */
+    public Vertex neuron(int id) {
+        return vertices.get(inputs + id);
+    }
+
+    /** Number of vertices with {@code role} (SENSORY: the inputs). */
+    public int count(NeuronRole role) {
+        return counts.getOrDefault(role, 0);
+    }
+}

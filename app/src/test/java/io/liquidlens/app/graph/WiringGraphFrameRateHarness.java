@@ -1,0 +1,126 @@
+package io.liquidlens.app.graph;
+
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Manual measurement, not a test: plays models through the wiring graph at 30 and 240 steps/s and prints the
+ * pulse intervals (FrameProbe) and the time each pulse spent updating and repainting. Run with
+ * {@code mvn -o -pl app test -Dtest=WiringGraphFrameRateHarness -Dliquidlens.measure=/tmp/out
+ * -Dliquidlens.measure.models=MODEL_DIR=ROLLOUT.npz,...}. Asserts nothing about time.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "liquidlens.measure", matches = ".+")
+class WiringGraphFrameRateHarness {
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @Test
+    void measure(FxRobot robot) throws Exception {
+        Path out = Path.of(System.getProperty("liquidlens.measure"));
+        Files.createDirectories(out);
+        String models = System.getProperty("liquidlens.measure.models",
+                "/work/main/sample-models/ncp-lanekeeping=/tmp/exp/tr/clean/episode-0000.npz");
+        for (String pair : models.split(",")) {
+            String[] mr = pair.split("=");
+            WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
+            long t0 = System.nanoTime();
+            workspace.openModel(Path.of(mr[0]));
+            workspace.openRollout(Path.of(mr[1]));
+            System.out.printf("%s: loaded and simulated in %.0f ms, %d steps%n", mr[0],
+                    (System.nanoTime() - t0) / 1e6, workspace.cursor().steps());
+            WiringGraphView[] view = new WiringGraphView[1];
+            robot.interact(() -> {
+                long b = System.nanoTime();
+                view[0] = new WiringGraphView(workspace, TaskExecutor.sameThread());
+                stage.setScene(new Scene(view[0], 1100, 720));
+                stage.show();
+                view[0].refreshNow();
+                System.out.printf("  view built in %.0f ms: %d vertices, %d edges%n", (System.nanoTime() - b) / 1e6,
+                        view[0].graph().graph().getNodeCount(), view[0].graph().graph().getEdgeCount());
+            });
+            Thread.sleep(500);
+            for (double rate : new double[] {30, 240}) {
+                play(robot, view[0], workspace, rate, 4.0);
+            }
+            String name = Path.of(mr[0]).getFileName().toString();
+            robot.interact(() -> {
+                try {
+                    workspace.cursor().moveTo(workspace.cursor().steps() / 2);
+                    workspace.selection().selectOnly(Math.min(4, workspace.modelProperty().get().network().stateSize() - 1));
+                    long b = System.nanoTime();
+                    view[0].exportPng(out.resolve(name + ".png"));
+                    long m = System.nanoTime();
+                    view[0].exportSvg(out.resolve(name + ".svg"));
+                    System.out.printf("  export: PNG %.0f ms, SVG %.0f ms%n", (m - b) / 1e6, (System.nanoTime() - m) / 1e6);
+                    view[0].close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    private void play(FxRobot robot, WiringGraphView view, WorkspaceViewModel workspace, double stepsPerSecond,
+                      double seconds) throws InterruptedException {
+        FrameProbe frames = new FrameProbe(100_000);
+        List<Long> update = new ArrayList<>();
+        List<Long> repaint = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        int steps = workspace.cursor().steps();
+        AnimationTimer player = new AnimationTimer() {
+            private long start = -1;
+
+            @Override
+            public void handle(long now) {
+                if (start < 0) {
+                    start = now;
+                }
+                double elapsed = (now - start) / 1e9;
+                workspace.cursor().moveTo((int) (elapsed * stepsPerSecond) % steps);
+                if (elapsed >= seconds) {
+                    stop();
+                    done.countDown();
+                }
+            }
+        };
+        robot.interact(() -> {
+            view.workProbe = (u, r) -> {
+                update.add(u);
+                repaint.add(r);
+            };
+            frames.start();
+            player.start();
+        });
+        done.await((long) seconds + 10, TimeUnit.SECONDS);
+        robot.interact(() -> {
+            frames.stop();
+            view.workProbe = (u, r) -> { };
+        });
+        long[] u = update.stream().mapToLong(Long::longValue).toArray();
+        long[] r = repaint.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("  %4.0f steps/s: frames %s%n", stepsPerSecond, frames.stats());
+        System.out.printf("  %4.0f steps/s: graph update per frame %s%n", stepsPerSecond, FrameProbe.Stats.of(u));
+        System.out.printf("  %4.0f steps/s: GraphStream repaint per frame %s%n", stepsPerSecond, FrameProbe.Stats.of(r));
+    }
+}

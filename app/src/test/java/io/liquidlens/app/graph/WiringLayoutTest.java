@@ -1,0 +1,93 @@
+package io.liquidlens.app.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.TestModels;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.SynapseActivity;
+import io.liquidlens.wiring.NeuronRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the wiring graph puts inputs and neurons, and what it calls them. */
+class WiringLayoutTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void columnsRunInputsInterCommandMotorLeftToRightWithNcpsNames() throws Exception {
+        LoadedModel model = LoadedModel.load(TestModels.ltcFixture(tmp.resolve("m")));
+        SynapseActivity synapses = SynapseActivity.of(model.network());
+        WiringLayout layout = WiringLayout.of(model, synapses);
+
+        assertThat(layout.inputs()).isEqualTo(8);
+        assertThat(layout.neurons()).isEqualTo(19);
+        // ncps numbers an NCP's neurons motor first, then command, then inter (AutoNCP(19, 1): 1, 7, 11)
+        assertThat(layout.count(NeuronRole.MOTOR)).isEqualTo(1);
+        assertThat(layout.count(NeuronRole.COMMAND)).isEqualTo(7);
+        assertThat(layout.count(NeuronRole.INTER)).isEqualTo(11);
+        assertThat(layout.neuron(0).name()).isEqualTo("motor 0 (id 0)");
+        assertThat(layout.neuron(4).name()).isEqualTo("command 3 (id 4)");
+        assertThat(layout.neuron(4).label()).isEqualTo("C3");
+        assertThat(layout.neuron(8).name()).isEqualTo("inter 0 (id 8)");
+        assertThat(layout.vertices().get(2).name()).isEqualTo("input_2");
+
+        List<Double> columns = new ArrayList<>();
+        for (NeuronRole role : NeuronRole.values()) {
+            Set<Double> xs = layout.vertices().stream().filter(v -> v.role() == role).map(WiringLayout.Vertex::x)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(xs).as(role + " in one column").hasSize(1);
+            columns.add(xs.iterator().next());
+        }
+        assertThat(columns).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
+
+        assertThat(layout.links()).hasSize(synapses.synapses().size());
+        for (WiringLayout.Link link : layout.links()) {
+            SynapseActivity.Synapse s = synapses.synapses().get(link.index());
+            assertThat(layout.vertices().get(link.target()).id()).isEqualTo(s.target());
+            assertThat(layout.vertices().get(link.source()).sensory()).isEqualTo(s.sensory());
+            assertThat(layout.vertices().get(link.source()).id()).isEqualTo(s.source());
+        }
+    }
+
+    @Test
+    void aWiringWithoutCommandNeuronsGetsNoCommandColumnAndTallColumnsWrap() {
+        // a fully connected wiring: motor neurons first, the rest inter (no command neurons)
+        NeuronRole[] roles = new NeuronRole[100];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = i < 2 ? NeuronRole.MOTOR : NeuronRole.INTER;
+        }
+        List<String> inputs = List.of("a", "b", "c");
+        WiringLayout layout = WiringLayout.of(inputs, roles,
+                List.of(new SynapseActivity.Synapse(0, 5, true, 1), new SynapseActivity.Synapse(5, 0, false, -1)));
+
+        assertThat(layout.count(NeuronRole.COMMAND)).isZero();
+        double interX = layout.neuron(2).x();
+        double motorX = layout.neuron(0).x();
+        double inputX = layout.vertices().get(0).x();
+        assertThat(inputX).isLessThan(interX);
+        // 98 inter neurons wrap into sub-columns of at most MAX_ROWS, all left of the motor column
+        Set<Double> interColumns = layout.vertices().stream().filter(v -> v.role() == NeuronRole.INTER)
+                .map(WiringLayout.Vertex::x).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(interColumns).hasSizeGreaterThanOrEqualTo(98 / WiringLayout.MAX_ROWS);
+        for (double x : interColumns) {
+            long rows = layout.vertices().stream().filter(v -> v.x() == x).count();
+            assertThat(rows).isLessThanOrEqualTo(WiringLayout.MAX_ROWS);
+            assertThat(x).isLessThan(motorX);
+        }
+        assertThat(layout.links().get(0).source()).isEqualTo(0);
+        assertThat(layout.links().get(0).target()).isEqualTo(3 + 5);
+        assertThat(layout.links().get(1).polarity()).isEqualTo(-1);
+        // every vertex has its own place
+        Set<String> places = layout.vertices().stream().map(v -> v.x() + "," + v.y()).collect(Collectors.toSet());
+        assertThat(places).hasSize(103);
+    }
+}
