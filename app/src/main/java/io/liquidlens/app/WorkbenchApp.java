@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import io.liquidlens.app.graph.WiringGraphView;
 import io.liquidlens.app.input.InputFrameView;
 import io.liquidlens.app.traces.TraceChartsView;
 import javafx.application.Application;
@@ -82,6 +83,7 @@ public final class WorkbenchApp extends Application {
     private final long startedNanos = System.nanoTime();
     private WorkspaceViewModel workspace;
     private Playback playback;
+    private WiringGraphView graphView;
     private Stage stage;
     private final StackPane graphSlot = slot(GRAPH_SLOT_ID, "Wiring graph");
     private final StackPane tracesSlot = slot(TRACES_SLOT_ID, "Neuron traces");
@@ -145,10 +147,13 @@ public final class WorkbenchApp extends Application {
      * model is opened, so views see that model arrive like any other.
      */
     private void installViews() {
+        graphView = new WiringGraphView(workspace, executor);
         TraceChartsView traces = new TraceChartsView(workspace);
         InputFrameView input = new InputFrameView(workspace);
-        placeViews(null, traces, input);
+        placeViews(graphView, traces, input);
         addExport("Window as PNG...", this::writeWindowPng, "png");
+        addExport("Wiring graph as PNG...", graphView::exportPng, "png");
+        addExport("Wiring graph as SVG...", graphView::exportSvg, "svg");
         for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
             String name = chart.name().toLowerCase(java.util.Locale.ROOT);
             addExport("Chart " + name + " as PNG...", file -> traces.exportPng(chart, file), "png");
@@ -437,6 +442,10 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         playback.pause();
+        if (graphView != null) {
+            // GraphStream's viewer keeps threads alive otherwise (STACK.md 3.2)
+            graphView.close();
+        }
         executor.shutdown();
     }
 }
