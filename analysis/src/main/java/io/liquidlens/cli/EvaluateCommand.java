@@ -54,8 +54,10 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean expert = EXPERT.equalsIgnoreCase(model);
         LoadedModel loaded = expert ? null : LoadedModel.load(Path.of(model));
         Sensor sensor = world.sensor(loaded);
+        // checked once here, so a model that does not fit the sensor fails before any thread starts
         Driver driver = expert ? new ExpertDriver() : ModelDriver.of(loaded, sensor);
-        EvaluationResult result = Episodes.evaluate(new Episode(options, sensor), driver, world.seed, world.episodes);
+        EvaluationResult result = Episodes.evaluate(() -> new Episode(options, world.sensor(loaded)),
+                () -> expert ? new ExpertDriver() : ModelDriver.of(loaded, sensor), world.seed, world.episodes);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

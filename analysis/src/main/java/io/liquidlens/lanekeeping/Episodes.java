@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Runs of several seeded episodes: closed-loop evaluation on held-out roads, and recording rollouts. */
@@ -37,6 +39,25 @@ public final class Episodes {
             metrics.add(episode.run(EpisodeSeeds.episodeSeed(seed, i, true), driver, false).metrics());
         }
         return new EvaluationResult(metrics);
+    }
+
+    /**
+     * Drives {@code count} held-out episodes as {@link #evaluate(Episode, Driver, long, int)} does, on every core:
+     * each thread gets its own episode and driver from the factories (a camera and a network keep per-frame
+     * buffers). Every episode is seeded on its own, so the result is the same as the serial one, in episode order.
+     *
+     * @param episodes makes an episode (its sensor) for one thread
+     * @param drivers  makes a driver for one thread
+     */
+    public static EvaluationResult evaluate(Supplier<Episode> episodes, Supplier<Driver> drivers, long seed,
+                                            int count) {
+        requireCount(count);
+        ThreadLocal<Episode> episode = ThreadLocal.withInitial(episodes);
+        ThreadLocal<Driver> driver = ThreadLocal.withInitial(drivers);
+        EpisodeMetrics[] metrics = new EpisodeMetrics[count];
+        IntStream.range(0, count).parallel().forEach(i -> metrics[i] = episode.get()
+                .run(EpisodeSeeds.episodeSeed(seed, i, true), driver.get(), false).metrics());
+        return new EvaluationResult(List.of(metrics));
     }
 
     /**
