@@ -348,6 +348,20 @@ public final class LiquidModel {
             input = buf.features;
             inOff = 0;
         }
+        stepFeatures(input, inOff, dt, h, c, out, outOff, tau, tauOff, buf);
+    }
+
+    /**
+     * Advances one step from the cell's input features, as {@link #step} does after the perception head: a
+     * caller that has the head's features of every frame already (computed on all cores, since frames do not
+     * depend on each other) gets exactly the numbers {@link #step} gives. Without a head it is {@link #step}.
+     *
+     * @param features the cell's inputs at {@code features[off .. off + inputSize())}
+     */
+    public void stepFeatures(float[] features, int off, float dt, float[] h, float[] c, float[] out, int outOff,
+                             float[] tau, int tauOff, StepBuffers buf) {
+        float[] input = features;
+        int inOff = off;
         if (lstm != null) {
             lstm.step(input, inOff, h, 0, c, 0, buf.lstm);
         }

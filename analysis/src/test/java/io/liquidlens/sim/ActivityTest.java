@@ -8,10 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.testing.FixtureModels;
 import io.liquidlens.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -125,6 +131,46 @@ class ActivityTest {
             SynapseActivity.Synapse s = synapses.synapses().get(k);
             assertThat(got[k]).isEqualTo(s.sensory() ? Math.abs(a.input(0, s.source())) : 0f);
         }
+    }
+
+    /**
+     * With a perception head the features of every frame are computed first, on all cores: the states and
+     * outputs must still be exactly the simulator's, which runs the head inside each step.
+     */
+    @Test
+    void aCameraModelsActivityIsExactlyTheSimulatorsOnEveryStep() {
+        Path folder = Stream.of(Path.of("../sample-models/ncp-lanekeeping"), Path.of("sample-models/ncp-lanekeeping"))
+                .filter(p -> Files.isRegularFile(p.resolve("model.json"))).findFirst().orElseThrow();
+        LiquidModel model = LoadedModel.load(folder).network();
+        int steps = 150;
+        float[] frames = new float[steps * model.frameSize()];
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = (float) rng.nextDouble();
+        }
+        NdArray x = NdArray.ofFloats(new int[] {steps, 32, 96, 3}, frames);
+        AtomicLong lastDone = new AtomicLong();
+        Activity a = Activities.simulate(model, Rollout.ofInputs(x), new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                lastDone.accumulateAndGet(done, Math::max);
+            }
+        });
+        SimulationResult sim = new Simulator(model).run(
+                SimulationInput.of(NdArray.ofFloats(new int[] {1, steps, 32, 96, 3}, frames)),
+                new SimulationOptions(true, false), ProgressListener.NONE);
+        float[] states = sim.states().toFloatArray();
+        float[] outputs = sim.outputs().toFloatArray();
+        int n = model.stateSize();
+        int[] ids = model.stateNeuronIds();
+        for (int t = 0; t < steps; t++) {
+            for (int p = 0; p < n; p++) {
+                assertThat(a.state(t, ids[p])).isEqualTo(states[t * n + p]);
+            }
+            assertThat(a.output(t, 0)).isEqualTo(outputs[t]);
+        }
+        assertThat(a.tau()).containsExactly(sim.tau().toFloatArray());
+        assertThat(lastDone.get()).isEqualTo(steps);
     }
 
     @Test
