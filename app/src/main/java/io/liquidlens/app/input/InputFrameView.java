@@ -11,8 +11,10 @@ import io.liquidlens.model.LoadedModel;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
@@ -29,6 +31,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -46,7 +49,11 @@ import javax.imageio.ImageIO;
  * over it. For vector rollouts: one horizontal bar per input, named as the model's manifest names them.
  * Below either, the rollout's key world values at the cursor.
  *
- * <p>A rollout change builds the images or bars once; a cursor move only rewrites pixels or bar values.
+ * <p>A rollout change builds the images or bars once; a cursor move only rewrites pixels or bar values. The
+ * enlarged images the screen shows sit on {@link PixelBuffer}s: a step enlarges straight into their arrays
+ * and marks them changed, with no per-step format conversion or allocation; the label overlay is only
+ * computed while it is shown. The world line keeps one width (fixed-width numbers), so a step never
+ * changes the layout.
  */
 public final class InputFrameView extends BorderPane {
     /** Node id of this view. */
@@ -85,9 +92,10 @@ public final class InputFrameView extends BorderPane {
     private int[] pixels;
     private int[] labelPixels;
     private int scale;
-    private WritableImage shownFrame;
-    private WritableImage shownLabels;
-    private int[] scaled;
+    private PixelBuffer<IntBuffer> shownFrame;
+    private PixelBuffer<IntBuffer> shownLabels;
+    private final StringBuilder worldText = new StringBuilder();
+    private final Formatter worldFormat = new Formatter(worldText, Locale.ROOT);
 
     private BarChart<Number, String> bars;
     private final List<XYChart.Data<Number, String>> barData = new ArrayList<>();
@@ -107,6 +115,8 @@ public final class InputFrameView extends BorderPane {
         labelsBox.setId(LABELS_ID);
         labelView.visibleProperty().bind(labelsBox.selectedProperty());
         legend.visibleProperty().bind(labelsBox.selectedProperty().and(labelsBox.disabledProperty().not()));
+        // the overlay is not kept up to date while hidden: draw the cursor's labels when it is shown
+        labelsBox.selectedProperty().addListener((obs, old, on) -> showLabels(workspace.cursor().step()));
         frameStack.setMinSize(0, 0);
         frameStack.setAlignment(Pos.CENTER);
         frameStack.widthProperty().addListener((obs, old, now) -> fitFrame());
@@ -228,13 +238,18 @@ public final class InputFrameView extends BorderPane {
         }
         if (k != scale) {
             scale = k;
-            shownFrame = new WritableImage(width * k, height * k);
-            shownLabels = labelImage == null ? null : new WritableImage(width * k, height * k);
-            scaled = new int[width * k * height * k];
-            frameView.setImage(shownFrame);
-            labelView.setImage(shownLabels);
+            shownFrame = enlargedBuffer(k);
+            shownLabels = labelImage == null ? null : enlargedBuffer(k);
+            frameView.setImage(new WritableImage(shownFrame));
+            labelView.setImage(shownLabels == null ? null : new WritableImage(shownLabels));
             show(workspace.cursor().step());
         }
+    }
+
+    /** A premultiplied-ARGB buffer for the frame enlarged {@code k} times, on a plain int array. */
+    private PixelBuffer<IntBuffer> enlargedBuffer(int k) {
+        IntBuffer ints = IntBuffer.wrap(new int[width * k * height * k]);
+        return new PixelBuffer<>(width * k, height * k, ints, PixelFormat.getIntArgbPreInstance());
     }
 
     private void buildBars() {
@@ -321,13 +336,10 @@ public final class InputFrameView extends BorderPane {
         }
         if (frame != null) {
             FramePixels.frame(frames, t, height, width, channels, pixels);
-            put(frame, pixels, 1);
-            put(shownFrame, pixels, scale);
-            if (labelImage != null) {
-                FramePixels.labels(labels, t, height, width, labelPixels);
-                put(labelImage, labelPixels, 1);
-                put(shownLabels, labelPixels, scale);
-            }
+            frame.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+            // frame pixels are opaque, so their ARGB is already premultiplied
+            enlarge(pixels, shownFrame);
+            showLabels(t);
         }
         int features = barData.size();
         for (int s = 0; s < features; s++) {
@@ -335,27 +347,35 @@ public final class InputFrameView extends BorderPane {
         }
         if (worldValues != null) {
             int k = worldNames.size();
-            StringBuilder line = new StringBuilder("step ").append(t);
+            worldText.setLength(0);
+            // fixed widths: the line keeps its length from step to step, so the layout stays put
+            worldFormat.format("step %" + Integer.toString(rollout.steps() - 1).length() + "d", t);
             for (int c : worldColumns) {
-                line.append("   ").append(worldNames.get(c)).append(' ')
-                        .append(String.format(Locale.ROOT, "%.3f", worldValues[t * k + c]));
+                worldFormat.format("   %s %7.3f", worldNames.get(c), worldValues[t * k + c]);
             }
-            world.setText(line.toString());
+            world.setText(worldText.toString());
         }
     }
 
-    /** Writes native pixels into {@code image}, enlarged {@code k} times (no-op before the first layout). */
-    private void put(WritableImage image, int[] pixels, int k) {
-        if (image == null || k < 1) {
+    /** Draws the label overlay of step {@code t}, when the rollout has labels and the overlay is shown. */
+    private void showLabels(int t) {
+        if (labelImage == null || !labelsBox.isSelected() || t < 0 || t >= rollout.steps()) {
             return;
         }
-        int[] src = pixels;
-        if (k > 1) {
-            FramePixels.enlarge(pixels, width, height, k, scaled);
-            src = scaled;
+        FramePixels.labels(labels, t, height, width, labelPixels);
+        labelImage.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), labelPixels, 0,
+                width);
+        FramePixels.premultiply(labelPixels);
+        enlarge(labelPixels, shownLabels);
+    }
+
+    /** Enlarges premultiplied native pixels into {@code target}'s array and marks it changed. */
+    private void enlarge(int[] pixels, PixelBuffer<IntBuffer> target) {
+        if (target == null || scale < 1) {
+            return;
         }
-        image.getPixelWriter().setPixels(0, 0, width * k, height * k, PixelFormat.getIntArgbInstance(), src, 0,
-                width * k);
+        FramePixels.enlarge(pixels, width, height, scale, target.getBuffer().array());
+        target.updateBuffer(b -> null);
     }
 
     private static HBox legend() {
