@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Formatter;
 import java.util.List;
-import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -92,17 +90,16 @@ public final class InputFrameView extends BorderPane {
     private int[] pixels;
     private int[] labelPixels;
     private int scale;
+    private PixelBuffer<IntBuffer> frameBuffer;
+    private PixelBuffer<IntBuffer> labelBuffer;
     private PixelBuffer<IntBuffer> shownFrame;
     private PixelBuffer<IntBuffer> shownLabels;
-    private final StringBuilder worldText = new StringBuilder();
-    private final Formatter worldFormat = new Formatter(worldText, Locale.ROOT);
 
     private BarChart<Number, String> bars;
     private final List<XYChart.Data<Number, String>> barData = new ArrayList<>();
 
     private float[] worldValues;
-    private int[] worldColumns = new int[0];
-    private List<String> worldNames = List.of();
+    private WorldLine worldLine;
 
     /** A view of {@code workspace}'s inputs; it follows the workspace from here on. */
     public InputFrameView(WorkspaceViewModel workspace) {
@@ -202,8 +199,9 @@ public final class InputFrameView extends BorderPane {
         width = in.dim(2);
         channels = in.dim(3);
         frames = in.floatsView();
-        pixels = new int[height * width];
-        frame = new WritableImage(width, height);
+        frameBuffer = buffer(width, height);
+        pixels = frameBuffer.getBuffer().array();
+        frame = new WritableImage(frameBuffer);
         scale = 0;
         NdArray l = rollout.labels();
         if (l != null) {
@@ -212,8 +210,9 @@ public final class InputFrameView extends BorderPane {
             for (int i = 0; i < classes.length; i++) {
                 labels[i] = (byte) classes[i];
             }
-            labelPixels = new int[height * width];
-            labelImage = new WritableImage(width, height);
+            labelBuffer = buffer(width, height);
+            labelPixels = labelBuffer.getBuffer().array();
+            labelImage = new WritableImage(labelBuffer);
         }
         labelsBox.setDisable(labels == null);
         content.setCenter(frameStack);
@@ -238,18 +237,17 @@ public final class InputFrameView extends BorderPane {
         }
         if (k != scale) {
             scale = k;
-            shownFrame = enlargedBuffer(k);
-            shownLabels = labelImage == null ? null : enlargedBuffer(k);
+            shownFrame = buffer(width * k, height * k);
+            shownLabels = labelImage == null ? null : buffer(width * k, height * k);
             frameView.setImage(new WritableImage(shownFrame));
             labelView.setImage(shownLabels == null ? null : new WritableImage(shownLabels));
             show(workspace.cursor().step());
         }
     }
 
-    /** A premultiplied-ARGB buffer for the frame enlarged {@code k} times, on a plain int array. */
-    private PixelBuffer<IntBuffer> enlargedBuffer(int k) {
-        IntBuffer ints = IntBuffer.wrap(new int[width * k * height * k]);
-        return new PixelBuffer<>(width * k, height * k, ints, PixelFormat.getIntArgbPreInstance());
+    /** A {@code w} x {@code h} premultiplied-ARGB pixel buffer on a plain int array, written in place. */
+    private static PixelBuffer<IntBuffer> buffer(int w, int h) {
+        return new PixelBuffer<>(w, h, IntBuffer.wrap(new int[w * h]), PixelFormat.getIntArgbPreInstance());
     }
 
     private void buildBars() {
@@ -308,13 +306,12 @@ public final class InputFrameView extends BorderPane {
 
     private void readWorld() {
         worldValues = null;
-        worldColumns = new int[0];
-        worldNames = List.of();
+        worldLine = null;
         if (rollout == null || rollout.world() == null) {
             world.setText("");
             return;
         }
-        worldNames = rollout.worldNames();
+        List<String> worldNames = rollout.worldNames();
         List<Integer> columns = new ArrayList<>();
         for (String key : KEY_WORLD) {
             int k = worldNames.indexOf(key);
@@ -325,7 +322,7 @@ public final class InputFrameView extends BorderPane {
         for (int k = 0; columns.isEmpty() && k < Math.min(MAX_WORLD_VALUES, worldNames.size()); k++) {
             columns.add(k);
         }
-        worldColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+        worldLine = new WorldLine(worldNames, columns.stream().mapToInt(Integer::intValue).toArray(), rollout.steps());
         worldValues = rollout.world().floatsView();
     }
 
@@ -335,9 +332,9 @@ public final class InputFrameView extends BorderPane {
             return;
         }
         if (frame != null) {
-            FramePixels.frame(frames, t, height, width, channels, pixels);
-            frame.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
             // frame pixels are opaque, so their ARGB is already premultiplied
+            FramePixels.frame(frames, t, height, width, channels, pixels);
+            frameBuffer.updateBuffer(b -> null);
             enlarge(pixels, shownFrame);
             showLabels(t);
         }
@@ -346,14 +343,7 @@ public final class InputFrameView extends BorderPane {
             barData.get(s).setXValue(frames[t * features + s]);
         }
         if (worldValues != null) {
-            int k = worldNames.size();
-            worldText.setLength(0);
-            // fixed widths: the line keeps its length from step to step, so the layout stays put
-            worldFormat.format("step %" + Integer.toString(rollout.steps() - 1).length() + "d", t);
-            for (int c : worldColumns) {
-                worldFormat.format("   %s %7.3f", worldNames.get(c), worldValues[t * k + c]);
-            }
-            world.setText(worldText.toString());
+            world.setText(worldLine.at(worldValues, t));
         }
     }
 
@@ -363,9 +353,8 @@ public final class InputFrameView extends BorderPane {
             return;
         }
         FramePixels.labels(labels, t, height, width, labelPixels);
-        labelImage.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), labelPixels, 0,
-                width);
         FramePixels.premultiply(labelPixels);
+        labelBuffer.updateBuffer(b -> null);
         enlarge(labelPixels, shownLabels);
     }
 
