@@ -276,7 +276,7 @@ public final class WorkbenchApp extends Application {
         main.setId(MAIN_SPLIT_ID);
         main.setOrientation(Orientation.VERTICAL);
         // the traces get nearly half: three charts side by side need that height to read their axes
-        main.setDividerPositions(0.54);
+        main.setDividerPositions(0.57);
         main.setStyle(FLAT_SPLIT_STYLE);
         return main;
     }
