@@ -37,7 +37,17 @@ public final class ChartExports {
      * {@code cursor} (NaN: none) into a PNG file.
      */
     public static void writePng(JFreeChart chart, Path file, int width, int height, double cursor) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        writeImage(chart, file, width, height, cursor, "png", BufferedImage.TYPE_INT_ARGB);
+    }
+
+    /** As {@link #writePng(JFreeChart, Path, int, int, double)}, as a JPEG (no alpha channel). */
+    public static void writeJpeg(JFreeChart chart, Path file, int width, int height, double cursor) {
+        writeImage(chart, file, width, height, cursor, "jpg", BufferedImage.TYPE_INT_RGB);
+    }
+
+    private static void writeImage(JFreeChart chart, Path file, int width, int height, double cursor, String format,
+                                   int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g2 = image.createGraphics();
         try {
             draw(chart, g2, width, height, cursor);
@@ -45,8 +55,8 @@ public final class ChartExports {
             g2.dispose();
         }
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
+            if (!ImageIO.write(image, format, out)) {
+                throw new IOException("no " + format + " writer available");
             }
         });
     }

@@ -204,6 +204,8 @@ public final class TraceChartsView extends BorderPane {
         if (scroll != null) {
             canvas.removeMouseHandler(scroll);
         }
+        // the viewer's own export items would draw the chart without the cursor line, which is not in it
+        viewer.getContextMenu().getItems().setAll(chartExportItems(c));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
@@ -438,6 +440,11 @@ public final class TraceChartsView extends BorderPane {
         ChartExports.writeSvg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
     }
 
+    /** Writes chart {@code c} and its cursor line as JPEG at its size on screen (or 900 x 320 when not shown). */
+    public void exportJpeg(Chart c, Path file) {
+        ChartExports.writeJpeg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+    }
+
     private double exportedCursor() {
         return steps < 1 ? Double.NaN : workspace.cursor().step();
     }
@@ -462,6 +469,17 @@ public final class TraceChartsView extends BorderPane {
     private int exportHeight(Chart c) {
         double h = viewers.get(c).getHeight();
         return h >= 50 ? (int) Math.round(h) : EXPORT_HEIGHT;
+    }
+
+    /** The chart's right-click menu: PNG, JPEG and SVG, each with the cursor line. */
+    private List<MenuItem> chartExportItems(Chart c) {
+        MenuItem png = new MenuItem("Export as PNG...");
+        png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", f -> exportPng(c, f)));
+        MenuItem jpeg = new MenuItem("Export as JPEG...");
+        jpeg.setOnAction(e -> choose(c.fileStem() + ".jpg", "JPEG image", "*.jpg", f -> exportJpeg(c, f)));
+        MenuItem svg = new MenuItem("Export as SVG...");
+        svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", f -> exportSvg(c, f)));
+        return List.of(png, jpeg, svg);
     }
 
     private MenuButton exportMenu() {

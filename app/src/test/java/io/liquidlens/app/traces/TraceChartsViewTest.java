@@ -265,6 +265,13 @@ class TraceChartsViewTest {
         assertThat(distinctColours(image)).isGreaterThan(10);
         assertThat(cursorColumns(image)).as("the exported chart shows the cursor line").isNotEmpty();
         assertThat(Files.readString(svg)).contains("rgb(220,30,30)");
+        Path jpeg = tmp.resolve("output.jpg");
+        robot.interact(() -> view.exportJpeg(Chart.OUTPUT, jpeg));
+        assertThat(ImageIO.read(jpeg.toFile()).getWidth()).isGreaterThan(100);
+        Files.delete(jpeg);
+        // the right-click menu exports through the same code, so its files show the cursor too
+        assertThat(view.chartViewer(Chart.STATE).getContextMenu().getItems()).extracting(i -> i.getText())
+                .containsExactly("Export as PNG...", "Export as JPEG...", "Export as SVG...");
 
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         // the SVG 1.1 doctype names a DTD on w3.org; the test must not go online for it
