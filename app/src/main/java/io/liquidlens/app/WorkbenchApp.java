@@ -53,8 +53,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
- * (left) beside a tab pane holding the input view and the model panel (right); the traces below; a status
- * line with progress and cancel at the bottom.
+ * (left) beside a tab pane holding the input view and the model panel (right); the traces below, behind a
+ * divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
  * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each
@@ -75,6 +75,18 @@ public final class WorkbenchApp extends Application {
     /** Ids of the File > Recent and Export menus. */
     public static final String RECENT_MENU_ID = "menu-recent";
     public static final String EXPORT_MENU_ID = "menu-export";
+    /** Id of the split pane between the upper views and the traces. */
+    public static final String MAIN_SPLIT_ID = "main-split";
+
+    /** The window's first size: with its frame it fits a 1366 x 768 screen and its panel. */
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 680;
+    /**
+     * One flat fill for the split panes. Their default two-fill background (border, then inset body) is drawn
+     * on the software pipeline by stretching a cached image over the whole pane, and the whole window lies
+     * over these panes: every frame of playback paid for it wherever anything moved.
+     */
+    static final String FLAT_SPLIT_STYLE = "-fx-background-color: -fx-box-border; -fx-background-insets: 0;";
 
     private static volatile int exitStatus;
 
@@ -121,7 +133,7 @@ public final class WorkbenchApp extends Application {
             showErrorsAsDialogs();
         }
         acceptDrops(root);
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         PlaybackKeys.install(scene, playback);
         stage.setTitle("LiquidLens " + Version.current());
         workspace.summaryProperty().addListener((obs, old, s) ->
@@ -259,9 +271,13 @@ public final class WorkbenchApp extends Application {
         side.setId("side-tabs");
         SplitPane top = new SplitPane(graphSlot, side);
         top.setDividerPositions(0.6);
+        top.setStyle(FLAT_SPLIT_STYLE);
         SplitPane main = new SplitPane(top, tracesSlot);
+        main.setId(MAIN_SPLIT_ID);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.62);
+        // the traces get nearly half: three charts side by side need that height to read their axes
+        main.setDividerPositions(0.57);
+        main.setStyle(FLAT_SPLIT_STYLE);
         return main;
     }
 

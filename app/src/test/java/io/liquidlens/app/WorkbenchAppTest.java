@@ -66,6 +66,24 @@ class WorkbenchAppTest {
     }
 
     @Test
+    void theDefaultWindowFitsASmallLaptopScreenAndShowsEveryChartReadably(FxRobot robot) {
+        var scene = app.stage().getScene();
+        // with a title bar (about 30 px) and a desktop panel (about 40 px) on a 1366 x 768 screen
+        assertThat(scene.getWidth()).isLessThanOrEqualTo(1366);
+        assertThat(scene.getHeight()).isLessThanOrEqualTo(768 - 70);
+        var traces = robot.lookup("#" + io.liquidlens.app.traces.TraceChartsView.ID)
+                .queryAs(io.liquidlens.app.traces.TraceChartsView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var c : io.liquidlens.app.traces.TraceChartsView.Chart.values()) {
+            var area = traces.chartViewer(c).getRenderingInfo().getPlotInfo().getDataArea();
+            assertThat(area.getHeight()).as("%s plot height", c).isGreaterThan(100);
+            assertThat(area.getWidth()).as("%s plot width", c).isGreaterThan(200);
+        }
+        assertThat(robot.lookup("#" + WorkbenchApp.MAIN_SPLIT_ID).queryAs(javafx.scene.control.SplitPane.class)
+                .getDividers()).as("a divider the user can drag").hasSize(1);
+    }
+
+    @Test
     void placedViewsFillTheirSlots(FxRobot robot) {
         Region graph = new Region();
         Region input = new Region();

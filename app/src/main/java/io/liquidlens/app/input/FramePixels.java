@@ -59,6 +59,21 @@ public final class FramePixels {
         }
     }
 
+    /** Premultiplies ARGB {@code pixels} in place (each colour channel scaled by alpha), as JavaFX stores them. */
+    public static void premultiply(int[] pixels) {
+        for (int i = 0; i < pixels.length; i++) {
+            int v = pixels[i];
+            int a = v >>> 24;
+            if (a == 255) {
+                continue;
+            }
+            int r = ((v >> 16) & 0xff) * a / 255;
+            int g = ((v >> 8) & 0xff) * a / 255;
+            int b = (v & 0xff) * a / 255;
+            pixels[i] = argb(a, r, g, b);
+        }
+    }
+
     /**
      * Enlarges {@code src} ({@code width} x {@code height} pixels) {@code k} times by repeating every pixel as a
      * k x k block into {@code dst} ((width k) x (height k) pixels). Done here rather than by the renderer,

@@ -11,10 +11,10 @@ import io.liquidlens.model.LoadedModel;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +29,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -46,7 +47,11 @@ import javax.imageio.ImageIO;
  * over it. For vector rollouts: one horizontal bar per input, named as the model's manifest names them.
  * Below either, the rollout's key world values at the cursor.
  *
- * <p>A rollout change builds the images or bars once; a cursor move only rewrites pixels or bar values.
+ * <p>A rollout change builds the images or bars once; a cursor move only rewrites pixels or bar values. The
+ * enlarged images the screen shows sit on {@link PixelBuffer}s: a step enlarges straight into their arrays
+ * and marks them changed, with no per-step format conversion or allocation; the label overlay is only
+ * computed while it is shown. The world line keeps one width (fixed-width numbers), so a step never
+ * changes the layout.
  */
 public final class InputFrameView extends BorderPane {
     /** Node id of this view. */
@@ -85,16 +90,16 @@ public final class InputFrameView extends BorderPane {
     private int[] pixels;
     private int[] labelPixels;
     private int scale;
-    private WritableImage shownFrame;
-    private WritableImage shownLabels;
-    private int[] scaled;
+    private PixelBuffer<IntBuffer> frameBuffer;
+    private PixelBuffer<IntBuffer> labelBuffer;
+    private PixelBuffer<IntBuffer> shownFrame;
+    private PixelBuffer<IntBuffer> shownLabels;
 
     private BarChart<Number, String> bars;
     private final List<XYChart.Data<Number, String>> barData = new ArrayList<>();
 
     private float[] worldValues;
-    private int[] worldColumns = new int[0];
-    private List<String> worldNames = List.of();
+    private WorldLine worldLine;
 
     /** A view of {@code workspace}'s inputs; it follows the workspace from here on. */
     public InputFrameView(WorkspaceViewModel workspace) {
@@ -107,6 +112,8 @@ public final class InputFrameView extends BorderPane {
         labelsBox.setId(LABELS_ID);
         labelView.visibleProperty().bind(labelsBox.selectedProperty());
         legend.visibleProperty().bind(labelsBox.selectedProperty().and(labelsBox.disabledProperty().not()));
+        // the overlay is not kept up to date while hidden: draw the cursor's labels when it is shown
+        labelsBox.selectedProperty().addListener((obs, old, on) -> showLabels(workspace.cursor().step()));
         frameStack.setMinSize(0, 0);
         frameStack.setAlignment(Pos.CENTER);
         frameStack.widthProperty().addListener((obs, old, now) -> fitFrame());
@@ -192,8 +199,9 @@ public final class InputFrameView extends BorderPane {
         width = in.dim(2);
         channels = in.dim(3);
         frames = in.floatsView();
-        pixels = new int[height * width];
-        frame = new WritableImage(width, height);
+        frameBuffer = buffer(width, height);
+        pixels = frameBuffer.getBuffer().array();
+        frame = new WritableImage(frameBuffer);
         scale = 0;
         NdArray l = rollout.labels();
         if (l != null) {
@@ -202,8 +210,9 @@ public final class InputFrameView extends BorderPane {
             for (int i = 0; i < classes.length; i++) {
                 labels[i] = (byte) classes[i];
             }
-            labelPixels = new int[height * width];
-            labelImage = new WritableImage(width, height);
+            labelBuffer = buffer(width, height);
+            labelPixels = labelBuffer.getBuffer().array();
+            labelImage = new WritableImage(labelBuffer);
         }
         labelsBox.setDisable(labels == null);
         content.setCenter(frameStack);
@@ -228,13 +237,17 @@ public final class InputFrameView extends BorderPane {
         }
         if (k != scale) {
             scale = k;
-            shownFrame = new WritableImage(width * k, height * k);
-            shownLabels = labelImage == null ? null : new WritableImage(width * k, height * k);
-            scaled = new int[width * k * height * k];
-            frameView.setImage(shownFrame);
-            labelView.setImage(shownLabels);
+            shownFrame = buffer(width * k, height * k);
+            shownLabels = labelImage == null ? null : buffer(width * k, height * k);
+            frameView.setImage(new WritableImage(shownFrame));
+            labelView.setImage(shownLabels == null ? null : new WritableImage(shownLabels));
             show(workspace.cursor().step());
         }
+    }
+
+    /** A {@code w} x {@code h} premultiplied-ARGB pixel buffer on a plain int array, written in place. */
+    private static PixelBuffer<IntBuffer> buffer(int w, int h) {
+        return new PixelBuffer<>(w, h, IntBuffer.wrap(new int[w * h]), PixelFormat.getIntArgbPreInstance());
     }
 
     private void buildBars() {
@@ -293,13 +306,12 @@ public final class InputFrameView extends BorderPane {
 
     private void readWorld() {
         worldValues = null;
-        worldColumns = new int[0];
-        worldNames = List.of();
+        worldLine = null;
         if (rollout == null || rollout.world() == null) {
             world.setText("");
             return;
         }
-        worldNames = rollout.worldNames();
+        List<String> worldNames = rollout.worldNames();
         List<Integer> columns = new ArrayList<>();
         for (String key : KEY_WORLD) {
             int k = worldNames.indexOf(key);
@@ -310,7 +322,7 @@ public final class InputFrameView extends BorderPane {
         for (int k = 0; columns.isEmpty() && k < Math.min(MAX_WORLD_VALUES, worldNames.size()); k++) {
             columns.add(k);
         }
-        worldColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+        worldLine = new WorldLine(worldNames, columns.stream().mapToInt(Integer::intValue).toArray(), rollout.steps());
         worldValues = rollout.world().floatsView();
     }
 
@@ -320,42 +332,39 @@ public final class InputFrameView extends BorderPane {
             return;
         }
         if (frame != null) {
+            // frame pixels are opaque, so their ARGB is already premultiplied
             FramePixels.frame(frames, t, height, width, channels, pixels);
-            put(frame, pixels, 1);
-            put(shownFrame, pixels, scale);
-            if (labelImage != null) {
-                FramePixels.labels(labels, t, height, width, labelPixels);
-                put(labelImage, labelPixels, 1);
-                put(shownLabels, labelPixels, scale);
-            }
+            frameBuffer.updateBuffer(b -> null);
+            enlarge(pixels, shownFrame);
+            showLabels(t);
         }
         int features = barData.size();
         for (int s = 0; s < features; s++) {
             barData.get(s).setXValue(frames[t * features + s]);
         }
         if (worldValues != null) {
-            int k = worldNames.size();
-            StringBuilder line = new StringBuilder("step ").append(t);
-            for (int c : worldColumns) {
-                line.append("   ").append(worldNames.get(c)).append(' ')
-                        .append(String.format(Locale.ROOT, "%.3f", worldValues[t * k + c]));
-            }
-            world.setText(line.toString());
+            world.setText(worldLine.at(worldValues, t));
         }
     }
 
-    /** Writes native pixels into {@code image}, enlarged {@code k} times (no-op before the first layout). */
-    private void put(WritableImage image, int[] pixels, int k) {
-        if (image == null || k < 1) {
+    /** Draws the label overlay of step {@code t}, when the rollout has labels and the overlay is shown. */
+    private void showLabels(int t) {
+        if (labelImage == null || !labelsBox.isSelected() || t < 0 || t >= rollout.steps()) {
             return;
         }
-        int[] src = pixels;
-        if (k > 1) {
-            FramePixels.enlarge(pixels, width, height, k, scaled);
-            src = scaled;
+        FramePixels.labels(labels, t, height, width, labelPixels);
+        FramePixels.premultiply(labelPixels);
+        labelBuffer.updateBuffer(b -> null);
+        enlarge(labelPixels, shownLabels);
+    }
+
+    /** Enlarges premultiplied native pixels into {@code target}'s array and marks it changed. */
+    private void enlarge(int[] pixels, PixelBuffer<IntBuffer> target) {
+        if (target == null || scale < 1) {
+            return;
         }
-        image.getPixelWriter().setPixels(0, 0, width * k, height * k, PixelFormat.getIntArgbInstance(), src, 0,
-                width * k);
+        FramePixels.enlarge(pixels, width, height, scale, target.getBuffer().array());
+        target.updateBuffer(b -> null);
     }
 
     private static HBox legend() {

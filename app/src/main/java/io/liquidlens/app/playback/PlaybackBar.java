@@ -11,12 +11,20 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
 import javafx.util.StringConverter;
 
 /**
  * The time-cursor toolbar: play/pause, one step back and forward, speed, a scrubber over the whole rollout
  * and "step 123 / 1000". The scrubber and the cursor follow each other; the buttons never take keyboard
  * focus, so the space bar and arrows always reach the scene's shortcuts.
+ *
+ * <p>The button symbols are drawn shapes, not media-control characters: the common Linux fonts have no
+ * glyphs for those and showed empty boxes. The step label has a fixed width and a monospaced font, so its
+ * text changing every frame never changes the bar's layout.
  */
 public final class PlaybackBar extends HBox {
     /** Node ids, for tests and the integrator. */
@@ -33,14 +41,18 @@ public final class PlaybackBar extends HBox {
     public PlaybackBar(Playback playback) {
         TimeCursor cursor = playback.cursor();
         Button play = button(PLAY_ID, "Play / pause (space)");
-        play.textProperty().bind(Bindings.when(playback.playingProperty()).then("\u23F8 Pause").otherwise("\u25B6 Play"));
+        HBox playSymbol = symbol(triangle(false));
+        HBox pauseSymbol = symbol(bar(), bar());
+        play.textProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));
+        play.graphicProperty().bind(Bindings.when(playback.playingProperty()).<javafx.scene.Node>then(pauseSymbol)
+                .otherwise(playSymbol));
         play.setOnAction(e -> playback.toggle());
-        play.setMinWidth(90);
+        play.setMinWidth(84);
         Button back = button(BACK_ID, "One step back (Left; Shift+Left: 10)");
-        back.setText("\u23EE");
+        back.setGraphic(symbol(bar(), triangle(true)));
         back.setOnAction(e -> playback.step(-1));
         Button forward = button(FORWARD_ID, "One step forward (Right; Shift+Right: 10)");
-        forward.setText("\u23ED");
+        forward.setGraphic(symbol(triangle(false), bar()));
         forward.setOnAction(e -> playback.step(1));
 
         ComboBox<Double> speed = new ComboBox<>();
@@ -81,15 +93,52 @@ public final class PlaybackBar extends HBox {
 
         Label step = new Label();
         step.setId(STEP_LABEL_ID);
-        step.textProperty().bind(Bindings.createStringBinding(
-                () -> cursor.steps() == 0 ? "no rollout" : "step " + cursor.step() + " / " + cursor.steps(),
+        step.textProperty().bind(Bindings.createStringBinding(() -> stepText(cursor.step(), cursor.steps()),
                 cursor.stepProperty(), cursor.stepsProperty()));
-        step.setMinWidth(130);
+        step.setFont(Font.font("Monospaced", 12));
+        step.setMinWidth(STEP_LABEL_WIDTH);
+        step.setPrefWidth(STEP_LABEL_WIDTH);
+        step.setMaxWidth(STEP_LABEL_WIDTH);
 
         getChildren().setAll(play, back, forward, speed, scrubber, step);
         setSpacing(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
+    }
+
+    /** Wide enough for "step 999999 / 1000000" in the monospaced font. */
+    private static final double STEP_LABEL_WIDTH = 170;
+
+    /** "step 7 / 400", the step padded to the width of the count so the text keeps one length. */
+    static String stepText(int step, int steps) {
+        if (steps == 0) {
+            return "no rollout";
+        }
+        String count = Integer.toString(steps);
+        String at = Integer.toString(step);
+        return "step " + " ".repeat(Math.max(0, count.length() - at.length())) + at + " / " + count;
+    }
+
+    /** A symbol of shapes side by side, in the text colour of a button. */
+    private static HBox symbol(javafx.scene.shape.Shape... parts) {
+        HBox box = new HBox(2, parts);
+        box.setAlignment(Pos.CENTER);
+        box.setMouseTransparent(true);
+        return box;
+    }
+
+    /** A 9 x 10 triangle pointing right, or left when {@code left}. */
+    private static Polygon triangle(boolean left) {
+        Polygon p = left ? new Polygon(9, 0, 9, 10, 0, 5) : new Polygon(0, 0, 0, 10, 9, 5);
+        p.setFill(Color.web("#333333"));
+        return p;
+    }
+
+    /** A 3 x 10 bar. */
+    private static Rectangle bar() {
+        Rectangle r = new Rectangle(3, 10);
+        r.setFill(Color.web("#333333"));
+        return r;
     }
 
     private void sync(Runnable change) {

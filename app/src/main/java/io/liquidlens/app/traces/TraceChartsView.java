@@ -13,58 +13,60 @@ import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.EnumSet;
-import java.util.Set;
-import javafx.animation.AnimationTimer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.Layer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * The traces of the workspace's activity on one time axis: the shown neurons' states, their liquid time
- * constants, and the model's outputs against the rollout's recorded actions. A vertical marker on every
- * chart follows the time cursor; a click on a chart moves the cursor to the clicked step.
+ * constants, and the model's outputs against the rollout's recorded actions, side by side in a split pane
+ * the user can resize. A vertical line over every chart follows the time cursor; a click on a chart moves
+ * the cursor to the clicked step.
  *
  * <p>The shown neurons are the selected ones, or the motor neurons when nothing is selected. Datasets are
  * rebuilt only when the activity, the model or the selection changes (the output chart only for the first
- * two); a cursor move only moves the three markers. The charts redraw once per frame at most, however many
- * changes the frame brought.
+ * two), and the charts redraw once per frame at most, however many changes the frame brought. A cursor move
+ * redraws no chart: the cursor is a {@link CursorLine} node over each chart's data area, so playback costs
+ * three thin strips per frame instead of three full chart renders.
  */
 public final class TraceChartsView extends BorderPane {
     /** Node id of this view, for tests and style sheets. */
     public static final String ID = "trace-charts";
 
-    private static final Color CURSOR = new Color(220, 30, 30);
+    private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 12);
+    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
+    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
     private static final BasicStroke LINE = new BasicStroke(1.5f);
     private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
             new float[] {5f, 3f}, 0f);
@@ -99,9 +101,9 @@ public final class TraceChartsView extends BorderPane {
     private final WorkspaceViewModel workspace;
     private final Map<Chart, JFreeChart> charts = new EnumMap<>(Chart.class);
     private final Map<Chart, ChartViewer> viewers = new EnumMap<>(Chart.class);
-    private final Map<Chart, ValueMarker> markers = new EnumMap<>(Chart.class);
+    private final Map<Chart, CursorLine> cursors = new EnumMap<>(Chart.class);
     private final NumberAxis linearTau = new NumberAxis("tau");
-    private final LogAxis logTau = new LogAxis("tau (log)");
+    private final SpanTickAxis logTau = new SpanTickAxis("tau (log)");
     private final Set<Chart> pending = EnumSet.noneOf(Chart.class);
     private final AnimationTimer redraw = new AnimationTimer() {
         @Override
@@ -120,27 +122,53 @@ public final class TraceChartsView extends BorderPane {
         setId(ID);
         linearTau.setAutoRangeIncludesZero(false);
         logTau.setSmallestValue(1e-6);
-        logTau.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        VBox stack = new VBox(2);
-        for (Chart c : Chart.values()) {
-            ChartViewer viewer = viewer(c);
-            VBox.setVgrow(viewer, Priority.ALWAYS);
-            stack.getChildren().add(viewer);
+        for (ValueAxis axis : new ValueAxis[] {linearTau, logTau}) {
+            axis.setLabelFont(LABEL_FONT);
+            axis.setTickLabelFont(TICK_FONT);
         }
-        setTop(new ToolBar(exportMenu()));
-        setCenter(stack);
+        SplitPane side = new SplitPane();
+        side.setId(ID + "-split");
+        // one flat fill: the default two-fill background is drawn by stretching a cached image over the whole
+        // pane on every repaint, which the software pipeline pays for in full whenever the cursor line moves
+        side.setStyle("-fx-background-color: -fx-box-border; -fx-background-insets: 0;");
+        for (Chart c : Chart.values()) {
+            side.getItems().add(chartPane(c));
+        }
+        side.setDividerPositions(1 / 3.0, 2 / 3.0);
+        ToolBar bar = new ToolBar(exportMenu());
+        bar.setPadding(new Insets(2, 6, 2, 6));
+        setTop(bar);
+        setCenter(side);
 
         workspace.activityProperty().addListener((obs, old, now) -> rebuild());
         workspace.modelProperty().addListener((obs, old, now) -> rebuild());
         workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
         workspace.selection().selected().addListener((SetChangeListener<Integer>) change -> selectionChanged());
-        workspace.cursor().stepProperty().addListener((obs, old, now) -> moveMarkers(now.intValue()));
+        workspace.cursor().stepProperty().addListener((obs, old, now) -> placeCursors());
         rebuild();
+    }
+
+    /** Chart {@code c}'s viewer with its cursor line laid over it. */
+    private StackPane chartPane(Chart c) {
+        ChartViewer viewer = viewer(c);
+        CursorLine cursor = new CursorLine();
+        cursors.put(c, cursor);
+        // the canvas has just drawn the chart: its data area may have moved (new data, new size)
+        charts.get(c).addProgressListener(e -> {
+            if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                placeCursor(c);
+            }
+        });
+        StackPane pane = new StackPane(viewer, cursor);
+        pane.setMinSize(0, 0);
+        return pane;
     }
 
     private ChartViewer viewer(Chart c) {
         NumberAxis steps = new NumberAxis("step");
         steps.setAutoRange(false);
+        steps.setLabelFont(LABEL_FONT);
+        steps.setTickLabelFont(TICK_FONT);
         ValueAxis range = c == Chart.TAU ? linearTau : new NumberAxis(c.stem);
         if (range instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
@@ -151,15 +179,23 @@ public final class TraceChartsView extends BorderPane {
         renderer.setDefaultStroke(LINE);
         XYPlot plot = new XYPlot(new DefaultXYDataset(), steps, range, renderer);
         plot.setNoDataMessage("Open a model and a rollout to see the traces");
-        ValueMarker marker = new ValueMarker(0, CURSOR, new BasicStroke(1.5f));
-        plot.addDomainMarker(marker, Layer.FOREGROUND);
-        JFreeChart chart = new JFreeChart(c.title, new Font("SansSerif", Font.BOLD, 12), plot, true);
+        JFreeChart chart = new JFreeChart(c.title, TITLE_FONT, plot, true);
         ChartFactory.getChartTheme().apply(chart);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 12));
+        // the theme's fonts are sized for a chart filling a window; three share the bottom strip here
+        chart.getTitle().setFont(TITLE_FONT);
+        range.setLabelFont(LABEL_FONT);
+        range.setTickLabelFont(TICK_FONT);
+        steps.setLabelFont(LABEL_FONT);
+        steps.setTickLabelFont(TICK_FONT);
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(TICK_FONT);
+        legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 2));
+        chart.setPadding(new RectangleInsets(2, 2, 2, 2));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(ID + "-" + c.fileStem());
-        viewer.setMinHeight(120);
+        viewer.setMinSize(160, 120);
         ChartCanvas canvas = viewer.getCanvas();
         // the step axis is shared by the three charts and a click means "go to this step": no zooming
         canvas.setDomainZoomable(false);
@@ -168,6 +204,8 @@ public final class TraceChartsView extends BorderPane {
         if (scroll != null) {
             canvas.removeMouseHandler(scroll);
         }
+        // the viewer's own export items would draw the chart without the cursor line, which is not in it
+        viewer.getContextMenu().getItems().setAll(chartExportItems(c));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
@@ -184,13 +222,17 @@ public final class TraceChartsView extends BorderPane {
         });
         charts.put(c, chart);
         viewers.put(c, viewer);
-        markers.put(c, marker);
         return viewer;
     }
 
     /** The chart drawn in the {@code c} panel. */
     public JFreeChart chart(Chart c) {
         return charts.get(c);
+    }
+
+    /** The line that shows the time cursor over chart {@code c} (in the chart pane's coordinates). */
+    javafx.scene.shape.Line cursorLine(Chart c) {
+        return cursors.get(c).line();
     }
 
     /** The viewer that draws chart {@code c}. */
@@ -335,14 +377,28 @@ public final class TraceChartsView extends BorderPane {
         // the step range first: the value axis fits itself to the data inside the step range
         plot.getDomainAxis().setRange(0, Math.max(1, steps - 1));
         plot.setDataset(data);
-        markers.get(c).setValue(workspace.cursor().step());
     }
 
-    private void moveMarkers(int step) {
+    private void placeCursors() {
         for (Chart c : Chart.values()) {
-            redrawLater(c);
-            markers.get(c).setValue(step);
+            placeCursor(c);
         }
+    }
+
+    /** Puts chart {@code c}'s cursor line at the cursor step, over the data area the chart last drew. */
+    private void placeCursor(Chart c) {
+        CursorLine cursor = cursors.get(c);
+        if (cursor == null) {
+            return;
+        }
+        ChartRenderingInfo info = viewers.get(c).getRenderingInfo();
+        double x = steps < 1 ? Double.NaN : xOf(c, workspace.cursor().step());
+        if (Double.isNaN(x) || info.getPlotInfo() == null) {
+            cursor.place(viewers.get(c).getCanvas(), Double.NaN, 0, 0);
+            return;
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        cursor.place(viewers.get(c).getCanvas(), x, area.getMinY(), area.getMaxY());
     }
 
     /**
@@ -374,14 +430,23 @@ public final class TraceChartsView extends BorderPane {
         return d;
     }
 
-    /** Writes chart {@code c} as PNG at its size on screen (or 900 x 320 when not shown). */
+    /** Writes chart {@code c} and its cursor line as PNG at its size on screen (or 900 x 320 when not shown). */
     public void exportPng(Chart c, Path file) {
-        ChartExports.writePng(charts.get(c), file, exportWidth(c), exportHeight(c));
+        ChartExports.writePng(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
     }
 
-    /** Writes chart {@code c} as SVG at its size on screen (or 900 x 320 when not shown). */
+    /** Writes chart {@code c} and its cursor line as SVG at its size on screen (or 900 x 320 when not shown). */
     public void exportSvg(Chart c, Path file) {
-        ChartExports.writeSvg(charts.get(c), file, exportWidth(c), exportHeight(c));
+        ChartExports.writeSvg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+    }
+
+    /** Writes chart {@code c} and its cursor line as JPEG at its size on screen (or 900 x 320 when not shown). */
+    public void exportJpeg(Chart c, Path file) {
+        ChartExports.writeJpeg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+    }
+
+    private double exportedCursor() {
+        return steps < 1 ? Double.NaN : workspace.cursor().step();
     }
 
     /**
@@ -404,6 +469,17 @@ public final class TraceChartsView extends BorderPane {
     private int exportHeight(Chart c) {
         double h = viewers.get(c).getHeight();
         return h >= 50 ? (int) Math.round(h) : EXPORT_HEIGHT;
+    }
+
+    /** The chart's right-click menu: PNG, JPEG and SVG, each with the cursor line. */
+    private List<MenuItem> chartExportItems(Chart c) {
+        MenuItem png = new MenuItem("Export as PNG...");
+        png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", f -> exportPng(c, f)));
+        MenuItem jpeg = new MenuItem("Export as JPEG...");
+        jpeg.setOnAction(e -> choose(c.fileStem() + ".jpg", "JPEG image", "*.jpg", f -> exportJpeg(c, f)));
+        MenuItem svg = new MenuItem("Export as SVG...");
+        svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", f -> exportSvg(c, f)));
+        return List.of(png, jpeg, svg);
     }
 
     private MenuButton exportMenu() {

@@ -41,4 +41,11 @@ class FramePixelsTest {
                 .isNotIn(FramePixels.classColour(0), FramePixels.classColour(1), FramePixels.classColour(2),
                         FramePixels.classColour(3));
     }
+
+    @Test
+    void premultiplyingScalesColoursByAlphaAndKeepsOpaquePixels() {
+        int[] px = {FramePixels.argb(255, 10, 20, 30), FramePixels.argb(102, 255, 100, 0), 0};
+        FramePixels.premultiply(px);
+        assertThat(px).containsExactly(FramePixels.argb(255, 10, 20, 30), FramePixels.argb(102, 102, 40, 0), 0);
+    }
 }

@@ -143,6 +143,21 @@ class InputFrameViewTest {
     }
 
     @Test
+    void aStepRewritesTheShownImagesInPlace(FxRobot robot) {
+        openImageRollout(robot);
+        CheckBox labels = robot.lookup("#" + InputFrameView.LABELS_ID).queryAs(CheckBox.class);
+        robot.clickOn(labels);
+        var shown = view.frameImageView().getImage();
+        int k = view.frameScale();
+        robot.interact(() -> workspace.cursor().moveTo(3));
+        assertThat(view.frameImageView().getImage()).isSameAs(shown);
+        assertThat(shown.getPixelReader().getArgb(10 * k + k - 1, 7 * k)).isEqualTo(expectedArgb(3, 7, 10));
+        // the overlay follows the cursor while shown
+        int got = view.labelImage().getPixelReader().getArgb(30, 3);
+        assertThat(got >>> 24).isEqualTo(FramePixels.classColour(label(3, 3, 30)) >>> 24);
+    }
+
+    @Test
     void theLabelOverlayTogglesAndShowsTheClasses(FxRobot robot) {
         openImageRollout(robot);
         CheckBox labels = robot.lookup("#" + InputFrameView.LABELS_ID).queryAs(CheckBox.class);
@@ -167,7 +182,10 @@ class InputFrameViewTest {
     void theWorldLineShowsTheKeyValuesAtTheCursor(FxRobot robot) {
         openImageRollout(robot);
         Label world = robot.lookup("#" + InputFrameView.WORLD_ID).queryAs(Label.class);
-        assertThat(world.getText()).contains("d_lane 0.500").contains("mu 7.000").doesNotContain(" s ");
+        String text = world.getText();
+        assertThat(text.replaceAll(" +", " ")).contains("d_lane 0.500").contains("mu 7.000").doesNotContain(" s ");
+        robot.interact(() -> workspace.cursor().moveTo(0));
+        assertThat(world.getText()).as("fixed widths: the line keeps its length").hasSameSizeAs(text);
     }
 
     @Test

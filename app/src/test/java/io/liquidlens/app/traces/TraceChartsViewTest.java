@@ -1,6 +1,7 @@
 package io.liquidlens.app.traces;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.liquidlens.app.TestModels;
 import io.liquidlens.app.task.TaskExecutor;
@@ -23,8 +24,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.geom.Rectangle2D;
+import javafx.scene.shape.Line;
+import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartCanvas;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
@@ -129,16 +132,74 @@ class TraceChartsViewTest {
     }
 
     @Test
-    void movingTheCursorMovesEveryMarkerAndKeepsTheDatasets(FxRobot robot) {
+    void movingTheCursorMovesEveryCursorLineAndKeepsTheDatasets(FxRobot robot) {
         XYDataset before = view.chart(Chart.STATE).getXYPlot().getDataset();
         robot.interact(() -> workspace.cursor().moveTo(42));
+        WaitForAsyncUtils.waitForFxEvents();
         for (Chart c : Chart.values()) {
             XYPlot plot = view.chart(c).getXYPlot();
-            assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).singleElement()
-                    .satisfies(m -> assertThat(((ValueMarker) m).getValue()).isEqualTo(42.0));
+            assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).as("no marker in the chart itself").isNullOrEmpty();
             assertThat(plot.getDomainAxis().getRange().getUpperBound()).isEqualTo(STEPS - 1);
+            assertLineAt(c, 42);
         }
         assertThat(view.chart(Chart.STATE).getXYPlot().getDataset()).isSameAs(before);
+    }
+
+    /** The cursor line of {@code c} is shown at the canvas x of {@code step}, spanning the data area. */
+    private void assertLineAt(Chart c, int step) {
+        Line line = view.cursorLine(c);
+        ChartCanvas canvas = view.chartViewer(c).getCanvas();
+        double x = view.xOf(c, step);
+        assertThat(line.isVisible()).as("%s line shown", c).isTrue();
+        Point2D start = canvas.sceneToLocal(line.localToScene(line.getStartX(), line.getStartY()));
+        Point2D end = canvas.sceneToLocal(line.localToScene(line.getEndX(), line.getEndY()));
+        // drawn on the centre of the pixel column that holds the step
+        assertThat(start.getX()).as("%s line x", c).isCloseTo(x, within(0.51));
+        assertThat(end.getX()).isEqualTo(start.getX());
+        Rectangle2D area = view.chartViewer(c).getRenderingInfo().getPlotInfo().getDataArea();
+        assertThat(start.getY()).isCloseTo(area.getMinY(), within(0.01));
+        assertThat(end.getY()).isCloseTo(area.getMaxY(), within(0.01));
+    }
+
+    @Test
+    void aCursorMoveRedrawsNoChart(FxRobot robot) {
+        robot.interact(() -> workspace.cursor().moveTo(10));
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<Chart, int[]> changes = new java.util.EnumMap<>(Chart.class);
+        Map<Chart, int[]> draws = new java.util.EnumMap<>(Chart.class);
+        for (Chart c : Chart.values()) {
+            int[] changed = new int[1];
+            int[] drawn = new int[1];
+            changes.put(c, changed);
+            draws.put(c, drawn);
+            view.chart(c).addChangeListener(e -> changed[0]++);
+            view.chart(c).addProgressListener(e -> {
+                if (e.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+                    drawn[0]++;
+                }
+            });
+        }
+        robot.interact(() -> {
+            workspace.cursor().moveTo(60);
+            view.redrawPending();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Chart c : Chart.values()) {
+            assertThat(changes.get(c)[0]).as("%s change events", c).isZero();
+            assertThat(draws.get(c)[0]).as("%s draws", c).isZero();
+            assertLineAt(c, 60);
+        }
+        // a selection change does redraw the neuron charts, and the lines stay on the cursor
+        robot.interact(() -> {
+            workspace.selection().selectOnly(5);
+            view.redrawPending();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(draws.get(Chart.STATE)[0]).isEqualTo(1);
+        assertThat(draws.get(Chart.TAU)[0]).isEqualTo(1);
+        for (Chart c : Chart.values()) {
+            assertLineAt(c, 60);
+        }
     }
 
     @Test
@@ -151,18 +212,46 @@ class TraceChartsViewTest {
 
     @Test
     void aRobotClickOnAChartMovesTheCursorThere(FxRobot robot) {
-        ChartCanvas canvas = view.chartViewer(Chart.TAU).getCanvas();
-        double x = view.xOf(Chart.TAU, 30);
-        assertThat(x).isFinite();
-        Point2D screen = canvas.localToScreen(x, canvas.getHeight() / 2);
-        robot.clickOn(screen);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workspace.cursor().step()).isBetween(29, 31);
+        for (Chart c : Chart.values()) {
+            ChartCanvas canvas = view.chartViewer(c).getCanvas();
+            int target = 30 + 20 * c.ordinal();
+            double x = view.xOf(c, target);
+            assertThat(x).isFinite();
+            // the middle of the data area, where the cursor line lies over the chart too
+            Rectangle2D area = view.chartViewer(c).getRenderingInfo().getPlotInfo().getDataArea();
+            Point2D screen = canvas.localToScreen(x, area.getCenterY());
+            robot.clickOn(screen);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(workspace.cursor().step()).as("%s click", c).isBetween(target - 1, target + 1);
+            assertLineAt(c, workspace.cursor().step());
+        }
+    }
+
+    @Test
+    void tauTicksAreLabelledAtLeastThriceOnAShortLogRange() {
+        assertThat(SpanTickAxis.tickValues(0.43, 0.72, 8)).hasSizeBetween(3, 8)
+                .allSatisfy(v -> assertThat(v).isBetween(0.43, 0.72));
+        assertThat(SpanTickAxis.tickValues(0.01, 50, 12)).contains(0.01, 0.1, 1.0, 10.0);
+        assertThat(SpanTickAxis.tickValues(1e-6, 1e6, 4)).hasSizeBetween(2, 4);
+        assertThat(SpanTickAxis.label(0.5)).isEqualTo("0.5");
+        assertThat(SpanTickAxis.label(2e-5)).isEqualTo("2E-5");
+    }
+
+    @Test
+    void everyChartIsDrawnBigEnoughToRead() {
+        for (Chart c : Chart.values()) {
+            Rectangle2D area = view.chartViewer(c).getRenderingInfo().getPlotInfo().getDataArea();
+            assertThat(area.getHeight()).as("%s plot height", c).isGreaterThan(100);
+            assertThat(area.getWidth()).as("%s plot width", c).isGreaterThan(150);
+        }
     }
 
     @Test
     void pngAndSvgExportsAreReadableAndCsvHoldsTheActivity(FxRobot robot) throws Exception {
-        robot.interact(() -> workspace.selection().selectOnly(3));
+        robot.interact(() -> {
+            workspace.selection().selectOnly(3);
+            workspace.cursor().moveTo(50);
+        });
         Path png = tmp.resolve("state.png");
         Path svg = tmp.resolve("tau.svg");
         Path csv = tmp.resolve("traces.csv");
@@ -174,6 +263,15 @@ class TraceChartsViewTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(100);
         assertThat(distinctColours(image)).isGreaterThan(10);
+        assertThat(cursorColumns(image)).as("the exported chart shows the cursor line").isNotEmpty();
+        assertThat(Files.readString(svg)).contains("rgb(220,30,30)");
+        Path jpeg = tmp.resolve("output.jpg");
+        robot.interact(() -> view.exportJpeg(Chart.OUTPUT, jpeg));
+        assertThat(ImageIO.read(jpeg.toFile()).getWidth()).isGreaterThan(100);
+        Files.delete(jpeg);
+        // the right-click menu exports through the same code, so its files show the cursor too
+        assertThat(view.chartViewer(Chart.STATE).getContextMenu().getItems()).extracting(i -> i.getText())
+                .containsExactly("Export as PNG...", "Export as JPEG...", "Export as SVG...");
 
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         // the SVG 1.1 doctype names a DTD on w3.org; the test must not go online for it
@@ -201,6 +299,27 @@ class TraceChartsViewTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("state.png", "tau.svg", "traces.csv");
         }
+    }
+
+    /** Columns where at least 20 pixels have the cursor line's red (no series is drawn in it). */
+    static List<Integer> cursorColumns(BufferedImage image) {
+        List<Integer> columns = new ArrayList<>();
+        for (int x = 0; x < image.getWidth(); x++) {
+            int red = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (r > 170 && g < 70 && b < 70) {
+                    red++;
+                }
+            }
+            if (red >= 20) {
+                columns.add(x);
+            }
+        }
+        return columns;
     }
 
     static long distinctColours(BufferedImage image) {

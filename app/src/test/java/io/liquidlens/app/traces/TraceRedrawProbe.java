@@ -22,8 +22,10 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Not part of the suite (the name does not end in Test): prints redraw times of the traces and the input
- * view for a 1,000-step rollout. Run with {@code mvn -o -pl app test -Dtest=TraceRedrawProbe}. The figures
- * are printed, never asserted.
+ * view for a 1,000-step rollout (the camera frames from {@code -Dprobe.rollout=...npz} passed through
+ * {@code -DargLine}). Run with {@code mvn -o -q -pl app -am test -Dtest=TraceRedrawProbe
+ * -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Dprobe.rollout=/tmp/tr/episode-0000.npz}. The figures
+ * are printed, never asserted; the AnimationTimer lines are the two views alone at one step per frame.
  */
 @ExtendWith(ApplicationExtension.class)
 class TraceRedrawProbe {
