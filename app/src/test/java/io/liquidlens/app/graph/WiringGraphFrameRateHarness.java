@@ -1,7 +1,14 @@
 package io.liquidlens.app.graph;
 
+import io.liquidlens.app.TestModels;
+import io.liquidlens.app.playback.FrameClock;
+import io.liquidlens.app.playback.ScrubProbe;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Safetensors;
+import io.liquidlens.train.NcpsInit;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +27,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Manual measurement, not a test: plays models through the wiring graph at 30 and 240 steps/s and prints the
- * pulse intervals (FrameProbe) and the time each pulse spent updating and repainting. Run with
- * {@code mvn -o -pl app test -Dtest=WiringGraphFrameRateHarness -Dliquidlens.measure=/tmp/out
- * -Dliquidlens.measure.models=MODEL_DIR=ROLLOUT.npz,...}. Asserts nothing about time.
+ * Manual measurement, not a test: plays models through the wiring graph alone at 30 and 240 steps/s and prints
+ * the pulse intervals (FrameProbe) and the time each pulse spent updating and repainting, then scrubs 60
+ * seeded jumps ({@link ScrubProbe}). Run with {@code mvn -o -pl app test -Dtest=WiringGraphFrameRateHarness
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dliquidlens.measure=/tmp/out
+ * -Dliquidlens.measure.models=MODEL_DIR=ROLLOUT.npz,autoncp:256,...}; {@code autoncp:N} builds an LTC
+ * AutoNCP(N, 1) on 8 inputs with ncps-style initial weights and a seeded 400-step rollout. Asserts nothing
+ * about time.
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "liquidlens.measure", matches = ".+")
@@ -42,7 +52,8 @@ class WiringGraphFrameRateHarness {
         String models = System.getProperty("liquidlens.measure.models",
                 "/work/main/sample-models/ncp-lanekeeping=/tmp/exp/tr/clean/episode-0000.npz");
         for (String pair : models.split(",")) {
-            String[] mr = pair.split("=");
+            String[] mr = pair.startsWith("autoncp:") ? generated(out, Integer.parseInt(pair.substring(8)))
+                    : pair.split("=");
             WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
             long t0 = System.nanoTime();
             workspace.openModel(Path.of(mr[0]));
@@ -63,6 +74,7 @@ class WiringGraphFrameRateHarness {
             for (double rate : new double[] {30, 240}) {
                 play(robot, view[0], workspace, rate, 4.0);
             }
+            scrub(robot, workspace);
             String name = Path.of(mr[0]).getFileName().toString();
             robot.interact(() -> {
                 try {
@@ -79,6 +91,33 @@ class WiringGraphFrameRateHarness {
                 }
             });
         }
+    }
+
+    /** A model folder and rollout for an AutoNCP of {@code units} neurons under {@code out}. */
+    private static String[] generated(Path out, int units) throws IOException {
+        Path dir = Files.createDirectories(out.resolve("autoncp-" + units));
+        Files.writeString(dir.resolve("model.json"), """
+                {"format": "liquidlens.model/1", "name": "AutoNCP %d",
+                 "ncps": {"class": "LTC", "input_size": 8,
+                          "units": {"class": "AutoNCP", "units": %d, "output_size": 1, "seed": 3}},
+                 "weights": "model.safetensors", "head": null}
+                """.formatted(units, units));
+        var spec = ModelFolder.readManifest(dir).spec();
+        Safetensors.write(dir.resolve("model.safetensors"), NcpsInit.initialStateDict(spec, 5));
+        Path rollout = TestModels.rollout(dir.resolve("rollout.npz"), 400, 8, 11);
+        return new String[] {dir.toString(), rollout.toString()};
+    }
+
+    private void scrub(FxRobot robot, WorkspaceViewModel workspace) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        ScrubProbe[] probe = new ScrubProbe[1];
+        robot.interact(() -> {
+            probe[0] = new ScrubProbe(stage.getScene(), workspace.cursor(), FrameClock.pulses(), 60, 42);
+            probe[0].start(p -> done.countDown());
+        });
+        done.await(60, TimeUnit.SECONDS);
+        System.out.printf("  scrub (60 jumps): to end of layout %s; to next pulse %s%n",
+                probe[0].toLayout().describe(), probe[0].toNextPulse().describe());
     }
 
     private void play(FxRobot robot, WiringGraphView view, WorkspaceViewModel workspace, double stepsPerSecond,
