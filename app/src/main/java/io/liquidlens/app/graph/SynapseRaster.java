@@ -1,7 +1,10 @@
 package io.liquidlens.app.graph;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -13,11 +16,16 @@ import javafx.scene.paint.Color;
  * held the 19-neuron sample (250 synapses) to about 45 frames/s; lines into one buffer take a few
  * milliseconds. Two kinds: plain one/two-pixel lines for thousands of synapses, and antialiased lines of a
  * given width (coverage across the line) with arrowheads for small graphs.
+ *
+ * <p>The buffer backs the image itself ({@link PixelBuffer}, premultiplied ARGB ints, the software pipeline's own
+ * texture format): a {@code WritableImage} written with {@code setPixels} converted every frame to bytes on the
+ * JavaFX thread and back to ints on the render thread, about a third of the layer's cost.
  */
 final class SynapseRaster {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
     private int red;
     private int green;
@@ -32,7 +40,8 @@ final class SynapseRaster {
             width = w;
             height = h;
             pixels = new int[w * h];
-            image = new WritableImage(w, h);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
         } else {
             Arrays.fill(pixels, 0);
         }
@@ -187,9 +196,14 @@ final class SynapseRaster {
         return (t + (t >> 8)) >> 8;
     }
 
-    /** The frame as an image (valid until the next {@link #begin}). */
+    /** The frame as an image (the same image until the size changes; its pixels change at the next {@link #begin}). */
     Image finish() {
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        buffer.updateBuffer(b -> new Rectangle2D(0, 0, width, height));
+        return image;
+    }
+
+    /** The current frame's image (no new pixels since {@link #finish()}). */
+    Image image() {
         return image;
     }
 }

@@ -23,7 +23,6 @@ import org.graphstream.graph.implementations.MultiGraph;
 final class WiringGraph {
     static final String UI_STYLESHEET = "ui.stylesheet";
     static final String UI_CLASS = "ui.class";
-    static final String UI_LABEL = "ui.label";
     static final String UI_COLOR = "ui.color";
     static final String UI_ANTIALIAS = "ui.antialias";
     static final String UI_QUALITY = "ui.quality";
@@ -51,6 +50,7 @@ final class WiringGraph {
     private boolean[] selected = new boolean[0];
     private boolean large;
     private boolean linksChanged;
+    private long linksVersion;
 
     /** The GraphStream graph the viewer shows. */
     Graph graph() {
@@ -66,6 +66,7 @@ final class WiringGraph {
     void show(WiringLayout next, int linkLevel) {
         graph.clear();
         large = false;
+        linksVersion++;
         layout = next;
         int v = next == null ? 0 : next.vertices().size();
         int k = next == null ? 0 : next.links().size();
@@ -89,9 +90,6 @@ final class WiringGraph {
             Node node = graph.addNode(VERTEX_PREFIX + vertex.index());
             node.setAttribute(XY, vertex.x(), vertex.y());
             node.setAttribute(UI_CLASS, roleClass(vertex.role()));
-            if (!large) {
-                node.setAttribute(UI_LABEL, vertex.label());
-            }
             node.setAttribute(UI_COLOR, ActivityColors.state(ActivityColors.NEUTRAL));
             vertexLevels[vertex.index()] = ActivityColors.NEUTRAL;
             nodes[vertex.index()] = node;
@@ -127,7 +125,13 @@ final class WiringGraph {
         }
         linkLevels[k] = level;
         linksChanged = true;
+        linksVersion++;
         return true;
+    }
+
+    /** Counts changes of any synapse level (and new layouts): the synapse layer rasterises again when it moves. */
+    long linksVersion() {
+        return linksVersion;
     }
 
     /**
@@ -248,13 +252,14 @@ final class WiringGraph {
         int padding = large ? 20 : Math.max(50, 7 * longestInputLabel + 30);
         String nodeSize = vertexSizePx(NeuronRole.INTER, large) + "px";
         String commandSize = vertexSizePx(NeuronRole.COMMAND, large) + "px";
-        String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
-        return "graph { fill-color: white; padding: " + padding + "px, 50px; }\n"
+        // the view draws the labels itself (VertexLabels): GraphStream laid out every label's text each frame
+        String text = "text-mode: hidden;";
+        return "graph { fill-color: white; padding: " + padding + "px, " + (large ? 20 : 24) + "px; }\n"
                 + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
                 + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
                 + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"
                 + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
-                + "; text-alignment: at-left; }\n"
+                + "; }\n"
                 + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"
                 + "node.command { shape: diamond; size: " + commandSize + "; stroke-width: "
                 + (large ? "2px" : "3px") + "; stroke-color: " + hex(NeuronRole.COMMAND) + "; }\n"
