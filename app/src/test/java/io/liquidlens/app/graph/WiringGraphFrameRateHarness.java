@@ -9,6 +9,8 @@ import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.Safetensors;
 import io.liquidlens.train.NcpsInit;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +129,11 @@ class WiringGraphFrameRateHarness {
         List<Long> repaint = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         int steps = workspace.cursor().steps();
+        // CPU time of the JavaFX and render threads: unlike frame intervals, not inflated by other processes
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+        long[] cpu = new long[4];
         AnimationTimer player = new AnimationTimer() {
             private long start = -1;
 
@@ -148,12 +155,16 @@ class WiringGraphFrameRateHarness {
                 update.add(u);
                 repaint.add(r);
             };
+            cpu[0] = threads.getCurrentThreadCpuTime();
+            cpu[1] = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
             frames.start();
             player.start();
         });
         done.await((long) seconds + 10, TimeUnit.SECONDS);
         robot.interact(() -> {
             frames.stop();
+            cpu[2] = threads.getCurrentThreadCpuTime();
+            cpu[3] = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
             view.workProbe = (u, r) -> { };
         });
         long[] u = update.stream().mapToLong(Long::longValue).toArray();
@@ -161,5 +172,8 @@ class WiringGraphFrameRateHarness {
         System.out.printf("  %4.0f steps/s: frames %s%n", stepsPerSecond, frames.stats());
         System.out.printf("  %4.0f steps/s: graph update per frame %s%n", stepsPerSecond, FrameProbe.Stats.of(u));
         System.out.printf("  %4.0f steps/s: GraphStream repaint per frame %s%n", stepsPerSecond, FrameProbe.Stats.of(r));
+        int n = Math.max(1, frames.stats().samples());
+        System.out.printf("  %4.0f steps/s: CPU per frame: JavaFX thread %.2f ms, render thread %.2f ms%n",
+                stepsPerSecond, (cpu[2] - cpu[0]) / 1e6 / n, (cpu[3] - cpu[1]) / 1e6 / n);
     }
 }
