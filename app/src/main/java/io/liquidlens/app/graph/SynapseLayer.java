@@ -5,10 +5,11 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
 import org.graphstream.ui.view.LayerRenderer;
 
 /**
- * Draws the synapses on GraphStream's canvas, under the vertices (GraphStream's back layer): sorted by level
- * (quiet ones first, so busy ones end on top) and drawn into one image by {@link SynapseRaster}. A small graph
- * gets antialiased lines as wide as their current with arrowheads at the target's rim; a large one plain
- * lines without its quietest levels.
+ * Draws the synapses and then the vertices on GraphStream's canvas (its back layer; GraphStream's own vertices
+ * are invisible, see {@link WiringGraph}); vertices are copied from {@link VertexSprites}. Synapses are sorted
+ * by level (quiet ones first, so busy ones end on top) and drawn into one image by {@link SynapseRaster}. A
+ * small graph gets antialiased lines as wide as their current with arrowheads at the target's rim; a large one
+ * plain lines without its quietest levels.
  *
  * <p>What a frame costs is kept to what changed: the pixel geometry of every synapse (ends, direction, the
  * rim of its target) is computed again only when the view's size or camera changes, the raster covers only
@@ -46,6 +47,8 @@ final class SynapseLayer implements LayerRenderer<GraphicsContext> {
     private int[] bucketBase = new int[0];
     private int[] order = new int[0];
 
+    private VertexSprites sprites;
+    private boolean spritesLarge;
     private long rasterisedVersion = -1;
     private int geometryVersion;
     private int rasterised;
@@ -70,7 +73,28 @@ final class SynapseLayer implements LayerRenderer<GraphicsContext> {
             rasterised++;
         }
         g.drawImage(raster.image(), originX, originY);
+        drawVertices(g, layout);
         drawn++;
+    }
+
+    /** The vertices over the synapses, each copied from the sprite sheet at its level and selection. */
+    private void drawVertices(GraphicsContext g, WiringLayout layout) {
+        boolean large = graph.isLarge();
+        if (sprites == null || spritesLarge != large) {
+            sprites = new VertexSprites(large);
+            spritesLarge = large;
+        }
+        int[] levels = graph.vertexLevelsView();
+        boolean[] selected = graph.selectionView();
+        // selected vertices last, so their outline is on top (GraphStream's z-index 4)
+        for (int pass = 0; pass < 2; pass++) {
+            for (WiringLayout.Vertex v : layout.vertices()) {
+                int i = v.index();
+                if (selected[i] == (pass == 1)) {
+                    sprites.draw(g, v.role(), levels[i], selected[i], px[i] + originX, py[i] + originY);
+                }
+            }
+        }
     }
 
     /** Frames whose synapses were rasterised anew (tests: an unchanged step rasterises nothing). */

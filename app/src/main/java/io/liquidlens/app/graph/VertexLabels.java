@@ -14,7 +14,8 @@ import javafx.scene.layout.Pane;
  * (the NCP columns are denser than a label is tall); beside them they only need the row height, and the font
  * shrinks to it where a column is denser still (32 camera features).
  *
- * <p>Cheap by construction: the labels are made once per layout and moved only when the vertices move (a
+ * <p>Square backgrounds, not rounded ones: the software pipeline fills a rectangle directly but rasterises a
+ * rounded one as a shape, which took a third of the render thread per frame. Cheap by construction: the labels are made once per layout and moved only when the vertices move (a
  * resize); GraphStream drew its labels by laying out each text again on every frame. Large graphs get none.
  */
 final class VertexLabels extends Pane {
@@ -48,6 +49,8 @@ final class VertexLabels extends Pane {
             Label label = new Label(v.label());
             label.getStyleClass().add(STYLE_CLASS);
             label.setManaged(false);
+            // drawn from a cached bitmap: the label never changes while playing, the canvas under it does
+            label.setCache(true);
             label.setVisible(false);
             labels.add(label);
         }
@@ -108,7 +111,7 @@ final class VertexLabels extends Pane {
         fontSizes[v] = size;
         Label label = labels.get(v);
         label.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx; -fx-text-fill: #222222; "
-                + "-fx-background-color: rgba(255,255,255,0.8); -fx-background-radius: 2; -fx-padding: 0 2 0 2;",
+                + "-fx-background-color: rgba(255,255,255,0.8); -fx-padding: 0 2 0 2;",
                 size));
         label.applyCss();
     }

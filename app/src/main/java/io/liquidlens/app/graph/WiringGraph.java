@@ -10,20 +10,20 @@ import org.graphstream.graph.implementations.MultiGraph;
 
 /**
  * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
- * attribute keys and the stylesheet's CSS classes. Playback changes vertices through {@link #setVertexLevel},
- * which touches the graph only when the level changed and then sets a precomputed colour object, so a step
- * costs no string building or CSS parsing; element references are kept in arrays, so no id lookups either.
+ * attribute keys and the stylesheet's CSS classes. GraphStream holds the structure (vertices with their sizes
+ * for hit tests, synapses as edges, selection classes) but draws nothing: {@link SynapseLayer} draws the
+ * synapses and the vertices from the levels kept here ({@link #setVertexLevel}, {@link #setLinkLevel}), so a
+ * step of playback changes no GraphStream attribute, sends no graph event and parses no CSS.
  *
- * <p>Synapses: each is a GraphStream edge classed excitatory or inhibitory (small graphs), but the edges are
- * not drawn by GraphStream ({@code visibility-mode: hidden}): {@link SynapseLayer} draws them from
- * {@link #setLinkLevel}'s levels. Measured on the 19-neuron sample (software pipeline, busy 2-core machine):
- * with GraphStream drawing its antialiased edges playback reached about 45 frames/s, with the synapse layer
- * 55-60; for 8,618 synapses GraphStream's edges took 50-130 ms a frame.
+ * <p>Measured on the 19-neuron sample (software pipeline, busy 2-core machine): with GraphStream drawing its
+ * antialiased edges playback reached about 45 frames/s, with the synapse layer 55-60; for 8,618 synapses
+ * GraphStream's edges took 50-130 ms a frame. GraphStream's vertices and labels then cost about half of what
+ * was left on the JavaFX and render threads (a text layout per label and an antialiased shape per vertex
+ * every frame), hence {@link VertexSprites} and {@link VertexLabels}.
  */
 final class WiringGraph {
     static final String UI_STYLESHEET = "ui.stylesheet";
     static final String UI_CLASS = "ui.class";
-    static final String UI_COLOR = "ui.color";
     static final String UI_ANTIALIAS = "ui.antialias";
     static final String UI_QUALITY = "ui.quality";
     /** GraphStream's key for fixed positions. */
@@ -49,7 +49,7 @@ final class WiringGraph {
     private int[] linkLevels = new int[0];
     private boolean[] selected = new boolean[0];
     private boolean large;
-    private boolean linksChanged;
+    private boolean levelsChanged;
     private long linksVersion;
 
     /** The GraphStream graph the viewer shows. */
@@ -90,7 +90,6 @@ final class WiringGraph {
             Node node = graph.addNode(VERTEX_PREFIX + vertex.index());
             node.setAttribute(XY, vertex.x(), vertex.y());
             node.setAttribute(UI_CLASS, roleClass(vertex.role()));
-            node.setAttribute(UI_COLOR, ActivityColors.state(ActivityColors.NEUTRAL));
             vertexLevels[vertex.index()] = ActivityColors.NEUTRAL;
             nodes[vertex.index()] = node;
         }
@@ -105,26 +104,26 @@ final class WiringGraph {
         }
     }
 
-    /** Sets vertex {@code v}'s fill to state level {@code level}; false (and no graph event) if unchanged. */
+    /** Sets vertex {@code v}'s fill to state level {@code level} (drawn at the next repaint); false if unchanged. */
     boolean setVertexLevel(int v, int level) {
         if (vertexLevels[v] == level) {
             return false;
         }
         vertexLevels[v] = level;
-        nodes[v].setAttribute(UI_COLOR, ActivityColors.state(level));
+        levelsChanged = true;
         return true;
     }
 
     /**
      * Sets synapse {@code k}'s opacity and width to level {@code level} (drawn by {@link SynapseLayer} at the
-     * next repaint, see {@link #takeLinksChanged()}); false if unchanged.
+     * next repaint, see {@link #takeLevelsChanged()}); false if unchanged.
      */
     boolean setLinkLevel(int k, int level) {
         if (linkLevels[k] == level) {
             return false;
         }
         linkLevels[k] = level;
-        linksChanged = true;
+        levelsChanged = true;
         linksVersion++;
         return true;
     }
@@ -135,12 +134,13 @@ final class WiringGraph {
     }
 
     /**
-     * True if a synapse level changed since the last call. GraphStream does not see synapse levels (they are
-     * not attributes of its elements), so the view repaints for them itself.
+     * True if a vertex or synapse level changed since the last call. GraphStream does not see levels (they are
+     * not attributes of its elements: an attribute change per vertex per step went through GraphStream's event
+     * pipeline to the graphic graph), so the view repaints for them itself.
      */
-    boolean takeLinksChanged() {
-        boolean changed = linksChanged;
-        linksChanged = false;
+    boolean takeLevelsChanged() {
+        boolean changed = levelsChanged;
+        levelsChanged = false;
         return changed;
     }
 
@@ -187,9 +187,9 @@ final class WiringGraph {
         }
     }
 
-    /** The fill colour vertex {@code v} carries in the graph (read back from the element, for tests and export). */
+    /** The fill colour vertex {@code v} is drawn with (tests and export). */
     Color fillOf(int v) {
-        return (Color) nodes[v].getAttribute(UI_COLOR);
+        return ActivityColors.state(vertexLevels[v]);
     }
 
     /** The CSS classes of vertex {@code v} as set on the element. */
@@ -220,6 +220,16 @@ final class WiringGraph {
             return large ? 11 : 20;
         }
         return large ? 8 : 15;
+    }
+
+    /** The current level of every vertex, without copying (for {@link SynapseLayer}; do not change). */
+    int[] vertexLevelsView() {
+        return vertexLevels;
+    }
+
+    /** The selection outline of every vertex, without copying (for {@link SynapseLayer}; do not change). */
+    boolean[] selectionView() {
+        return selected;
     }
 
     /** The current level of every synapse, without copying (for {@link SynapseLayer}; do not change). */
@@ -255,9 +265,8 @@ final class WiringGraph {
         // the view draws the labels itself (VertexLabels): GraphStream laid out every label's text each frame
         String text = "text-mode: hidden;";
         return "graph { fill-color: white; padding: " + padding + "px, " + (large ? 20 : 24) + "px; }\n"
-                + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
-                + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
-                + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"
+                // SynapseLayer draws the vertices too (VertexSprites); GraphStream keeps their sizes for hit tests
+                + "node { size: " + nodeSize + "; fill-mode: none; stroke-mode: none; z-index: 3; " + text + " }\n"
                 + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
                 + "; }\n"
                 + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"

@@ -250,8 +250,9 @@ public final class WiringGraphView extends BorderPane {
     }
 
     /**
-     * Lets the viewer repaint what changed in the graph, and repaints for it when only synapse levels changed
-     * (the synapse layer draws those; GraphStream does not see them) or when {@code force}d.
+     * Lets the viewer repaint what changed in the graph (structure, selection), and repaints for it when only
+     * levels changed (the synapse layer draws vertices and synapses; GraphStream does not see levels) or when
+     * {@code force}d. Nothing is drawn when nothing changed.
      */
     private void paint(boolean force) {
         GraphicGraph shown = viewer.getGraphicGraph();
@@ -260,8 +261,8 @@ public final class WiringGraphView extends BorderPane {
         }
         boolean viewerPaints = shown.graphChangedFlag();
         viewer.actionPerformed();
-        boolean links = graph.takeLinksChanged();
-        if (!viewerPaints && (links || force)) {
+        boolean levels = graph.takeLevelsChanged();
+        if (!viewerPaints && (levels || force)) {
             panel.display(shown, true);
         }
         if (synapseLayer.isPlaced() && synapseLayer.geometryVersion() != labelsPlacedAt) {
