@@ -10,8 +10,8 @@ import org.graphstream.graph.implementations.MultiGraph;
 
 /**
  * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
- * attribute keys and the stylesheet's CSS classes. GraphStream holds the structure (vertices with their sizes
- * for hit tests, synapses as edges, selection classes) but draws nothing: {@link SynapseLayer} draws the
+ * attribute keys and the stylesheet's CSS classes. GraphStream holds the structure (vertices, synapses as edges,
+ * selection classes) and fits the camera, but draws nothing: {@link SynapseLayer} draws the
  * synapses and the vertices from the levels kept here ({@link #setVertexLevel}, {@link #setLinkLevel}), so a
  * step of playback changes no GraphStream attribute, sends no graph event and parses no CSS.
  *
@@ -265,8 +265,8 @@ final class WiringGraph {
         // the view draws the labels itself (VertexLabels): GraphStream laid out every label's text each frame
         String text = "text-mode: hidden;";
         return "graph { fill-color: white; padding: " + padding + "px, " + (large ? 20 : 24) + "px; }\n"
-                // SynapseLayer draws the vertices too (VertexSprites); GraphStream keeps their sizes for hit tests
-                + "node { size: " + nodeSize + "; fill-mode: none; stroke-mode: none; z-index: 3; " + text + " }\n"
+                // SynapseLayer draws the vertices too (VertexSprites) and the view finds them under the pointer
+                + "node { visibility-mode: hidden; size: " + nodeSize + "; z-index: 3; " + text + " }\n"
                 + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
                 + "; }\n"
                 + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"

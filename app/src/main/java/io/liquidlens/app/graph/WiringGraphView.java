@@ -44,7 +44,6 @@ import javafx.scene.shape.Shape;
 import javax.imageio.ImageIO;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 import org.graphstream.ui.fx_viewer.FxViewer;
-import org.graphstream.ui.graphicGraph.GraphicElement;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
 import org.graphstream.ui.view.View;
 import org.graphstream.ui.view.Viewer;
@@ -423,13 +422,27 @@ public final class WiringGraphView extends BorderPane {
         }
     }
 
-    /** The vertex drawn at panel coordinates (x, y), or -1. */
+    /**
+     * The vertex drawn at panel coordinates (x, y), or -1: the nearest one whose shape's box (a pixel more) holds
+     * the point, from where the synapse layer drew it (GraphStream's vertices are hidden, so it finds none).
+     */
     int vertexAt(double x, double y) {
-        if (graph.layout() == null || x < 0 || y < 0) {
+        WiringLayout layout = graph.layout();
+        if (layout == null || x < 0 || y < 0 || !synapseLayer.isPlaced()) {
             return -1;
         }
-        GraphicElement element = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), x, y);
-        return element == null ? -1 : graph.vertexOf(element.getId());
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (WiringLayout.Vertex v : layout.vertices()) {
+            double reach = WiringGraph.vertexSizePx(v.role(), graph.isLarge()) / 2.0 + 1;
+            double dx = Math.abs(x - synapseLayer.x(v.index()));
+            double dy = Math.abs(y - synapseLayer.y(v.index()));
+            if (dx <= reach && dy <= reach && dx * dx + dy * dy < bestDistance) {
+                best = v.index();
+                bestDistance = dx * dx + dy * dy;
+            }
+        }
+        return best;
     }
 
     private void hoverAt(double x, double y) {

@@ -231,6 +231,18 @@ class WiringGraphViewTest {
     }
 
     @Test
+    void theVertexUnderThePointerIsFoundAtEveryVertexAndNowhereElse(FxRobot robot) {
+        robot.interact(() -> {
+            view.refreshNow();
+            for (WiringLayout.Vertex v : view.graph().layout().vertices()) {
+                Point3 px = view.panel().getCamera().transformGuToPx(v.x(), v.y(), 0);
+                assertThat(view.vertexAt(px.x + 3, px.y - 3)).as("vertex %d", v.index()).isEqualTo(v.index());
+            }
+            assertThat(view.vertexAt(3, 3)).isEqualTo(-1);
+        });
+    }
+
+    @Test
     void everyLegendEntryIsReadableInFullEvenInANarrowView(FxRobot robot) {
         robot.interact(() -> view.getScene().getWindow().setWidth(640));
         WaitForAsyncUtils.waitForFxEvents();
