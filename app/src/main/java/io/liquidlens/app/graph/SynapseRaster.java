@@ -27,10 +27,6 @@ final class SynapseRaster {
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
-    private int red;
-    private int green;
-    private int blue;
-    private int alpha;
     /** The current colour packed as premultiplied ARGB, and 255 minus its alpha. */
     private int source;
     private int keep;
@@ -52,10 +48,10 @@ final class SynapseRaster {
 
     /** The colour of the lines that follow. */
     void color(Color c) {
-        alpha = (int) Math.round(c.getOpacity() * 255);
-        red = (int) Math.round(c.getRed() * alpha);
-        green = (int) Math.round(c.getGreen() * alpha);
-        blue = (int) Math.round(c.getBlue() * alpha);
+        int alpha = (int) Math.round(c.getOpacity() * 255);
+        int red = (int) Math.round(c.getRed() * alpha);
+        int green = (int) Math.round(c.getGreen() * alpha);
+        int blue = (int) Math.round(c.getBlue() * alpha);
         source = (alpha << 24) | (red << 16) | (green << 8) | blue;
         keep = 255 - alpha;
     }
@@ -118,19 +114,11 @@ final class SynapseRaster {
         pixels[i] = source + (rb | ag);
     }
 
-    /** Blends the current colour over pixel (x, y), premultiplied: dst = src + dst (1 - src alpha). */
+    /** Blends the current colour over pixel (x, y) if it is one of the frame's. */
     private void plot(int x, int y) {
-        if (x < 0 || y < 0 || x >= width || y >= height) {
-            return;
+        if (x >= 0 && y >= 0 && x < width && y < height) {
+            blend(y * width + x);
         }
-        int i = y * width + x;
-        int d = pixels[i];
-        int keep = 255 - alpha;
-        int a = alpha + div255((d >>> 24) * keep);
-        int r = red + div255(((d >>> 16) & 0xff) * keep);
-        int g = green + div255(((d >>> 8) & 0xff) * keep);
-        int b = blue + div255((d & 0xff) * keep);
-        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
     }
 
     /** As {@link #plot(int, int)} with the colour scaled by {@code coverage} in [0, 256]. */
@@ -138,15 +126,18 @@ final class SynapseRaster {
         if (x < 0 || y < 0 || x >= width || y >= height || coverage <= 0) {
             return;
         }
-        int sa = (alpha * coverage) >> 8;
+        // the source scaled by coverage, two channels per multiplication as in blend()
+        int rb = (((source & 0x00ff00ff) * coverage) >>> 8) & 0x00ff00ff;
+        int ag = (((source >>> 8) & 0x00ff00ff) * coverage) & 0xff00ff00;
+        int s = ag | rb;
         int i = y * width + x;
         int d = pixels[i];
-        int keep = 255 - sa;
-        int a = sa + div255((d >>> 24) * keep);
-        int r = ((red * coverage) >> 8) + div255(((d >>> 16) & 0xff) * keep);
-        int g = ((green * coverage) >> 8) + div255(((d >>> 8) & 0xff) * keep);
-        int b = ((blue * coverage) >> 8) + div255((d & 0xff) * keep);
-        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
+        int k = 255 - (s >>> 24);
+        int drb = (d & 0x00ff00ff) * k + 0x00800080;
+        drb = ((drb + ((drb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int dag = ((d >>> 8) & 0x00ff00ff) * k + 0x00800080;
+        dag = (dag + ((dag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+        pixels[i] = s + (drb | dag);
     }
 
     /**
@@ -228,10 +219,9 @@ final class SynapseRaster {
         }
     }
 
-    /** Rounded v / 255 for v in [0, 255 * 255], without a division. */
-    private static int div255(int v) {
-        int t = v + 128;
-        return (t + (t >> 8)) >> 8;
+    /** The premultiplied ARGB value of pixel (x, y) of the current frame (tests). */
+    int pixel(int x, int y) {
+        return pixels[y * width + x];
     }
 
     /** The frame as an image (the same image until the size changes; its pixels change at the next {@link #begin}). */
