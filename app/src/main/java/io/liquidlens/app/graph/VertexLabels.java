@@ -1,9 +1,9 @@
 package io.liquidlens.app.graph;
 
+import io.liquidlens.wiring.NeuronRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import io.liquidlens.wiring.NeuronRole;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 

@@ -174,19 +174,6 @@ final class WiringGraph {
         return selected[v];
     }
 
-    /** The vertex index of a GraphStream element id, or -1 if it is not a vertex of this graph. */
-    int vertexOf(String elementId) {
-        if (elementId == null || !elementId.startsWith(VERTEX_PREFIX)) {
-            return -1;
-        }
-        try {
-            int v = Integer.parseInt(elementId.substring(VERTEX_PREFIX.length()));
-            return v < nodes.length ? v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /** The fill colour vertex {@code v} is drawn with (tests and export). */
     Color fillOf(int v) {
         return ActivityColors.state(vertexLevels[v]);

@@ -58,10 +58,11 @@ import org.graphstream.ui.view.util.ShortcutManager;
  * state and tau; a click selects the neuron in the workspace (shift-click toggles), and selected neurons are
  * outlined whichever view selected them.
  *
- * <p>Drawing: GraphStream's JavaFX viewer with the graph in the UI thread and no auto layout draws the vertices,
- * labels and outlines; {@link SynapseLayer} draws the synapses on its back layer. Changes only mark what is
- * stale; an {@link AnimationTimer} applies them once per pulse and repaints at once, instead of
- * waiting for the viewer's own 40 ms timer, so playback can reach the display's frame rate. The drawing
+ * <p>Drawing: GraphStream's JavaFX viewer (graph in the UI thread, no auto layout) holds the structure and fits
+ * the camera; {@link SynapseLayer} draws synapses and vertices on its back layer, {@link VertexLabels} lays the
+ * labels over it. Changes only mark what is stale; an {@link AnimationTimer} applies them once per pulse and
+ * repaints at once, instead of waiting for the viewer's own 40 ms timer, so playback can reach the display's
+ * frame rate; a pulse in which the step, the levels and the selection did not change draws nothing. The drawing
  * scales of a rollout are computed once in the background through the {@link TaskExecutor}.
  *
  * <p>Call {@link #close()} when the window closes: it stops the timer and the viewer.

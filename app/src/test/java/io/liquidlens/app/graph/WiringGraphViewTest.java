@@ -25,6 +25,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -244,7 +245,13 @@ class WiringGraphViewTest {
 
     @Test
     void everyLegendEntryIsReadableInFullEvenInANarrowView(FxRobot robot) {
-        robot.interact(() -> view.getScene().getWindow().setWidth(640));
+        // a narrower scene, as each test's own: TestFX shares one stage, and an explicit stage width would stick
+        robot.interact(() -> {
+            Stage stage = (Stage) view.getScene().getWindow();
+            stage.getScene().setRoot(new Pane());
+            stage.setScene(new Scene(view, 640, 700));
+            stage.sizeToScene();
+        });
         WaitForAsyncUtils.waitForFxEvents();
         Node legend = robot.lookup("#" + WiringGraphView.LEGEND_ID).query();
         Set<Label> labels = robot.from(legend).lookup((Node n) -> n instanceof Label).queryAllAs(Label.class);
