@@ -1,7 +1,10 @@
 package io.liquidlens.app.graph;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -13,16 +16,20 @@ import javafx.scene.paint.Color;
  * held the 19-neuron sample (250 synapses) to about 45 frames/s; lines into one buffer take a few
  * milliseconds. Two kinds: plain one/two-pixel lines for thousands of synapses, and antialiased lines of a
  * given width (coverage across the line) with arrowheads for small graphs.
+ *
+ * <p>The buffer backs the image itself ({@link PixelBuffer}, premultiplied ARGB ints, the software pipeline's own
+ * texture format): a {@code WritableImage} written with {@code setPixels} converted every frame to bytes on the
+ * JavaFX thread and back to ints on the render thread, about a third of the layer's cost.
  */
 final class SynapseRaster {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
-    private int red;
-    private int green;
-    private int blue;
-    private int alpha;
+    /** The current colour packed as premultiplied ARGB, and 255 minus its alpha. */
+    private int source;
+    private int keep;
 
     /** Starts a transparent frame of {@code w} x {@code h} pixels. */
     void begin(int w, int h) {
@@ -32,7 +39,8 @@ final class SynapseRaster {
             width = w;
             height = h;
             pixels = new int[w * h];
-            image = new WritableImage(w, h);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
         } else {
             Arrays.fill(pixels, 0);
         }
@@ -40,10 +48,12 @@ final class SynapseRaster {
 
     /** The colour of the lines that follow. */
     void color(Color c) {
-        alpha = (int) Math.round(c.getOpacity() * 255);
-        red = (int) Math.round(c.getRed() * alpha);
-        green = (int) Math.round(c.getGreen() * alpha);
-        blue = (int) Math.round(c.getBlue() * alpha);
+        int alpha = (int) Math.round(c.getOpacity() * 255);
+        int red = (int) Math.round(c.getRed() * alpha);
+        int green = (int) Math.round(c.getGreen() * alpha);
+        int blue = (int) Math.round(c.getBlue() * alpha);
+        source = (alpha << 24) | (red << 16) | (green << 8) | blue;
+        keep = 255 - alpha;
     }
 
     /** A line from (x0, y0) to (x1, y1), two pixels wide if {@code thick}. */
@@ -59,6 +69,20 @@ final class SynapseRaster {
         boolean flat = Math.abs(dx) >= Math.abs(dy);
         int ox = thick && !flat ? 1 : 0;
         int oy = thick && flat ? 1 : 0;
+        if (inside(x0, y0) && inside(x1, y1)) {
+            // the usual case (the raster covers every vertex): no bounds check per pixel
+            int offset = oy * width + ox;
+            for (int i = 0; i <= n; i++) {
+                int p = (int) (y >> 16) * width + (int) (x >> 16);
+                blend(p);
+                if (thick) {
+                    blend(p + offset);
+                }
+                x += sx;
+                y += sy;
+            }
+            return;
+        }
         for (int i = 0; i <= n; i++) {
             int px = (int) (x >> 16);
             int py = (int) (y >> 16);
@@ -71,19 +95,30 @@ final class SynapseRaster {
         }
     }
 
-    /** Blends the current colour over pixel (x, y), premultiplied: dst = src + dst (1 - src alpha). */
-    private void plot(int x, int y) {
-        if (x < 0 || y < 0 || x >= width || y >= height) {
-            return;
-        }
-        int i = y * width + x;
+    /** True if (x, y) and its right and lower neighbours are pixels of the frame. */
+    private boolean inside(double x, double y) {
+        return x >= 0 && y >= 0 && x + 1 < width - 1 && y + 1 < height - 1;
+    }
+
+    /**
+     * Blends the current colour over pixel {@code i}, premultiplied (dst = src + dst (1 - src alpha)), two
+     * channels per multiplication: red/blue and alpha/green each sit 16 bits apart, so one multiply scales both
+     * and the rounded division by 255 is done on both lanes at once.
+     */
+    private void blend(int i) {
         int d = pixels[i];
-        int keep = 255 - alpha;
-        int a = alpha + div255((d >>> 24) * keep);
-        int r = red + div255(((d >>> 16) & 0xff) * keep);
-        int g = green + div255(((d >>> 8) & 0xff) * keep);
-        int b = blue + div255((d & 0xff) * keep);
-        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
+        int rb = (d & 0x00ff00ff) * keep + 0x00800080;
+        rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int ag = ((d >>> 8) & 0x00ff00ff) * keep + 0x00800080;
+        ag = (ag + ((ag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+        pixels[i] = source + (rb | ag);
+    }
+
+    /** Blends the current colour over pixel (x, y) if it is one of the frame's. */
+    private void plot(int x, int y) {
+        if (x >= 0 && y >= 0 && x < width && y < height) {
+            blend(y * width + x);
+        }
     }
 
     /** As {@link #plot(int, int)} with the colour scaled by {@code coverage} in [0, 256]. */
@@ -91,15 +126,18 @@ final class SynapseRaster {
         if (x < 0 || y < 0 || x >= width || y >= height || coverage <= 0) {
             return;
         }
-        int sa = (alpha * coverage) >> 8;
+        // the source scaled by coverage, two channels per multiplication as in blend()
+        int rb = (((source & 0x00ff00ff) * coverage) >>> 8) & 0x00ff00ff;
+        int ag = (((source >>> 8) & 0x00ff00ff) * coverage) & 0xff00ff00;
+        int s = ag | rb;
         int i = y * width + x;
         int d = pixels[i];
-        int keep = 255 - sa;
-        int a = sa + div255((d >>> 24) * keep);
-        int r = ((red * coverage) >> 8) + div255(((d >>> 16) & 0xff) * keep);
-        int g = ((green * coverage) >> 8) + div255(((d >>> 8) & 0xff) * keep);
-        int b = ((blue * coverage) >> 8) + div255((d & 0xff) * keep);
-        pixels[i] = (a << 24) | (r << 16) | (g << 8) | b;
+        int k = 255 - (s >>> 24);
+        int drb = (d & 0x00ff00ff) * k + 0x00800080;
+        drb = ((drb + ((drb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int dag = ((d >>> 8) & 0x00ff00ff) * k + 0x00800080;
+        dag = (dag + ((dag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+        pixels[i] = s + (drb | dag);
     }
 
     /**
@@ -181,15 +219,19 @@ final class SynapseRaster {
         }
     }
 
-    /** Rounded v / 255 for v in [0, 255 * 255], without a division. */
-    private static int div255(int v) {
-        int t = v + 128;
-        return (t + (t >> 8)) >> 8;
+    /** The premultiplied ARGB value of pixel (x, y) of the current frame (tests). */
+    int pixel(int x, int y) {
+        return pixels[y * width + x];
     }
 
-    /** The frame as an image (valid until the next {@link #begin}). */
+    /** The frame as an image (the same image until the size changes; its pixels change at the next {@link #begin}). */
     Image finish() {
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        buffer.updateBuffer(b -> new Rectangle2D(0, 0, width, height));
+        return image;
+    }
+
+    /** The current frame's image (no new pixels since {@link #finish()}). */
+    Image image() {
         return image;
     }
 }

@@ -10,21 +10,20 @@ import org.graphstream.graph.implementations.MultiGraph;
 
 /**
  * The GraphStream graph of a {@link WiringLayout} and the only class that knows GraphStream's {@code ui.*}
- * attribute keys and the stylesheet's CSS classes. Playback changes vertices through {@link #setVertexLevel},
- * which touches the graph only when the level changed and then sets a precomputed colour object, so a step
- * costs no string building or CSS parsing; element references are kept in arrays, so no id lookups either.
+ * attribute keys and the stylesheet's CSS classes. GraphStream holds the structure (vertices, synapses as edges,
+ * selection classes) and fits the camera, but draws nothing: {@link SynapseLayer} draws the
+ * synapses and the vertices from the levels kept here ({@link #setVertexLevel}, {@link #setLinkLevel}), so a
+ * step of playback changes no GraphStream attribute, sends no graph event and parses no CSS.
  *
- * <p>Synapses: each is a GraphStream edge classed excitatory or inhibitory (small graphs), but the edges are
- * not drawn by GraphStream ({@code visibility-mode: hidden}): {@link SynapseLayer} draws them from
- * {@link #setLinkLevel}'s levels. Measured on the 19-neuron sample (software pipeline, busy 2-core machine):
- * with GraphStream drawing its antialiased edges playback reached about 45 frames/s, with the synapse layer
- * 55-60; for 8,618 synapses GraphStream's edges took 50-130 ms a frame.
+ * <p>Measured on the 19-neuron sample (software pipeline, busy 2-core machine): with GraphStream drawing its
+ * antialiased edges playback reached about 45 frames/s, with the synapse layer 55-60; for 8,618 synapses
+ * GraphStream's edges took 50-130 ms a frame. GraphStream's vertices and labels then cost about half of what
+ * was left on the JavaFX and render threads (a text layout per label and an antialiased shape per vertex
+ * every frame), hence {@link VertexSprites} and {@link VertexLabels}.
  */
 final class WiringGraph {
     static final String UI_STYLESHEET = "ui.stylesheet";
     static final String UI_CLASS = "ui.class";
-    static final String UI_LABEL = "ui.label";
-    static final String UI_COLOR = "ui.color";
     static final String UI_ANTIALIAS = "ui.antialias";
     static final String UI_QUALITY = "ui.quality";
     /** GraphStream's key for fixed positions. */
@@ -50,7 +49,8 @@ final class WiringGraph {
     private int[] linkLevels = new int[0];
     private boolean[] selected = new boolean[0];
     private boolean large;
-    private boolean linksChanged;
+    private boolean levelsChanged;
+    private long linksVersion;
 
     /** The GraphStream graph the viewer shows. */
     Graph graph() {
@@ -66,6 +66,7 @@ final class WiringGraph {
     void show(WiringLayout next, int linkLevel) {
         graph.clear();
         large = false;
+        linksVersion++;
         layout = next;
         int v = next == null ? 0 : next.vertices().size();
         int k = next == null ? 0 : next.links().size();
@@ -89,10 +90,6 @@ final class WiringGraph {
             Node node = graph.addNode(VERTEX_PREFIX + vertex.index());
             node.setAttribute(XY, vertex.x(), vertex.y());
             node.setAttribute(UI_CLASS, roleClass(vertex.role()));
-            if (!large) {
-                node.setAttribute(UI_LABEL, vertex.label());
-            }
-            node.setAttribute(UI_COLOR, ActivityColors.state(ActivityColors.NEUTRAL));
             vertexLevels[vertex.index()] = ActivityColors.NEUTRAL;
             nodes[vertex.index()] = node;
         }
@@ -107,36 +104,43 @@ final class WiringGraph {
         }
     }
 
-    /** Sets vertex {@code v}'s fill to state level {@code level}; false (and no graph event) if unchanged. */
+    /** Sets vertex {@code v}'s fill to state level {@code level} (drawn at the next repaint); false if unchanged. */
     boolean setVertexLevel(int v, int level) {
         if (vertexLevels[v] == level) {
             return false;
         }
         vertexLevels[v] = level;
-        nodes[v].setAttribute(UI_COLOR, ActivityColors.state(level));
+        levelsChanged = true;
         return true;
     }
 
     /**
      * Sets synapse {@code k}'s opacity and width to level {@code level} (drawn by {@link SynapseLayer} at the
-     * next repaint, see {@link #takeLinksChanged()}); false if unchanged.
+     * next repaint, see {@link #takeLevelsChanged()}); false if unchanged.
      */
     boolean setLinkLevel(int k, int level) {
         if (linkLevels[k] == level) {
             return false;
         }
         linkLevels[k] = level;
-        linksChanged = true;
+        levelsChanged = true;
+        linksVersion++;
         return true;
     }
 
+    /** Counts changes of any synapse level (and new layouts): the synapse layer rasterises again when it moves. */
+    long linksVersion() {
+        return linksVersion;
+    }
+
     /**
-     * True if a synapse level changed since the last call. GraphStream does not see synapse levels (they are
-     * not attributes of its elements), so the view repaints for them itself.
+     * True if a vertex or synapse level changed since the last call. GraphStream does not see levels (they are
+     * not attributes of its elements: an attribute change per vertex per step went through GraphStream's event
+     * pipeline to the graphic graph), so the view repaints for them itself.
      */
-    boolean takeLinksChanged() {
-        boolean changed = linksChanged;
-        linksChanged = false;
+    boolean takeLevelsChanged() {
+        boolean changed = levelsChanged;
+        levelsChanged = false;
         return changed;
     }
 
@@ -170,22 +174,9 @@ final class WiringGraph {
         return selected[v];
     }
 
-    /** The vertex index of a GraphStream element id, or -1 if it is not a vertex of this graph. */
-    int vertexOf(String elementId) {
-        if (elementId == null || !elementId.startsWith(VERTEX_PREFIX)) {
-            return -1;
-        }
-        try {
-            int v = Integer.parseInt(elementId.substring(VERTEX_PREFIX.length()));
-            return v < nodes.length ? v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** The fill colour vertex {@code v} carries in the graph (read back from the element, for tests and export). */
+    /** The fill colour vertex {@code v} is drawn with (tests and export). */
     Color fillOf(int v) {
-        return (Color) nodes[v].getAttribute(UI_COLOR);
+        return ActivityColors.state(vertexLevels[v]);
     }
 
     /** The CSS classes of vertex {@code v} as set on the element. */
@@ -218,6 +209,16 @@ final class WiringGraph {
         return large ? 8 : 15;
     }
 
+    /** The current level of every vertex, without copying (for {@link SynapseLayer}; do not change). */
+    int[] vertexLevelsView() {
+        return vertexLevels;
+    }
+
+    /** The selection outline of every vertex, without copying (for {@link SynapseLayer}; do not change). */
+    boolean[] selectionView() {
+        return selected;
+    }
+
     /** The current level of every synapse, without copying (for {@link SynapseLayer}; do not change). */
     int[] linkLevelsView() {
         return linkLevels;
@@ -248,13 +249,13 @@ final class WiringGraph {
         int padding = large ? 20 : Math.max(50, 7 * longestInputLabel + 30);
         String nodeSize = vertexSizePx(NeuronRole.INTER, large) + "px";
         String commandSize = vertexSizePx(NeuronRole.COMMAND, large) + "px";
-        String text = large ? "text-mode: hidden;" : "text-size: 11; text-color: #222222; text-alignment: under;";
-        return "graph { fill-color: white; padding: " + padding + "px, 50px; }\n"
-                + "node { size: " + nodeSize + "; fill-mode: dyn-plain; fill-color: "
-                + ActivityColors.hex(ActivityColors.MIDDLE) + "; stroke-mode: plain; stroke-width: "
-                + (large ? "1px" : "2px") + "; z-index: 3; " + text + " }\n"
+        // the view draws the labels itself (VertexLabels): GraphStream laid out every label's text each frame
+        String text = "text-mode: hidden;";
+        return "graph { fill-color: white; padding: " + padding + "px, " + (large ? 20 : 24) + "px; }\n"
+                // SynapseLayer draws the vertices too (VertexSprites) and the view finds them under the pointer
+                + "node { visibility-mode: hidden; size: " + nodeSize + "; z-index: 3; " + text + " }\n"
                 + "node.sensory { shape: triangle; stroke-color: " + hex(NeuronRole.SENSORY)
-                + "; text-alignment: at-left; }\n"
+                + "; }\n"
                 + "node.inter { shape: circle; stroke-color: " + hex(NeuronRole.INTER) + "; }\n"
                 + "node.command { shape: diamond; size: " + commandSize + "; stroke-width: "
                 + (large ? "2px" : "3px") + "; stroke-color: " + hex(NeuronRole.COMMAND) + "; }\n"

@@ -26,7 +26,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
@@ -41,7 +44,6 @@ import javafx.scene.shape.Shape;
 import javax.imageio.ImageIO;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 import org.graphstream.ui.fx_viewer.FxViewer;
-import org.graphstream.ui.graphicGraph.GraphicElement;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
 import org.graphstream.ui.view.View;
 import org.graphstream.ui.view.Viewer;
@@ -56,10 +58,11 @@ import org.graphstream.ui.view.util.ShortcutManager;
  * state and tau; a click selects the neuron in the workspace (shift-click toggles), and selected neurons are
  * outlined whichever view selected them.
  *
- * <p>Drawing: GraphStream's JavaFX viewer with the graph in the UI thread and no auto layout draws the vertices,
- * labels and outlines; {@link SynapseLayer} draws the synapses on its back layer. Changes only mark what is
- * stale; an {@link AnimationTimer} applies them once per pulse and repaints at once, instead of
- * waiting for the viewer's own 40 ms timer, so playback can reach the display's frame rate. The drawing
+ * <p>Drawing: GraphStream's JavaFX viewer (graph in the UI thread, no auto layout) holds the structure and fits
+ * the camera; {@link SynapseLayer} draws synapses and vertices on its back layer, {@link VertexLabels} lays the
+ * labels over it. Changes only mark what is stale; an {@link AnimationTimer} applies them once per pulse and
+ * repaints at once, instead of waiting for the viewer's own 40 ms timer, so playback can reach the display's
+ * frame rate; a pulse in which the step, the levels and the selection did not change draws nothing. The drawing
  * scales of a rollout are computed once in the background through the {@link TaskExecutor}.
  *
  * <p>Call {@link #close()} when the window closes: it stops the timer and the viewer.
@@ -72,6 +75,8 @@ public final class WiringGraphView extends BorderPane {
 
     /** Node id of the view, for tests and style sheets. */
     public static final String ID = "wiring-graph";
+    /** Node id of the legend strip under the graph. */
+    public static final String LEGEND_ID = "wiring-graph-legend";
     /** Node id of the hover label. */
     public static final String HOVER_ID = "wiring-graph-hover";
     /** Synapse level drawn while there is no activity to show. */
@@ -82,6 +87,9 @@ public final class WiringGraphView extends BorderPane {
     private final WiringGraph graph = new WiringGraph();
     private final FxViewer viewer;
     private final FxDefaultView panel;
+    private final SynapseLayer synapseLayer;
+    private final VertexLabels labels = new VertexLabels();
+    private int labelsPlacedAt = -1;
     private final Label hover = new Label();
     private final Label placeholder = new Label("No model loaded");
     private final AnimationTimer pulse;
@@ -140,7 +148,8 @@ public final class WiringGraphView extends BorderPane {
         panel.setMouseManager(new InertMouse());
         panel.setShortcutManager(new InertKeys());
         panel.setMinSize(0, 0);
-        panel.setBackLayerRenderer(new SynapseLayer(graph));
+        synapseLayer = new SynapseLayer(graph);
+        panel.setBackLayerRenderer(synapseLayer);
         // the synapse layer places itself with the camera of the previous frame: after a resize, draw twice
         panel.widthProperty().addListener((obs, old, now) -> repaints = 2);
         panel.heightProperty().addListener((obs, old, now) -> repaints = 2);
@@ -160,7 +169,7 @@ public final class WiringGraphView extends BorderPane {
                 + "-fx-padding: 4 6 4 6; -fx-font-size: 12px;");
         placeholder.setStyle("-fx-text-fill: #666666; -fx-font-size: 14px;");
         placeholder.setMouseTransparent(true);
-        StackPane area = new StackPane(panel, placeholder, hover);
+        StackPane area = new StackPane(panel, labels, placeholder, hover);
         area.setMinSize(0, 0);
         setCenter(area);
         setBottom(legend());
@@ -241,8 +250,9 @@ public final class WiringGraphView extends BorderPane {
     }
 
     /**
-     * Lets the viewer repaint what changed in the graph, and repaints for it when only synapse levels changed
-     * (the synapse layer draws those; GraphStream does not see them) or when {@code force}d.
+     * Lets the viewer repaint what changed in the graph (structure, selection), and repaints for it when only
+     * levels changed (the synapse layer draws vertices and synapses; GraphStream does not see levels) or when
+     * {@code force}d. Nothing is drawn when nothing changed.
      */
     private void paint(boolean force) {
         GraphicGraph shown = viewer.getGraphicGraph();
@@ -251,10 +261,24 @@ public final class WiringGraphView extends BorderPane {
         }
         boolean viewerPaints = shown.graphChangedFlag();
         viewer.actionPerformed();
-        boolean links = graph.takeLinksChanged();
-        if (!viewerPaints && (links || force)) {
+        boolean levels = graph.takeLevelsChanged();
+        if (!viewerPaints && (levels || force)) {
             panel.display(shown, true);
         }
+        if (synapseLayer.isPlaced() && synapseLayer.geometryVersion() != labelsPlacedAt) {
+            labels.place(synapseLayer);
+            labelsPlacedAt = synapseLayer.geometryVersion();
+        }
+    }
+
+    /** The synapse layer (tests: how often it drew and rasterised). */
+    SynapseLayer synapseLayer() {
+        return synapseLayer;
+    }
+
+    /** The vertex labels (tests). */
+    VertexLabels labels() {
+        return labels;
     }
 
     /** The graph model (tests). */
@@ -300,6 +324,8 @@ public final class WiringGraphView extends BorderPane {
         }
         shownSynapses = layout == null ? null : synapses;
         graph.show(layout, IDLE_LINK_LEVEL);
+        labels.show(layout, graph.isLarge());
+        labelsPlacedAt = -1;
         repaints = 2;
         placeholder.setVisible(layout == null);
         synapseBuffer = new float[layout == null ? 0 : layout.links().size()];
@@ -397,13 +423,27 @@ public final class WiringGraphView extends BorderPane {
         }
     }
 
-    /** The vertex drawn at panel coordinates (x, y), or -1. */
+    /**
+     * The vertex drawn at panel coordinates (x, y), or -1: the nearest one whose shape's box (a pixel more) holds
+     * the point, from where the synapse layer drew it (GraphStream's vertices are hidden, so it finds none).
+     */
     int vertexAt(double x, double y) {
-        if (graph.layout() == null || x < 0 || y < 0) {
+        WiringLayout layout = graph.layout();
+        if (layout == null || x < 0 || y < 0 || !synapseLayer.isPlaced()) {
             return -1;
         }
-        GraphicElement element = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), x, y);
-        return element == null ? -1 : graph.vertexOf(element.getId());
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (WiringLayout.Vertex v : layout.vertices()) {
+            double reach = WiringGraph.vertexSizePx(v.role(), graph.isLarge()) / 2.0 + 1;
+            double dx = Math.abs(x - synapseLayer.x(v.index()));
+            double dy = Math.abs(y - synapseLayer.y(v.index()));
+            if (dx <= reach && dy <= reach && dx * dx + dy * dy < bestDistance) {
+                best = v.index();
+                bestDistance = dx * dx + dy * dy;
+            }
+        }
+        return best;
     }
 
     private void hoverAt(double x, double y) {
@@ -444,45 +484,60 @@ public final class WiringGraphView extends BorderPane {
                 : "");
     }
 
+    /**
+     * The legend strip: the role shapes and synapse colours on one row, the state scale and what a synapse's
+     * opacity and width mean on the next. Each row wraps rather than eliding a word when the view is narrow,
+     * since every label keeps its full width.
+     */
     private static Node legend() {
-        HBox box = new HBox(24);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(5, 10, 5, 10));
-        box.setStyle("-fx-background-color: white; -fx-border-color: #dddddd transparent transparent transparent;");
-        box.setMouseTransparent(true);
-        HBox roles = new HBox(10);
-        roles.setAlignment(Pos.CENTER_LEFT);
+        FlowPane glyphs = legendRow();
         for (NeuronRole role : NeuronRole.values()) {
-            roles.getChildren().add(legendEntry(roleShape(role), role.ncpsName()));
+            glyphs.getChildren().add(legendEntry(roleShape(role), role.ncpsName()));
         }
-        HBox synapses = new HBox(10);
-        synapses.setAlignment(Pos.CENTER_LEFT);
         for (int polarity : new int[] {1, -1}) {
             Line line = new Line(0, 0, 24, 0);
             line.setStrokeWidth(3);
             line.setStroke(ActivityColors.synapse(polarity, ActivityColors.SYNAPSE_LEVELS - 1));
-            synapses.getChildren().add(legendEntry(line, polarity > 0 ? "excitatory" : "inhibitory"));
+            glyphs.getChildren().add(legendEntry(line, polarity > 0 ? "excitatory" : "inhibitory"));
         }
-        synapses.getChildren().add(new Label("(opacity, width: current)"));
         Stop[] stops = new Stop[ActivityColors.STATE_LEVELS];
         for (int i = 0; i < stops.length; i++) {
             stops[i] = new Stop(i / (double) (stops.length - 1), ActivityColors.state(i));
         }
-        Rectangle bar = new Rectangle(120, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        Rectangle bar = new Rectangle(100, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         bar.setStroke(Color.web("#999999"));
-        HBox states = new HBox(6, new Label("state: low"), bar, new Label("high (per neuron)"));
+        HBox states = new HBox(4, legendLabel("state: low"), bar, legendLabel("high (per neuron)"));
         states.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(roles, synapses, states);
-        box.getChildren().forEach(n -> n.setStyle("-fx-font-size: 11px;"));
+        FlowPane scales = legendRow();
+        scales.getChildren().addAll(states, legendLabel("synapse opacity, width: current w\u00b7\u03c3(x)"));
+        VBox box = new VBox(3, glyphs, scales);
+        box.setId(LEGEND_ID);
+        box.setPadding(new Insets(4, 10, 4, 10));
+        box.setStyle("-fx-background-color: white; -fx-border-color: #dddddd transparent transparent transparent;");
+        box.setMouseTransparent(true);
         return box;
     }
 
+    private static FlowPane legendRow() {
+        FlowPane row = new FlowPane(18, 3);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setMinWidth(0);
+        row.setPrefWrapLength(200);
+        return row;
+    }
+
     private static HBox legendEntry(Node glyph, String text) {
-        Label label = new Label(text);
-        label.setStyle("-fx-font-size: 11px;");
-        HBox entry = new HBox(4, glyph, label);
+        HBox entry = new HBox(4, glyph, legendLabel(text));
         entry.setAlignment(Pos.CENTER_LEFT);
         return entry;
+    }
+
+    /** A legend label that is never elided: it keeps the width of its text and the row wraps instead. */
+    private static Label legendLabel(String text) {
+        Label label = new Label(text);
+        label.setStyle("-fx-font-size: 11px;");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Shape roleShape(NeuronRole role) {

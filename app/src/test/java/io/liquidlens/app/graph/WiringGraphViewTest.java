@@ -14,11 +14,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.text.Text;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -140,6 +147,131 @@ class WiringGraphViewTest {
         // drawn: orange (red > blue) at the neuron's high, purple (blue > red) at its low
         assertThat(highPixel.getRed()).isGreaterThan(highPixel.getBlue() + 0.3);
         assertThat(lowPixel.getBlue()).isGreaterThan(lowPixel.getRed() + 0.1);
+    }
+
+    @Test
+    void aStepChangeRasterisesTheSynapsesAgainAndAnUnchangedStepDrawsNothing(FxRobot robot) {
+        SynapseLayer layer = view.synapseLayer();
+        int[] counts = new int[6];
+        int[][] levels = new int[2][];
+        robot.interact(() -> {
+            workspace.cursor().moveTo(5);
+            view.refreshNow();
+            counts[0] = layer.rasterised();
+            counts[1] = layer.drawn();
+            levels[0] = view.graph().vertexLevels();
+            // nothing changed: no repaint at all
+            view.refreshNow();
+            view.refreshNow();
+            counts[2] = layer.rasterised();
+            counts[3] = layer.drawn();
+            workspace.cursor().moveTo(30);
+            view.refreshNow();
+            counts[4] = layer.rasterised();
+            counts[5] = layer.drawn();
+            levels[1] = view.graph().vertexLevels();
+        });
+        assertThat(counts[2]).isEqualTo(counts[0]);
+        assertThat(counts[3]).isEqualTo(counts[1]);
+        assertThat(counts[4]).isEqualTo(counts[0] + 1);
+        assertThat(counts[5]).isGreaterThan(counts[1]);
+        assertThat(levels[1]).isNotEqualTo(levels[0]);
+    }
+
+    @Test
+    void aSelectionRepaintsWithoutRasterisingTheUnchangedSynapses(FxRobot robot) {
+        SynapseLayer layer = view.synapseLayer();
+        int[] counts = new int[4];
+        robot.interact(() -> {
+            view.refreshNow();
+            counts[0] = layer.rasterised();
+            counts[1] = layer.drawn();
+            workspace.selection().selectOnly(2);
+            view.refreshNow();
+            counts[2] = layer.rasterised();
+            counts[3] = layer.drawn();
+        });
+        assertThat(view.graph().isSelected(INPUTS + 2)).isTrue();
+        assertThat(counts[3]).isGreaterThan(counts[1]);
+        assertThat(counts[2]).isEqualTo(counts[0]);
+    }
+
+    @Test
+    void everyLabelSitsBesideItsVertexWithoutTouchingAnotherLabelOrVertex(FxRobot robot) {
+        List<Bounds> labels = new ArrayList<>();
+        List<Bounds> vertices = new ArrayList<>();
+        List<Point2D> centres = new ArrayList<>();
+        robot.interact(() -> {
+            view.refreshNow();
+            for (WiringLayout.Vertex v : view.graph().layout().vertices()) {
+                Label label = view.labels().label(v.index());
+                assertThat(label.isVisible()).isTrue();
+                assertThat(shownText(label)).isEqualTo(v.label());
+                labels.add(label.localToScene(label.getLayoutBounds()));
+                Point3 px = view.panel().getCamera().transformGuToPx(v.x(), v.y(), 0);
+                Point2D c = view.panel().localToScene(px.x, px.y);
+                double half = WiringGraph.vertexSizePx(v.role(), false) / 2.0;
+                centres.add(c);
+                vertices.add(new BoundingBox(c.getX() - half, c.getY() - half, 2 * half, 2 * half));
+            }
+        });
+        for (int i = 0; i < labels.size(); i++) {
+            Bounds label = labels.get(i);
+            // beside: level with the vertex's centre, left of an input, right of a neuron
+            assertThat(Math.abs(label.getCenterY() - centres.get(i).getY())).isLessThan(2.0);
+            boolean input = i < INPUTS;
+            assertThat(input ? label.getMaxX() < vertices.get(i).getMinX() : label.getMinX() > vertices.get(i).getMaxX())
+                    .as("label %d beside its vertex", i).isTrue();
+            for (int j = 0; j < labels.size(); j++) {
+                if (j != i) {
+                    assertThat(label.intersects(labels.get(j))).as("labels %d and %d", i, j).isFalse();
+                    assertThat(label.intersects(vertices.get(j))).as("label %d over vertex %d", i, j).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVertexUnderThePointerIsFoundAtEveryVertexAndNowhereElse(FxRobot robot) {
+        robot.interact(() -> {
+            view.refreshNow();
+            for (WiringLayout.Vertex v : view.graph().layout().vertices()) {
+                Point3 px = view.panel().getCamera().transformGuToPx(v.x(), v.y(), 0);
+                assertThat(view.vertexAt(px.x + 3, px.y - 3)).as("vertex %d", v.index()).isEqualTo(v.index());
+            }
+            assertThat(view.vertexAt(3, 3)).isEqualTo(-1);
+        });
+    }
+
+    @Test
+    void everyLegendEntryIsReadableInFullEvenInANarrowView(FxRobot robot) {
+        // a narrower scene, as each test's own: TestFX shares one stage, and an explicit stage width would stick
+        robot.interact(() -> {
+            Stage stage = (Stage) view.getScene().getWindow();
+            stage.getScene().setRoot(new Pane());
+            stage.setScene(new Scene(view, 640, 700));
+            stage.sizeToScene();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node legend = robot.lookup("#" + WiringGraphView.LEGEND_ID).query();
+        Set<Label> labels = robot.from(legend).lookup((Node n) -> n instanceof Label).queryAllAs(Label.class);
+        assertThat(labels).extracting(Label::getText).contains("sensory", "inter", "command", "motor",
+                "excitatory", "inhibitory", "state: low", "high (per neuron)");
+        robot.interact(() -> {
+            for (Label label : labels) {
+                assertThat(shownText(label)).as("legend label").isEqualTo(label.getText());
+                Bounds b = label.localToScene(label.getLayoutBounds());
+                assertThat(b.getMaxX()).isLessThanOrEqualTo(view.getScene().getWidth());
+            }
+        });
+    }
+
+    /** The text a label actually draws (its skin elides it with "..." when it does not fit). */
+    private static String shownText(Label label) {
+        label.applyCss();
+        label.layout();
+        Text text = (Text) label.lookup(".text");
+        return text == null ? label.getText() : text.getText();
     }
 
     @Test
