@@ -113,7 +113,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** An application opening what {@code options} say instead of reading the command line (tests). */
-    WorkbenchApp(LaunchOptions options) {
+    public WorkbenchApp(LaunchOptions options) {
         this.preset = options;
     }
 
