@@ -3,6 +3,7 @@ package io.liquidlens.wiring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -141,6 +142,48 @@ public final class Wiring {
 
     /** Number of sensory synapses (ncps {@code Wiring.sensory_synapse_count}, the correct one). */
     public int sensorySynapseCount() { return count(sensoryAdjacency); }
+
+    /** Neuron {@code neuron}'s place among the neurons of its role (see {@link #indexInRole(NeuronRole[], int)}). */
+    public int indexInRole(int neuron) {
+        return indexInRole(roles, neuron);
+    }
+
+    /** The full name of neuron {@code neuron} (see {@link #neuronName(NeuronRole[], int)}). */
+    public String neuronName(int neuron) {
+        return neuronName(roles, neuron);
+    }
+
+    /** The short label of neuron {@code neuron} (see {@link #neuronLabel(NeuronRole[], int)}). */
+    public String neuronLabel(int neuron) {
+        return neuronLabel(roles, neuron);
+    }
+
+    /**
+     * Neuron {@code neuron}'s place among the neurons of its role, counted in id order from 0: "command 3" is the
+     * fourth command neuron. Every view and export names neurons this way ({@link #neuronName},
+     * {@link #neuronLabel}), so a neuron picked in one is found by name in another.
+     *
+     * @param roles each neuron's role, by id
+     */
+    public static int indexInRole(NeuronRole[] roles, int neuron) {
+        int k = 0;
+        for (int i = 0; i < neuron; i++) {
+            if (roles[i] == roles[neuron]) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Role, place in the role and id, e.g. {@code command 3 (id 4)}. */
+    public static String neuronName(NeuronRole[] roles, int neuron) {
+        return roles[neuron].ncpsName() + " " + indexInRole(roles, neuron) + " (id " + neuron + ")";
+    }
+
+    /** The role's initial and the place in the role, e.g. {@code C3}. */
+    public static String neuronLabel(NeuronRole[] roles, int neuron) {
+        return roles[neuron].ncpsName().substring(0, 1).toUpperCase(Locale.ROOT) + indexInRole(roles, neuron);
+    }
 
     /** Number of internal neurons with the given role. */
     public int count(NeuronRole role) {

@@ -9,7 +9,6 @@ import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -135,9 +134,8 @@ public final class WiringLayout {
                 if (r == NeuronRole.SENSORY) {
                     placed[id] = new Vertex(id, id, r, inputNames.get(id), shorten(inputNames.get(id)), vx, y);
                 } else {
-                    String letter = r.ncpsName().substring(0, 1).toUpperCase(Locale.ROOT);
-                    placed[s + id] = new Vertex(s + id, id, r, r.ncpsName() + " " + k + " (id " + id + ")",
-                            letter + k, vx, y);
+                    placed[s + id] = new Vertex(s + id, id, r, Wiring.neuronName(roles, id),
+                            Wiring.neuronLabel(roles, id), vx, y);
                 }
             }
             x += (subColumns - 1) * SUB_COLUMN_GAP + columnGap;

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * One neuron drawn in the traces: its wiring id and the name its series carries ("command 4").
+ * One neuron drawn in the traces: its wiring id and the name its series carries ("command 3 (id 4)").
  *
  * @param id   the wiring id (the column of {@code Activity.state})
- * @param name role and id, e.g. {@code "motor 0"}; {@code "neuron 3"} without a wiring
+ * @param name role, place in the role and id, e.g. {@code "motor 0 (id 0)"}; {@code "neuron 3"} without a wiring
  */
 public record TraceNeuron(int id, String name) {
 
@@ -20,10 +20,12 @@ public record TraceNeuron(int id, String name) {
         Objects.requireNonNull(name, "name");
     }
 
-    /** The neuron {@code id} named by its role in {@code wiring} (null wiring: "neuron id"). */
+    /**
+     * The neuron {@code id} named as the graph names it ({@link Wiring#neuronName}: "command 3 (id 4)"); without a
+     * wiring "neuron id".
+     */
     public static TraceNeuron of(Wiring wiring, int id) {
-        String role = wiring == null || id >= wiring.units() ? "neuron" : wiring.role(id).ncpsName();
-        return new TraceNeuron(id, role + " " + id);
+        return new TraceNeuron(id, wiring == null || id >= wiring.units() ? "neuron " + id : wiring.neuronName(id));
     }
 
     /**

@@ -95,8 +95,8 @@ class TraceChartsViewTest {
     void withNothingSelectedTheMotorNeuronIsDrawn() {
         assertThat(workspace.activityProperty().get()).isNotNull();
         assertThat(wiring().role(0).ncpsName()).isEqualTo("motor");
-        assertThat(seriesNames(view, Chart.STATE)).containsExactly("motor 0");
-        assertThat(seriesNames(view, Chart.TAU)).containsExactly("motor 0");
+        assertThat(seriesNames(view, Chart.STATE)).containsExactly("motor 0 (id 0)");
+        assertThat(seriesNames(view, Chart.TAU)).containsExactly("motor 0 (id 0)");
         assertThat(seriesNames(view, Chart.OUTPUT)).containsExactly("output 0", "action 0");
     }
 
@@ -118,10 +118,10 @@ class TraceChartsViewTest {
     @Test
     void selectingANeuronAddsASeriesNamedAfterIt(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(4));
-        String name4 = wiring().role(4).ncpsName() + " 4";
+        String name4 = "command 3 (id 4)"; // named as the graph names it: the fixture AutoNCP has commands 1-7
         assertThat(seriesNames(view, Chart.STATE)).containsExactly(name4);
         robot.interact(() -> workspace.selection().toggle(12));
-        String name12 = wiring().role(12).ncpsName() + " 12";
+        String name12 = "inter 4 (id 12)";
         assertThat(seriesNames(view, Chart.STATE)).containsExactly(name4, name12);
         assertThat(seriesNames(view, Chart.TAU)).containsExactly(name4, name12);
         XYDataset states = view.chart(Chart.STATE).getXYPlot().getDataset();
@@ -281,7 +281,7 @@ class TraceChartsViewTest {
         assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
 
         List<String> lines = Files.readAllLines(csv);
-        String name = wiring().role(3).ncpsName() + " 3";
+        String name = "command 2 (id 3)";
         assertThat(lines.get(0)).isEqualTo("step," + name + " state," + name + " tau,output 0,action 0");
         assertThat(lines).hasSize(STEPS + 1);
         Activity a = workspace.activityProperty().get();

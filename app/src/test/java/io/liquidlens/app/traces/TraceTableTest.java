@@ -99,13 +99,13 @@ class TraceTableTest {
 
     @Test
     void withoutASelectionTheMotorNeuronsAreShown() {
-        assertThat(TraceNeuron.shown(Set.of(), wiring(), 4)).containsExactly(new TraceNeuron(0, "motor 0"));
+        assertThat(TraceNeuron.shown(Set.of(), wiring(), 4)).containsExactly(new TraceNeuron(0, "motor 0 (id 0)"));
         assertThat(TraceNeuron.shown(Set.of(), null, 4)).containsExactly(new TraceNeuron(0, "neuron 0"));
     }
 
     @Test
     void selectedNeuronsAreShownInIdOrderNamedByRole() {
         assertThat(TraceNeuron.shown(Set.of(3, 1, 99), wiring(), 4))
-                .containsExactly(new TraceNeuron(1, "command 1"), new TraceNeuron(3, "inter 3"));
+                .containsExactly(new TraceNeuron(1, "command 0 (id 1)"), new TraceNeuron(3, "inter 1 (id 3)"));
     }
 }
