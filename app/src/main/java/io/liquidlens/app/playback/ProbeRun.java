@@ -11,13 +11,16 @@ import javafx.util.Duration;
 
 /**
  * The hidden {@code --probe SECONDS} mode: once the start-up model and rollout are simulated, plays the rollout
- * (looping) at the requested speed for that long while a {@link FrameProbe} records frame intervals, then
+ * (looping) at the requested speed, reports the first second (warm-up) on its own, then for that long while a
+ * {@link FrameProbe} records frame intervals, then
  * scrubs with a {@link ScrubProbe}, reports both and exits. This is how playback smoothness is measured
  * (under {@code xvfb-run}); it is not a test.
  */
 public final class ProbeRun {
     /** Jumps the scrub measurement makes. */
     public static final int SCRUB_JUMPS = 60;
+    /** Playback before the measurement starts. */
+    static final double WARM_UP_SECONDS = 1.0;
 
     private final WorkspaceViewModel workspace;
     private final Playback playback;
@@ -85,7 +88,22 @@ public final class ProbeRun {
         workspace.cursor().home();
         cursorMoves = 0;
         playback.play();
-        frames.start();
+        // the first second after start-up compiles the drawing code and places the labels: measured apart
+        FrameProbe warmUp = new FrameProbe();
+        warmUp.start();
+        PauseTransition settle = new PauseTransition(Duration.seconds(WARM_UP_SECONDS));
+        settle.setOnFinished(e -> {
+            warmUp.stop();
+            report.accept(String.format(Locale.ROOT, "warm-up (first %.1f s of playback): %d frames, frame interval %s",
+                    WARM_UP_SECONDS, warmUp.stats().count(), warmUp.stats().describe()));
+            cursorMoves = 0;
+            frames.start();
+            measure(frames);
+        });
+        settle.play();
+    }
+
+    private void measure(FrameProbe frames) {
         PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
             frames.stop();
