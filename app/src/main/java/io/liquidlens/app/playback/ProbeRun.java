@@ -78,9 +78,12 @@ public final class ProbeRun {
         started = true;
         double ready = (System.nanoTime() - startedNanos) / 1e9;
         var activity = workspace.activityProperty().get();
+        // the JVM's uptime also counts its own start and JavaFX's, which the user waits for too
+        double uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         report.accept(String.format(Locale.ROOT, "probe: model '%s', %d neurons, rollout %s (%d steps), ready %.2f s"
-                        + " after start", workspace.summaryProperty().get().name(), activity.neurons(),
-                workspace.rolloutFileProperty().get().getFileName(), activity.steps(), ready));
+                        + " after the application started (%.2f s after the JVM did)",
+                workspace.summaryProperty().get().name(), activity.neurons(),
+                workspace.rolloutFileProperty().get().getFileName(), activity.steps(), ready, uptime));
         workspace.cursor().stepProperty().addListener((obs, old, now) -> cursorMoves++);
         FrameProbe frames = new FrameProbe();
         playback.loopProperty().set(true);
