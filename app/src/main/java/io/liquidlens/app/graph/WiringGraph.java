@@ -206,6 +206,10 @@ final class WiringGraph {
         if (role == NeuronRole.COMMAND) {
             return large ? 11 : 20;
         }
+        if (role == NeuronRole.SENSORY) {
+            // a camera head's 32 features stack about 11 px apart: smaller triangles keep them apart
+            return large ? 8 : 10;
+        }
         return large ? 8 : 15;
     }
 
