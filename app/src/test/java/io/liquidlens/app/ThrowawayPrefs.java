@@ -4,23 +4,33 @@ import io.liquidlens.app.workspace.RecentFiles;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Points File > Recent at a fresh preferences node for one test class, and removes it afterwards. */
-public final class ThrowawayPrefs {
-    private ThrowawayPrefs() {
-    }
+/**
+ * Points File > Recent at a fresh preferences node for one test class and removes it afterwards, so tests
+ * never touch a user's recent files. Register it as {@code @RegisterExtension static final ThrowawayPrefs}.
+ */
+public final class ThrowawayPrefs implements BeforeAllCallback, AfterAllCallback {
+    private Preferences node;
 
-    /** Sets {@link RecentFiles#NODE_PROPERTY} to a new node and returns that node. */
-    public static Preferences use() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         String name = "liquidlens-test-" + UUID.randomUUID();
         System.setProperty(RecentFiles.NODE_PROPERTY, name);
-        return Preferences.userRoot().node(name);
+        node = Preferences.userRoot().node(name);
     }
 
-    /** Removes the node and the property. */
-    public static void remove(Preferences node) throws BackingStoreException {
+    @Override
+    public void afterAll(ExtensionContext context) throws BackingStoreException {
         System.clearProperty(RecentFiles.NODE_PROPERTY);
         node.removeNode();
         Preferences.userRoot().flush();
+    }
+
+    /** The node the workbench keeps its recent files in during this class's tests. */
+    public Preferences node() {
+        return node;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -19,10 +18,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,21 +30,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workbench window on Monocle (headless), started without arguments. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchAppTest {
-    private static Preferences prefs;
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void throwawayPrefs() {
-        prefs = ThrowawayPrefs.use();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        ThrowawayPrefs.remove(prefs);
-    }
 
     @Start
     void start(Stage stage) {

@@ -7,7 +7,6 @@ import io.liquidlens.app.workspace.RecentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -15,11 +14,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -31,23 +29,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchSessionTest {
     private static final int STEPS = 300;
-    private static Preferences prefs;
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
     private Path model;
     private Path rollout;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void throwawayPrefs() {
-        prefs = ThrowawayPrefs.use();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        ThrowawayPrefs.remove(prefs);
-    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -164,8 +153,8 @@ class WorkbenchSessionTest {
         awaitSimulated();
         Path expectedModel = model.toAbsolutePath().normalize();
         Path expectedRollout = rollout.toAbsolutePath().normalize();
-        assertThat(new RecentFiles(prefs).models()).first().isEqualTo(expectedModel);
-        assertThat(new RecentFiles(prefs).rollouts()).first().isEqualTo(expectedRollout);
+        assertThat(new RecentFiles(PREFS.node()).models()).first().isEqualTo(expectedModel);
+        assertThat(new RecentFiles(PREFS.node()).rollouts()).first().isEqualTo(expectedRollout);
         MenuBar bar = robot.from(app.stage().getScene().getRoot()).lookup(".menu-bar").queryAs(MenuBar.class);
         var recent = bar.getMenus().get(0).getItems().stream()
                 .filter(i -> WorkbenchApp.RECENT_MENU_ID.equals(i.getId())).findFirst().orElseThrow();

@@ -3,13 +3,11 @@ package io.liquidlens.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -18,19 +16,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Started as the jar starts without arguments: the bundled NCP sample (and its clean rollout, when present). */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchStartupTest {
-    private static Preferences prefs;
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
     private LaunchOptions defaults;
-
-    @BeforeAll
-    static void throwawayPrefs() {
-        prefs = ThrowawayPrefs.use();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        ThrowawayPrefs.remove(prefs);
-    }
 
     @Start
     void start(Stage stage) {

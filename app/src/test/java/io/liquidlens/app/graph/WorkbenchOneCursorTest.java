@@ -16,7 +16,6 @@ import io.liquidlens.wiring.NeuronRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -24,11 +23,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.graphstream.ui.geom.Point3;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -44,22 +42,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchOneCursorTest {
     private static final int STEPS = 200;
     private static final int INPUTS = 8;
-    private static Preferences prefs;
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
     private Path rollout;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void throwawayPrefs() {
-        prefs = ThrowawayPrefs.use();
-    }
-
-    @AfterAll
-    static void removePrefs() throws Exception {
-        ThrowawayPrefs.remove(prefs);
-    }
 
     @Start
     void start(Stage stage) throws Exception {
