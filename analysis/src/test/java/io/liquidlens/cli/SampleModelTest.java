@@ -44,6 +44,24 @@ class SampleModelTest {
     }
 
     @Test
+    void theFullyConnectedAblationLoadsWithTheSameHeadAndNeuronsAndSaysHowItWasMade() throws Exception {
+        Path fc = sample("fullyconnected-lanekeeping");
+        CliRunner info = CliRunner.run("info", "--model", fc.toString(), "--json");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        JsonNode summary = JSON.readTree(info.out());
+        JsonNode ncp = JSON.readTree(CliRunner.run("info", "--model", sample("ncp-lanekeeping").toString(), "--json")
+                .out());
+        assertThat(summary.at("/size_table/rnn_neurons").asInt()).isEqualTo(19);
+        assertThat(summary.at("/size_table/head_parameters").asLong())
+                .isEqualTo(ncp.at("/size_table/head_parameters").asLong());
+        // 19 x 19 recurrent + 32 x 19 sensory synapses, where the NCP keeps a fraction
+        assertThat(summary.at("/size_table/synapses").asInt()).isEqualTo(19 * 19 + 32 * 19);
+        JsonNode model = JSON.readTree(fc.resolve("model.json").toFile());
+        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo("fullyconnected-lanekeeping");
+        assertThat(model.at("/provenance/training/epochs_done").asInt()).isEqualTo(15);
+    }
+
+    @Test
     void loadsInInfoAsTheNineNeuronNcpOnSixNamedInputs() throws Exception {
         CliRunner info = CliRunner.run("info", "--model", sample().toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
