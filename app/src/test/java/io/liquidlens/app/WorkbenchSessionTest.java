@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,13 +47,11 @@ class WorkbenchSessionTest {
 
     @AfterEach
     void closeWindows(FxRobot robot) throws Exception {
-        robot.interact(app::stop);
-        FxToolkit.cleanupStages();
+        Workbenches.close(robot, app);
     }
 
     private void awaitSimulated() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().activityProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        Workbenches.awaitSimulated(app);
     }
 
     private int step() {

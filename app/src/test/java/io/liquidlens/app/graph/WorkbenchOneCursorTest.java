@@ -6,6 +6,7 @@ import io.liquidlens.app.LaunchOptions;
 import io.liquidlens.app.TestModels;
 import io.liquidlens.app.ThrowawayPrefs;
 import io.liquidlens.app.WorkbenchApp;
+import io.liquidlens.app.Workbenches;
 import io.liquidlens.app.input.InputFrameView;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.traces.TraceChartsView;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -60,13 +60,11 @@ class WorkbenchOneCursorTest {
 
     @AfterEach
     void closeWindows(FxRobot robot) throws Exception {
-        robot.interact(app::stop);
-        FxToolkit.cleanupStages();
+        Workbenches.close(robot, app);
     }
 
     private void awaitSimulated() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().activityProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        Workbenches.awaitSimulated(app);
     }
 
     private <T extends Node> T view(FxRobot robot, String id, Class<T> type) {

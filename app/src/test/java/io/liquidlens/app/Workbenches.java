@@ -1,0 +1,25 @@
+package io.liquidlens.app;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What every test of the whole window does around it: wait for the session's simulation, close the window. */
+public final class Workbenches {
+    private Workbenches() {
+    }
+
+    /** Waits (10 s at most) until the opened model has been simulated over the opened rollout. */
+    public static void awaitSimulated(WorkbenchApp app) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().activityProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Stops the application and closes its stages. */
+    public static void close(FxRobot robot, WorkbenchApp app) throws TimeoutException {
+        robot.interact(app::stop);
+        FxToolkit.cleanupStages();
+    }
+}
