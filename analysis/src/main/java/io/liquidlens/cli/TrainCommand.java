@@ -73,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
             + " along a half cosine from --lr to this over the epochs (default: --lr, a constant rate).")
     Double lrFinal;
 
+    @Option(names = "--cell-lr-factor", paramLabel = "F", description = "The recurrent cell's parameters learn at F"
+            + " times the rate, a conv head and the rest at the rate itself (default ${DEFAULT-VALUE}).")
+    double cellLrFactor = DEFAULTS.cellRateFactor();
+
     @Option(names = "--alpha", paramLabel = "A",
             description = "Curve weighting: each target weighs exp(|y| A); 0 = plain mean squared error (default"
                     + " ${DEFAULT-VALUE}).")
@@ -110,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainOptions options;
         try {
-            options = new TrainOptions(epochs, batch, window, lr, alpha, clip, seed, lrFinal == null ? lr : lrFinal);
+            options = new TrainOptions(epochs, batch, window, lr, alpha, clip, seed, lrFinal == null ? lr : lrFinal,
+                    cellLrFactor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -26,11 +26,13 @@ final class TrainingPresets {
     private static final TrainingPreset.DataRecipe CAMERA_DATA =
             new TrainingPreset.DataRecipe("camera", 32, 500, 0.02, "shadows", 0);
     /**
-     * Batches of 32 windows at a rate of 0.002, falling to 0.0005: the first full run (constant 0.002, 15 epochs
-     * on the expert's data) fell steadily from 0.027 to 0.00011; a run with batches of 8 at 0.004 stalled at
-     * 0.0008, about the variance of the actions (a constant output), from its second epoch on.
+     * Batches of 32 windows at a rate of 0.002 falling to 0.0005, the cell's parameters at 5 times that. With
+     * one rate the NCP learned too slowly for 15 epochs of 32 updates (loss 0.00037 after 9 epochs, a low-gain
+     * controller that crashed in sharp bends); a rate of 0.01 for everything killed the head's ReLUs (a
+     * constant output, loss 0.00074, from epoch 2 on), as did batches of 8 at 0.004; the cell alone at 10
+     * times stalled the same way; at 5 times the NCP reached 0.00021 after 3 epochs.
      */
-    private static final TrainOptions CAMERA_TRAINING = new TrainOptions(15, 32, 16, 0.002, 0, 1.0, 1, 0.0005);
+    private static final TrainOptions CAMERA_TRAINING = new TrainOptions(15, 32, 16, 0.002, 0, 1.0, 1, 0.0005, 5.0);
     private static final TrainingPreset.Quick CAMERA_QUICK = new TrainingPreset.Quick(2, 32, 2);
     /** After 9 epochs the network drives 12 new roads of 500 steps with the expert labelling: 6,000 frames more. */
     private static final TrainingPreset.Dagger CAMERA_DAGGER = new TrainingPreset.Dagger(9, 0.375);

@@ -17,6 +17,8 @@ import java.util.List;
  * to lay out parameters for reverse mode and to check checkpoints.
  */
 public final class StateDictLayout {
+    /** The prefix of every tensor of the recurrent cell, as ncps names them. */
+    public static final String CELL_PREFIX = "rnn_cell.";
     private StateDictLayout() {
     }
 
@@ -83,7 +85,7 @@ public final class StateDictLayout {
         if (spec.cell() instanceof LtcSpec ltc) {
             int n = wiring.units();
             int m = wiring.outputDim();
-            String p = "rnn_cell.";
+            String p = CELL_PREFIX;
             for (String v : new String[] {"gleak", "vleak", "cm"}) {
                 out.add(new Tensor(p + v, new int[] {n}, true));
             }
@@ -113,7 +115,7 @@ public final class StateDictLayout {
             CfcSpec cfc = (CfcSpec) spec.cell();
             if (spec.units() instanceof UnitsSpec.Dense dense) {
                 int h = dense.units();
-                cfcCell(out, "rnn_cell.", s, h, cfc, cfc.backboneLayers(), cfc.backboneUnits(), false);
+                cfcCell(out, CELL_PREFIX, s, h, cfc, cfc.backboneLayers(), cfc.backboneUnits(), false);
                 stateSize = h;
                 cellOutputs = h;
             } else {

@@ -3,7 +3,8 @@ package io.liquidlens.train;
 /**
  * Adam (Kingma and Ba, 2015) over a flat parameter vector, as torch.optim.Adam with default betas: bias-
  * corrected first and second moments, step = lr * m_hat / (sqrt(v_hat) + eps). Entries that are not
- * trained (sparsity masks) are never touched. The moments are part of the state a resumed run needs.
+ * trained (sparsity masks) are never touched; each entry's step may be scaled (torch's parameter groups
+ * with their own lr). The moments are part of the state a resumed run needs.
  */
 public final class Adam {
     private final double learningRate;
@@ -11,6 +12,7 @@ public final class Adam {
     private final double beta2;
     private final double epsilon;
     private final boolean[] trainable;
+    private final double[] rateScale;
     private final double[] m;
     private final double[] v;
     private long steps;
@@ -19,6 +21,15 @@ public final class Adam {
      * @param trainable which entries of the flat vector are trained
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean[] trainable) {
+        this(learningRate, beta1, beta2, epsilon, trainable, null);
+    }
+
+    /**
+     * @param trainable which entries of the flat vector are trained
+     * @param rateScale each entry's multiple of the learning rate (null: 1 for all)
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean[] trainable,
+                double[] rateScale) {
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("Adam needs lr > 0, betas in [0, 1) and eps > 0; got lr=" + learningRate
                     + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon);
@@ -28,6 +39,11 @@ public final class Adam {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.trainable = trainable.clone();
+        if (rateScale != null && rateScale.length != trainable.length) {
+            throw new IllegalArgumentException("rate scale has " + rateScale.length + " entries for " + trainable.length
+                    + " parameters");
+        }
+        this.rateScale = rateScale == null ? null : rateScale.clone();
         this.m = new double[trainable.length];
         this.v = new double[trainable.length];
     }
@@ -35,6 +51,11 @@ public final class Adam {
     /** torch's defaults: betas (0.9, 0.999), eps 1e-8. */
     public static Adam withDefaults(double learningRate, boolean[] trainable) {
         return new Adam(learningRate, 0.9, 0.999, 1e-8, trainable);
+    }
+
+    /** torch's defaults, with a multiple of the learning rate per entry. */
+    public static Adam withDefaults(double learningRate, boolean[] trainable, double[] rateScale) {
+        return new Adam(learningRate, 0.9, 0.999, 1e-8, trainable, rateScale);
     }
 
     /** One update of {@code values} in place from {@code grad}, at the constructor's learning rate. */
@@ -54,7 +75,8 @@ public final class Adam {
             double g = grad[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            values[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+            double rate = rateScale == null ? lr : lr * rateScale[i];
+            values[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
         }
     }
 

@@ -15,14 +15,24 @@ package io.liquidlens.train;
  *                       {@code learningRate} at the first update of epoch 1 down to this at the last update of
  *                       epoch {@code epochs}; equal to {@code learningRate}, it stays constant. Annealing lets
  *                       small noisy batches settle instead of hovering around the minimum.
+ * @param cellRateFactor the recurrent cell's parameters ({@code rnn_cell.*}) learn at this multiple of the
+ *                       rate, everything else (a conv head, the projection) at the rate itself. A conv head
+ *                       whose ReLUs die at a rate the small cell needs (all features zero, a constant output)
+ *                       can keep a safe rate while the cell's few hundred parameters move far enough.
  */
 public record TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
-                           double clipNorm, long seed, double finalLearningRate) {
+                           double clipNorm, long seed, double finalLearningRate, double cellRateFactor) {
+
+    /** One rate for every parameter. */
+    public TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
+                        double clipNorm, long seed, double finalLearningRate) {
+        this(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed, finalLearningRate, 1.0);
+    }
 
     /** A constant learning rate. */
     public TrainOptions(int epochs, int batchSize, int windowLength, double learningRate, double alpha,
                         double clipNorm, long seed) {
-        this(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed, learningRate);
+        this(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed, learningRate, 1.0);
     }
 
     public TrainOptions {
@@ -34,6 +44,7 @@ public record TrainOptions(int epochs, int batchSize, int windowLength, double l
         require(clipNorm > 0, "clip norm", "> 0", clipNorm);
         require(finalLearningRate > 0 && finalLearningRate <= learningRate, "final learning rate",
                 "> 0 and <= the learning rate " + learningRate, finalLearningRate);
+        require(cellRateFactor > 0 && Double.isFinite(cellRateFactor), "cell rate factor", "> 0", cellRateFactor);
     }
 
     /** 10 epochs, batches of 32 subsequences of 16 steps, lr 0.005, alpha 0, clip 1.0, seed 0. */
@@ -56,13 +67,13 @@ public record TrainOptions(int epochs, int batchSize, int windowLength, double l
     /** The same options with another number of epochs (the schedule stretches with them). */
     public TrainOptions withEpochs(int newEpochs) {
         return new TrainOptions(newEpochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed,
-                finalLearningRate);
+                finalLearningRate, cellRateFactor);
     }
 
     /** The same options with another seed. */
     public TrainOptions withSeed(long newSeed) {
         return new TrainOptions(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, newSeed,
-                finalLearningRate);
+                finalLearningRate, cellRateFactor);
     }
 
     private static void require(boolean ok, String what, String range, Object value) {

@@ -3,6 +3,7 @@ package io.liquidlens.train;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.Param;
 import io.liquidlens.grad.ParamSet;
+import io.liquidlens.model.StateDictLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -88,9 +89,22 @@ public final class Trainer {
         return new TrainResult(losses, update, false);
     }
 
-    /** A fresh Adam with this run's learning rate over the trainable entries of {@code params}. */
+    /**
+     * A fresh Adam with this run's learning rate over the trainable entries of {@code params}, the cell's
+     * entries at the options' cell rate factor.
+     */
     public Adam newOptimizer(ParamSet params) {
-        return Adam.withDefaults(options.learningRate(), trainableMask(params));
+        if (options.cellRateFactor() == 1.0) {
+            return Adam.withDefaults(options.learningRate(), trainableMask(params));
+        }
+        double[] scale = new double[params.size()];
+        java.util.Arrays.fill(scale, 1.0);
+        for (Param p : params.params()) {
+            if (p.name().startsWith(StateDictLayout.CELL_PREFIX)) {
+                java.util.Arrays.fill(scale, p.offset(), p.offset() + p.size(), options.cellRateFactor());
+            }
+        }
+        return Adam.withDefaults(options.learningRate(), trainableMask(params), scale);
     }
 
     /** Called after each completed epoch. */

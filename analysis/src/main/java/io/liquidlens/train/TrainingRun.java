@@ -221,6 +221,7 @@ public final class TrainingRun {
         files.forEach(f -> p.input("data", f));
         p.option("epochs", options.epochs()).option("batch", options.batchSize()).option("window", options.windowLength())
                 .option("lr", options.learningRate()).option("lr_final", options.finalLearningRate())
+                .option("cell_lr_factor", options.cellRateFactor())
                 .option("alpha", options.alpha()).option("clip", options.clipNorm())
                 .option("seed", options.seed()).option("resume", request.resume());
         return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, head, gradient,
@@ -371,6 +372,7 @@ public final class TrainingRun {
         t.put("final_learning_rate", o.finalLearningRate());
         t.put("schedule", o.finalLearningRate() == o.learningRate() ? "constant"
                 : "half cosine from learning_rate to final_learning_rate over the epochs");
+        t.put("cell_learning_rate_factor", o.cellRateFactor());
         t.put("clip_norm", o.clipNorm());
         t.put("batch_size", o.batchSize());
         t.put("window_length", o.windowLength());

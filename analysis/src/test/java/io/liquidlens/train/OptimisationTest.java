@@ -24,6 +24,18 @@ class OptimisationTest {
     }
 
     @Test
+    void aRateScaleMultipliesEachEntrysStep() {
+        double[] x = {1.0, 1.0, 1.0};
+        double[] g = {1.0, 1.0, 1.0};
+        Adam adam = Adam.withDefaults(0.01, new boolean[] {true, true, false}, new double[] {1.0, 5.0, 5.0});
+        adam.step(x, g);
+        assertThat(x[0]).isCloseTo(0.99, offset(1e-9));
+        assertThat(x[1]).isCloseTo(0.95, offset(1e-9));
+        assertThat(x[2]).isEqualTo(1.0);
+        assertThatThrownBy(() -> Adam.withDefaults(0.01, new boolean[2], new double[3])).hasMessageContaining("3 entries");
+    }
+
+    @Test
     void adamMinimisesAnIllConditionedQuadratic() {
         double[] x = {3.0, -4.0};
         Adam adam = Adam.withDefaults(0.05, new boolean[] {true, true});

@@ -86,6 +86,23 @@ class TrainerTest {
     }
 
     @Test
+    void theCellsParametersStepAtTheirFactorAndTheRestAtTheRate() {
+        ParamSet p = ParamSet.builder().add("head.0.weight", new int[] {1}, new double[1], true)
+                .add("rnn_cell.w", new int[] {2}, new double[2], true).build();
+        Objective allOnes = (batch, grad) -> {
+            java.util.Arrays.fill(grad, 1.0);
+            return 1.0;
+        };
+        new Trainer(new TrainOptions(1, 1, 1, 0.01, 0, 100, 1, 0.01, 4.0)).train(p, allOnes,
+                TrainingWindows.of(new int[] {1}, 1), v -> { }, TrainListener.NONE, (epoch, loss) -> { });
+        assertThat(p.get("head.0.weight")[0]).isCloseTo(-0.01, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.get("rnn_cell.w")).containsExactly(new double[] {-0.04, -0.04},
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThatThrownBy(() -> new TrainOptions(1, 1, 1, 0.01, 0, 1, 1, 0.01, 0))
+                .hasMessageContaining("cell rate factor");
+    }
+
+    @Test
     void anAnnealedRunThatIsInterruptedAndResumedEndsWhereAnUninterruptedOneDoes() {
         TrainOptions o = new TrainOptions(6, 3, 1, 0.05, 0, 100, 7, 0.005);
         ParamSet whole = linear();
