@@ -70,6 +70,12 @@ public record TrainOptions(int epochs, int batchSize, int windowLength, double l
                 finalLearningRate, cellRateFactor);
     }
 
+    /** The same options with the cell's parameters at {@code factor} times the rate. */
+    public TrainOptions withCellRateFactor(double factor) {
+        return new TrainOptions(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, seed,
+                finalLearningRate, factor);
+    }
+
     /** The same options with another seed. */
     public TrainOptions withSeed(long newSeed) {
         return new TrainOptions(epochs, batchSize, windowLength, learningRate, alpha, clipNorm, newSeed,
