@@ -34,8 +34,8 @@ final class TrainingPresets {
      * The one setting tuned per network, from {1, 5}: how much faster the cell learns than the head. At 1 the
      * NCP learned too slowly for 15 epochs of 32 updates (loss 0.00037 after 9 epochs, a low-gain controller
      * that crashed in sharp bends); at 5 it reached 0.00021 after 3 (at 10 it stalled at a constant output).
-     * The fully connected cell stalls at 5 (constant output from epoch 2) and learns at 1. The random wiring
-     * learns at neither (loss about the actions' variance throughout), so it keeps 1.
+     * The fully connected LTC and the wired CfC stall at 5 (constant output from epoch 2) and learn at 1. The
+     * random wiring learns at neither (loss about the actions' variance throughout), so it keeps 1.
      */
     private static final TrainOptions FAST_CELL_TRAINING = CAMERA_TRAINING.withCellRateFactor(5);
     private static final TrainingPreset.Quick CAMERA_QUICK = new TrainingPreset.Quick(2, 32, 2);
@@ -80,7 +80,7 @@ final class TrainingPresets {
                 CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK, CAMERA_DAGGER));
         add(m, new TrainingPreset("cfc-lanekeeping", "the same head -> wired CfC on the same NCP wiring",
                 imageModel("lane-keeping NCP (conv head + 19-neuron wired CfC)", "CfC", paperNcp()),
-                CAMERA_DATA, FAST_CELL_TRAINING, CAMERA_QUICK, CAMERA_DAGGER));
+                CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK, CAMERA_DAGGER));
         add(m, new TrainingPreset("vector-lanekeeping", "a small LTC NCP (5 inter, 3 command, 1 motor) on the vector"
                 + " sensor: d, mu, kappa, 2 noise channels and 1 spurious channel",
                 vectorModel(), new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),

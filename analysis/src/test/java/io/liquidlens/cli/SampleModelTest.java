@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidlens.train.TrainOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The committed sample model {@code sample-models/vector-lanekeeping} loads in {@code info} and drives. */
+/** The committed sample models load in {@code info}, drive, and were made by their presets' recipes. */
 class SampleModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,10 +46,10 @@ class SampleModelTest {
         assertThat(JSON.readTree(eval.out()).get("mean_abs_d").asDouble()).isLessThan(0.5);
     }
 
-    @Test
-    void theFullyConnectedAblationLoadsWithTheSameHeadAndNeuronsAndSaysHowItWasMade() throws Exception {
-        Path fc = sample("fullyconnected-lanekeeping");
-        CliRunner info = CliRunner.run("info", "--model", fc.toString(), "--json");
+    @ParameterizedTest
+    @ValueSource(strings = {"random-lanekeeping", "fullyconnected-lanekeeping", "cfc-lanekeeping"})
+    void eachAblationLoadsWithTheSameHeadAndNeurons(String name) throws Exception {
+        CliRunner info = CliRunner.run("info", "--model", sample(name).toString(), "--json");
         assertThat(info.exitCode()).as(info.err()).isZero();
         JsonNode summary = JSON.readTree(info.out());
         JsonNode ncp = JSON.readTree(CliRunner.run("info", "--model", sample("ncp-lanekeeping").toString(), "--json")
@@ -54,11 +57,33 @@ class SampleModelTest {
         assertThat(summary.at("/size_table/rnn_neurons").asInt()).isEqualTo(19);
         assertThat(summary.at("/size_table/head_parameters").asLong())
                 .isEqualTo(ncp.at("/size_table/head_parameters").asLong());
+    }
+
+    @Test
+    void theFullyConnectedAblationKeepsEverySynapse() throws Exception {
+        JsonNode summary = JSON.readTree(CliRunner.run("info", "--model", sample("fullyconnected-lanekeeping").toString(),
+                "--json").out());
         // 19 x 19 recurrent + 32 x 19 sensory synapses, where the NCP keeps a fraction
         assertThat(summary.at("/size_table/synapses").asInt()).isEqualTo(19 * 19 + 32 * 19);
-        JsonNode model = JSON.readTree(fc.resolve("model.json").toFile());
-        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo("fullyconnected-lanekeeping");
-        assertThat(model.at("/provenance/training/epochs_done").asInt()).isEqualTo(15);
+    }
+
+    /** Retraining a sample from its preset repeats the committed run: the recipe in model.json is the preset's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ncp-lanekeeping", "random-lanekeeping", "fullyconnected-lanekeeping", "cfc-lanekeeping"})
+    void eachCameraSampleWasMadeByItsPresetsCurrentRecipe(String name) throws Exception {
+        JsonNode model = JSON.readTree(sample(name).resolve("model.json").toFile());
+        TrainOptions recipe = TrainingPresets.get(name).training();
+        JsonNode training = model.at("/provenance/training");
+        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo(name);
+        assertThat(training.get("epochs_done").asInt()).isEqualTo(recipe.epochs());
+        assertThat(training.get("batch_size").asInt()).isEqualTo(recipe.batchSize());
+        assertThat(training.get("window_length").asInt()).isEqualTo(recipe.windowLength());
+        assertThat(training.get("learning_rate").asDouble()).isEqualTo(recipe.learningRate());
+        assertThat(training.get("final_learning_rate").asDouble()).isEqualTo(recipe.finalLearningRate());
+        assertThat(training.get("alpha").asDouble()).isEqualTo(recipe.alpha());
+        // runs made before the factor existed trained every parameter at one rate
+        assertThat(training.path("cell_learning_rate_factor").asDouble(1.0)).isEqualTo(recipe.cellRateFactor());
+        assertThat(training.get("seed").asLong()).isEqualTo(recipe.seed());
     }
 
     @Test
