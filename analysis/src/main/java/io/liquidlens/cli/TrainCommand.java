@@ -133,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "with --preset, --data is one folder to record into");
         }
         var matched = spec.commandLine().getParseResult();
-        for (String fixed : List.of("--batch", "--window", "--lr", "--lr-final", "--alpha", "--clip")) {
+        for (String fixed : List.of("--batch", "--window", "--lr", "--lr-final", "--cell-lr-factor", "--alpha",
+                "--clip")) {
             if (matched.hasMatchedOption(fixed)) {
                 throw new ParameterException(spec.commandLine(), fixed + " is set by the preset; with --preset only"
                         + " --epochs, --seed, --data-episodes, --steps and --quick can be changed");
