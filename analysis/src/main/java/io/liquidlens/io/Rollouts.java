@@ -57,6 +57,36 @@ public final class Rollouts {
     }
 
     /**
+     * The rollout files of a data set that may be a folder of folders (e.g. one subfolder per condition): every
+     * {@code .npz} under each folder given, at any depth, in path order; files given are taken as they are.
+     *
+     * @throws LiquidLensException naming a path that does not exist or a folder that holds no {@code .npz} at all
+     */
+    public static List<Path> listRecursively(List<Path> foldersOrFiles) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : foldersOrFiles) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    List<Path> found = s.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
+                            .sorted().toList();
+                    if (found.isEmpty()) {
+                        throw new LiquidLensException(p, "folder holds no .npz rollouts (nor do its subfolders)");
+                    }
+                    out.addAll(found);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    throw new LiquidLensException(p, "cannot list the folder: " + e.getMessage(), e);
+                }
+            } else if (Files.exists(p)) {
+                out.add(p);
+            } else {
+                throw new LiquidLensException(p, "no such rollout file or folder");
+            }
+        }
+        return out;
+    }
+
+    /**
      * Builds a rollout from the arrays of an npz, checking names, shapes and dtypes; uint8 image inputs are
      * expanded to float32 k / 255.
      */

@@ -170,6 +170,12 @@ public final class CfcCell implements RecurrentCell {
         } else {
             gated(s, feat, dt, h, hOff, tau, tauOff);
         }
+        readout(h, hOff, out, outOff);
+    }
+
+    /** {@inheritDoc} The state itself. */
+    @Override
+    public void readout(float[] h, int hOff, float[] out, int outOff) {
         if (out != h || outOff != hOff) {
             System.arraycopy(h, hOff, out, outOff, hidden);
         }

@@ -371,6 +371,28 @@ public final class LiquidModel {
         }
         float[] y = buf.cellOut;
         cell.step(input, inOff, dt, h, 0, y, 0, tau, tauOff, buf.cell);
+        project(y, out, outOff);
+    }
+
+    /**
+     * The model's outputs for a state the cell has reached (in the model's state order, as
+     * {@link #step} leaves {@code h}): exactly what {@link #step} wrote to {@code out} on reaching it, the
+     * output mapping and projection included. Lets a recorded trace's {@code states} give the network's
+     * decisions without rerunning it.
+     *
+     * @param h   state (length {@link #stateSize()}) at {@code hOff}
+     * @param out receives {@link #outputSize()} outputs at {@code outOff}
+     */
+    public void readout(float[] h, int hOff, float[] out, int outOff, StepBuffers buf) {
+        if (fcW == null) {
+            cell.readout(h, hOff, out, outOff);
+            return;
+        }
+        cell.readout(h, hOff, buf.cellOut, 0);
+        project(buf.cellOut, out, outOff);
+    }
+
+    private void project(float[] y, float[] out, int outOff) {
         int m = y.length;
         for (int p = 0; p < outputSize; p++) {
             float acc = 0f;

@@ -242,6 +242,12 @@ public final class LtcCell implements RecurrentCell {
             nxt = t;
         }
         System.arraycopy(s, cur, h, hOff, n);
+        readout(h, hOff, out, outOff);
+    }
+
+    /** {@inheritDoc} The motor neurons' states through the output mapping. */
+    @Override
+    public void readout(float[] h, int hOff, float[] out, int outOff) {
         // the motor neurons are ids 0..M-1; ncps slices them whatever the output mapping is
         for (int m = 0; m < motor; m++) {
             float v = h[hOff + m];

@@ -32,4 +32,14 @@ public sealed interface RecurrentCell permits LtcCell, CfcCell, WiredCfcCell {
      */
     void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau, int tauOff,
               float[] scratch);
+
+    /**
+     * The cell's output for a state it has just reached: what {@link #step} writes to {@code out} is exactly
+     * {@code readout} of the new state (every ncps cell's output is a function of its new state alone), so a
+     * recorded state gives back the output without rerunning the sequence.
+     *
+     * @param h   state at {@code h[hOff .. hOff + stateSize)}
+     * @param out receives {@link #outputSize()} values at {@code outOff}
+     */
+    void readout(float[] h, int hOff, float[] out, int outOff);
 }

@@ -119,6 +119,12 @@ public final class WiredCfcCell implements RecurrentCell {
             in = h;
             inOff = o;
         }
+        readout(h, hOff, out, outOff);
+    }
+
+    /** {@inheritDoc} The last (motor) layer's states. */
+    @Override
+    public void readout(float[] h, int hOff, float[] out, int outOff) {
         int last = layers.length - 1;
         System.arraycopy(h, hOff + offsets[last], out, outOff, layers[last].stateSize());
     }

@@ -55,20 +55,47 @@ class AnalysisArchitectureTest {
                 .layer("lanekeeping").definedBy("io.liquidlens.lanekeeping..")
                 .layer("grad").definedBy("io.liquidlens.grad..")
                 .layer("train").definedBy("io.liquidlens.train..")
+                .layer("tree").definedBy("io.liquidlens.tree..")
                 .layer("cli").definedBy("io.liquidlens.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "cli")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "lanekeeping", "cli")
-                .whereLayer("head").mayOnlyBeAccessedByLayers("model", "sim", "grad", "train", "lanekeeping", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "lanekeeping", "cli")
-                .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "grad", "train", "lanekeeping", "cli")
-                .whereLayer("wiring").mayOnlyBeAccessedByLayers("spec", "io", "model", "sim", "grad", "train", "lanekeeping",
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "lanekeeping", "tree", "cli")
+                .whereLayer("head").mayOnlyBeAccessedByLayers("model", "sim", "grad", "train", "lanekeeping", "tree", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "lanekeeping", "tree", "cli")
+                .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "grad", "train", "lanekeeping", "tree", "cli")
+                .whereLayer("wiring").mayOnlyBeAccessedByLayers("spec", "io", "model", "sim", "grad", "train", "lanekeeping", "tree",
                         "cli")
                 .because("files -> io -> spec/model -> sim -> cli: no package reaches back up the line")
                 .check(classes);
+    }
+
+    @Test
+    void wekaStaysBehindOneSeam() {
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.tree.weka..")
+                .should().dependOnClassesThat().resideInAPackage("weka..")
+                .because("results are our own DecisionTree records; only the J48 adapter knows Weka")
+                .check(classes);
+        List<String> leaks = new java.util.ArrayList<>();
+        for (var c : classes) {
+            if (!c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                continue;
+            }
+            for (var m : c.getMethods()) {
+                if (!m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                    continue;
+                }
+                boolean weka = m.getRawReturnType().getName().startsWith("weka.")
+                        || m.getRawParameterTypes().stream().anyMatch(t -> t.getName().startsWith("weka."));
+                if (weka) {
+                    leaks.add(m.getFullName());
+                }
+            }
+        }
+        assertThat(leaks).as("public methods with Weka types").isEmpty();
     }
 
     @Test

@@ -65,6 +65,34 @@ class LiquidModelTest {
         assertThatThrownBy(() -> load(c, sd)).hasMessageContaining("unexpected tensor rnn_cell.output_w");
     }
 
+    /** A recorded state gives back exactly the output the step that reached it wrote (all cell kinds). */
+    @ParameterizedTest
+    @ValueSource(strings = {"ltc.json:ltc_autoncp19_1_default", "ltc.json:ltc_autoncp19_1_mixed_memory",
+        "ltc.json:ltc_autoncp19_1_unfolds3_linear_none", "cfc.json:cfc_wired_autoncp19_1_default",
+        "cfc.json:cfc_dense16_proj3_mixed", "cfc.json:cfc_dense16_no_gate_silu_bl2"})
+    void readoutOfTheNewStateIsTheStepsOutput(String id) {
+        String[] parts = id.split(":");
+        JsonNode c = Fixtures.caseNamed(parts[0], parts[1]);
+        LiquidModel model = load(c, FixtureModels.stateDict(c));
+        StepBuffers buf = model.newBuffers();
+        int n = model.stateSize();
+        int m = model.outputSize();
+        float[] h = new float[n];
+        float[] cx = new float[n];
+        float[] x = new float[model.inputSize()];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (int t = 0; t < 20; t++) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rng.nextGaussian();
+            }
+            float[] stepped = new float[m];
+            model.step(x, 0, 1f, h, cx, stepped, 0, null, 0, buf);
+            float[] read = new float[m];
+            model.readout(h.clone(), 0, read, 0, model.newBuffers());
+            assertThat(read).as("step %d", t).containsExactly(stepped);
+        }
+    }
+
     /** ncps's count: every element of every state-dict tensor except the (non-trainable) masks. */
     @ParameterizedTest
     @ValueSource(strings = {"ltc.json:ltc_autoncp19_1_default", "ltc.json:ltc_autoncp19_1_mixed_memory",

@@ -1,0 +1,257 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.AtomicFiles;
+import io.liquidlens.io.AtomicFolders;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.tree.Binning;
+import io.liquidlens.tree.FeatureSet;
+import io.liquidlens.tree.J48Options;
+import io.liquidlens.tree.LabelSource;
+import io.liquidlens.tree.LabelSpec;
+import io.liquidlens.tree.TreeArtifact;
+import io.liquidlens.tree.TreeDataset;
+import io.liquidlens.tree.TreeDatasets;
+import io.liquidlens.tree.TreeExtraction;
+import io.liquidlens.tree.TreeJson;
+import io.liquidlens.tree.TreeOptions;
+import io.liquidlens.tree.TreeProgress;
+import io.liquidlens.tree.TreeResult;
+import io.liquidlens.tree.weka.ArffExport;
+import io.liquidlens.tree.weka.J48Learner;
+import io.liquidlens.tree.weka.WekaSetup;
+import io.liquidlens.wiring.NeuronRole;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code liquidlens tree}: a decision tree (Weka's J48) that explains a model's decisions from its neurons'
+ * activity, with its fidelity on held-out episodes (docs/FORMATS.md, "Decision trees").
+ */
+@Command(name = "tree", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Learn a decision tree (Weka's J48) from neuron activity over a data set of rollouts: by default"
+                + " the command neurons' states, labelled with the network's decision as left / straight / right, and"
+                + " report how faithful it is on held-out episodes and in cross-validation by episode.",
+                "OUT gets tree.dot (Graphviz), rules.txt (one logic rule per leaf), data.arff (the training table"
+                        + " for Weka's Explorer), tree.json (fidelity, leaves, size, depth, confusion, thresholds,"
+                        + " options, provenance) and with --sweep sweep.csv; it is replaced only once everything is"
+                        + " written."})
+final class TreeCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model folder (model.json + weights) or its model.json.")
+    Path model;
+
+    @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+            description = "Rollout .npz files (each one episode), or folders: every .npz under a folder, at any"
+                    + " depth (a folder of folders is read whole), in path order.")
+    List<Path> rollouts;
+
+    @Option(names = "--neurons", split = ",", paramLabel = "NAME",
+            description = "Split on these neurons instead (comma-separated names such as 'command 2 (id 3)' or"
+                    + " labels such as C2, I5).")
+    List<String> neurons;
+
+    @Option(names = "--inter", description = "Also the inter neurons (besides the command neurons).")
+    boolean inter;
+
+    @Option(names = "--rates", description = "Also each neuron's rate of change (x[t] - x[t-1]) / dt; the first step"
+            + " of every episode is then left out.")
+    boolean rates;
+
+    @Option(names = "--label", paramLabel = "network|expert", defaultValue = "network",
+            description = "Whose decision to explain: the network's output, or the expert's action (world column"
+                    + " expert_action). Default: ${DEFAULT-VALUE}.")
+    String label;
+
+    @Option(names = "--bins", paramLabel = "K",
+            description = "K quantile bins (K >= 2, q1 lowest) instead of left / straight / right.")
+    Integer bins;
+
+    @Option(names = "--output", paramLabel = "I", defaultValue = "0",
+            description = "Which model output is the decision (default: ${DEFAULT-VALUE}).")
+    int output;
+
+    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.25",
+            description = "J48 pruning confidence, in (0, 0.5] (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--min-leaf", paramLabel = "M", defaultValue = "2",
+            description = "J48 minimum steps per leaf, >= 1 (default: ${DEFAULT-VALUE}).")
+    int minLeaf;
+
+    @Option(names = "--unpruned", description = "J48 without pruning.")
+    boolean unpruned;
+
+    @Option(names = "--binary-splits", description = "J48 binary splits (only matters for nominal features; all"
+            + " features here are numeric, and numeric splits are always binary).")
+    boolean binarySplits;
+
+    @Option(names = "--reduced-error-pruning", description = "J48 reduced-error pruning instead of confidence.")
+    boolean reducedErrorPruning;
+
+    @Option(names = "--held-out", paramLabel = "SHARE", defaultValue = "0.25",
+            description = "Share of the episodes held out for the fidelity, in (0, 1) (default: ${DEFAULT-VALUE};"
+                    + " at least one). A single episode is cut into contiguous blocks instead.")
+    double heldOut;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "Cross-validation folds, grouped by episode, >= 2 (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the held-out episodes and folds (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--sweep", arity = "0..1", split = ",", paramLabel = "M", fallbackValue = "",
+            description = "Also sweep the minimum leaf size (default sizes 1,2,5,10,20,50,100,200,500, or the ones"
+                    + " given) and write fidelity against leaves to sweep.csv and tree.json.")
+    List<String> sweep;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        WekaSetup.ensure();
+        TreeOptions options = options();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedModel loaded = LoadedModel.load(model);
+        List<Path> files = Rollouts.listRecursively(rollouts);
+        TreeProgress progress = new Progress(err);
+        TreeDataset data = TreeDatasets.build(loaded.network(), files, options.features(), options.label(), progress);
+        Provenance.Builder p = Provenance.of("liquidlens tree")
+                .input("model", ModelFolder.manifestPath(model))
+                .input("weights", loaded.weightsFile());
+        files.forEach(f -> p.input("rollout", f));
+        p.option("options", TreeJson.options(new com.fasterxml.jackson.databind.ObjectMapper(), options).toString());
+        TreeResult result;
+        try {
+            result = new TreeExtraction(new J48Learner()).run(data, options, p.build(), progress);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(String.join(", ", rollouts.stream().map(Path::toString).toList()) + ": "
+                    + e.getMessage(), e);
+        }
+        List<TreeArtifact> artifacts = new ArrayList<>(TreeJson.standardArtifacts(!options.sweep().isEmpty()));
+        artifacts.add(TreeArtifact.of("data.arff", (r, o) -> ArffExport.write(r.data(), relation(loaded), o)));
+        AtomicFolders.write(out, dir -> {
+            for (TreeArtifact a : artifacts) {
+                AtomicFiles.write(dir.resolve(a.fileName()), o -> a.write(result, o));
+            }
+        });
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "fidelity %.4f on %d held-out %s (%d steps); cross-validated %.4f (%d folds);"
+                        + " %d leaves, size %d, depth %d; classes %s; wrote %s%n", result.fidelity(),
+                result.split().heldOut().length, result.split().byBlocks() ? "block(s) of the one episode"
+                        : "episode(s)", result.heldOut().total(), result.crossValidated().fidelity(),
+                result.split().folds(), result.tree().leaves(), result.tree().size(), result.tree().depth(),
+                String.join("; ", data.bins().ranges()), out);
+        stdout.flush();
+        return 0;
+    }
+
+    private String relation(LoadedModel loaded) {
+        return "liquidlens tree: " + loaded.manifest().name();
+    }
+
+    /** The options record, every option checked with its name and range. */
+    private TreeOptions options() {
+        LabelSource source = switch (label.toLowerCase(Locale.ROOT)) {
+            case "network" -> LabelSource.NETWORK;
+            case "expert" -> LabelSource.EXPERT;
+            default -> throw bad("--label must be network or expert, got " + label);
+        };
+        if (bins != null && bins < 2) {
+            throw bad("--bins must be 2 or more, got " + bins);
+        }
+        require(output >= 0, "--output must be 0 or more, got " + output);
+        require(confidence > 0 && confidence <= 0.5, "--confidence must be in (0, 0.5], got " + confidence);
+        require(minLeaf >= 1, "--min-leaf must be 1 or more, got " + minLeaf);
+        require(!(unpruned && reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
+        require(heldOut > 0 && heldOut < 1, "--held-out must be in (0, 1), got " + heldOut);
+        require(folds >= 2, "--folds must be 2 or more, got " + folds);
+        if (neurons != null && inter) {
+            throw bad("--neurons and --inter exclude each other (list the inter neurons in --neurons)");
+        }
+        List<Integer> sweepSizes = List.of();
+        if (sweep != null) {
+            List<String> given = sweep.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+            if (given.isEmpty()) {
+                sweepSizes = TreeOptions.DEFAULT_SWEEP;
+            } else {
+                List<Integer> sizes = new ArrayList<>();
+                for (String s : given) {
+                    int m;
+                    try {
+                        m = Integer.parseInt(s);
+                    } catch (NumberFormatException e) {
+                        throw bad("--sweep takes minimum leaf sizes (integers >= 1, comma-separated), got '" + s + "'");
+                    }
+                    require(m >= 1, "--sweep sizes must be 1 or more, got " + m);
+                    sizes.add(m);
+                }
+                sweepSizes = sizes;
+            }
+        }
+        Set<NeuronRole> roles = inter ? EnumSet.of(NeuronRole.COMMAND, NeuronRole.INTER) : EnumSet.of(NeuronRole.COMMAND);
+        List<String> chosen = neurons == null ? List.of() : neurons.stream().map(String::trim).toList();
+        FeatureSet features = new FeatureSet(chosen.isEmpty() ? roles : Set.of(), chosen, rates);
+        LabelSpec labelSpec = new LabelSpec(source, bins == null ? Binning.LEFT_STRAIGHT_RIGHT : Binning.QUANTILES,
+                bins == null ? 3 : bins, output);
+        J48Options j48 = new J48Options(confidence, minLeaf, unpruned, binarySplits, reducedErrorPruning, 3);
+        return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes);
+    }
+
+    private void require(boolean ok, String message) {
+        if (!ok) {
+            throw bad(message);
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Progress on stderr: each stage's count, at most about 20 lines per stage. */
+    private static final class Progress implements TreeProgress {
+        private final PrintWriter err;
+        private String lastStage = "";
+        private int lastTick = -1;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(String stage, int done, int total) {
+            int tick = total == 0 ? 20 : (int) ((long) done * 20 / total);
+            if (!stage.equals(lastStage)) {
+                lastStage = stage;
+                lastTick = -1;
+            }
+            if (done == 0 || tick == lastTick) {
+                return;
+            }
+            lastTick = tick;
+            err.printf(Locale.ROOT, "%s %d/%d%n", stage, done, total);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.liquidlens.tree;
+
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which neurons' activity the tree may split on.
+ *
+ * @param roles   every neuron of these roles, in id order (used when {@code neurons} is empty)
+ * @param neurons a chosen subset instead, by name ({@code command 2 (id 3)}) or label ({@code C2}), in this order
+ * @param rates   also each chosen neuron's rate of change {@code (x[t] - x[t-1]) / dt} within an episode; the
+ *                first step of every episode has none and is then left out of the data set (a made-up 0 there
+ *                would be a value a split could pick up)
+ */
+public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean rates) {
+
+    /** Copies and checks. */
+    public FeatureSet {
+        roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        neurons = neurons == null ? List.of() : List.copyOf(neurons);
+        if (roles.isEmpty() && neurons.isEmpty()) {
+            throw new IllegalArgumentException("features: give roles or neurons");
+        }
+        if (roles.contains(NeuronRole.SENSORY)) {
+            throw new IllegalArgumentException("features: sensory inputs are not neurons with a state; roles may be "
+                    + "inter, command, motor");
+        }
+    }
+
+    /** The policy-level default: every command neuron's state. */
+    public static FeatureSet defaults() {
+        return new FeatureSet(Set.of(NeuronRole.COMMAND), List.of(), false);
+    }
+
+    /**
+     * One column of the data set.
+     *
+     * @param neuron the wiring id
+     * @param rate   the state's rate of change rather than the state
+     * @param name   the column's name: the neuron's name, or {@code d/dt } and the name
+     */
+    public record Feature(int neuron, boolean rate, String name) {
+    }
+
+    /**
+     * The columns for {@code wiring}.
+     *
+     * @throws IllegalArgumentException naming a neuron that does not exist, with the names that do
+     */
+    public List<Feature> resolve(Wiring wiring) {
+        Set<Integer> ids = new LinkedHashSet<>();
+        if (neurons.isEmpty()) {
+            for (int i = 0; i < wiring.units(); i++) {
+                if (roles.contains(wiring.role(i))) {
+                    ids.add(i);
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("the model has no " + roleWords() + " neurons");
+            }
+        } else {
+            for (String n : neurons) {
+                ids.add(find(wiring, n));
+            }
+        }
+        List<Feature> out = new ArrayList<>();
+        for (int id : ids) {
+            out.add(new Feature(id, false, wiring.neuronName(id)));
+        }
+        if (rates) {
+            for (int id : ids) {
+                out.add(new Feature(id, true, "d/dt " + wiring.neuronName(id)));
+            }
+        }
+        return out;
+    }
+
+    private String roleWords() {
+        return String.join(" or ", roles.stream().sorted().map(NeuronRole::ncpsName).toList());
+    }
+
+    private static int find(Wiring wiring, String given) {
+        String g = given.trim();
+        for (int i = 0; i < wiring.units(); i++) {
+            if (wiring.neuronName(i).equalsIgnoreCase(g) || wiring.neuronLabel(i).equalsIgnoreCase(g)) {
+                return i;
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < wiring.units(); i++) {
+            labels.add(wiring.neuronLabel(i));
+        }
+        throw new IllegalArgumentException("no neuron named \"" + given + "\"; give a name such as \""
+                + wiring.neuronName(wiring.units() - 1) + "\" or a label (this model has "
+                + String.join(" ", labels).toUpperCase(Locale.ROOT) + ")");
+    }
+}

@@ -1,0 +1,58 @@
+package io.liquidlens.tree;
+
+import io.liquidlens.provenance.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extracts a tree and measures its faithfulness: a tree trained on the training episodes and tested on the held-out
+ * ones (the reported fidelity), a cross-validation with folds grouped by episode (each fold's tree trained on the
+ * other folds), and optionally a sweep over the minimum leaf size. All splits are by episode ({@link EpisodeSplit});
+ * Weka's own cross-validation, by random row, is not used for any reported number.
+ */
+public final class TreeExtraction {
+    private final TreeLearner learner;
+
+    /** An extraction with {@code learner} (e.g. {@code new J48Learner()}). */
+    public TreeExtraction(TreeLearner learner) {
+        this.learner = learner;
+    }
+
+    /** Runs the extraction on {@code data}. */
+    public TreeResult run(TreeDataset data, TreeOptions options, Provenance provenance, TreeProgress progress) {
+        EpisodeSplit split = EpisodeSplit.of(data, options);
+        int[] train = split.rows(false);
+        int[] test = split.rows(true);
+        if (train.length == 0) {
+            throw new IllegalArgumentException("no training rows once the held-out episodes are removed");
+        }
+        int stages = 1 + split.folds() + options.sweep().size();
+        int done = 0;
+        progress.progress("training trees", done, stages);
+        DecisionTree tree = learner.learn(data, train, options.j48());
+        progress.progress("training trees", ++done, stages);
+        Faithfulness held = Faithfulness.of(tree, data, test);
+        Faithfulness training = Faithfulness.of(tree, data, train);
+
+        List<Faithfulness> folds = new ArrayList<>();
+        for (int k = 0; k < split.folds(); k++) {
+            int[] foldTrain = split.foldRows(k, false);
+            int[] foldTest = split.foldRows(k, true);
+            if (foldTrain.length > 0 && foldTest.length > 0) {
+                DecisionTree t = learner.learn(data, foldTrain, options.j48());
+                folds.add(Faithfulness.of(t, data, foldTest));
+            }
+            progress.progress("training trees", ++done, stages);
+        }
+        Faithfulness cv = Faithfulness.pooled(folds, data.classNames().size());
+
+        List<SweepPoint> sweep = new ArrayList<>();
+        for (int m : options.sweep()) {
+            DecisionTree t = learner.learn(data, train, options.j48().withMinLeaf(m));
+            sweep.add(new SweepPoint(m, t.leaves(), t.size(), t.depth(), Faithfulness.of(t, data, test).fidelity(),
+                    Faithfulness.of(t, data, train).fidelity()));
+            progress.progress("training trees", ++done, stages);
+        }
+        return new TreeResult(data, split, tree, held, training, folds, cv, sweep, options, provenance);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Decision trees that explain a controller from its neurons' activity (ANALYSES.md item 10, policy level):
+ * a data set of steps ({@link io.liquidlens.tree.TreeDataset}: chosen neurons' states, optionally their rates
+ * of change, labelled with the discretised motor decision), a tree learned from it
+ * ({@link io.liquidlens.tree.DecisionTree}, our own immutable nodes, so views and exports never need Weka),
+ * its faithfulness to the network on held-out episodes and in cross-validation grouped by episode
+ * ({@link io.liquidlens.tree.TreeExtraction}), and the exports (DOT, text rules, tree.json).
+ *
+ * <p>The learner itself is behind {@link io.liquidlens.tree.TreeLearner}; Weka's J48 implements it in
+ * {@code io.liquidlens.tree.weka}, the only package that may use Weka. Depends on {@code io.liquidlens.sim},
+ * {@code io.liquidlens.model}, {@code io.liquidlens.io}, {@code io.liquidlens.wiring} and
+ * {@code io.liquidlens.provenance}.
+ */
+package io.liquidlens.tree;
