@@ -34,26 +34,7 @@ public final class Rollouts {
 
     /** The rollout files of a data set: a folder's {@code .npz} files in name order, or the files given. */
     public static List<Path> list(List<Path> foldersOrFiles) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : foldersOrFiles) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    List<Path> found = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
-                            .sorted().toList();
-                    if (found.isEmpty()) {
-                        throw new LiquidLensException(p, "folder holds no .npz rollouts");
-                    }
-                    out.addAll(found);
-                } catch (java.io.IOException e) {
-                    throw new LiquidLensException(p, "cannot list the folder: " + e.getMessage(), e);
-                }
-            } else if (Files.exists(p)) {
-                out.add(p);
-            } else {
-                throw new LiquidLensException(p, "no such rollout file or folder");
-            }
-        }
-        return out;
+        return collect(foldersOrFiles, false);
     }
 
     /**
@@ -63,15 +44,20 @@ public final class Rollouts {
      * @throws LiquidLensException naming a path that does not exist or a folder that holds no {@code .npz} at all
      */
     public static List<Path> listRecursively(List<Path> foldersOrFiles) {
+        return collect(foldersOrFiles, true);
+    }
+
+    private static List<Path> collect(List<Path> foldersOrFiles, boolean recursive) {
         List<Path> out = new ArrayList<>();
         for (Path p : foldersOrFiles) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
+                try (Stream<Path> s = recursive ? Files.walk(p) : Files.list(p)) {
                     List<Path> found = s.filter(Files::isRegularFile)
                             .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
                             .sorted().toList();
                     if (found.isEmpty()) {
-                        throw new LiquidLensException(p, "folder holds no .npz rollouts (nor do its subfolders)");
+                        throw new LiquidLensException(p, recursive
+                                ? "folder holds no .npz rollouts (nor do its subfolders)" : "folder holds no .npz rollouts");
                     }
                     out.addAll(found);
                 } catch (java.io.IOException | java.io.UncheckedIOException e) {
