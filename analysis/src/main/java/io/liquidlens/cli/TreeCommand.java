@@ -52,6 +52,21 @@ import picocli.CommandLine.Spec;
                         + " written."})
 final class TreeCommand implements Callable<Integer> {
 
+    @Option(names = "--level", paramLabel = "policy|neuron", defaultValue = "policy",
+            description = "policy (default): one tree from neuron activity to the decision. neuron: one tree per"
+                    + " neuron (every inter, command and motor neuron, or --neurons) from the rollouts' world columns"
+                    + " (--world) to the neuron's response in --bins classes (default low / mid / high by its own"
+                    + " tertiles); OUT gets neurons.json, neuron-rules.txt and neurons/LABEL.dot.")
+    String level;
+
+    @Option(names = "--world", split = ",", paramLabel = "COLUMN",
+            description = "With --level neuron: the world columns to split on (default d,mu,kappa).")
+    List<String> world;
+
+    @Option(names = "--conflicts", paramLabel = "N", defaultValue = "10",
+            description = "With --level neuron: how many conflicting neuron pairs to report (default: ${DEFAULT-VALUE}).")
+    int conflicts;
+
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Model folder (model.json + weights) or its model.json.")
     Path model;
@@ -131,6 +146,21 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WekaSetup.ensure();
+        switch (level.toLowerCase(Locale.ROOT)) {
+            case "policy" -> {
+                return policyLevel();
+            }
+            case "neuron" -> {
+                return new NeuronLevelRun(this).call();
+            }
+            default -> throw bad("--level must be policy or neuron, got " + level);
+        }
+    }
+
+    private Integer policyLevel() {
+        if (world != null) {
+            throw bad("--world belongs to --level neuron (the policy level splits on neurons)");
+        }
         TreeOptions options = options();
         PrintWriter err = spec.commandLine().getErr();
         LoadedModel loaded = LoadedModel.load(model);
@@ -219,18 +249,18 @@ final class TreeCommand implements Callable<Integer> {
         return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes);
     }
 
-    private void require(boolean ok, String message) {
+    void require(boolean ok, String message) {
         if (!ok) {
             throw bad(message);
         }
     }
 
-    private ParameterException bad(String message) {
+    ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
     /** Progress on stderr: each stage's count, at most about 20 lines per stage. */
-    private static final class Progress implements TreeProgress {
+    static final class Progress implements TreeProgress {
         private final PrintWriter err;
         private String lastStage = "";
         private int lastTick = -1;

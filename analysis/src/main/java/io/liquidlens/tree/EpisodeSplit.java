@@ -36,6 +36,14 @@ public record EpisodeSplit(int[] groupOf, List<String> groupNames, boolean byBlo
 
     /** Splits {@code data} as {@code options} say. */
     public static EpisodeSplit of(TreeDataset data, TreeOptions options) {
+        return of(data, options.heldOut(), options.folds(), options.seed());
+    }
+
+    /**
+     * Splits {@code data} with {@code heldOut} of the episodes held out and {@code folds} folds, drawn from
+     * {@code seed} (the neuron level shares this split with the policy level).
+     */
+    public static EpisodeSplit of(TreeDataset data, double heldOut, int folds, long seed) {
         int rows = data.rows();
         int episodes = data.episodeInfo().size();
         int[] groupOf;
@@ -45,7 +53,7 @@ public record EpisodeSplit(int[] groupOf, List<String> groupNames, boolean byBlo
             groupOf = data.episodes().clone();
             names.addAll(data.episodeNames());
         } else {
-            int count = Math.min(rows, Math.max(options.folds(), (int) Math.ceil(1 / options.heldOut())));
+            int count = Math.min(rows, Math.max(folds, (int) Math.ceil(1 / heldOut)));
             if (count < 2) {
                 throw new IllegalArgumentException("one episode of " + rows + " usable step(s): too few to hold any out");
             }
@@ -58,18 +66,18 @@ public record EpisodeSplit(int[] groupOf, List<String> groupNames, boolean byBlo
             }
         }
         int groups = names.size();
-        SplittableRandom rng = new SplittableRandom(options.seed());
+        SplittableRandom rng = new SplittableRandom(seed);
         int[] order = shuffled(groups, rng);
-        int held = (int) Math.max(1, Math.min(groups - 1, Math.round(options.heldOut() * groups)));
-        int[] heldOut = Arrays.copyOf(order, held);
-        Arrays.sort(heldOut);
-        int folds = Math.min(options.folds(), groups);
+        int heldCount = (int) Math.max(1, Math.min(groups - 1, Math.round(heldOut * groups)));
+        int[] held = Arrays.copyOf(order, heldCount);
+        Arrays.sort(held);
+        int usedFolds = Math.min(folds, groups);
         int[] foldOrder = shuffled(groups, rng);
         int[] foldOf = new int[groups];
         for (int i = 0; i < groups; i++) {
-            foldOf[foldOrder[i]] = i % folds;
+            foldOf[foldOrder[i]] = i % usedFolds;
         }
-        return new EpisodeSplit(groupOf, names, blocks, heldOut, foldOf, folds);
+        return new EpisodeSplit(groupOf, names, blocks, held, foldOf, usedFolds);
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {

@@ -87,6 +87,36 @@ public record LabelBins(List<String> classNames, double[] cuts, String rule) {
                 + " quantiles of v over the data set (q1 lowest)");
     }
 
+    /**
+     * A neuron's response in {@code k} bins of about equal counts, cut at the i/k quantiles of its own {@code values}:
+     * {@code low} / {@code high} for 2, {@code low} / {@code mid} / {@code high} for 3 (its tertiles), else
+     * {@code q1} .. {@code qk}. The first and last class are the extremes the neuron level compares.
+     */
+    public static LabelBins levels(double[] values, int k, String what) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no steps to choose the classes from");
+        }
+        if (k < 2) {
+            throw new IllegalArgumentException("bins must be 2 or more, got " + k);
+        }
+        double[] cuts = new double[k - 1];
+        for (int i = 1; i < k; i++) {
+            cuts[i - 1] = quantile(values, (double) i / k);
+        }
+        List<String> names = new ArrayList<>();
+        if (k == 2) {
+            names.addAll(List.of("low", "high"));
+        } else if (k == 3) {
+            names.addAll(List.of("low", "mid", "high"));
+        } else {
+            for (int i = 1; i <= k; i++) {
+                names.add("q" + i);
+            }
+        }
+        return new LabelBins(names, cuts, "v = " + what + "; " + k + " bins cut at the i/" + k
+                + " quantiles of v over the data set (" + names.get(0) + " lowest)");
+    }
+
     /** The q-quantile of {@code v} (linear between order statistics, as numpy's default). */
     static double quantile(double[] v, double q) {
         double[] s = v.clone();

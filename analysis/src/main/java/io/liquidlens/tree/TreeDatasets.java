@@ -119,11 +119,15 @@ public final class TreeDatasets {
     }
 
     /** One episode's states (T, N) by wiring id, elapsed times and decisions. */
-    private record Episode(int steps, int n, double[] state, double[] dt, double[] decision, boolean recorded) {
+    record Episode(int steps, int n, double[] state, double[] dt, double[] decision, boolean recorded) {
     }
 
     private static Episode episode(LiquidModel model, Path file, LabelSpec label) {
-        Rollout r = Rollouts.read(file);
+        return episode(model, file, Rollouts.read(file), label);
+    }
+
+    /** The episode of rollout {@code r}, read from {@code file} (named in errors). */
+    static Episode episode(LiquidModel model, Path file, Rollout r, LabelSpec label) {
         int t = r.steps();
         if (r.isImage() != model.head().isPresent()) {
             throw new LiquidLensException(file, r.isImage() ? "holds image inputs but the model takes vectors"

@@ -1,0 +1,117 @@
+package io.liquidlens.tree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One root-to-leaf path of a neuron's tree as a box in world space: every feature's bounds {@code lower < x <=
+ * upper} (infinite where the path does not bound it), as the tree routes a step (a split sends {@code x <=
+ * threshold} below), and the class the leaf gives.
+ *
+ * @param leaf           the leaf's index, in the order the leaves appear (below before above)
+ * @param lower          per feature the exclusive lower bound, {@code -Infinity} for none
+ * @param upper          per feature the inclusive upper bound, {@code +Infinity} for none
+ * @param predicted      the class index the leaf gives
+ * @param trainingSteps  training steps that reached the leaf (J48's first number)
+ * @param trainingErrors of them, those of another class (J48's second number)
+ * @param steps          steps of the whole data set (training and held-out) the rule covers
+ */
+public record NeuronRule(int leaf, double[] lower, double[] upper, int predicted, double trainingSteps,
+                         double trainingErrors, int steps) {
+
+    /** Copies. */
+    public NeuronRule {
+        lower = lower.clone();
+        upper = upper.clone();
+    }
+
+    @Override
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    /** True when {@code row} lies in the box. */
+    public boolean covers(double[] row) {
+        for (int f = 0; f < lower.length; f++) {
+            if (!(row[f] > lower[f] && row[f] <= upper[f])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same rule covering {@code n} steps of the data set. */
+    public NeuronRule withSteps(int n) {
+        return new NeuronRule(leaf, lower, upper, predicted, trainingSteps, trainingErrors, n);
+    }
+
+    /**
+     * The rule in words, e.g. {@code -0.2 < d <= 0.2 and mu > 0.1 -> high (120/8)}: both bounds where the path has
+     * them, the features in column order; {@code true} for a tree of one leaf.
+     */
+    public String text(List<String> features, List<String> classes) {
+        List<String> parts = new ArrayList<>();
+        for (int f = 0; f < lower.length; f++) {
+            boolean lo = lower[f] != Double.NEGATIVE_INFINITY;
+            boolean hi = upper[f] != Double.POSITIVE_INFINITY;
+            String name = features.get(f);
+            if (lo && hi) {
+                parts.add(TreeText.num(lower[f]) + " < " + name + " <= " + TreeText.num(upper[f]));
+            } else if (lo) {
+                parts.add(name + " > " + TreeText.num(lower[f]));
+            } else if (hi) {
+                parts.add(name + " <= " + TreeText.num(upper[f]));
+            }
+        }
+        return (parts.isEmpty() ? "true" : String.join(" and ", parts)) + " -> " + classes.get(predicted) + " ("
+                + TreeText.count(trainingSteps) + "/" + TreeText.count(trainingErrors) + ")";
+    }
+
+    /** The rules of {@code tree}, one per leaf in leaf order, with no steps counted yet. */
+    public static List<NeuronRule> of(DecisionTree tree) {
+        int w = tree.featureNames().size();
+        double[] lo = new double[w];
+        double[] hi = new double[w];
+        Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        List<NeuronRule> out = new ArrayList<>();
+        walk(tree.root(), lo, hi, out);
+        return out;
+    }
+
+    private static void walk(TreeNode n, double[] lo, double[] hi, List<NeuronRule> out) {
+        if (n instanceof TreeNode.Split s) {
+            int f = s.feature();
+            double oldHi = hi[f];
+            hi[f] = Math.min(oldHi, s.threshold());
+            walk(s.below(), lo, hi, out);
+            hi[f] = oldHi;
+            double oldLo = lo[f];
+            lo[f] = Math.max(oldLo, s.threshold());
+            walk(s.above(), lo, hi, out);
+            lo[f] = oldLo;
+            return;
+        }
+        TreeNode.Leaf leaf = (TreeNode.Leaf) n;
+        out.add(new NeuronRule(out.size(), lo, hi, leaf.predicted(), leaf.total(), leaf.errors(), 0));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NeuronRule r && r.leaf == leaf && Arrays.equals(r.lower, lower)
+                && Arrays.equals(r.upper, upper) && r.predicted == predicted && r.steps == steps
+                && Double.compare(r.trainingSteps, trainingSteps) == 0
+                && Double.compare(r.trainingErrors, trainingErrors) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return (leaf * 31 + Arrays.hashCode(lower)) * 31 + Arrays.hashCode(upper) + steps;
+    }
+}

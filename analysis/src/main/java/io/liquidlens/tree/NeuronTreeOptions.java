@@ -1,0 +1,58 @@
+package io.liquidlens.tree;
+
+import io.liquidlens.wiring.NeuronRole;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything that shapes the neuron-level trees (ANALYSES.md item 10, after Wang et al., CoRL 2023): one tree per
+ * neuron from world features to that neuron's discretised response.
+ *
+ * @param neurons   the neurons to explain (roles, or a subset by name or label); rates are not used here
+ * @param world     the rollout's world columns the trees split on, by name (e.g. {@code d}, {@code mu}, {@code kappa})
+ * @param bins      classes of each neuron's response, cut at its own i/bins quantiles (3: low / mid / high)
+ * @param j48       the learner's options
+ * @param heldOut   share of the episodes held out for each neuron's fidelity, in (0, 1); the same split as the
+ *                  policy level for the same seed
+ * @param seed      seeds which episodes are held out
+ * @param conflicts how many conflicting neuron pairs to report, at least 0
+ */
+public record NeuronTreeOptions(FeatureSet neurons, List<String> world, int bins, J48Options j48, double heldOut,
+                                long seed, int conflicts) {
+
+    /** The world columns of the lane-keeping sample: lateral offset, heading error, road curvature. */
+    public static final List<String> DEFAULT_WORLD = List.of("d", "mu", "kappa");
+
+    /** Checks every field. */
+    public NeuronTreeOptions {
+        if (neurons == null || j48 == null) {
+            throw new IllegalArgumentException("neurons and j48 are required");
+        }
+        if (neurons.rates()) {
+            throw new IllegalArgumentException("neurons: rates of change are not responses; give states only");
+        }
+        world = world == null ? List.of() : world.stream().map(String::trim).toList();
+        if (world.isEmpty() || world.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("world: give one or more world column names, got " + world);
+        }
+        if (Set.copyOf(world).size() != world.size()) {
+            throw new IllegalArgumentException("world: a column is given twice in " + world);
+        }
+        if (bins < 2) {
+            throw new IllegalArgumentException("bins (classes of each neuron's response) must be 2 or more, got "
+                    + bins);
+        }
+        if (!(heldOut > 0 && heldOut < 1)) {
+            throw new IllegalArgumentException("heldOut (share of episodes held out) must be in (0, 1), got " + heldOut);
+        }
+        if (conflicts < 0) {
+            throw new IllegalArgumentException("conflicts (pairs to report) must be 0 or more, got " + conflicts);
+        }
+    }
+
+    /** Every inter, command and motor neuron; d, mu, kappa; low / mid / high; J48's defaults; 25 % held out. */
+    public static NeuronTreeOptions defaults() {
+        return new NeuronTreeOptions(new FeatureSet(Set.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR),
+                List.of(), false), DEFAULT_WORLD, 3, J48Options.defaults(), 0.25, 0, 10);
+    }
+}
