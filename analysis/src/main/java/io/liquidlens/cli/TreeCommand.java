@@ -20,6 +20,8 @@ import io.liquidlens.tree.TreeJson;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
+import io.liquidlens.tree.pdf.PdfSetup;
+import io.liquidlens.tree.pdf.TreePdf;
 import io.liquidlens.tree.weka.ArffExport;
 import io.liquidlens.tree.weka.J48Learner;
 import io.liquidlens.tree.weka.WekaSetup;
@@ -46,7 +48,9 @@ import picocli.CommandLine.Spec;
         description = {"Learn a decision tree (Weka's J48) from neuron activity over a data set of rollouts: by default"
                 + " the command neurons' states, labelled with the network's decision as left / straight / right, and"
                 + " report how faithful it is on held-out episodes and in cross-validation by episode.",
-                "OUT gets tree.dot (Graphviz), rules.txt (one logic rule per leaf), data.arff (the training table"
+                "OUT gets tree.pdf (the tree drawn, with how it was made; with --sweep a second page charts fidelity"
+                        + " against leaves, also as sweep.svg), tree.dot (Graphviz), rules.txt (one logic rule per"
+                        + " leaf), data.arff (the training table"
                         + " for Weka's Explorer), tree.json (fidelity, leaves, size, depth, confusion, thresholds,"
                         + " options, provenance) and with --sweep sweep.csv; it is replaced only once everything is"
                         + " written."})
@@ -158,6 +162,7 @@ final class TreeCommand implements Callable<Integer> {
     }
 
     private Integer policyLevel() {
+        PdfSetup.ensure();
         if (world != null) {
             throw bad("--world belongs to --level neuron (the policy level splits on neurons)");
         }
@@ -180,6 +185,7 @@ final class TreeCommand implements Callable<Integer> {
                     + e.getMessage(), e);
         }
         List<TreeArtifact> artifacts = new ArrayList<>(TreeJson.standardArtifacts(!options.sweep().isEmpty()));
+        artifacts.addAll(TreePdf.artifacts(!options.sweep().isEmpty()));
         artifacts.add(TreeArtifact.of("data.arff", (r, o) -> ArffExport.write(r.data(), relation(loaded), o)));
         AtomicFolders.write(out, dir -> {
             for (TreeArtifact a : artifacts) {

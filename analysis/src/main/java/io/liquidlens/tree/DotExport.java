@@ -14,12 +14,6 @@ import java.util.List;
  * with their thresholds, fidelity).
  */
 public final class DotExport {
-    /** Fill colours for left / straight / right style classes, by class index (low values first). */
-    private static final String[] THREE = {"#9ecae1", "#e0e0e0", "#fdae6b"};
-    /** Light sequential colours for quantile bins, interpolated by class index. */
-    private static final int[] LOW = {0x9e, 0xca, 0xe1};
-    private static final int[] HIGH = {0xfd, 0xae, 0x6b};
-
     private DotExport() {
     }
 
@@ -70,17 +64,9 @@ public final class DotExport {
         return s.toString();
     }
 
-    /** The fill of class {@code k} of {@code classes}. */
+    /** The fill of class {@code k} of {@code classes} (the palette every tree export shares). */
     static String colour(int k, int classes) {
-        if (classes == THREE.length) {
-            return THREE[k];
-        }
-        double f = classes == 1 ? 0 : (double) k / (classes - 1);
-        StringBuilder s = new StringBuilder("#");
-        for (int c = 0; c < 3; c++) {
-            s.append(String.format(java.util.Locale.ROOT, "%02x", (int) Math.round(LOW[c] + f * (HIGH[c] - LOW[c]))));
-        }
-        return s.toString();
+        return ClassColours.hex(k, classes);
     }
 
     /** A DOT quoted string: backslashes and quotes escaped, line breaks as {@code \n}. */

@@ -4,7 +4,8 @@
  * of change, labelled with the discretised motor decision), a tree learned from it
  * ({@link io.liquidlens.tree.DecisionTree}, our own immutable nodes, so views and exports never need Weka),
  * its faithfulness to the network on held-out episodes and in cross-validation grouped by episode
- * ({@link io.liquidlens.tree.TreeExtraction}), and the exports (DOT, text rules, tree.json).
+ * ({@link io.liquidlens.tree.TreeExtraction}), and the exports (DOT, text rules, tree.json; the drawings tree.pdf
+ * and sweep.svg in {@code io.liquidlens.tree.pdf}, the only package that uses PDFBox and JFreeSVG).
  *
  * <p>The learner itself is behind {@link io.liquidlens.tree.TreeLearner}; Weka's J48 implements it in
  * {@code io.liquidlens.tree.weka}, the only package that may use Weka. Depends on {@code io.liquidlens.sim},

@@ -99,6 +99,14 @@ class AnalysisArchitectureTest {
     }
 
     @Test
+    void pdfAndSvgLibrariesStayInTheDrawingPackage() {
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.tree.pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "de.rototor..", "org.jfree..")
+                .because("tree.pdf and sweep.svg are drawn in one package; the rest of analysis only lists them")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCommandLinePrintsOrUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("io.liquidlens.cli..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)

@@ -69,6 +69,8 @@ class TreeCommandTest {
         assertThat(out.resolve("tree.dot")).exists();
         assertThat(out.resolve("data.arff")).exists();
         assertThat(out.resolve("sweep.csv")).exists();
+        assertThat(out.resolve("tree.pdf")).isNotEmptyFile();
+        assertThat(out.resolve("sweep.svg")).isNotEmptyFile();
         assertThat(Files.readString(out.resolve("rules.txt")))
                 .contains("command 0 (id 1) > 0.3 and command 2 (id 3) <= -0.1 -> left");
         JsonNode json = new ObjectMapper().readTree(out.resolve("tree.json").toFile());

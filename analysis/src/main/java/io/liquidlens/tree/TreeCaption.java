@@ -1,0 +1,105 @@
+package io.liquidlens.tree;
+
+import io.liquidlens.provenance.Provenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words a drawing of a tree needs: the caption saying how the tree was made (inputs, options, classes,
+ * fidelity) and each node's and edge's label, worded as in the DOT export so the two read alike.
+ */
+public final class TreeCaption {
+    private TreeCaption() {
+    }
+
+    /** The caption: inputs, options, then the header every export shares (features, classes, fidelity). */
+    public static List<String> lines(TreeResult r) {
+        List<String> out = new ArrayList<>();
+        out.add(inputs(r.provenance()));
+        out.add(options(r.options()));
+        out.addAll(TreeText.header(r));
+        return out;
+    }
+
+    private static String inputs(Provenance p) {
+        String model = null;
+        List<String> rollouts = new ArrayList<>();
+        for (Provenance.InputFile f : p.inputs()) {
+            if (f.role().equals("model")) {
+                model = f.path();
+            } else if (f.role().equals("rollout")) {
+                rollouts.add(f.path());
+            }
+        }
+        StringBuilder b = new StringBuilder(p.command() + " " + p.version());
+        if (model != null) {
+            b.append(": model ").append(model);
+        }
+        if (!rollouts.isEmpty()) {
+            b.append(model == null ? ": " : "; ").append(rollouts.size()).append(" rollout file(s)");
+            String folder = commonFolder(rollouts);
+            b.append(folder != null ? " under " + folder : " from " + rollouts.get(0) + " on");
+        }
+        return b.toString();
+    }
+
+    /** The folder every path lies in, or null when they share none. */
+    private static String commonFolder(List<String> paths) {
+        Path common = Path.of(paths.get(0)).getParent();
+        for (String s : paths) {
+            while (common != null && !Path.of(s).startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        return common == null ? null : common.toString();
+    }
+
+    private static String options(TreeOptions o) {
+        FeatureSet f = o.features();
+        String features = !f.neurons().isEmpty() ? String.join(", ", f.neurons())
+                : String.join(" + ", f.roles().stream().sorted().map(r -> r.ncpsName()).toList()) + " neurons";
+        if (f.rates()) {
+            features += " and their rates";
+        }
+        J48Options j = o.j48();
+        String pruning = j.unpruned() ? "unpruned"
+                : j.reducedErrorPruning() ? "reduced-error pruning (" + j.pruningFolds() + " folds)"
+                : "confidence " + TreeText.num(j.confidence());
+        return String.format(Locale.ROOT, "options: features %s; label %s output %d; J48 min leaf %d, %s%s;"
+                        + " held out %s of the episodes, %d folds, seed %d", features, o.label().source().key(),
+                o.label().output(), j.minLeaf(), pruning, j.binarySplits() ? ", binary splits" : "",
+                TreeText.num(o.heldOut()), o.folds(), o.seed());
+    }
+
+    /** A node's first line: the neuron a split tests, or a leaf's class with J48's (rows/errors). */
+    public static String title(DecisionTree tree, TreeNode n) {
+        if (n instanceof TreeNode.Split s) {
+            return s.featureName();
+        }
+        TreeNode.Leaf leaf = (TreeNode.Leaf) n;
+        return tree.classNames().get(leaf.predicted()) + " (" + TreeText.count(leaf.total()) + "/"
+                + TreeText.count(leaf.errors()) + ")";
+    }
+
+    /** A node's training steps per class, e.g. {@code right 3 / straight 5 / left 404}. */
+    public static String counts(DecisionTree tree, TreeNode n) {
+        double[] c = n.counts();
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < c.length; k++) {
+            parts.add(tree.classNames().get(k) + " " + TreeText.count(c[k]));
+        }
+        return String.join(" / ", parts);
+    }
+
+    /** The label of the edge from {@code s} to its {@code below} (true) or above child. */
+    public static String edge(TreeNode.Split s, boolean below) {
+        return (below ? "<= " : "> ") + TreeText.num(s.threshold());
+    }
+
+    /** A number as the exports print it (6 significant digits, no trailing zeros). */
+    public static String number(double v) {
+        return TreeText.num(v);
+    }
+}
