@@ -70,8 +70,8 @@ public final class DotExport {
         return s.toString();
     }
 
-    /** The fill of class {@code k} of {@code classes}. */
-    static String colour(int k, int classes) {
+    /** The fill of class {@code k} of {@code classes} as {@code #rrggbb} (viewers colour by class the same way). */
+    public static String colour(int k, int classes) {
         if (classes == THREE.length) {
             return THREE[k];
         }
