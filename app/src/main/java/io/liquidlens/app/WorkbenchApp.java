@@ -55,8 +55,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
- * (left) beside a tab pane holding the input view and the model panel (right); the traces below, behind a
- * divider the user can drag; a status line with progress and cancel at the bottom.
+ * (left) beside a tab pane holding the input view, the model panel and the Tree tab (right); the traces below,
+ * behind a divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
  * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each

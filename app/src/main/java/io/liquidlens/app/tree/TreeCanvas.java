@@ -30,9 +30,9 @@ public final class TreeCanvas extends Pane {
     public static final String ID = "tree-canvas";
     /** World size of one leaf column and one level. */
     static final double COLUMN = 132;
-    static final double LEVEL = 78;
+    static final double LEVEL = 62;
     private static final double BOX_W = 124;
-    private static final double BOX_H = 38;
+    private static final double BOX_H = 34;
     private static final Color PATH = Color.web("#c62828");
     private static final Color EDGE = Color.web("#8a8a8a");
     private static final Font NAME = Font.font("SansSerif", FontWeight.BOLD, 11);
@@ -100,10 +100,10 @@ public final class TreeCanvas extends Pane {
         double h = Math.max(1, getHeight());
         double treeW = layout.columns() * COLUMN;
         double treeH = layout.levels() * LEVEL;
-        scale = Math.max(0.3, Math.min(1.1, Math.min(w / treeW, (h - 24) / treeH)));
+        scale = Math.max(0.3, Math.min(1.1, Math.min(w / treeW, (h - 22) / (treeH - LEVEL + BOX_H + 4))));
         TreeLayout.Place root = layout.placeOf(tree.root());
         offsetX = treeW * scale <= w ? (w - treeW * scale) / 2 : w / 2 - x(root) * scale;
-        offsetY = 24 + Math.max(0, (h - 24 - treeH * scale) / 2);
+        offsetY = 22 + Math.max(0, (h - 22 - (treeH - LEVEL + BOX_H + 4) * scale) / 2);
         redraw();
     }
 
@@ -220,20 +220,20 @@ public final class TreeCanvas extends Pane {
         g.setFill(Color.web("#111111"));
         g.setFont(NAME);
         if (n instanceof TreeNode.Split s) {
-            g.fillText(s.featureName(), x(p), y(p) - 7, BOX_W - 8);
+            g.fillText(s.featureName(), x(p), y(p) - 6, BOX_W - 8);
             g.setFont(SMALL);
-            g.fillText(count(n.total()) + " steps", x(p), y(p) + 9, BOX_W - 8);
+            g.fillText(count(n.total()) + " steps", x(p), y(p) + 8, BOX_W - 8);
         } else {
             TreeNode.Leaf l = (TreeNode.Leaf) n;
             g.fillText(tree.classNames().get(l.predicted()) + " (" + count(l.total()) + "/" + count(l.errors()) + ")",
-                    x(p), y(p) - 7, BOX_W - 8);
+                    x(p), y(p) - 6, BOX_W - 8);
             g.setFont(SMALL);
             StringBuilder counts = new StringBuilder();
             double[] c = l.counts();
             for (int k = 0; k < c.length; k++) {
                 counts.append(k == 0 ? "" : " · ").append(count(c[k]));
             }
-            g.fillText(counts.toString(), x(p), y(p) + 9, BOX_W - 8);
+            g.fillText(counts.toString(), x(p), y(p) + 8, BOX_W - 8);
         }
     }
 
@@ -244,6 +244,13 @@ public final class TreeCanvas extends Pane {
         g.setTextBaseline(VPos.CENTER);
         double x = 6;
         List<String> names = tree.classNames();
+        double width = 184;
+        for (String name : names) {
+            width += 22 + name.length() * 6.5;
+        }
+        // on a white band, so a panned or zoomed tree passes under it
+        g.setFill(Color.color(1, 1, 1, 0.9));
+        g.fillRect(0, 0, width, 20);
         g.setFill(Color.web("#333333"));
         g.fillText("classes (leaf counts in this order):", x, 10);
         x += 178;

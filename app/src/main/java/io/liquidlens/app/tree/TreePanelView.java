@@ -38,6 +38,8 @@ public final class TreePanelView extends BorderPane {
     public TreePanelView(TreePanelViewModel model) {
         this.model = model;
         setId(ID);
+        // a compact font: the tab shares the upper right with the input view, and the tree needs the height
+        setStyle("-fx-font-size: 11px;");
         setTop(controls(model));
         setCenter(canvas);
         setBottom(lines(model));
@@ -68,9 +70,9 @@ public final class TreePanelView extends BorderPane {
     }
 
     private Node controls(TreePanelViewModel m) {
-        CheckBox inter = check("+ inter", INTER_ID, "Also split on the inter neurons (the command neurons always)");
+        CheckBox inter = check("inter", INTER_ID, "Also split on the inter neurons (the command neurons always)");
         inter.selectedProperty().bindBidirectional(m.interProperty());
-        CheckBox rates = check("+ rates", RATES_ID, "Also each neuron's rate of change (x[t] - x[t-1]) / dt");
+        CheckBox rates = check("rates", RATES_ID, "Also each neuron's rate of change (x[t] - x[t-1]) / dt");
         rates.selectedProperty().bindBidirectional(m.ratesProperty());
 
         ChoiceBox<LabelSource> source = new ChoiceBox<>();
@@ -93,19 +95,21 @@ public final class TreePanelView extends BorderPane {
         binning.setValue(m.quantileBinsProperty().get() ? "k bins" : "3 classes");
         binning.setTooltip(new Tooltip("right / straight / left, or k quantile bins"));
         Spinner<Integer> bins = new Spinner<>(2, 12, m.binsProperty().get());
-        bins.setPrefWidth(58);
+        bins.setPrefWidth(46);
+        source.setPrefWidth(80);
+        binning.setPrefWidth(84);
         bins.disableProperty().bind(m.quantileBinsProperty().not());
         binning.valueProperty().addListener((o, a, v) -> m.quantileBinsProperty().set("k bins".equals(v)));
         bins.valueProperty().addListener((o, a, v) -> m.binsProperty().set(v));
 
         Spinner<Double> confidence = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 0.5,
                 m.confidenceProperty().get(), 0.05));
-        confidence.setPrefWidth(70);
+        confidence.setPrefWidth(64);
         confidence.setTooltip(new Tooltip("J48 pruning confidence, in (0, 0.5]; smaller prunes more"));
         confidence.valueProperty().addListener((o, a, v) -> m.confidenceProperty().set(v));
         Spinner<Integer> minLeaf = new Spinner<>(1, 100_000, m.minLeafProperty().get());
         minLeaf.setId(MIN_LEAF_ID);
-        minLeaf.setPrefWidth(76);
+        minLeaf.setPrefWidth(64);
         minLeaf.setTooltip(new Tooltip("J48 minimum steps per leaf"));
         minLeaf.valueProperty().addListener((o, a, v) -> m.minLeafProperty().set(v));
         for (Spinner<?> s : new Spinner<?>[] {bins, confidence, minLeaf}) {
@@ -132,12 +136,12 @@ public final class TreePanelView extends BorderPane {
         cancel.visibleProperty().bind(m.extractingProperty());
         cancel.managedProperty().bind(m.extractingProperty());
 
-        FlowPane row = new FlowPane(8, 4,
-                group(new Label("Features: command"), inter, rates),
+        FlowPane row = new FlowPane(10, 3,
+                group(new Label("Features: command +"), inter, rates),
                 group(new Label("Label:"), source, binning, bins),
                 group(new Label("J48: confidence"), confidence, new Label("min leaf"), minLeaf, unpruned),
                 group(extract, cancel));
-        row.setPadding(new Insets(4, 6, 4, 6));
+        row.setPadding(new Insets(3, 6, 3, 6));
         return row;
     }
 
@@ -162,9 +166,13 @@ public final class TreePanelView extends BorderPane {
         fit.setOnAction(e -> canvas.fit());
         exports.getChildren().add(new Label("Export:"));
         exports.disableProperty().bind(m.resultProperty().isNull());
-        HBox buttons = new HBox(6, fit, exports);
-        VBox box = new VBox(3, error, summary, decision, buttons);
-        box.setPadding(new Insets(4, 6, 6, 6));
+        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox last = new HBox(6, decision, fit, exports);
+        last.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(decision, javafx.scene.layout.Priority.ALWAYS);
+        decision.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(2, error, summary, last);
+        box.setPadding(new Insets(3, 6, 4, 6));
         return box;
     }
 
