@@ -10,6 +10,7 @@ import io.liquidlens.app.Workbenches;
 import io.liquidlens.tree.TreeDataset;
 import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,6 +39,9 @@ class TreePanelTest {
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
+
+    @TempDir
+    Path tmp;
 
     @Start
     void start(Stage stage) {
@@ -72,6 +77,10 @@ class TreePanelTest {
         assertThat(panel.canvas().drawnLeaves()).isEqualTo(result.tree().leaves()).isGreaterThan(1);
         assertThat(find(robot, TreePanelView.SUMMARY_ID, Label.class).getText())
                 .contains(result.tree().leaves() + " leaves").contains(String.format("fidelity %.4f", result.fidelity()));
+
+        Path dot = tmp.resolve("tree.dot");
+        robot.interact(() -> panel.model().export(TreePanelViewModel.DOT, dot));
+        assertThat(Files.readString(dot)).startsWith("digraph tree {").contains(result.tree().leaves() + " leaves");
 
         // two steps whose rows end in different leaves
         int first = 0;
