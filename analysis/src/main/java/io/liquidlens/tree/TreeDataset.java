@@ -82,6 +82,20 @@ public record TreeDataset(List<String> featureNames, double[] values, double[] d
         return Arrays.copyOfRange(values, r * w, (r + 1) * w);
     }
 
+    /**
+     * The row of step {@code step} of episode {@code episode}, or -1 when that step has no row (e.g. an episode's
+     * first step when the features include rates of change). Lets a viewer walk the tree with the row of the step
+     * it shows.
+     */
+    public int rowOf(int episode, int step) {
+        for (int r = 0; r < labels.length; r++) {
+            if (episodes[r] == episode && this.step[r] == step) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
     /** Rows per class. */
     public int[] classCounts() {
         int[] c = new int[bins.classNames().size()];

@@ -6,6 +6,8 @@ import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.playback.ProbeRun;
 import io.liquidlens.app.task.FxTaskExecutor;
+import io.liquidlens.app.tree.TreePanelView;
+import io.liquidlens.app.tree.TreePanelViewModel;
 import io.liquidlens.app.workspace.ModelPanelView;
 import io.liquidlens.app.workspace.RecentFiles;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
@@ -53,8 +55,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
- * (left) beside a tab pane holding the input view and the model panel (right); the traces below, behind a
- * divider the user can drag; a status line with progress and cancel at the bottom.
+ * (left) beside a tab pane holding the input view, the model panel and the Tree tab (right); the traces below,
+ * behind a divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
  * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each
@@ -69,6 +71,7 @@ public final class WorkbenchApp extends Application {
     public static final String GRAPH_SLOT_ID = "graph-slot";
     public static final String TRACES_SLOT_ID = "traces-slot";
     public static final String INPUT_SLOT_ID = "input-slot";
+    public static final String TREE_SLOT_ID = "tree-slot";
     /** Node ids of the status bar's progress bar and cancel button. */
     public static final String PROGRESS_ID = "progress";
     public static final String CANCEL_ID = "cancel";
@@ -100,6 +103,8 @@ public final class WorkbenchApp extends Application {
     private final StackPane graphSlot = slot(GRAPH_SLOT_ID, "Wiring graph");
     private final StackPane tracesSlot = slot(TRACES_SLOT_ID, "Neuron traces");
     private final StackPane inputSlot = slot(INPUT_SLOT_ID, "Input at the cursor");
+    private final StackPane treeSlot = slot(TREE_SLOT_ID, "Decision tree");
+    private TreePanelViewModel tree;
     private final Menu recentMenu = new Menu("Recent");
     private final Menu exportMenu = new Menu("Export");
     /** Asks where to save: (title, extension) to a path or null. Replaced in tests, where no dialog can open. */
@@ -173,6 +178,20 @@ public final class WorkbenchApp extends Application {
         }
         addExport("Traces as CSV...", traces::exportCsv, "csv");
         addExport("Input frame as PNG...", input::exportPng, "png");
+        installTree();
+    }
+
+    /** The Tree tab: extraction on the loaded model and rollout, the tree at the cursor, its exports. */
+    private void installTree() {
+        tree = new TreePanelViewModel(workspace, executor);
+        TreePanelView panel = new TreePanelView(tree);
+        fill(treeSlot, panel);
+        Consumer<Path> dot = file -> tree.export(TreePanelViewModel.DOT, file);
+        addExport("Tree as DOT...", dot, "dot");
+        panel.addExport("DOT...", "tree-export-dot", exportAction("Tree as DOT...", dot, "dot"));
+        Consumer<Path> pdf = file -> tree.export(TreePanelViewModel.PDF, file);
+        addExport("Tree as PDF...", pdf, "pdf");
+        panel.addExport("PDF...", "tree-export-pdf", exportAction("Tree as PDF...", pdf, "pdf"));
     }
 
     /**
@@ -194,13 +213,19 @@ public final class WorkbenchApp extends Application {
     public void addExport(String label, Consumer<Path> writer, String extension) {
         MenuItem item = new MenuItem(label);
         item.setId("export-" + label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "").toLowerCase(Locale.ROOT));
-        item.setOnAction(e -> {
+        Runnable action = exportAction(label, writer, extension);
+        item.setOnAction(e -> action.run());
+        exportMenu.getItems().add(item);
+    }
+
+    /** Asks for a file ending in {@code .extension}, then calls {@code writer} with it (errors in a dialog). */
+    private Runnable exportAction(String label, Consumer<Path> writer, String extension) {
+        return () -> {
             Path target = saveChooser.apply(label, extension);
             if (target != null) {
                 export(writer, target);
             }
-        });
-        exportMenu.getItems().add(item);
+        };
     }
 
     /** The workspace every view binds to. */
@@ -266,7 +291,8 @@ public final class WorkbenchApp extends Application {
     }
 
     private Node centre() {
-        TabPane side = new TabPane(new Tab("Input", inputSlot), new Tab("Model", new ModelPanelView(workspace)));
+        TabPane side = new TabPane(new Tab("Input", inputSlot), new Tab("Model", new ModelPanelView(workspace)),
+                new Tab("Tree", treeSlot));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         SplitPane top = new SplitPane(graphSlot, side);
@@ -443,7 +469,12 @@ public final class WorkbenchApp extends Application {
         Button cancel = new Button("Cancel");
         cancel.setId(CANCEL_ID);
         cancel.setFocusTraversable(false);
-        cancel.setOnAction(e -> workspace.cancel());
+        cancel.setOnAction(e -> {
+            workspace.cancel();
+            if (tree != null) {
+                tree.cancel();
+            }
+        });
         for (Node n : List.of(activity, progress, cancel)) {
             n.visibleProperty().bind(executor.busyProperty());
             n.managedProperty().bind(executor.busyProperty());
