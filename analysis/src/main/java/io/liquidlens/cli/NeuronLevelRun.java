@@ -17,6 +17,7 @@ import io.liquidlens.tree.NeuronTree;
 import io.liquidlens.tree.NeuronTreeOptions;
 import io.liquidlens.tree.RuleConflict;
 import io.liquidlens.tree.TreeProgress;
+import io.liquidlens.tree.pdf.TreePdf;
 import io.liquidlens.tree.weka.J48Learner;
 import io.liquidlens.wiring.NeuronRole;
 import java.io.PrintWriter;
@@ -56,7 +57,8 @@ final class NeuronLevelRun {
             throw new LiquidLensException(String.join(", ", c.rollouts.stream().map(Path::toString).toList()) + ": "
                     + e.getMessage(), e);
         }
-        Map<String, NeuronExports.Body> out = NeuronExports.files(result);
+        Map<String, NeuronExports.Body> out = new java.util.LinkedHashMap<>(NeuronExports.files(result));
+        out.put("neurons.pdf", o -> TreePdf.writeNeurons(result, o));
         AtomicFolders.write(c.out, dir -> {
             Files.createDirectories(dir.resolve("neurons"));
             for (Map.Entry<String, NeuronExports.Body> f : out.entrySet()) {

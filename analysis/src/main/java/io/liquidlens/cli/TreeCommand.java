@@ -150,6 +150,7 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WekaSetup.ensure();
+        PdfSetup.ensure();
         switch (level.toLowerCase(Locale.ROOT)) {
             case "policy" -> {
                 return policyLevel();
@@ -162,7 +163,6 @@ final class TreeCommand implements Callable<Integer> {
     }
 
     private Integer policyLevel() {
-        PdfSetup.ensure();
         if (world != null) {
             throw bad("--world belongs to --level neuron (the policy level splits on neurons)");
         }

@@ -50,8 +50,8 @@ public final class NeuronExports {
         o.flush();
     }
 
-    /** A neuron's header lines (DOT label, rules file). */
-    static List<String> header(NeuronLevelResult r, NeuronTree t) {
+    /** A neuron's header lines (DOT label, rules file, PDF caption). */
+    public static List<String> header(NeuronLevelResult r, NeuronTree t) {
         return List.of(t.name() + " (" + t.label() + "): J48 over " + String.join(", ", r.data().worldNames()) + ", "
                         + r.data().rows() + " steps of " + r.data().episodeInfo().size() + " episode(s)",
                 "classes: " + String.join("; ", t.bins().ranges()),

@@ -23,7 +23,8 @@ public final class TreeCaption {
         return out;
     }
 
-    private static String inputs(Provenance p) {
+    /** The caption's first line: the command, version, model and rollouts that made a result. */
+    public static String inputs(Provenance p) {
         String model = null;
         List<String> rollouts = new ArrayList<>();
         for (Provenance.InputFile f : p.inputs()) {

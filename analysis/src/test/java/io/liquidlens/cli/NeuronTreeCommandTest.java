@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +92,17 @@ class NeuronTreeCommandTest {
         assertThat(out.resolve("neurons/I0.dot")).exists();
         assertThat(Files.readString(out.resolve("neuron-rules.txt"))).contains("# command 1 (id 2) (C1)")
                 .contains("-> low (");
+        // neurons.pdf: one tree per page, each captioned with its neuron
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("neurons.pdf").toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+            PDFTextStripper text = new PDFTextStripper();
+            String[] neurons = {"command 0 (id 1)", "command 1 (id 2)", "inter 0 (id 4)"};
+            for (int page = 1; page <= 3; page++) {
+                text.setStartPage(page);
+                text.setEndPage(page);
+                assertThat(text.getText(pdf)).contains(neurons[page - 1]).contains("fidelity");
+            }
+        }
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -2,6 +2,10 @@ package io.liquidlens.tree.pdf;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.tree.NeuronExports;
+import io.liquidlens.tree.NeuronLevelResult;
+import io.liquidlens.tree.NeuronTree;
 import io.liquidlens.tree.TreeArtifact;
 import io.liquidlens.tree.TreeCaption;
 import io.liquidlens.tree.TreeResult;
@@ -47,9 +51,7 @@ public final class TreePdf {
     public static void write(TreeResult r, OutputStream out) throws IOException {
         PdfSetup.ensure();
         try (PDDocument doc = new PDDocument()) {
-            PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer();
-            register(doc, fonts, Fonts.PLAIN_TTF, Fonts.plain(10).getFontName());
-            register(doc, fonts, Fonts.BOLD_TTF, Fonts.bold(10).getFontName());
+            PdfBoxGraphics2DFontTextDrawer fonts = fonts(doc);
             List<String> caption = TreeCaption.lines(r);
             TreeDrawing tree = new TreeDrawing(r.tree(), caption, r.data().bins());
             page(doc, fonts, (float) tree.width(), (float) tree.height(), tree::draw);
@@ -57,14 +59,48 @@ public final class TreePdf {
                 SweepChart chart = sweepChart(r);
                 page(doc, fonts, (float) SweepChart.WIDTH, (float) SweepChart.HEIGHT, chart::draw);
             }
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Decision tree: " + caption.get(0));
-            info.setSubject(String.join("\n", caption));
-            info.setCreator("LiquidLens " + r.provenance().version());
-            info.setCustomMetadataValue("liquidlens.provenance", r.provenance().toJson().toString());
+            describe(doc, "Decision tree: " + caption.get(0), caption, r.provenance());
             doc.save(out);
         }
         out.flush();
+    }
+
+    /**
+     * Writes {@code neurons.pdf}: one page per neuron's tree (world columns to its response), each captioned with
+     * how it was made (inputs, the neuron, its classes, fidelity, leaves, concentration).
+     */
+    public static void writeNeurons(NeuronLevelResult r, OutputStream out) throws IOException {
+        PdfSetup.ensure();
+        try (PDDocument doc = new PDDocument()) {
+            PdfBoxGraphics2DFontTextDrawer fonts = fonts(doc);
+            String inputs = TreeCaption.inputs(r.provenance());
+            for (NeuronTree t : r.neurons()) {
+                List<String> caption = new ArrayList<>();
+                caption.add(inputs);
+                caption.addAll(NeuronExports.header(r, t));
+                TreeDrawing tree = new TreeDrawing(t.tree(), caption, t.bins());
+                page(doc, fonts, (float) tree.width(), (float) tree.height(), tree::draw);
+            }
+            describe(doc, "Neuron-level decision trees: " + r.neurons().size() + " neurons", List.of(inputs),
+                    r.provenance());
+            doc.save(out);
+        }
+        out.flush();
+    }
+
+    private static PdfBoxGraphics2DFontTextDrawer fonts(PDDocument doc) throws IOException {
+        PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer();
+        register(doc, fonts, Fonts.PLAIN_TTF, Fonts.plain(10).getFontName());
+        register(doc, fonts, Fonts.BOLD_TTF, Fonts.bold(10).getFontName());
+        return fonts;
+    }
+
+    private static void describe(PDDocument doc, String title, List<String> subject, Provenance provenance) {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(title);
+        info.setSubject(String.join("\n", subject));
+        info.setCreator("LiquidLens " + provenance.version());
+        info.setCustomMetadataValue("liquidlens.provenance", provenance.toJson().toString());
     }
 
     /** The sweep chart of {@code r} (tree.pdf's second page and sweep.svg). */
