@@ -131,9 +131,10 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
             }
             at += t;
         }
-        return new NeuronData(options.world(), concat(worlds), neurons.stream().map(FeatureSet.Feature::name).toList(),
-                neurons.stream().map(f -> wiring.neuronLabel(f.neuron())).toList(), concat(responses), episodes, info,
-                step);
+        return new NeuronData(options.world(), TreeDatasets.concat(worlds),
+                neurons.stream().map(FeatureSet.Feature::name).toList(),
+                neurons.stream().map(f -> wiring.neuronLabel(f.neuron())).toList(), TreeDatasets.concat(responses),
+                episodes, info, step);
     }
 
     private static int[] worldColumns(Path file, Rollout r, List<String> wanted) {
@@ -150,16 +151,5 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
             }
         }
         return cols;
-    }
-
-    private static double[] concat(List<double[]> parts) {
-        int len = parts.stream().mapToInt(a -> a.length).sum();
-        double[] out = new double[len];
-        int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }

@@ -194,7 +194,8 @@ public final class TreeDatasets {
         return new Episode(t, n, state, dt, decision, recorded);
     }
 
-    private static double[] concat(List<double[]> parts) {
+    /** The arrays end to end (one column of every episode, in episode order). */
+    static double[] concat(List<double[]> parts) {
         int len = parts.stream().mapToInt(a -> a.length).sum();
         double[] out = new double[len];
         int at = 0;
