@@ -4,7 +4,13 @@
  * {@link io.liquidlens.causal.SaliencyMap} at the frame's resolution) and how alike two such maps are
  * ({@link io.liquidlens.causal.Ssim}, the NCP paper's attention-robustness measure).
  *
- * <p>Depends on {@code io.liquidlens.head} (and may use {@code model}, {@code sim} and {@code io}); only
- * {@code cli} and {@code report} may use it.
+ * <p>{@link io.liquidlens.causal.SaliencyMethod} is the one shape of every map of an output at step t with
+ * respect to the step-t input, for camera and vector models alike, over a
+ * {@link io.liquidlens.causal.SaliencyModel} (exact double-precision gradients from {@code grad}, earlier
+ * steps held at their recorded values): input gradient, gradient times input, integrated gradients,
+ * SmoothGrad, occlusion, and VisualBackProp for camera models.
+ *
+ * <p>Depends on {@code io.liquidlens.head} and {@code grad} (and may use {@code model}, {@code sim} and
+ * {@code io}); only {@code cli} and {@code report} may use it.
  */
 package io.liquidlens.causal;

@@ -9,7 +9,8 @@
  * updates. The float32 path stays the ncps-exact, fast way to simulate; tests tie the two together.
  *
  * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}) named by their ncps
- * state-dict keys, so gradients, Adam and checkpoints all work on the same layout. Depends on
+ * state-dict keys, so gradients, Adam and checkpoints all work on the same layout. Used by {@code train},
+ * {@code causal} (saliency) and {@code cli}. Depends on
  * {@code io}, {@code spec}, {@code wiring} and {@code model}.
  */
 package io.liquidlens.grad;

@@ -64,7 +64,7 @@ class AnalysisArchitectureTest {
                 .whereLayer("train").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "cli")
+                .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "causal", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("head").mayOnlyBeAccessedByLayers("model", "sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")

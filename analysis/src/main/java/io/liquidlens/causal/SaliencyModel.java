@@ -1,0 +1,227 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.grad.FrameSequenceGradient;
+import io.liquidlens.grad.SequenceGradient;
+import io.liquidlens.grad.SequenceTape;
+import io.liquidlens.head.HeadGrad;
+import io.liquidlens.head.PerceptionHead;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.model.LoadedModel;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A model as the saliency methods see it: the output at step t as a function of the step-t input alone, with
+ * every earlier step held at its recorded value. {@link #at} runs steps 0..t-1 once and keeps the state they
+ * leave; each evaluation after that is one step (through the conv head for camera models, in double
+ * precision), so a method that needs hundreds of evaluations (occlusion, SmoothGrad, integrated gradients)
+ * pays for one step each, not for the whole rollout.
+ */
+public final class SaliencyModel {
+    private final SequenceGradient cells;
+    private final HeadGrad head;
+    private final PerceptionHead floatHead;
+    private final int height;
+    private final int width;
+    private final int channels;
+
+    private SaliencyModel(SequenceGradient cells, HeadGrad head, PerceptionHead floatHead) {
+        this.cells = cells;
+        this.head = head;
+        this.floatHead = floatHead;
+        if (head == null) {
+            height = 1;
+            width = cells.inputSize();
+            channels = 1;
+        } else {
+            int[] hwc = head.spec().input().toArray();
+            height = hwc[0];
+            width = hwc[1];
+            channels = hwc[2];
+        }
+    }
+
+    /** The model of a loaded folder: its weights read again in double precision. */
+    public static SaliencyModel load(LoadedModel loaded) {
+        var weights = ModelFolder.readWeights(loaded.folder(), loaded.manifest());
+        try {
+            Optional<PerceptionHead> floatHead = loaded.network().head();
+            if (floatHead.isEmpty()) {
+                return ofVectors(SequenceGradient.fromStateDict(loaded.manifest().spec(), weights));
+            }
+            FrameSequenceGradient frames = FrameSequenceGradient.fromStateDict(loaded.manifest().spec(),
+                    floatHead.get().spec(), weights);
+            HeadGrad head = new HeadGrad(floatHead.get().spec(), name -> frames.params().param(name).offset());
+            return new SaliencyModel(frames.cells(), head, floatHead.get());
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(loaded.weightsFile(), e.getMessage(), e);
+        }
+    }
+
+    /** A model with vector inputs, from its reverse-mode driver (its parameters are read, not copied). */
+    public static SaliencyModel ofVectors(SequenceGradient cells) {
+        return new SaliencyModel(cells, null, null);
+    }
+
+    /** True for a camera model (a conv head before the cells). */
+    public boolean isImage() {
+        return head != null;
+    }
+
+    /** The float32 perception head, for VisualBackProp; empty for vector models. */
+    public Optional<PerceptionHead> perceptionHead() {
+        return Optional.ofNullable(floatHead);
+    }
+
+    /** Values of one step's input: S, or H * W * C for a frame. */
+    public int stepSize() {
+        return height * width * channels;
+    }
+
+    /** Outputs per step M'. */
+    public int outputSize() {
+        return cells.outputSize();
+    }
+
+    /** Rows of a map: the frame's H, or 1 for vectors. */
+    public int mapHeight() {
+        return height;
+    }
+
+    /** Columns of a map: the frame's W, or S for vectors. */
+    public int mapWidth() {
+        return width;
+    }
+
+    /**
+     * A map from per-input values (one per input value, frames in (H, W, C) order): each pixel gets the sum of
+     * the absolute values over its colour channels; a vector's feature gets its absolute value.
+     */
+    public SaliencyMap magnitudes(double[] perInput) {
+        double[] out = new double[height * width];
+        for (int p = 0; p < out.length; p++) {
+            for (int c = 0; c < channels; c++) {
+                out[p] += Math.abs(perInput[p * channels + c]);
+            }
+        }
+        return new SaliencyMap(height, width, out);
+    }
+
+    /**
+     * Step {@code step} of {@code rollout}: steps 0..step-1 are run from a zero state with their recorded
+     * inputs (and timespans, when the rollout has them).
+     *
+     * @throws IllegalArgumentException when the rollout's steps do not fit the model or the step is outside it
+     */
+    public Step at(Rollout rollout, int step) {
+        if (rollout.featuresPerStep() != stepSize() || rollout.isImage() != isImage()) {
+            throw new IllegalArgumentException("the rollout's inputs " + Arrays.toString(rollout.inputs().shape())
+                    + " do not fit a model taking " + (isImage() ? height + "x" + width + "x" + channels + " frames"
+                    : stepSize() + " features") + " per step");
+        }
+        if (step < 0 || step >= rollout.steps()) {
+            throw new IllegalArgumentException("step " + step + " is outside the rollout's " + rollout.steps() + " steps");
+        }
+        return new Step(rollout, step);
+    }
+
+    /** One step of one rollout, with the state before it fixed; not thread-safe (it reuses its buffers). */
+    public final class Step {
+        private final int step;
+        private final double[] recorded;
+        private final double[] dt;
+        private final double[] h;
+        private final double[] c;
+        private final SequenceTape tape = cells.newTape(1);
+        private final SequenceGradient.BackwardScratch scratch = cells.newBackwardScratch();
+        private final double[] features = new double[cells.inputSize()];
+        private final double[] headTape;
+        private final HeadGrad.Scratch headScratch;
+        private final double[] spareGrad;
+
+        private Step(Rollout rollout, int step) {
+            this.step = step;
+            int s = stepSize();
+            float[] all = rollout.inputs().floatsView();
+            recorded = new double[s];
+            for (int i = 0; i < s; i++) {
+                recorded[i] = all[step * s + i];
+            }
+            dt = rollout.timespans() == null ? null : new double[] {rollout.timespans().toDoubleArray()[step]};
+            headTape = head == null ? null : new double[head.tapeSize()];
+            headScratch = head == null ? null : head.newScratch();
+            spareGrad = head == null ? null : new double[cells.params().size()];
+            if (step == 0) {
+                h = null;
+                c = null;
+                return;
+            }
+            int f = cells.inputSize();
+            double[] prefix = new double[step * f];
+            for (int t = 0; t < step; t++) {
+                if (head == null) {
+                    for (int i = 0; i < f; i++) {
+                        prefix[t * f + i] = all[t * s + i];
+                    }
+                } else {
+                    head.forward(cells.params().values(), all, t * s, prefix, t * f, headTape, 0, headScratch);
+                }
+            }
+            SequenceTape before = cells.newTape(step);
+            double[] dts = rollout.timespans() == null ? null : Arrays.copyOf(rollout.timespans().toDoubleArray(), step);
+            cells.forward(prefix, dts, null, null, before);
+            h = before.finalState();
+            c = before.finalCellState();
+        }
+
+        /** The step index in the rollout. */
+        public int index() {
+            return step;
+        }
+
+        /** The step's recorded input (a copy), frames in (H, W, C) order. */
+        public double[] recorded() {
+            return recorded.clone();
+        }
+
+        /** The model this step belongs to. */
+        public SaliencyModel model() {
+            return SaliencyModel.this;
+        }
+
+        /** Output {@code output} at this step when its input is {@code x} (earlier steps as recorded). */
+        public double output(double[] x, int output) {
+            run(x);
+            return tape.output(0, output);
+        }
+
+        /** d(output {@code output} at this step) / d(this step's input), evaluated at {@code x}. */
+        public double[] gradient(double[] x, int output) {
+            run(x);
+            double[] dy = new double[outputSize()];
+            dy[output] = 1;
+            double[] dFeatures = new double[cells.inputSize()];
+            cells.backwardWindow(tape, 0, 0, dy, dFeatures, scratch);
+            if (head == null) {
+                return dFeatures;
+            }
+            double[] dFrame = new double[stepSize()];
+            head.backward(cells.params().values(), dFeatures, 0, headTape, 0, dFrame, 0, spareGrad, headScratch);
+            return dFrame;
+        }
+
+        private void run(double[] x) {
+            if (x.length != stepSize()) {
+                throw new IllegalArgumentException("a step's input holds " + stepSize() + " values, got " + x.length);
+            }
+            double[] in = x;
+            if (head != null) {
+                head.forward(cells.params().values(), x, 0, features, 0, headTape, 0, headScratch);
+                in = features;
+            }
+            cells.forward(in, 0, 1, dt, 0, h, 0, c, 0, tape);
+        }
+    }
+}
