@@ -60,7 +60,7 @@ class AnalysisArchitectureTest {
                 .layer("report").definedBy("io.liquidlens.report..")
                 .layer("cli").definedBy("io.liquidlens.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("causal", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")

@@ -1,0 +1,170 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.lanekeeping.Distractors;
+import io.liquidlens.lanekeeping.ScreenDistractors;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A change made to a recorded rollout's inputs, to ask how a model and its saliency maps react to a
+ * distractor. Every random choice is a function of (seed, step, pixel or channel) alone, never of call order,
+ * so two models given the same perturbation see exactly the same perturbed inputs.
+ */
+public sealed interface Perturbation {
+
+    /**
+     * The rollout with its inputs perturbed (every other array as recorded, labels included: the changed
+     * mask, not the labels, says where the perturbation went).
+     *
+     * @throws IllegalArgumentException when the perturbation does not apply to the rollout's inputs
+     */
+    PerturbedRollout apply(Rollout rollout);
+
+    /**
+     * Gaussian noise of variance {@code variance} on every value of every [0, 1] frame, drawn exactly as the
+     * sample world's camera draws its {@code noise} distractor (same streams, same frame seeds: frame t gets
+     * {@code ScreenDistractors.frameSeed(seed, t)}), and like it not clipped unless {@code clip}.
+     */
+    record PixelNoise(double variance, boolean clip, long seed) implements Perturbation {
+        public PixelNoise {
+            if (!(variance >= 0 && variance <= 1)) {
+                throw new IllegalArgumentException("pixel noise variance must be in [0, 1] (0 = none), got " + variance);
+            }
+        }
+
+        /** Unclipped noise, as the sample world's {@code --noise VAR}. */
+        public PixelNoise(double variance, long seed) {
+            this(variance, false, seed);
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            Distractors effect = new Distractors(0, 0, variance, 0, 0, clip, 0);
+            return PerturbedRollout.ofFrames(rollout, (frame, offset, t, h, w, c) -> {
+                if (variance > 0) {
+                    ScreenDistractors.apply(effect, ScreenDistractors.frameSeed(seed, t), frame, offset, null, 0,
+                            h, w, c);
+                }
+            });
+        }
+    }
+
+    /** Every frame value shifted by {@code delta} and clamped to [0, 1], as a saturating camera would. */
+    record Brightness(double delta) implements Perturbation {
+        public Brightness {
+            if (!(delta >= -1 && delta <= 1)) {
+                throw new IllegalArgumentException("brightness delta must be in [-1, 1], got " + delta);
+            }
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            return PerturbedRollout.ofFrames(rollout, (frame, offset, t, h, w, c) -> {
+                for (int i = offset; i < offset + h * w * c; i++) {
+                    frame[i] = (float) Math.min(1, Math.max(0, frame[i] + delta));
+                }
+            });
+        }
+    }
+
+    /**
+     * A {@code size} x {@code size} square of value {@code fill} (0 black, 0.5 grey) on every channel, at a
+     * position drawn per step from (seed, step), wholly inside the frame.
+     */
+    record OcclusionPatch(int size, double fill, long seed) implements Perturbation {
+        public OcclusionPatch {
+            if (size < 1) {
+                throw new IllegalArgumentException("occlusion patch size must be >= 1 pixel, got " + size);
+            }
+            if (!(fill >= 0 && fill <= 1)) {
+                throw new IllegalArgumentException("occlusion patch fill must be in [0, 1], got " + fill);
+            }
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            return PerturbedRollout.ofFrames(rollout, (frame, offset, t, h, w, c) -> {
+                if (size > h || size > w) {
+                    throw new IllegalArgumentException("occlusion patch of " + size + " pixels does not fit a "
+                            + h + "x" + w + " frame");
+                }
+                SplittableRandom rng = new SplittableRandom(stepSeed(seed, t));
+                int row0 = rng.nextInt(h - size + 1);
+                int col0 = rng.nextInt(w - size + 1);
+                for (int row = row0; row < row0 + size; row++) {
+                    for (int col = col0; col < col0 + size; col++) {
+                        Arrays.fill(frame, offset + (row * w + col) * c, offset + (row * w + col + 1) * c, (float) fill);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Gaussian noise of variance {@code variance} on the listed channels of vector inputs (T, S); the value of
+     * channel k at step t depends only on (seed, t, k).
+     */
+    record ChannelNoise(int[] channels, double variance, long seed) implements Perturbation {
+        public ChannelNoise {
+            if (channels.length == 0) {
+                throw new IllegalArgumentException("channel noise needs at least one channel");
+            }
+            if (!(variance >= 0)) {
+                throw new IllegalArgumentException("channel noise variance must be >= 0 (0 = none), got " + variance);
+            }
+            channels = channels.clone();
+        }
+
+        @Override
+        public int[] channels() {
+            return channels.clone();
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            if (rollout.inputs().rank() != 2) {
+                throw new IllegalArgumentException("channel noise needs vector inputs (T, S), got "
+                        + Arrays.toString(rollout.inputs().shape()));
+            }
+            int s = rollout.inputs().dim(1);
+            for (int k : channels) {
+                if (k < 0 || k >= s) {
+                    throw new IllegalArgumentException("channel " + k + " is not one of the inputs' " + s
+                            + " channels (0.." + (s - 1) + ")");
+                }
+            }
+            float[] x = rollout.inputs().toFloatArray();
+            double sigma = Math.sqrt(variance);
+            for (int t = 0; t < rollout.steps() && variance > 0; t++) {
+                for (int k : channels) {
+                    double z = new SplittableRandom(stepSeed(stepSeed(seed, t), k)).nextGaussian();
+                    x[t * s + k] = (float) (x[t * s + k] + sigma * z);
+                }
+            }
+            return PerturbedRollout.of(rollout, x);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChannelNoise n && Arrays.equals(n.channels, channels)
+                    && Double.compare(n.variance, variance) == 0 && n.seed == seed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(channels) * 31 + Double.hashCode(variance) * 17 + Long.hashCode(seed);
+        }
+
+        @Override
+        public String toString() {
+            return "ChannelNoise[channels=" + Arrays.toString(channels) + ", variance=" + variance + ", seed=" + seed + "]";
+        }
+    }
+
+    /** A seed for step (or channel) {@code key} of a perturbation seeded {@code seed}. */
+    private static long stepSeed(long seed, long key) {
+        return new SplittableRandom(seed ^ (key * 0x9E3779B97F4A7C15L)).nextLong();
+    }
+}
