@@ -18,10 +18,7 @@ public final class SyntheticData {
         int n = episodes * steps;
         List<String> names = List.of("command 0 (id 1)", "command 1 (id 2)", "command 2 (id 3)", "command 3 (id 4)");
         double[] v = new double[n * 4];
-        double[] d = new double[n];
         int[] labels = new int[n];
-        int[] ep = new int[n];
-        int[] step = new int[n];
         for (int i = 0; i < n; i++) {
             for (int f = 0; f < 4; f++) {
                 v[i * 4 + f] = (rng.nextInt(41) - 20) * 0.05;
@@ -31,6 +28,20 @@ public final class SyntheticData {
             if (rng.nextDouble() < noise) {
                 labels[i] = rng.nextInt(3);
             }
+        }
+        return table(names, v, labels, episodes, steps);
+    }
+
+    /**
+     * A table of {@code episodes x steps} rows of {@code names.size()} features {@code v} (row-major) with classes
+     * right (0) / straight (1) / left (2) in {@code labels}; each row's decision is its class - 1.
+     */
+    public static TreeDataset table(List<String> names, double[] v, int[] labels, int episodes, int steps) {
+        int n = episodes * steps;
+        double[] d = new double[n];
+        int[] ep = new int[n];
+        int[] step = new int[n];
+        for (int i = 0; i < n; i++) {
             d[i] = labels[i] - 1;
             ep[i] = i / steps;
             step[i] = i % steps;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.DecisionTree;
 import io.liquidlens.tree.J48Options;
+import io.liquidlens.tree.SyntheticData;
 import io.liquidlens.tree.TreeArtifact;
 import io.liquidlens.tree.TreeCaption;
 import io.liquidlens.tree.TreeDataset;
@@ -66,26 +67,14 @@ class TreePdfTest {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
         int n = episodes * steps;
         double[] v = new double[n * 2];
-        double[] d = new double[n];
         int[] labels = new int[n];
-        int[] ep = new int[n];
-        int[] step = new int[n];
         for (int i = 0; i < n; i++) {
             v[2 * i] = (rng.nextInt(41) - 20) * 0.05;
             v[2 * i + 1] = (rng.nextInt(41) - 20) * 0.05;
             double sum = v[2 * i] + v[2 * i + 1];
             labels[i] = sum < -0.4 ? 0 : sum <= 0.4 ? 1 : 2;
-            d[i] = labels[i] - 1;
-            ep[i] = i / steps;
-            step[i] = i % steps;
         }
-        List<TreeDataset.EpisodeInfo> info = new ArrayList<>();
-        for (int e = 0; e < episodes; e++) {
-            info.add(new TreeDataset.EpisodeInfo("episode-" + e + ".npz", steps, "recorded"));
-        }
-        return new TreeDataset(List.of("command 0 (id 1)", "command 1 (id 2)"), v, d, labels,
-                new io.liquidlens.tree.LabelBins(List.of("right", "straight", "left"), new double[] {-0.5, 0.5},
-                        "test"), ep, info, step);
+        return SyntheticData.table(List.of("command 0 (id 1)", "command 1 (id 2)"), v, labels, episodes, steps);
     }
 
     private static byte[] pdf(TreeResult r) throws IOException {
