@@ -1,0 +1,9 @@
+/**
+ * Batch causality reports (ANALYSES.md items 7-9 and 11): a {@link io.liquidlens.causal.CausalAudit} written as
+ * a self-contained {@code index.html} (figures as inline SVG), {@code report.pdf}, {@code metrics.csv} and
+ * {@code metrics.json}. Assembly only: every number comes from the audit; nothing here measures.
+ *
+ * <p>Depends on {@code causal} and {@code provenance} (and {@code io} for atomic writes); Java2D only for
+ * off-screen drawing into the PDF. Only {@code cli} uses it.
+ */
+package io.liquidlens.report;
