@@ -150,7 +150,8 @@ public final class CfcCell implements RecurrentCell {
      */
     @Override
     public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] s) {
+                     int tauOff, float[] s, Clamp clamp) {
+        clamp.apply(h, hOff);
         int n0 = input + hidden;
         System.arraycopy(x, xOff, s, 0, input); // cat([input, hx]): input first
         System.arraycopy(h, hOff, s, input, hidden);
@@ -170,6 +171,7 @@ public final class CfcCell implements RecurrentCell {
         } else {
             gated(s, feat, dt, h, hOff, tau, tauOff);
         }
+        clamp.apply(h, hOff);
         readout(h, hOff, out, outOff);
     }
 

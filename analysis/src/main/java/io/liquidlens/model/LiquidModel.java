@@ -35,10 +35,15 @@ public final class LiquidModel {
     private final ParameterCounts counts;
     private final Wiring connectivity;
     private final PerceptionHead head;
+    /** The weights as given, kept so an intervention that edits them (a cut synapse) can rebuild the model. */
+    private final Map<String, NdArray> weights;
+    private final Clamp clamp;
 
     private LiquidModel(ModelSpec spec, Wiring wiring, HeadSpec headSpec, Map<String, NdArray> stateDict) {
         this.spec = spec;
         this.wiring = wiring;
+        this.weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stateDict));
+        this.clamp = Clamp.NONE;
         if (headSpec != null) {
             head = PerceptionHead.fromStateDict(headSpec, stateDict);
             Map<String, NdArray> rest = new java.util.LinkedHashMap<>(stateDict);
@@ -88,6 +93,25 @@ public final class LiquidModel {
         r.rejectUnexpected();
         counts = countParameters();
         connectivity = readBack(wiring, cell);
+    }
+
+    /** {@code base} with other neurons clamped: everything else is shared, being immutable. */
+    private LiquidModel(LiquidModel base, Clamp clamp) {
+        spec = base.spec;
+        wiring = base.wiring;
+        kind = base.kind;
+        cell = base.cell;
+        lstm = base.lstm;
+        fcW = base.fcW;
+        fcB = base.fcB;
+        outputSize = base.outputSize;
+        stateNeuronIds = base.stateNeuronIds;
+        stateRoles = base.stateRoles;
+        counts = base.counts;
+        connectivity = base.connectivity;
+        head = base.head;
+        weights = base.weights;
+        this.clamp = clamp;
     }
 
     /**
@@ -322,6 +346,54 @@ public final class LiquidModel {
         return counts;
     }
 
+    /**
+     * This model with the given neurons held at fixed values ({@link Clamp}): keys are wiring neuron ids
+     * (state positions for a dense CfC), replacing any clamp this model has. An empty map gives the model
+     * without clamps.
+     *
+     * @throws IllegalArgumentException for an id that is not one of the model's neurons or a non-finite value
+     */
+    public LiquidModel withClamps(Map<Integer, Float> valuesByNeuron) {
+        int n = stateSize();
+        int[] positions = new int[valuesByNeuron.size()];
+        float[] values = new float[positions.length];
+        int k = 0;
+        for (Map.Entry<Integer, Float> e : new java.util.TreeMap<>(valuesByNeuron).entrySet()) {
+            int position = -1;
+            for (int p = 0; p < n; p++) {
+                if (stateNeuronIds[p] == e.getKey()) {
+                    position = p;
+                }
+            }
+            if (position < 0) {
+                throw new IllegalArgumentException("cannot clamp neuron " + e.getKey() + ": the model's neurons are"
+                        + " 0.." + (n - 1));
+            }
+            if (!Float.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("cannot clamp neuron " + e.getKey() + " to " + e.getValue());
+            }
+            positions[k] = position;
+            values[k++] = e.getValue();
+        }
+        return new LiquidModel(this, new Clamp(positions, values));
+    }
+
+    /**
+     * This model with one synapse removed, exactly as ncps would compute with that entry of the checkpoint's
+     * sparsity mask set to 0 (clamps carried over). {@code sensory} picks a synapse from input feature
+     * {@code from}; otherwise {@code from} is a neuron id. In a wired CfC a neuron's synapses from its own layer
+     * are the dense recurrence ncps computes, and can be cut too.
+     *
+     * @throws IllegalArgumentException when the model computes no such synapse (already cut, never wired, or a
+     *                                  dense CfC, which has no synapses)
+     */
+    public LiquidModel withSynapseCut(int from, int to, boolean sensory) {
+        Map<String, NdArray> edited = SynapseCut.edit(this, weights, from, to, sensory);
+        HeadSpec headSpec = head == null ? null : head.spec();
+        LiquidModel cut = new LiquidModel(spec, wiring, headSpec, edited);
+        return clamp.isEmpty() ? cut : new LiquidModel(cut, clamp);
+    }
+
     /** Fresh scratch space for {@link #step}; one per thread. */
     public StepBuffers newBuffers() {
         return new StepBuffers(cell.scratchSize(), lstm == null ? 0 : lstm.scratchSize(), cell.outputSize(), head);
@@ -366,11 +438,11 @@ public final class LiquidModel {
             lstm.step(input, inOff, h, 0, c, 0, buf.lstm);
         }
         if (fcW == null) {
-            cell.step(input, inOff, dt, h, 0, out, outOff, tau, tauOff, buf.cell);
+            cell.step(input, inOff, dt, h, 0, out, outOff, tau, tauOff, buf.cell, clamp);
             return;
         }
         float[] y = buf.cellOut;
-        cell.step(input, inOff, dt, h, 0, y, 0, tau, tauOff, buf.cell);
+        cell.step(input, inOff, dt, h, 0, y, 0, tau, tauOff, buf.cell, clamp);
         project(y, out, outOff);
     }
 

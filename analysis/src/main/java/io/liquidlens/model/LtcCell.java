@@ -206,7 +206,7 @@ public final class LtcCell implements RecurrentCell {
      */
     @Override
     public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] s) {
+                     int tauOff, float[] s, Clamp clamp) {
         final int n = units;
         final int oNumS = sensory;
         final int oDenS = oNumS + n;
@@ -221,6 +221,7 @@ public final class LtcCell implements RecurrentCell {
             s[oCmt + j] = cm[j] / dtOverK;
             s[cur + j] = h[hOff + j];
         }
+        clamp.apply(s, cur);
         for (int u = 0; u < unfolds; u++) {
             for (int j = 0; j < n; j++) {
                 float num = 0f;
@@ -237,6 +238,7 @@ public final class LtcCell implements RecurrentCell {
                 float cmt = s[oCmt + j];
                 s[nxt + j] = (cmt * s[cur + j] + gleakVleak[j] + (num + s[oNumS + j])) / (cmt + gleak[j] + denAll + epsilon);
             }
+            clamp.apply(s, nxt);
             int t = cur;
             cur = nxt;
             nxt = t;

@@ -30,8 +30,17 @@ public sealed interface RecurrentCell permits LtcCell, CfcCell, WiredCfcCell {
      *                implementing class for its exact definition)
      * @param scratch at least {@link #scratchSize()} floats, overwritten
      */
+    default void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
+                      int tauOff, float[] scratch) {
+        step(x, xOff, dt, h, hOff, out, outOff, tau, tauOff, scratch, Clamp.NONE);
+    }
+
+    /**
+     * As {@link #step(float[], int, float, float[], int, float[], int, float[], int, float[])} with some neurons
+     * held at fixed values throughout the step ({@link Clamp}).
+     */
     void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau, int tauOff,
-              float[] scratch);
+              float[] scratch, Clamp clamp);
 
     /**
      * The cell's output for a state it has just reached: what {@link #step} writes to {@code out} is exactly

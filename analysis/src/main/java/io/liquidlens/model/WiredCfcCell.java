@@ -110,12 +110,15 @@ public final class WiredCfcCell implements RecurrentCell {
      */
     @Override
     public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] scratch) {
+                     int tauOff, float[] scratch, Clamp clamp) {
         float[] in = x;
         int inOff = xOff;
+        clamp.apply(h, hOff);
         for (int l = 0; l < layers.length; l++) {
             int o = hOff + offsets[l];
             layers[l].step(in, inOff, dt, h, o, h, o, tau, tauOff + offsets[l], scratch);
+            // the next layer reads this one's new state: a clamped neuron must reach it at its clamped value
+            clamp.apply(h, hOff);
             in = h;
             inOff = o;
         }
