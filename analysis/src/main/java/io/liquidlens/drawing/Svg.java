@@ -16,9 +16,22 @@ public final class Svg {
      * @return the element as text
      */
     public static String element(Painter painter) {
+        return element(painter, "");
+    }
+
+    /**
+     * The {@code <svg>} element of {@code painter} with its internal ids (clip paths, gradients) prefixed, so that
+     * several drawings can be inlined in one HTML page without their ids colliding.
+     *
+     * @param painter  the drawing
+     * @param idPrefix prepended to every id the element defines (letters, digits, {@code -} and {@code _})
+     * @return the element as text
+     */
+    public static String element(Painter painter, String idPrefix) {
         SVGGraphics2D g = new SVGGraphics2D(painter.width(), painter.height(), SVGUnits.PT);
+        g.setDefsKeyPrefix(idPrefix);
         painter.paint(g);
-        return g.getSVGElement();
+        return g.getSVGElement(idPrefix.isEmpty() ? null : idPrefix + "svg");
     }
 
     /**
