@@ -45,7 +45,7 @@ final class InterventionBars extends Figure {
     public double height() {
         double h = TOP + 10;
         for (ModelAudit m : audit.models()) {
-            h += ROW * (1.5 + Math.max(1, m.interventions().size()));
+            h += ROW * (2 + Math.max(1, m.interventions().size()));
         }
         return h + 10;
     }
@@ -62,10 +62,11 @@ final class InterventionBars extends Figure {
             g.drawString(m.name(), (float) LEFT, (float) (y + ROW - 3));
             y += ROW * 1.5;
             g.setFont(TEXT);
+            double rowsEnd = y + ROW * (0.5 + Math.max(1, m.interventions().size()));
             if (m.interventions().isEmpty()) {
                 g.setColor(Color.GRAY);
                 g.drawString("(no interventions)", (float) LEFT, (float) (y + ROW - 4));
-                y += ROW;
+                y = rowsEnd;
                 continue;
             }
             for (int r = 0; r < m.interventions().size(); r++) {
@@ -84,6 +85,7 @@ final class InterventionBars extends Figure {
                         (float) (y + ROW - 4));
                 y += ROW;
             }
+            y = rowsEnd;
         }
     }
 

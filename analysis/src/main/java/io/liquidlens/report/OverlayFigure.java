@@ -23,8 +23,8 @@ final class OverlayFigure extends Figure {
     private final double cellW = (WIDTH - LEFT - 20 - GAP) / 2;
 
     OverlayFigure(CausalAudit audit) {
-        super("Saliency maps on clean and perturbed frames", "left: the recorded frame, right: under the condition;"
-                + " red = where the explained output's saliency lies (each map min-max scaled)");
+        super("Saliency maps on clean and perturbed frames", "left: recorded frame, right: under the condition;"
+                + " red = saliency of the output (each map min-max scaled)");
         for (ModelAudit m : audit.models()) {
             for (SaliencyOverlay o : m.overlays()) {
                 overlays.add(o);
