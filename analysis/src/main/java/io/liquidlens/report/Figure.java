@@ -91,16 +91,44 @@ abstract class Figure implements Painter {
         return plot.getMaxY() - (v - min) / (max - min) * plot.getHeight();
     }
 
-    /** A legend row of coloured squares and names, from {@code (x, y)} rightwards. */
-    static void legend(Graphics2D g, double x, double y, List<String> names, List<Color> colours) {
+    /** The height of one legend row. */
+    static final double LEGEND_ROW = 13;
+
+    /** The legend's rows of coloured squares and names from {@code (x, y)} rightwards, wrapped before {@code right}. */
+    static void legend(Graphics2D g, double x, double y, double right, List<String> names, List<Color> colours) {
         g.setFont(TEXT);
+        double at = x;
         for (int i = 0; i < names.size(); i++) {
+            double w = legendWidth(names.get(i));
+            if (at > x && at + w - 13 > right) {
+                at = x;
+                y += LEGEND_ROW;
+            }
             g.setColor(colours.get(i));
-            g.fill(new Rectangle2D.Double(x, y - 7, 8, 8));
+            g.fill(new Rectangle2D.Double(at, y - 7, 8, 8));
             g.setColor(Color.BLACK);
-            g.drawString(names.get(i), (float) (x + 11), (float) y);
-            x += 24 + Fonts.width(TEXT, names.get(i));
+            g.drawString(names.get(i), (float) (at + 11), (float) y);
+            at += w;
         }
+    }
+
+    /** How many rows {@link #legend} needs for {@code names} between {@code x} and {@code right}. */
+    static int legendRows(List<String> names, double x, double right) {
+        int rows = 1;
+        double at = x;
+        for (String n : names) {
+            double w = legendWidth(n);
+            if (at > x && at + w - 13 > right) {
+                at = x;
+                rows++;
+            }
+            at += w;
+        }
+        return rows;
+    }
+
+    private static double legendWidth(String name) {
+        return 24 + Fonts.width(TEXT, name);
     }
 
     /** Draws {@code s} centred on {@code x}. */

@@ -11,13 +11,14 @@ import java.util.List;
  */
 final class GroupedBars extends Figure {
     static final double WIDTH = 640;
-    static final double HEIGHT = 380;
+    private static final double HEIGHT = 380;
     private final List<String> groups;
     private final List<String> series;
     private final List<Color> colours;
     private final double[][] values;
     private final String yLabel;
     private final double max;
+    private final int legendRows;
 
     /**
      * @param values one row per group, one value per series
@@ -30,6 +31,7 @@ final class GroupedBars extends Figure {
         this.colours = List.copyOf(colours);
         this.values = values;
         this.yLabel = yLabel;
+        this.legendRows = legendRows(series, LEFT, WIDTH - 20);
         double hi = 0;
         for (double[] row : values) {
             for (double v : row) {
@@ -48,13 +50,14 @@ final class GroupedBars extends Figure {
 
     @Override
     public double height() {
-        return HEIGHT;
+        return HEIGHT + LEGEND_ROW * (legendRows - 1);
     }
 
     @Override
     void body(Graphics2D g) {
-        Rectangle2D plot = new Rectangle2D.Double(LEFT, TOP + 16, WIDTH - LEFT - 20, HEIGHT - TOP - 16 - 48);
-        legend(g, LEFT, TOP, series, colours);
+        double top = TOP + LEGEND_ROW * legendRows + 3;
+        Rectangle2D plot = new Rectangle2D.Double(LEFT, top, WIDTH - LEFT - 20, height() - top - 48);
+        legend(g, LEFT, TOP, WIDTH - 20, series, colours);
         yAxis(g, plot, 0, max, yLabel);
         double slot = plot.getWidth() / groups.size();
         double bar = Math.min(28, slot * 0.8 / Math.max(1, series.size()));

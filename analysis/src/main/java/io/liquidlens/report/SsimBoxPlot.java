@@ -19,10 +19,12 @@ import java.util.stream.IntStream;
  */
 final class SsimBoxPlot extends Figure {
     static final double WIDTH = 640;
-    static final double HEIGHT = 400;
+    private static final double HEIGHT = 400;
     private final CausalAudit audit;
     private final double min;
-    private final Rectangle2D plot = new Rectangle2D.Double(LEFT, TOP + 16, WIDTH - LEFT - 20, HEIGHT - TOP - 16 - 48);
+    private final List<String> names;
+    private final double extra;
+    private final Rectangle2D plot;
 
     SsimBoxPlot(CausalAudit audit) {
         super("SSIM of clean and perturbed saliency maps", "per measured step; box = quartiles with median,"
@@ -37,6 +39,10 @@ final class SsimBoxPlot extends Figure {
             }
         }
         this.min = lo < 0 ? -Math.ceil(-lo * 10) / 10 : 0;
+        this.names = audit.models().stream().map(ModelAudit::name).toList();
+        this.extra = LEGEND_ROW * (legendRows(names, LEFT, WIDTH - 20) - 1);
+        double top = TOP + LEGEND_ROW + extra + 3;
+        this.plot = new Rectangle2D.Double(LEFT, top, WIDTH - LEFT - 20, HEIGHT + extra - top - 48);
     }
 
     @Override
@@ -46,13 +52,13 @@ final class SsimBoxPlot extends Figure {
 
     @Override
     public double height() {
-        return HEIGHT;
+        return HEIGHT + extra;
     }
 
     @Override
     void body(Graphics2D g) {
         List<ModelAudit> models = audit.models();
-        legend(g, LEFT, TOP, models.stream().map(ModelAudit::name).toList(),
+        legend(g, LEFT, TOP, WIDTH - 20, names,
                 IntStream.range(0, models.size()).mapToObj(Figure::colour).toList());
         yAxis(g, plot, min, 1, "SSIM (clean vs perturbed map)");
         int groups = audit.conditions().size();
@@ -71,7 +77,7 @@ final class SsimBoxPlot extends Figure {
             g.setColor(Color.BLACK);
             centred(g, condition, plot.getMinX() + (k + 0.5) * slot, plot.getMaxY() + 14);
         }
-        centred(g, "condition (level)", plot.getCenterX(), HEIGHT - 10);
+        centred(g, "condition (level)", plot.getCenterX(), height() - 10);
     }
 
     private void box(Graphics2D g, List<Double> values, double x, double w, Color c) {
