@@ -67,9 +67,9 @@ final class GroupedBars extends Figure {
                 double v = values[k][s];
                 double x = x0 + s * bar;
                 if (Double.isFinite(v)) {
-                    double top = y(plot, 0, max, v);
+                    double barTop = y(plot, 0, max, v);
                     g.setColor(colours.get(s));
-                    g.fill(new Rectangle2D.Double(x + 1, top, bar - 2, plot.getMaxY() - top));
+                    g.fill(new Rectangle2D.Double(x + 1, barTop, bar - 2, plot.getMaxY() - barTop));
                 } else {
                     g.setFont(SMALL);
                     g.setColor(Color.GRAY);
