@@ -20,7 +20,7 @@ import io.liquidlens.tree.TreeJson;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
-import io.liquidlens.tree.pdf.PdfSetup;
+import io.liquidlens.drawing.PdfSetup;
 import io.liquidlens.tree.pdf.TreePdf;
 import io.liquidlens.tree.weka.ArffExport;
 import io.liquidlens.tree.weka.J48Learner;

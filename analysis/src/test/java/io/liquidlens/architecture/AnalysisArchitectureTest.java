@@ -36,9 +36,10 @@ class AnalysisArchitectureTest {
 
     @Test
     void awtIsOnlyUsedForOffscreenExports() {
-        noClasses().that().resideOutsideOfPackages("io.liquidlens.report..", "io.liquidlens.tree..")
+        noClasses().that().resideOutsideOfPackages("io.liquidlens.report..", "io.liquidlens.tree..",
+                        "io.liquidlens.drawing..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..")
-                .because("Java2D is allowed only for off-screen report and tree drawings")
+                .because("Java2D is allowed only for off-screen report and tree drawings and the drawing package behind them")
                 .check(classes);
     }
 
@@ -55,20 +56,23 @@ class AnalysisArchitectureTest {
                 .layer("lanekeeping").definedBy("io.liquidlens.lanekeeping..")
                 .layer("grad").definedBy("io.liquidlens.grad..")
                 .layer("train").definedBy("io.liquidlens.train..")
+                .layer("drawing").definedBy("io.liquidlens.drawing..")
                 .layer("tree").definedBy("io.liquidlens.tree..")
                 .layer("causal").definedBy("io.liquidlens.causal..")
                 .layer("report").definedBy("io.liquidlens.report..")
                 .layer("cli").definedBy("io.liquidlens.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("causal", "cli")
+                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("causal", "report", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report", "cli")
                 .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "causal", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("head").mayOnlyBeAccessedByLayers("model", "sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "lanekeeping", "tree", "causal",
+                        "report", "cli")
                 .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "grad", "train", "lanekeeping", "tree", "cli")
                 .whereLayer("wiring").mayOnlyBeAccessedByLayers("spec", "io", "model", "sim", "grad", "train", "lanekeeping", "tree",
                         "cli")
@@ -103,9 +107,9 @@ class AnalysisArchitectureTest {
 
     @Test
     void pdfAndSvgLibrariesStayInTheDrawingPackage() {
-        noClasses().that().resideOutsideOfPackage("io.liquidlens.tree.pdf..")
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.drawing..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "de.rototor..", "org.jfree..")
-                .because("tree.pdf and sweep.svg are drawn in one package; the rest of analysis only lists them")
+                .because("figures are Painters; one package turns them into PDF pages and SVG, the rest of analysis only paints")
                 .check(classes);
     }
 

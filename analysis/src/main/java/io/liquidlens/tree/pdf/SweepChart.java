@@ -1,5 +1,7 @@
 package io.liquidlens.tree.pdf;
 
+import io.liquidlens.drawing.Fonts;
+import io.liquidlens.drawing.Painter;
 import io.liquidlens.tree.SweepPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -19,7 +21,7 @@ import java.util.Locale;
  * two series) against the tree's leaves on a log axis, each held-out point labelled with its minimum leaf size, and
  * the 85 % line a readable tree should stay above. One drawing code serves the PDF page and {@code sweep.svg}.
  */
-final class SweepChart {
+final class SweepChart implements Painter {
     static final double WIDTH = 640;
     static final double HEIGHT = 420;
     /** The fidelity a tree should keep to count as a faithful explanation (ANALYSES.md item 10). */
@@ -62,7 +64,18 @@ final class SweepChart {
     }
 
     /** Draws the chart in a {@link #WIDTH} x {@link #HEIGHT} point box with its top left at the origin. */
-    void draw(Graphics2D g) {
+    @Override
+    public double width() {
+        return WIDTH;
+    }
+
+    @Override
+    public double height() {
+        return HEIGHT;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         g.setFont(heading);

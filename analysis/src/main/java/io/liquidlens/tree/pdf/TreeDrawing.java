@@ -1,5 +1,7 @@
 package io.liquidlens.tree.pdf;
 
+import io.liquidlens.drawing.Fonts;
+import io.liquidlens.drawing.Painter;
 import io.liquidlens.tree.ClassColours;
 import io.liquidlens.tree.DecisionTree;
 import io.liquidlens.tree.LabelBins;
@@ -20,7 +22,7 @@ import java.util.List;
  * with their class's colour (the DOT export's palette); both show the training steps per class; edges carry the
  * thresholds. The drawing is as large as it needs to be ({@link #width()} x {@link #height()} points).
  */
-final class TreeDrawing {
+final class TreeDrawing implements Painter {
     static final double MARGIN = 36;
     private static final double PAD_X = 6;
     private static final double PAD_Y = 4;
@@ -61,16 +63,19 @@ final class TreeDrawing {
         this.height = 2 * MARGIN + captionHeight + (layout.depth() + 1) * boxHeight + layout.depth() * ROW_GAP;
     }
 
-    double width() {
+    @Override
+    public double width() {
         return width;
     }
 
-    double height() {
+    @Override
+    public double height() {
         return height;
     }
 
     /** Draws everything with the origin at the top left, in points. */
-    void draw(Graphics2D g) {
+    @Override
+    public void paint(Graphics2D g) {
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
         double y = MARGIN;

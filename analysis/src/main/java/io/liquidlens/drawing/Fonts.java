@@ -1,4 +1,4 @@
-package io.liquidlens.tree.pdf;
+package io.liquidlens.drawing;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -11,13 +11,13 @@ import java.io.UncheckedIOException;
  * The fonts of the drawings: DejaVu Sans and DejaVu Sans Bold, shipped as resources (licence beside them), so text
  * is measured with exactly the glyphs that get embedded, whatever fonts the machine has.
  */
-final class Fonts {
+public final class Fonts {
     /** The resource names, relative to this class. */
     static final String PLAIN_TTF = "DejaVuSans.ttf";
     static final String BOLD_TTF = "DejaVuSans-Bold.ttf";
 
     /** Measures text as it will be drawn: no transform, anti-aliased, fractional metrics. */
-    static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
+    public static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
 
     private static final Font PLAIN = load(PLAIN_TTF);
     private static final Font BOLD = load(BOLD_TTF);
@@ -26,17 +26,17 @@ final class Fonts {
     }
 
     /** DejaVu Sans at {@code size} points. */
-    static Font plain(float size) {
+    public static Font plain(float size) {
         return PLAIN.deriveFont(size);
     }
 
     /** DejaVu Sans Bold at {@code size} points. */
-    static Font bold(float size) {
+    public static Font bold(float size) {
         return BOLD.deriveFont(size);
     }
 
     /** The width of {@code text} in {@code font}, in points. */
-    static double width(Font font, String text) {
+    public static double width(Font font, String text) {
         return font.getStringBounds(text, MEASURE).getWidth();
     }
 

@@ -1,4 +1,4 @@
-package io.liquidlens.tree.pdf;
+package io.liquidlens.drawing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,67 @@
+package io.liquidlens.report;
+
+import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.ClosedLoopResult;
+import io.liquidlens.causal.Condition;
+import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.ModelAudit;
+import io.liquidlens.provenance.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How every number of the report was made, as paragraphs of plain text: the same lines head the HTML and fill the
+ * PDF's first page.
+ */
+final class Caption {
+    private Caption() {
+    }
+
+    /** The report's title. */
+    static String title(CausalAudit audit) {
+        return "Causality report: saliency and distractors, output " + audit.outputName();
+    }
+
+    /** The caption's paragraphs. */
+    static List<String> paragraphs(CausalAudit audit) {
+        List<String> p = new ArrayList<>();
+        p.add("Saliency method: " + audit.method() + ". Explained output: " + audit.outputName() + " (index "
+                + audit.output() + ").");
+        for (ModelAudit m : audit.models()) {
+            p.add("Model " + m.name() + ": " + m.description() + "; " + drive(m) + ".");
+        }
+        for (Condition c : audit.conditions()) {
+            p.add("Condition " + c.name() + ": kind " + c.kind() + ", level " + c.level() + ", distractors "
+                    + c.distractors().describe() + ", seed " + c.distractors().seed() + ".");
+        }
+        p.add("Frames: the recorded rollouts replayed open loop; per measured step the saliency map of the clean"
+                + " and of the perturbed frame (the perturbed run sees the condition at every step up to t), their"
+                + " SSIM (NCP paper protocol), the deviation |y_perturbed - y_clean| of the explained output, and"
+                + " the share of the perturbed map's mass on distractor pixels and on road and lane pixels (n/a"
+                + " without labels). Summaries leave n/a steps out; quartiles interpolate linearly (type 7).");
+        p.add("Closed loop: each model drives the sample world under the condition; a crash is a step that ended"
+                + " outside the lane (the car is put back on the centreline). Interventions: neurons clamped or"
+                + " synapses cut during replay, ranked by the mean |y_intervened - y| over the replayed steps.");
+        Provenance prov = audit.provenance();
+        for (Provenance.InputFile f : prov.inputs()) {
+            p.add("Read " + f.role() + " " + f.path() + " (" + f.bytes() + " bytes, SHA-256 " + f.sha256() + ").");
+        }
+        if (!prov.options().isEmpty()) {
+            List<String> opts = new ArrayList<>();
+            prov.options().forEach((k, v) -> opts.add(k + " = " + v));
+            p.add("Options: " + String.join("; ", opts) + ".");
+        }
+        p.add("Made by " + prov.command() + ", LiquidLens " + prov.version() + ", " + prov.platform() + ".");
+        return p;
+    }
+
+    private static String drive(ModelAudit m) {
+        for (ConditionResult r : m.conditions()) {
+            ClosedLoopResult c = r.closedLoop();
+            if (c != null) {
+                return "closed loop " + c.episodes() + " episodes x " + c.steps() + " steps from seed " + c.seed();
+            }
+        }
+        return "not driven in closed loop";
+    }
+}

@@ -1,0 +1,94 @@
+package io.liquidlens.report;
+
+import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.ModelAudit;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** The report's figures, (a) to (f), each drawn once for both the HTML and the PDF. */
+final class Figures {
+    private Figures() {
+    }
+
+    /** The figures in report order. */
+    static List<Figure> of(CausalAudit audit) {
+        return List.of(new SsimBoxPlot(audit), crashes(audit), shares(audit), deviation(audit),
+                new OverlayFigure(audit), new InterventionBars(audit));
+    }
+
+    /** (b), after the NCP paper's Fig. 4a: closed-loop crashes per condition, one bar per model. */
+    static GroupedBars crashes(CausalAudit audit) {
+        return perModel(audit, "Crashes in closed loop", "steps that ended outside the lane, over all held-out"
+                + " episodes; n/a = not driven", "crashes", r -> r.closedLoop() == null ? Double.NaN
+                : r.closedLoop().crashes());
+    }
+
+    /** (d): the mean |y_perturbed - y_clean| of the explained output per condition. */
+    static GroupedBars deviation(CausalAudit audit) {
+        return perModel(audit, "Output deviation under the condition", "mean over the measured steps of"
+                + " |y_perturbed - y_clean| of " + audit.outputName(), "mean |y_perturbed - y_clean|",
+                r -> Summary.of(r.frames().deviation()).mean());
+    }
+
+    /** (c): the perturbed map's mean share on distractor pixels and on road and lane pixels. */
+    static GroupedBars shares(CausalAudit audit) {
+        List<String> series = new ArrayList<>();
+        List<Color> colours = new ArrayList<>();
+        for (int i = 0; i < audit.models().size(); i++) {
+            String name = audit.models().get(i).name();
+            series.add(name + " distractors");
+            series.add(name + " task");
+            colours.add(colour(i).darker());
+            colours.add(light(colour(i)));
+        }
+        int groups = audit.conditions().size();
+        double[][] v = new double[groups][series.size()];
+        for (int k = 0; k < groups; k++) {
+            for (int i = 0; i < audit.models().size(); i++) {
+                ConditionResult r = result(audit.models().get(i), audit.conditions().get(k).name());
+                v[k][2 * i] = r == null ? Double.NaN : Summary.of(r.frames().distractorShare()).mean();
+                v[k][2 * i + 1] = r == null ? Double.NaN : Summary.of(r.frames().taskShare()).mean();
+            }
+        }
+        return new GroupedBars("Where the saliency lies", "mean share of the perturbed map's mass on distractor"
+                + " pixels (dark) and on road and lane pixels (light); n/a = no labels", names(audit), series,
+                colours, v, "share of saliency");
+    }
+
+    private static GroupedBars perModel(CausalAudit audit, String title, String caption, String yLabel,
+                                        ToDoubleFunction<ConditionResult> value) {
+        int groups = audit.conditions().size();
+        int models = audit.models().size();
+        double[][] v = new double[groups][models];
+        List<Color> colours = new ArrayList<>();
+        for (int i = 0; i < models; i++) {
+            colours.add(colour(i));
+            for (int k = 0; k < groups; k++) {
+                ConditionResult r = result(audit.models().get(i), audit.conditions().get(k).name());
+                v[k][i] = r == null ? Double.NaN : value.applyAsDouble(r);
+            }
+        }
+        return new GroupedBars(title, caption, names(audit), audit.models().stream().map(ModelAudit::name).toList(),
+                colours, v, yLabel);
+    }
+
+    /** The model's result under the condition named {@code condition}, or null when it was not measured. */
+    static ConditionResult result(ModelAudit m, String condition) {
+        return m.conditions().stream().filter(r -> r.condition().name().equals(condition)).findFirst().orElse(null);
+    }
+
+    private static List<String> names(CausalAudit audit) {
+        return audit.conditions().stream().map(c -> c.name()).toList();
+    }
+
+    private static Color colour(int i) {
+        return Figure.colour(i);
+    }
+
+    private static Color light(Color c) {
+        return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
+    }
+}

@@ -1,0 +1,84 @@
+package io.liquidlens.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+
+/**
+ * Bars grouped by condition, one bar per series (a model, or a model's share of one kind) in the series' colour.
+ * A missing value (NaN: not driven, no labels) leaves its slot empty with a small "n/a" under it.
+ */
+final class GroupedBars extends Figure {
+    static final double WIDTH = 640;
+    private static final double HEIGHT = 380;
+    private final List<String> groups;
+    private final List<String> series;
+    private final List<Color> colours;
+    private final double[][] values;
+    private final String yLabel;
+    private final double max;
+    private final int legendRows;
+
+    /**
+     * @param values one row per group, one value per series
+     */
+    GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
+                double[][] values, String yLabel) {
+        super(title, caption);
+        this.groups = List.copyOf(groups);
+        this.series = List.copyOf(series);
+        this.colours = List.copyOf(colours);
+        this.values = values;
+        this.yLabel = yLabel;
+        this.legendRows = legendRows(series, LEFT, WIDTH - 20);
+        double hi = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        this.max = hi > 0 ? Math.ceil(hi * 1.1 / niceStep(hi / 5)) * niceStep(hi / 5) : 1;
+    }
+
+    @Override
+    public double width() {
+        return WIDTH;
+    }
+
+    @Override
+    public double height() {
+        return HEIGHT + LEGEND_ROW * (legendRows - 1);
+    }
+
+    @Override
+    void body(Graphics2D g) {
+        double top = TOP + LEGEND_ROW * legendRows + 3;
+        Rectangle2D plot = new Rectangle2D.Double(LEFT, top, WIDTH - LEFT - 20, height() - top - 48);
+        legend(g, LEFT, TOP, WIDTH - 20, series, colours);
+        yAxis(g, plot, 0, max, yLabel);
+        double slot = plot.getWidth() / groups.size();
+        double bar = Math.min(28, slot * 0.8 / Math.max(1, series.size()));
+        for (int k = 0; k < groups.size(); k++) {
+            double x0 = plot.getMinX() + k * slot + (slot - bar * series.size()) / 2;
+            for (int s = 0; s < series.size(); s++) {
+                double v = values[k][s];
+                double x = x0 + s * bar;
+                if (Double.isFinite(v)) {
+                    double barTop = y(plot, 0, max, v);
+                    g.setColor(colours.get(s));
+                    g.fill(new Rectangle2D.Double(x + 1, barTop, bar - 2, plot.getMaxY() - barTop));
+                } else {
+                    g.setFont(SMALL);
+                    g.setColor(Color.GRAY);
+                    centred(g, "n/a", x + bar / 2, plot.getMaxY() - 3);
+                }
+            }
+            g.setFont(TEXT);
+            g.setColor(Color.BLACK);
+            centred(g, groups.get(k), plot.getMinX() + (k + 0.5) * slot, plot.getMaxY() + 14);
+        }
+    }
+}
