@@ -21,6 +21,19 @@ public record Condition(String name, String kind, double level, Distractors dist
         Objects.requireNonNull(distractors, "distractors");
     }
 
+    /**
+     * The perturbation of recorded rollouts this condition stands for, drawn as the sample world's camera draws
+     * it (same seed, same streams).
+     *
+     * @throws IllegalArgumentException for a kind that recorded frames cannot take yet
+     */
+    public Perturbation perturbation() {
+        if (kind.equals("noise")) {
+            return new Perturbation.PixelNoise(distractors.noise(), distractors.clip(), distractors.seed());
+        }
+        throw new IllegalArgumentException("'" + name + "' cannot be applied to recorded frames yet");
+    }
+
     /** Whether nothing is added (the reference every other condition is compared with). */
     public boolean isClean() {
         return !distractors.any();

@@ -68,7 +68,11 @@ public final class Sensors {
         if (options.noiseVariance() > 0) {
             list.append(list.length() == 0 ? "" : ",").append("noise=").append(options.noiseVariance());
         }
-        Distractors distractors = Distractors.parse(list.toString());
+        return camera(Distractors.parse(list.toString()));
+    }
+
+    /** The camera (32 x 96 RGB, {@link CameraSpec#defaults()}) drawing exactly {@code distractors}. */
+    public static Sensor camera(Distractors distractors) {
         return new CameraSensor(new CameraRenderer(CameraSpec.defaults(), distractors, CarSpec.defaults().dt()));
     }
 

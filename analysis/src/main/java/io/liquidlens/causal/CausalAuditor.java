@@ -1,0 +1,218 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.lanekeeping.Labels;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.sim.ProgressListener;
+import io.liquidlens.wiring.Wiring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Measures a causality report: every model under every condition on the same recorded frames (saliency SSIM,
+ * output deviation, saliency on distractor and task pixels), closed-loop driving under each condition, and the
+ * ranking of decision neurons by clamping. Perturbed rollouts are made once and shared by all models, so every
+ * model sees exactly the same disturbed frames. Work is spread over all cores.
+ */
+public final class CausalAuditor {
+
+    /** A model with the short name a report gives it. */
+    public record Subject(String name, LoadedModel model) {
+    }
+
+    private final List<Rollout> rollouts;
+    private final List<Condition> conditions;
+    private final AuditOptions options;
+    private final ProgressListener listener;
+    private final List<int[]> frames;
+    private final AtomicLong done = new AtomicLong();
+    private long total;
+
+    private CausalAuditor(List<Rollout> rollouts, List<Condition> conditions, AuditOptions options,
+                          ProgressListener listener) {
+        this.rollouts = List.copyOf(rollouts);
+        this.conditions = List.copyOf(conditions);
+        this.options = options;
+        this.listener = listener;
+        this.frames = FrameSelection.evenly(rollouts, options.frames());
+    }
+
+    /**
+     * Measures {@code models} on {@code rollouts} under {@code conditions}.
+     *
+     * @param provenance how the inputs were given (files and their digests, options), carried into the audit
+     * @throws IllegalArgumentException    when a model cannot read the rollouts, the method does not apply, or a
+     *                                     condition cannot be applied to the rollouts
+     * @throws CancellationException       when the listener asks to stop
+     */
+    public static CausalAudit run(List<Subject> models, List<Rollout> rollouts, List<Condition> conditions,
+                                  AuditOptions options, Provenance provenance, ProgressListener listener) {
+        if (models.isEmpty() || rollouts.isEmpty() || conditions.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
+        }
+        CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
+        List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
+                .map(c -> rollouts.stream().map(r -> c.perturbation().apply(r)).toList()).toList();
+        auditor.total = models.size() * auditor.unitsPerModel(models);
+        List<ModelAudit> audits = new ArrayList<>();
+        for (Subject s : models) {
+            audits.add(auditor.audit(s, perturbed));
+        }
+        listener.progress(auditor.total, auditor.total);
+        LiquidModel first = models.get(0).model().network();
+        String outputName = outputName(models.get(0).model(), options.output());
+        String method = options.method().create(first.head().isPresent(), options.seed()).toString();
+        return new CausalAudit(method, options.output(), outputName, conditions, audits, provenance);
+    }
+
+    private long unitsPerModel(List<Subject> models) {
+        long perCondition = frames.size() + options.episodes();
+        return frames.size() + conditions.size() * perCondition + (options.interventions() ? 1 : 0);
+    }
+
+    private ModelAudit audit(Subject subject, List<List<PerturbedRollout>> perturbed) {
+        LiquidModel net = subject.model().network();
+        if (options.output() >= net.outputSize()) {
+            throw new IllegalArgumentException(subject.name() + ": output " + options.output() + " is not one of the"
+                    + " model's " + net.outputSize() + " outputs");
+        }
+        FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method().create(net.head().isPresent(),
+                options.seed()), options.output());
+        List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
+        List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
+        SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
+        IntStream.range(0, frames.size()).parallel().forEach(k -> {
+            int[] f = frames.get(k);
+            cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
+            tick(1);
+        });
+        List<ConditionResult> results = new ArrayList<>();
+        List<SaliencyOverlay> overlays = new ArrayList<>();
+        for (int c = 0; c < conditions.size(); c++) {
+            Condition condition = conditions.get(c);
+            List<PerturbedRollout> disturbed = perturbed.get(c);
+            FrameMetrics metrics = frameMetrics(net, saliency, disturbed, cleanOut, cleanMaps, overlays, condition);
+            ClosedLoopResult drive = null;
+            if (options.episodes() > 0 && net.head().isPresent()) {
+                drive = ClosedLoop.drive(subject.model(), condition, options.episodes(), options.episodeSteps(),
+                        options.seed());
+            }
+            tick(options.episodes());
+            results.add(new ConditionResult(condition, metrics, drive));
+        }
+        List<InterventionEffect> effects = List.of();
+        if (options.interventions()) {
+            effects = InterventionRanking.rankReplays(net, clean, options.output());
+            tick(1);
+        }
+        return new ModelAudit(subject.name(), describe(net), results, effects, overlays);
+    }
+
+    private FrameMetrics frameMetrics(LiquidModel net, FrameSaliency saliency, List<PerturbedRollout> disturbed,
+                                      List<float[]> cleanOut, SaliencyMap[] cleanMaps, List<SaliencyOverlay> overlays,
+                                      Condition condition) {
+        int m = net.outputSize();
+        List<float[]> out = disturbed.stream().map(p -> Replay.of(net, p.rollout()).run(net, null)).toList();
+        int n = frames.size();
+        double[] ssim = new double[n];
+        double[] deviation = new double[n];
+        double[] onDistractor = new double[n];
+        double[] onTask = new double[n];
+        SaliencyMap[] maps = new SaliencyMap[n];
+        List<long[]> labels = disturbed.stream()
+                .map(p -> p.rollout().labels() == null ? null : p.rollout().labels().toLongArray()).toList();
+        IntStream.range(0, n).parallel().forEach(k -> {
+            int r = frames.get(k)[0];
+            int t = frames.get(k)[1];
+            Rollout rollout = disturbed.get(r).rollout();
+            maps[k] = saliency.map(rollout, t);
+            ssim[k] = Ssim.between(cleanMaps[k], maps[k]);
+            int at = t * m + options.output();
+            deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
+            double[] shares = LabelShares.of(maps[k], labels.get(r), t);
+            onDistractor[k] = shares[0];
+            onTask[k] = shares[1];
+            tick(1);
+        });
+        if (net.head().isPresent()) {
+            for (int k : FrameSelection.spread(n, options.overlays())) {
+                int r = frames.get(k)[0];
+                int t = frames.get(k)[1];
+                overlays.add(new SaliencyOverlay(condition.name(), globalStep(r, t), frame(rollouts.get(r), t),
+                        cleanMaps[k], frame(disturbed.get(r).rollout(), t), maps[k]));
+            }
+        }
+        List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
+        return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask));
+    }
+
+    private void tick(long units) {
+        if (listener.isCancelled()) {
+            throw new CancellationException("report cancelled");
+        }
+        listener.progress(done.addAndGet(units), total);
+    }
+
+    private int globalStep(int rollout, int step) {
+        int before = 0;
+        for (int r = 0; r < rollout; r++) {
+            before += rollouts.get(r).steps();
+        }
+        return before + step;
+    }
+
+    private static NdArray frame(Rollout r, int t) {
+        int[] shape = r.inputs().shape();
+        int size = shape[1] * shape[2] * shape[3];
+        float[] values = new float[size];
+        System.arraycopy(r.inputs().floatsView(), t * size, values, 0, size);
+        return NdArray.ofFloats(new int[] {shape[1], shape[2], shape[3]}, values);
+    }
+
+    private static List<Double> boxed(double[] v) {
+        return java.util.Arrays.stream(v).boxed().toList();
+    }
+
+    private static String describe(LiquidModel net) {
+        String cell = switch (net.cellKind()) {
+            case LTC -> "LTC";
+            case CFC -> "CfC";
+            case WIRED_CFC -> "wired CfC";
+        };
+        String wiring = net.wiring().map(Wiring::kind).map(k -> ", " + k + " wiring").orElse("");
+        String head = net.head().isPresent() ? ", conv head" : "";
+        return cell + wiring + ", " + net.stateSize() + " neurons" + head;
+    }
+
+    private static String outputName(LoadedModel model, int output) {
+        var names = model.manifest().outputs();
+        return output < names.size() ? names.get(output) : "output " + output;
+    }
+
+    /** Shares of a map's mass on distractor (label 3) and on task (road, marking) pixels; NaN without labels. */
+    private static final class LabelShares {
+        static double[] of(SaliencyMap map, long[] l, int t) {
+            double[] v = map.values();
+            int off = t * v.length;
+            if (l == null || l.length < off + v.length) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double sum = 0;
+            double distractor = 0;
+            double task = 0;
+            for (int i = 0; i < v.length; i++) {
+                sum += v[i];
+                long c = l[off + i];
+                distractor += c == Labels.DISTRACTOR ? v[i] : 0;
+                task += c == Labels.ROAD || c == Labels.LANE_MARKING ? v[i] : 0;
+            }
+            return sum > 0 ? new double[] {distractor / sum, task / sum} : new double[] {Double.NaN, Double.NaN};
+        }
+    }
+}

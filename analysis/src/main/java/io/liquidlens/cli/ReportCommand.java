@@ -1,0 +1,181 @@
+package io.liquidlens.cli;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.causal.AuditOptions;
+import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.CausalAuditor;
+import io.liquidlens.causal.Condition;
+import io.liquidlens.causal.Conditions;
+import io.liquidlens.causal.SaliencyChoice;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.sim.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code liquidlens report}: the causality report of one or more models (docs/FORMATS.md, "Causality reports").
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Test whether models steer from the task or from distractors: on the same recorded frames,"
+                + " the SSIM between clean and perturbed saliency maps, the share of saliency on distractor and on"
+                + " road pixels, and the output's deviation; closed-loop crashes in the sample world under each"
+                + " perturbation; and the decision neurons ranked by the effect of clamping them.",
+                "OUT gets index.html (self-contained, figures as inline SVG), report.pdf, metrics.csv and"
+                        + " metrics.json; it is replaced only once everything is written."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--models", required = true, arity = "1..*", paramLabel = "DIR",
+            description = "Model folders (or their model.json), compared in the order given.")
+    List<Path> models;
+
+    @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+            description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order).")
+    List<Path> rollouts;
+
+    @Option(names = "--perturbations", paramLabel = "SPEC", defaultValue = Conditions.DEFAULT,
+            description = "Conditions, ';'-separated KIND[=LEVEL,...] with KIND noise (variance), objects (per 100 m),"
+                    + " shadows (opacity), brightness (amplitude) or occlusion (patches); level 0 is clean."
+                    + " Default: ${DEFAULT-VALUE} (the NCP paper's protocol).")
+    String perturbations;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "vbp",
+            description = "Saliency method: vbp (VisualBackProp, camera models), gradient, gradxinput, ig,"
+                    + " smoothgrad, occlusion. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--output", paramLabel = "I", defaultValue = "0",
+            description = "The explained output (default: ${DEFAULT-VALUE}).")
+    int output;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "200",
+            description = "Frames measured, spread evenly over the rollouts (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--overlays", paramLabel = "N", defaultValue = "2",
+            description = "Overlay figures per model and condition (default: ${DEFAULT-VALUE}).")
+    int overlays;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "10",
+            description = "Closed-loop held-out episodes per model and condition, 0 for none (default: ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Option(names = "--episode-steps", paramLabel = "T", defaultValue = "500",
+            description = "Steps per closed-loop episode (default: ${DEFAULT-VALUE}).")
+    int episodeSteps;
+
+    @Option(names = "--no-interventions", description = "Skip ranking the decision neurons by clamping them.")
+    boolean noInterventions;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of every perturbation and closed-loop road (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AuditOptions options;
+        SaliencyChoice choice;
+        try {
+            choice = SaliencyChoice.named(method);
+            options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().replace("method", "--method"));
+        }
+        List<Condition> conditions = Conditions.parse(perturbations, seed);
+        List<CausalAuditor.Subject> subjects = new ArrayList<>();
+        Provenance.Builder p = Provenance.of("liquidlens report");
+        Set<String> names = new HashSet<>();
+        for (Path m : models) {
+            LoadedModel loaded = LoadedModel.load(m);
+            String name = loaded.folder().getFileName().toString();
+            for (int k = 2; !names.add(name); k++) {
+                name = loaded.folder().getFileName() + " (" + k + ")";
+            }
+            subjects.add(new CausalAuditor.Subject(name, loaded));
+            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
+        }
+        List<Path> files = Rollouts.listRecursively(rollouts);
+        List<Rollout> read = new ArrayList<>();
+        for (Path f : files) {
+            read.add(Rollouts.read(f));
+            p.input("rollout", f);
+        }
+        p.option("perturbations", perturbations).option("method", choice.cliName()).option("output", output)
+                .option("frames", frames).option("overlays", overlays).option("episodes", episodes)
+                .option("episode_steps", episodeSteps).option("interventions", !noInterventions).option("seed", seed);
+        PrintWriter err = spec.commandLine().getErr();
+        Eta eta = new Eta(err, System.console() != null);
+        CausalAudit audit;
+        try {
+            audit = CausalAuditor.run(subjects, read, conditions, options, p.build(), eta);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(e.getMessage(), e);
+        }
+        eta.finish();
+        io.liquidlens.report.CausalReportWriter.write(audit, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%d model(s) x %d condition(s) x %d frame(s) in %.1f s; wrote %s%n",
+                subjects.size(), conditions.size(), Math.min(frames, read.stream().mapToInt(Rollout::steps).sum()),
+                eta.seconds(), out);
+        stdout.flush();
+        return 0;
+    }
+
+    /** Progress on stderr with the share done and an estimate of the time left, about once a second. */
+    static final class Eta implements ProgressListener {
+        private final PrintWriter err;
+        private final boolean console;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+
+        Eta(PrintWriter err, boolean console) {
+            this.err = err;
+            this.console = console;
+        }
+
+        @Override
+        public synchronized void progress(long done, long total) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 1_000_000_000L || done == 0 || total == 0) {
+                return;
+            }
+            lastPrint = now;
+            double elapsed = (now - start) / 1e9;
+            double left = elapsed * (total - done) / done;
+            err.printf(Locale.ROOT, "%sreport %3d%% (%d/%d), %.0f s elapsed, about %.0f s left%s", console ? "\r" : "",
+                    done * 100 / total, done, total, elapsed, left, console ? "" : "\n");
+            err.flush();
+        }
+
+        void finish() {
+            if (console && lastPrint != 0) {
+                err.println();
+                err.flush();
+            }
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
