@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 public sealed interface Perturbation {
 
     /**
-     * The rollout with its inputs perturbed (every other array as recorded, labels included: the changed
-     * mask, not the labels, says where the perturbation went).
+     * The rollout with its inputs perturbed and every other array as recorded. The labels too are kept as
+     * recorded (the changed mask, not the labels, says where the perturbation went), except by
+     * {@link SampleWorld}, which labels its distractors as the sample world's camera would have (3).
      *
      * @throws IllegalArgumentException when the perturbation does not apply to the rollout's inputs
      */
@@ -160,6 +161,28 @@ public sealed interface Perturbation {
         @Override
         public String toString() {
             return "ChannelNoise[channels=" + Arrays.toString(channels) + ", variance=" + variance + ", seed=" + seed + "]";
+        }
+    }
+
+    /**
+     * The sample world's distractors drawn into a rollout it recorded, as its camera would have drawn them at
+     * each recorded pose ({@link SampleWorldReplay}): objects and shadows by re-rendering the recorded
+     * episode ({@link RecordedEpisode}) with and without them, the screen effects (occlusion, brightness,
+     * noise) with {@code ScreenDistractors.frameSeed(distractors.seed(), t)} as the camera does. The
+     * distractors' seed places the objects and shadows; the recording's own camera used the episode seed
+     * ({@link RecordedEpisode#episodeSeed()}). Labels follow the camera's: 3 where a distractor covers at
+     * least half a pixel. Screen effects alone apply to any camera rollout.
+     */
+    record SampleWorld(Distractors distractors) implements Perturbation {
+        public SampleWorld {
+            if (distractors == null) {
+                throw new IllegalArgumentException("the sample world perturbation needs distractors (none() for none)");
+            }
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            return SampleWorldReplay.apply(distractors, rollout);
         }
     }
 

@@ -13,6 +13,11 @@ public record PerturbedRollout(Rollout rollout, NdArray changed) {
 
     /** {@code clean} with {@code inputs} (same shape, taken over) in place of its own, compared value by value. */
     static PerturbedRollout of(Rollout clean, float[] inputs) {
+        return of(clean, inputs, clean.labels());
+    }
+
+    /** {@code clean} with {@code inputs} and {@code labels} in place of its own. */
+    static PerturbedRollout of(Rollout clean, float[] inputs, NdArray labels) {
         float[] before = clean.inputs().floatsView();
         int[] shape = clean.inputs().shape();
         int channels = shape.length == 4 ? shape[3] : 1;
@@ -24,7 +29,7 @@ public record PerturbedRollout(Rollout rollout, NdArray changed) {
         }
         int[] maskShape = shape.length == 4 ? new int[] {shape[0], shape[1], shape[2]} : shape;
         Rollout perturbed = new Rollout(NdArray.ofFloats(shape, inputs), clean.timespans(), clean.actions(),
-                clean.states(), clean.world(), clean.worldNames(), clean.position(), clean.labels(), clean.extras());
+                clean.states(), clean.world(), clean.worldNames(), clean.position(), labels, clean.extras());
         return new PerturbedRollout(perturbed, NdArray.ofBooleans(maskShape, changed));
     }
 
@@ -56,5 +61,5 @@ public record PerturbedRollout(Rollout rollout, NdArray changed) {
     /** Changes one frame in place. */
     interface FrameEdit {
         void apply(float[] frames, int offset, int step, int height, int width, int channels);
-}
+    }
 }
