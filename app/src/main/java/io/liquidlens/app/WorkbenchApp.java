@@ -5,6 +5,8 @@ import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.playback.ProbeRun;
+import io.liquidlens.app.saliency.SaliencyPanelView;
+import io.liquidlens.app.saliency.SaliencyPanelViewModel;
 import io.liquidlens.app.task.FxTaskExecutor;
 import io.liquidlens.app.tree.TreePanelView;
 import io.liquidlens.app.tree.TreePanelViewModel;
@@ -55,8 +57,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
- * (left) beside a tab pane holding the input view, the model panel and the Tree tab (right); the traces below,
- * behind a divider the user can drag; a status line with progress and cancel at the bottom.
+ * (left) beside a tab pane holding the input view, the model panel, the Tree tab and the Saliency tab (right);
+ * the traces below, behind a divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
  * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each
@@ -72,6 +74,7 @@ public final class WorkbenchApp extends Application {
     public static final String TRACES_SLOT_ID = "traces-slot";
     public static final String INPUT_SLOT_ID = "input-slot";
     public static final String TREE_SLOT_ID = "tree-slot";
+    public static final String SALIENCY_SLOT_ID = "saliency-slot";
     /** Node ids of the status bar's progress bar and cancel button. */
     public static final String PROGRESS_ID = "progress";
     public static final String CANCEL_ID = "cancel";
@@ -105,6 +108,9 @@ public final class WorkbenchApp extends Application {
     private final StackPane inputSlot = slot(INPUT_SLOT_ID, "Input at the cursor");
     private final StackPane treeSlot = slot(TREE_SLOT_ID, "Decision tree");
     private TreePanelViewModel tree;
+    private final StackPane saliencySlot = slot(SALIENCY_SLOT_ID, "Saliency maps");
+    private final Tab saliencyTab = new Tab("Saliency", saliencySlot);
+    private SaliencyPanelViewModel saliency;
     private final Menu recentMenu = new Menu("Recent");
     private final Menu exportMenu = new Menu("Export");
     /** Asks where to save: (title, extension) to a path or null. Replaced in tests, where no dialog can open. */
@@ -179,6 +185,14 @@ public final class WorkbenchApp extends Application {
         addExport("Traces as CSV...", traces::exportCsv, "csv");
         addExport("Input frame as PNG...", input::exportPng, "png");
         installTree();
+        installSaliency();
+    }
+
+    /** The Saliency tab: maps at the cursor, clean beside perturbed; it computes only while its tab is shown. */
+    private void installSaliency() {
+        saliency = new SaliencyPanelViewModel(workspace, executor);
+        saliency.activeProperty().bind(saliencyTab.selectedProperty());
+        fill(saliencySlot, new SaliencyPanelView(saliency));
     }
 
     /** The Tree tab: extraction on the loaded model and rollout, the tree at the cursor, its exports. */
@@ -292,7 +306,7 @@ public final class WorkbenchApp extends Application {
 
     private Node centre() {
         TabPane side = new TabPane(new Tab("Input", inputSlot), new Tab("Model", new ModelPanelView(workspace)),
-                new Tab("Tree", treeSlot));
+                new Tab("Tree", treeSlot), saliencyTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         SplitPane top = new SplitPane(graphSlot, side);
@@ -473,6 +487,9 @@ public final class WorkbenchApp extends Application {
             workspace.cancel();
             if (tree != null) {
                 tree.cancel();
+            }
+            if (saliency != null) {
+                saliency.cancel();
             }
         });
         for (Node n : List.of(activity, progress, cancel)) {

@@ -1,0 +1,185 @@
+package io.liquidlens.app.saliency;
+
+import io.liquidlens.app.input.FramePixels;
+import io.liquidlens.causal.SaliencyMap;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollout;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Saliency panel: method and perturbation pickers on top, then the clean frame at the cursor with its map
+ * over it beside the perturbed frame with its map (a vector model's maps as heat rows), and the SSIM and output
+ * deviation line below. Nodes and drawing only; {@link SaliencyPanelViewModel} does the work.
+ */
+public final class SaliencyPanelView extends BorderPane {
+    /** Node ids, for tests. */
+    public static final String ID = "saliency-panel";
+    public static final String METHOD_ID = "saliency-method";
+    public static final String PERTURBATION_ID = "saliency-perturbation";
+    public static final String SEED_ID = "saliency-seed";
+    public static final String STATUS_ID = "saliency-status";
+    public static final String CLEAN_ID = "saliency-clean";
+    public static final String PERTURBED_ID = "saliency-perturbed";
+
+    /** Screen pixels per camera pixel, and per feature of a vector model's heat row. */
+    private static final int FRAME_SCALE = 4;
+    private static final int CELL_SCALE = 24;
+
+    private final SaliencyPanelViewModel model;
+    private final ImageView cleanView = image(CLEAN_ID);
+    private final ImageView perturbedView = image(PERTURBED_ID);
+
+    public SaliencyPanelView(SaliencyPanelViewModel model) {
+        this.model = model;
+        setId(ID);
+        setStyle("-fx-font-size: 11px;");
+        setTop(controls());
+        HBox images = new HBox(8, side("clean", cleanView), side("perturbed", perturbedView));
+        images.setPadding(new Insets(4, 6, 4, 6));
+        images.setAlignment(Pos.TOP_CENTER);
+        images.setMinSize(0, 0);
+        for (ImageView v : new ImageView[] {cleanView, perturbedView}) {
+            v.fitWidthProperty().bind(images.widthProperty().subtract(30).divide(2));
+        }
+        setCenter(images);
+        setBottom(lines());
+        model.mapsProperty().addListener((obs, old, now) -> draw(now));
+        draw(model.mapsProperty().get());
+    }
+
+    /** The panel's view model. */
+    public SaliencyPanelViewModel model() {
+        return model;
+    }
+
+    /** The clean frame with its map as drawn (enlarged), or null. */
+    public WritableImage cleanImage() {
+        return (WritableImage) cleanView.getImage();
+    }
+
+    /** The perturbed frame with its map as drawn (enlarged), or null. */
+    public WritableImage perturbedImage() {
+        return (WritableImage) perturbedView.getImage();
+    }
+
+    private void draw(StepMaps s) {
+        if (s == null) {
+            cleanView.setImage(null);
+            perturbedView.setImage(null);
+            return;
+        }
+        cleanView.setImage(picture(s.clean(), s.step(), s.cleanMap()));
+        perturbedView.setImage(picture(s.perturbed(), s.step(), s.perturbedMap()));
+    }
+
+    /** Frame {@code t} of {@code r} with {@code map} over it, or the map alone as a heat row for vector inputs. */
+    private static WritableImage picture(Rollout r, int t, SaliencyMap map) {
+        int h = map.height();
+        int w = map.width();
+        int[] pixels = new int[h * w];
+        int k;
+        if (r.isImage()) {
+            NdArray in = r.inputs();
+            int[] frame = new int[h * w];
+            FramePixels.frame(in.floatsView(), t, in.dim(1), in.dim(2), in.dim(3), frame);
+            SaliencyPixels.overlay(frame, map, pixels);
+            k = FRAME_SCALE;
+        } else {
+            SaliencyPixels.heat(map, pixels);
+            k = CELL_SCALE;
+        }
+        // enlarged here: not every JavaFX pipeline keeps pixels crisp when it scales (see InputFrameView)
+        int[] big = new int[h * k * w * k];
+        FramePixels.enlarge(pixels, w, h, k, big);
+        WritableImage image = new WritableImage(w * k, h * k);
+        image.getPixelWriter().setPixels(0, 0, w * k, h * k, PixelFormat.getIntArgbInstance(), big, 0, w * k);
+        return image;
+    }
+
+    private Node controls() {
+        ChoiceBox<MethodChoice> method = new ChoiceBox<>(model.methods());
+        method.setId(METHOD_ID);
+        method.valueProperty().bindBidirectional(model.methodProperty());
+        method.setTooltip(new Tooltip("How the map is made: VisualBackProp (the conv head's feature maps, per frame) "
+                + "or a method on d output / d input (runs the steps before the cursor first)"));
+        ChoiceBox<PerturbationChoice> perturbation = new ChoiceBox<>(model.perturbations());
+        perturbation.setId(PERTURBATION_ID);
+        perturbation.valueProperty().bindBidirectional(model.perturbationProperty());
+        perturbation.setTooltip(new Tooltip("What is done to every frame of the rollout for the right-hand side"));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, model.seedProperty().get());
+        seed.setId(SEED_ID);
+        seed.setEditable(true);
+        seed.setPrefWidth(80);
+        seed.setTooltip(new Tooltip("Seed of the perturbation's random draws"));
+        seed.valueProperty().addListener((o, a, v) -> model.seedProperty().set(v));
+        // a typed value counts once the field loses focus, not only on Enter
+        seed.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                seed.increment(0);
+            }
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setFocusTraversable(false);
+        cancel.setOnAction(e -> model.cancel());
+        cancel.visibleProperty().bind(model.computingProperty());
+        cancel.managedProperty().bind(model.computingProperty());
+        FlowPane row = new FlowPane(10, 3, group(new Label("Method:"), method),
+                group(new Label("Perturbation:"), perturbation, new Label("seed"), seed), cancel);
+        row.setPadding(new Insets(3, 6, 3, 6));
+        return row;
+    }
+
+    private Node lines() {
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.setWrapText(true);
+        status.setStyle("-fx-font-weight: bold;");
+        status.textProperty().bind(model.statusProperty());
+        Label error = new Label();
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #b71c1c;");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox box = new VBox(2, error, status);
+        box.setPadding(new Insets(3, 6, 4, 6));
+        return box;
+    }
+
+    private static VBox side(String title, ImageView view) {
+        Label caption = new Label(title);
+        VBox box = new VBox(2, caption, view);
+        box.setAlignment(Pos.TOP_CENTER);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static ImageView image(String id) {
+        ImageView v = new ImageView();
+        v.setId(id);
+        v.setPreserveRatio(true);
+        v.setSmooth(false);
+        return v;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox h = new HBox(4, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+}
