@@ -2,7 +2,6 @@ package io.liquidlens.causal;
 
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
-import io.liquidlens.lanekeeping.Labels;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
@@ -135,9 +134,10 @@ public final class CausalAuditor {
             ssim[k] = Ssim.between(cleanMaps[k], maps[k]);
             int at = t * m + options.output();
             deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
-            double[] shares = LabelShares.of(maps[k], labels.get(r), t);
-            onDistractor[k] = shares[0];
-            onTask[k] = shares[1];
+            long[] l = labels.get(r);
+            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t * maps[k].height() * maps[k].width());
+            onDistractor[k] = share == null ? Double.NaN : share.distractor();
+            onTask[k] = share == null ? Double.NaN : share.task();
             tick(1);
         });
         if (net.head().isPresent()) {
@@ -193,26 +193,5 @@ public final class CausalAuditor {
     private static String outputName(LoadedModel model, int output) {
         var names = model.manifest().outputs();
         return output < names.size() ? names.get(output) : "output " + output;
-    }
-
-    /** Shares of a map's mass on distractor (label 3) and on task (road, marking) pixels; NaN without labels. */
-    private static final class LabelShares {
-        static double[] of(SaliencyMap map, long[] l, int t) {
-            double[] v = map.values();
-            int off = t * v.length;
-            if (l == null || l.length < off + v.length) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            double sum = 0;
-            double distractor = 0;
-            double task = 0;
-            for (int i = 0; i < v.length; i++) {
-                sum += v[i];
-                long c = l[off + i];
-                distractor += c == Labels.DISTRACTOR ? v[i] : 0;
-                task += c == Labels.ROAD || c == Labels.LANE_MARKING ? v[i] : 0;
-            }
-            return sum > 0 ? new double[] {distractor / sum, task / sum} : new double[] {Double.NaN, Double.NaN};
-        }
     }
 }

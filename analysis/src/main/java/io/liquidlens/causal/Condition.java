@@ -23,15 +23,15 @@ public record Condition(String name, String kind, double level, Distractors dist
 
     /**
      * The perturbation of recorded rollouts this condition stands for, drawn as the sample world's camera draws
-     * it (same seed, same streams).
-     *
-     * @throws IllegalArgumentException for a kind that recorded frames cannot take yet
+     * it while driving (same seed, same streams): pixel noise unclipped and unquantised, as the driving camera
+     * adds it (8-bit recordings would clip it); every other kind through {@link Perturbation.SampleWorld}, which
+     * re-renders objects and shadows at the recorded poses.
      */
     public Perturbation perturbation() {
         if (kind.equals("noise")) {
             return new Perturbation.PixelNoise(distractors.noise(), distractors.clip(), distractors.seed());
         }
-        throw new IllegalArgumentException("'" + name + "' cannot be applied to recorded frames yet");
+        return new Perturbation.SampleWorld(distractors);
     }
 
     /** Whether nothing is added (the reference every other condition is compared with). */
