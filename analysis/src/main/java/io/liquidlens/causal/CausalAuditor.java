@@ -56,9 +56,10 @@ public final class CausalAuditor {
             throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
         }
         CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
+        auditor.stopIfCancelled();
         List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
                 .map(c -> rollouts.stream().map(r -> c.perturbation().apply(r)).toList()).toList();
-        auditor.total = models.size() * auditor.unitsPerModel(models);
+        auditor.total = models.size() * auditor.unitsPerModel();
         List<ModelAudit> audits = new ArrayList<>();
         for (Subject s : models) {
             audits.add(auditor.audit(s, perturbed));
@@ -66,12 +67,21 @@ public final class CausalAuditor {
         listener.progress(auditor.total, auditor.total);
         LiquidModel first = models.get(0).model().network();
         String outputName = outputName(models.get(0).model(), options.output());
-        String method = options.method().create(first.head().isPresent(), options.seed()).toString();
+        String method = options.method().describe(first.head().isPresent(), options.seed());
         return new CausalAudit(method, options.output(), outputName, conditions, audits, provenance);
     }
 
-    private long unitsPerModel(List<Subject> models) {
-        long perCondition = frames.size() + options.episodes();
+    /**
+     * Progress counts work units: a saliency frame is one; a closed-loop episode step costs about a quarter of
+     * one (a camera render and a forward pass against a map, a second map and an SSIM), so that the estimate of
+     * the time left holds whichever part dominates.
+     */
+    private long episodeUnits() {
+        return Math.max(1, options.episodeSteps() / 4);
+    }
+
+    private long unitsPerModel() {
+        long perCondition = frames.size() + options.episodes() * episodeUnits();
         return frames.size() + conditions.size() * perCondition + (options.interventions() ? 1 : 0);
     }
 
@@ -100,9 +110,10 @@ public final class CausalAuditor {
             ClosedLoopResult drive = null;
             if (options.episodes() > 0 && net.head().isPresent()) {
                 drive = ClosedLoop.drive(subject.model(), condition, options.episodes(), options.episodeSteps(),
-                        options.seed());
+                        options.seed(), () -> tick(episodeUnits()));
+            } else {
+                tick(options.episodes() * episodeUnits());
             }
-            tick(options.episodes());
             results.add(new ConditionResult(condition, metrics, drive));
         }
         List<InterventionEffect> effects = List.of();
@@ -152,10 +163,14 @@ public final class CausalAuditor {
         return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask));
     }
 
-    private void tick(long units) {
+    private void stopIfCancelled() {
         if (listener.isCancelled()) {
             throw new CancellationException("report cancelled");
         }
+    }
+
+    private void tick(long units) {
+        stopIfCancelled();
         listener.progress(done.addAndGet(units), total);
     }
 
