@@ -25,6 +25,22 @@ public final class CausalAuditor {
     public record Subject(String name, LoadedModel model) {
     }
 
+    /** A problem with one of the rollouts (by its index in the list given), e.g. a condition it cannot take. */
+    public static final class RolloutException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        RolloutException(int index, String message, Throwable cause) {
+            super(message, cause);
+            this.index = index;
+        }
+
+        /** The rollout's index in the list given to {@link #run}. */
+        public int index() {
+            return index;
+        }
+    }
+
     private final List<Rollout> rollouts;
     private final List<Condition> conditions;
     private final AuditOptions options;
@@ -58,7 +74,7 @@ public final class CausalAuditor {
         CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
         auditor.stopIfCancelled();
         List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
-                .map(c -> rollouts.stream().map(r -> c.perturbation().apply(r)).toList()).toList();
+                .map(c -> IntStream.range(0, rollouts.size()).mapToObj(r -> perturb(c, rollouts, r)).toList()).toList();
         auditor.total = models.size() * auditor.unitsPerModel();
         List<ModelAudit> audits = new ArrayList<>();
         for (Subject s : models) {
@@ -161,6 +177,14 @@ public final class CausalAuditor {
         }
         List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
         return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask));
+    }
+
+    private static PerturbedRollout perturb(Condition c, List<Rollout> rollouts, int r) {
+        try {
+            return c.perturbation().apply(rollouts.get(r));
+        } catch (IllegalArgumentException e) {
+            throw new RolloutException(r, "'" + c.name() + "': " + e.getMessage(), e);
+        }
     }
 
     private void stopIfCancelled() {

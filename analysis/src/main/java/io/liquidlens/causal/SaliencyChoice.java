@@ -66,7 +66,7 @@ public enum SaliencyChoice {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown saliency method '" + name + "'; accepted: "
+        throw new IllegalArgumentException("method '" + name + "' is unknown; accepted: "
                 + Arrays.stream(values()).map(SaliencyChoice::cliName).collect(Collectors.joining(", ")));
     }
 }
