@@ -100,14 +100,21 @@ class CausalAuditorTest {
     @Test
     void decisionNeuronsAreRankedByTheirClampEffect() {
         ModelAudit ncp = audit.models().get(0);
-        assertThat(ncp.interventions()).hasSize(2 * 6);
-        assertThat(ncp.interventions()).extracting(InterventionEffect::target).allMatch(t -> t.startsWith("C"));
+        var wiring = models.get(0).model().network().connectivity().orElseThrow();
+        long intoMotor = wiring.synapses().stream().filter(s -> wiring.role(s[0]) == io.liquidlens.wiring.NeuronRole.COMMAND
+                && wiring.role(s[1]) == io.liquidlens.wiring.NeuronRole.MOTOR).count();
+        assertThat(intoMotor).isPositive();
+        assertThat(ncp.interventions()).filteredOn(e -> e.action().startsWith("clamp")).hasSize(2 * 6)
+                .extracting(InterventionEffect::target).allMatch(t -> t.matches("C\\d"));
+        assertThat(ncp.interventions()).filteredOn(e -> e.action().equals("cut")).hasSize((int) intoMotor)
+                .extracting(InterventionEffect::target).allMatch(t -> t.matches("C\\d -> M0"));
         for (int i = 1; i < ncp.interventions().size(); i++) {
             assertThat(ncp.interventions().get(i).meanAbsChange())
                     .isLessThanOrEqualTo(ncp.interventions().get(i - 1).meanAbsChange());
         }
         assertThat(ncp.interventions().get(0).meanAbsChange()).isPositive();
-        assertThat(audit.models().get(1).interventions()).as("FC: every inter neuron").hasSize(2 * 18);
+        assertThat(audit.models().get(1).interventions()).as("FC: every inter neuron, clamped and cut from M0")
+                .hasSize(2 * 18 + 18);
     }
 
     @Test
