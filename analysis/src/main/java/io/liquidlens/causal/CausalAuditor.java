@@ -75,7 +75,7 @@ public final class CausalAuditor {
         auditor.stopIfCancelled();
         List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
                 .map(c -> IntStream.range(0, rollouts.size()).mapToObj(r -> perturb(c, rollouts, r)).toList()).toList();
-        auditor.total = models.size() * auditor.unitsPerModel();
+        auditor.total = models.stream().mapToLong(auditor::units).sum();
         List<ModelAudit> audits = new ArrayList<>();
         for (Subject s : models) {
             audits.add(auditor.audit(s, perturbed));
@@ -96,9 +96,11 @@ public final class CausalAuditor {
         return Math.max(1, options.episodeSteps() / 4);
     }
 
-    private long unitsPerModel() {
-        long perCondition = frames.size() + options.episodes() * episodeUnits();
-        return frames.size() + conditions.size() * perCondition + (options.interventions() ? 1 : 0);
+    private long units(Subject subject) {
+        boolean camera = subject.model().network().head().isPresent();
+        long driven = camera ? conditions.stream().filter(Condition::drivable).count() : 0;
+        return frames.size() * (1L + conditions.size()) + driven * options.episodes() * episodeUnits()
+                + (options.interventions() ? 1 : 0);
     }
 
     private ModelAudit audit(Subject subject, List<List<PerturbedRollout>> perturbed) {
@@ -122,13 +124,12 @@ public final class CausalAuditor {
         for (int c = 0; c < conditions.size(); c++) {
             Condition condition = conditions.get(c);
             List<PerturbedRollout> disturbed = perturbed.get(c);
-            FrameMetrics metrics = frameMetrics(net, saliency, disturbed, cleanOut, cleanMaps, overlays, condition);
+            FrameMetrics metrics = frameMetrics(subject.model(), saliency, disturbed, cleanOut, cleanMaps, overlays,
+                    condition);
             ClosedLoopResult drive = null;
-            if (options.episodes() > 0 && net.head().isPresent()) {
+            if (options.episodes() > 0 && net.head().isPresent() && condition.drivable()) {
                 drive = ClosedLoop.drive(subject.model(), condition, options.episodes(), options.episodeSteps(),
                         options.seed(), () -> tick(episodeUnits()));
-            } else {
-                tick(options.episodes() * episodeUnits());
             }
             results.add(new ConditionResult(condition, metrics, drive));
         }
@@ -140,9 +141,10 @@ public final class CausalAuditor {
         return new ModelAudit(subject.name(), describe(net), results, effects, overlays);
     }
 
-    private FrameMetrics frameMetrics(LiquidModel net, FrameSaliency saliency, List<PerturbedRollout> disturbed,
+    private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, List<PerturbedRollout> disturbed,
                                       List<float[]> cleanOut, SaliencyMap[] cleanMaps, List<SaliencyOverlay> overlays,
                                       Condition condition) {
+        LiquidModel net = model.network();
         int m = net.outputSize();
         List<float[]> out = disturbed.stream().map(p -> Replay.of(net, p.rollout()).run(net, null)).toList();
         int n = frames.size();
@@ -151,14 +153,16 @@ public final class CausalAuditor {
         double[] onDistractor = new double[n];
         double[] onTask = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
-        List<long[]> labels = disturbed.stream()
-                .map(p -> p.rollout().labels() == null ? null : p.rollout().labels().toLongArray()).toList();
+        List<long[]> labels = disturbed.stream().map(p -> p.rollout().labels() != null
+                ? p.rollout().labels().toLongArray() : ChannelLabels.of(model, p.rollout().steps())).toList();
         IntStream.range(0, n).parallel().forEach(k -> {
             int r = frames.get(k)[0];
             int t = frames.get(k)[1];
             Rollout rollout = disturbed.get(r).rollout();
             maps[k] = saliency.map(rollout, t);
-            ssim[k] = Ssim.between(cleanMaps[k], maps[k]);
+            // SSIM needs a map at least as big as its window: a vector model's 1 x S map has none
+            boolean big = maps[k].height() >= Ssim.WINDOW && maps[k].width() >= Ssim.WINDOW;
+            ssim[k] = big ? Ssim.between(cleanMaps[k], maps[k]) : Double.NaN;
             int at = t * m + options.output();
             deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
             long[] l = labels.get(r);

@@ -125,17 +125,7 @@ public sealed interface Perturbation {
 
         @Override
         public PerturbedRollout apply(Rollout rollout) {
-            if (rollout.inputs().rank() != 2) {
-                throw new IllegalArgumentException("channel noise needs vector inputs (T, S), got "
-                        + Arrays.toString(rollout.inputs().shape()));
-            }
-            int s = rollout.inputs().dim(1);
-            for (int k : channels) {
-                if (k < 0 || k >= s) {
-                    throw new IllegalArgumentException("channel " + k + " is not one of the inputs' " + s
-                            + " channels (0.." + (s - 1) + ")");
-                }
-            }
+            int s = requireChannels(rollout, channels, "channel noise");
             float[] x = rollout.inputs().toFloatArray();
             double sigma = Math.sqrt(variance);
             for (int t = 0; t < rollout.steps() && variance > 0; t++) {
@@ -145,6 +135,22 @@ public sealed interface Perturbation {
                 }
             }
             return PerturbedRollout.of(rollout, x);
+        }
+
+        /** The inputs' channel count, after checking they are vectors (T, S) holding every listed channel. */
+        static int requireChannels(Rollout rollout, int[] channels, String what) {
+            if (rollout.inputs().rank() != 2) {
+                throw new IllegalArgumentException(what + " needs vector inputs (T, S), got "
+                        + Arrays.toString(rollout.inputs().shape()));
+            }
+            int s = rollout.inputs().dim(1);
+            for (int k : channels) {
+                if (k < 0 || k >= s) {
+                    throw new IllegalArgumentException("channel " + k + " is not one of the inputs' " + s
+                            + " channels (0.." + (s - 1) + ")");
+                }
+            }
+            return s;
         }
 
         @Override
@@ -183,6 +189,68 @@ public sealed interface Perturbation {
         @Override
         public PerturbedRollout apply(Rollout rollout) {
             return SampleWorldReplay.apply(distractors, rollout);
+        }
+    }
+
+    /**
+     * The shortcut a vector model could have learnt, put back: on the listed channels of vector inputs (T, S),
+     * the value the sample world's vector sensor gives its {@code spurious} channels in training episodes, the
+     * expert's previous action in kappa units plus N(0, {@code noise}^2) ({@code VectorSensor}; 0 at step 0),
+     * where held-out episodes carry pure noise. The expert's actions come from the rollout's world column
+     * {@code expert_action}. A model that steers from the road barely moves; one that leans on the cue follows it.
+     */
+    record SpuriousCue(int[] channels, double noise, long seed) implements Perturbation {
+        public SpuriousCue {
+            if (channels.length == 0) {
+                throw new IllegalArgumentException("the spurious cue needs at least one channel");
+            }
+            if (!(noise >= 0) || !Double.isFinite(noise)) {
+                throw new IllegalArgumentException("the spurious cue's noise must be a finite sd >= 0, got " + noise);
+            }
+            channels = channels.clone();
+        }
+
+        @Override
+        public int[] channels() {
+            return channels.clone();
+        }
+
+        @Override
+        public PerturbedRollout apply(Rollout rollout) {
+            int s = ChannelNoise.requireChannels(rollout, channels, "the spurious cue");
+            int column = rollout.worldNames().indexOf("expert_action");
+            if (rollout.world() == null || column < 0) {
+                throw new IllegalArgumentException("the spurious cue needs the expert's actions (world column"
+                        + " expert_action, as liquidlens record writes it); this rollout has "
+                        + (rollout.world() == null ? "no world columns" : "world columns " + rollout.worldNames()));
+            }
+            float[] world = rollout.world().toFloatArray();
+            int k = rollout.worldNames().size();
+            float[] x = rollout.inputs().toFloatArray();
+            for (int t = 0; t < rollout.steps(); t++) {
+                double previous = t == 0 ? 0 : world[(t - 1) * k + column];
+                for (int c : channels) {
+                    double z = new SplittableRandom(stepSeed(stepSeed(seed, t), c)).nextGaussian();
+                    x[t * s + c] = (float) (previous / io.liquidlens.lanekeeping.VectorSensor.KAPPA_SCALE + noise * z);
+                }
+            }
+            return PerturbedRollout.of(rollout, x);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SpuriousCue c && Arrays.equals(c.channels, channels)
+                    && Double.compare(c.noise, noise) == 0 && c.seed == seed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(channels) * 31 + Double.hashCode(noise) * 17 + Long.hashCode(seed);
+        }
+
+        @Override
+        public String toString() {
+            return "SpuriousCue[channels=" + Arrays.toString(channels) + ", noise=" + noise + ", seed=" + seed + "]";
         }
     }
 

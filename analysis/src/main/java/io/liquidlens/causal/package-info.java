@@ -1,16 +1,26 @@
 /**
- * Saliency and causality (ANALYSES.md items 7 and 8): where a camera model looks
- * ({@link io.liquidlens.causal.VisualBackProp} over the conv perception head, giving a
- * {@link io.liquidlens.causal.SaliencyMap} at the frame's resolution) and how alike two such maps are
- * ({@link io.liquidlens.causal.Ssim}, the NCP paper's attention-robustness measure).
+ * Saliency and causality (ANALYSES.md items 7-9 and 11): where a model looks, whether it keeps looking there
+ * when distractors appear, and which neurons cause its decisions.
  *
- * <p>{@link io.liquidlens.causal.SaliencyMethod} is the one shape of every map of an output at step t with
- * respect to the step-t input, for camera and vector models alike, over a
- * {@link io.liquidlens.causal.SaliencyModel} (exact double-precision gradients from {@code grad}, earlier
- * steps held at their recorded values): input gradient, gradient times input, integrated gradients,
- * SmoothGrad, occlusion, and VisualBackProp for camera models.
+ * <ul>
+ *   <li>Maps: {@link io.liquidlens.causal.SaliencyMethod} is the one shape of every map of an output at step t
+ *       with respect to the step-t input, for camera and vector models alike, over a
+ *       {@link io.liquidlens.causal.SaliencyModel} (exact double-precision gradients from {@code grad}, earlier
+ *       steps held at their recorded values): input gradient, gradient times input, integrated gradients,
+ *       SmoothGrad, occlusion, and {@link io.liquidlens.causal.VisualBackProp} for camera models; how alike two
+ *       maps are is {@link io.liquidlens.causal.Ssim} (the NCP paper's protocol).</li>
+ *   <li>Distractors: seeded {@link io.liquidlens.causal.Perturbation}s of recorded rollouts (the sample world's
+ *       distractors re-rendered into its own recordings, pixel noise, occlusion, channel noise and the spurious
+ *       cue for vectors), and the share of saliency on distractor pixels
+ *       ({@link io.liquidlens.causal.SaliencyShare}).</li>
+ *   <li>Causality: {@link io.liquidlens.causal.ClosedLoop} driving under a condition, and
+ *       {@link io.liquidlens.causal.InterventionRanking} of decision neurons by clamping and cutting.</li>
+ *   <li>The report's numbers: {@link io.liquidlens.causal.CausalAuditor} measures a
+ *       {@link io.liquidlens.causal.CausalAudit} (records only; writing it is {@code report}'s job).</li>
+ * </ul>
  *
- * <p>Depends on {@code io.liquidlens.head} and {@code grad} (and may use {@code model}, {@code sim} and
- * {@code io}); only {@code cli} and {@code report} may use it.
+ * <p>Depends on {@code head}, {@code grad}, {@code model}, {@code sim}, {@code wiring} (roles and names of
+ * neurons), {@code lanekeeping} (the sample world), {@code io} and {@code provenance}; only {@code cli} and
+ * {@code report} may use it.
  */
 package io.liquidlens.causal;

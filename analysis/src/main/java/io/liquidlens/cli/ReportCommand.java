@@ -48,9 +48,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--perturbations", paramLabel = "SPEC", defaultValue = Conditions.DEFAULT,
             description = "Conditions, ';'-separated KIND[=LEVEL,...] with KIND noise (variance), objects (per 100 m),"
-                    + " shadows (opacity), brightness (amplitude) or occlusion (patches); level 0 is clean."
-                    + " Default: ${DEFAULT-VALUE} (the NCP paper's protocol).")
+                    + " shadows (opacity), brightness (amplitude) or occlusion (patches) for camera models, channels"
+                    + " (noise variance on --channels) or spurious (the training-time shortcut on spurious_* inputs)"
+                    + " for vector models; level 0 is clean. Default: ${DEFAULT-VALUE} (the NCP paper's protocol).")
     String perturbations;
+
+    @Option(names = "--channels", split = ",", paramLabel = "NAME",
+            description = "Vector models: the inputs the 'channels' condition adds noise to (default: every input).")
+    List<String> channels = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "vbp",
             description = "Saliency method: vbp (VisualBackProp, camera models), gradient, gradxinput, ig,"
@@ -100,7 +105,6 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
         }
-        List<Condition> conditions = Conditions.parse(perturbations, seed);
         List<CausalAuditor.Subject> subjects = new ArrayList<>();
         Provenance.Builder p = Provenance.of("liquidlens report");
         Set<String> names = new HashSet<>();
@@ -113,13 +117,17 @@ final class ReportCommand implements Callable<Integer> {
             subjects.add(new CausalAuditor.Subject(name, loaded));
             p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
         }
+        LoadedModel first = subjects.get(0).model();
+        List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();
+        List<Condition> conditions = Conditions.parse(perturbations, seed, inputs, channels);
         List<Path> files = Rollouts.listRecursively(rollouts);
         List<Rollout> read = new ArrayList<>();
         for (Path f : files) {
             read.add(Rollouts.read(f));
             p.input("rollout", f);
         }
-        p.option("perturbations", perturbations).option("method", choice.cliName()).option("output", output)
+        p.option("perturbations", perturbations).option("channels", String.join(",", channels))
+                .option("method", choice.cliName()).option("output", output)
                 .option("frames", frames).option("overlays", overlays).option("episodes", episodes)
                 .option("episode_steps", episodeSteps).option("interventions", !noInterventions).option("seed", seed);
         PrintWriter err = spec.commandLine().getErr();

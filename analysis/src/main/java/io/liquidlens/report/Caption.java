@@ -31,8 +31,9 @@ final class Caption {
             p.add("Model " + m.name() + ": " + m.description() + "; " + drive(m) + ".");
         }
         for (Condition c : audit.conditions()) {
-            p.add("Condition " + c.name() + ": kind " + c.kind() + ", level " + c.level() + ", distractors "
-                    + c.distractors().describe() + ", seed " + c.distractors().seed() + ".");
+            p.add("Condition " + c.name() + ": kind " + c.kind() + ", level " + c.level() + (c.drivable()
+                    ? ", distractors " + c.distractors().describe() + ", seed " + c.distractors().seed()
+                    : ", " + c.perturbation()) + ".");
         }
         p.add("Frames: the recorded rollouts replayed open loop; per measured step the saliency map of the clean"
                 + " and of the perturbed frame (the perturbed run sees the condition at every step up to t), their"

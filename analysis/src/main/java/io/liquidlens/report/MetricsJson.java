@@ -54,6 +54,7 @@ final class MetricsJson {
             number(o, "level", c.level());
             o.put("distractors", c.distractors().describe());
             o.put("seed", c.distractors().seed());
+            o.put("perturbation", c.perturbation().toString());
         }
         ArrayNode models = root.putArray("models");
         for (ModelAudit m : audit.models()) {

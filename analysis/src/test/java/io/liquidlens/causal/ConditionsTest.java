@@ -38,4 +38,25 @@ class ConditionsTest {
         assertThatThrownBy(() -> Conditions.parse("shadows=2", 0)).hasMessageContaining("must be in [0.0, 0.95]");
         assertThatThrownBy(() -> Conditions.parse(" ", 0)).hasMessageContaining("--perturbations is empty");
     }
+
+    @Test
+    void vectorKindsResolveChannelsByName() {
+        List<String> inputs = List.of("d", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
+        List<Condition> c = Conditions.parse("channels=0,0.2;spurious", 5, inputs, List.of("d", "kappa"));
+        assertThat(c).extracting(Condition::name).containsExactly("clean", "channels 0.2", "spurious cue");
+        assertThat(c.get(1).perturbation()).isEqualTo(new Perturbation.ChannelNoise(new int[] {0, 2}, 0.2, 5));
+        assertThat(c.get(2).perturbation()).isEqualTo(new Perturbation.SpuriousCue(new int[] {5}, 0.1, 5));
+        assertThat(c).noneMatch(Condition::drivable);
+        assertThat(c.get(0).isClean()).isTrue();
+        assertThat(c.get(2).isClean()).isFalse();
+    }
+
+    @Test
+    void vectorKindsNeedVectorInputsThatExist() {
+        assertThatThrownBy(() -> Conditions.parse("spurious", 0)).hasMessageContaining("is for vector models");
+        assertThatThrownBy(() -> Conditions.parse("spurious", 0, List.of("d", "mu"), List.of()))
+                .hasMessageContaining("needs inputs named spurious_*");
+        assertThatThrownBy(() -> Conditions.parse("channels=0.1", 0, List.of("d", "mu"), List.of("speed")))
+                .hasMessage("--channels: 'speed' is not one of the models' inputs [d, mu]");
+    }
 }

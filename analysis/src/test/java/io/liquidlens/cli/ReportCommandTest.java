@@ -102,4 +102,28 @@ class ReportCommandTest {
                 + " recorded by the sample world").doesNotContain("Exception");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aVectorModelIsTestedAgainstNoisyChannelsAndTheSpuriousCue() throws IOException {
+        Path vector = tmp.resolve("vector-rollouts");
+        Path model = TreeCommandTest.sample("sample-models/vector-lanekeeping");
+        CliRunner rec = CliRunner.run("record", "--model", model.toString(), "--sensor", "vector", "--distractors",
+                "noise-channels,spurious", "--held-out", "--episodes", "2", "--steps", "80", "--seed", "0", "--out",
+                vector.toString());
+        assertThat(rec.exitCode()).as(rec.err()).isZero();
+        Path out = tmp.resolve("vector-report");
+        CliRunner run = CliRunner.run("report", "--models", model.toString(), "--rollouts", vector.toString(),
+                "--method", "gradient", "--perturbations", "channels=0,0.3;spurious", "--channels", "d,mu,kappa",
+                "--frames", "20", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode conditions = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("models").get(0)
+                .get("conditions");
+        assertThat(conditions).extracting(c -> c.get("condition").asText())
+                .containsExactly("clean", "channels 0.3", "spurious cue");
+        for (JsonNode c : conditions) {
+            assertThat(c.get("closed_loop").isNull()).isTrue();
+            assertThat(c.get("summary").get("task_share_mean").asDouble()).isBetween(0.5, 1.0);
+        }
+        assertThat(conditions.get(1).get("summary").get("deviation_mean").asDouble()).isPositive();
+    }
 }

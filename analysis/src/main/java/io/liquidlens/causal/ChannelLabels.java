@@ -1,0 +1,50 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.lanekeeping.Labels;
+import io.liquidlens.model.LoadedModel;
+import java.util.List;
+
+/**
+ * The vector analogue of a camera's label map: each input channel of the sample world's vector sensor is task
+ * ({@code d}, {@code mu}, {@code kappa}) or distractor ({@code noise_*}, {@code spurious_*}), so the share of
+ * saliency on distractor channels is measured exactly as on distractor pixels.
+ */
+final class ChannelLabels {
+    private static final List<String> TASK = List.of("d", "mu", "kappa");
+
+    private ChannelLabels() {
+    }
+
+    /**
+     * (T, S) classes of a vector model's inputs for {@code steps} steps, or null for a camera model or inputs
+     * that are not the sample world's (no channel named as the vector sensor names them).
+     */
+    static long[] of(LoadedModel model, int steps) {
+        if (model.network().head().isPresent()) {
+            return null;
+        }
+        List<String> names = model.manifest().inputs().names();
+        long[] classes = new long[names.size()];
+        boolean known = false;
+        for (int i = 0; i < classes.length; i++) {
+            String n = names.get(i);
+            if (TASK.contains(n)) {
+                classes[i] = Labels.ROAD;
+                known = true;
+            } else if (n.startsWith("noise_") || n.startsWith("spurious_")) {
+                classes[i] = Labels.DISTRACTOR;
+                known = true;
+            } else {
+                classes[i] = Labels.BACKGROUND;
+            }
+        }
+        if (!known) {
+            return null;
+        }
+        long[] all = new long[steps * classes.length];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(classes, 0, all, t * classes.length, classes.length);
+        }
+        return all;
+    }
+}
