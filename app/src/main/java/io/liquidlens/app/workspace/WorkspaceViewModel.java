@@ -182,6 +182,35 @@ public final class WorkspaceViewModel {
         simulateClamped(next);
     }
 
+    /**
+     * Clamps {@code neuron} to the value typed in {@code text} (a decimal number); anything else is reported in
+     * one line and changes nothing.
+     */
+    public void clamp(int neuron, String text) {
+        float value;
+        try {
+            value = Float.parseFloat(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            lastError.set("clamp value: \"" + text + "\" is not a number (e.g. 0.5 or -1)");
+            return;
+        }
+        if (!Float.isFinite(value)) {
+            lastError.set("clamp value: must be a finite number, got " + text.trim());
+            return;
+        }
+        clamp(neuron, value);
+    }
+
+    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", or "" when nothing is. */
+    public String describeClamps() {
+        return clamps.get().isEmpty() ? "" : describe(clamps.get());
+    }
+
+    /** True when neuron {@code neuron} is clamped. */
+    public boolean isClamped(int neuron) {
+        return clamps.get().stream().anyMatch(c -> c.neuron() == neuron);
+    }
+
     /** Clamps {@code neuron} to the smallest state it reaches over the rollout without clamps. */
     public void clampToMin(int neuron) {
         float[] range = rangeOf(neuron);
