@@ -5,6 +5,8 @@ import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.playback.ProbeRun;
+import io.liquidlens.app.report.CausalReportDialog;
+import io.liquidlens.app.report.CausalReportViewModel;
 import io.liquidlens.app.saliency.SaliencyPanelView;
 import io.liquidlens.app.saliency.SaliencyPanelViewModel;
 import io.liquidlens.app.task.FxTaskExecutor;
@@ -33,6 +35,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -81,6 +84,9 @@ public final class WorkbenchApp extends Application {
     /** Ids of the File > Recent and Export menus. */
     public static final String RECENT_MENU_ID = "menu-recent";
     public static final String EXPORT_MENU_ID = "menu-export";
+    /** Id of the Report menu's "Causality report..." item and of the status bar's report line. */
+    public static final String CAUSALITY_REPORT_ID = "menu-causality-report";
+    public static final String REPORT_LINE_ID = "report-line";
     /** Id of the split pane between the upper views and the traces. */
     public static final String MAIN_SPLIT_ID = "main-split";
 
@@ -111,10 +117,14 @@ public final class WorkbenchApp extends Application {
     private final StackPane saliencySlot = slot(SALIENCY_SLOT_ID, "Saliency maps");
     private final Tab saliencyTab = new Tab("Saliency", saliencySlot);
     private SaliencyPanelViewModel saliency;
+    private CausalReportViewModel report;
+    private final Label reportLine = new Label();
     private final Menu recentMenu = new Menu("Recent");
     private final Menu exportMenu = new Menu("Export");
     /** Asks where to save: (title, extension) to a path or null. Replaced in tests, where no dialog can open. */
     private BiFunction<String, String, Path> saveChooser = this::chooseSaveFile;
+    /** What is done with a written report's index.html: offered to open. Replaced in tests. */
+    private Consumer<Path> reportOpener = this::offerToOpen;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
 
@@ -134,6 +144,8 @@ public final class WorkbenchApp extends Application {
         LaunchOptions options = options();
         boolean probe = options.probeSeconds() > 0;
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
+        report = new CausalReportViewModel(executor);
+        watchReport();
         playback = new Playback(workspace.cursor());
 
         BorderPane root = new BorderPane();
@@ -425,7 +437,67 @@ public final class WorkbenchApp extends Application {
         Menu file = new Menu("File", null, openModel, openRollout, openRolloutFolder, recentMenu,
                 new SeparatorMenuItem(), quit);
         exportMenu.setId(EXPORT_MENU_ID);
-        return new MenuBar(file, exportMenu);
+        MenuItem causality = new MenuItem("Causality report...");
+        causality.setId(CAUSALITY_REPORT_ID);
+        causality.setOnAction(e -> openReportDialog());
+        return new MenuBar(file, exportMenu, new Menu("Report", null, causality));
+    }
+
+    /** The report's view model (tests). */
+    CausalReportViewModel report() {
+        return report;
+    }
+
+    /**
+     * Opens the causality report dialog, filled with the loaded model and the loaded rollout's folder; "Run" starts
+     * the report in the background (progress and cancel in the status bar).
+     */
+    void openReportDialog() {
+        if (workspace.modelProperty().get() != null && report.models().isEmpty()) {
+            report.models().add(workspace.modelProperty().get().folder());
+        }
+        Path rollout = workspace.rolloutFileProperty().get();
+        if (rollout != null && report.rolloutsProperty().get() == null) {
+            report.rolloutsProperty().set(rollout.toAbsolutePath().getParent());
+        }
+        CausalReportDialog dialog = new CausalReportDialog(report, stage);
+        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
+            reportLine.setText("Causality report running ...");
+            report.run();
+        });
+    }
+
+    /** The report's outcome: a failure is one line in the status bar; success offers to open index.html. */
+    private void watchReport() {
+        reportLine.setId(REPORT_LINE_ID);
+        report.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                reportLine.setText("Causality report: " + message);
+                report.errorProperty().set(null);
+            }
+        });
+        report.writtenProperty().addListener((obs, old, index) -> {
+            if (index == null) {
+                return;
+            }
+            reportLine.setText("Causality report written: " + index);
+            reportOpener.accept(index);
+        });
+    }
+
+    /** Asks whether to open the written report in the browser, and opens it. */
+    private void offerToOpen(Path index) {
+        Alert open = new Alert(Alert.AlertType.CONFIRMATION, "Open " + index + " in the browser?",
+                ButtonType.YES, ButtonType.NO);
+        open.setHeaderText("Causality report written");
+        open.initOwner(stage);
+        open.showAndWait().filter(b -> b == ButtonType.YES)
+                .ifPresent(b -> getHostServices().showDocument(index.toUri().toString()));
+    }
+
+    /** Replaces what happens with a written report (tests, where no dialog can open). */
+    void setReportOpener(Consumer<Path> opener) {
+        this.reportOpener = opener;
     }
 
     private void rebuildRecent() {
@@ -491,12 +563,17 @@ public final class WorkbenchApp extends Application {
             if (saliency != null) {
                 saliency.cancel();
             }
+            if (report.runningProperty().get()) {
+                report.cancel();
+                reportLine.setText("Causality report cancelled");
+            }
         });
         for (Node n : List.of(activity, progress, cancel)) {
             n.visibleProperty().bind(executor.busyProperty());
             n.managedProperty().bind(executor.busyProperty());
         }
-        HBox bar = new HBox(8, status, activity, progress, cancel);
+        reportLine.setMaxWidth(420);
+        HBox bar = new HBox(8, status, reportLine, activity, progress, cancel);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         bar.setPadding(new Insets(4, 8, 4, 8));
