@@ -1,6 +1,8 @@
 package io.liquidlens.app;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.drive.DriveViewModel;
+import io.liquidlens.app.drive.DrivenPathsView;
 import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
@@ -87,6 +89,8 @@ public final class WorkbenchApp extends Application {
     /** Id of the Report menu's "Causality report..." item and of the status bar's report line. */
     public static final String CAUSALITY_REPORT_ID = "menu-causality-report";
     public static final String REPORT_LINE_ID = "report-line";
+    /** Id of "Drive with clamp..." (Report menu and the wiring graph's neuron menu). */
+    public static final String DRIVE_ID = "menu-drive-with-clamp";
     /** Id of the split pane between the upper views and the traces. */
     public static final String MAIN_SPLIT_ID = "main-split";
 
@@ -118,6 +122,8 @@ public final class WorkbenchApp extends Application {
     private final Tab saliencyTab = new Tab("Saliency", saliencySlot);
     private SaliencyPanelViewModel saliency;
     private CausalReportViewModel report;
+    private DriveViewModel drive;
+    private Stage pathsWindow;
     private final Label reportLine = new Label();
     private final Menu recentMenu = new Menu("Recent");
     private final Menu exportMenu = new Menu("Export");
@@ -146,6 +152,8 @@ public final class WorkbenchApp extends Application {
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
         report = new CausalReportViewModel(executor);
         watchReport();
+        drive = new DriveViewModel(workspace, executor);
+        watchDrive();
         playback = new Playback(workspace.cursor());
 
         BorderPane root = new BorderPane();
@@ -186,6 +194,10 @@ public final class WorkbenchApp extends Application {
         TraceChartsView traces = new TraceChartsView(workspace);
         InputFrameView input = new InputFrameView(workspace);
         placeViews(graphView, traces, input);
+        MenuItem driveItem = new MenuItem("Drive with clamp...");
+        driveItem.setId(DRIVE_ID);
+        driveItem.setOnAction(e -> openDriveDialog());
+        graphView.addNeuronMenuItem(driveItem);
         addExport("Window as PNG...", this::writeWindowPng, "png");
         addExport("Wiring graph as PNG...", graphView::exportPng, "png");
         addExport("Wiring graph as SVG...", graphView::exportSvg, "svg");
@@ -440,7 +452,66 @@ public final class WorkbenchApp extends Application {
         MenuItem causality = new MenuItem("Causality report...");
         causality.setId(CAUSALITY_REPORT_ID);
         causality.setOnAction(e -> openReportDialog());
-        return new MenuBar(file, exportMenu, new Menu("Report", null, causality));
+        MenuItem driveItem = new MenuItem("Drive with clamp...");
+        driveItem.setOnAction(e -> openDriveDialog());
+        return new MenuBar(file, exportMenu, new Menu("Report", null, causality, driveItem));
+    }
+
+    /** The drive's view model (tests). */
+    DriveViewModel drive() {
+        return drive;
+    }
+
+    /**
+     * Asks for the held-out episode's seed and steps, then drives it with the clamps and without them in the
+     * background; the paths open in their own window.
+     */
+    void openDriveDialog() {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Drive with clamp");
+        String clamps = workspace.describeClamps();
+        dialog.setHeaderText("One held-out sample-world episode, closed loop, " + (clamps.isEmpty()
+                ? "with nothing clamped" : "with " + clamps) + ", against the unclamped network");
+        javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, Integer.MAX_VALUE,
+                drive.seedProperty().get());
+        seed.setEditable(true);
+        javafx.scene.control.Spinner<Integer> steps = new javafx.scene.control.Spinner<>(1, 100_000,
+                drive.stepsProperty().get());
+        steps.setEditable(true);
+        dialog.getDialogPane().setContent(new HBox(8, new Label("seed"), seed, new Label("steps"), steps));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.initOwner(stage);
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            drive.seedProperty().set(seed.getValue());
+            drive.stepsProperty().set(steps.getValue());
+            reportLine.setText("Driving ...");
+            drive.drive();
+        });
+    }
+
+    /** A drive's outcome: the paths in their window, a failure one line in the status bar. */
+    private void watchDrive() {
+        drive.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                reportLine.setText(message);
+                drive.errorProperty().set(null);
+            }
+        });
+        drive.pathsProperty().addListener((obs, old, paths) -> {
+            if (paths == null) {
+                return;
+            }
+            reportLine.setText("Driven: " + paths.clampedCrashes() + " crash(es) with " + paths.clamps() + ", "
+                    + paths.ownCrashes() + " without");
+            if (pathsWindow == null) {
+                pathsWindow = new Stage();
+                pathsWindow.setTitle("The car's path with and without the clamps");
+                pathsWindow.initOwner(stage);
+                pathsWindow.setScene(new Scene(new DrivenPathsView(drive), 720, 480));
+            }
+            pathsWindow.show();
+            pathsWindow.toFront();
+        });
     }
 
     /** The report's view model (tests). */
@@ -563,6 +634,7 @@ public final class WorkbenchApp extends Application {
             if (saliency != null) {
                 saliency.cancel();
             }
+            drive.cancel();
             if (report.runningProperty().get()) {
                 report.cancel();
                 reportLine.setText("Causality report cancelled");
