@@ -25,6 +25,22 @@ public final class CausalAuditor {
     public record Subject(String name, LoadedModel model) {
     }
 
+    /** A problem with one of the rollouts (by its index in the list given), e.g. a condition it cannot take. */
+    public static final class RolloutException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        RolloutException(int index, String message, Throwable cause) {
+            super(message, cause);
+            this.index = index;
+        }
+
+        /** The rollout's index in the list given to {@link #run}. */
+        public int index() {
+            return index;
+        }
+    }
+
     private final List<Rollout> rollouts;
     private final List<Condition> conditions;
     private final AuditOptions options;
@@ -56,9 +72,10 @@ public final class CausalAuditor {
             throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
         }
         CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
+        auditor.stopIfCancelled();
         List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
-                .map(c -> rollouts.stream().map(r -> c.perturbation().apply(r)).toList()).toList();
-        auditor.total = models.size() * auditor.unitsPerModel(models);
+                .map(c -> IntStream.range(0, rollouts.size()).mapToObj(r -> perturb(c, rollouts, r)).toList()).toList();
+        auditor.total = models.size() * auditor.unitsPerModel();
         List<ModelAudit> audits = new ArrayList<>();
         for (Subject s : models) {
             audits.add(auditor.audit(s, perturbed));
@@ -66,12 +83,21 @@ public final class CausalAuditor {
         listener.progress(auditor.total, auditor.total);
         LiquidModel first = models.get(0).model().network();
         String outputName = outputName(models.get(0).model(), options.output());
-        String method = options.method().create(first.head().isPresent(), options.seed()).toString();
+        String method = options.method().describe(first.head().isPresent(), options.seed());
         return new CausalAudit(method, options.output(), outputName, conditions, audits, provenance);
     }
 
-    private long unitsPerModel(List<Subject> models) {
-        long perCondition = frames.size() + options.episodes();
+    /**
+     * Progress counts work units: a saliency frame is one; a closed-loop episode step costs about a quarter of
+     * one (a camera render and a forward pass against a map, a second map and an SSIM), so that the estimate of
+     * the time left holds whichever part dominates.
+     */
+    private long episodeUnits() {
+        return Math.max(1, options.episodeSteps() / 4);
+    }
+
+    private long unitsPerModel() {
+        long perCondition = frames.size() + options.episodes() * episodeUnits();
         return frames.size() + conditions.size() * perCondition + (options.interventions() ? 1 : 0);
     }
 
@@ -100,9 +126,10 @@ public final class CausalAuditor {
             ClosedLoopResult drive = null;
             if (options.episodes() > 0 && net.head().isPresent()) {
                 drive = ClosedLoop.drive(subject.model(), condition, options.episodes(), options.episodeSteps(),
-                        options.seed());
+                        options.seed(), () -> tick(episodeUnits()));
+            } else {
+                tick(options.episodes() * episodeUnits());
             }
-            tick(options.episodes());
             results.add(new ConditionResult(condition, metrics, drive));
         }
         List<InterventionEffect> effects = List.of();
@@ -152,10 +179,22 @@ public final class CausalAuditor {
         return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask));
     }
 
-    private void tick(long units) {
+    private static PerturbedRollout perturb(Condition c, List<Rollout> rollouts, int r) {
+        try {
+            return c.perturbation().apply(rollouts.get(r));
+        } catch (IllegalArgumentException e) {
+            throw new RolloutException(r, "'" + c.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void stopIfCancelled() {
         if (listener.isCancelled()) {
             throw new CancellationException("report cancelled");
         }
+    }
+
+    private void tick(long units) {
+        stopIfCancelled();
         listener.progress(done.addAndGet(units), total);
     }
 

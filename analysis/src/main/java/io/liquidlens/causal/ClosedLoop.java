@@ -25,11 +25,17 @@ public final class ClosedLoop {
      * @throws io.liquidlens.LiquidLensException naming the model when it does not take camera frames
      */
     public static ClosedLoopResult drive(LoadedModel model, Condition condition, int episodes, int steps, long seed) {
+        return drive(model, condition, episodes, steps, seed, () -> { });
+    }
+
+    /** As {@link #drive(LoadedModel, Condition, int, int, long)}, calling {@code afterEach} as each episode ends. */
+    public static ClosedLoopResult drive(LoadedModel model, Condition condition, int episodes, int steps, long seed,
+                                         Runnable afterEach) {
         EpisodeOptions options = EpisodeOptions.defaults(steps);
         // checked once here, so a model that cannot drive fails before any thread starts
         ModelDriver.of(model, Sensors.camera(condition.distractors()));
         EvaluationResult r = Episodes.evaluate(() -> new Episode(options, Sensors.camera(condition.distractors())),
-                () -> ModelDriver.of(model, Sensors.camera(condition.distractors())), seed, episodes);
+                () -> ModelDriver.of(model, Sensors.camera(condition.distractors())), seed, episodes, afterEach);
         return new ClosedLoopResult(episodes, steps, seed, r.crashes(), r.meanAbsD(), r.maxAbsD());
     }
 }

@@ -1,5 +1,6 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.sim.Intervention;
 import io.liquidlens.wiring.NeuronRole;
@@ -12,8 +13,8 @@ import java.util.stream.IntStream;
 
 /**
  * The causal effect of each decision neuron on the output (ANALYSES.md item 11): replay the rollouts with the
- * neuron clamped to the lowest and to the highest state it reached on them, and measure how far the output
- * moves. Decision neurons are the command neurons of an NCP; a wiring without a command layer offers its
+ * neuron clamped to the lowest and to the highest state it reached on them, and with each of its synapses onto a
+ * motor neuron cut, and measure how far the output moves. Decision neurons are the command neurons of an NCP; a wiring without a command layer offers its
  * inter neurons, and one with neither (a dense CfC) every unit that is not an output.
  */
 public final class InterventionRanking {
@@ -22,12 +23,13 @@ public final class InterventionRanking {
     }
 
     /**
-     * The effects of clamping every decision neuron to its min and to its max, largest mean effect first.
+     * The effects of clamping every decision neuron to its min and to its max, and of cutting each of its
+     * synapses onto a motor neuron, largest mean effect first.
      *
      * @param output the output measured
      * @throws IllegalArgumentException when there are no rollouts or the output is not the model's
      */
-    public static List<InterventionEffect> rank(LiquidModel model, List<io.liquidlens.io.Rollout> rollouts, int output) {
+    public static List<InterventionEffect> rank(LiquidModel model, List<Rollout> rollouts, int output) {
         return rankReplays(model, rollouts.stream().map(r -> Replay.of(model, r)).toList(), output);
     }
 
@@ -55,21 +57,22 @@ public final class InterventionRanking {
             }
         }
         int[] ids = model.stateNeuronIds();
-        List<int[]> jobs = new ArrayList<>();
+        List<Variant> variants = new ArrayList<>();
         for (int p : decisionPositions(model)) {
-            jobs.add(new int[] {p, 0});
-            jobs.add(new int[] {p, 1});
+            for (boolean max : new boolean[] {false, true}) {
+                float value = max ? hi[p] : lo[p];
+                variants.add(new Variant(label(model, ids[p]), String.format(Locale.ROOT, "clamp to %s (%.4g)",
+                        max ? "max" : "min", value), value, new Intervention.ClampNeuron(ids[p], value)));
+            }
         }
-        List<InterventionEffect> effects = IntStream.range(0, jobs.size()).parallel().mapToObj(k -> {
-            int p = jobs.get(k)[0];
-            boolean max = jobs.get(k)[1] == 1;
-            float value = max ? hi[p] : lo[p];
-            LiquidModel clamped = Intervention.apply(model, List.of(new Intervention.ClampNeuron(ids[p], value)));
+        variants.addAll(cutsIntoMotor(model));
+        List<InterventionEffect> effects = variants.parallelStream().map(v -> {
+            LiquidModel changed = Intervention.apply(model, List.of(v.intervention()));
             double sum = 0;
             double worst = 0;
             long count = 0;
             for (int r = 0; r < replays.size(); r++) {
-                float[] y = replays.get(r).run(clamped, null);
+                float[] y = replays.get(r).run(changed, null);
                 float[] y0 = baseline.get(r);
                 for (int t = 0; t < replays.get(r).steps(); t++) {
                     double d = Math.abs((double) y[t * m + output] - y0[t * m + output]);
@@ -78,10 +81,31 @@ public final class InterventionRanking {
                     count++;
                 }
             }
-            String action = String.format(Locale.ROOT, "clamp to %s (%.4g)", max ? "max" : "min", value);
-            return new InterventionEffect(label(model, ids[p]), action, value, sum / count, worst);
+            return new InterventionEffect(v.target(), v.action(), v.value(), sum / count, worst);
         }).sorted(Comparator.comparingDouble(InterventionEffect::meanAbsChange).reversed()).toList();
         return List.copyOf(effects);
+    }
+
+    private record Variant(String target, String action, double value, Intervention intervention) {
+    }
+
+    /** A cut of every synapse the model computes from a decision neuron onto a motor neuron. */
+    private static List<Variant> cutsIntoMotor(LiquidModel model) {
+        List<Variant> out = new ArrayList<>();
+        Wiring computed = model.connectivity().orElse(null);
+        if (computed == null) {
+            return out;
+        }
+        int[] ids = model.stateNeuronIds();
+        for (int p : decisionPositions(model)) {
+            for (int to = 0; to < computed.units(); to++) {
+                if (computed.role(to) == NeuronRole.MOTOR && computed.polarity(ids[p], to) != 0) {
+                    out.add(new Variant(label(model, ids[p]) + " -> " + label(model, to), "cut", Double.NaN,
+                            new Intervention.CutSynapse(ids[p], to, false)));
+                }
+            }
+        }
+        return out;
     }
 
     /** State positions of the neurons whose effect is ranked. */

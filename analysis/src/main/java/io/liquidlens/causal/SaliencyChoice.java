@@ -42,6 +42,19 @@ public enum SaliencyChoice {
         };
     }
 
+    /** What {@link #create} makes, in words, options included (for captions). */
+    public String describe(boolean image, long seed) {
+        return switch (this) {
+            case VBP -> "VisualBackProp on the conv head (vbp)";
+            case GRADIENT -> "input gradient |dy/dx_t| (gradient)";
+            case GRADIENT_X_INPUT -> "gradient x input |x_t dy/dx_t| (gradxinput)";
+            case INTEGRATED_GRADIENTS -> "integrated gradients from a zero input, 32 midpoints (ig)";
+            case SMOOTHGRAD -> "SmoothGrad, 16 samples, sigma 0.1 of the input range, seed " + seed + " (smoothgrad)";
+            case OCCLUSION -> image ? "occlusion by an 8-pixel grey patch at stride 4 (occlusion)"
+                    : "occlusion of one feature at a time by 0 (occlusion)";
+        };
+    }
+
     /**
      * The choice called {@code name}.
      *
@@ -53,7 +66,7 @@ public enum SaliencyChoice {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown saliency method '" + name + "'; accepted: "
+        throw new IllegalArgumentException("method '" + name + "' is unknown; accepted: "
                 + Arrays.stream(values()).map(SaliencyChoice::cliName).collect(Collectors.joining(", ")));
     }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -99,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
             choice = SaliencyChoice.named(method);
             options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().replace("method", "--method"));
+            throw new LiquidLensException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
         }
         List<Condition> conditions = Conditions.parse(perturbations, seed);
         List<CausalAuditor.Subject> subjects = new ArrayList<>();
@@ -128,6 +127,8 @@ final class ReportCommand implements Callable<Integer> {
         CausalAudit audit;
         try {
             audit = CausalAuditor.run(subjects, read, conditions, options, p.build(), eta);
+        } catch (CausalAuditor.RolloutException e) {
+            throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(e.getMessage(), e);
         }

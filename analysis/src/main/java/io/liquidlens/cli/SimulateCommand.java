@@ -6,6 +6,7 @@ import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.BatchLayout;
@@ -49,6 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "RESULT.npz", description = "Where to write the result.")
     Path out;
+
+    @Mixin
+    InterventionArgs interventions;
 
     @Override
     public Integer call() {
@@ -100,9 +104,10 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationInput in = batchFirst ? new SimulationInput(x, ts, h0, c0)
                 : new SimulationInput(BatchLayout.swapBatchAndTime(x), ts == null ? null : BatchLayout.swapBatchAndTime(ts),
                 h0, c0);
+        LiquidModel network = interventions.apply(loaded.network());
         SimulationResult result;
         try {
-            result = new Simulator(loaded.network()).run(in, SimulationOptions.defaults().withTau(tau),
+            result = new Simulator(network).run(in, SimulationOptions.defaults().withTau(tau),
                     io.liquidlens.sim.ProgressListener.NONE);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(input, e.getMessage(), e);
@@ -124,6 +129,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(LoadedModel loaded) {
-        return sequence.provenance("liquidlens simulate", loaded, input).option("tau", tau).build();
+        Provenance.Builder p = sequence.provenance("liquidlens simulate", loaded, input).option("tau", tau);
+        if (!interventions.describe().isEmpty()) {
+            p.option("interventions", interventions.describe());
+        }
+        return p.build();
     }
 }

@@ -51,12 +51,23 @@ public final class Episodes {
      */
     public static EvaluationResult evaluate(Supplier<Episode> episodes, Supplier<Driver> drivers, long seed,
                                             int count) {
+        return evaluate(episodes, drivers, seed, count, () -> { });
+    }
+
+    /**
+     * As {@link #evaluate(Supplier, Supplier, long, int)}, calling {@code afterEach} (from any thread) as each
+     * episode ends, so a long run can show its progress.
+     */
+    public static EvaluationResult evaluate(Supplier<Episode> episodes, Supplier<Driver> drivers, long seed,
+                                            int count, Runnable afterEach) {
         requireCount(count);
         ThreadLocal<Episode> episode = ThreadLocal.withInitial(episodes);
         ThreadLocal<Driver> driver = ThreadLocal.withInitial(drivers);
         EpisodeMetrics[] metrics = new EpisodeMetrics[count];
-        IntStream.range(0, count).parallel().forEach(i -> metrics[i] = episode.get()
-                .run(EpisodeSeeds.episodeSeed(seed, i, true), driver.get(), false).metrics());
+        IntStream.range(0, count).parallel().forEach(i -> {
+            metrics[i] = episode.get().run(EpisodeSeeds.episodeSeed(seed, i, true), driver.get(), false).metrics();
+            afterEach.run();
+        });
         return new EvaluationResult(List.of(metrics));
     }
 

@@ -1,0 +1,41 @@
+package io.liquidlens.causal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liquidlens.LiquidLensException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConditionsTest {
+
+    @Test
+    void theDefaultIsThePapersNoiseLevelsWithTheCleanRunFirst() {
+        List<Condition> c = Conditions.parse(Conditions.DEFAULT, 3);
+        assertThat(c).extracting(Condition::name).containsExactly("clean", "noise 0.1", "noise 0.2", "noise 0.3");
+        assertThat(c).extracting(Condition::level).containsExactly(0.0, 0.1, 0.2, 0.3);
+        assertThat(c.get(0).isClean()).isTrue();
+        assertThat(c.get(2).distractors().noise()).isEqualTo(0.2);
+        assertThat(c).allMatch(x -> x.distractors().seed() == 3);
+        assertThat(c.get(1).perturbation()).isEqualTo(new Perturbation.PixelNoise(0.1, false, 3));
+    }
+
+    @Test
+    void kindsWithoutLevelsTakeTheSampleWorldsDefaults() {
+        List<Condition> c = Conditions.parse("objects; shadows=0.3,0.6 ;occlusion", 0);
+        assertThat(c).extracting(Condition::name).containsExactly("objects 8", "shadows 0.3", "shadows 0.6",
+                "occlusion 2");
+        assertThat(c.get(0).perturbation()).isInstanceOf(Perturbation.SampleWorld.class);
+        assertThat(c.get(2).distractors().shadows()).isEqualTo(0.6);
+    }
+
+    @Test
+    void badSpecsAreNamedWithWhatIsAccepted() {
+        assertThatThrownBy(() -> Conditions.parse("fog=1", 0)).isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("unknown kind 'fog=1'").hasMessageContaining("noise, objects, shadows");
+        assertThatThrownBy(() -> Conditions.parse("noise=0.1,0.1", 0)).hasMessageContaining("'noise 0.1' is given twice");
+        assertThatThrownBy(() -> Conditions.parse("noise=lots", 0)).hasMessageContaining("'noise' needs a number");
+        assertThatThrownBy(() -> Conditions.parse("shadows=2", 0)).hasMessageContaining("must be in [0.0, 0.95]");
+        assertThatThrownBy(() -> Conditions.parse(" ", 0)).hasMessageContaining("--perturbations is empty");
+    }
+}

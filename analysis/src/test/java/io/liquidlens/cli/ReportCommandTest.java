@@ -1,0 +1,105 @@
+package io.liquidlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.testing.RolloutSlices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code liquidlens report} end to end on two camera samples and a short piece of the recorded clean trace. */
+class ReportCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path rollouts;
+
+    @BeforeAll
+    static void shortTrace() throws IOException {
+        rollouts = Files.createDirectories(tmp.resolve("rollouts"));
+        Rollout clean = Rollouts.read(TreeCommandTest.sample("sample-traces/ncp-lanekeeping/clean")
+                .resolve("episode-0000.npz"));
+        Rollouts.write(rollouts.resolve("episode-0000.npz"), RolloutSlices.head(clean, 60));
+    }
+
+    private static CliRunner report(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("report", "--models",
+                TreeCommandTest.sample("sample-models/ncp-lanekeeping").toString(),
+                TreeCommandTest.sample("sample-models/cfc-lanekeeping").toString(),
+                "--rollouts", rollouts.toString(), "--frames", "4", "--episodes", "1", "--episode-steps", "20",
+                "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void writesTheFourFilesWithTheSameNumbers() throws IOException {
+        Path out = tmp.resolve("report");
+        CliRunner run = report(out, "--perturbations", "noise=0,0.2;shadows");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("2 model(s) x 3 condition(s) x 4 frame(s) in ").contains("wrote " + out);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
+                    "report.pdf", "metrics.csv", "metrics.json");
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(json.get("models")).hasSize(2);
+        assertThat(json.get("provenance").get("options").get("perturbations").asText()).isEqualTo("noise=0,0.2;shadows");
+        JsonNode noise = json.get("models").get(0).get("conditions").get(1);
+        assertThat(noise.get("condition").asText()).isEqualTo("noise 0.2");
+        assertThat(noise.get("closed_loop").get("episodes").asInt()).isEqualTo(1);
+        double firstSsim = noise.get("frames").get("ssim").get(0).asDouble();
+        String csvRow = Files.readAllLines(out.resolve("metrics.csv")).stream()
+                .filter(l -> l.startsWith("ncp-lanekeeping,frames,noise 0.2,") && l.contains(",ssim,")).findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(csvRow.substring(csvRow.lastIndexOf(',') + 1))).isEqualTo(firstSsim);
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(run.err()).contains("report ").doesNotContain("Exception");
+    }
+
+    @Test
+    void badInputIsOneLineNamingWhatIsWrong() {
+        Map<String[], String> cases = new java.util.LinkedHashMap<>();
+        cases.put(new String[] {"--method", "magic"}, "--method 'magic' is unknown; accepted: vbp, gradient");
+        cases.put(new String[] {"--perturbations", "fog"}, "unknown kind 'fog'");
+        cases.put(new String[] {"--overlays", "-1"}, "--overlays must be >= 0, got -1");
+        cases.put(new String[] {"--output", "3"}, "output 3 is not one of the model's 1 outputs");
+        for (var c : cases.entrySet()) {
+            Path out = tmp.resolve("bad");
+            CliRunner run = report(out, c.getKey());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            String err = run.err().strip();
+            assertThat(err.lines().filter(l -> !l.startsWith("report ")).count()).as(err).isEqualTo(1);
+            assertThat(err).contains(c.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void objectsOnARolloutTheSampleWorldDidNotRecordNameTheRollout() throws IOException {
+        Path bare = Files.createDirectories(tmp.resolve("bare"));
+        Rollout clean = Rollouts.read(rollouts.resolve("episode-0000.npz"));
+        Rollouts.write(bare.resolve("frames.npz"), Rollout.ofInputs(clean.inputs()));
+        Path out = tmp.resolve("bare-report");
+        CliRunner run = CliRunner.run("report", "--models", TreeCommandTest.sample("sample-models/ncp-lanekeeping")
+                .toString(), "--rollouts", bare.toString(), "--perturbations", "objects", "--episodes", "0",
+                "--frames", "2", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).contains("frames.npz").contains("'objects 8': objects and shadows need a rollout"
+                + " recorded by the sample world").doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+    }
+}
