@@ -37,7 +37,25 @@ public final class ModelDriver implements Driver {
      *                             or differently named vector features)
      */
     public static ModelDriver of(LoadedModel model, Sensor sensor) {
-        LiquidModel net = model.network();
+        return of(model, model.network(), sensor);
+    }
+
+    /**
+     * A driver for {@code network}, a changed copy of {@code model}'s own network (e.g. with neurons clamped by
+     * {@code sim.Intervention.apply}), reading {@code sensor}; {@code model} names the driver and says what inputs
+     * it reads. Any change the network carries is in every step it drives.
+     *
+     * @throws LiquidLensException naming the model when it does not take what the sensor gives, or when
+     *                             {@code network} does not have the model's input, state and output sizes
+     */
+    public static ModelDriver of(LoadedModel model, LiquidModel network, Sensor sensor) {
+        LiquidModel own = model.network();
+        if (network.frameSize() != own.frameSize() || network.stateSize() != own.stateSize()
+                || network.outputSize() != own.outputSize()) {
+            throw new LiquidLensException(model.folder(), "the network given to drive is not a changed copy of this"
+                    + " model's (its sizes differ)");
+        }
+        LiquidModel net = network;
         String where = io.liquidlens.provenance.Provenance.displayPath(model.folder());
         boolean frames = net.head().isPresent();
         boolean sensorFrames = sensor.shape().length == 3;

@@ -1,10 +1,14 @@
 package io.liquidlens.app;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.drive.DriveViewModel;
+import io.liquidlens.app.drive.DrivenPathsView;
 import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.playback.ProbeRun;
+import io.liquidlens.app.report.CausalReportDialog;
+import io.liquidlens.app.report.CausalReportViewModel;
 import io.liquidlens.app.saliency.SaliencyPanelView;
 import io.liquidlens.app.saliency.SaliencyPanelViewModel;
 import io.liquidlens.app.task.FxTaskExecutor;
@@ -33,6 +37,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -81,6 +86,11 @@ public final class WorkbenchApp extends Application {
     /** Ids of the File > Recent and Export menus. */
     public static final String RECENT_MENU_ID = "menu-recent";
     public static final String EXPORT_MENU_ID = "menu-export";
+    /** Id of the Report menu's "Causality report..." item and of the status bar's report line. */
+    public static final String CAUSALITY_REPORT_ID = "menu-causality-report";
+    public static final String REPORT_LINE_ID = "report-line";
+    /** Id of "Drive with clamp..." (Report menu and the wiring graph's neuron menu). */
+    public static final String DRIVE_ID = "menu-drive-with-clamp";
     /** Id of the split pane between the upper views and the traces. */
     public static final String MAIN_SPLIT_ID = "main-split";
 
@@ -111,10 +121,16 @@ public final class WorkbenchApp extends Application {
     private final StackPane saliencySlot = slot(SALIENCY_SLOT_ID, "Saliency maps");
     private final Tab saliencyTab = new Tab("Saliency", saliencySlot);
     private SaliencyPanelViewModel saliency;
+    private CausalReportViewModel report;
+    private DriveViewModel drive;
+    private Stage pathsWindow;
+    private final Label reportLine = new Label();
     private final Menu recentMenu = new Menu("Recent");
     private final Menu exportMenu = new Menu("Export");
     /** Asks where to save: (title, extension) to a path or null. Replaced in tests, where no dialog can open. */
     private BiFunction<String, String, Path> saveChooser = this::chooseSaveFile;
+    /** What is done with a written report's index.html: offered to open. Replaced in tests. */
+    private Consumer<Path> reportOpener = this::offerToOpen;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
 
@@ -134,6 +150,10 @@ public final class WorkbenchApp extends Application {
         LaunchOptions options = options();
         boolean probe = options.probeSeconds() > 0;
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
+        report = new CausalReportViewModel(executor);
+        watchReport();
+        drive = new DriveViewModel(workspace, executor);
+        watchDrive();
         playback = new Playback(workspace.cursor());
 
         BorderPane root = new BorderPane();
@@ -174,6 +194,10 @@ public final class WorkbenchApp extends Application {
         TraceChartsView traces = new TraceChartsView(workspace);
         InputFrameView input = new InputFrameView(workspace);
         placeViews(graphView, traces, input);
+        MenuItem driveItem = new MenuItem("Drive with clamp...");
+        driveItem.setId(DRIVE_ID);
+        driveItem.setOnAction(e -> openDriveDialog());
+        graphView.addNeuronMenuItem(driveItem);
         addExport("Window as PNG...", this::writeWindowPng, "png");
         addExport("Wiring graph as PNG...", graphView::exportPng, "png");
         addExport("Wiring graph as SVG...", graphView::exportSvg, "svg");
@@ -425,7 +449,126 @@ public final class WorkbenchApp extends Application {
         Menu file = new Menu("File", null, openModel, openRollout, openRolloutFolder, recentMenu,
                 new SeparatorMenuItem(), quit);
         exportMenu.setId(EXPORT_MENU_ID);
-        return new MenuBar(file, exportMenu);
+        MenuItem causality = new MenuItem("Causality report...");
+        causality.setId(CAUSALITY_REPORT_ID);
+        causality.setOnAction(e -> openReportDialog());
+        MenuItem driveItem = new MenuItem("Drive with clamp...");
+        driveItem.setOnAction(e -> openDriveDialog());
+        return new MenuBar(file, exportMenu, new Menu("Report", null, causality, driveItem));
+    }
+
+    /** The drive's view model (tests). */
+    DriveViewModel drive() {
+        return drive;
+    }
+
+    /**
+     * Asks for the held-out episode's seed and steps, then drives it with the clamps and without them in the
+     * background; the paths open in their own window.
+     */
+    void openDriveDialog() {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Drive with clamp");
+        String clamps = workspace.describeClamps();
+        dialog.setHeaderText("One held-out sample-world episode, closed loop, " + (clamps.isEmpty()
+                ? "with nothing clamped" : "with " + clamps) + ", against the unclamped network");
+        javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, Integer.MAX_VALUE,
+                drive.seedProperty().get());
+        seed.setEditable(true);
+        javafx.scene.control.Spinner<Integer> steps = new javafx.scene.control.Spinner<>(1, 100_000,
+                drive.stepsProperty().get());
+        steps.setEditable(true);
+        dialog.getDialogPane().setContent(new HBox(8, new Label("seed"), seed, new Label("steps"), steps));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.initOwner(stage);
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            drive.seedProperty().set(seed.getValue());
+            drive.stepsProperty().set(steps.getValue());
+            reportLine.setText("Driving ...");
+            drive.drive();
+        });
+    }
+
+    /** A drive's outcome: the paths in their window, a failure one line in the status bar. */
+    private void watchDrive() {
+        drive.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                reportLine.setText(message);
+                drive.errorProperty().set(null);
+            }
+        });
+        drive.pathsProperty().addListener((obs, old, paths) -> {
+            if (paths == null) {
+                return;
+            }
+            reportLine.setText("Driven: " + paths.clampedCrashes() + " crash(es) with " + paths.clamps() + ", "
+                    + paths.ownCrashes() + " without");
+            if (pathsWindow == null) {
+                pathsWindow = new Stage();
+                pathsWindow.setTitle("The car's path with and without the clamps");
+                pathsWindow.initOwner(stage);
+                pathsWindow.setScene(new Scene(new DrivenPathsView(drive), 720, 480));
+            }
+            pathsWindow.show();
+            pathsWindow.toFront();
+        });
+    }
+
+    /** The report's view model (tests). */
+    CausalReportViewModel report() {
+        return report;
+    }
+
+    /**
+     * Opens the causality report dialog, filled with the loaded model and the loaded rollout's folder; "Run" starts
+     * the report in the background (progress and cancel in the status bar).
+     */
+    void openReportDialog() {
+        if (workspace.modelProperty().get() != null && report.models().isEmpty()) {
+            report.models().add(workspace.modelProperty().get().folder());
+        }
+        Path rollout = workspace.rolloutFileProperty().get();
+        if (rollout != null && report.rolloutsProperty().get() == null) {
+            report.rolloutsProperty().set(rollout.toAbsolutePath().getParent());
+        }
+        CausalReportDialog dialog = new CausalReportDialog(report, stage);
+        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
+            reportLine.setText("Causality report running ...");
+            report.run();
+        });
+    }
+
+    /** The report's outcome: a failure is one line in the status bar; success offers to open index.html. */
+    private void watchReport() {
+        reportLine.setId(REPORT_LINE_ID);
+        report.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                reportLine.setText("Causality report: " + message);
+                report.errorProperty().set(null);
+            }
+        });
+        report.writtenProperty().addListener((obs, old, index) -> {
+            if (index == null) {
+                return;
+            }
+            reportLine.setText("Causality report written: " + index);
+            reportOpener.accept(index);
+        });
+    }
+
+    /** Asks whether to open the written report in the browser, and opens it. */
+    private void offerToOpen(Path index) {
+        Alert open = new Alert(Alert.AlertType.CONFIRMATION, "Open " + index + " in the browser?",
+                ButtonType.YES, ButtonType.NO);
+        open.setHeaderText("Causality report written");
+        open.initOwner(stage);
+        open.showAndWait().filter(b -> b == ButtonType.YES)
+                .ifPresent(b -> getHostServices().showDocument(index.toUri().toString()));
+    }
+
+    /** Replaces what happens with a written report (tests, where no dialog can open). */
+    void setReportOpener(Consumer<Path> opener) {
+        this.reportOpener = opener;
     }
 
     private void rebuildRecent() {
@@ -491,12 +634,18 @@ public final class WorkbenchApp extends Application {
             if (saliency != null) {
                 saliency.cancel();
             }
+            drive.cancel();
+            if (report.runningProperty().get()) {
+                report.cancel();
+                reportLine.setText("Causality report cancelled");
+            }
         });
         for (Node n : List.of(activity, progress, cancel)) {
             n.visibleProperty().bind(executor.busyProperty());
             n.managedProperty().bind(executor.busyProperty());
         }
-        HBox bar = new HBox(8, status, activity, progress, cancel);
+        reportLine.setMaxWidth(420);
+        HBox bar = new HBox(8, status, reportLine, activity, progress, cancel);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         bar.setPadding(new Insets(4, 8, 4, 8));

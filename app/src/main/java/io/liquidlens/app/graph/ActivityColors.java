@@ -23,6 +23,8 @@ final class ActivityColors {
     static final Color EXCITATORY = Color.web("#1a9641");
     static final Color INHIBITORY = Color.web("#d7191c");
     static final Color SELECTED = Color.web("#ffb000");
+    /** The ring around a clamped neuron: a blue no state level uses. */
+    static final Color CLAMPED = Color.web("#0571b0");
 
     private static final Color[] STATES = new Color[STATE_LEVELS];
     private static final Color[] EXCITATORY_LEVELS = new Color[SYNAPSE_LEVELS];

@@ -95,6 +95,21 @@ final class SynapseLayer implements LayerRenderer<GraphicsContext> {
                 }
             }
         }
+        drawClampRings(g, layout);
+    }
+
+    /** A ring around each clamped vertex, a little wider than the vertex, over everything else. */
+    private void drawClampRings(GraphicsContext g, WiringLayout layout) {
+        boolean[] clamped = graph.clampedView();
+        g.setStroke(ActivityColors.CLAMPED);
+        g.setLineWidth(2.5);
+        for (WiringLayout.Vertex v : layout.vertices()) {
+            int i = v.index();
+            if (clamped[i]) {
+                double r = WiringGraph.vertexSizePx(v.role(), graph.isLarge()) / 2.0 + 5;
+                g.strokeOval(px[i] + originX - r, py[i] + originY - r, 2 * r, 2 * r);
+            }
+        }
     }
 
     /** Frames whose synapses were rasterised anew (tests: an unchanged step rasterises nothing). */

@@ -32,6 +32,7 @@ final class WiringGraph {
     static final String CLASS_EXCITATORY = "excitatory";
     static final String CLASS_INHIBITORY = "inhibitory";
     static final String CLASS_SELECTED = "selected";
+    static final String CLASS_CLAMPED = "clamped";
 
     /**
      * Above this many vertices the graph is drawn small, without labels, and its synapses leave the GraphStream
@@ -48,6 +49,7 @@ final class WiringGraph {
     private int[] vertexLevels = new int[0];
     private int[] linkLevels = new int[0];
     private boolean[] selected = new boolean[0];
+    private boolean[] clamped = new boolean[0];
     private boolean large;
     private boolean levelsChanged;
     private long linksVersion;
@@ -75,6 +77,7 @@ final class WiringGraph {
         vertexLevels = new int[v];
         linkLevels = new int[k];
         selected = new boolean[v];
+        clamped = new boolean[v];
         if (next == null) {
             return;
         }
@@ -150,9 +153,40 @@ final class WiringGraph {
             return;
         }
         selected[v] = on;
+        applyClasses(v);
+    }
+
+    /** Rings vertex {@code v} as clamped (held at a fixed value), or not. */
+    void setClamped(int v, boolean on) {
+        if (v < 0 || v >= clamped.length || clamped[v] == on) {
+            return;
+        }
+        clamped[v] = on;
+        levelsChanged = true;
+        applyClasses(v);
+    }
+
+    /** Clears every clamp ring. */
+    void clearClamps() {
+        for (int v = 0; v < clamped.length; v++) {
+            setClamped(v, false);
+        }
+    }
+
+    boolean isClamped(int v) {
+        return clamped[v];
+    }
+
+    /** The clamp rings of every vertex, without copying (for {@link SynapseLayer}; do not change). */
+    boolean[] clampedView() {
+        return clamped;
+    }
+
+    private void applyClasses(int v) {
         String role = roleClass(layout.vertices().get(v).role());
         // GraphStream lets the first class listed win where two set the same property
-        nodes[v].setAttribute(UI_CLASS, on ? CLASS_SELECTED + "," + role : role);
+        String classes = (selected[v] ? CLASS_SELECTED + "," : "") + (clamped[v] ? CLASS_CLAMPED + "," : "") + role;
+        nodes[v].setAttribute(UI_CLASS, classes);
     }
 
     /** Clears every selection outline. */
@@ -266,6 +300,7 @@ final class WiringGraph {
                 + "node.motor { shape: box; stroke-color: " + hex(NeuronRole.MOTOR) + "; }\n"
                 + "node.selected { stroke-color: " + ActivityColors.hex(ActivityColors.SELECTED)
                 + "; stroke-width: 4px; z-index: 4; }\n"
+                + "node." + CLASS_CLAMPED + " { stroke-color: " + ActivityColors.hex(ActivityColors.CLAMPED) + "; }\n"
                 // SynapseLayer draws the synapses; the edges stay in the graph as its structure
                 + "edge { visibility-mode: hidden; fill-color: #999999; }\n"
                 + "edge." + CLASS_EXCITATORY + " { fill-color: " + ActivityColors.hex(ActivityColors.EXCITATORY) + "; }\n"

@@ -23,7 +23,11 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
@@ -77,6 +81,14 @@ public final class WiringGraphView extends BorderPane {
     public static final String ID = "wiring-graph";
     /** Node id of the legend strip under the graph. */
     public static final String LEGEND_ID = "wiring-graph-legend";
+    /** Node id of the line under the graph saying what is clamped. */
+    public static final String CLAMP_LINE_ID = "wiring-graph-clamps";
+    /** Ids of the context menu's items. */
+    public static final String CLAMP_MIN_ID = "clamp-min";
+    public static final String CLAMP_MAX_ID = "clamp-max";
+    public static final String CLAMP_VALUE_ID = "clamp-value";
+    public static final String CLAMP_RELEASE_ID = "clamp-release";
+    public static final String CLAMP_RELEASE_ALL_ID = "clamp-release-all";
     /** Node id of the hover label. */
     public static final String HOVER_ID = "wiring-graph-hover";
     /** Synapse level drawn while there is no activity to show. */
@@ -92,6 +104,12 @@ public final class WiringGraphView extends BorderPane {
     private int labelsPlacedAt = -1;
     private final Label hover = new Label();
     private final Label placeholder = new Label("No model loaded");
+    private final Label clampLine = new Label();
+    private final ContextMenu neuronMenu = new ContextMenu();
+    /** Wiring id of the neuron the context menu was opened on. */
+    private int menuNeuron = -1;
+    /** Extra items for the neuron menu (e.g. driving with the clamps), added by the window. */
+    private final java.util.List<MenuItem> extraMenuItems = new java.util.ArrayList<>();
     private final AnimationTimer pulse;
 
     private boolean structureStale = true;
@@ -118,6 +136,7 @@ public final class WiringGraphView extends BorderPane {
     };
     private final InvalidationListener onActivity = obs -> rescale();
     private final InvalidationListener onStep = obs -> stepStale = true;
+    private final InvalidationListener onClamps = obs -> showClamps();
     private final SetChangeListener<Integer> onSelection = change -> {
         if (change.wasAdded()) {
             outline(change.getElementAdded(), true);
@@ -169,16 +188,31 @@ public final class WiringGraphView extends BorderPane {
                 + "-fx-padding: 4 6 4 6; -fx-font-size: 12px;");
         placeholder.setStyle("-fx-text-fill: #666666; -fx-font-size: 14px;");
         placeholder.setMouseTransparent(true);
+        // a secondary click rather than CONTEXT_MENU_REQUESTED: Monocle (the tests' headless platform) sends none
+        panel.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && openNeuronMenu(vertexAt(e.getX(), e.getY()))) {
+                neuronMenu.show(panel, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         StackPane area = new StackPane(panel, labels, placeholder, hover);
         area.setMinSize(0, 0);
         setCenter(area);
-        setBottom(legend());
+        clampLine.setId(CLAMP_LINE_ID);
+        clampLine.setStyle("-fx-font-size: 11px; -fx-text-fill: " + ActivityColors.hex(ActivityColors.CLAMPED) + ";");
+        clampLine.setWrapText(true);
+        clampLine.setPadding(new Insets(0, 10, 3, 10));
+        VBox bottom = new VBox(legend(), clampLine);
+        bottom.setStyle("-fx-background-color: white;");
+        setBottom(bottom);
 
         workspace.modelProperty().addListener(onModel);
         workspace.synapsesProperty().addListener(onSynapses);
         workspace.activityProperty().addListener(onActivity);
         workspace.cursor().stepProperty().addListener(onStep);
         workspace.selection().selected().addListener(onSelection);
+        workspace.clampsProperty().addListener(onClamps);
+        showClamps();
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -207,6 +241,7 @@ public final class WiringGraphView extends BorderPane {
         workspace.activityProperty().removeListener(onActivity);
         workspace.cursor().stepProperty().removeListener(onStep);
         workspace.selection().selected().removeListener(onSelection);
+        workspace.clampsProperty().removeListener(onClamps);
         pulse.stop();
         scaling.cancel();
         viewer.close();
@@ -334,7 +369,94 @@ public final class WiringGraphView extends BorderPane {
         for (Integer id : workspace.selection().selected()) {
             outline(id, true);
         }
+        showClamps();
         stepStale = true;
+    }
+
+    /** Rings the clamped neurons and says in the line under the legend what is clamped. */
+    private void showClamps() {
+        String text = workspace.describeClamps();
+        clampLine.setText(text.isEmpty() ? "" : "Clamped (traces: dashed grey = output without clamps): "
+                + text.substring("clamp ".length()));
+        clampLine.setVisible(!text.isEmpty());
+        clampLine.setManaged(!text.isEmpty());
+        graph.clearClamps();
+        WiringLayout layout = graph.layout();
+        if (layout == null) {
+            return;
+        }
+        for (var c : workspace.clampsProperty().get()) {
+            if (c.neuron() >= 0 && c.neuron() < layout.neurons()) {
+                graph.setClamped(layout.inputs() + c.neuron(), true);
+            }
+        }
+        repaints = Math.max(repaints, 1);
+    }
+
+    /** Adds {@code item} at the end of the neuron context menu (its action may read {@link #menuNeuron()}). */
+    public void addNeuronMenuItem(MenuItem item) {
+        extraMenuItems.add(item);
+    }
+
+    /** The wiring id the neuron menu was last opened on, or -1. */
+    public int menuNeuron() {
+        return menuNeuron;
+    }
+
+    /**
+     * Fills the neuron menu for vertex {@code v} (-1: empty space); false when there is nothing to offer there
+     * (an input, empty space, or no activity to clamp).
+     */
+    boolean openNeuronMenu(int v) {
+        WiringLayout layout = graph.layout();
+        if (layout == null || v < 0 || v >= layout.vertices().size() || layout.vertices().get(v).sensory()
+                || workspace.unclampedActivityProperty().get() == null) {
+            return false;
+        }
+        WiringLayout.Vertex vertex = layout.vertices().get(v);
+        int id = vertex.id();
+        menuNeuron = id;
+        float[] range = workspace.rangeOf(id);
+        MenuItem min = item(CLAMP_MIN_ID, String.format(Locale.ROOT, "Clamp %s to min (%.4f)", vertex.name(), range[0]),
+                () -> workspace.clampToMin(id));
+        MenuItem max = item(CLAMP_MAX_ID, String.format(Locale.ROOT, "Clamp %s to max (%.4f)", vertex.name(), range[1]),
+                () -> workspace.clampToMax(id));
+        MenuItem value = item(CLAMP_VALUE_ID, "Clamp to value...", () -> askValue(vertex));
+        MenuItem release = item(CLAMP_RELEASE_ID, "Release clamp", () -> workspace.releaseClamp(id));
+        release.setDisable(!workspace.isClamped(id));
+        MenuItem all = item(CLAMP_RELEASE_ALL_ID, "Release all", workspace::releaseAllClamps);
+        all.setDisable(workspace.clampsProperty().get().isEmpty());
+        neuronMenu.getItems().setAll(min, max, value, new SeparatorMenuItem(), release, all);
+        if (!extraMenuItems.isEmpty()) {
+            neuronMenu.getItems().add(new SeparatorMenuItem());
+            neuronMenu.getItems().addAll(extraMenuItems);
+        }
+        return true;
+    }
+
+    /** The neuron context menu (tests). */
+    ContextMenu neuronMenu() {
+        return neuronMenu;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void askValue(WiringLayout.Vertex vertex) {
+        float[] range = workspace.rangeOf(vertex.id());
+        TextInputDialog dialog = new TextInputDialog(range == null ? "0" : String.format(Locale.ROOT, "%.4f", range[1]));
+        dialog.setTitle("Clamp " + vertex.name());
+        dialog.setHeaderText(range == null ? "Hold " + vertex.name() + " at:" : String.format(Locale.ROOT,
+                "Hold %s at (its range over the rollout: %.4f .. %.4f):", vertex.name(), range[0], range[1]));
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(text -> workspace.clamp(vertex.id(), text));
     }
 
     /** Starts computing the drawing scales of the current activity (nothing is animated until they arrive). */

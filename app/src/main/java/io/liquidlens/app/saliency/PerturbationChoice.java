@@ -1,7 +1,9 @@
 package io.liquidlens.app.saliency;
 
 import io.liquidlens.causal.Perturbation;
+import io.liquidlens.causal.RecordedEpisode;
 import io.liquidlens.io.Rollout;
+import io.liquidlens.lanekeeping.Distractors;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -11,11 +13,18 @@ import java.util.stream.IntStream;
  * rollout. A new distractor (e.g. objects or shadows re-rendered from the sample world) is one more entry in
  * {@link #standard()}.
  *
- * @param label   what the picker shows
- * @param camera  true for camera rollouts, false for vector rollouts
- * @param factory the perturbation for a seed and the rollout it will change; null for "none"
+ * @param label       what the picker shows
+ * @param camera      true for camera rollouts, false for vector rollouts
+ * @param factory     the perturbation for a seed and the rollout it will change; null for "none"
+ * @param sampleWorld true when it re-renders the sample world (objects, shadows): offered only for rollouts the
+ *                    sample world recorded ({@link RecordedEpisode} rebuilds their episode)
  */
-public record PerturbationChoice(String label, boolean camera, Factory factory) {
+public record PerturbationChoice(String label, boolean camera, Factory factory, boolean sampleWorld) {
+
+    /** A choice that applies to any camera (or vector) rollout. */
+    public PerturbationChoice(String label, boolean camera, Factory factory) {
+        this(label, camera, factory, false);
+    }
 
     /** Makes the perturbation for a seed (the rollout is there for choices that depend on its shape). */
     @FunctionalInterface
@@ -34,6 +43,8 @@ public record PerturbationChoice(String label, boolean camera, Factory factory) 
                 new PerturbationChoice("brightness +0.3", true, (seed, r) -> new Perturbation.Brightness(0.3)),
                 new PerturbationChoice("brightness -0.3", true, (seed, r) -> new Perturbation.Brightness(-0.3)),
                 new PerturbationChoice("occlusion patch 16 px", true, (seed, r) -> new Perturbation.OcclusionPatch(16, 0, seed)),
+                sampleWorld("objects (sample world re-rendered)", "objects"),
+                sampleWorld("shadows (sample world re-rendered)", "shadows"),
                 NONE_VECTOR,
                 new PerturbationChoice("channel noise, variance 0.1 (every input)", false, (seed, r) ->
                         new Perturbation.ChannelNoise(IntStream.range(0, r.featuresPerStep()).toArray(), 0.1, seed)));
@@ -43,9 +54,37 @@ public record PerturbationChoice(String label, boolean camera, Factory factory) 
         return STANDARD;
     }
 
-    /** The choices of {@link #standard()} that apply to a camera ({@code image}) or vector rollout. */
+    /**
+     * The choices of {@link #standard()} that apply to a camera ({@code image}) or vector rollout, leaving out
+     * those that re-render the sample world.
+     */
     public static List<PerturbationChoice> forRollout(boolean image) {
-        return standard().stream().filter(p -> p.camera == image).toList();
+        return standard().stream().filter(p -> p.camera == image && !p.sampleWorld).toList();
+    }
+
+    /**
+     * The choices that apply to {@code rollout}: by its kind, and the sample-world ones only when the sample world
+     * recorded it.
+     */
+    public static List<PerturbationChoice> forRollout(Rollout rollout) {
+        boolean image = rollout.isImage();
+        boolean recorded = image && recordedBySampleWorld(rollout);
+        return standard().stream().filter(p -> p.camera == image && (!p.sampleWorld || recorded)).toList();
+    }
+
+    private static boolean recordedBySampleWorld(Rollout rollout) {
+        try {
+            RecordedEpisode.of(rollout);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Distractors of {@code kind} at their default intensity, drawn from the picker's seed into the recording. */
+    private static PerturbationChoice sampleWorld(String label, String kind) {
+        return new PerturbationChoice(label, true,
+                (seed, r) -> new Perturbation.SampleWorld(Distractors.parse(kind).withSeed(seed)), true);
     }
 
     /** True for "none". */

@@ -99,7 +99,7 @@ public final class SaliencyPanelViewModel {
             if (!methods.contains(method.get())) {
                 method.set(methods.get(0));
             }
-            perturbations.setAll(PerturbationChoice.forRollout(image));
+            perturbations.setAll(PerturbationChoice.forRollout(r));
             if (!perturbations.contains(perturbation.get())) {
                 perturbation.set(perturbations.get(0));
             }

@@ -322,8 +322,18 @@ public final class TraceChartsView extends BorderPane {
                 }
                 outputs.addSeries("action " + table.actionNames().get(k), new double[][] {xs, ys});
             }
+            // with clamps the model's own output stays beside the clamped one, for comparison
+            Activity own = workspace.unclampedActivityProperty().get();
+            int unclamped = 0;
+            if (!workspace.clampsProperty().get().isEmpty() && own != null && own != a && own.steps() == steps) {
+                for (int k = 0; k < table.outputNames().size(); k++) {
+                    outputs.addSeries("output " + table.outputNames().get(k) + " (no clamp)",
+                            new double[][] {xs, widen(own.outputSeries(k))});
+                    unclamped++;
+                }
+            }
             styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
-                    table.outputNames().size(), table.actionNames().size());
+                    table.outputNames().size(), table.actionNames().size(), unclamped);
         }
         set(Chart.OUTPUT, outputs);
     }
@@ -351,8 +361,11 @@ public final class TraceChartsView extends BorderPane {
         set(Chart.TAU, taus);
     }
 
-    /** Output k solid and action k dashed in the same colour, so each pair reads as one comparison. */
-    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions) {
+    /**
+     * Output k solid and action k dashed in the same colour, so each pair reads as one comparison; the
+     * outputs without clamps (if any) after them, dashed grey.
+     */
+    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions, int unclamped) {
         DefaultDrawingSupplier colours = new DefaultDrawingSupplier();
         Paint[] paints = new Paint[Math.max(outputs, actions)];
         for (int k = 0; k < paints.length; k++) {
@@ -368,6 +381,10 @@ public final class TraceChartsView extends BorderPane {
             Paint p = paints[k] instanceof Color colour ? colour.darker().darker() : paints[k];
             renderer.setSeriesPaint(outputs + k, p, false);
             renderer.setSeriesStroke(outputs + k, DASHED, false);
+        }
+        for (int k = 0; k < unclamped; k++) {
+            renderer.setSeriesPaint(outputs + actions + k, Color.GRAY, false);
+            renderer.setSeriesStroke(outputs + actions + k, DASHED, false);
         }
     }
 

@@ -10,11 +10,15 @@ import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelSummary;
 import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
+import io.liquidlens.sim.Intervention;
+import io.liquidlens.sim.Intervention.ClampNeuron;
 import io.liquidlens.sim.SynapseActivity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,8 +38,12 @@ import javafx.beans.property.SimpleObjectProperty;
  *
  * <p>Order of a swap, so listeners never see a new model with an old activity: {@code activity} becomes null,
  * the cursor is reset (when the rollout changed), then {@code synapses}, {@code model}, {@code summary},
- * {@code rollout}, {@code rolloutFile}, and {@code activity} last. Views that need model and activity
- * together listen to {@link #activityProperty()}.
+ * {@code rollout}, {@code rolloutFile}, {@code clamps}, {@code unclampedActivity}, and {@code activity} last.
+ * Views that need model and activity together listen to {@link #activityProperty()}.
+ *
+ * <p>Clamps ({@link #clamp}) hold neurons at fixed values: the rollout is simulated again with them and the
+ * activity is the clamped one; the unclamped one stays in {@link #unclampedActivityProperty()} for comparison.
+ * Opening a model or a rollout drops every clamp.
  */
 public final class WorkspaceViewModel {
     private static final String NOTHING_LOADED = "No model loaded. File > Open model...";
@@ -50,6 +58,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Path> rolloutFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SynapseActivity> synapses = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<ClampNeuron>> clamps = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Activity> unclamped = new ReadOnlyObjectWrapper<>();
     private final TimeCursor cursor = new TimeCursor();
     private final NeuronSelection selection = new NeuronSelection();
     private BackgroundTask running = BackgroundTask.DONE;
@@ -120,7 +130,7 @@ public final class WorkspaceViewModel {
         start("Loading " + modelFolder + " ...", "Loading model", sink -> {
             sink.message("Loading model " + modelFolder.getFileName());
             Loaded m = loadModel(modelFolder);
-            State alone = new State(m.model(), m.summary(), m.synapses(), null, null, null, null);
+            State alone = new State(m.model(), m.summary(), m.synapses(), null, null, null, null, List.of(), null);
             try {
                 sink.message("Reading " + rolloutFile.getFileName());
                 Path file = firstRollout(rolloutFile);
@@ -148,6 +158,132 @@ public final class WorkspaceViewModel {
         } else {
             lastError.set(path + ": neither a model folder (with model.json) nor a rollout (.npz)");
         }
+    }
+
+    /**
+     * Holds wiring neuron {@code neuron} at {@code value} (replacing an earlier clamp of it) and re-simulates the
+     * loaded rollout with every clamp in the background ({@link Intervention#apply}); the activity is then the
+     * clamped one and {@link #unclampedActivityProperty()} keeps the model's own. Without a simulated activity
+     * it does nothing.
+     */
+    public void clamp(int neuron, float value) {
+        List<ClampNeuron> next = new ArrayList<>();
+        for (ClampNeuron c : clamps.get()) {
+            if (c.neuron() != neuron) {
+                next.add(c);
+            }
+        }
+        try {
+            next.add(new ClampNeuron(neuron, value));
+        } catch (IllegalArgumentException e) {
+            lastError.set(oneLine(e.getMessage()));
+            return;
+        }
+        simulateClamped(next);
+    }
+
+    /**
+     * Clamps {@code neuron} to the value typed in {@code text} (a decimal number); anything else is reported in
+     * one line and changes nothing.
+     */
+    public void clamp(int neuron, String text) {
+        float value;
+        try {
+            value = Float.parseFloat(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            lastError.set("clamp value: \"" + text + "\" is not a number (e.g. 0.5 or -1)");
+            return;
+        }
+        if (!Float.isFinite(value)) {
+            lastError.set("clamp value: must be a finite number, got " + text.trim());
+            return;
+        }
+        clamp(neuron, value);
+    }
+
+    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", or "" when nothing is. */
+    public String describeClamps() {
+        return clamps.get().isEmpty() ? "" : describe(clamps.get());
+    }
+
+    /** True when neuron {@code neuron} is clamped. */
+    public boolean isClamped(int neuron) {
+        return clamps.get().stream().anyMatch(c -> c.neuron() == neuron);
+    }
+
+    /** Clamps {@code neuron} to the smallest state it reaches over the rollout without clamps. */
+    public void clampToMin(int neuron) {
+        float[] range = rangeOf(neuron);
+        if (range != null) {
+            clamp(neuron, range[0]);
+        }
+    }
+
+    /** Clamps {@code neuron} to the largest state it reaches over the rollout without clamps. */
+    public void clampToMax(int neuron) {
+        float[] range = rangeOf(neuron);
+        if (range != null) {
+            clamp(neuron, range[1]);
+        }
+    }
+
+    /**
+     * The smallest and largest state of {@code neuron} over the loaded rollout's unclamped simulation
+     * ({@code [min, max]}), or null without one or for an id outside it.
+     */
+    public float[] rangeOf(int neuron) {
+        Activity a = unclamped.get();
+        if (a == null || neuron < 0 || neuron >= a.neurons()) {
+            return null;
+        }
+        float[] all = a.stateRanges();
+        return new float[] {all[2 * neuron], all[2 * neuron + 1]};
+    }
+
+    /** Releases the clamp of {@code neuron} (if any) and re-simulates with the others. */
+    public void releaseClamp(int neuron) {
+        List<ClampNeuron> next = clamps.get().stream().filter(c -> c.neuron() != neuron).toList();
+        if (next.size() != clamps.get().size()) {
+            simulateClamped(next);
+        }
+    }
+
+    /** Releases every clamp: the activity is the unclamped one again (the very same object). */
+    public void releaseAllClamps() {
+        if (!clamps.get().isEmpty()) {
+            simulateClamped(List.of());
+        }
+    }
+
+    /** The loaded network with the current clamps made, or null without a model. */
+    public io.liquidlens.model.LiquidModel clampedNetwork() {
+        LoadedModel m = model.get();
+        return m == null ? null : Intervention.apply(m.network(), clamps.get());
+    }
+
+    private void simulateClamped(List<ClampNeuron> next) {
+        State old = current();
+        if (old.model() == null || old.rollout() == null || old.unclamped() == null) {
+            return;
+        }
+        if (next.isEmpty()) {
+            apply(old.withClamps(List.of(), old.unclamped()));
+            return;
+        }
+        List<ClampNeuron> wanted = List.copyOf(next);
+        start("Simulating with " + describe(wanted) + " ...", "Simulating with clamps", sink -> {
+            var network = Intervention.apply(old.model().network(), wanted);
+            return old.withClamps(wanted, simulate(network, old.model(), old.rollout(), old.rolloutFile(), sink));
+        }, error -> error instanceof LiquidLensException ? error.getMessage()
+                : "cannot clamp: " + error.getMessage());
+    }
+
+    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", naming neurons as the graph does. */
+    private String describe(List<ClampNeuron> list) {
+        var wiring = model.get() == null ? null : model.get().network().connectivity().orElse(null);
+        return "clamp " + list.stream().map(c -> (wiring == null || c.neuron() >= wiring.units()
+                ? "neuron " + c.neuron() : wiring.neuronName(c.neuron()))
+                + String.format(Locale.ROOT, " = %.4f", c.value())).collect(Collectors.joining(", "));
     }
 
     /** Cancels whatever is loading or simulating; the current model, rollout and activity stay. */
@@ -190,9 +326,14 @@ public final class WorkspaceViewModel {
     }
 
     private static Activity simulate(LoadedModel m, Rollout r, Path file, ProgressSink sink) {
+        return simulate(m.network(), m, r, file, sink);
+    }
+
+    private static Activity simulate(io.liquidlens.model.LiquidModel network, LoadedModel m, Rollout r, Path file,
+                                     ProgressSink sink) {
         sink.message("Simulating " + file.getFileName());
         try {
-            return Activities.simulate(m.network(), r, sink);
+            return Activities.simulate(network, r, sink);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new LiquidLensException(file, m.folder() + " cannot run on it: " + e.getMessage(), e);
         }
@@ -213,6 +354,8 @@ public final class WorkspaceViewModel {
         summary.set(next.summary());
         rollout.set(next.rollout());
         rolloutFile.set(next.rolloutFile());
+        clamps.set(next.clamps());
+        unclamped.set(next.unclamped());
         activity.set(next.activity());
         if (newModel && next.model() != null) {
             recent.addModel(next.model().folder());
@@ -228,7 +371,7 @@ public final class WorkspaceViewModel {
 
     private State current() {
         return new State(model.get(), summary.get(), synapses.get(), rollout.get(), rolloutFile.get(),
-                activity.get(), null);
+                activity.get(), null, clamps.get(), unclamped.get());
     }
 
     private static String oneLine(String message) {
@@ -241,7 +384,8 @@ public final class WorkspaceViewModel {
             return m;
         }
         return m + "  |  Rollout: " + rolloutFile.get().getFileName() + " (" + rollout.get().steps() + " steps"
-                + (activity.get() == null ? ", not simulated" : "") + ")";
+                + (activity.get() == null ? ", not simulated" : "") + ")"
+                + (clamps.get().isEmpty() ? "" : "  |  " + describe(clamps.get()));
     }
 
     public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
@@ -283,6 +427,16 @@ public final class WorkspaceViewModel {
         return recent;
     }
 
+    /** The neurons held at fixed values in the shown activity, in the order clamped (empty: none). */
+    public ReadOnlyObjectProperty<List<ClampNeuron>> clampsProperty() {
+        return clamps.getReadOnlyProperty();
+    }
+
+    /** The model's activity over the rollout without any clamp (equal to the activity while nothing is clamped). */
+    public ReadOnlyObjectProperty<Activity> unclampedActivityProperty() {
+        return unclamped.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -301,17 +455,23 @@ public final class WorkspaceViewModel {
 
     /** Everything that is swapped at once. */
     private record State(LoadedModel model, ModelSummary summary, SynapseActivity synapses, Rollout rollout,
-                         Path rolloutFile, Activity activity, String warning) {
+                         Path rolloutFile, Activity activity, String warning, List<ClampNeuron> clamps,
+                         Activity unclamped) {
+        /** A new model or rollout drops every clamp: clamps name neurons of one model on one rollout. */
         State withModel(Loaded m, Activity a) {
-            return new State(m.model(), m.summary(), m.synapses(), rollout, rolloutFile, a, null);
+            return new State(m.model(), m.summary(), m.synapses(), rollout, rolloutFile, a, null, List.of(), a);
         }
 
         State withRollout(Rollout r, Path file, Activity a) {
-            return new State(model, summary, synapses, r, file, a, null);
+            return new State(model, summary, synapses, r, file, a, null, List.of(), a);
         }
 
         State withWarning(String message) {
-            return new State(model, summary, synapses, rollout, rolloutFile, activity, message);
+            return new State(model, summary, synapses, rollout, rolloutFile, activity, message, clamps, unclamped);
+        }
+
+        State withClamps(List<ClampNeuron> list, Activity a) {
+            return new State(model, summary, synapses, rollout, rolloutFile, a, null, list, unclamped);
         }
     }
 }

@@ -13,7 +13,9 @@ import io.liquidlens.causal.SaliencyModel;
 import io.liquidlens.causal.Ssim;
 import io.liquidlens.causal.VisualBackProp;
 import io.liquidlens.causal.VisualBackPropMethod;
+import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
+import io.liquidlens.lanekeeping.Distractors;
 import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ProgressListener;
@@ -91,6 +93,32 @@ class SaliencyPanelViewModelTest {
         workspace.cursor().moveTo(26);
         assertThat(panel.mapsProperty().get().step()).isEqualTo(26);
         assertThat(panel.mapsProperty().get().perturbed()).isSameAs(maps.perturbed());
+    }
+
+    @Test
+    void aSampleWorldRecordingOffersObjectsAndShadowsReRenderedFromTheSeed() {
+        openCameraSample();
+        Rollout rollout = workspace.rolloutProperty().get();
+        assertThat(panel.perturbations()).extracting(PerturbationChoice::label)
+                .contains("objects (sample world re-rendered)", "shadows (sample world re-rendered)");
+        PerturbationChoice objects = panel.perturbations().stream().filter(p -> p.label().startsWith("objects"))
+                .findFirst().orElseThrow();
+        panel.seedProperty().set(2);
+        panel.perturbationProperty().set(objects);
+
+        Rollout expected = new Perturbation.SampleWorld(Distractors.parse("objects").withSeed(2)).apply(rollout).rollout();
+        assertThat(panel.mapsProperty().get().perturbed().inputs().floatsView())
+                .isEqualTo(expected.inputs().floatsView());
+    }
+
+    @Test
+    void aCameraRolloutTheSampleWorldDidNotRecordIsNotOfferedObjectsOrShadows() {
+        int steps = 2;
+        float[] frames = new float[steps * 32 * 96 * 3];
+        Rollout synthetic = Rollout.ofInputs(NdArray.ofFloats(new int[] {steps, 32, 96, 3}, frames));
+        assertThat(PerturbationChoice.forRollout(synthetic)).isNotEmpty()
+                .noneMatch(PerturbationChoice::sampleWorld);
+        assertThat(PerturbationChoice.forRollout(synthetic)).containsExactlyElementsOf(PerturbationChoice.forRollout(true));
     }
 
     @Test

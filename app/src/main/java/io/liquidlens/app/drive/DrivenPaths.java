@@ -1,0 +1,23 @@
+package io.liquidlens.app.drive;
+
+import java.util.Objects;
+
+/**
+ * The car's path on one episode with the clamps and without them.
+ *
+ * @param episodeSeed     the held-out episode's seed
+ * @param steps           steps driven
+ * @param clamps          what was clamped, as the status line says it
+ * @param clampedPath     (x, y) per step with the clamps, interleaved
+ * @param ownPath         (x, y) per step without them, interleaved
+ * @param clampedCrashes  lane departures (each reset the car) with the clamps
+ * @param ownCrashes      lane departures without them
+ */
+public record DrivenPaths(long episodeSeed, int steps, String clamps, float[] clampedPath, float[] ownPath,
+                          int clampedCrashes, int ownCrashes) {
+    public DrivenPaths {
+        Objects.requireNonNull(clamps, "clamps");
+        Objects.requireNonNull(clampedPath, "clampedPath");
+        Objects.requireNonNull(ownPath, "ownPath");
+    }
+}

@@ -1,0 +1,232 @@
+package io.liquidlens.app.report;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.causal.AuditOptions;
+import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.CausalAuditor;
+import io.liquidlens.causal.Condition;
+import io.liquidlens.causal.Conditions;
+import io.liquidlens.causal.SaliencyChoice;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.report.CausalReportWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the "Causality report..." dialog asks for and the task that writes the report: the same steps as
+ * {@code liquidlens report} (its CLI twin, whose options these are), run in the background with the auditor's
+ * progress and a cancel. On success {@link #writtenProperty()} holds the report's {@code index.html}; a failure is
+ * one line in {@link #errorProperty()}.
+ */
+public final class CausalReportViewModel {
+    private final TaskExecutor executor;
+    private final ObservableList<Path> models = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> rollouts = new SimpleObjectProperty<>();
+    private final StringProperty perturbations = new SimpleStringProperty(Conditions.DEFAULT);
+    private final IntegerProperty frames = new SimpleIntegerProperty(200);
+    private final IntegerProperty episodes = new SimpleIntegerProperty(10);
+    private final IntegerProperty episodeSteps = new SimpleIntegerProperty(500);
+    private final BooleanProperty interventions = new SimpleBooleanProperty(true);
+    private final IntegerProperty seed = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<String> error = new SimpleObjectProperty<>();
+    private BackgroundTask task = BackgroundTask.DONE;
+    private long generation;
+
+    /** A report view model running its task through {@code executor}. */
+    public CausalReportViewModel(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the report in the background (replacing one that runs); a bad field is reported in one line before
+     * anything runs.
+     */
+    public void run() {
+        Request request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException | LiquidLensException e) {
+            error.set(oneLine(e.getMessage()));
+            return;
+        }
+        task.cancel();
+        long mine = ++generation;
+        running.set(true);
+        written.set(null);
+        error.set(null);
+        task = executor.execute("Causality report", sink -> {
+            sink.message("Reading models and rollouts");
+            return write(request, sink);
+        }, index -> {
+            if (mine == generation) {
+                running.set(false);
+                written.set(index);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                running.set(false);
+                error.set(oneLine(failure instanceof LiquidLensException || failure instanceof IllegalArgumentException
+                        ? failure.getMessage() : "causality report failed: " + failure));
+            }
+        });
+    }
+
+    /** Stops a running report; nothing is written (the writer replaces the out folder only at the end). */
+    public void cancel() {
+        task.cancel();
+        task = BackgroundTask.DONE;
+        generation++;
+        running.set(false);
+    }
+
+    private record Request(List<Path> models, Path rollouts, String spec, List<Condition> conditions,
+                           AuditOptions options, Path out) {
+    }
+
+    private Request request() {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("models: give at least one model folder");
+        }
+        if (rollouts.get() == null) {
+            throw new IllegalArgumentException("rollouts: choose a rollout file or folder");
+        }
+        if (out.get() == null) {
+            throw new IllegalArgumentException("out: choose the folder the report is written to");
+        }
+        String spec = perturbations.get() == null ? "" : perturbations.get().trim();
+        List<Condition> conditions = Conditions.parse(spec, seed.get());
+        // checked here, so a bad count is reported before anything runs; the method is picked once the models load
+        AuditOptions options = new AuditOptions(SaliencyChoice.VBP, 0, frames.get(), 2, episodes.get(),
+                episodeSteps.get(), seed.get(), interventions.get());
+        return new Request(List.copyOf(models), rollouts.get(), spec, conditions, options, out.get());
+    }
+
+    /** Loads, audits and writes as {@code liquidlens report} does; the report's {@code index.html}. */
+    private static Path write(Request r, io.liquidlens.app.task.ProgressSink sink) {
+        Provenance.Builder p = Provenance.of("liquidlens report");
+        List<CausalAuditor.Subject> subjects = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path m : r.models()) {
+            LoadedModel loaded = LoadedModel.load(m);
+            String name = loaded.folder().getFileName().toString();
+            for (int k = 2; !names.add(name); k++) {
+                name = loaded.folder().getFileName() + " (" + k + ")";
+            }
+            subjects.add(new CausalAuditor.Subject(name, loaded));
+            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
+            sink.checkCancelled();
+        }
+        List<Rollout> read = new ArrayList<>();
+        for (Path f : Rollouts.listRecursively(List.of(r.rollouts()))) {
+            read.add(Rollouts.read(f));
+            p.input("rollout", f);
+            sink.checkCancelled();
+        }
+        AuditOptions v = r.options();
+        // vector models have no conv head for VisualBackProp: the plain input gradient instead
+        SaliencyChoice method = subjects.get(0).model().network().head().isPresent() ? SaliencyChoice.VBP
+                : SaliencyChoice.GRADIENT;
+        AuditOptions o = new AuditOptions(method, v.output(), v.frames(), v.overlays(), v.episodes(),
+                v.episodeSteps(), v.seed(), v.interventions());
+        p.option("perturbations", r.spec()).option("method", o.method().cliName()).option("output", o.output())
+                .option("frames", o.frames()).option("overlays", o.overlays()).option("episodes", o.episodes())
+                .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
+                .option("seed", o.seed());
+        sink.message("Measuring " + subjects.size() + " model(s) under " + r.conditions().size() + " condition(s)");
+        CausalAudit audit = CausalAuditor.run(subjects, read, r.conditions(), o, p.build(), sink);
+        sink.checkCancelled();
+        sink.message("Writing " + r.out());
+        CausalReportWriter.write(audit, r.out());
+        return r.out().resolve("index.html");
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** The model folders, compared in this order (the loaded one first). */
+    public ObservableList<Path> models() {
+        return models;
+    }
+
+    /** The recorded rollouts: an .npz file or a folder of them (read whole). */
+    public ObjectProperty<Path> rolloutsProperty() {
+        return rollouts;
+    }
+
+    /** The conditions, as {@code --perturbations} takes them. */
+    public StringProperty perturbationsProperty() {
+        return perturbations;
+    }
+
+    /** Frames measured per model and condition. */
+    public IntegerProperty framesProperty() {
+        return frames;
+    }
+
+    /** Closed-loop episodes per model and condition (0: none). */
+    public IntegerProperty episodesProperty() {
+        return episodes;
+    }
+
+    /** Steps per closed-loop episode. */
+    public IntegerProperty episodeStepsProperty() {
+        return episodeSteps;
+    }
+
+    /** Whether the decision neurons are ranked by clamping them. */
+    public BooleanProperty interventionsProperty() {
+        return interventions;
+    }
+
+    /** The seed of every perturbation and closed-loop road. */
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    /** The folder the report is written to (replaced). */
+    public ObjectProperty<Path> outProperty() {
+        return out;
+    }
+
+    /** True while the report runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The written report's index.html, once a run succeeded. */
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
+    /** The last problem, one line (the window shows it in the status bar and clears it). */
+    public ObjectProperty<String> errorProperty() {
+        return error;
+    }
+}

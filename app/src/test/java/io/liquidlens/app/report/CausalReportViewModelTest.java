@@ -1,0 +1,64 @@
+package io.liquidlens.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.TestModels;
+import io.liquidlens.app.task.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The causality report task, headless on the calling thread, on the camera sample with tiny options. */
+class CausalReportViewModelTest {
+    private static final Path CLEAN = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+
+    @TempDir
+    Path tmp;
+
+    private final CausalReportViewModel report = new CausalReportViewModel(TaskExecutor.sameThread());
+
+    @Test
+    void aTinyReportWritesItsFourFilesAndPointsAtIndexHtml() {
+        report.models().add(TestModels.CAMERA_SAMPLE);
+        report.rolloutsProperty().set(CLEAN);
+        report.perturbationsProperty().set("noise=0.1");
+        report.framesProperty().set(3);
+        report.episodesProperty().set(1);
+        report.episodeStepsProperty().set(20);
+        report.interventionsProperty().set(false);
+        Path out = tmp.resolve("report");
+        report.outProperty().set(out);
+
+        report.run();
+
+        assertThat(report.errorProperty().get()).isNull();
+        assertThat(report.runningProperty().get()).isFalse();
+        assertThat(report.writtenProperty().get()).isEqualTo(out.resolve("index.html"));
+        for (String f : new String[] {"index.html", "report.pdf", "metrics.csv", "metrics.json"}) {
+            assertThat(out.resolve(f)).isRegularFile();
+        }
+    }
+
+    @Test
+    void aBadSpecIsOneLineAndRunsNothing() {
+        report.models().add(TestModels.CAMERA_SAMPLE);
+        report.rolloutsProperty().set(CLEAN);
+        report.perturbationsProperty().set("sparkles=3");
+        report.outProperty().set(tmp.resolve("report"));
+
+        report.run();
+
+        assertThat(report.errorProperty().get()).isNotBlank().doesNotContain("\n");
+        assertThat(report.writtenProperty().get()).isNull();
+        assertThat(Files.exists(tmp.resolve("report"))).isFalse();
+    }
+
+    @Test
+    void aMissingOutFolderIsNamed() {
+        report.models().add(TestModels.CAMERA_SAMPLE);
+        report.rolloutsProperty().set(CLEAN);
+        report.run();
+        assertThat(report.errorProperty().get()).startsWith("out:");
+    }
+}

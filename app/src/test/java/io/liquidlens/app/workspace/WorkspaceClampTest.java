@@ -1,0 +1,87 @@
+package io.liquidlens.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.TestModels;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.sim.Activity;
+import io.liquidlens.wiring.NeuronRole;
+import io.liquidlens.wiring.Wiring;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clamping neurons of the loaded model, headless: the re-simulation runs on the calling thread. */
+class WorkspaceClampTest {
+    @TempDir
+    Path tmp;
+
+    private final WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
+    private Activity original;
+    private int command;
+
+    @BeforeEach
+    void openSession() throws Exception {
+        workspace.openModel(TestModels.ltcFixture(tmp.resolve("m")));
+        workspace.openRollout(TestModels.rollout(tmp.resolve("r.npz"), 60, 8, 1));
+        original = workspace.activityProperty().get();
+        Wiring wiring = workspace.modelProperty().get().network().connectivity().orElseThrow();
+        command = -1;
+        for (int id = 0; id < wiring.units() && command < 0; id++) {
+            if (wiring.role(id) == NeuronRole.COMMAND) {
+                command = id;
+            }
+        }
+    }
+
+    @Test
+    void clampingACommandNeuronChangesTheOutputsAndHoldsItsState() {
+        workspace.clamp(command, 2.5f);
+
+        Activity clamped = workspace.activityProperty().get();
+        assertThat(clamped).isNotSameAs(original);
+        assertThat(workspace.unclampedActivityProperty().get()).isSameAs(original);
+        for (int t = 0; t < clamped.steps(); t++) {
+            assertThat(clamped.state(t, command)).isEqualTo(2.5f);
+        }
+        assertThat(clamped.outputSeries(0)).isNotEqualTo(original.outputSeries(0));
+        assertThat(workspace.clampsProperty().get()).hasSize(1);
+        assertThat(workspace.statusProperty().get()).contains("clamp").contains("= 2.5000");
+        assertThat(workspace.lastErrorProperty().get()).isNull();
+    }
+
+    @Test
+    void clampToMinAndMaxUseTheNeuronsUnclampedRange() {
+        float[] range = workspace.rangeOf(command);
+        workspace.clampToMax(command);
+        assertThat(workspace.activityProperty().get().state(5, command)).isEqualTo(range[1]);
+        workspace.clampToMin(command);
+        assertThat(workspace.activityProperty().get().state(5, command)).isEqualTo(range[0]);
+        assertThat(workspace.clampsProperty().get()).hasSize(1);
+        assertThat(workspace.rangeOf(command)).isEqualTo(range);
+    }
+
+    @Test
+    void releasingEveryClampRestoresTheOriginalOutputsExactly() {
+        workspace.clamp(command, 2.5f);
+        workspace.clamp(command + 1, -1f);
+        workspace.releaseClamp(command);
+        assertThat(workspace.clampsProperty().get()).extracting(c -> c.neuron()).containsExactly(command + 1);
+
+        workspace.releaseAllClamps();
+
+        assertThat(workspace.activityProperty().get()).isSameAs(original);
+        assertThat(workspace.activityProperty().get().outputSeries(0)).isEqualTo(original.outputSeries(0));
+        assertThat(workspace.clampsProperty().get()).isEmpty();
+        assertThat(workspace.statusProperty().get()).doesNotContain("clamp");
+    }
+
+    @Test
+    void openingAnotherRolloutDropsTheClamps() throws Exception {
+        workspace.clamp(command, 2.5f);
+        workspace.openRollout(TestModels.rollout(tmp.resolve("other.npz"), 30, 8, 2));
+        assertThat(workspace.clampsProperty().get()).isEmpty();
+        assertThat(workspace.unclampedActivityProperty().get()).isSameAs(workspace.activityProperty().get());
+    }
+}
