@@ -152,6 +152,8 @@ public final class CausalAuditor {
         double[] deviation = new double[n];
         double[] onDistractor = new double[n];
         double[] onTask = new double[n];
+        double[] distractorArea = new double[n];
+        double[] taskArea = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
         List<long[]> labels = disturbed.stream().map(p -> p.rollout().labels() != null
                 ? p.rollout().labels().toLongArray() : ChannelLabels.of(model, p.rollout().steps())).toList();
@@ -169,6 +171,9 @@ public final class CausalAuditor {
             SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t * maps[k].height() * maps[k].width());
             onDistractor[k] = share == null ? Double.NaN : share.distractor();
             onTask[k] = share == null ? Double.NaN : share.task();
+            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t * maps[k].height() * maps[k].width());
+            distractorArea[k] = area == null ? Double.NaN : area.distractor();
+            taskArea[k] = area == null ? Double.NaN : area.task();
             tick(1);
         });
         if (net.head().isPresent()) {
@@ -180,7 +185,8 @@ public final class CausalAuditor {
             }
         }
         List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
-        return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask));
+        return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask),
+                boxed(distractorArea), boxed(taskArea));
     }
 
     private static PerturbedRollout perturb(Condition c, List<Rollout> rollouts, int r) {
@@ -216,6 +222,13 @@ public final class CausalAuditor {
         float[] values = new float[size];
         System.arraycopy(r.inputs().floatsView(), t * size, values, 0, size);
         return NdArray.ofFloats(new int[] {shape[1], shape[2], shape[3]}, values);
+    }
+
+    /** A map of ones the size of {@code like}: its shares are the labels' areas. */
+    private static SaliencyMap uniform(SaliencyMap like) {
+        double[] ones = new double[like.height() * like.width()];
+        java.util.Arrays.fill(ones, 1);
+        return new SaliencyMap(like.height(), like.width(), ones);
     }
 
     private static List<Double> boxed(double[] v) {

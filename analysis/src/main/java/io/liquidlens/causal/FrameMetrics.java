@@ -12,9 +12,14 @@ import java.util.List;
  *                        perturbation at every step up to t
  * @param distractorShare share of the perturbed map's mass on distractor pixels (label 3), NaN without labels
  * @param taskShare       share of the perturbed map's mass on road and lane-marking pixels, NaN without labels
+ * @param distractorArea  share of the perturbed frame's pixels labelled distractor: the share a map spread
+ *                        evenly would put there, so {@code distractorShare / distractorArea > 1} means the model
+ *                        looks at distractors more than chance; NaN without labels
+ * @param taskArea        share of the perturbed frame's pixels labelled road or lane marking; NaN without labels
  */
 public record FrameMetrics(List<Integer> steps, List<Double> ssim, List<Double> deviation,
-                           List<Double> distractorShare, List<Double> taskShare) {
+                           List<Double> distractorShare, List<Double> taskShare, List<Double> distractorArea,
+                           List<Double> taskArea) {
 
     /** Copies the lists and checks they have one entry per step. */
     public FrameMetrics {
@@ -23,8 +28,11 @@ public record FrameMetrics(List<Integer> steps, List<Double> ssim, List<Double> 
         deviation = List.copyOf(deviation);
         distractorShare = List.copyOf(distractorShare);
         taskShare = List.copyOf(taskShare);
+        distractorArea = List.copyOf(distractorArea);
+        taskArea = List.copyOf(taskArea);
         int n = steps.size();
-        if (ssim.size() != n || deviation.size() != n || distractorShare.size() != n || taskShare.size() != n) {
+        if (ssim.size() != n || deviation.size() != n || distractorShare.size() != n || taskShare.size() != n
+                || distractorArea.size() != n || taskArea.size() != n) {
             throw new IllegalArgumentException("frame metrics need one value per step (" + n + " steps)");
         }
     }

@@ -170,8 +170,10 @@ final class ReportCommand implements Callable<Integer> {
             }
             lastPrint = now;
             double elapsed = (now - start) / 1e9;
-            double left = elapsed * (total - done) / done;
-            err.printf(Locale.ROOT, "%sreport %3d%% (%d/%d), %.0f s elapsed, about %.0f s left%s", console ? "\r" : "",
+            // the first percent is mostly loading and warming up: an estimate from it would be wild
+            String left = done * 50 < total ? "estimating the time left"
+                    : String.format(Locale.ROOT, "about %.0f s left", elapsed * (total - done) / done);
+            err.printf(Locale.ROOT, "%sreport %3d%% (%d/%d), %.0f s elapsed, %s%s", console ? "\r" : "",
                     done * 100 / total, done, total, elapsed, left, console ? "" : "\n");
             err.flush();
         }

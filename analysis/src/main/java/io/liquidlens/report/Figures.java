@@ -23,14 +23,14 @@ final class Figures {
     static GroupedBars crashes(CausalAudit audit) {
         return perModel(audit, "Crashes in closed loop", "steps that ended outside the lane, over all held-out"
                 + " episodes; n/a = not driven", "crashes", r -> r.closedLoop() == null ? Double.NaN
-                : r.closedLoop().crashes());
+                : r.closedLoop().crashes(), true);
     }
 
     /** (d): the mean |y_perturbed - y_clean| of the explained output per condition. */
     static GroupedBars deviation(CausalAudit audit) {
         return perModel(audit, "Output deviation under the condition", "mean over the measured steps of"
                 + " |y_perturbed - y_clean| of " + audit.outputName(), "mean |y_perturbed - y_clean|",
-                r -> Summary.of(r.frames().deviation()).mean());
+                r -> Summary.of(r.frames().deviation()).mean(), false);
     }
 
     /** (c): the perturbed map's mean share on distractor pixels and on road and lane pixels. */
@@ -59,7 +59,7 @@ final class Figures {
     }
 
     private static GroupedBars perModel(CausalAudit audit, String title, String caption, String yLabel,
-                                        ToDoubleFunction<ConditionResult> value) {
+                                        ToDoubleFunction<ConditionResult> value, boolean counts) {
         int groups = audit.conditions().size();
         int models = audit.models().size();
         double[][] v = new double[groups][models];
@@ -72,7 +72,7 @@ final class Figures {
             }
         }
         return new GroupedBars(title, caption, names(audit), audit.models().stream().map(ModelAudit::name).toList(),
-                colours, v, yLabel);
+                colours, v, yLabel, counts);
     }
 
     /** The model's result under the condition named {@code condition}, or null when it was not measured. */

@@ -19,13 +19,23 @@ final class GroupedBars extends Figure {
     private final String yLabel;
     private final double max;
     private final int legendRows;
+    private final boolean counts;
 
     /**
      * @param values one row per group, one value per series
      */
     GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
                 double[][] values, String yLabel) {
+        this(title, caption, groups, series, colours, values, yLabel, false);
+    }
+
+    /**
+     * @param counts write each bar's value above it as a whole number (so that 0 and 1 crash can be told apart)
+     */
+    GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
+                double[][] values, String yLabel, boolean counts) {
         super(title, caption);
+        this.counts = counts;
         this.groups = List.copyOf(groups);
         this.series = List.copyOf(series);
         this.colours = List.copyOf(colours);
@@ -70,6 +80,11 @@ final class GroupedBars extends Figure {
                     double barTop = y(plot, 0, max, v);
                     g.setColor(colours.get(s));
                     g.fill(new Rectangle2D.Double(x + 1, barTop, bar - 2, plot.getMaxY() - barTop));
+                    if (counts) {
+                        g.setFont(SMALL);
+                        g.setColor(Color.DARK_GRAY);
+                        centred(g, Long.toString(Math.round(v)), x + bar / 2, barTop - 2);
+                    }
                 } else {
                     g.setFont(SMALL);
                     g.setColor(Color.GRAY);

@@ -29,6 +29,8 @@ final class MetricsTable {
         m.put("deviation", f.deviation());
         m.put("distractor_share", f.distractorShare());
         m.put("task_share", f.taskShare());
+        m.put("distractor_area", f.distractorArea());
+        m.put("task_area", f.taskArea());
         return m;
     }
 

@@ -24,14 +24,16 @@ final class Tables {
                 rows.add(List.of(m.name(), r.condition().name(), Integer.toString(r.frames().steps().size()),
                         number(ssim.median()), number(ssim.q1()) + " - " + number(ssim.q3()),
                         number(Summary.of(r.frames().deviation()).mean()),
-                        number(Summary.of(r.frames().distractorShare()).mean()),
-                        number(Summary.of(r.frames().taskShare()).mean()),
+                        number(Summary.of(r.frames().distractorShare()).mean()) + " ("
+                                + number(Summary.of(r.frames().distractorArea()).mean()) + ")",
+                        number(Summary.of(r.frames().taskShare()).mean()) + " ("
+                                + number(Summary.of(r.frames().taskArea()).mean()) + ")",
                         c == null ? "not driven" : c.crashes() + " / " + c.episodes() + " x " + c.steps(),
                         c == null ? "n/a" : number(c.meanAbsD())));
             }
         }
         return new Table("Summary per model and condition", List.of("model", "condition", "steps", "SSIM median",
-                "SSIM q1 - q3", "mean deviation", "distractor share", "task share", "crashes / episodes x steps",
+                "SSIM q1 - q3", "mean deviation", "distractor share (area)", "task share (area)", "crashes / episodes x steps",
                 "mean |d|"), rows);
     }
 

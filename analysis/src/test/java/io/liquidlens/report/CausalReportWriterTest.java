@@ -74,7 +74,7 @@ class CausalReportWriterTest {
                 perStep++;
             }
         }
-        assertThat(perStep).as("per-step rows: 2 models x 3 conditions x 5 steps x 4 metrics").isEqualTo(120);
+        assertThat(perStep).as("per-step rows: 2 models x 3 conditions x 5 steps x 6 metrics").isEqualTo(180);
         assertThat(csv).anyMatch(r -> r.get(0).equals(HandBuiltAudit.AWKWARD));
         assertThat(csv).as("NaN shares are empty").anyMatch(r -> r.get(6).equals("task_share") && r.get(7).isEmpty());
         assertThat(json.path("provenance").path("inputs").get(0).path("sha256").asText()).isEqualTo("ab".repeat(32));

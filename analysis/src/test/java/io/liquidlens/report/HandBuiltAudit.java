@@ -71,13 +71,17 @@ final class HandBuiltAudit {
         List<Double> deviation = new ArrayList<>();
         List<Double> distractor = new ArrayList<>();
         List<Double> task = new ArrayList<>();
+        List<Double> distractorArea = new ArrayList<>();
+        List<Double> taskArea = new ArrayList<>();
         for (int s = 0; s < STEPS.size(); s++) {
             ssim.add(k == 0 ? 1.0 : 0.9 - 0.1 * k - 0.03 * s - 0.05 * m - (m == 0 && k == 1 && s == 4 ? 0.5 : 0));
             deviation.add(k == 0 ? 0.0 : 0.01 * k * (s + 1) + 0.001 * m);
             distractor.add(m == 1 ? Double.NaN : (k == 0 ? 0.0 : 0.1 * k + 0.01 * s));
             task.add(m == 1 ? Double.NaN : 0.8 - 0.1 * k - 0.01 * s);
+            distractorArea.add(m == 1 ? Double.NaN : (k == 0 ? 0.0 : 0.05 * k));
+            taskArea.add(m == 1 ? Double.NaN : 0.4);
         }
-        return new FrameMetrics(STEPS, ssim, deviation, distractor, task);
+        return new FrameMetrics(STEPS, ssim, deviation, distractor, task, distractorArea, taskArea);
     }
 
     /** A 4 x 6 RGB frame, the perturbed one leaving [0, 1], with maps peaking at different pixels. */
