@@ -106,7 +106,20 @@ public final class DriveViewModel {
         EpisodeResult without = episode.run(episodeSeed, ModelDriver.of(model, sensor), true);
         sink.progress(2, 2);
         return new DrivenPaths(episodeSeed, steps, described, with.rollout().position().toFloatArray(),
-                without.rollout().position().toFloatArray(), with.metrics().crashes(), without.metrics().crashes());
+                without.rollout().position().toFloatArray(), with.metrics().crashes(), without.metrics().crashes(),
+                laneOffset(with.rollout()), laneOffset(without.rollout()));
+    }
+
+    /** The world column {@code d_lane} of a driven episode. */
+    private static float[] laneOffset(io.liquidlens.io.Rollout r) {
+        int k = r.worldNames().size();
+        int column = r.worldNames().indexOf("d_lane");
+        float[] world = r.world().toFloatArray();
+        float[] d = new float[r.steps()];
+        for (int t = 0; t < d.length; t++) {
+            d[t] = world[t * k + column];
+        }
+        return d;
     }
 
     /** The camera for a model with a perception head, else the clean vector sensor. */

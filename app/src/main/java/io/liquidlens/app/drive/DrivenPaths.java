@@ -12,12 +12,18 @@ import java.util.Objects;
  * @param ownPath         (x, y) per step without them, interleaved
  * @param clampedCrashes  lane departures (each reset the car) with the clamps
  * @param ownCrashes      lane departures without them
+ * @param clampedOffset   lateral offset from the centreline per step with the clamps, in lane half-widths
+ *                        (the world column {@code d_lane}): a clamp that shifts the car by a few centimetres is
+ *                        invisible on a 100 m map but plain here
+ * @param ownOffset       the same without the clamps
  */
 public record DrivenPaths(long episodeSeed, int steps, String clamps, float[] clampedPath, float[] ownPath,
-                          int clampedCrashes, int ownCrashes) {
+                          int clampedCrashes, int ownCrashes, float[] clampedOffset, float[] ownOffset) {
     public DrivenPaths {
         Objects.requireNonNull(clamps, "clamps");
         Objects.requireNonNull(clampedPath, "clampedPath");
         Objects.requireNonNull(ownPath, "ownPath");
+        Objects.requireNonNull(clampedOffset, "clampedOffset");
+        Objects.requireNonNull(ownOffset, "ownOffset");
     }
 }

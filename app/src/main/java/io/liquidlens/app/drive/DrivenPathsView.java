@@ -23,11 +23,38 @@ public final class DrivenPathsView extends BorderPane {
     public static final String SUMMARY_ID = "driven-paths-summary";
 
     private final XYPlot plot;
+    private final XYPlot offsetPlot;
     private final Label summary = new Label("Drive with clamp... to compare the paths");
 
     /** A view of {@code drive}'s latest paths. */
     public DrivenPathsView(DriveViewModel drive) {
         setId(ID);
+        NumberAxis x = new NumberAxis("x (m)");
+        NumberAxis y = new NumberAxis("y (m)");
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        plot = new XYPlot(new DefaultXYDataset(), x, y, renderer());
+        plot.setNoDataMessage("No drive yet");
+        ChartViewer viewer = new ChartViewer(new JFreeChart("The car's path", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        viewer.setMinSize(300, 220);
+        offsetPlot = new XYPlot(new DefaultXYDataset(), new NumberAxis("step"),
+                new NumberAxis("offset from the centreline (lane half-widths)"), renderer());
+        offsetPlot.setNoDataMessage("No drive yet");
+        ChartViewer offsets = new ChartViewer(new JFreeChart("Lateral offset", JFreeChart.DEFAULT_TITLE_FONT,
+                offsetPlot, false));
+        offsets.setMinSize(300, 160);
+        offsets.setPrefHeight(200);
+        summary.setId(SUMMARY_ID);
+        summary.setWrapText(true);
+        summary.setPadding(new Insets(4, 8, 4, 8));
+        setCenter(viewer);
+        setBottom(new javafx.scene.layout.VBox(offsets, summary));
+        drive.pathsProperty().addListener((obs, old, now) -> show(now));
+        show(drive.pathsProperty().get());
+    }
+
+    /** Solid blue for the clamped run, dashed grey for the network's own. */
+    private static XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setAutoPopulateSeriesStroke(false);
@@ -36,26 +63,15 @@ public final class DrivenPathsView extends BorderPane {
         renderer.setSeriesPaint(1, Color.GRAY, false);
         renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f), false);
-        NumberAxis x = new NumberAxis("x (m)");
-        NumberAxis y = new NumberAxis("y (m)");
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        plot = new XYPlot(new DefaultXYDataset(), x, y, renderer);
-        plot.setNoDataMessage("No drive yet");
-        ChartViewer viewer = new ChartViewer(new JFreeChart("The car's path", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
-        viewer.setMinSize(300, 220);
-        summary.setId(SUMMARY_ID);
-        summary.setWrapText(true);
-        summary.setPadding(new Insets(4, 8, 4, 8));
-        setCenter(viewer);
-        setBottom(summary);
-        drive.pathsProperty().addListener((obs, old, now) -> show(now));
-        show(drive.pathsProperty().get());
+        return renderer;
     }
 
     private void show(DrivenPaths p) {
         DefaultXYDataset data = new DefaultXYDataset();
+        DefaultXYDataset offsets = new DefaultXYDataset();
         if (p != null) {
+            offsets.addSeries("with clamps", bySteps(p.clampedOffset()));
+            offsets.addSeries("without", bySteps(p.ownOffset()));
             data.addSeries("with " + p.clamps() + " (" + p.clampedCrashes() + " crashes)", xy(p.clampedPath()));
             data.addSeries("without clamps (" + p.ownCrashes() + " crashes)", xy(p.ownPath()));
             summary.setText(String.format(Locale.ROOT, "Held-out episode %d, %d steps: with %s the car left the lane"
@@ -63,6 +79,16 @@ public final class DrivenPathsView extends BorderPane {
                     p.ownCrashes()));
         }
         plot.setDataset(data);
+        offsetPlot.setDataset(offsets);
+    }
+
+    private static double[][] bySteps(float[] values) {
+        double[][] rows = new double[2][values.length];
+        for (int t = 0; t < values.length; t++) {
+            rows[0][t] = t;
+            rows[1][t] = values[t];
+        }
+        return rows;
     }
 
     /** The interleaved (x, y) pairs as JFreeChart's two rows. */

@@ -35,6 +35,7 @@ class DriveViewModelTest {
         assertThat(drive.errorProperty().get()).isNull();
         assertThat(p.steps()).isEqualTo(30);
         assertThat(p.clampedPath()).hasSize(60).isNotEqualTo(p.ownPath());
+        assertThat(p.clampedOffset()).hasSize(30).isNotEqualTo(p.ownOffset());
         assertThat(p.clamps()).contains("motor");
     }
 
@@ -45,6 +46,7 @@ class DriveViewModelTest {
         drive.drive();
         DrivenPaths p = drive.pathsProperty().get();
         assertThat(p.clampedPath()).isEqualTo(p.ownPath());
+        assertThat(p.clampedOffset()).hasSize(20).isEqualTo(p.ownOffset());
         assertThat(p.clamps()).isEqualTo("no clamp");
     }
 
