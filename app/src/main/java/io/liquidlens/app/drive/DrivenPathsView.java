@@ -38,7 +38,7 @@ public final class DrivenPathsView extends BorderPane {
         ChartViewer viewer = new ChartViewer(new JFreeChart("The car's path", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
         viewer.setMinSize(300, 220);
         offsetPlot = new XYPlot(new DefaultXYDataset(), new NumberAxis("step"),
-                new NumberAxis("offset from the centreline (lane half-widths)"), renderer());
+                new NumberAxis("d (lane half-widths)"), renderer());
         offsetPlot.setNoDataMessage("No drive yet");
         ChartViewer offsets = new ChartViewer(new JFreeChart("Lateral offset", JFreeChart.DEFAULT_TITLE_FONT,
                 offsetPlot, false));
