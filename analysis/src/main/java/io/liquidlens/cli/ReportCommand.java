@@ -2,24 +2,16 @@ package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.causal.AuditOptions;
+import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
-import io.liquidlens.causal.CausalAuditor;
-import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
-import io.liquidlens.io.ModelFolder;
-import io.liquidlens.io.Rollout;
-import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,47 +97,16 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
         }
-        List<CausalAuditor.Subject> subjects = new ArrayList<>();
-        Provenance.Builder p = Provenance.of("liquidlens report");
-        Set<String> names = new HashSet<>();
-        for (Path m : models) {
-            LoadedModel loaded = LoadedModel.load(m);
-            String name = loaded.folder().getFileName().toString();
-            for (int k = 2; !names.add(name); k++) {
-                name = loaded.folder().getFileName() + " (" + k + ")";
-            }
-            subjects.add(new CausalAuditor.Subject(name, loaded));
-            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
-        }
-        LoadedModel first = subjects.get(0).model();
-        List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();
-        List<Condition> conditions = Conditions.parse(perturbations, seed, inputs, channels);
-        List<Path> files = Rollouts.listRecursively(rollouts);
-        List<Rollout> read = new ArrayList<>();
-        for (Path f : files) {
-            read.add(Rollouts.read(f));
-            p.input("rollout", f);
-        }
-        p.option("perturbations", perturbations).option("channels", String.join(",", channels))
-                .option("method", choice.cliName()).option("output", output)
-                .option("frames", frames).option("overlays", overlays).option("episodes", episodes)
-                .option("episode_steps", episodeSteps).option("interventions", !noInterventions).option("seed", seed);
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
-        CausalAudit audit;
-        try {
-            audit = CausalAuditor.run(subjects, read, conditions, options, p.build(), eta);
-        } catch (CausalAuditor.RolloutException e) {
-            throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(e.getMessage(), e);
-        }
+        CausalAudit audit = new AuditRequest(models, rollouts, perturbations, channels, options)
+                .run("liquidlens report", eta);
         eta.finish();
         io.liquidlens.report.CausalReportWriter.write(audit, out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d model(s) x %d condition(s) x %d frame(s) in %.1f s; wrote %s%n",
-                subjects.size(), conditions.size(), Math.min(frames, read.stream().mapToInt(Rollout::steps).sum()),
-                eta.seconds(), out);
+                audit.models().size(), audit.conditions().size(),
+                audit.models().get(0).conditions().get(0).frames().steps().size(), eta.seconds(), out);
         stdout.flush();
         return 0;
     }

@@ -4,22 +4,14 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.task.BackgroundTask;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.causal.AuditOptions;
+import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
-import io.liquidlens.causal.CausalAuditor;
-import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.io.ModelFolder;
-import io.liquidlens.io.Rollout;
-import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
 import io.liquidlens.report.CausalReportWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -105,8 +97,7 @@ public final class CausalReportViewModel {
         running.set(false);
     }
 
-    private record Request(List<Path> models, Path rollouts, String spec, List<Condition> conditions,
-                           AuditOptions options, Path out) {
+    private record Request(List<Path> models, Path rollouts, String spec, AuditOptions options, Path out) {
     }
 
     private Request request() {
@@ -120,46 +111,25 @@ public final class CausalReportViewModel {
             throw new IllegalArgumentException("out: choose the folder the report is written to");
         }
         String spec = perturbations.get() == null ? "" : perturbations.get().trim();
-        List<Condition> conditions = Conditions.parse(spec, seed.get());
-        // checked here, so a bad count is reported before anything runs; the method is picked once the models load
+        if (spec.isEmpty()) {
+            throw new IllegalArgumentException("perturbations: give at least one condition, e.g. " + Conditions.DEFAULT);
+        }
+        // checked here, so a bad count is reported before anything runs; the method is picked in the task
         AuditOptions options = new AuditOptions(SaliencyChoice.VBP, 0, frames.get(), 2, episodes.get(),
                 episodeSteps.get(), seed.get(), interventions.get());
-        return new Request(List.copyOf(models), rollouts.get(), spec, conditions, options, out.get());
+        return new Request(List.copyOf(models), rollouts.get(), spec, options, out.get());
     }
 
     /** Loads, audits and writes as {@code liquidlens report} does; the report's {@code index.html}. */
     private static Path write(Request r, io.liquidlens.app.task.ProgressSink sink) {
-        Provenance.Builder p = Provenance.of("liquidlens report");
-        List<CausalAuditor.Subject> subjects = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (Path m : r.models()) {
-            LoadedModel loaded = LoadedModel.load(m);
-            String name = loaded.folder().getFileName().toString();
-            for (int k = 2; !names.add(name); k++) {
-                name = loaded.folder().getFileName() + " (" + k + ")";
-            }
-            subjects.add(new CausalAuditor.Subject(name, loaded));
-            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
-            sink.checkCancelled();
-        }
-        List<Rollout> read = new ArrayList<>();
-        for (Path f : Rollouts.listRecursively(List.of(r.rollouts()))) {
-            read.add(Rollouts.read(f));
-            p.input("rollout", f);
-            sink.checkCancelled();
-        }
         AuditOptions v = r.options();
         // vector models have no conv head for VisualBackProp: the plain input gradient instead
-        SaliencyChoice method = subjects.get(0).model().network().head().isPresent() ? SaliencyChoice.VBP
-                : SaliencyChoice.GRADIENT;
-        AuditOptions o = new AuditOptions(method, v.output(), v.frames(), v.overlays(), v.episodes(),
-                v.episodeSteps(), v.seed(), v.interventions());
-        p.option("perturbations", r.spec()).option("method", o.method().cliName()).option("output", o.output())
-                .option("frames", o.frames()).option("overlays", o.overlays()).option("episodes", o.episodes())
-                .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
-                .option("seed", o.seed());
-        sink.message("Measuring " + subjects.size() + " model(s) under " + r.conditions().size() + " condition(s)");
-        CausalAudit audit = CausalAuditor.run(subjects, read, r.conditions(), o, p.build(), sink);
+        boolean camera = ModelFolder.readManifest(r.models().get(0)).head() != null;
+        AuditOptions o = new AuditOptions(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT, v.output(),
+                v.frames(), v.overlays(), v.episodes(), v.episodeSteps(), v.seed(), v.interventions());
+        sink.message("Measuring " + r.models().size() + " model(s)");
+        CausalAudit audit = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o)
+                .run("LiquidLens workbench report", sink);
         sink.checkCancelled();
         sink.message("Writing " + r.out());
         CausalReportWriter.write(audit, r.out());

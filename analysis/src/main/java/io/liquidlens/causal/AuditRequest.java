@@ -1,0 +1,80 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.sim.ProgressListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A causality report asked for by files, as the command line and the workbench ask for it.
+ *
+ * @param models        model folders (or their model.json), compared in this order
+ * @param rollouts      rollout files or folders of them (read whole, in path order)
+ * @param perturbations the conditions, in {@link Conditions}' syntax
+ * @param channels      vector models: the inputs the {@code channels} condition perturbs (empty: all)
+ * @param options       how to measure
+ */
+public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
+                           AuditOptions options) {
+
+    public AuditRequest {
+        models = List.copyOf(models);
+        rollouts = List.copyOf(rollouts);
+        channels = List.copyOf(channels);
+        if (models.isEmpty() || rollouts.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one model and one rollout");
+        }
+    }
+
+    /**
+     * Reads the models and rollouts and measures them, with a provenance of every file read (with
+     * its SHA-256) and every option. Models are named by their folders ({@code name (2)} for a repeat).
+     *
+     * @param command what asks, for the provenance (e.g. {@code liquidlens report})
+     * @throws LiquidLensException         naming the file or option at fault
+     * @throws CancellationException       when the listener asks to stop
+     */
+    public CausalAudit run(String command, ProgressListener listener) {
+        Provenance.Builder p = Provenance.of(command);
+        List<CausalAuditor.Subject> subjects = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Path m : models()) {
+            LoadedModel loaded = LoadedModel.load(m);
+            String name = loaded.folder().getFileName().toString();
+            for (int k = 2; !names.add(name); k++) {
+                name = loaded.folder().getFileName() + " (" + k + ")";
+            }
+            subjects.add(new CausalAuditor.Subject(name, loaded));
+            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
+        }
+        LoadedModel first = subjects.get(0).model();
+        List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();
+        AuditOptions o = options();
+        List<Condition> conditions = Conditions.parse(perturbations(), o.seed(), inputs, channels());
+        List<Path> files = Rollouts.listRecursively(rollouts());
+        List<Rollout> read = new ArrayList<>();
+        for (Path f : files) {
+            read.add(Rollouts.read(f));
+            p.input("rollout", f);
+        }
+        p.option("perturbations", perturbations()).option("channels", String.join(",", channels()))
+                .option("method", o.method().cliName()).option("output", o.output()).option("frames", o.frames())
+                .option("overlays", o.overlays()).option("episodes", o.episodes())
+                .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
+                .option("seed", o.seed());
+        try {
+            return CausalAuditor.run(subjects, read, conditions, o, p.build(), listener);
+        } catch (CausalAuditor.RolloutException e) {
+            throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(e.getMessage(), e);
+        }
+    }
+}
