@@ -92,9 +92,9 @@ public final class Conditions {
             if (!(levels.size() == 1 && levels.get(0).isBlank())) {
                 throw new LiquidLensException("--perturbations: 'spurious' takes no level, got '" + item + "'");
             }
-            int[] cue = java.util.stream.IntStream.range(0, inputs.size()).filter(i -> inputs.get(i).startsWith("spurious"))
-                    .toArray();
-            if (cue.length == 0) {
+            List<Integer> cue = java.util.stream.IntStream.range(0, inputs.size())
+                    .filter(i -> inputs.get(i).startsWith("spurious")).boxed().toList();
+            if (cue.isEmpty()) {
                 throw new LiquidLensException("--perturbations: 'spurious' needs inputs named spurious_*; the models read "
                         + inputs);
             }
@@ -103,11 +103,11 @@ public final class Conditions {
             return out;
         }
         List<String> chosen = channels.isEmpty() ? inputs : channels;
-        int[] index = new int[chosen.size()];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = inputs.indexOf(chosen.get(i));
-            if (index[i] < 0) {
-                throw new LiquidLensException("--channels: '" + chosen.get(i) + "' is not one of the models' inputs "
+        List<Integer> index = new ArrayList<>();
+        for (String name : chosen) {
+            index.add(inputs.indexOf(name));
+            if (index.get(index.size() - 1) < 0) {
+                throw new LiquidLensException("--channels: '" + name + "' is not one of the models' inputs "
                         + inputs);
             }
         }

@@ -5,6 +5,7 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.lanekeeping.Distractors;
 import io.liquidlens.lanekeeping.ScreenDistractors;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -107,20 +108,15 @@ public sealed interface Perturbation {
      * Gaussian noise of variance {@code variance} on the listed channels of vector inputs (T, S); the value of
      * channel k at step t depends only on (seed, t, k).
      */
-    record ChannelNoise(int[] channels, double variance, long seed) implements Perturbation {
+    record ChannelNoise(List<Integer> channels, double variance, long seed) implements Perturbation {
         public ChannelNoise {
-            if (channels.length == 0) {
+            if (channels.isEmpty()) {
                 throw new IllegalArgumentException("channel noise needs at least one channel");
             }
             if (!(variance >= 0)) {
                 throw new IllegalArgumentException("channel noise variance must be >= 0 (0 = none), got " + variance);
             }
-            channels = channels.clone();
-        }
-
-        @Override
-        public int[] channels() {
-            return channels.clone();
+            channels = List.copyOf(channels);
         }
 
         @Override
@@ -138,7 +134,7 @@ public sealed interface Perturbation {
         }
 
         /** The inputs' channel count, after checking they are vectors (T, S) holding every listed channel. */
-        static int requireChannels(Rollout rollout, int[] channels, String what) {
+        static int requireChannels(Rollout rollout, List<Integer> channels, String what) {
             if (rollout.inputs().rank() != 2) {
                 throw new IllegalArgumentException(what + " needs vector inputs (T, S), got "
                         + Arrays.toString(rollout.inputs().shape()));
@@ -151,22 +147,6 @@ public sealed interface Perturbation {
                 }
             }
             return s;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ChannelNoise n && Arrays.equals(n.channels, channels)
-                    && Double.compare(n.variance, variance) == 0 && n.seed == seed;
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(channels) * 31 + Double.hashCode(variance) * 17 + Long.hashCode(seed);
-        }
-
-        @Override
-        public String toString() {
-            return "ChannelNoise[channels=" + Arrays.toString(channels) + ", variance=" + variance + ", seed=" + seed + "]";
         }
     }
 
@@ -199,20 +179,15 @@ public sealed interface Perturbation {
      * where held-out episodes carry pure noise. The expert's actions come from the rollout's world column
      * {@code expert_action}. A model that steers from the road barely moves; one that leans on the cue follows it.
      */
-    record SpuriousCue(int[] channels, double noise, long seed) implements Perturbation {
+    record SpuriousCue(List<Integer> channels, double noise, long seed) implements Perturbation {
         public SpuriousCue {
-            if (channels.length == 0) {
+            if (channels.isEmpty()) {
                 throw new IllegalArgumentException("the spurious cue needs at least one channel");
             }
             if (!(noise >= 0) || !Double.isFinite(noise)) {
                 throw new IllegalArgumentException("the spurious cue's noise must be a finite sd >= 0, got " + noise);
             }
-            channels = channels.clone();
-        }
-
-        @Override
-        public int[] channels() {
-            return channels.clone();
+            channels = List.copyOf(channels);
         }
 
         @Override
@@ -235,22 +210,6 @@ public sealed interface Perturbation {
                 }
             }
             return PerturbedRollout.of(rollout, x);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SpuriousCue c && Arrays.equals(c.channels, channels)
-                    && Double.compare(c.noise, noise) == 0 && c.seed == seed;
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(channels) * 31 + Double.hashCode(noise) * 17 + Long.hashCode(seed);
-        }
-
-        @Override
-        public String toString() {
-            return "SpuriousCue[channels=" + Arrays.toString(channels) + ", noise=" + noise + ", seed=" + seed + "]";
         }
     }
 

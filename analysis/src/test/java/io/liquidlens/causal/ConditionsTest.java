@@ -44,8 +44,8 @@ class ConditionsTest {
         List<String> inputs = List.of("d", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
         List<Condition> c = Conditions.parse("channels=0,0.2;spurious", 5, inputs, List.of("d", "kappa"));
         assertThat(c).extracting(Condition::name).containsExactly("clean", "channels 0.2", "spurious cue");
-        assertThat(c.get(1).perturbation()).isEqualTo(new Perturbation.ChannelNoise(new int[] {0, 2}, 0.2, 5));
-        assertThat(c.get(2).perturbation()).isEqualTo(new Perturbation.SpuriousCue(new int[] {5}, 0.1, 5));
+        assertThat(c.get(1).perturbation()).isEqualTo(new Perturbation.ChannelNoise(List.of(0, 2), 0.2, 5));
+        assertThat(c.get(2).perturbation()).isEqualTo(new Perturbation.SpuriousCue(List.of(5), 0.1, 5));
         assertThat(c).noneMatch(Condition::drivable);
         assertThat(c.get(0).isClean()).isTrue();
         assertThat(c.get(2).isClean()).isFalse();

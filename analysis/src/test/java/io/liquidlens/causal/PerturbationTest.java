@@ -119,7 +119,7 @@ class PerturbationTest {
     void channelNoiseTouchesOnlyTheListedChannelsOfVectorInputs() {
         float[] x = new float[10 * 4];
         Rollout clean = Rollout.ofInputs(NdArray.ofFloats(new int[] {10, 4}, x));
-        Perturbation noise = new Perturbation.ChannelNoise(new int[] {1, 3}, 0.5, 2);
+        Perturbation noise = new Perturbation.ChannelNoise(List.of(1, 3), 0.5, 2);
         PerturbedRollout p = noise.apply(clean);
         boolean[] changed = p.changed().toBooleanArray();
         for (int t = 0; t < 10; t++) {
@@ -127,7 +127,7 @@ class PerturbationTest {
                     .containsExactly(false, true, false, true);
         }
         assertThat(p.rollout().inputs()).isEqualTo(noise.apply(clean).rollout().inputs());
-        assertThatThrownBy(() -> new Perturbation.ChannelNoise(new int[] {4}, 0.5, 2).apply(clean))
+        assertThatThrownBy(() -> new Perturbation.ChannelNoise(List.of(4), 0.5, 2).apply(clean))
                 .hasMessage("channel 4 is not one of the inputs' 4 channels (0..3)");
         assertThatThrownBy(() -> new Perturbation.PixelNoise(0.1, 1).apply(clean))
                 .hasMessage("this perturbation needs camera frames (T, H, W, C), got inputs [10, 4]");

@@ -28,7 +28,7 @@ class SpuriousCueTest {
 
     @Test
     void withoutNoiseTheChannelCarriesThePreviousExpertActionInKappaUnits() {
-        PerturbedRollout p = new Perturbation.SpuriousCue(new int[] {3}, 0, 1).apply(rollout());
+        PerturbedRollout p = new Perturbation.SpuriousCue(List.of(3), 0, 1).apply(rollout());
         float[] x = p.rollout().inputs().toFloatArray();
         assertThat(x[3]).isZero();
         for (int t = 1; t < T; t++) {
@@ -41,7 +41,7 @@ class SpuriousCueTest {
 
     @Test
     void theNoiseIsSeededAndHasTheTrainingSpread() {
-        Perturbation cue = new Perturbation.SpuriousCue(new int[] {3}, 0.1, 9);
+        Perturbation cue = new Perturbation.SpuriousCue(List.of(3), 0.1, 9);
         float[] a = cue.apply(rollout()).rollout().inputs().toFloatArray();
         float[] b = cue.apply(rollout()).rollout().inputs().toFloatArray();
         assertThat(a).containsExactly(b);
@@ -56,9 +56,9 @@ class SpuriousCueTest {
     @Test
     void aRolloutWithoutTheExpertsActionsIsRefused() {
         Rollout bare = Rollout.ofInputs(rollout().inputs());
-        assertThatThrownBy(() -> new Perturbation.SpuriousCue(new int[] {3}, 0.1, 0).apply(bare))
+        assertThatThrownBy(() -> new Perturbation.SpuriousCue(List.of(3), 0.1, 0).apply(bare))
                 .hasMessageContaining("needs the expert's actions (world column expert_action");
-        assertThatThrownBy(() -> new Perturbation.SpuriousCue(new int[] {4}, 0.1, 0).apply(rollout()))
+        assertThatThrownBy(() -> new Perturbation.SpuriousCue(List.of(4), 0.1, 0).apply(rollout()))
                 .hasMessageContaining("channel 4 is not one of the inputs' 4 channels");
     }
 }

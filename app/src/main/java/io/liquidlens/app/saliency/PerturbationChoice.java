@@ -47,7 +47,7 @@ public record PerturbationChoice(String label, boolean camera, Factory factory, 
                 sampleWorld("shadows (sample world re-rendered)", "shadows"),
                 NONE_VECTOR,
                 new PerturbationChoice("channel noise, variance 0.1 (every input)", false, (seed, r) ->
-                        new Perturbation.ChannelNoise(IntStream.range(0, r.featuresPerStep()).toArray(), 0.1, seed)));
+                        new Perturbation.ChannelNoise(IntStream.range(0, r.featuresPerStep()).boxed().toList(), 0.1, seed)));
 
     /** Every choice the panel knows, camera ones and vector ones, "none" first in each (the same objects each call). */
     public static List<PerturbationChoice> standard() {
