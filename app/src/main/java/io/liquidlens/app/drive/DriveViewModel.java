@@ -1,7 +1,7 @@
 package io.liquidlens.app.drive;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
@@ -22,7 +22,6 @@ import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -35,19 +34,16 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class DriveViewModel {
     private final WorkspaceViewModel workspace;
-    private final TaskExecutor executor;
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final IntegerProperty steps = new SimpleIntegerProperty(600);
     private final ReadOnlyObjectWrapper<DrivenPaths> paths = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
-    private BackgroundTask task = BackgroundTask.DONE;
-    private long generation;
+    private final LatestTask task;
 
     /** Drives {@code workspace}'s model through {@code executor}. */
     public DriveViewModel(WorkspaceViewModel workspace, TaskExecutor executor) {
         this.workspace = workspace;
-        this.executor = executor;
+        this.task = new LatestTask(executor);
     }
 
     /** Starts driving the episode twice (with and without the clamps), replacing a drive that runs. */
@@ -65,31 +61,15 @@ public final class DriveViewModel {
         String described = clamps.isEmpty() ? "no clamp" : workspace.describeClamps();
         long episodeSeed = EpisodeSeeds.episodeSeed(seed.get(), 0, true);
         int n = steps.get();
-        task.cancel();
-        long mine = ++generation;
-        running.set(true);
         error.set(null);
-        task = executor.execute("Driving with the clamps", sink -> drive(model, clamps, episodeSeed, n, described, sink),
-                done -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        paths.set(done);
-                    }
-                }, failure -> {
-                    if (mine == generation) {
-                        running.set(false);
-                        error.set(oneLine(failure instanceof LiquidLensException || failure instanceof IllegalArgumentException
-                                ? failure.getMessage() : "drive failed: " + failure));
-                    }
-                });
+        task.start("Driving with the clamps", sink -> drive(model, clamps, episodeSeed, n, described, sink), paths::set,
+                failure -> error.set(LatestTask.oneLine(failure instanceof LiquidLensException
+                        || failure instanceof IllegalArgumentException ? failure.getMessage() : "drive failed: " + failure)));
     }
 
     /** Stops a running drive. */
     public void cancel() {
         task.cancel();
-        task = BackgroundTask.DONE;
-        generation++;
-        running.set(false);
     }
 
     private static DrivenPaths drive(LoadedModel model, List<ClampNeuron> clamps, long episodeSeed, int steps,
@@ -128,10 +108,6 @@ public final class DriveViewModel {
                 : Sensors.create("vector", SensorOptions.clean());
     }
 
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    }
-
     /** The seed the held-out episode is drawn from. */
     public IntegerProperty seedProperty() {
         return seed;
@@ -149,7 +125,7 @@ public final class DriveViewModel {
 
     /** True while driving. */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     /** The last problem, one line. */

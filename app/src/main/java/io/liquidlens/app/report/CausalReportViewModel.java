@@ -1,7 +1,7 @@
 package io.liquidlens.app.report;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.causal.AuditOptions;
 import io.liquidlens.causal.AuditRequest;
@@ -16,7 +16,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -34,7 +33,7 @@ import javafx.collections.ObservableList;
  * one line in {@link #errorProperty()}.
  */
 public final class CausalReportViewModel {
-    private final TaskExecutor executor;
+    private final LatestTask task;
     private final ObservableList<Path> models = FXCollections.observableArrayList();
     private final ObjectProperty<Path> rollouts = new SimpleObjectProperty<>();
     private final StringProperty perturbations = new SimpleStringProperty(Conditions.DEFAULT);
@@ -44,15 +43,12 @@ public final class CausalReportViewModel {
     private final BooleanProperty interventions = new SimpleBooleanProperty(true);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
-    private BackgroundTask task = BackgroundTask.DONE;
-    private long generation;
 
     /** A report view model running its task through {@code executor}. */
     public CausalReportViewModel(TaskExecutor executor) {
-        this.executor = executor;
+        this.task = new LatestTask(executor);
     }
 
     /**
@@ -64,37 +60,22 @@ public final class CausalReportViewModel {
         try {
             request = request();
         } catch (IllegalArgumentException | LiquidLensException e) {
-            error.set(oneLine(e.getMessage()));
+            error.set(LatestTask.oneLine(e.getMessage()));
             return;
         }
-        task.cancel();
-        long mine = ++generation;
-        running.set(true);
         written.set(null);
         error.set(null);
-        task = executor.execute("Causality report", sink -> {
+        task.start("Causality report", sink -> {
             sink.message("Reading models and rollouts");
             return write(request, sink);
-        }, index -> {
-            if (mine == generation) {
-                running.set(false);
-                written.set(index);
-            }
-        }, failure -> {
-            if (mine == generation) {
-                running.set(false);
-                error.set(oneLine(failure instanceof LiquidLensException || failure instanceof IllegalArgumentException
-                        ? failure.getMessage() : "causality report failed: " + failure));
-            }
-        });
+        }, written::set, failure -> error.set(LatestTask.oneLine(failure instanceof LiquidLensException
+                || failure instanceof IllegalArgumentException ? failure.getMessage()
+                : "causality report failed: " + failure)));
     }
 
     /** Stops a running report; nothing is written (the writer replaces the out folder only at the end). */
     public void cancel() {
         task.cancel();
-        task = BackgroundTask.DONE;
-        generation++;
-        running.set(false);
     }
 
     private record Request(List<Path> models, Path rollouts, String spec, AuditOptions options, Path out) {
@@ -134,10 +115,6 @@ public final class CausalReportViewModel {
         sink.message("Writing " + r.out());
         CausalReportWriter.write(audit, r.out());
         return r.out().resolve("index.html");
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /** The model folders, compared in this order (the loaded one first). */
@@ -187,7 +164,7 @@ public final class CausalReportViewModel {
 
     /** True while the report runs. */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     /** The written report's index.html, once a run succeeded. */
