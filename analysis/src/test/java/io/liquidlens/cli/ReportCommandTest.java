@@ -126,4 +126,41 @@ class ReportCommandTest {
         }
         assertThat(conditions.get(1).get("summary").get("deviation_mean").asDouble()).isPositive();
     }
+
+    /** STYLE rule 6: the provenance of a report is enough to make it again, number for number. */
+    @Test
+    void aReportRerunFromItsProvenanceGivesTheSameNumbers() throws IOException {
+        Path first = tmp.resolve("first");
+        CliRunner run = report(first, "--perturbations", "noise=0.1;occlusion", "--seed", "3", "--method", "gradient",
+                "--no-interventions");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode provenance = new ObjectMapper().readTree(first.resolve("metrics.json").toFile()).get("provenance");
+
+        List<String> args = new java.util.ArrayList<>(List.of("report", "--models"));
+        for (JsonNode input : provenance.get("inputs")) {
+            if (input.get("role").asText().equals("model")) {
+                args.add(Path.of(input.get("path").asText()).getParent().toString());
+            }
+        }
+        args.add("--rollouts");
+        for (JsonNode input : provenance.get("inputs")) {
+            if (input.get("role").asText().equals("rollout")) {
+                args.add(input.get("path").asText());
+            }
+        }
+        JsonNode o = provenance.get("options");
+        for (String name : List.of("perturbations", "method", "output", "frames", "overlays", "episodes", "seed")) {
+            args.addAll(List.of("--" + name, o.get(name).asText()));
+        }
+        args.addAll(List.of("--episode-steps", o.get("episode_steps").asText()));
+        if (!o.get("interventions").asBoolean()) {
+            args.add("--no-interventions");
+        }
+        Path second = tmp.resolve("second");
+        args.addAll(List.of("--out", second.toString()));
+        CliRunner again = CliRunner.run(args.toArray(String[]::new));
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readString(second.resolve("metrics.csv"))).isEqualTo(Files.readString(first.resolve("metrics.csv")));
+    }
 }
