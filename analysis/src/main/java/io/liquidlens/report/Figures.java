@@ -33,7 +33,10 @@ final class Figures {
                 r -> Summary.of(r.frames().deviation()).mean(), false);
     }
 
-    /** (c): the perturbed map's mean share on distractor pixels and on road and lane pixels. */
+    /**
+     * (c): the perturbed map's mean share on distractor pixels and on road and lane pixels, beside the share of
+     * the frame those pixels cover (grey: what an evenly spread map would put there, the same for every model).
+     */
     static GroupedBars shares(CausalAudit audit) {
         List<String> series = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
@@ -44,18 +47,29 @@ final class Figures {
             colours.add(colour(i).darker());
             colours.add(light(colour(i)));
         }
+        series.add("area of distractor pixels");
+        series.add("area of task pixels");
+        colours.add(Color.DARK_GRAY);
+        colours.add(Color.LIGHT_GRAY);
         int groups = audit.conditions().size();
+        int models = audit.models().size();
         double[][] v = new double[groups][series.size()];
         for (int k = 0; k < groups; k++) {
-            for (int i = 0; i < audit.models().size(); i++) {
+            v[k][2 * models] = Double.NaN;
+            v[k][2 * models + 1] = Double.NaN;
+            for (int i = 0; i < models; i++) {
                 ConditionResult r = result(audit.models().get(i), audit.conditions().get(k).name());
                 v[k][2 * i] = r == null ? Double.NaN : Summary.of(r.frames().distractorShare()).mean();
                 v[k][2 * i + 1] = r == null ? Double.NaN : Summary.of(r.frames().taskShare()).mean();
+                if (r != null && Double.isNaN(v[k][2 * models])) {
+                    v[k][2 * models] = Summary.of(r.frames().distractorArea()).mean();
+                    v[k][2 * models + 1] = Summary.of(r.frames().taskArea()).mean();
+                }
             }
         }
-        return new GroupedBars("Where the saliency lies", "mean share of the perturbed map's mass on distractor"
-                + " pixels (dark) and on road and lane pixels (light); n/a = no labels", names(audit), series,
-                colours, v, "share of saliency");
+        return new GroupedBars("Where the saliency lies", "share of the map on distractor (dark) and road pixels"
+                + " (light); grey: the share of the frame they cover", names(audit), series, colours, v,
+                "share of saliency");
     }
 
     private static GroupedBars perModel(CausalAudit audit, String title, String caption, String yLabel,
