@@ -83,7 +83,7 @@ public class CausalBenchmark {
     /** One model under noise 0.2 on 200 frames, open loop only. */
     @Benchmark
     public CausalAudit oneModelOneCondition() {
-        AuditOptions o = new AuditOptions(SaliencyChoice.VBP, 0, 200, 0, 0, 1, 0, false);
+        AuditOptions o = new AuditOptions(io.liquidlens.causal.SaliencySpec.of(SaliencyChoice.VBP), 0, 200, 0, 0, 1, 0, false);
         return CausalAuditor.run(List.of(new CausalAuditor.Subject("ncp", ncp)), List.of(clean), noise, o,
                 Provenance.of("bench").build(), ProgressListener.NONE);
     }

@@ -13,7 +13,7 @@ package io.liquidlens.causal;
  * @param seed            seed of every perturbation, of the closed-loop roads and of SmoothGrad's noise
  * @param interventions   whether to rank the decision neurons by clamping them
  */
-public record AuditOptions(SaliencyChoice method, int output, int frames, int overlays, int episodes,
+public record AuditOptions(SaliencySpec method, int output, int frames, int overlays, int episodes,
                            int episodeSteps, long seed, boolean interventions) {
 
     /** Checks every count; a bad one gives a message naming the field, its range and the value. */
@@ -30,7 +30,7 @@ public record AuditOptions(SaliencyChoice method, int output, int frames, int ov
 
     /** VisualBackProp, output 0, 200 frames, 2 overlays, 10 episodes of 500 steps, seed 0, interventions on. */
     public static AuditOptions defaults() {
-        return new AuditOptions(SaliencyChoice.VBP, 0, 200, 2, 10, 500, 0, true);
+        return new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, 200, 2, 10, 500, 0, true);
     }
 
     private static void atLeast(String field, int value, int min) {

@@ -65,7 +65,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
             p.input("rollout", f);
         }
         p.option("perturbations", perturbations()).option("channels", String.join(",", channels()))
-                .option("method", o.method().cliName()).option("output", o.output()).option("frames", o.frames())
+                .option("method", o.method().text()).option("output", o.output()).option("frames", o.frames())
                 .option("overlays", o.overlays()).option("episodes", o.episodes())
                 .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
                 .option("seed", o.seed());

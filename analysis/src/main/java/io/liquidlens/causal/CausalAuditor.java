@@ -110,7 +110,7 @@ public final class CausalAuditor {
                     + " model's " + net.outputSize() + " outputs");
         }
         FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method().create(net.head().isPresent(),
-                options.seed()), options.output());
+                net.frameSize(), options.seed()), options.output());
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
         List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];

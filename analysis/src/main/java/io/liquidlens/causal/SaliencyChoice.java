@@ -30,31 +30,6 @@ public enum SaliencyChoice {
         return cliName;
     }
 
-    /** The method with its default options; {@code seed} seeds SmoothGrad's noise. */
-    public SaliencyMethod create(boolean image, long seed) {
-        return switch (this) {
-            case VBP -> new VisualBackPropMethod();
-            case GRADIENT -> new InputGradient();
-            case GRADIENT_X_INPUT -> new GradientTimesInput();
-            case INTEGRATED_GRADIENTS -> IntegratedGradients.fromZeros();
-            case SMOOTHGRAD -> new SmoothGrad(16, 0.1, seed);
-            case OCCLUSION -> image ? new Occlusion(8, 4, 0.5) : new Occlusion(1, 1, 0.0);
-        };
-    }
-
-    /** What {@link #create} makes, in words, options included (for captions). */
-    public String describe(boolean image, long seed) {
-        return switch (this) {
-            case VBP -> "VisualBackProp on the conv head (vbp)";
-            case GRADIENT -> "input gradient |dy/dx_t| (gradient)";
-            case GRADIENT_X_INPUT -> "gradient x input |x_t dy/dx_t| (gradxinput)";
-            case INTEGRATED_GRADIENTS -> "integrated gradients from a zero input, 32 midpoints (ig)";
-            case SMOOTHGRAD -> "SmoothGrad, 16 samples, sigma 0.1 of the input range, seed " + seed + " (smoothgrad)";
-            case OCCLUSION -> image ? "occlusion by an 8-pixel grey patch at stride 4 (occlusion)"
-                    : "occlusion of one feature at a time by 0 (occlusion)";
-        };
-    }
-
     /**
      * The choice called {@code name}.
      *

@@ -5,7 +5,7 @@ import io.liquidlens.causal.AuditOptions;
 import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
-import io.liquidlens.causal.SaliencyChoice;
+import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.sim.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,8 +50,9 @@ final class ReportCommand implements Callable<Integer> {
     List<String> channels = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "vbp",
-            description = "Saliency method: vbp (VisualBackProp, camera models), gradient, gradxinput, ig,"
-                    + " smoothgrad, occlusion. Default: ${DEFAULT-VALUE}.")
+            description = "Saliency method NAME[:KEY=VALUE,...]: vbp (VisualBackProp, camera models), gradient,"
+                    + " gradxinput, ig[:steps=32,baseline=zeros|grey], smoothgrad[:samples=16,sigma=0.1],"
+                    + " occlusion[:patch=8,stride=4]. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--output", paramLabel = "I", defaultValue = "0",
@@ -90,9 +91,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AuditOptions options;
-        SaliencyChoice choice;
+        SaliencySpec choice;
         try {
-            choice = SaliencyChoice.named(method);
+            choice = SaliencySpec.parse(method);
             options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);

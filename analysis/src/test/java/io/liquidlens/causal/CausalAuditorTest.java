@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The audit of two camera samples on the recorded clean trace, with few frames and short drives. */
 class CausalAuditorTest {
-    private static final AuditOptions OPTIONS = new AuditOptions(SaliencyChoice.VBP, 0, 6, 1, 1, 40, 7, true);
+    private static final AuditOptions OPTIONS = new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, 6, 1, 1, 40, 7, true);
     private static List<CausalAuditor.Subject> models;
     private static Rollout clean;
     private static List<Condition> conditions;

@@ -8,6 +8,7 @@ import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
+import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.report.CausalReportWriter;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class CausalReportViewModel {
             throw new IllegalArgumentException("perturbations: give at least one condition, e.g. " + Conditions.DEFAULT);
         }
         // checked here, so a bad count is reported before anything runs; the method is picked in the task
-        AuditOptions options = new AuditOptions(SaliencyChoice.VBP, 0, frames.get(), 2, episodes.get(),
+        AuditOptions options = new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, frames.get(), 2, episodes.get(),
                 episodeSteps.get(), seed.get(), interventions.get());
         return new Request(List.copyOf(models), rollouts.get(), spec, options, out.get());
     }
@@ -106,7 +107,7 @@ public final class CausalReportViewModel {
         AuditOptions v = r.options();
         // vector models have no conv head for VisualBackProp: the plain input gradient instead
         boolean camera = ModelFolder.readManifest(r.models().get(0)).head() != null;
-        AuditOptions o = new AuditOptions(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT, v.output(),
+        AuditOptions o = new AuditOptions(SaliencySpec.of(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT), v.output(),
                 v.frames(), v.overlays(), v.episodes(), v.episodeSteps(), v.seed(), v.interventions());
         sink.message("Measuring " + r.models().size() + " model(s)");
         CausalAudit audit = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o)
