@@ -25,6 +25,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -365,5 +366,43 @@ class WiringGraphViewTest {
             c[0] = pixels.getColor((int) Math.round(px.x) + 2, (int) Math.round(px.y) - 2);
         });
         return c[0];
+    }
+
+    /** The neuron menu: right-click a command neuron, clamp it to its max, release all. */
+    @Test
+    void rightClickingANeuronClampsItToItsMaxAndRingsIt(FxRobot robot) {
+        Activity original = workspace.activityProperty().get();
+        WiringLayout.Vertex command = view.graph().layout().vertices().stream()
+                .filter(v -> v.role() == NeuronRole.COMMAND).findFirst().orElseThrow();
+        float max = workspace.rangeOf(command.id())[1];
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> {
+            view.refreshNow();
+            at[0] = view.panel().localToScreen(view.synapseLayer().x(command.index()),
+                    view.synapseLayer().y(command.index()));
+        });
+
+        robot.moveTo(at[0]).clickOn(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.neuronMenu().isShowing()).isTrue();
+        robot.clickOn("#" + WiringGraphView.CLAMP_MAX_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(workspace.activityProperty().get()).isNotSameAs(original);
+        assertThat(workspace.activityProperty().get().state(10, command.id())).isEqualTo(max);
+        assertThat(view.graph().isClamped(command.index())).isTrue();
+        assertThat(view.graph().classesOf(command.index())).contains(WiringGraph.CLASS_CLAMPED);
+        Label line = robot.lookup("#" + WiringGraphView.CLAMP_LINE_ID).queryAs(Label.class);
+        assertThat(line.isVisible()).isTrue();
+        assertThat(line.getText()).contains(command.name());
+
+        robot.interact(() -> {
+            view.openNeuronMenu(command.index());
+            view.neuronMenu().getItems().stream().filter(i -> WiringGraphView.CLAMP_RELEASE_ALL_ID.equals(i.getId()))
+                    .findFirst().orElseThrow().fire();
+        });
+        assertThat(workspace.activityProperty().get()).isSameAs(original);
+        assertThat(view.graph().isClamped(command.index())).isFalse();
+        assertThat(line.isVisible()).isFalse();
     }
 }
