@@ -12,6 +12,8 @@ import io.liquidlens.io.Rollouts;
 public final class TestModels {
     /** The checked-in camera sample: conv head on 32x96x3 frames, 19-neuron NCP (tests run in app/). */
     public static final Path CAMERA_SAMPLE = Path.of("..", "sample-models", "ncp-lanekeeping");
+    /** The camera sample's clean held-out episode (600 steps, recorded by the sample world). */
+    public static final Path CAMERA_EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
     /** The checked-in vector sample: 6 inputs per step. */
     public static final Path VECTOR_SAMPLE = Path.of("..", "sample-models", "vector-lanekeeping");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Driving a held-out episode with and without the workspace's clamps, headless on the calling thread. */
 class DriveViewModelTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+    private static final Path EPISODE = TestModels.CAMERA_EPISODE;
 
     private final WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
     private final DriveViewModel drive = new DriveViewModel(workspace, TaskExecutor.sameThread());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The causality report task, headless on the calling thread, on the camera sample with tiny options. */
 class CausalReportViewModelTest {
-    private static final Path CLEAN = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+    private static final Path CLEAN = TestModels.CAMERA_EPISODE;
 
     @TempDir
     Path tmp;

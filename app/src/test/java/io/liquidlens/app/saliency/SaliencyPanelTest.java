@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Saliency tab in the whole window on the camera sample: two frames with their maps over them, and the line. */
 @ExtendWith(ApplicationExtension.class)
 class SaliencyPanelTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+    private static final Path EPISODE = TestModels.CAMERA_EPISODE;
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;

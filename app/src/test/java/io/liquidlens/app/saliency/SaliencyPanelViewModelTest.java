@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Saliency panel's view model, headless: tasks run on the calling thread, on the checked-in samples. */
 class SaliencyPanelViewModelTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+    private static final Path EPISODE = TestModels.CAMERA_EPISODE;
 
     @TempDir
     Path tmp;

@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TreePanelTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
+    private static final Path EPISODE = TestModels.CAMERA_EPISODE;
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
