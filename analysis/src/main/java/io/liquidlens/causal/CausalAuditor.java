@@ -73,8 +73,7 @@ public final class CausalAuditor {
         }
         CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
         auditor.stopIfCancelled();
-        List<List<PerturbedRollout>> perturbed = conditions.parallelStream()
-                .map(c -> IntStream.range(0, rollouts.size()).mapToObj(r -> perturb(c, rollouts, r)).toList()).toList();
+        List<Disturbed> perturbed = conditions.parallelStream().map(c -> Disturbed.of(c, rollouts)).toList();
         auditor.total = models.stream().mapToLong(auditor::units).sum();
         List<ModelAudit> audits = new ArrayList<>();
         for (Subject s : models) {
@@ -103,7 +102,7 @@ public final class CausalAuditor {
                 + (options.interventions() ? 1 : 0);
     }
 
-    private ModelAudit audit(Subject subject, List<List<PerturbedRollout>> perturbed) {
+    private ModelAudit audit(Subject subject, List<Disturbed> perturbed) {
         LiquidModel net = subject.model().network();
         if (options.output() >= net.outputSize()) {
             throw new IllegalArgumentException(subject.name() + ": output " + options.output() + " is not one of the"
@@ -123,7 +122,7 @@ public final class CausalAuditor {
         List<SaliencyOverlay> overlays = new ArrayList<>();
         for (int c = 0; c < conditions.size(); c++) {
             Condition condition = conditions.get(c);
-            List<PerturbedRollout> disturbed = perturbed.get(c);
+            Disturbed disturbed = perturbed.get(c);
             FrameMetrics metrics = frameMetrics(subject.model(), saliency, disturbed, cleanOut, cleanMaps, overlays,
                     condition);
             ClosedLoopResult drive = null;
@@ -141,12 +140,12 @@ public final class CausalAuditor {
         return new ModelAudit(subject.name(), describe(net), results, effects, overlays);
     }
 
-    private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, List<PerturbedRollout> disturbed,
+    private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, Disturbed disturbed,
                                       List<float[]> cleanOut, SaliencyMap[] cleanMaps, List<SaliencyOverlay> overlays,
                                       Condition condition) {
         LiquidModel net = model.network();
         int m = net.outputSize();
-        List<float[]> out = disturbed.stream().map(p -> Replay.of(net, p.rollout()).run(net, null)).toList();
+        List<float[]> out = disturbed.rollouts().stream().map(p -> Replay.of(net, p.rollout()).run(net, null)).toList();
         int n = frames.size();
         double[] ssim = new double[n];
         double[] deviation = new double[n];
@@ -155,12 +154,12 @@ public final class CausalAuditor {
         double[] distractorArea = new double[n];
         double[] taskArea = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
-        List<long[]> labels = disturbed.stream().map(p -> p.rollout().labels() != null
-                ? p.rollout().labels().toLongArray() : ChannelLabels.of(model, p.rollout().steps())).toList();
+        List<long[]> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
+                ? disturbed.labels().get(r) : ChannelLabels.of(model, rollouts.get(r).steps())).toList();
         IntStream.range(0, n).parallel().forEach(k -> {
             int r = frames.get(k)[0];
             int t = frames.get(k)[1];
-            Rollout rollout = disturbed.get(r).rollout();
+            Rollout rollout = disturbed.rollouts().get(r).rollout();
             maps[k] = saliency.map(rollout, t);
             // SSIM needs a map at least as big as its window: a vector model's 1 x S map has none
             boolean big = maps[k].height() >= Ssim.WINDOW && maps[k].width() >= Ssim.WINDOW;
@@ -181,12 +180,27 @@ public final class CausalAuditor {
                 int r = frames.get(k)[0];
                 int t = frames.get(k)[1];
                 overlays.add(new SaliencyOverlay(condition.name(), globalStep(r, t), frame(rollouts.get(r), t),
-                        cleanMaps[k], frame(disturbed.get(r).rollout(), t), maps[k]));
+                        cleanMaps[k], frame(disturbed.rollouts().get(r).rollout(), t), maps[k]));
             }
         }
         List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
         return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask),
                 boxed(distractorArea), boxed(taskArea));
+    }
+
+    /**
+     * One condition's perturbed rollouts with their label maps as flat arrays (null where a rollout has none),
+     * made once and read by every model.
+     */
+    private record Disturbed(List<PerturbedRollout> rollouts, List<long[]> labels) {
+        static Disturbed of(Condition c, List<Rollout> clean) {
+            List<PerturbedRollout> p = IntStream.range(0, clean.size()).mapToObj(r -> perturb(c, clean, r)).toList();
+            List<long[]> labels = new ArrayList<>();
+            for (PerturbedRollout r : p) {
+                labels.add(r.rollout().labels() == null ? null : r.rollout().labels().toLongArray());
+            }
+            return new Disturbed(p, labels);
+        }
     }
 
     private static PerturbedRollout perturb(Condition c, List<Rollout> rollouts, int r) {
