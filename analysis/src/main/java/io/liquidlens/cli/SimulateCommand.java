@@ -4,6 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LiquidModel;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code liquidlens simulate}: run a model over input sequences and write outputs and states (FORMATS.md). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -51,11 +54,24 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "RESULT.npz", description = "Where to write the result.")
     Path out;
 
+    @Option(names = "--allow-nonfinite", description = "Write the result even when outputs or states are NaN or"
+            + " infinite (a warning is printed either way; without this option that is an error and nothing is written).")
+    boolean allowNonfinite;
+
     @Mixin
     InterventionArgs interventions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        try (OutputClaim claim = sequence.claim("liquidlens simulate", input).file(out).claim()) {
+            return simulate();
+        }
+    }
+
+    private Integer simulate() {
         LoadedModel loaded = LoadedModel.load(sequence.model);
         NdArray x;
         NdArray ts = null;
@@ -113,6 +129,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new LiquidLensException(input, e.getMessage(), e);
         }
 
+        requireFinite(loaded, result);
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         arrays.put("outputs", result.stepOutputs());
         arrays.put("states", result.states());
@@ -126,6 +143,35 @@ final class SimulateCommand implements Callable<Integer> {
         arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
         Npz.write(out, arrays, false);
         return 0;
+    }
+
+    /**
+     * A model whose weights diverged in training computes NaN or infinite values: say so rather than write them
+     * silently (with {@code --allow-nonfinite}, warn and write).
+     */
+    private void requireFinite(LoadedModel loaded, SimulationResult result) {
+        long outputs = nonFinite(result.stepOutputs());
+        long states = nonFinite(result.states());
+        if (outputs == 0 && states == 0) {
+            return;
+        }
+        String what = String.format(Locale.ROOT, "%d output and %d state values are NaN or infinite (diverged weights"
+                + " in %s?)", outputs, states, loaded.weightsFile());
+        if (!allowNonfinite) {
+            throw new LiquidLensException(input, what + "; nothing was written (--allow-nonfinite writes them anyway)");
+        }
+        spec.commandLine().getErr().println("liquidlens simulate: warning: " + input + ": " + what);
+        spec.commandLine().getErr().flush();
+    }
+
+    private static long nonFinite(NdArray a) {
+        long n = 0;
+        for (float v : a.floatsView()) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private Provenance provenance(LoadedModel loaded) {

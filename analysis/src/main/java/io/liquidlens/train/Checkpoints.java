@@ -8,7 +8,9 @@ import io.liquidlens.io.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +23,71 @@ public final class Checkpoints {
     private static final String PREFIX = "model-e";
     private static final String SUFFIX = ".safetensors";
 
+    /** The command that writes checkpoints, as its output folders' marker names it. */
+    public static final String COMMAND = "liquidlens train";
+    private static final String OPTIMIZER_PREFIX = "optimizer-e";
+    /** What a checkpoint folder may hold besides its checkpoint files: a preset's template and recorded data. */
+    private static final Set<String> PRESET_ENTRIES = Set.of("preset", "data", "data-dagger");
+
     private Checkpoints() {
+    }
+
+    /**
+     * Whether {@code folder} is a checkpoint folder that {@code liquidlens train} wrote before output folders
+     * carried a marker: its model.json says it was trained by LiquidLens, and it holds nothing but checkpoint
+     * files, a preset's template and data, and hidden leftovers of interrupted writes.
+     */
+    public static boolean isLegacyCheckpointFolder(Path folder) {
+        Path manifest = folder.resolve(ModelFolder.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        try {
+            ModelManifest m = ModelFolder.readManifest(manifest);
+            if (m.provenance() == null || !COMMAND.equals(m.provenance().path("command").asText())) {
+                return false;
+            }
+        } catch (LiquidLensException e) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).allMatch(n -> n.equals(ModelFolder.MANIFEST)
+                    || isCheckpointFile(n) || PRESET_ENTRIES.contains(n)
+                    || n.startsWith(".") && (n.contains(".ll-") || n.startsWith(".model") || n.startsWith(".optimizer")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes the checkpoint files that model.json does not name: what a run killed in the middle of writing a
+     * checkpoint left (with no model.json, every checkpoint file). Only for a folder this command owns.
+     */
+    public static void removeOrphans(Path folder) {
+        Set<String> named = new HashSet<>();
+        Path manifest = folder.resolve(ModelFolder.MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            ModelManifest m = ModelFolder.readManifest(manifest);
+            named.add(m.weights());
+            if (m.provenance() != null) {
+                named.add(m.provenance().path("training").path("optimizer_state").asText(""));
+            }
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.toList()) {
+                String n = f.getFileName().toString();
+                if (isCheckpointFile(n) && !named.contains(n)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new LiquidLensException(folder, "cannot remove the weights an interrupted run left: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static boolean isCheckpointFile(String name) {
+        return (name.startsWith(PREFIX) || name.startsWith(OPTIMIZER_PREFIX)) && name.endsWith(SUFFIX);
     }
 
     /**

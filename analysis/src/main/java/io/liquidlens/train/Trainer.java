@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * epoch number, to save a checkpoint.
  */
 public final class Trainer {
+    /** A batch loss this many times the reference loss (see {@link #train}) means the run has diverged. */
+    public static final double DIVERGENCE_FACTOR = 1e6;
+
     private final TrainOptions options;
 
     public Trainer(TrainOptions options) {
@@ -44,6 +47,19 @@ public final class Trainer {
     public TrainResult train(ParamSet params, Objective objective, List<TrainingWindows.Window> windows,
                              Consumer<double[]> constraint, TrainListener listener, EpochHook onEpoch, int epochsDone,
                              Adam adam) {
+        return train(params, objective, windows, constraint, listener, onEpoch, epochsDone, adam, Double.NaN);
+    }
+
+    /**
+     * As {@link #train(ParamSet, Objective, List, Consumer, TrainListener, EpochHook, int, Adam)}, knowing the best
+     * epoch loss of the earlier run (NaN when there is none): a loss more than {@value #DIVERGENCE_FACTOR} times
+     * the larger of that and this run's first batch loss counts as divergence, as do weights that are not finite.
+     *
+     * @throws TrainingDivergedException when the loss diverges (values are restored to the last good epoch)
+     */
+    public TrainResult train(ParamSet params, Objective objective, List<TrainingWindows.Window> windows,
+                             Consumer<double[]> constraint, TrainListener listener, EpochHook onEpoch, int epochsDone,
+                             Adam adam, double bestEarlierLoss) {
         if (windows.isEmpty()) {
             throw new LiquidLensException("no training windows: the data set has no steps");
         }
@@ -58,6 +74,7 @@ public final class Trainer {
         long total = perEpoch * (options.epochs() - epochsDone);
         long scheduled = perEpoch * options.epochs();
         long update = 0;
+        double reference = Double.isFinite(bestEarlierLoss) ? bestEarlierLoss : Double.NaN;
         for (int epoch = epochsDone + 1; epoch <= options.epochs(); epoch++) {
             double sum = 0;
             int batches = 0;
@@ -72,9 +89,25 @@ public final class Trainer {
                     System.arraycopy(lastGood, 0, values, 0, values.length);
                     throw new TrainingDivergedException(epoch, loss, norm);
                 }
+                if (update == 0) {
+                    // the first batch's loss, from weights that are still good, anchors what "exploded" means
+                    reference = Double.isNaN(reference) ? loss : Math.max(reference, loss);
+                }
+                if (loss > DIVERGENCE_FACTOR * reference) {
+                    System.arraycopy(lastGood, 0, values, 0, values.length);
+                    throw new TrainingDivergedException(epoch, loss, norm, "loss " + loss + " is more than "
+                            + DIVERGENCE_FACTOR + " times " + reference + " (the best epoch's or the first batch's)");
+                }
                 long sinceStart = (epoch - 1) * perEpoch + batches;
                 adam.step(values, grad, options.learningRateAt(sinceStart, scheduled));
                 constraint.accept(values);
+                int bad = firstNonFinite(values);
+                if (bad >= 0) {
+                    double value = values[bad];
+                    System.arraycopy(lastGood, 0, values, 0, values.length);
+                    throw new TrainingDivergedException(epoch, loss, norm, "weight " + nameAt(params, bad) + " became "
+                            + value);
+                }
                 update++;
                 sum += loss;
                 batches++;
@@ -105,6 +138,24 @@ public final class Trainer {
             }
         }
         return Adam.withDefaults(options.learningRate(), trainableMask(params), scale);
+    }
+
+    private static String nameAt(ParamSet params, int index) {
+        for (Param p : params.params()) {
+            if (index >= p.offset() && index < p.offset() + p.size()) {
+                return p.name() + "[" + (index - p.offset()) + "]";
+            }
+        }
+        return "#" + index;
+    }
+
+    private static int firstNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Called after each completed epoch. */

@@ -3,7 +3,7 @@ package io.liquidlens.train;
 import io.liquidlens.LiquidLensException;
 
 /**
- * The loss or its gradient stopped being finite. The parameters have been put back to those of the last
+ * The loss, its gradient or a weight stopped being finite, or the loss exploded. The parameters have been put back to those of the last
  * completed epoch ({@link #epoch()} - 1), so whatever was saved then is still the last good state.
  */
 public final class TrainingDivergedException extends LiquidLensException {
@@ -12,13 +12,25 @@ public final class TrainingDivergedException extends LiquidLensException {
     private final int epoch;
     private final double loss;
     private final double gradientNorm;
+    private final String reason;
 
     public TrainingDivergedException(int epoch, double loss, double gradientNorm) {
-        super("training diverged in epoch " + epoch + " (loss " + loss + ", gradient norm " + gradientNorm
-                + "); the parameters of epoch " + (epoch - 1) + " are kept. Try a smaller learning rate or clip norm.");
+        this(epoch, loss, gradientNorm, "loss " + loss + ", gradient norm " + gradientNorm);
+    }
+
+    /** Divergence for the reason given ("loss ... is more than ...", "weight ... became NaN"). */
+    public TrainingDivergedException(int epoch, double loss, double gradientNorm, String reason) {
+        super("training diverged in epoch " + epoch + " (" + reason + "); the parameters of epoch " + (epoch - 1)
+                + " are kept. Try a smaller learning rate or clip norm.");
         this.epoch = epoch;
         this.loss = loss;
         this.gradientNorm = gradientNorm;
+        this.reason = reason;
+    }
+
+    /** What diverged, in words. */
+    public String reason() {
+        return reason;
     }
 
     /** The epoch in which the loss diverged (from 1). */

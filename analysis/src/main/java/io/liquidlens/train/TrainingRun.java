@@ -9,9 +9,11 @@ import io.liquidlens.grad.ReverseModel;
 import io.liquidlens.head.HeadInit;
 import io.liquidlens.head.HeadSpec;
 import io.liquidlens.head.ImageShape;
+import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
+import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.spec.LtcSpec;
@@ -45,7 +47,7 @@ import java.util.function.Consumer;
  * model.json and hold the head's tensors, then the cell's, in the weights file.
  */
 public final class TrainingRun {
-    private static final String COMMAND = "liquidlens train";
+    private static final String COMMAND = Checkpoints.COMMAND;
     /** Mixed into the run's seed for the head's initial weights ("head" in ASCII), so head and cell draw apart. */
     private static final long HEAD_SEED_SALT = 0x68656164L;
 
@@ -281,6 +283,16 @@ public final class TrainingRun {
         return true;
     }
 
+    /** Whether the output folder is a checkpoint folder of this command (marked, or from before the marker). */
+    private boolean ownsOutput() {
+        Path out = request.out();
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        return OutputFolders.read(out).map(m -> m.command().equals(COMMAND)).orElse(false)
+                || Checkpoints.isLegacyCheckpointFolder(out);
+    }
+
     private static boolean sameFolder(Path out, Path folder) {
         Path a = out.toAbsolutePath().normalize();
         Path b = folder.toAbsolutePath().normalize();
@@ -302,6 +314,9 @@ public final class TrainingRun {
     public Outcome execute(TrainListener listener) {
         TrainOptions options = request.options();
         Path out = request.out();
+        if (ownsOutput()) {
+            Checkpoints.removeOrphans(out);
+        }
         ModelSpec spec = manifest.spec();
         RolloutObjective objective = new RolloutObjective(gradient, data, new CurveWeightedLoss(options.alpha()));
         Consumer<double[]> constraint = Constraints.forModel(spec, gradient.params());
@@ -317,12 +332,12 @@ public final class TrainingRun {
                         updatesBefore[0] += perEpoch;
                         checkpoint(epoch, losses, updatesBefore[0]);
                         lastSaved[0] = epoch;
-                    }, epochsBefore, adam);
+                    }, epochsBefore, adam, previousLosses.stream().mapToDouble(Double::doubleValue).min()
+                            .orElse(Double.NaN));
         } catch (TrainingDivergedException e) {
             int good = e.epoch() - 1;
             boolean intact = good > epochsBefore || (good > 0 && outHoldsStart);
-            String what = "training diverged in epoch " + e.epoch() + " (loss " + e.loss() + ", gradient norm "
-                    + e.gradientNorm() + "); ";
+            String what = "training diverged in epoch " + e.epoch() + " (" + e.reason() + "); ";
             String kept = intact ? "the checkpoint of epoch " + good + " in this folder is intact"
                     : good > 0 ? "nothing was written; the checkpoint of epoch " + good + " is in " + request.source()
                     : "no checkpoint was written";
@@ -333,13 +348,25 @@ public final class TrainingRun {
         return new Outcome(out, done, losses, result.updates(), result.cancelled());
     }
 
+    /**
+     * Writes the checkpoint of {@code epoch}. The first one into a new or empty folder is written whole into a
+     * temporary folder and moved into place, so the folder either holds a complete model or does not exist; into a
+     * folder that already holds something (a preset's data, an earlier checkpoint) model.json is written last, and
+     * weights it does not name are removed by the next run ({@link Checkpoints#removeOrphans}).
+     */
     private void checkpoint(int epoch, List<Double> losses, long updates) {
         Path out = request.out();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new LiquidLensException(out, "cannot create the folder: " + e.getMessage(), e);
+        if (OutputFolders.isMissingOrEmpty(out)) {
+            AtomicFolders.create(out, COMMAND, dir -> writeCheckpoint(dir, epoch, losses, updates));
+            return;
         }
+        if (OutputFolders.read(out).isEmpty()) {
+            OutputFolders.mark(out, COMMAND, null);
+        }
+        writeCheckpoint(out, epoch, losses, updates);
+    }
+
+    private void writeCheckpoint(Path out, int epoch, List<Double> losses, long updates) {
         ParamSet params = gradient.params();
         // the optimizer state first: model.json, replaced last, only ever names a complete pair
         String state = new OptimizerState(params.values(), adam.state()).write(out, epoch);

@@ -78,7 +78,7 @@ class TrainingRunTest {
         assertThat(t.get("updates").asLong()).isEqualTo(training(tmp.resolve("straight")).get("updates").asLong());
         try (Stream<Path> files = Files.list(split)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model.json",
-                    "model-e0004.safetensors", "optimizer-e0004.safetensors");
+                    "model-e0004.safetensors", "optimizer-e0004.safetensors", ".liquidlens-output");
         }
     }
 
