@@ -2,6 +2,7 @@ package io.liquidlens.causal;
 
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
@@ -31,6 +32,19 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         if (models.isEmpty() || rollouts.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one rollout");
         }
+    }
+
+    /**
+     * Claims {@code out} for the report before anything is measured: it may not be, hold or sit inside a model or
+     * rollout of this request, and it is locked against a second report on it.
+     *
+     * @param command what asks (e.g. {@code liquidlens report})
+     * @throws LiquidLensException one line naming the folder and saying why it cannot be written
+     */
+    public OutputClaim claim(String command, Path out) {
+        OutputClaim.Builder b = OutputClaim.by(command);
+        models().forEach(b::model);
+        return b.inputs("rollouts", rollouts()).folder(out).claim();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import java.nio.file.Path;
@@ -50,6 +51,13 @@ final class GradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (OutputClaim claim = sequence.claim("liquidlens grad", input).input("output weights", outputWeights)
+                .file(out).claim()) {
+            return gradients();
+        }
+    }
+
+    private Integer gradients() {
         LoadedModel loaded = LoadedModel.load(sequence.model);
         if (loaded.network().head().isPresent()) {
             return frames(loaded);

@@ -59,7 +59,7 @@ final class NeuronLevelRun {
         }
         Map<String, NeuronExports.Body> out = new java.util.LinkedHashMap<>(NeuronExports.files(result));
         out.put("neurons.pdf", o -> TreePdf.writeNeurons(result, o));
-        AtomicFolders.write(c.out, dir -> {
+        AtomicFolders.write(c.out, "liquidlens tree --level neuron", dir -> {
             Files.createDirectories(dir.resolve("neurons"));
             for (Map.Entry<String, NeuronExports.Body> f : out.entrySet()) {
                 AtomicFiles.write(dir.resolve(f.getKey()), o -> f.getValue().write(o));

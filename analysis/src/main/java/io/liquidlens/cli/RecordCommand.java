@@ -3,6 +3,7 @@ package io.liquidlens.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.lanekeeping.ActionLabel;
 import io.liquidlens.lanekeeping.Driver;
 import io.liquidlens.lanekeeping.Episode;
@@ -71,6 +72,12 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (OutputClaim claim = OutputClaim.by("liquidlens record").model(model).folder(out).claim()) {
+            return record();
+        }
+    }
+
+    private Integer record() {
         FrameStorage storage = FrameStorage.parse(frames);
         ActionLabel label = ActionLabel.parse(actions);
         EpisodeOptions options = world.episodeOptions(dart).withFrames(storage).withActionLabel(label);

@@ -6,6 +6,7 @@ import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencySpec;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.sim.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,6 +86,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
     Path out;
 
+    private static final String COMMAND = "liquidlens report";
+
     @Spec
     CommandSpec spec;
 
@@ -100,10 +103,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
-        CausalAudit audit = new AuditRequest(models, rollouts, perturbations, channels, options)
-                .run("liquidlens report", eta);
-        eta.finish();
-        io.liquidlens.report.CausalReportWriter.write(audit, out);
+        AuditRequest request = new AuditRequest(models, rollouts, perturbations, channels, options);
+        CausalAudit audit;
+        try (OutputClaim claim = request.claim(COMMAND, out)) {
+            audit = request.run(COMMAND, eta);
+            eta.finish();
+            io.liquidlens.report.CausalReportWriter.write(audit, out);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d model(s) x %d condition(s) x %d frame(s) in %.1f s; wrote %s%n",
                 audit.models().size(), audit.conditions().size(),

@@ -7,6 +7,7 @@ import io.liquidlens.io.DType;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npz;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
@@ -59,6 +60,13 @@ final class SaliencyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (OutputClaim claim = OutputClaim.by("liquidlens saliency").model(model).input("rollout", rollout).file(out)
+                .claim()) {
+            return saliency();
+        }
+    }
+
+    private Integer saliency() {
         if (window < 0) {
             throw new ParameterException(spec.commandLine(), "--window must be 0 or more, got " + window);
         }

@@ -1,6 +1,7 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import java.nio.file.Path;
@@ -23,6 +24,15 @@ final class SequenceOptions {
     @Option(names = "--cx0", paramLabel = "C.npy",
             description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
     Path cx0;
+
+    /**
+     * The claim of a run over {@code input} with these options: the model and every file given are its inputs,
+     * which no output may touch.
+     */
+    OutputClaim.Builder claim(String command, Path input) {
+        return OutputClaim.by(command).model(model).input("input", input).input("timespans", timespans)
+                .input("hx0", hx0).input("cx0", cx0);
+    }
 
     /**
      * The provenance of a run over {@code input} with these options: the manifest, the weights, the input

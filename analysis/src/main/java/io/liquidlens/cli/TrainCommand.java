@@ -1,5 +1,9 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
+import io.liquidlens.io.OutputFolders;
+import io.liquidlens.train.Checkpoints;
 import io.liquidlens.train.TrainListener;
 import io.liquidlens.train.TrainOptions;
 import io.liquidlens.train.TrainingRun;
@@ -98,9 +102,26 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (preset != null) {
-            return trainPreset();
+        return preset != null ? trainPreset() : trainModel();
+    }
+
+    /**
+     * The output folder, claimed: new, empty, or a checkpoint folder of an earlier run; apart from the data and from
+     * the model trained from (unless that model is the checkpoint in the output folder, which a resumed run
+     * continues in place).
+     */
+    private OutputClaim claim() {
+        OutputClaim.Builder b = OutputClaim.by(Checkpoints.COMMAND);
+        if (model != null && !ModelFolder.folderOf(model).normalize().equals(out.toAbsolutePath().normalize())) {
+            b.model(model);
         }
+        if (data != null && (preset == null || !OutputFolders.isMissingOrEmpty(data.get(0)))) {
+            b.inputs("data", data);
+        }
+        return b.updatedFolder(out, Checkpoints::isLegacyCheckpointFolder).claim();
+    }
+
+    private Integer trainModel() {
         if (dataEpisodes != null || steps != null || quick) {
             throw new ParameterException(spec.commandLine(), "--data-episodes, --steps and --quick go with --preset");
         }
@@ -119,8 +140,10 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume));
-        return train(run, options);
+        try (OutputClaim claim = claim()) {
+            TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume));
+            return train(run, options);
+        }
     }
 
     /** Records a preset's data and trains its network; options given on the command line override the preset's. */
@@ -149,6 +172,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        try (OutputClaim claim = claim()) {
+            return trainPreset(p, job);
+        }
+    }
+
+    private Integer trainPreset(TrainingPreset p, PresetTraining job) {
         PrintWriter err = spec.commandLine().getErr();
         TrainingPreset.DataRecipe r = job.recipe();
         boolean reused = job.reusesData();

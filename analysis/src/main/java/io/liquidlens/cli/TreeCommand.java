@@ -4,6 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
@@ -151,14 +152,13 @@ final class TreeCommand implements Callable<Integer> {
     public Integer call() {
         WekaSetup.ensure();
         PdfSetup.ensure();
-        switch (level.toLowerCase(Locale.ROOT)) {
-            case "policy" -> {
-                return policyLevel();
-            }
-            case "neuron" -> {
-                return new NeuronLevelRun(this).call();
-            }
-            default -> throw bad("--level must be policy or neuron, got " + level);
+        String which = level.toLowerCase(Locale.ROOT);
+        if (!which.equals("policy") && !which.equals("neuron")) {
+            throw bad("--level must be policy or neuron, got " + level);
+        }
+        try (OutputClaim claim = OutputClaim.by("liquidlens tree").model(model).inputs("rollouts", rollouts)
+                .folder(out).claim()) {
+            return which.equals("policy") ? policyLevel() : new NeuronLevelRun(this).call();
         }
     }
 
@@ -187,7 +187,7 @@ final class TreeCommand implements Callable<Integer> {
         List<TreeArtifact> artifacts = new ArrayList<>(TreeJson.standardArtifacts(!options.sweep().isEmpty()));
         artifacts.addAll(TreePdf.artifacts(!options.sweep().isEmpty()));
         artifacts.add(TreeArtifact.of("data.arff", (r, o) -> ArffExport.write(r.data(), relation(loaded), o)));
-        AtomicFolders.write(out, dir -> {
+        AtomicFolders.write(out, "liquidlens tree", dir -> {
             for (TreeArtifact a : artifacts) {
                 AtomicFiles.write(dir.resolve(a.fileName()), o -> a.write(result, o));
             }

@@ -2,15 +2,17 @@ package io.liquidlens.io;
 
 import io.liquidlens.LiquidLensException;
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +22,8 @@ import java.util.Set;
  * Writes files so that readers only ever see the old file or the complete new one: the content goes to
  * a temporary file in the target's own folder (same file system, so the final rename is atomic), is
  * flushed to disk, and is then moved over the target. If anything fails the temporary file is deleted
- * and the target is left as it was.
+ * and the target is left as it was; if the process is stopped meanwhile, a shutdown hook deletes it
+ * ({@link Temporaries}). The temporary's name comes from {@link SideNames}, short enough for any target.
  */
 public final class AtomicFiles {
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
@@ -43,19 +46,24 @@ public final class AtomicFiles {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            try (FileOutputStream file = new FileOutputStream(temp.toFile());
-                    OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+            temp = SideNames.temporary(target);
+            Temporaries.add(temp);
+            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
                 body.accept(out);
                 out.flush();
-                file.getFD().sync();
+                file.force(true);
             }
             copyPermissions(target, temp);
+            if (Temporaries.stopping()) {
+                throw new IOException("stopped before the file was complete");
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            Temporaries.remove(temp);
             temp = null;
         } catch (AccessDeniedException e) {
             throw new LiquidLensException(target, "cannot write: permission denied", e);
@@ -67,8 +75,9 @@ public final class AtomicFiles {
             if (temp != null) {
                 try {
                     Files.deleteIfExists(temp);
+                    Temporaries.remove(temp);
                 } catch (IOException ignored) {
-                    // the write already failed; a stray temp file is the lesser problem
+                    // the write already failed; the shutdown hook or the next run removes the stray temporary
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.liquidlens.lanekeeping;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ByteFrames;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
@@ -72,8 +73,8 @@ public final class Episodes {
     }
 
     /**
-     * Records {@code count} episodes into {@code folder} as {@code episode-0000.npz}, ... (each written
-     * atomically), from the training stream or, with {@code heldOut}, the held-out one. The episode's
+     * Records {@code count} episodes into {@code folder} as {@code episode-0000.npz}, ... (the folder written
+     * whole and atomically, {@link AtomicFolders}: an interrupted recording leaves nothing), from the training stream or, with {@code heldOut}, the held-out one. The episode's
      * options say how frames are stored ({@link FrameStorage}) and what {@code actions} hold
      * ({@link ActionLabel}).
      *
@@ -85,8 +86,15 @@ public final class Episodes {
     public static EvaluationResult record(Episode episode, Driver driver, long seed, int count, boolean heldOut,
                                           Path folder, Stamp stamp) {
         requireCount(count);
-        prepareFolder(folder);
+        requireNoRollouts(folder);
         List<EpisodeMetrics> metrics = new ArrayList<>();
+        AtomicFolders.write(folder, "liquidlens record", dir -> recordInto(dir, episode, driver, seed, count, heldOut,
+                stamp, metrics));
+        return new EvaluationResult(metrics);
+    }
+
+    private static void recordInto(Path folder, Episode episode, Driver driver, long seed, int count, boolean heldOut,
+                                   Stamp stamp, List<EpisodeMetrics> metrics) {
         for (int i = 0; i < count; i++) {
             long episodeSeed = EpisodeSeeds.episodeSeed(seed, i, heldOut);
             EpisodeResult result = episode.run(episodeSeed, driver, true);
@@ -104,7 +112,6 @@ public final class Episodes {
             Rollouts.write(folder.resolve(fileName(i)), r);
             metrics.add(result.metrics());
         }
-        return new EvaluationResult(metrics);
     }
 
     /** The file name of episode {@code index}: {@code episode-0000.npz} (name order = episode order). */
@@ -118,22 +125,20 @@ public final class Episodes {
         }
     }
 
-    private static void prepareFolder(Path folder) {
-        try {
-            if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                throw new LiquidLensException(folder, "is a file; give a folder to record the episodes into");
-            }
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> s = Files.list(folder)) {
-                    if (s.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))) {
-                        throw new LiquidLensException(folder, "already holds .npz rollouts; record into an empty or"
-                                + " new folder so data sets are not mixed");
-                    }
+    /** A recorded data set is never replaced or mixed with another: the folder must not hold rollouts yet. */
+    private static void requireNoRollouts(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new LiquidLensException(folder, "is a file; give a folder to record the episodes into");
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> s = Files.list(folder)) {
+                if (s.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))) {
+                    throw new LiquidLensException(folder, "already holds .npz rollouts; record into an empty or"
+                            + " new folder so data sets are not mixed");
                 }
+            } catch (IOException e) {
+                throw new LiquidLensException(folder, "cannot list the folder: " + e.getMessage(), e);
             }
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new LiquidLensException(folder, "cannot create the folder: " + e.getMessage(), e);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class CausalReportWriter {
 
     /** Writes {@code files} into {@code outDir} atomically. */
     static void write(Path outDir, List<ReportFile> files) {
-        AtomicFolders.write(outDir, dir -> {
+        AtomicFolders.write(outDir, "liquidlens report", dir -> {
             for (ReportFile f : files) {
                 AtomicFiles.write(dir.resolve(f.name()), f.body());
             }

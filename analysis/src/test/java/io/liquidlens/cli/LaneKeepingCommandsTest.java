@@ -36,8 +36,8 @@ class LaneKeepingCommandsTest {
             files = s.sorted().toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("episode-0000.npz", "episode-0001.npz", "episode-0002.npz");
-        Rollout r = Rollouts.read(files.get(1));
+                .containsExactly(".liquidlens-output", "episode-0000.npz", "episode-0001.npz", "episode-0002.npz");
+        Rollout r = Rollouts.read(files.get(2));
         assertThat(r.inputs().shape()).containsExactly(40, 6);
         assertThat(r.actions().shape()).containsExactly(40, 1);
         assertThat(r.world().shape()).containsExactly(40, 10);
@@ -53,7 +53,7 @@ class LaneKeepingCommandsTest {
         Path again = tmp.resolve("again");
         CliRunner.run("record", "--out", again.toString(), "--episodes", "3", "--steps", "40", "--seed", "7", "--dart",
                 "0.02", "--distractors", "noise-channels,spurious", "--noise", "0.1");
-        assertThat(Npz.read(again.resolve("episode-0002.npz"))).isEqualTo(Npz.read(files.get(2)));
+        assertThat(Npz.read(again.resolve("episode-0002.npz"))).isEqualTo(Npz.read(files.get(3)));
 
         // a folder that already holds rollouts is never mixed into
         CliRunner twice = CliRunner.run("record", "--out", out.toString(), "--episodes", "1", "--steps", "5", "--seed", "8");

@@ -133,11 +133,12 @@ class NeuronTreeCommandTest {
 
     @Test
     void policyOptionsAreRefusedAtTheNeuronLevel(@TempDir Path dir) {
-        CliRunner r = CliRunner.run("tree", "--level", "neuron", "--model", model(), "--rollouts", dir.toString(),
-                "--rates", "--out", dir.resolve("out").toString());
+        CliRunner r = CliRunner.run("tree", "--level", "neuron", "--model", model(), "--rollouts",
+                dir.resolve("rollouts").toString(), "--rates", "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("--rates");
-        CliRunner l = CliRunner.run("tree", "--level", "tree", "--model", model(), "--rollouts", dir.toString(),
+        CliRunner l = CliRunner.run("tree", "--level", "tree", "--model", model(), "--rollouts",
+                dir.resolve("rollouts").toString(),
                 "--out", dir.resolve("out").toString());
         assertThat(l.err()).contains("--level must be policy or neuron");
     }

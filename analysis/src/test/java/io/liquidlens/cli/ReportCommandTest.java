@@ -51,7 +51,7 @@ class ReportCommandTest {
         assertThat(run.out()).startsWith("2 model(s) x 3 condition(s) x 4 frame(s) in ").contains("wrote " + out);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
-                    "report.pdf", "metrics.csv", "metrics.json");
+                    "report.pdf", "metrics.csv", "metrics.json", ".liquidlens-output");
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertThat(json.get("models")).hasSize(2);

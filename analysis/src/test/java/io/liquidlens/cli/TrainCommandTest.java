@@ -151,7 +151,7 @@ class TrainCommandTest {
     void anOutputFolderHoldingAnotherModelIsNotOverwritten() throws Exception {
         ToyTask.writeModelJson(out, "LTC", 3, null);
         byte[] before = Files.readAllBytes(out.resolve("model.json"));
-        assertOneLineError(train(), out.toString(), "already holds a model", "--resume");
+        assertOneLineError(train(), out.toString(), "did not write", "model.json", "nothing was touched");
         assertThat(Files.readAllBytes(out.resolve("model.json"))).isEqualTo(before);
     }
 
@@ -169,9 +169,70 @@ class TrainCommandTest {
         assertThat(Files.readAllBytes(out.resolve("model-e0001.safetensors"))).isEqualTo(weights);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model.json",
-                    "model-e0001.safetensors", "optimizer-e0001.safetensors");
+                    "model-e0001.safetensors", "optimizer-e0001.safetensors", ".liquidlens-output");
         }
         assertThat(LoadedModel.load(out).network().outputSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aLearningRateThatBlowsTheWeightsUpWithoutOverflowIsDivergenceToo() throws Exception {
+        assertThat(train("--epochs", "1").exitCode()).isZero();
+        Map<String, byte[]> before = contents(out);
+
+        // Adam moves every weight by about the learning rate: weights near 1e30 give a huge but finite loss
+        CliRunner run = CliRunner.run("train", "--data", data.toString(), "--out", out.toString(), "--batch", "4",
+                "--epochs", "3", "--lr", "1e30", "--resume");
+        assertOneLineError(run, out.toString(), "diverged in epoch 2", "checkpoint of epoch 1", "intact");
+        assertThat(run.err()).containsPattern("loss \\S+ is more than 1000000.0 times|weight \\S+ became");
+        assertThat(contents(out)).as("the good checkpoint, byte for byte").containsOnlyKeys(before.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+    }
+
+    @Test
+    void weightsAKilledRunLeftWithoutAModelJsonAreRemovedByTheNextRun() throws Exception {
+        assertThat(train("--epochs", "1").exitCode()).isZero();
+        Files.write(out.resolve("model-e0002.safetensors"), new byte[] {1, 2, 3});
+        Files.write(out.resolve("optimizer-e0002.safetensors"), new byte[] {1, 2, 3});
+
+        CliRunner run = CliRunner.run("train", "--data", data.toString(), "--out", out.toString(), "--batch", "4",
+                "--epochs", "2", "--lr", "0.01", "--resume");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model.json",
+                    "model-e0002.safetensors", "optimizer-e0002.safetensors", ".liquidlens-output");
+        }
+        assertThat(LoadedModel.load(out).weightsFile().getFileName().toString()).isEqualTo("model-e0002.safetensors");
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutputFolderIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        try (io.liquidlens.io.OutputClaim first = io.liquidlens.io.OutputClaim.by("liquidlens train")
+                .updatedFolder(out, f -> false).claim()) {
+            assertOneLineError(train("--epochs", "1"), out.toString(), "another LiquidLens run is writing it");
+        }
+        assertThat(out).doesNotExist();
+        assertThat(train("--epochs", "1").exitCode()).isZero();
+    }
+
+    @Test
+    void theFirstCheckpointArrivesWholeAndAlone() throws Exception {
+        assertThat(train("--epochs", "1").exitCode()).isZero();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("nothing hidden left beside the output")
+                    .containsExactlyInAnyOrder("toy", "data", "out");
+        }
+        assertThat(io.liquidlens.io.OutputFolders.read(out)).get()
+                .extracting(io.liquidlens.io.OutputFolders.Marker::command).isEqualTo("liquidlens train");
+    }
+
+    private static Map<String, byte[]> contents(Path folder) throws java.io.IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var s = Files.list(folder)) {
+            for (Path p : s.toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
     }
 
     @Test

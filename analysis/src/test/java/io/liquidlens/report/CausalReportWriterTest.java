@@ -37,11 +37,17 @@ class CausalReportWriterTest {
         CausalReportWriter.write(AUDIT, report);
     }
 
+    private static java.util.List<String> withMarker(java.util.List<String> files) {
+        java.util.List<String> all = new java.util.ArrayList<>(files);
+        all.add(io.liquidlens.io.OutputFolders.MARKER);
+        return all;
+    }
+
     @Test
     void writesTheFourFilesAndNothingElse() throws IOException {
         try (Stream<Path> files = Files.list(report)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(CausalReportWriter.FILES);
+                    .containsExactlyInAnyOrderElementsOf(withMarker(CausalReportWriter.FILES));
         }
         try (Stream<Path> beside = Files.list(report.getParent())) {
             assertThat(beside).as("no temporary folders left beside the report").containsExactly(report);

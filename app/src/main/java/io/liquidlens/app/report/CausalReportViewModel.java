@@ -10,6 +10,7 @@ import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.OutputClaim;
 import io.liquidlens.report.CausalReportWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,7 @@ import javafx.collections.ObservableList;
  * one line in {@link #errorProperty()}.
  */
 public final class CausalReportViewModel {
+    private static final String COMMAND = "LiquidLens workbench report";
     private final LatestTask task;
     private final ObservableList<Path> models = FXCollections.observableArrayList();
     private final ObjectProperty<Path> rollouts = new SimpleObjectProperty<>();
@@ -110,11 +112,13 @@ public final class CausalReportViewModel {
         AuditOptions o = new AuditOptions(SaliencySpec.of(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT), v.output(),
                 v.frames(), v.overlays(), v.episodes(), v.episodeSteps(), v.seed(), v.interventions());
         sink.message("Measuring " + r.models().size() + " model(s)");
-        CausalAudit audit = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o)
-                .run("LiquidLens workbench report", sink);
-        sink.checkCancelled();
-        sink.message("Writing " + r.out());
-        CausalReportWriter.write(audit, r.out());
+        AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o);
+        try (OutputClaim claim = request.claim(COMMAND, r.out())) {
+            CausalAudit audit = request.run(COMMAND, sink);
+            sink.checkCancelled();
+            sink.message("Writing " + r.out());
+            CausalReportWriter.write(audit, r.out());
+        }
         return r.out().resolve("index.html");
     }
 
