@@ -1,5 +1,7 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.Limits;
+
 /**
  * How a causality report is measured.
  *
@@ -26,6 +28,10 @@ public record AuditOptions(SaliencySpec method, int output, int frames, int over
         atLeast("overlays", overlays, 0);
         atLeast("episodes", episodes, 0);
         atLeast("episode steps", episodeSteps, 1);
+        Limits.atMost("frames", frames, Limits.FRAMES);
+        Limits.atMost("overlays", overlays, Limits.OVERLAYS);
+        Limits.atMost("episodes", episodes, Limits.EPISODES);
+        Limits.atMost("episode steps", episodeSteps, Limits.STEPS);
     }
 
     /** VisualBackProp, output 0, 200 frames, 2 overlays, 10 episodes of 500 steps, seed 0, interventions on. */

@@ -1,5 +1,6 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.Limits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,6 +29,10 @@ public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, in
         }
         positive("steps", steps);
         positive("samples", samples);
+        Limits.atMost("method option steps", steps, Limits.SALIENCY_SAMPLES);
+        Limits.atMost("method option samples", samples, Limits.SALIENCY_SAMPLES);
+        Limits.atMost("method option patch", patch, Limits.IMAGE_SIDE);
+        Limits.atMost("method option stride", stride, Limits.IMAGE_SIDE);
         if (patch < 0 || stride < 0) {
             throw new IllegalArgumentException("method option patch and stride must be >= 1 (0 = default), got "
                     + patch + " and " + stride);

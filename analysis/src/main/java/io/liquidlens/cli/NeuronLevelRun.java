@@ -1,5 +1,6 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.AtomicFolders;
@@ -97,11 +98,13 @@ final class NeuronLevelRun {
         }
         int bins = c.bins == null ? 3 : c.bins;
         c.require(bins >= 2, "--bins must be 2 or more, got " + bins);
+        c.require(bins <= Limits.BINS, Limits.overLimit("--bins", bins, Limits.BINS));
         c.require(c.confidence > 0 && c.confidence <= 0.5, "--confidence must be in (0, 0.5], got " + c.confidence);
         c.require(c.minLeaf >= 1, "--min-leaf must be 1 or more, got " + c.minLeaf);
         c.require(!(c.unpruned && c.reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
         c.require(c.heldOut > 0 && c.heldOut < 1, "--held-out must be in (0, 1), got " + c.heldOut);
         c.require(c.conflicts >= 0, "--conflicts must be 0 or more, got " + c.conflicts);
+        c.require(c.conflicts <= Limits.FOLDS, Limits.overLimit("--conflicts", c.conflicts, Limits.FOLDS));
         List<String> world = c.world == null ? NeuronTreeOptions.DEFAULT_WORLD
                 : c.world.stream().map(String::trim).toList();
         c.require(!world.isEmpty() && world.stream().noneMatch(String::isEmpty),

@@ -2,6 +2,8 @@ package io.liquidlens.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.BadOptionException;
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.lanekeeping.Episode;
@@ -59,20 +61,23 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
             recipe = recipe.withSize(preset.quick().episodes(), preset.quick().steps());
             e = preset.quick().epochs();
         }
-        recipe = recipe.withSize(positive("--data-episodes", episodes, recipe.episodes()),
-                positive("--steps", steps, recipe.steps()));
-        e = positive("--epochs", epochs, e);
+        recipe = recipe.withSize(positive("--data-episodes", episodes, recipe.episodes(), Limits.EPISODES),
+                positive("--steps", steps, recipe.steps(), Limits.STEPS));
+        e = positive("--epochs", epochs, e, Limits.EPOCHS);
         TrainOptions options = t.withEpochs(e).withSeed(seed == null ? t.seed() : seed);
         TrainingPreset.Dagger dagger = preset.dagger() == null ? null : preset.dagger().scaledTo(e, t.epochs());
         return new PresetTraining(preset, out, data == null ? out.resolve("data") : data, recipe, options, dagger);
     }
 
-    private static int positive(String option, Integer value, int fallback) {
+    private static int positive(String option, Integer value, int fallback, int limit) {
         if (value == null) {
             return fallback;
         }
         if (value < 1) {
-            throw new LiquidLensException(option + " " + value + ": must be a whole number >= 1");
+            throw new BadOptionException(option + " " + value + ": must be a whole number >= 1");
+        }
+        if (value > limit) {
+            throw new BadOptionException(Limits.overLimit(option, value, limit));
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package io.liquidlens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
@@ -84,7 +85,7 @@ final class RecordCommand implements Callable<Integer> {
         LoadedModel loaded = model == null ? null : LoadedModel.load(model);
         Sensor sensor = world.sensor(loaded);
         if (storage == FrameStorage.UINT8 && sensor.shape().length != 3) {
-            throw new LiquidLensException("--frames uint8: only camera frames can be stored as 8 bits, not the "
+            throw new BadOptionException("--frames uint8: only camera frames can be stored as 8 bits, not the "
                     + sensor.name() + " sensor's values; accepted: float32, or uint8 with --sensor camera");
         }
         Driver driver = loaded == null ? new ExpertDriver() : ModelDriver.of(loaded, sensor);

@@ -1,5 +1,6 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.causal.AuditOptions;
 import io.liquidlens.causal.AuditRequest;
@@ -99,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
             choice = SaliencySpec.parse(method);
             options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
         } catch (IllegalArgumentException e) {
-            throw new LiquidLensException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
+            throw new BadOptionException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
         }
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);

@@ -1,6 +1,8 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.Limits;
+import io.liquidlens.MemoryBudget;
 import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.grad.SequenceTape;
 import io.liquidlens.io.DType;
@@ -70,6 +72,10 @@ final class SaliencyCommand implements Callable<Integer> {
         if (window < 0) {
             throw new ParameterException(spec.commandLine(), "--window must be 0 or more, got " + window);
         }
+        if (window > Limits.SALIENCY_WINDOW) {
+            throw new ParameterException(spec.commandLine(), Limits.overLimit("--window", window,
+                    Limits.SALIENCY_WINDOW));
+        }
         LoadedModel loaded = LoadedModel.load(model);
         SequenceGradient reverse = ReverseMode.of(loaded);
         Rollout r = Rollouts.read(rollout);
@@ -94,6 +100,9 @@ final class SaliencyCommand implements Callable<Integer> {
             throw new LiquidLensException(rollout, "the saliency of " + steps + " steps with a window of " + window
                     + " would hold " + values + " values, more than one array can; use a smaller --window");
         }
+        // the float result, its copy as an array to write and the bytes of the .npz entry: 12 bytes a value
+        MemoryBudget.require(rollout + ": the saliency of " + steps + " steps with --window " + window,
+                12 * values);
 
         Saliency s = compute(reverse, r, window);
         Map<String, NdArray> arrays = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.MemoryBudget;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
@@ -98,6 +99,10 @@ final class SimulateCommand implements Callable<Integer> {
                         + " batch-first, got shape " + Arrays.toString(x.shape()));
             }
         }
+        if (x.dim(0) < 1 || x.dim(1) < 1) {
+            throw new LiquidLensException(input, "holds no sequences or no steps (shape " + Arrays.toString(x.shape())
+                    + "); simulate needs at least one sequence (B >= 1) of one step (L >= 1)");
+        }
         Inputs.requireNumeric(input, x);
         int b = x.dim(0);
         int l = x.dim(1);
@@ -120,6 +125,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationInput in = batchFirst ? new SimulationInput(x, ts, h0, c0)
                 : new SimulationInput(BatchLayout.swapBatchAndTime(x), ts == null ? null : BatchLayout.swapBatchAndTime(ts),
                 h0, c0);
+        requireMemory(b, l, loaded.network());
         LiquidModel network = interventions.apply(loaded.network());
         SimulationResult result;
         try {
@@ -172,6 +178,16 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return n;
+    }
+
+    /**
+     * The result holds the state (N), the output (M') and with --tau the time constants (N) of every one of
+     * the B x L steps, as floats, and the .npz written from them once more: refuse what cannot fit.
+     */
+    private void requireMemory(int b, int l, LiquidModel network) {
+        long perStep = 2L * network.stateSize() + network.outputSize() + (tau ? network.stateSize() : 0);
+        MemoryBudget.require(input + ": simulating " + b + " x " + l + " steps",
+                MemoryBudget.product(b, l, perStep, 2 * Float.BYTES));
     }
 
     private Provenance provenance(LoadedModel loaded) {

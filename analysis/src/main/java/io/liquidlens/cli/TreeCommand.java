@@ -1,5 +1,6 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.AtomicFolders;
@@ -217,6 +218,8 @@ final class TreeCommand implements Callable<Integer> {
         if (bins != null && bins < 2) {
             throw bad("--bins must be 2 or more, got " + bins);
         }
+        require(bins == null || bins <= Limits.BINS, Limits.overLimit("--bins", bins == null ? 0 : bins, Limits.BINS));
+        require(folds <= Limits.FOLDS, Limits.overLimit("--folds", folds, Limits.FOLDS));
         require(output >= 0, "--output must be 0 or more, got " + output);
         require(confidence > 0 && confidence <= 0.5, "--confidence must be in (0, 0.5], got " + confidence);
         require(minLeaf >= 1, "--min-leaf must be 1 or more, got " + minLeaf);

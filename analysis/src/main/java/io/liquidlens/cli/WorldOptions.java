@@ -1,5 +1,7 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.BadOptionException;
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.lanekeeping.CarSpec;
 import io.liquidlens.lanekeeping.EpisodeOptions;
@@ -47,28 +49,34 @@ final class WorldOptions {
     /** Checks the counts and builds the episode options (DART sigma as given). */
     EpisodeOptions episodeOptions(double dartSigma) {
         if (episodes < 1) {
-            throw new LiquidLensException("--episodes " + episodes + ": must be a whole number >= 1");
+            throw new BadOptionException("--episodes " + episodes + ": must be a whole number >= 1");
+        }
+        if (episodes > Limits.EPISODES) {
+            throw new BadOptionException(Limits.overLimit("--episodes", episodes, Limits.EPISODES));
         }
         if (steps < 1) {
-            throw new LiquidLensException("--steps " + steps + ": must be a whole number >= 1");
+            throw new BadOptionException("--steps " + steps + ": must be a whole number >= 1");
+        }
+        if (steps > Limits.STEPS) {
+            throw new BadOptionException(Limits.overLimit("--steps", steps, Limits.STEPS));
         }
         if (!(speed > 0 && speed <= 40)) {
-            throw new LiquidLensException("--speed " + speed + ": must be in (0, 40] m/s");
+            throw new BadOptionException("--speed " + speed + ": must be in (0, 40] m/s");
         }
         if (!(dartSigma >= 0 && dartSigma <= 1)) {
-            throw new LiquidLensException("--dart " + dartSigma + ": must be in [0, 1] 1/m (0 = no perturbation)");
+            throw new BadOptionException("--dart " + dartSigma + ": must be in [0, 1] 1/m (0 = no perturbation)");
         }
         try {
             return EpisodeOptions.defaults(steps).withCar(CarSpec.defaults().withSpeed(speed)).withDart(dartSigma);
         } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(e.getMessage(), e);
+            throw new BadOptionException(e.getMessage(), e);
         }
     }
 
     /** The sensor named by --sensor, or the one the model reads when it is not given. */
     Sensor sensor(LoadedModel model) {
         if (!(noise >= 0 && noise <= 100)) {
-            throw new LiquidLensException("--noise " + noise + ": the variance must be in [0, 100] (0 = no noise)");
+            throw new BadOptionException("--noise " + noise + ": the variance must be in [0, 100] (0 = no noise)");
         }
         String name = sensorName(model);
         SensorOptions options = new SensorOptions(noise, Sensors.parseDistractors(distractors));

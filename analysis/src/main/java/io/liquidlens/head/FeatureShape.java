@@ -1,5 +1,7 @@
 package io.liquidlens.head;
 
+import io.liquidlens.Limits;
+
 /**
  * The shape of what flows between two layers: a (C, H, W) feature map in torch's channels-first order,
  * or a flat vector of {@code channels} features (then height = width = 1).
@@ -17,9 +19,26 @@ public record FeatureShape(int channels, int height, int width, boolean spatial)
             throw new IllegalArgumentException("feature shape " + channels + "x" + height + "x" + width
                     + " must be positive");
         }
+        values(channels, height, width);
         if (!spatial && (height != 1 || width != 1)) {
             throw new IllegalArgumentException("a flat feature vector has height and width 1");
         }
+    }
+
+    /**
+     * {@code channels * height * width} counted in long, so a huge layer is named as such instead of
+     * wrapping around to a negative size.
+     *
+     * @throws IllegalArgumentException when the product is over {@link Limits#FRAME_VALUES}
+     */
+    public static int values(int channels, int height, int width) {
+        long values = (long) channels * height * width;
+        if (values > Limits.FRAME_VALUES) {
+            throw new IllegalArgumentException("a " + channels + "x" + height + "x" + width + " feature map holds "
+                    + values + " values, over the limit of " + Limits.FRAME_VALUES + " per frame (docs/FORMATS.md,"
+                    + " Limits)");
+        }
+        return (int) values;
     }
 
     /** A (C, H, W) feature map. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.Limits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,10 +58,11 @@ final class HeadJson {
         int[] v = new int[3];
         for (int k = 0; k < 3; k++) {
             JsonNode e = node.get(k);
-            if (!e.isIntegralNumber() || !e.canConvertToInt() || e.asInt() < 1) {
+            if (!e.isIntegralNumber() || !e.canConvertToLong() || e.asLong() < 1) {
                 throw new IllegalArgumentException("head: 'input_shape' must hold three positive integers, got " + node);
             }
-            v[k] = e.asInt();
+            v[k] = (int) Limits.atMost("head: 'input_shape' " + (k < 2 ? "side" : "channels"), e.asLong(),
+                    k < 2 ? Limits.IMAGE_SIDE : Limits.HEAD_WIDTH);
         }
         return new ImageShape(v[0], v[1], v[2]);
     }
@@ -122,10 +124,10 @@ final class HeadJson {
             if (v == null || v.isNull()) {
                 throw new IllegalArgumentException(where + ": '" + key + "' is required");
             }
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1) {
                 throw new IllegalArgumentException(where + ": '" + key + "' must be a positive integer, got " + v);
             }
-            return v.asInt();
+            return (int) Limits.atMost(where + ": '" + key + "'", v.asLong(), Limits.HEAD_WIDTH);
         }
 
         /** An int or an [h, w] pair, as torch accepts for kernel_size, stride and padding. */
@@ -139,21 +141,27 @@ final class HeadJson {
             }
             String rule = "'" + key + "' must be " + (min > 0 ? "a positive integer" : "an integer >= 0")
                     + " or a pair [h, w] of them, got " + v;
-            if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= min) {
-                return new int[] {v.asInt(), v.asInt()};
+            if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min) {
+                int side = side(key, v.asLong());
+                return new int[] {side, side};
             }
             if (v.isArray() && v.size() == 2) {
                 int[] out = new int[2];
                 for (int k = 0; k < 2; k++) {
                     JsonNode e = v.get(k);
-                    if (!e.isIntegralNumber() || !e.canConvertToInt() || e.asInt() < min) {
+                    if (!e.isIntegralNumber() || !e.canConvertToLong() || e.asLong() < min) {
                         throw new IllegalArgumentException(where + ": " + rule);
                     }
-                    out[k] = e.asInt();
+                    out[k] = side(key, e.asLong());
                 }
                 return out;
             }
             throw new IllegalArgumentException(where + ": " + rule);
+        }
+
+        /** A kernel, stride or padding side, bounded like a frame's side. */
+        int side(String key, long value) {
+            return (int) Limits.atMost(where + ": '" + key + "'", value, Limits.IMAGE_SIDE);
         }
 
         /** A tensor name: absent means the nn.Sequential default, null means no such tensor. */

@@ -15,6 +15,7 @@ public record ImageShape(int height, int width, int channels) {
             throw new IllegalArgumentException("image shape [" + height + ", " + width + ", " + channels
                     + "] must be positive in every dimension");
         }
+        FeatureShape.values(channels, height, width);
     }
 
     /** Number of values in one frame. */

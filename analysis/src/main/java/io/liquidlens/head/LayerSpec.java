@@ -258,7 +258,7 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("'in' is " + in + " but each channel of the " + shape
                         + " input holds " + shape.plane() + " values");
             }
-            return FeatureShape.flat(channels * out);
+            return FeatureShape.flat(FeatureShape.values(channels, out, 1));
         }
 
         @Override

@@ -51,6 +51,7 @@ final class IoProblems {
      * {@link #unexpected}.
      */
     static <T> T reading(Path file, String kind, FileBody<T> body) {
+        RegularFiles.require(file);
         try {
             return body.apply();
         } catch (FormatException e) {

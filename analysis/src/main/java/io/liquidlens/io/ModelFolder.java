@@ -1,6 +1,8 @@
 package io.liquidlens.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +29,12 @@ import java.util.Set;
 public final class ModelFolder {
     /** The manifest's file name inside a model folder. */
     public static final String MANIFEST = "model.json";
+
+    /**
+     * The system property that lets {@code weights} name a file outside the model folder
+     * ({@code liquidlens --allow-outside-weights} sets it for one run).
+     */
+    public static final String ALLOW_OUTSIDE_WEIGHTS = "liquidlens.allowOutsideWeights";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> TOP_LEVEL_KEYS =
@@ -67,9 +75,11 @@ public final class ModelFolder {
     /** Reads and validates the manifest of a model folder (or a model.json path). */
     public static ModelManifest readManifest(Path modelArg) {
         Path file = manifestPath(modelArg);
+        RegularFiles.require(file);
         JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
+        try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
+            root = JSON.readTree(parser);
+            trailing(file, parser);
         } catch (JsonProcessingException e) {
             throw new LiquidLensException(file, "not valid JSON: " + e.getOriginalMessage()
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
@@ -80,6 +90,21 @@ public final class ModelFolder {
             return parse(root);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Anything after the manifest's object (a second object, a stray word) is a broken file, not a comment. */
+    private static void trailing(Path file, JsonParser parser) throws IOException {
+        long line = parser.currentLocation().getLineNr();
+        JsonToken next;
+        try {
+            next = parser.nextToken();
+        } catch (JsonProcessingException e) {
+            next = JsonToken.NOT_AVAILABLE;
+        }
+        if (next != null) {
+            throw new LiquidLensException(file, "has content after the JSON object ends (line " + line
+                    + "); a model.json holds exactly one object");
         }
     }
 
@@ -211,10 +236,34 @@ public final class ModelFolder {
      * {@code .safetensors} via {@link Safetensors}).
      */
     public static Map<String, NdArray> readWeights(Path folder, ModelManifest manifest) {
-        Path file = folder.resolve(manifest.weights()).normalize();
+        Path file = weightsFile(folder, manifest);
         if (!Files.exists(file)) {
             throw new LiquidLensException(file, "weights file named in model.json does not exist");
         }
+        return readWeightsFile(file);
+    }
+
+    /**
+     * The weights file a manifest names, resolved against its folder; it must lie inside the folder unless
+     * the {@link #ALLOW_OUTSIDE_WEIGHTS} property is {@code true}, so a model.json from elsewhere cannot make
+     * LiquidLens read (and hash into provenance) a file the user did not hand over.
+     *
+     * @throws LiquidLensException naming model.json when the name is absolute or leaves the folder
+     */
+    public static Path weightsFile(Path folder, ModelManifest manifest) {
+        Path base = folder.toAbsolutePath().normalize();
+        Path file = base.resolve(manifest.weights()).normalize();
+        boolean outside = Path.of(manifest.weights()).isAbsolute() || !file.startsWith(base) || file.equals(base);
+        if (outside && !Boolean.getBoolean(ALLOW_OUTSIDE_WEIGHTS)) {
+            throw new LiquidLensException(base.resolve(MANIFEST), "\"weights\": \"" + manifest.weights()
+                    + "\" is outside the model folder; move the file into the folder, or pass"
+                    + " --allow-outside-weights if you trust this model.json");
+        }
+        return file;
+    }
+
+    /** Reads a weights file by its extension ({@code .pt}/{@code .pth}/{@code .bin} or {@code .safetensors}). */
+    public static Map<String, NdArray> readWeightsFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".safetensors")) {
             return Safetensors.read(file);

@@ -58,14 +58,7 @@ public final class OutputFolders {
      * @throws LiquidLensException one line naming the folder and saying why not
      */
     public static void requireReplaceable(Path folder) {
-        requireNotWorkingFolder(folder);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new LiquidLensException(folder, "exists and is not a folder; give a new folder for the output");
-        }
-        Set<String> entries = entries(folder);
+        Set<String> entries = outputEntries(folder);
         if (entries.isEmpty()) {
             return;
         }
@@ -93,14 +86,7 @@ public final class OutputFolders {
      * @throws LiquidLensException one line naming the folder and saying why not
      */
     public static void requireUpdatable(Path folder, String command, java.util.function.Predicate<Path> legacy) {
-        requireNotWorkingFolder(folder);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new LiquidLensException(folder, "exists and is not a folder; give a new folder for the output");
-        }
-        Set<String> entries = entries(folder);
+        Set<String> entries = outputEntries(folder);
         if (entries.isEmpty()) {
             return;
         }
@@ -116,6 +102,18 @@ public final class OutputFolders {
                     + command + "; choose another folder");
         }
         throw notOurs(folder, entries);
+    }
+
+    /** What an output folder holds (nothing when it is missing); the working folder and a file are refused. */
+    private static Set<String> outputEntries(Path folder) {
+        requireNotWorkingFolder(folder);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return Set.of();
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new LiquidLensException(folder, "exists and is not a folder; give a new folder for the output");
+        }
+        return entries(folder);
     }
 
     private static LiquidLensException notOurs(Path folder, Set<String> entries) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -50,10 +52,19 @@ final class ZipArchive implements Closeable {
         }
         try {
             List<ZipEntry> entries = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
-                entries.add(e.nextElement());
+                ZipEntry entry = e.nextElement();
+                if (!names.add(entry.getName())) {
+                    // which copy a reader would take is up to the library; the file is ambiguous, say so
+                    throw new FormatException("holds the entry " + entry.getName() + " twice");
+                }
+                entries.add(entry);
             }
             return new ZipArchive(zip, Collections.unmodifiableList(entries));
+        } catch (FormatException e) {
+            zip.close();
+            throw e;
         } catch (RuntimeException e) {
             zip.close();
             throw new FormatException("corrupt zip archive (" + detail(e) + ")", e);

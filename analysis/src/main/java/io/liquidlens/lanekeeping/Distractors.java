@@ -1,5 +1,6 @@
 package io.liquidlens.lanekeeping;
 
+import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public record Distractors(double objects, double shadows, double noise, double b
         range(noise, 0, 1, "noise", "variance");
         range(brightness, 0, 0.9, "brightness", "amplitude");
         if (occlusion < 0 || occlusion > 16) {
-            throw new LiquidLensException("distractors: 'occlusion' (patches per frame) must be in [0, 16], got "
+            throw new BadOptionException("distractors: 'occlusion' (patches per frame) must be in [0, 16], got "
                     + occlusion);
         }
     }
@@ -104,7 +105,7 @@ public record Distractors(double objects, double shadows, double noise, double b
             String name = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
             String value = eq < 0 ? null : item.substring(eq + 1).trim();
             if (!seen.add(name)) {
-                throw new LiquidLensException("distractors: '" + name + "' is given twice in '" + list + "'");
+                throw new BadOptionException("distractors: '" + name + "' is given twice in '" + list + "'");
             }
             switch (name) {
                 case "objects" -> objects = number(name, value, DEFAULT_OBJECTS);
@@ -114,18 +115,18 @@ public record Distractors(double objects, double shadows, double noise, double b
                 case "occlusion" -> {
                     double n = number(name, value, DEFAULT_OCCLUSION);
                     if (n != Math.rint(n)) {
-                        throw new LiquidLensException("distractors: 'occlusion' needs a whole number of patches, got '"
+                        throw new BadOptionException("distractors: 'occlusion' needs a whole number of patches, got '"
                                 + value + "'");
                     }
                     occlusion = (int) Math.max(Math.min(n, Integer.MAX_VALUE), Integer.MIN_VALUE);
                 }
                 case "clip" -> {
                     if (value != null) {
-                        throw new LiquidLensException("distractors: 'clip' takes no value, got 'clip=" + value + "'");
+                        throw new BadOptionException("distractors: 'clip' takes no value, got 'clip=" + value + "'");
                     }
                     clip = true;
                 }
-                default -> throw new LiquidLensException("distractors: unknown kind '" + item + "'; accepted: "
+                default -> throw new BadOptionException("distractors: unknown kind '" + item + "'; accepted: "
                         + ACCEPTED);
             }
         }
@@ -190,13 +191,13 @@ public record Distractors(double objects, double shadows, double noise, double b
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new LiquidLensException("distractors: '" + name + "' needs a number, got '" + value + "'");
+            throw new BadOptionException("distractors: '" + name + "' needs a number, got '" + value + "'");
         }
     }
 
     private static void range(double v, double lo, double hi, String field, String meaning) {
         if (!(v >= lo && v <= hi)) {
-            throw new LiquidLensException("distractors: '" + field + "' (" + meaning + ") must be in [" + lo + ", "
+            throw new BadOptionException("distractors: '" + field + "' (" + meaning + ") must be in [" + lo + ", "
                     + hi + "], got " + v);
         }
     }

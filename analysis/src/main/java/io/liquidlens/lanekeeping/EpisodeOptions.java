@@ -1,5 +1,7 @@
 package io.liquidlens.lanekeeping;
 
+import io.liquidlens.Limits;
+
 /**
  * How an episode is driven.
  *
@@ -29,8 +31,8 @@ public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double ma
 
     /** Checks every field; the message names the field, the accepted range and the value. */
     public EpisodeOptions {
-        if (steps < 1 || steps > 1_000_000) {
-            throw new IllegalArgumentException("steps must be in [1, 1000000], got " + steps);
+        if (steps < 1 || steps > Limits.STEPS) {
+            throw new IllegalArgumentException("steps must be in [1, " + Limits.STEPS + "], got " + steps);
         }
         if (car == null) {
             throw new IllegalArgumentException("a car spec is required");

@@ -1,5 +1,7 @@
 package io.liquidlens.lanekeeping;
 
+import io.liquidlens.BadOptionException;
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class Sensors {
         return switch (n) {
             case "vector" -> vector(options);
             case "camera" -> camera(options);
-            default -> throw new LiquidLensException("unknown sensor '" + name + "'; accepted: " + String.join(", ", NAMES));
+            default -> throw new BadOptionException("unknown sensor '" + name + "'; accepted: " + String.join(", ", NAMES));
         };
     }
 
@@ -43,7 +45,7 @@ public final class Sensors {
             switch (d.name()) {
                 case "noise-channels" -> noise += d.count() == 0 ? VECTOR_DISTRACTORS.get(0).count() : d.count();
                 case "spurious" -> spurious += d.count() == 0 ? VECTOR_DISTRACTORS.get(1).count() : d.count();
-                default -> throw new LiquidLensException("unknown distractor '" + d.name() + "' for the vector sensor;"
+                default -> throw new BadOptionException("unknown distractor '" + d.name() + "' for the vector sensor;"
                         + " accepted: noise-channels[:K] (default K 2), spurious[:K] (default K 1)");
             }
         }
@@ -57,7 +59,7 @@ public final class Sensors {
     private static Sensor camera(SensorOptions options) {
         for (Distractor d : options.distractors()) {
             if (!CAMERA_DISTRACTORS.contains(d.name()) || d.count() != 0) {
-                throw new LiquidLensException("unknown distractor '" + d + "' for the camera sensor; accepted: "
+                throw new BadOptionException("unknown distractor '" + d + "' for the camera sensor; accepted: "
                         + String.join(", ", CAMERA_DISTRACTORS));
             }
         }
@@ -90,24 +92,29 @@ public final class Sensors {
         for (String item : list.split(",", -1)) {
             String t = item.trim().toLowerCase(Locale.ROOT);
             if (t.isEmpty()) {
-                throw new LiquidLensException("--distractors '" + list + "': empty item; give NAME or NAME:COUNT"
+                throw new BadOptionException("--distractors '" + list + "': empty item; give NAME or NAME:COUNT"
                         + " separated by commas");
             }
             int colon = t.indexOf(':');
             String name = colon < 0 ? t : t.substring(0, colon);
-            int count = 0;
+            long count = 0;
             if (colon >= 0) {
                 try {
-                    count = Integer.parseInt(t.substring(colon + 1));
+                    count = Long.parseLong(t.substring(colon + 1));
                 } catch (NumberFormatException e) {
                     count = -1;
                 }
+                if (count > Limits.DISTRACTOR_CHANNELS) {
+                    // checked before the sensor allocates a channel (and a noise stream) per count
+                    throw new BadOptionException(Limits.overLimit("--distractors " + name + " count", count,
+                            Limits.DISTRACTOR_CHANNELS));
+                }
                 if (count < 1) {
-                    throw new LiquidLensException("--distractors '" + item.trim() + "': the count after ':' must be"
+                    throw new BadOptionException("--distractors '" + item.trim() + "': the count after ':' must be"
                             + " a whole number >= 1");
                 }
             }
-            out.add(new Distractor(name, count));
+            out.add(new Distractor(name, (int) count));
         }
         return out;
     }

@@ -18,8 +18,9 @@ final class ModelLoader {
         Path manifestFile = ModelFolder.manifestPath(modelArg);
         ModelManifest manifest = ModelFolder.readManifest(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
-        Path weightsFile = folder.resolve(manifest.weights()).normalize();
+        Path weightsFile = ModelFolder.weightsFile(folder, manifest);
         HeadSpec head = headOf(manifest, manifestFile);
+        ModelMemory.require(manifestFile, ModelMemory.bytes(manifest.spec(), head));
         Map<String, NdArray> weights = ModelFolder.readWeights(folder, manifest);
         LiquidModel network;
         try {

@@ -122,6 +122,11 @@ public record Provenance(String command, String version, List<InputFile> inputs,
 
     /** SHA-256 of a file's bytes, as lower-case hex. */
     public static String sha256(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO would block the hash forever; the readers refuse it in the same words
+            throw new LiquidLensException(file, "is not a regular file (a FIFO, device or socket); LiquidLens reads"
+                    + " only regular files");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

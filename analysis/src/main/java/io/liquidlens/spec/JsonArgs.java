@@ -1,6 +1,7 @@
 package io.liquidlens.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidlens.Limits;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -53,26 +54,34 @@ final class JsonArgs {
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException(where + ": '" + key + "' is required");
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        if (!v.isIntegralNumber()) {
             throw new IllegalArgumentException(where + ": '" + key + "' must be an integer, got " + v);
         }
+        if (!v.canConvertToLong()) {
+            // beyond a long is beyond any limit; say so with the number as written
+            throw new IllegalArgumentException(where + ": '" + key + "' " + v + " is over the limit of " + max);
+        }
         long x = v.asLong();
-        if (x < min || x > max) {
+        if (x < min) {
             throw new IllegalArgumentException(where + ": '" + key + "' must be in " + min + ".." + max + ", got " + x);
+        }
+        if (x > max) {
+            throw new IllegalArgumentException(Limits.overLimit(where + ": '" + key + "'", x, max));
         }
         return x;
     }
 
-    int requireInt(String key, int min) {
-        return (int) requireLong(key, min, Integer.MAX_VALUE);
+    /** An int in [min, max]; {@code max} is one of {@link Limits} for sizes, so a typo cannot allocate. */
+    int requireInt(String key, int min, int max) {
+        return (int) requireLong(key, min, max);
     }
 
-    int integer(String key, int min, int fallback) {
-        return has(key) ? requireInt(key, min) : fallback;
+    int integer(String key, int min, int max, int fallback) {
+        return has(key) ? requireInt(key, min, max) : fallback;
     }
 
-    Integer optionalInt(String key, int min) {
-        return has(key) ? requireInt(key, min) : null;
+    Integer optionalInt(String key, int min, int max) {
+        return has(key) ? requireInt(key, min, max) : null;
     }
 
     long longValue(String key, long min, long max, long fallback) {

@@ -3,6 +3,7 @@ package io.liquidlens.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.Limits;
 import io.liquidlens.wiring.WiringSpec;
 
 /**
@@ -31,7 +32,7 @@ public final class NcpsConfig {
     public static ModelSpec parse(JsonNode ncps, WiringSpec wiring) {
         JsonArgs a = new JsonArgs(ncps, "ncps");
         String cls = a.requireString("class");
-        int inputSize = a.requireInt("input_size", 1);
+        int inputSize = a.requireInt("input_size", 1, Limits.INPUT_SIZE);
         UnitsSpec units = wiring != null ? unitsIgnoringKey(a, wiring) : units(a);
         CellSpec cell = switch (cls) {
             case "LTC" -> ltc(a);
@@ -55,14 +56,15 @@ public final class NcpsConfig {
         if (u.isObject()) {
             return new UnitsSpec.Wired(WiringJson.parse(u));
         }
-        return new UnitsSpec.Dense(a.requireInt("units", 1));
+        return new UnitsSpec.Dense(a.requireInt("units", 1, Limits.UNITS));
     }
 
     private static LtcSpec ltc(JsonArgs a) {
         LtcSpec d = LtcSpec.defaults();
         return new LtcSpec(a.bool("return_sequences", d.returnSequences()), a.bool("batch_first", d.batchFirst()),
                 a.bool("mixed_memory", d.mixedMemory()), mapping(a, "input_mapping", d.inputMapping()),
-                mapping(a, "output_mapping", d.outputMapping()), a.integer("ode_unfolds", 1, d.odeUnfolds()),
+                mapping(a, "output_mapping", d.outputMapping()),
+                a.integer("ode_unfolds", 1, Limits.ODE_UNFOLDS, d.odeUnfolds()),
                 a.number("epsilon", d.epsilon()),
                 a.bool("implicit_param_constraints", d.implicitParamConstraints()));
     }
@@ -85,7 +87,7 @@ public final class NcpsConfig {
     }
 
     private static CfcSpec cfc(JsonArgs a, boolean wired) {
-        Integer proj = a.optionalInt("proj_size", 1);
+        Integer proj = a.optionalInt("proj_size", 1, Limits.UNITS);
         boolean returnSequences = a.bool("return_sequences", true);
         boolean batchFirst = a.bool("batch_first", true);
         boolean mixed = a.bool("mixed_memory", false);
@@ -103,8 +105,8 @@ public final class NcpsConfig {
             }
             return new CfcSpec(proj, returnSequences, batchFirst, mixed, mode, act, 0, 0, 0.0);
         }
-        int units = a.integer("backbone_units", 0, CfcSpec.DEFAULT_BACKBONE_UNITS);
-        int layers = a.integer("backbone_layers", 0, CfcSpec.DEFAULT_BACKBONE_LAYERS);
+        int units = a.integer("backbone_units", 0, Limits.BACKBONE_UNITS, CfcSpec.DEFAULT_BACKBONE_UNITS);
+        int layers = a.integer("backbone_layers", 0, Limits.BACKBONE_LAYERS, CfcSpec.DEFAULT_BACKBONE_LAYERS);
         double dropout = a.number("backbone_dropout", 0.0);
         try {
             return new CfcSpec(proj, returnSequences, batchFirst, mixed, mode, act, units, layers, dropout);

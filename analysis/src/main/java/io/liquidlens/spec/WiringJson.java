@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.Limits;
 import io.liquidlens.wiring.AutoNcpSpec;
 import io.liquidlens.wiring.ExplicitWiringSpec;
 import io.liquidlens.wiring.FullyConnectedSpec;
@@ -35,7 +36,8 @@ public final class WiringJson {
         WiringSpec spec = switch (cls) {
             case "AutoNCP" -> autoNcp(a);
             case "NCP" -> ncp(a);
-            case "FullyConnected" -> new FullyConnectedSpec(a.requireInt("units", 1), a.optionalInt("output_dim", 1),
+            case "FullyConnected" -> new FullyConnectedSpec(a.requireInt("units", 1, Limits.UNITS),
+                    a.optionalInt("output_dim", 1, Limits.UNITS),
                     a.longValue("erev_init_seed", 0, Long.MAX_VALUE, FullyConnectedSpec.DEFAULT_SEED),
                     a.bool("self_connections", true));
             case "Random" -> random(a);
@@ -49,8 +51,8 @@ public final class WiringJson {
     }
 
     private static AutoNcpSpec autoNcp(JsonArgs a) {
-        int units = a.requireInt("units", 1);
-        int out = a.requireInt("output_size", 1);
+        int units = a.requireInt("units", 1, Limits.UNITS);
+        int out = a.requireInt("output_size", 1, Limits.UNITS);
         double sparsity = a.number("sparsity_level", AutoNcpSpec.DEFAULT_SPARSITY);
         long seed = a.longValue("seed", 0, MAX_U32, AutoNcpSpec.DEFAULT_SEED);
         if (out >= units - 2) {
@@ -64,14 +66,16 @@ public final class WiringJson {
     }
 
     private static NcpSpec ncp(JsonArgs a) {
-        int inter = a.requireInt("inter_neurons", 1);
-        int command = a.requireInt("command_neurons", 1);
-        int motor = a.requireInt("motor_neurons", 1);
-        int sensoryFanout = a.requireInt("sensory_fanout", 0);
-        int interFanout = a.requireInt("inter_fanout", 0);
-        int recurrent = a.requireInt("recurrent_command_synapses", 0);
-        int motorFanin = a.requireInt("motor_fanin", 0);
+        int inter = a.requireInt("inter_neurons", 1, Limits.UNITS);
+        int command = a.requireInt("command_neurons", 1, Limits.UNITS);
+        int motor = a.requireInt("motor_neurons", 1, Limits.UNITS);
+        int sensoryFanout = a.requireInt("sensory_fanout", 0, Limits.UNITS);
+        int interFanout = a.requireInt("inter_fanout", 0, Limits.UNITS);
+        int recurrent = a.requireInt("recurrent_command_synapses", 0, Limits.SYNAPSES);
+        int motorFanin = a.requireInt("motor_fanin", 0, Limits.UNITS);
         long seed = a.longValue("seed", 0, MAX_U32, NcpSpec.DEFAULT_SEED);
+        Limits.atMost("wiring: inter_neurons + command_neurons + motor_neurons", (long) inter + command + motor,
+                Limits.UNITS);
         if (motorFanin > command) {
             throw new IllegalArgumentException("wiring: 'motor_fanin' " + motorFanin + " exceeds command_neurons " + command);
         }
@@ -87,8 +91,8 @@ public final class WiringJson {
     }
 
     private static RandomSpec random(JsonArgs a) {
-        int units = a.requireInt("units", 1);
-        Integer out = a.optionalInt("output_dim", 1);
+        int units = a.requireInt("units", 1, Limits.UNITS);
+        Integer out = a.optionalInt("output_dim", 1, Limits.UNITS);
         double sparsity = a.number("sparsity_level", 0.0);
         long seed = a.longValue("random_seed", 0, Long.MAX_VALUE, RandomSpec.DEFAULT_SEED);
         if (!(sparsity >= 0.0 && sparsity < 1.0)) {
@@ -98,8 +102,8 @@ public final class WiringJson {
     }
 
     private static ExplicitWiringSpec explicit(JsonArgs a) {
-        int units = a.requireInt("units", 1);
-        int out = a.requireInt("output_dim", 1);
+        int units = a.requireInt("units", 1, Limits.UNITS);
+        int out = a.requireInt("output_dim", 1, Limits.UNITS);
         int[][] adjacency = a.matrix("adjacency_matrix", units);
         if (adjacency.length != units) {
             throw new IllegalArgumentException("wiring: 'adjacency_matrix' has " + adjacency.length + " rows, expected "
@@ -110,7 +114,7 @@ public final class WiringJson {
         }
         int[][] sensory = a.matrix("sensory_adjacency_matrix", units);
         if (a.has("input_dim")) {
-            int inputDim = a.requireInt("input_dim", 1);
+            int inputDim = a.requireInt("input_dim", 1, Limits.INPUT_SIZE);
             if (inputDim != sensory.length) {
                 throw new IllegalArgumentException("wiring: 'input_dim' " + inputDim
                         + " does not match the " + sensory.length + " rows of sensory_adjacency_matrix");

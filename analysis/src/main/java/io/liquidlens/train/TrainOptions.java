@@ -1,5 +1,7 @@
 package io.liquidlens.train;
 
+import io.liquidlens.Limits;
+
 /**
  * How to train: the NCP paper's recipe by default (truncated backpropagation through time on 16-step
  * subsequences, Adam, curve-weighted squared error, gradient clipping).
@@ -39,6 +41,9 @@ public record TrainOptions(int epochs, int batchSize, int windowLength, double l
         require(epochs >= 1, "epochs", ">= 1", epochs);
         require(batchSize >= 1, "batch size", ">= 1", batchSize);
         require(windowLength >= 1, "window length", ">= 1", windowLength);
+        Limits.atMost("epochs", epochs, Limits.EPOCHS);
+        Limits.atMost("batch size", batchSize, Limits.BATCH);
+        Limits.atMost("window length", windowLength, Limits.BATCH);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate", "> 0", learningRate);
         require(alpha >= 0 && Double.isFinite(alpha), "alpha", ">= 0", alpha);
         require(clipNorm > 0, "clip norm", "> 0", clipNorm);

@@ -15,6 +15,7 @@ import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.ModelMemory;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -152,7 +153,7 @@ public final class TrainingRun {
         Path manifestFile = ModelFolder.manifestPath(request.source());
         ModelManifest manifest = ModelFolder.readManifest(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
-        Path weightsFile = folder.resolve(manifest.weights()).normalize();
+        Path weightsFile = ModelFolder.weightsFile(folder, manifest);
         boolean outHoldsStart = sameFolder(request.out(), folder);
         if (!outHoldsStart && Files.exists(request.out().resolve(ModelFolder.MANIFEST))) {
             throw new LiquidLensException(request.out(), "already holds a model (model.json); continue it with --resume "
@@ -161,6 +162,7 @@ public final class TrainingRun {
 
         ModelSpec spec = manifest.spec();
         HeadSpec head = headOf(manifest, manifestFile);
+        ModelMemory.require(manifestFile, ModelMemory.trainingBytes(spec, head));
         Start start;
         Map<String, NdArray> weights;
         int epochsBefore = 0;

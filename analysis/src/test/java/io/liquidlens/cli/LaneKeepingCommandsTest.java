@@ -160,7 +160,7 @@ class LaneKeepingCommandsTest {
         String[] args = Stream.concat(Stream.of("evaluate", "--model", "expert", "--episodes", "1", "--steps", "5",
                 "--seed", "0"), Stream.of(extra)).toArray(String[]::new);
         CliRunner run = CliRunner.run(args);
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.exitCode()).as("bad usage; " + run.err()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).startsWith("liquidlens evaluate: ").contains(message.trim()).doesNotContain("Exception");
     }
@@ -169,7 +169,7 @@ class LaneKeepingCommandsTest {
     void zeroEpisodesAndMissingOptionsAreRefused() {
         CliRunner zero = CliRunner.run("record", "--out", tmp.resolve("x").toString(), "--episodes", "0", "--steps", "5",
                 "--seed", "0");
-        assertThat(zero.exitCode()).isEqualTo(1);
+        assertThat(zero.exitCode()).as("bad usage").isEqualTo(2);
         assertThat(zero.err()).contains("--episodes 0: must be a whole number >= 1");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
         CliRunner missing = CliRunner.run("evaluate", "--model", "expert", "--episodes", "2");
