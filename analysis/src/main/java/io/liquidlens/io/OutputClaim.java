@@ -111,6 +111,10 @@ public final class OutputClaim implements AutoCloseable {
          */
         public OutputClaim claim() {
             for (Output o : outputs) {
+                // the most exact complaint first: the output is an input, before it holds or sits inside one
+                for (Input i : inputs) {
+                    requireNotSame(o, i);
+                }
                 for (Input i : inputs) {
                     requireApart(o, i);
                 }
@@ -143,20 +147,24 @@ public final class OutputClaim implements AutoCloseable {
     private record Output(Path path, Kind kind, Predicate<Path> legacy) {
     }
 
+    private static void requireNotSame(Output o, Input i) {
+        Path out = OutputFolders.real(o.path);
+        Path in = OutputFolders.real(i.path);
+        if (out.equals(in) || sameExistingFile(out, in)) {
+            throw new LiquidLensException(o.path, "is an input of this run (" + i.role + " " + i.path + "); write the"
+                    + " output elsewhere (nothing was touched)");
+        }
+    }
+
     private static void requireApart(Output o, Input i) {
         Path out = OutputFolders.real(o.path);
         Path in = OutputFolders.real(i.path);
-        boolean same = out.equals(in) || sameExistingFile(out, in);
-        if (same) {
-            throw new LiquidLensException(o.path, "is the " + i.role + " this run reads; write the output elsewhere"
-                    + " (nothing was touched)");
-        }
         if (in.startsWith(out)) {
-            throw new LiquidLensException(o.path, "holds the " + i.role + " " + i.path + " that this run reads;"
-                    + " write the output elsewhere (nothing was touched)");
+            throw new LiquidLensException(o.path, "holds an input of this run (" + i.role + " " + i.path + "); write"
+                    + " the output elsewhere (nothing was touched)");
         }
         if (out.startsWith(in)) {
-            throw new LiquidLensException(o.path, "is inside the " + i.role + " " + i.path + " that this run reads;"
+            throw new LiquidLensException(o.path, "is inside an input of this run (" + i.role + " " + i.path + ");"
                     + " write the output elsewhere (nothing was touched)");
         }
     }

@@ -10,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * One writer per output: a lock file beside the output ({@link SideNames#lock}), held with an operating-system
  * lock for as long as the run writes. A second run on the same output is refused at once, naming the first.
  * The operating system drops the lock when a process dies, so a lock file left by a killed run does not block.
+ *
+ * <p>On Linux these are POSIX record locks, which a process loses when it closes <em>any</em> descriptor of the
+ * file: so the holder never opens the lock file a second time (it checks the path by its metadata only), and
+ * nothing else in LiquidLens reads it while it is held.
  */
 final class OutputLock implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 3;
@@ -46,6 +50,7 @@ final class OutputLock implements AutoCloseable {
                 Files.createDirectories(file.getParent());
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
+                Object opened = fileKey(file);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();
@@ -58,16 +63,15 @@ final class OutputLock implements AutoCloseable {
                     throw new LiquidLensException(output, "another LiquidLens run is writing it (" + holder
                             + "); wait for it to end or choose another output");
                 }
-                String token = UUID.randomUUID().toString();
-                byte[] text = ("pid " + ProcessHandle.current().pid() + ", " + command + ", since "
-                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n" + token + "\n")
-                        .getBytes(StandardCharsets.UTF_8);
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(text), 0);
-                channel.force(true);
-                // the holder before us may have removed the file after we opened it: then our lock is on a file
-                // nobody else sees, and we start again on the file the path names now
-                if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(token)) {
+                // The holder before us may have removed the file after we opened it: then our lock is on a file
+                // nobody else sees, and we start again on the file the path names now. The check must not open the
+                // file: closing any descriptor of it would drop this process's POSIX lock.
+                if (opened != null && opened.equals(fileKey(file))) {
+                    byte[] text = ("pid " + ProcessHandle.current().pid() + ", " + command + ", since "
+                            + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n").getBytes(StandardCharsets.UTF_8);
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(text), 0);
+                    channel.force(true);
                     Temporaries.add(file);
                     return new OutputLock(file, channel, lock);
                 }
@@ -83,6 +87,15 @@ final class OutputLock implements AutoCloseable {
             }
         }
         throw new LiquidLensException(output, "cannot lock it for writing: its lock file keeps changing");
+    }
+
+    /** The file's identity (device and inode) from its metadata, without opening it; null when it is gone. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String describeHolder(Path file) {

@@ -61,7 +61,7 @@ class OutputProcessTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void aRunStoppedWithCtrlCOrSigtermLeavesNothingBehind() throws Exception {
+    void aSecondProcessIsRefusedAndARunStoppedWithCtrlCOrSigtermLeavesNothingBehind() throws Exception {
         for (String signal : List.of("INT", "TERM")) {
             Path work = Files.createDirectories(tmp.resolve("run-" + signal));
             Path out = work.resolve("episodes");
@@ -75,6 +75,13 @@ class OutputProcessTest {
             }
             assertThat(writing(work)).as(Files.readString(log)).isTrue();
             assertThat(names(work)).contains(".episodes.ll-lock");
+            // a second run on the same output, from another process, is refused at once naming the first
+            CliRunner second = CliRunner.run("record", "--episodes", "1", "--steps", "5", "--seed", "1", "--out",
+                    out.toString());
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(1);
+            assertThat(second.err().strip()).doesNotContain("\n")
+                    .contains("another LiquidLens run is writing it (pid " + p.pid() + ", liquidlens record");
+            assertThat(writing(work)).as("the first run goes on").isTrue();
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(names(work)).as("after SIG" + signal).isEmpty();

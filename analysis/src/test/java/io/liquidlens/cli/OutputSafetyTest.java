@@ -80,8 +80,8 @@ class OutputSafetyTest {
     @Test
     void theRolloutsFolderIsNeverAnOutput() throws IOException {
         Map<String, String> before = snapshot(tmp);
-        assertRefused(tree(rollouts), "tree", rollouts, "rollouts", "reads");
-        assertRefused(tree(tmp), "tree", tmp, "holds the rollouts");
+        assertRefused(tree(rollouts), "tree", rollouts, "is an input of this run (rollouts");
+        assertRefused(tree(tmp), "tree", tmp, "holds an input of this run (rollouts");
         assertThat(snapshot(tmp)).isEqualTo(before);
     }
 
@@ -91,10 +91,10 @@ class OutputSafetyTest {
         Map<String, String> before = snapshot(tmp);
         CliRunner run = CliRunner.run("tree", "--model", copy.toString(), "--rollouts", rollouts.toString(), "--out",
                 copy.toString());
-        assertRefused(run, "tree", copy, "model folder");
+        assertRefused(run, "tree", copy, "is an input of this run (model folder");
         run = CliRunner.run("tree", "--model", copy.toString(), "--rollouts", rollouts.toString(), "--out",
                 copy.resolve("tree").toString());
-        assertRefused(run, "tree", copy.resolve("tree"), "inside the model folder");
+        assertRefused(run, "tree", copy.resolve("tree"), "is inside an input of this run (model folder");
         assertThat(snapshot(tmp)).isEqualTo(before);
     }
 
@@ -134,13 +134,13 @@ class OutputSafetyTest {
 
         CliRunner run = CliRunner.run("simulate", "--model", copy.toString(), "--input", x.toString(), "--out",
                 x.toString());
-        assertRefused(run, "simulate", x, "is the input");
+        assertRefused(run, "simulate", x, "is an input of this run (input");
         run = CliRunner.run("simulate", "--model", copy.toString(), "--input", x.toString(), "--out",
                 copy.resolve("model.json").toString());
         assertRefused(run, "simulate", copy.resolve("model.json"), "model.json");
         run = CliRunner.run("simulate", "--model", copy.toString(), "--input", x.toString(), "--out",
                 copy.resolve("result.npz").toString());
-        assertRefused(run, "simulate", copy.resolve("result.npz"), "inside the model folder");
+        assertRefused(run, "simulate", copy.resolve("result.npz"), "is inside an input of this run (model folder");
         assertThat(snapshot(tmp)).isEqualTo(before);
 
         Path result = tmp.resolve("result.npz");
