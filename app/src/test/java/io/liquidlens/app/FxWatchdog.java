@@ -2,6 +2,7 @@ package io.liquidlens.app;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +29,13 @@ public final class FxWatchdog implements AutoCloseable {
     static final Duration GAP = Duration.ofMillis(2);
     /** How long a ping waits before the JavaFX thread's stack is sampled (and then again as long as it waits). */
     static final Duration SAMPLE_AFTER = Duration.ofMillis(40);
+    /** How often a ping that still waits samples the stack again. */
+    static final Duration SAMPLE_EVERY = Duration.ofMillis(30);
     /** How many frames of a sampled stack a block keeps. */
     private static final int FRAMES = 14;
+    /** A block keeps no more samples than fit in this (a frozen thread would give thousands). */
+    private static final int MAX_STACKS_CHARS = 20_000;
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Thread fxThread;
     private final Thread prober;
@@ -139,7 +145,8 @@ public final class FxWatchdog implements AutoCloseable {
             CompletableFuture<Long> ran = new CompletableFuture<>();
             long posted = System.nanoTime();
             Platform.runLater(() -> ran.complete(System.nanoTime()));
-            String stack = "";
+            long cpuBefore = cpu.getThreadCpuTime(fxThread.getId());
+            StringBuilder stacks = new StringBuilder();
             try {
                 long sampleAt = posted + SAMPLE_AFTER.toNanos();
                 while (!ran.isDone()) {
@@ -147,14 +154,14 @@ public final class FxWatchdog implements AutoCloseable {
                     try {
                         ran.get(wait, TimeUnit.NANOSECONDS);
                     } catch (java.util.concurrent.TimeoutException stillBusy) {
-                        // the latest sample is kept: it shows what is still holding the thread
-                        stack = sample();
-                        sampleAt = System.nanoTime() + SAMPLE_AFTER.toNanos();
+                        sample(stacks, System.nanoTime() - posted);
+                        sampleAt = System.nanoTime() + SAMPLE_EVERY.toNanos();
                     }
                 }
                 long latency = ran.join() - posted;
+                long fxCpu = cpu.getThreadCpuTime(fxThread.getId()) - cpuBefore;
                 pings.incrementAndGet();
-                record(posted, latency, stack);
+                record(posted, new Block(latency, fxCpu, stacks.toString()));
                 Thread.sleep(GAP.toMillis());
             } catch (InterruptedException e) {
                 return;
@@ -164,19 +171,42 @@ public final class FxWatchdog implements AutoCloseable {
         }
     }
 
-    private void record(long posted, long latencyNanos, String stack) {
+    private void record(long posted, Block block) {
         synchronized (lock) {
-            if (latencyNanos > longest.nanos()) {
-                longest = new Block(latencyNanos, stack);
+            if (block.nanos() > longest.nanos()) {
+                longest = block;
             }
             lastPosted = posted;
             lock.notifyAll();
         }
     }
 
-    private String sample() {
-        return Arrays.stream(fxThread.getStackTrace()).limit(FRAMES).map(f -> "\n\tat " + f)
-                .collect(Collectors.joining());
+    /**
+     * Appends where the JavaFX thread is after {@code elapsed} of the block; when it waits for the renderer to
+     * finish the previous frame, where the renderer is too (the block is then drawing, not our code).
+     */
+    private void sample(StringBuilder stacks, long elapsed) {
+        if (stacks.length() > MAX_STACKS_CHARS) {
+            return;
+        }
+        StackTraceElement[] fx = fxThread.getStackTrace();
+        stacks.append(String.format(Locale.ROOT, "%n  after %d ms, %s:", TimeUnit.NANOSECONDS.toMillis(elapsed),
+                fxThread.getState())).append(frames(fx));
+        if (fx.length > 0 && fx[0].getMethodName().contains("Rendering") || Arrays.stream(fx).limit(3)
+                .anyMatch(f -> f.getClassName().endsWith("PaintCollector"))) {
+            renderer().ifPresent(r -> stacks.append(String.format(Locale.ROOT, "%n  the renderer, %s:", r.getState()))
+                    .append(frames(r.getStackTrace())));
+        }
+    }
+
+    private static String frames(StackTraceElement[] stack) {
+        return Arrays.stream(stack).limit(FRAMES).map(f -> "\n\tat " + f).collect(Collectors.joining());
+    }
+
+    /** JavaFX's render thread (Quantum's, one per toolkit). */
+    private static java.util.Optional<Thread> renderer() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst();
     }
 
     /** An operation of a test that may throw. */
@@ -189,10 +219,12 @@ public final class FxWatchdog implements AutoCloseable {
      * One stretch in which the JavaFX thread ran no ping.
      *
      * @param nanos how long the ping waited
+     * @param cpuNanos the CPU time the JavaFX thread used meanwhile (much less than {@code nanos}: it slept, waited
+     *     for the renderer, or was not scheduled)
      * @param stack where the JavaFX thread was, sampled while the ping waited (empty for a short block)
      */
-    public record Block(long nanos, String stack) {
-        static final Block NONE = new Block(0, "");
+    public record Block(long nanos, long cpuNanos, String stack) {
+        static final Block NONE = new Block(0, 0, "");
 
         /** The block in whole milliseconds. */
         public long millis() {
@@ -201,7 +233,8 @@ public final class FxWatchdog implements AutoCloseable {
 
         @Override
         public String toString() {
-            return millis() + " ms" + (stack.isEmpty() ? "" : ", the JavaFX thread was at:" + stack);
+            return millis() + " ms (JavaFX thread CPU " + TimeUnit.NANOSECONDS.toMillis(cpuNanos) + " ms)"
+                    + (stack.isEmpty() ? "" : ", where the JavaFX thread was:" + stack);
         }
     }
 }

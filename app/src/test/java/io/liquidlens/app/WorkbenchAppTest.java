@@ -115,16 +115,16 @@ class WorkbenchAppTest {
     void anExportAddedByAViewAppearsInTheExportMenuAndWritesTheChosenFile(FxRobot robot) throws Exception {
         Path target = tmp.resolve("out.csv");
         app.setSaveChooser((title, extension) -> target);
+        boolean[] capturedOnFxThread = new boolean[1];
         robot.interact(() -> app.addExport("Test export...", path -> {
-            try {
-                Files.writeString(path, "step,x\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            capturedOnFxThread[0] = javafx.application.Platform.isFxApplicationThread();
+            return progress -> Files.writeString(path, "step,x\n");
         }, "csv"));
         MenuItem item = exportItem(robot, "Test export...");
         robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(target));
         assertThat(target).hasContent("step,x");
+        assertThat(capturedOnFxThread[0]).isTrue();
     }
 
     @Test
@@ -132,6 +132,7 @@ class WorkbenchAppTest {
         Path png = tmp.resolve("window.png");
         app.setSaveChooser((title, extension) -> png);
         robot.interact(() -> exportItem(robot, "Window as PNG...").fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(png));
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1280);
         Set<Integer> colours = new HashSet<>();
