@@ -177,6 +177,33 @@ class WorkbenchNeverFreezesTest {
     }
 
     @Test
+    void anExportThatSleepsOnTheFxThreadIsCaughtInTheSameWayEveryOperationIsMeasured() throws Exception {
+        openSample();
+        robot.interact(() -> app.addExport("Slow export...", file -> {
+            try {
+                // the mistake the watchdog is there for: slow work in the capture, on the JavaFX thread
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return progress -> Files.writeString(file, "late");
+        }, "txt"));
+        MenuItem slow = exportItems().stream().filter(i -> i.getText().equals("Slow export...")).findFirst()
+                .orElseThrow();
+        FxWatchdog.ThrowingRunnable export = () -> {
+            robot.interact(slow::fire);
+            Path written = chosen.get();
+            await(() -> Files.isRegularFile(written));
+        };
+        watchdog.during(export);
+
+        FxWatchdog.Block calmest = watchdog.calmestOf(ATTEMPTS, LIMIT, export);
+
+        org.assertj.core.api.Assertions.assertThat(calmest.ownMillis()).isGreaterThanOrEqualTo(290);
+        org.assertj.core.api.Assertions.assertThat(calmest.stack()).contains("Thread.sleep");
+    }
+
+    @Test
     void startingACausalityReportNeverBlocksTheWindow() throws Exception {
         openSample();
         var report = app.report();
