@@ -275,16 +275,16 @@ public final class WiringGraphView extends BorderPane {
     }
 
     /**
-     * The SVG export: the document is made from the graph on the JavaFX thread (the graph changes there at every
-     * step), and written off it.
+     * The SVG export: the levels and selection at the cursor are copied on the JavaFX thread (the graph changes
+     * there at every step); the document is drawn and written off it.
      */
     public Export svgExport() {
         return file -> {
             refreshNow();
             int width = Math.max(900, (int) Math.ceil(getWidth()));
             int height = Math.max(600, (int) Math.ceil(getHeight()));
-            String svg = WiringSvgWriter.svg(graph, width, height);
-            return progress -> ExportFiles.writeText(file, progress, svg);
+            WiringSvgWriter.Shown shown = WiringSvgWriter.Shown.of(graph);
+            return progress -> ExportFiles.writeText(file, progress, WiringSvgWriter.svg(shown, width, height));
         };
     }
 
