@@ -3,6 +3,9 @@ package io.liquidlens.app;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.drive.DriveViewModel;
 import io.liquidlens.app.drive.DrivenPathsView;
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.ExportFiles;
+import io.liquidlens.app.export.Exporter;
 import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
@@ -18,8 +21,6 @@ import io.liquidlens.app.workspace.ModelPanelView;
 import io.liquidlens.app.workspace.RecentFiles;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,6 @@ import io.liquidlens.app.input.InputFrameView;
 import io.liquidlens.app.traces.TraceChartsView;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -58,7 +58,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The LiquidLens workbench window. Layout: menu bar and the playback toolbar on top; the wiring graph
@@ -67,7 +66,7 @@ import javax.imageio.ImageIO;
  *
  * <p>Wiring for the views built elsewhere: each lives in a named slot ({@link #GRAPH_SLOT_ID},
  * {@link #TRACES_SLOT_ID}, {@link #INPUT_SLOT_ID}) filled by {@link #placeViews(Node, Node, Node)}, and each
- * export is one {@link #addExport(String, Consumer, String)} line; both belong in {@link #installViews()}.
+ * export is one {@link #addExport(String, Export, String)} line; both belong in {@link #installViews()}.
  *
  * <p>Arguments: {@code [MODEL_DIR [ROLLOUT.npz]] [--probe SECONDS] [--speed X]} (see {@link LaunchOptions}).
  */
@@ -110,6 +109,7 @@ public final class WorkbenchApp extends Application {
     private final LaunchOptions preset;
     private final long startedNanos = System.nanoTime();
     private WorkspaceViewModel workspace;
+    private Exporter exporter;
     private Playback playback;
     private WiringGraphView graphView;
     private Stage stage;
@@ -150,6 +150,7 @@ public final class WorkbenchApp extends Application {
         LaunchOptions options = options();
         boolean probe = options.probeSeconds() > 0;
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
+        exporter = new Exporter(executor, message -> error("Cannot export", message));
         report = new CausalReportViewModel(executor);
         watchReport();
         drive = new DriveViewModel(workspace, executor);
@@ -191,23 +192,23 @@ public final class WorkbenchApp extends Application {
      */
     private void installViews() {
         graphView = new WiringGraphView(workspace, executor);
-        TraceChartsView traces = new TraceChartsView(workspace);
-        InputFrameView input = new InputFrameView(workspace);
+        TraceChartsView traces = new TraceChartsView(workspace, exporter);
+        InputFrameView input = new InputFrameView(workspace, exporter);
         placeViews(graphView, traces, input);
         MenuItem driveItem = new MenuItem("Drive with clamp...");
         driveItem.setId(DRIVE_ID);
         driveItem.setOnAction(e -> openDriveDialog());
         graphView.addNeuronMenuItem(driveItem);
-        addExport("Window as PNG...", this::writeWindowPng, "png");
-        addExport("Wiring graph as PNG...", graphView::exportPng, "png");
-        addExport("Wiring graph as SVG...", graphView::exportSvg, "svg");
+        addExport("Window as PNG...", windowPngExport(), "png");
+        addExport("Wiring graph as PNG...", graphView.pngExport(), "png");
+        addExport("Wiring graph as SVG...", graphView.svgExport(), "svg");
         for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
             String name = chart.name().toLowerCase(java.util.Locale.ROOT);
-            addExport("Chart " + name + " as PNG...", file -> traces.exportPng(chart, file), "png");
-            addExport("Chart " + name + " as SVG...", file -> traces.exportSvg(chart, file), "svg");
+            addExport("Chart " + name + " as PNG...", traces.pngExport(chart), "png");
+            addExport("Chart " + name + " as SVG...", traces.svgExport(chart), "svg");
         }
-        addExport("Traces as CSV...", traces::exportCsv, "csv");
-        addExport("Input frame as PNG...", input::exportPng, "png");
+        addExport("Traces as CSV...", traces.csvExport(), "csv");
+        addExport("Input frame as PNG...", input.pngExport(), "png");
         installTree();
         installSaliency();
     }
@@ -224,10 +225,10 @@ public final class WorkbenchApp extends Application {
         tree = new TreePanelViewModel(workspace, executor);
         TreePanelView panel = new TreePanelView(tree);
         fill(treeSlot, panel);
-        Consumer<Path> dot = file -> tree.export(TreePanelViewModel.DOT, file);
+        Export dot = tree.exportOf(TreePanelViewModel.DOT);
         addExport("Tree as DOT...", dot, "dot");
         panel.addExport("DOT...", "tree-export-dot", exportAction("Tree as DOT...", dot, "dot"));
-        Consumer<Path> pdf = file -> tree.export(TreePanelViewModel.PDF, file);
+        Export pdf = tree.exportOf(TreePanelViewModel.PDF);
         addExport("Tree as PDF...", pdf, "pdf");
         panel.addExport("PDF...", "tree-export-pdf", exportAction("Tree as PDF...", pdf, "pdf"));
     }
@@ -243,25 +244,26 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * Adds {@code label} to the Export menu: choosing it asks for a file ending in {@code .extension} and
-     * calls {@code writer} with it on the JavaFX thread (snapshots need that thread). A writer reports a
-     * problem by throwing ({@link LiquidLensException} with a one-line message, or an unchecked IO error);
-     * the user sees it in an error dialog.
+     * Adds {@code label} to the Export menu: choosing it asks for a file ending in {@code .extension}, captures
+     * what {@code export} shows at once on the JavaFX thread (snapshots need that thread) and writes it as a
+     * background task, with progress and cancel in the status bar. An export reports a problem by throwing
+     * ({@link LiquidLensException} with a one-line message, or an unchecked IO error); the user sees it in an
+     * error dialog.
      */
-    public void addExport(String label, Consumer<Path> writer, String extension) {
+    public void addExport(String label, Export export, String extension) {
         MenuItem item = new MenuItem(label);
         item.setId("export-" + label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "").toLowerCase(Locale.ROOT));
-        Runnable action = exportAction(label, writer, extension);
+        Runnable action = exportAction(label, export, extension);
         item.setOnAction(e -> action.run());
         exportMenu.getItems().add(item);
     }
 
-    /** Asks for a file ending in {@code .extension}, then calls {@code writer} with it (errors in a dialog). */
-    private Runnable exportAction(String label, Consumer<Path> writer, String extension) {
+    /** Asks for a file ending in {@code .extension}, then exports to it in the background (errors in a dialog). */
+    private Runnable exportAction(String label, Export export, String extension) {
         return () -> {
             Path target = saveChooser.apply(label, extension);
             if (target != null) {
-                export(writer, target);
+                exporter.export("Exporting " + label.replace("...", "").toLowerCase(Locale.ROOT), export, target);
             }
         };
     }
@@ -291,14 +293,15 @@ public final class WorkbenchApp extends Application {
         this.saveChooser = chooser;
     }
 
-    /** Writes what the window shows now as a PNG. */
-    void writeWindowPng(Path file) {
-        WritableImage image = stage.getScene().snapshot(null);
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new LiquidLensException(file, "cannot write the PNG: " + e.getMessage(), e);
-        }
+    /**
+     * What the window shows, as PNG: the snapshot is taken on the JavaFX thread; converting and encoding it (as
+     * long again as the snapshot for a full window) run off it, and the file is replaced atomically.
+     */
+    Export windowPngExport() {
+        return file -> {
+            WritableImage image = stage.getScene().snapshot(null);
+            return progress -> ExportFiles.writePng(file, progress, image);
+        };
     }
 
     private LaunchOptions options() {
@@ -375,17 +378,6 @@ public final class WorkbenchApp extends Application {
         alert.setHeaderText(header);
         alert.initOwner(stage);
         alert.show();
-    }
-
-    private void export(Consumer<Path> writer, Path target) {
-        try {
-            writer.accept(target);
-            workspace.lastErrorProperty().set(null);
-        } catch (LiquidLensException | UncheckedIOException e) {
-            error("Cannot export", e.getMessage());
-        } catch (RuntimeException e) {
-            error("Cannot export", target + ": " + e);
-        }
     }
 
     private void acceptDrops(Node root) {
@@ -635,6 +627,7 @@ public final class WorkbenchApp extends Application {
                 saliency.cancel();
             }
             drive.cancel();
+            exporter.cancel();
             if (report.runningProperty().get()) {
                 report.cancel();
                 reportLine.setText("Causality report cancelled");

@@ -112,19 +112,23 @@ class WorkbenchAppTest {
     }
 
     @Test
-    void anExportAddedByAViewAppearsInTheExportMenuAndWritesTheChosenFile(FxRobot robot) throws Exception {
+    void anExportAddedByAViewAppearsInTheExportMenuAndWritesTheChosenFileOffTheFxThread(FxRobot robot) throws Exception {
         Path target = tmp.resolve("out.csv");
         app.setSaveChooser((title, extension) -> target);
+        var onFxThread = new java.util.concurrent.atomic.AtomicIntegerArray(2);
         robot.interact(() -> app.addExport("Test export...", path -> {
-            try {
+            onFxThread.set(0, javafx.application.Platform.isFxApplicationThread() ? 1 : 0);
+            return progress -> {
+                onFxThread.set(1, javafx.application.Platform.isFxApplicationThread() ? 1 : 0);
                 Files.writeString(path, "step,x\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            };
         }, "csv"));
         MenuItem item = exportItem(robot, "Test export...");
         robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(target));
         assertThat(target).hasContent("step,x");
+        assertThat(new int[] {onFxThread.get(0), onFxThread.get(1)}).as("captured on the JavaFX thread (1), written off it (0)")
+                .containsExactly(1, 0);
     }
 
     @Test
@@ -132,6 +136,7 @@ class WorkbenchAppTest {
         Path png = tmp.resolve("window.png");
         app.setSaveChooser((title, extension) -> png);
         robot.interact(() -> exportItem(robot, "Window as PNG...").fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(png));
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1280);
         Set<Integer> colours = new HashSet<>();

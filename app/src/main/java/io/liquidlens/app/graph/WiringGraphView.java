@@ -1,25 +1,22 @@
 package io.liquidlens.app.graph;
 
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.ExportFiles;
 import io.liquidlens.app.task.BackgroundTask;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ActivityScales;
 import io.liquidlens.sim.SynapseActivity;
 import io.liquidlens.wiring.NeuronRole;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.collections.SetChangeListener;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
@@ -45,7 +43,6 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import javax.imageio.ImageIO;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 import org.graphstream.ui.fx_viewer.FxViewer;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
@@ -249,33 +246,46 @@ public final class WiringGraphView extends BorderPane {
 
     /**
      * Writes what the view shows (graph and legend) to {@code file} as PNG; the file is replaced atomically.
-     * Call on the JavaFX thread.
+     * Call on the JavaFX thread; the workbench runs {@link #pngExport()} instead, which writes in the background.
      *
      * @throws LiquidLensException naming the file when it cannot be written
      */
     public void exportPng(Path file) {
-        refreshNow();
-        BufferedImage image = SwingFXUtils.fromFXImage(snapshot(null, null), null);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Export.now(pngExport(), file);
+    }
+
+    /** The PNG export: the view's snapshot is taken on the JavaFX thread, converted and encoded off it. */
+    public Export pngExport() {
+        return file -> {
+            refreshNow();
+            WritableImage shot = snapshot(null, null);
+            return progress -> ExportFiles.writePng(file, progress, shot);
+        };
     }
 
     /**
      * Writes the graph as shown (positions, colours and widths at the cursor, selection, labels, legend) to
      * {@code file} as SVG vector art, each vertex a group titled with its full name; the file is replaced
-     * atomically. Call on the JavaFX thread.
+     * atomically. Call on the JavaFX thread; the workbench runs {@link #svgExport()} instead.
      *
      * @throws LiquidLensException naming the file when it cannot be written
      */
     public void exportSvg(Path file) {
-        refreshNow();
-        int width = Math.max(900, (int) Math.ceil(getWidth()));
-        int height = Math.max(600, (int) Math.ceil(getHeight()));
-        byte[] svg = WiringSvgWriter.svg(graph, width, height).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(svg));
+        Export.now(svgExport(), file);
+    }
+
+    /**
+     * The SVG export: the levels and selection at the cursor are copied on the JavaFX thread (the graph changes
+     * there at every step); the document is drawn and written off it.
+     */
+    public Export svgExport() {
+        return file -> {
+            refreshNow();
+            int width = Math.max(900, (int) Math.ceil(getWidth()));
+            int height = Math.max(600, (int) Math.ceil(getHeight()));
+            WiringSvgWriter.Shown shown = WiringSvgWriter.Shown.of(graph);
+            return progress -> ExportFiles.writeText(file, progress, WiringSvgWriter.svg(shown, width, height));
+        };
     }
 
     /** Applies whatever is stale and repaints now, without waiting for the next pulse. */

@@ -28,9 +28,20 @@ final class WiringSvgWriter {
     private WiringSvgWriter() {
     }
 
-    /** The SVG document of {@code graph} as it stands, {@code width} x {@code height} pixels. */
-    static String svg(WiringGraph graph, int width, int height) {
-        WiringLayout layout = graph.layout();
+    /**
+     * What the SVG shows of a graph at one moment: its layout (never changed) and copies of the levels and the
+     * selection, so the document can be drawn on another thread while the graph moves on with the cursor.
+     */
+    record Shown(WiringLayout layout, int[] linkLevels, int[] vertexLevels, boolean[] selected) {
+        /** Takes {@code graph} as it stands (on the JavaFX thread, where it changes). */
+        static Shown of(WiringGraph graph) {
+            return new Shown(graph.layout(), graph.linkLevels(), graph.vertexLevels(), graph.selection());
+        }
+    }
+
+    /** The SVG document of {@code shown}, {@code width} x {@code height} pixels; any thread. */
+    static String svg(Shown shown, int width, int height) {
+        WiringLayout layout = shown.layout();
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -43,12 +54,12 @@ final class WiringSvgWriter {
         }
         Frame f = Frame.fit(layout, width, height);
         boolean large = layout.vertices().size() > WiringGraph.LARGE;
-        int[] linkLevels = graph.linkLevels();
+        int[] linkLevels = shown.linkLevels();
         for (WiringLayout.Link link : layout.links()) {
             drawLink(g, f, layout, link, linkLevels[link.index()], large);
         }
-        int[] levels = graph.vertexLevels();
-        boolean[] selected = graph.selection();
+        int[] levels = shown.vertexLevels();
+        boolean[] selected = shown.selected();
         g.setFont(LABEL_FONT);
         for (WiringLayout.Vertex v : layout.vertices()) {
             drawVertex(g, f, v, levels[v.index()], selected[v.index()], large);

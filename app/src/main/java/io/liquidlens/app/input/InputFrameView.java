@@ -1,21 +1,20 @@
 package io.liquidlens.app.input;
 
-import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.ExportFiles;
+import io.liquidlens.app.export.Exporter;
+import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.traces.ColumnNames;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,7 +38,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 
 /**
  * What the network sees at the time cursor. For image rollouts: the camera frame, scaled up by a whole
@@ -70,6 +68,7 @@ public final class InputFrameView extends BorderPane {
     private static final int MAX_SCALE = 16;
 
     private final WorkspaceViewModel workspace;
+    private final Exporter exporter;
     private final ImageView frameView = new ImageView();
     private final ImageView labelView = new ImageView();
     private final StackPane frameStack = new StackPane(frameView, labelView);
@@ -101,9 +100,18 @@ public final class InputFrameView extends BorderPane {
     private float[] worldValues;
     private WorldLine worldLine;
 
-    /** A view of {@code workspace}'s inputs; it follows the workspace from here on. */
+    /**
+     * A view of {@code workspace}'s inputs whose own Export button writes on the calling thread (the view on its
+     * own, tests); the workbench gives it its background {@link Exporter}.
+     */
     public InputFrameView(WorkspaceViewModel workspace) {
+        this(workspace, new Exporter(TaskExecutor.sameThread(), InputFrameView::exportFailed));
+    }
+
+    /** A view of {@code workspace}'s inputs; it follows the workspace from here on and exports through {@code exporter}. */
+    public InputFrameView(WorkspaceViewModel workspace, Exporter exporter) {
         this.workspace = workspace;
+        this.exporter = exporter;
         setId(ID);
         frameView.setSmooth(false);
         labelView.setSmooth(false);
@@ -380,16 +388,17 @@ public final class InputFrameView extends BorderPane {
         return box;
     }
 
-    /** Writes what the view shows (frame or bars, and the world line) as a PNG, atomically. */
+    /** Writes what the view shows (frame or bars, and the world line) as a PNG, atomically, on the calling thread. */
     public void exportPng(Path file) {
-        Node shown = content;
-        WritableImage snap = shown.snapshot(null, null);
-        BufferedImage image = SwingFXUtils.fromFXImage(snap, null);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Export.now(pngExport(), file);
+    }
+
+    /** The PNG export: what the view shows is snapshot on the JavaFX thread, converted and encoded off it. */
+    public Export pngExport() {
+        return file -> {
+            WritableImage snap = content.snapshot(null, null);
+            return progress -> ExportFiles.writePng(file, progress, snap);
+        };
     }
 
     private void chooseAndExport() {
@@ -397,15 +406,14 @@ public final class InputFrameView extends BorderPane {
         chooser.setInitialFileName("input.png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
+        if (file != null) {
+            exporter.export("Exporting the input frame", pngExport(), file.toPath());
         }
-        try {
-            exportPng(file.toPath());
-        } catch (LiquidLensException ex) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
-            alert.setHeaderText("Export failed");
-            alert.show();
-        }
+    }
+
+    private static void exportFailed(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText("Export failed");
+        alert.show();
     }
 }

@@ -1,81 +1,77 @@
 package io.liquidlens.app.traces;
 
-import io.liquidlens.io.AtomicFiles;
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.ExportFiles;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Writes a chart as PNG (Java2D, off screen) or SVG (JFreeSVG), each through a temporary file and an
+ * Writes a chart as PNG or JPEG (Java2D, off screen) or SVG (JFreeSVG), each through a temporary file and an
  * atomic move, so a failed export never leaves half a file behind. On screen the time cursor is a node laid
  * over the chart, not part of it; an export draws it into the picture itself so the file shows what the
  * window shows.
+ *
+ * <p>The chart on screen changes on the JavaFX thread (new traces, another selection, the tau axis), so each
+ * method here copies it at once, on the calling JavaFX thread, and returns the drawing and writing of the copy,
+ * which runs on a worker thread: the copy has its own plot, axes and renderer and no listeners.
  */
 public final class ChartExports {
     private ChartExports() {
     }
 
-    /** Draws {@code chart} at {@code width} x {@code height} pixels into a PNG file (no cursor line). */
-    public static void writePng(JFreeChart chart, Path file, int width, int height) {
-        writePng(chart, file, width, height, Double.NaN);
-    }
-
     /**
-     * Draws {@code chart} at {@code width} x {@code height} pixels and the time cursor at domain value
-     * {@code cursor} (NaN: none) into a PNG file.
+     * Copies {@code chart} now; the writing draws the copy at {@code width} x {@code height} pixels with the time
+     * cursor at domain value {@code cursor} (NaN: none) and encodes it as PNG.
      */
-    public static void writePng(JFreeChart chart, Path file, int width, int height, double cursor) {
-        writeImage(chart, file, width, height, cursor, "png", BufferedImage.TYPE_INT_ARGB);
+    public static Export.Writing png(JFreeChart chart, int width, int height, double cursor, Path file) {
+        return image(chart, width, height, cursor, file, "png", BufferedImage.TYPE_INT_ARGB);
     }
 
-    /** As {@link #writePng(JFreeChart, Path, int, int, double)}, as a JPEG (no alpha channel). */
-    public static void writeJpeg(JFreeChart chart, Path file, int width, int height, double cursor) {
-        writeImage(chart, file, width, height, cursor, "jpg", BufferedImage.TYPE_INT_RGB);
+    /** As {@link #png}, as a JPEG (no alpha channel). */
+    public static Export.Writing jpeg(JFreeChart chart, int width, int height, double cursor, Path file) {
+        return image(chart, width, height, cursor, file, "jpg", BufferedImage.TYPE_INT_RGB);
     }
 
-    private static void writeImage(JFreeChart chart, Path file, int width, int height, double cursor, String format,
-                                   int type) {
-        BufferedImage image = new BufferedImage(width, height, type);
-        Graphics2D g2 = image.createGraphics();
-        try {
-            draw(chart, g2, width, height, cursor);
-        } finally {
-            g2.dispose();
-        }
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IOException("no " + format + " writer available");
+    private static Export.Writing image(JFreeChart chart, int width, int height, double cursor, Path file,
+                                        String format, int type) {
+        JFreeChart copy = copyOf(chart);
+        return progress -> {
+            BufferedImage image = new BufferedImage(width, height, type);
+            Graphics2D g2 = image.createGraphics();
+            try {
+                draw(copy, g2, width, height, cursor);
+            } finally {
+                g2.dispose();
             }
-        });
+            ExportFiles.writeImage(file, progress, image, format);
+        };
     }
 
-    /** Draws {@code chart} on a {@code width} x {@code height} SVG canvas and writes the document (UTF-8). */
-    public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
-        writeSvg(chart, file, width, height, Double.NaN);
+    /** As {@link #png}, drawn on a {@code width} x {@code height} SVG canvas and written as a document (UTF-8). */
+    public static Export.Writing svg(JFreeChart chart, int width, int height, double cursor, Path file) {
+        JFreeChart copy = copyOf(chart);
+        return progress -> {
+            SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+            draw(copy, g2, width, height, cursor);
+            ExportFiles.writeText(file, progress, g2.getSVGDocument());
+        };
     }
 
-    /** As {@link #writeSvg(JFreeChart, Path, int, int)}, with the time cursor at {@code cursor} (NaN: none). */
-    public static void writeSvg(JFreeChart chart, Path file, int width, int height, double cursor) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        draw(chart, g2, width, height, cursor);
-        String svg = g2.getSVGDocument();
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(svg);
-            w.flush();
-        });
+    /** A copy to draw on another thread: JFreeChart's clone copies plot, axes, renderers and data, not listeners. */
+    static JFreeChart copyOf(JFreeChart chart) {
+        try {
+            return (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the chart cannot be copied for export: " + e.getMessage(), e);
+        }
     }
 
     /** Draws the chart, then the cursor line across its data area (when inside the domain range). */

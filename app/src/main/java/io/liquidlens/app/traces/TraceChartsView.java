@@ -1,6 +1,9 @@
 package io.liquidlens.app.traces;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.Exporter;
+import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
@@ -99,6 +102,7 @@ public final class TraceChartsView extends BorderPane {
     }
 
     private final WorkspaceViewModel workspace;
+    private final Exporter exporter;
     private final Map<Chart, JFreeChart> charts = new EnumMap<>(Chart.class);
     private final Map<Chart, ChartViewer> viewers = new EnumMap<>(Chart.class);
     private final Map<Chart, CursorLine> cursors = new EnumMap<>(Chart.class);
@@ -116,9 +120,18 @@ public final class TraceChartsView extends BorderPane {
     private int steps;
     private double[] xs = new double[0];
 
-    /** A view of {@code workspace}'s traces; it follows the workspace from here on. */
+    /**
+     * A view of {@code workspace}'s traces whose own export menus write on the calling thread (the view on its own,
+     * tests); the workbench gives it its background {@link Exporter}.
+     */
     public TraceChartsView(WorkspaceViewModel workspace) {
+        this(workspace, new Exporter(TaskExecutor.sameThread(), TraceChartsView::exportFailed));
+    }
+
+    /** A view of {@code workspace}'s traces; it follows the workspace from here on and exports through {@code exporter}. */
+    public TraceChartsView(WorkspaceViewModel workspace, Exporter exporter) {
         this.workspace = workspace;
+        this.exporter = exporter;
         setId(ID);
         linearTau.setAutoRangeIncludesZero(false);
         logTau.setSmallestValue(1e-6);
@@ -449,17 +462,32 @@ public final class TraceChartsView extends BorderPane {
 
     /** Writes chart {@code c} and its cursor line as PNG at its size on screen (or 900 x 320 when not shown). */
     public void exportPng(Chart c, Path file) {
-        ChartExports.writePng(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+        Export.now(pngExport(c), file);
     }
 
     /** Writes chart {@code c} and its cursor line as SVG at its size on screen (or 900 x 320 when not shown). */
     public void exportSvg(Chart c, Path file) {
-        ChartExports.writeSvg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+        Export.now(svgExport(c), file);
     }
 
     /** Writes chart {@code c} and its cursor line as JPEG at its size on screen (or 900 x 320 when not shown). */
     public void exportJpeg(Chart c, Path file) {
-        ChartExports.writeJpeg(charts.get(c), file, exportWidth(c), exportHeight(c), exportedCursor());
+        Export.now(jpegExport(c), file);
+    }
+
+    /** The PNG export of chart {@code c}: the chart is copied on the JavaFX thread, drawn and encoded off it. */
+    public Export pngExport(Chart c) {
+        return file -> ChartExports.png(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
+    }
+
+    /** The SVG export of chart {@code c}, as {@link #pngExport}. */
+    public Export svgExport(Chart c) {
+        return file -> ChartExports.svg(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
+    }
+
+    /** The JPEG export of chart {@code c}, as {@link #pngExport}. */
+    public Export jpegExport(Chart c) {
+        return file -> ChartExports.jpeg(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
     }
 
     private double exportedCursor() {
@@ -467,15 +495,28 @@ public final class TraceChartsView extends BorderPane {
     }
 
     /**
-     * Writes the traces of the shown neurons as CSV.
+     * Writes the traces of the shown neurons as CSV, on the calling thread.
      *
      * @throws LiquidLensException naming {@code file} when there is no activity yet or it cannot be written
      */
     public void exportCsv(Path file) {
-        if (table == null) {
-            throw new LiquidLensException(file, "no traces to export: open a model and a rollout first");
-        }
-        table.write(file);
+        Export.now(csvExport(), file);
+    }
+
+    /**
+     * The CSV export: the table of the neurons shown now is taken on the JavaFX thread (it reads the activity in
+     * place, and activities are never changed), and written off it.
+     *
+     * @throws LiquidLensException from the capture, naming the file, when there is no activity yet
+     */
+    public Export csvExport() {
+        return file -> {
+            TraceTable shownNow = table;
+            if (shownNow == null) {
+                throw new LiquidLensException(file, "no traces to export: open a model and a rollout first");
+            }
+            return progress -> shownNow.write(file, progress);
+        };
     }
 
     private int exportWidth(Chart c) {
@@ -491,11 +532,11 @@ public final class TraceChartsView extends BorderPane {
     /** The chart's right-click menu: PNG, JPEG and SVG, each with the cursor line. */
     private List<MenuItem> chartExportItems(Chart c) {
         MenuItem png = new MenuItem("Export as PNG...");
-        png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", f -> exportPng(c, f)));
+        png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", pngExport(c)));
         MenuItem jpeg = new MenuItem("Export as JPEG...");
-        jpeg.setOnAction(e -> choose(c.fileStem() + ".jpg", "JPEG image", "*.jpg", f -> exportJpeg(c, f)));
+        jpeg.setOnAction(e -> choose(c.fileStem() + ".jpg", "JPEG image", "*.jpg", jpegExport(c)));
         MenuItem svg = new MenuItem("Export as SVG...");
-        svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", f -> exportSvg(c, f)));
+        svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", svgExport(c)));
         return List.of(png, jpeg, svg);
     }
 
@@ -504,31 +545,30 @@ public final class TraceChartsView extends BorderPane {
         menu.setId(ID + "-export");
         for (Chart c : Chart.values()) {
             MenuItem png = new MenuItem(c.title + " as PNG...");
-            png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", f -> exportPng(c, f)));
+            png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", pngExport(c)));
             MenuItem svg = new MenuItem(c.title + " as SVG...");
-            svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", f -> exportSvg(c, f)));
+            svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", svgExport(c)));
             menu.getItems().addAll(png, svg);
         }
         MenuItem csv = new MenuItem("Traces as CSV...");
-        csv.setOnAction(e -> choose("traces.csv", "CSV table", "*.csv", this::exportCsv));
+        csv.setOnAction(e -> choose("traces.csv", "CSV table", "*.csv", csvExport()));
         menu.getItems().addAll(new SeparatorMenuItem(), csv);
         return menu;
     }
 
-    private void choose(String name, String what, String pattern, java.util.function.Consumer<Path> write) {
+    private void choose(String name, String what, String pattern, Export export) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
+        if (file != null) {
+            exporter.export("Exporting " + file.getName(), export, file.toPath());
         }
-        try {
-            write.accept(file.toPath());
-        } catch (LiquidLensException ex) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
-            alert.setHeaderText("Export failed");
-            alert.show();
-        }
+    }
+
+    private static void exportFailed(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText("Export failed");
+        alert.show();
     }
 }

@@ -1,6 +1,7 @@
 package io.liquidlens.app.traces;
 
-import io.liquidlens.io.AtomicFiles;
+import io.liquidlens.app.export.ExportFiles;
+import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * as the identical float.
  */
 public final class TraceTable {
+    /** Rows between two looks for a cancel while writing. */
+    private static final int PROGRESS_ROWS = 4096;
     private final Activity activity;
     private final List<TraceNeuron> neurons;
     private final List<String> outputNames;
@@ -137,17 +140,35 @@ public final class TraceTable {
 
     /** Writes the header and every row as CSV (RFC 4180 quoting, "\n" line ends). */
     public void write(Writer out) throws IOException {
+        write(out, ProgressSink.NONE);
+    }
+
+    /** As {@link #write(Writer)}, reporting the rows written and stopping at a cancel. */
+    public void write(Writer out, ProgressSink progress) throws IOException {
         line(out, header());
-        for (int t = 0; t < rows(); t++) {
+        int rows = rows();
+        for (int t = 0; t < rows; t++) {
             line(out, row(t));
+            if (t % PROGRESS_ROWS == PROGRESS_ROWS - 1) {
+                progress.checkCancelled();
+                progress.progress(t + 1, rows);
+            }
         }
     }
 
     /** Writes the CSV to {@code file} through a temporary file and an atomic move (UTF-8). */
     public void write(Path file) {
-        AtomicFiles.write(file, stream -> {
+        write(file, ProgressSink.NONE);
+    }
+
+    /**
+     * As {@link #write(Path)}, reporting progress and stopping at a cancel (the file then stays as it was); the
+     * table reads activities that are never changed, so this runs on a worker thread.
+     */
+    public void write(Path file, ProgressSink progress) {
+        ExportFiles.write(file, progress, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            write(w);
+            write(w, progress);
             w.flush();
         });
     }

@@ -2,11 +2,12 @@ package io.liquidlens.app.tree;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.ExportFiles;
 import io.liquidlens.app.task.BackgroundTask;
 import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
@@ -158,13 +159,28 @@ public final class TreePanelViewModel {
         }
     }
 
-    /** Writes one export of the shown tree (e.g. the DOT writer as a {@link TreeArtifact}) to {@code file}. */
+    /**
+     * Writes one export of the shown tree (e.g. the DOT writer as a {@link TreeArtifact}) to {@code file}, on the
+     * calling thread.
+     */
     public void export(TreeArtifact artifact, Path file) {
-        TreeResult r = result.get();
-        if (r == null) {
-            throw new LiquidLensException(file, "no tree to export yet: extract one first");
-        }
-        AtomicFiles.write(file, out -> artifact.write(r, out));
+        Export.now(exportOf(artifact), file);
+    }
+
+    /**
+     * One export of the shown tree: the capture takes the tree shown now (a result is never changed), and the
+     * writing (a PDF lays out and embeds fonts) runs off the JavaFX thread.
+     *
+     * @throws LiquidLensException from the capture, naming the file, when no tree has been extracted
+     */
+    public Export exportOf(TreeArtifact artifact) {
+        return file -> {
+            TreeResult r = result.get();
+            if (r == null) {
+                throw new LiquidLensException(file, "no tree to export yet: extract one first");
+            }
+            return progress -> ExportFiles.write(file, progress, out -> artifact.write(r, out));
+        };
     }
 
     /** The work itself, on the worker thread: data set, provenance, extraction; polls Cancel between stages. */
