@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
         NdArray ts = null;
         boolean frames = loaded.network().head().isPresent();
         if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
-            Rollout r = Rollouts.read(input);
+            Rollout r = Rollouts.read(input, Set.of("timespans"));
             if (r.isImage() != frames) {
                 throw new LiquidLensException(input, r.isImage() ? "holds image inputs but the model takes vectors"
                         : "holds vector inputs but the model takes image frames");
@@ -87,9 +88,11 @@ final class SimulateCommand implements Callable<Integer> {
             int[] batched = new int[shape.length + 1];
             batched[0] = 1;
             System.arraycopy(shape, 0, batched, 1, shape.length);
-            x = NdArray.ofFloats(batched, r.inputs().toFloatArray());
+            // the rollout is dropped here, so its arrays are shared rather than copied (a camera recording's frames
+            // are most of the memory this command needs)
+            x = NdArray.ofFloats(batched, r.inputs().floatsView());
             if (r.timespans() != null) {
-                ts = NdArray.ofFloats(new int[] {1, r.steps()}, r.timespans().toFloatArray());
+                ts = NdArray.ofFloats(new int[] {1, r.steps()}, r.timespans().floatsView());
             }
         } else {
             x = Npy.read(input);

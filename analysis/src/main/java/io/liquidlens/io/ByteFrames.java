@@ -51,11 +51,11 @@ public final class ByteFrames {
     /** A uint8 array of the same shape holding the level of every element of {@code frames}. */
     public static NdArray encode(NdArray frames) {
         float[] v = frames.floatsView();
-        long[] levels = new long[v.length];
+        byte[] levels = new byte[v.length];
         for (int i = 0; i < v.length; i++) {
-            levels[i] = level(v[i]);
+            levels[i] = (byte) level(v[i]);
         }
-        return NdArray.ofLongs(DType.UINT8, frames.shape(), levels);
+        return NdArray.ofBytes(DType.UINT8, frames.shape(), levels);
     }
 
     /** A float32 array of the same shape holding {@link #value(int)} of every level of a uint8 array. */
@@ -63,10 +63,10 @@ public final class ByteFrames {
         if (levels.dtype() != DType.UINT8) {
             throw new IllegalArgumentException("8-bit frames must be uint8, not " + levels.dtype());
         }
-        long[] k = levels.toLongArray();
+        byte[] k = levels.bytesView();
         float[] out = new float[k.length];
         for (int i = 0; i < k.length; i++) {
-            out[i] = VALUES[(int) k[i]];
+            out[i] = VALUES[k[i] & 0xff];
         }
         return NdArray.ofFloats(levels.shape(), out);
     }

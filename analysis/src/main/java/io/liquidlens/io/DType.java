@@ -2,7 +2,8 @@ package io.liquidlens.io;
 
 /**
  * Element types LiquidLens reads and writes. Floating types are held as {@code float[]} (float16,
- * bfloat16 and float32 widen losslessly) or {@code double[]}; integers as {@code long[]}; bool as
+ * bfloat16 and float32 widen losslessly) or {@code double[]}; int8 and uint8 as {@code byte[]}, wider integers
+ * as {@code long[]}; bool as
  * {@code boolean[]}; numpy unicode as {@code String[]}.
  */
 public enum DType {

@@ -49,57 +49,72 @@ final class ElementCodec {
      * The caller has checked that enough bytes remain.
      */
     static Object decode(ByteBuffer in, DType dtype, int count, int width) throws FormatException {
+        if (dtype == DType.UNICODE) {
+            return decodeUnicode(in, count, width);
+        }
+        Object out = newArray(dtype, count);
+        decodeInto(in, dtype, out, 0, count);
+        return out;
+    }
+
+    /** An array of {@code count} elements of the Java type that holds {@code dtype} (not unicode). */
+    static Object newArray(DType dtype, int count) {
+        return switch (dtype) {
+            case FLOAT16, BFLOAT16, FLOAT32 -> new float[count];
+            case FLOAT64 -> new double[count];
+            case BOOL -> new boolean[count];
+            case INT8, UINT8 -> new byte[count];
+            case UNICODE -> throw new IllegalArgumentException("unicode arrays are decoded whole");
+            default -> new long[count];
+        };
+    }
+
+    /**
+     * Reads {@code count} elements at the buffer's position into {@code out[offset ..]} (an array from
+     * {@link #newArray}), advancing the position, so a large array can be filled a chunk at a time. The caller
+     * has checked that enough bytes remain.
+     */
+    static void decodeInto(ByteBuffer in, DType dtype, Object out, int offset, int count) {
         switch (dtype) {
-            case FLOAT32: {
-                float[] out = new float[count];
-                in.asFloatBuffer().get(out);
+            case FLOAT32 -> {
+                in.asFloatBuffer().get((float[]) out, offset, count);
                 in.position(in.position() + 4 * count);
-                return out;
             }
-            case FLOAT64: {
-                double[] out = new double[count];
-                in.asDoubleBuffer().get(out);
+            case FLOAT64 -> {
+                in.asDoubleBuffer().get((double[]) out, offset, count);
                 in.position(in.position() + 8 * count);
-                return out;
             }
-            case FLOAT16: {
-                float[] out = new float[count];
-                for (int i = 0; i < count; i++) out[i] = HalfFloats.halfToFloat(in.getShort());
-                return out;
+            case FLOAT16 -> {
+                float[] f = (float[]) out;
+                for (int i = offset; i < offset + count; i++) f[i] = HalfFloats.halfToFloat(in.getShort());
             }
-            case BFLOAT16: {
-                float[] out = new float[count];
-                for (int i = 0; i < count; i++) out[i] = HalfFloats.bfloat16ToFloat(in.getShort());
-                return out;
+            case BFLOAT16 -> {
+                float[] f = (float[]) out;
+                for (int i = offset; i < offset + count; i++) f[i] = HalfFloats.bfloat16ToFloat(in.getShort());
             }
-            case BOOL: {
-                boolean[] out = new boolean[count];
-                for (int i = 0; i < count; i++) out[i] = in.get() != 0;
-                return out;
+            case BOOL -> {
+                boolean[] b = (boolean[]) out;
+                for (int i = offset; i < offset + count; i++) b[i] = in.get() != 0;
             }
-            case UNICODE:
-                return decodeUnicode(in, count, width);
-            default:
-                return decodeIntegers(in, dtype, count);
+            case INT8, UINT8 -> in.get((byte[]) out, offset, count);
+            case UNICODE -> throw new IllegalArgumentException("unicode arrays are decoded whole");
+            default -> decodeIntegers(in, dtype, (long[]) out, offset, count);
         }
     }
 
-    private static long[] decodeIntegers(ByteBuffer in, DType dtype, int count) {
-        long[] out = new long[count];
+    private static void decodeIntegers(ByteBuffer in, DType dtype, long[] out, int offset, int count) {
+        int end = offset + count;
         switch (dtype) {
-            case INT8 -> { for (int i = 0; i < count; i++) out[i] = in.get(); }
-            case UINT8 -> { for (int i = 0; i < count; i++) out[i] = in.get() & 0xffL; }
-            case INT16 -> { for (int i = 0; i < count; i++) out[i] = in.getShort(); }
-            case UINT16 -> { for (int i = 0; i < count; i++) out[i] = in.getShort() & 0xffffL; }
-            case INT32 -> { for (int i = 0; i < count; i++) out[i] = in.getInt(); }
-            case UINT32 -> { for (int i = 0; i < count; i++) out[i] = in.getInt() & 0xffffffffL; }
+            case INT16 -> { for (int i = offset; i < end; i++) out[i] = in.getShort(); }
+            case UINT16 -> { for (int i = offset; i < end; i++) out[i] = in.getShort() & 0xffffL; }
+            case INT32 -> { for (int i = offset; i < end; i++) out[i] = in.getInt(); }
+            case UINT32 -> { for (int i = offset; i < end; i++) out[i] = in.getInt() & 0xffffffffL; }
             case INT64, UINT64 -> {
-                in.asLongBuffer().get(out);
+                in.asLongBuffer().get(out, offset, count);
                 in.position(in.position() + 8 * count);
             }
-            default -> throw new IllegalArgumentException(dtype + " is not an integer type");
+            default -> throw new IllegalArgumentException(dtype + " is not a wide integer type");
         }
-        return out;
     }
 
     /** numpy unicode: {@code width} UTF-32 code points per element, padded with NULs that numpy strips. */
@@ -132,6 +147,7 @@ final class ElementCodec {
             case FLOAT64 -> NdArray.ofDoubles(shape, (double[]) data);
             case BOOL -> NdArray.ofBooleans(shape, (boolean[]) data);
             case UNICODE -> NdArray.ofStrings(shape, (String[]) data);
+            case INT8, UINT8 -> NdArray.ofBytes(dtype, shape, (byte[]) data);
             default -> NdArray.ofLongs(dtype, shape, (long[]) data);
         };
     }
@@ -161,7 +177,7 @@ final class ElementCodec {
             case FLOAT16 -> { for (float v : (float[]) data) out.putShort(HalfFloats.floatToHalf(v)); }
             case BFLOAT16 -> { for (float v : (float[]) data) out.putShort(HalfFloats.floatToBfloat16(v)); }
             case BOOL -> { for (boolean v : (boolean[]) data) out.put((byte) (v ? 1 : 0)); }
-            case INT8, UINT8 -> { for (long v : (long[]) data) out.put((byte) v); }
+            case INT8, UINT8 -> out.put((byte[]) data);
             case INT16, UINT16 -> { for (long v : (long[]) data) out.putShort((short) v); }
             case INT32, UINT32 -> { for (long v : (long[]) data) out.putInt((int) v); }
             case INT64, UINT64 -> out.asLongBuffer().put((long[]) data);

@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class NdArray {
     private final DType dtype;
     private final int[] shape;
-    private final Object data; // float[], double[], long[], boolean[] or String[]
+    private final Object data; // float[], double[], byte[] (int8, uint8), long[] (wider integers), boolean[] or String[]
 
     private NdArray(DType dtype, int[] shape, Object data, int length) {
         this.dtype = Objects.requireNonNull(dtype);
@@ -50,12 +50,44 @@ public final class NdArray {
         return new NdArray(DType.FLOAT64, shape, data, data.length);
     }
 
-    /** An integer array of the given integer dtype (takes ownership of {@code data}). */
+    /**
+     * An integer array of the given integer dtype (takes ownership of {@code data}). int8 and uint8 are held as
+     * one byte per element (a uint8 label map or frame stack would take eight times its size as longs), so their
+     * values must fit the type.
+     */
     public static NdArray ofLongs(DType dtype, int[] shape, long[] data) {
         if (!dtype.isInteger()) {
             throw new IllegalArgumentException(dtype + " is not an integer type");
         }
+        if (isByteSized(dtype)) {
+            long min = dtype == DType.INT8 ? Byte.MIN_VALUE : 0;
+            long max = dtype == DType.INT8 ? Byte.MAX_VALUE : 0xff;
+            byte[] bytes = new byte[data.length];
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] < min || data[i] > max) {
+                    throw new IllegalArgumentException("value " + data[i] + " at flat index " + i + " does not fit "
+                            + dtype);
+                }
+                bytes[i] = (byte) data[i];
+            }
+            return ofBytes(dtype, shape, bytes);
+        }
         return new NdArray(dtype, shape, data, data.length);
+    }
+
+    /**
+     * An int8 or uint8 array over its raw bytes (takes ownership of {@code data}; a uint8 element {@code b} is
+     * {@code b & 0xff}).
+     */
+    public static NdArray ofBytes(DType dtype, int[] shape, byte[] data) {
+        if (!isByteSized(dtype)) {
+            throw new IllegalArgumentException(dtype + " is not held as byte[]");
+        }
+        return new NdArray(dtype, shape, data, data.length);
+    }
+
+    private static boolean isByteSized(DType dtype) {
+        return dtype == DType.INT8 || dtype == DType.UINT8;
     }
 
     /** A bool array (takes ownership of {@code data}). */
@@ -108,6 +140,8 @@ public final class NdArray {
         float[] out = new float[n];
         if (data instanceof double[] d) {
             for (int i = 0; i < n; i++) out[i] = (float) d[i];
+        } else if (data instanceof byte[] b) {
+            for (int i = 0; i < n; i++) out[i] = byteValue(b[i]);
         } else if (data instanceof long[] l) {
             for (int i = 0; i < n; i++) out[i] = (float) l[i];
         } else if (data instanceof boolean[] b) {
@@ -137,6 +171,8 @@ public final class NdArray {
             return d.clone();
         } else if (data instanceof float[] f) {
             for (int i = 0; i < n; i++) out[i] = f[i];
+        } else if (data instanceof byte[] b) {
+            for (int i = 0; i < n; i++) out[i] = byteValue(b[i]);
         } else if (data instanceof long[] l) {
             for (int i = 0; i < n; i++) out[i] = l[i];
         } else if (data instanceof boolean[] b) {
@@ -152,12 +188,32 @@ public final class NdArray {
         if (data instanceof long[] l) {
             return l.clone();
         }
+        if (data instanceof byte[] b) {
+            long[] out = new long[b.length];
+            for (int i = 0; i < b.length; i++) out[i] = byteValue(b[i]);
+            return out;
+        }
         if (data instanceof boolean[] b) {
             long[] out = new long[b.length];
             for (int i = 0; i < b.length; i++) out[i] = b[i] ? 1 : 0;
             return out;
         }
         throw new IllegalStateException("a " + dtype + " array is not integral");
+    }
+
+    /**
+     * The raw bytes of an int8 or uint8 array without copying, for hot paths over large label maps and frame
+     * stacks (a uint8 element is {@code b & 0xff}); the caller must not write to it.
+     */
+    public byte[] bytesView() {
+        if (data instanceof byte[] b) {
+            return b;
+        }
+        throw new IllegalStateException("a " + dtype + " array is not held as bytes");
+    }
+
+    private int byteValue(byte b) {
+        return dtype == DType.UINT8 ? b & 0xff : b;
     }
 
     /** The elements of a bool array (a copy). */
@@ -177,7 +233,7 @@ public final class NdArray {
     }
 
     /**
-     * The backing array ({@code float[]}, {@code double[]}, {@code long[]}, {@code boolean[]} or
+     * The backing array ({@code float[]}, {@code double[]}, {@code byte[]}, {@code long[]}, {@code boolean[]} or
      * {@code String[]}) without copying, for the writers in this package, which only read it.
      */
     Object rawData() {

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +22,18 @@ import java.util.Set;
  * numpy {@code .npy} files (format versions 1.0, 2.0 and 3.0), C order. Reads the dtypes
  * {@code f2 f4 f8 i1 i2 i4 i8 u1 u2 u4 u8 b1 U<n>} in either byte order; writes little-endian version
  * 1.0 (2.0 when the header is too long for 1.0), with the header padded to 64 bytes as numpy does.
+ *
+ * <p>Large arrays are never held twice: a file is memory-mapped and its elements decoded straight from the map
+ * into the array, and a stream of known length (an {@code .npz} entry as it is inflated) is decoded a chunk at a
+ * time, so reading costs the decoded array plus {@value #CHUNK_BYTES} bytes, not the file's bytes on top.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     /** numpy itself refuses headers over 10 000 bytes by default; this is only a guard against garbage. */
     private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final int ALIGNMENT = 64;
+    /** Bytes decoded per read from a stream: large enough to amortise the call, small beside any real array. */
+    static final int CHUNK_BYTES = 1 << 20;
 
     private Npy() {
     }
@@ -38,6 +47,13 @@ public final class Npy {
      */
     public static NdArray read(Path file) {
         return IoProblems.reading(file, ".npy", () -> {
+            if (Files.isRegularFile(file) && Files.size(file) <= Integer.MAX_VALUE) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    // the map outlives the channel until it is collected; only the decoded array stays reachable
+                    MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+                    return decode(new BufferInput(map), map.capacity());
+                }
+            }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 return decode(in);
             }
@@ -155,8 +171,17 @@ public final class Npy {
         return out.append(')').toString();
     }
 
-    /** Reads one array and checks that nothing follows it. */
+    /** Reads one array of unknown length and checks that nothing follows it. */
     static NdArray decode(InputStream in) throws IOException, FormatException {
+        return decode(in, -1);
+    }
+
+    /**
+     * Reads one array and checks that nothing follows it. With {@code streamLength}, the number of bytes the
+     * stream holds (-1 when unknown), the elements are decoded as they arrive, and a header that promises more or fewer
+     * bytes than there are is refused before anything is allocated for them.
+     */
+    static NdArray decode(InputStream in, long streamLength) throws IOException, FormatException {
         byte[] magic = in.readNBytes(MAGIC.length + 2);
         if (magic.length < MAGIC.length + 2 || !startsWithMagic(magic)) {
             throw new FormatException("not a .npy file (no \\x93NUMPY magic)");
@@ -187,18 +212,89 @@ public final class Npy {
         if (byteCount > ElementCodec.MAX_ELEMENTS) {
             throw new FormatException("array of " + byteCount + " bytes is too large to load");
         }
-        byte[] data = in.readNBytes((int) byteCount);
-        if (data.length < byteCount) {
-            throw new FormatException("truncated: shape " + List.of(boxed(header.shape)) + " needs " + byteCount
-                    + " bytes of data but the file has " + data.length);
+        long consumed = MAGIC.length + 2 + lengthBytes.length + headerLength;
+        Object elements;
+        if (streamLength >= 0 && header.dtype != DType.UNICODE) {
+            long available = streamLength - consumed;
+            if (available < byteCount) {
+                throw truncated(header, byteCount, Math.max(0, available));
+            }
+            if (available > byteCount) {
+                throw trailing(header);
+            }
+            elements = in instanceof BufferInput mapped
+                    ? ElementCodec.decode(mapped.buffer.order(header.order), header.dtype, count, header.width)
+                    : decodeChunks(in, header, count);
+        } else {
+            // unknown length: read what is there first, so a lying header cannot make us allocate for it
+            byte[] data = in.readNBytes((int) byteCount);
+            if (data.length < byteCount) {
+                throw truncated(header, byteCount, data.length);
+            }
+            if (in.read() != -1) {
+                throw trailing(header);
+            }
+            elements = ElementCodec.decode(ByteBuffer.wrap(data).order(header.order), header.dtype, count, header.width);
+        }
+        return ElementCodec.wrap(header.dtype, ElementCodec.toIntShape(header.shape), elements);
+    }
+
+    /** The elements of a stream that holds exactly {@code count} of them, decoded one chunk at a time. */
+    private static Object decodeChunks(InputStream in, Header header, int count) throws IOException, FormatException {
+        int itemSize = header.dtype.itemSize();
+        Object out = ElementCodec.newArray(header.dtype, count);
+        byte[] chunk = new byte[(int) Math.min((long) count * itemSize, CHUNK_BYTES / itemSize * itemSize)];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(header.order);
+        for (int done = 0; done < count;) {
+            int items = Math.min(count - done, chunk.length / itemSize);
+            int read = in.readNBytes(chunk, 0, items * itemSize);
+            if (read < items * itemSize) {
+                throw truncated(header, (long) count * itemSize, (long) done * itemSize + read);
+            }
+            buffer.clear();
+            ElementCodec.decodeInto(buffer, header.dtype, out, done, items);
+            done += items;
         }
         if (in.read() != -1) {
-            throw new FormatException("more data after the array than shape " + List.of(boxed(header.shape))
-                    + " holds");
+            throw trailing(header);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(header.order);
-        Object elements = ElementCodec.decode(buffer, header.dtype, count, header.width);
-        return ElementCodec.wrap(header.dtype, ElementCodec.toIntShape(header.shape), elements);
+        return out;
+    }
+
+    private static FormatException truncated(Header header, long needed, long present) {
+        return new FormatException("truncated: shape " + List.of(boxed(header.shape)) + " needs " + needed
+                + " bytes of data but the file has " + present);
+    }
+
+    private static FormatException trailing(Header header) {
+        return new FormatException("more data after the array than shape " + List.of(boxed(header.shape)) + " holds");
+    }
+
+    /** A mapped file read as a stream for its header; its elements are then decoded from the map itself. */
+    private static final class BufferInput extends InputStream {
+        private final ByteBuffer buffer;
+
+        BufferInput(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public int read() {
+            return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!buffer.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
     }
 
     private static boolean startsWithMagic(byte[] bytes) {

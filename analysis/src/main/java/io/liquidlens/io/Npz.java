@@ -1,12 +1,11 @@
 package io.liquidlens.io;
 
 import io.liquidlens.LiquidLensException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -14,6 +13,10 @@ import java.util.zip.ZipOutputStream;
 /**
  * numpy {@code .npz} archives: a zip of {@code NAME.npy} entries, stored ({@code np.savez}) or deflated
  * ({@code np.savez_compressed}). Array names are the entry names without {@code .npy}, in archive order.
+ *
+ * <p>Reading decodes each entry as it streams out of the archive, a stored one straight from the file and a
+ * deflated one as it is inflated, so an array costs its decoded size and nothing more; arrays not asked for
+ * ({@link #read(Path, Predicate)}) are not even inflated.
  */
 public final class Npz {
     private static final String SUFFIX = ".npy";
@@ -29,6 +32,19 @@ public final class Npz {
      * @throws LiquidLensException naming the file (and the array) when anything is wrong with it
      */
     public static Map<String, NdArray> read(Path file) {
+        return read(file, name -> true);
+    }
+
+    /**
+     * Reads the arrays of an {@code .npz} file whose names {@code wanted} accepts; the others are skipped unread
+     * (though every entry must still be a {@code .npy}).
+     *
+     * @param file   the archive
+     * @param wanted which array names to read
+     * @return the arrays read, by name, in archive order
+     * @throws LiquidLensException naming the file (and the array) when anything is wrong with it
+     */
+    public static Map<String, NdArray> read(Path file, Predicate<String> wanted) {
         return IoProblems.reading(file, ".npz", () -> {
             try (ZipArchive zip = ZipArchive.open(file, Npz::notAZip)) {
                 Map<String, NdArray> out = new LinkedHashMap<>();
@@ -41,8 +57,11 @@ public final class Npz {
                         throw new FormatException("entry '" + name + "' is not a .npy array");
                     }
                     String key = name.substring(0, name.length() - SUFFIX.length());
+                    if (!wanted.test(key)) {
+                        continue;
+                    }
                     try {
-                        out.put(key, Npy.decode(new ByteArrayInputStream(zip.read(entry))));
+                        out.put(key, zip.stream(entry, Npy::decode));
                     } catch (FormatException e) {
                         throw new FormatException("array '" + key + "': " + e.getMessage(), e);
                     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Reads and writes rollout {@code .npz} files and folders of them (FORMATS.md). */
@@ -24,7 +25,20 @@ public final class Rollouts {
      * back as float32 ({@link ByteFrames#decode}), so every reader sees frames in [0, 1] whatever the storage.
      */
     public static Rollout read(Path file) {
-        Map<String, NdArray> arrays = Npz.read(file);
+        return read(file, Npz.read(file));
+    }
+
+    /**
+     * Reads and validates only the arrays of a rollout file named in {@code parts} (the other known arrays come
+     * back null, extras are dropped), so a command that needs, say, the inputs of a long camera recording does not
+     * also inflate its label maps. {@code "inputs"} is always read; {@code "world"} brings {@code "world_names"}.
+     */
+    public static Rollout read(Path file, Set<String> parts) {
+        return read(file, Npz.read(file, name -> name.equals("inputs") || parts.contains(name)
+                || (name.equals("world_names") && parts.contains("world"))));
+    }
+
+    private static Rollout read(Path file, Map<String, NdArray> arrays) {
         try {
             return fromArrays(arrays);
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,10 @@
 package io.liquidlens.io;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +14,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * Read access to a zip archive (npz, torch checkpoint) through its central directory, which copes with
- * the stored-with-data-descriptor entries torch writes and with zip64. Entries are read whole and
- * checked against the size and CRC-32 the directory records, so a flipped byte shows up as a corrupt
- * entry instead of a wrong number.
+ * the stored-with-data-descriptor entries torch writes and with zip64. Entries are read whole, or streamed
+ * into a reader as they are inflated ({@link #stream}), and checked against the size and CRC-32 the directory
+ * records, so a flipped byte shows up as a corrupt entry instead of a wrong number.
  */
 final class ZipArchive implements Closeable {
     private final ZipFile zip;
@@ -111,6 +114,43 @@ final class ZipArchive implements Closeable {
         return bytes;
     }
 
+    /**
+     * Hands {@code entry}'s content to {@code reader} as it is read (a stored entry straight from the file, a
+     * deflated one as it is inflated), so no copy of the whole entry is made, then checks that the entry held
+     * its recorded size and CRC-32. When the reader finds the content malformed, the rest of the entry is still
+     * checked, and a corrupt entry is reported as such rather than as the symptom the reader saw.
+     */
+    <T> T stream(ZipEntry entry, EntryReader<T> reader) throws FormatException {
+        long size = entry.getSize();
+        T value = null;
+        Exception problem = null; // what the reader found wrong, reported unless the entry itself is corrupt
+        try (InputStream raw = zip.getInputStream(entry)) {
+            Counting counted = new Counting(raw);
+            CheckedInputStream in = new CheckedInputStream(counted, new CRC32());
+            try {
+                value = reader.read(in, size);
+            } catch (FormatException | RuntimeException e) {
+                problem = e;
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+            if (size >= 0 && counted.count != size) {
+                throw new FormatException("corrupt zip entry " + entry.getName() + " (size differs from the directory)");
+            }
+            if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
+                throw new FormatException("corrupt zip entry " + entry.getName() + " (CRC-32 mismatch)");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException("corrupt zip entry " + entry.getName() + " (" + detail(e) + ")", e);
+        }
+        if (problem instanceof FormatException f) {
+            throw f;
+        }
+        if (problem instanceof RuntimeException r) {
+            throw r;
+        }
+        return value;
+    }
+
     @Override
     public void close() throws IOException {
         zip.close();
@@ -119,6 +159,46 @@ final class ZipArchive implements Closeable {
     private static String detail(Exception e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : IoProblems.firstLine(message);
+    }
+
+    /** Reads an entry's content from a stream of {@code size} bytes (-1 when the directory does not say). */
+    @FunctionalInterface
+    interface EntryReader<T> {
+        T read(InputStream in, long size) throws IOException, FormatException;
+    }
+
+    /** Counts the bytes that pass, to compare with the size the directory records. */
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     /** Explains what a file that is not a zip archive is, from its first bytes. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The steps of the neuron level: per step the chosen world columns (what the trees split on) and every chosen
@@ -89,7 +90,7 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
         for (int e = 0; e < files.size(); e++) {
             Path file = files.get(e);
             progress.progress("reading rollouts", e, files.size());
-            Rollout r = Rollouts.read(file);
+            Rollout r = Rollouts.read(file, Set.of("timespans", "states", "world"));
             int[] cols = worldColumns(file, r, options.world());
             TreeDatasets.Episode ep = TreeDatasets.episode(model, file, r, LabelSpec.defaults());
             int t = ep.steps();

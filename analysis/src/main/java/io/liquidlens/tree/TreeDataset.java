@@ -15,7 +15,8 @@ import java.util.List;
  * @param bins         how decisions became classes
  * @param episodes     the episode index per row
  * @param episodeInfo  one entry per episode: its name (the file, as given), steps and where its states came from
- * @param step         the step within its episode of each row (rows can skip a step: see {@link FeatureSet#rates})
+ * @param step         the step within its episode of each row (rows can skip a step: see {@link FeatureSet#rates});
+ *                     rows run by episode, then by step
  */
 public record TreeDataset(List<String> featureNames, double[] values, double[] decisions, int[] labels, LabelBins bins,
                           int[] episodes, List<EpisodeInfo> episodeInfo, int[] step) {
@@ -37,6 +38,11 @@ public record TreeDataset(List<String> featureNames, double[] values, double[] d
             }
             if (episodes[i] < 0 || episodes[i] >= episodeInfo.size()) {
                 throw new IllegalArgumentException("row " + i + " has episode " + episodes[i]);
+            }
+            if (i > 0 && (episodes[i] < episodes[i - 1] || (episodes[i] == episodes[i - 1] && step[i] <= step[i - 1]))) {
+                throw new IllegalArgumentException("row " + i + " (episode " + episodes[i] + ", step " + step[i]
+                        + ") does not follow row " + (i - 1) + " (episode " + episodes[i - 1] + ", step " + step[i - 1]
+                        + "): rows run by episode, then step");
             }
         }
     }
@@ -88,9 +94,20 @@ public record TreeDataset(List<String> featureNames, double[] values, double[] d
      * it shows.
      */
     public int rowOf(int episode, int step) {
-        for (int r = 0; r < labels.length; r++) {
-            if (episodes[r] == episode && this.step[r] == step) {
-                return r;
+        // rows run in (episode, step) order, so a binary search finds the row: a scrub over a recording of a
+        // million steps must not walk them all
+        int lo = 0;
+        int hi = labels.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = episodes[mid] != episode ? Integer.compare(episodes[mid], episode) : Integer.compare(this.step[mid], step);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return -1;

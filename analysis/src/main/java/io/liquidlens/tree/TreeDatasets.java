@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the training table of a tree from a model and a data set of rollouts, one episode per file.
@@ -123,7 +124,8 @@ public final class TreeDatasets {
     }
 
     private static Episode episode(LiquidModel model, Path file, LabelSpec label) {
-        return episode(model, file, Rollouts.read(file), label);
+        // the pixel labels, positions and extras play no part in a tree: a long camera recording is read without them
+        return episode(model, file, Rollouts.read(file, Set.of("timespans", "states", "world")), label);
     }
 
     /** The episode of rollout {@code r}, read from {@code file} (named in errors). */

@@ -213,11 +213,8 @@ public final class InputFrameView extends BorderPane {
         scale = 0;
         NdArray l = rollout.labels();
         if (l != null) {
-            long[] classes = l.toLongArray();
-            labels = new byte[classes.length];
-            for (int i = 0; i < classes.length; i++) {
-                labels[i] = (byte) classes[i];
-            }
+            // the rollout's own bytes, shared: a copy of a long recording's label maps would stall this thread
+            labels = l.bytesView();
             labelBuffer = buffer(width, height);
             labelPixels = labelBuffer.getBuffer().array();
             labelImage = new WritableImage(labelBuffer);
