@@ -1,5 +1,6 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.lanekeeping.Distractors;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class Conditions {
     public static List<Condition> parse(String spec, long seed, List<String> inputs, List<String> channels) {
         String text = spec == null ? "" : spec.trim();
         if (text.isEmpty()) {
-            throw new LiquidLensException("--perturbations is empty; give e.g. " + DEFAULT);
+            throw new BadOptionException("--perturbations is empty; give e.g. " + DEFAULT);
         }
         Set<String> names = new LinkedHashSet<>();
         List<Condition> out = new ArrayList<>();
@@ -55,14 +56,14 @@ public final class Conditions {
             int eq = item.indexOf('=');
             String kind = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
             if (!KINDS.contains(kind)) {
-                throw new LiquidLensException("--perturbations: unknown kind '" + item + "'; accepted: "
+                throw new BadOptionException("--perturbations: unknown kind '" + item + "'; accepted: "
                         + String.join(", ", KINDS) + ", each as KIND or KIND=LEVEL,LEVEL... separated by ';'");
             }
             List<String> levels = eq < 0 ? List.of("") : List.of(item.substring(eq + 1).split(",", -1));
             if (kind.equals("channels") || kind.equals("spurious")) {
                 for (Condition c : vector(kind, levels, seed, inputs, channels, item)) {
                     if (!names.add(c.name())) {
-                        throw new LiquidLensException("--perturbations: '" + c.name() + "' is given twice in '" + spec + "'");
+                        throw new BadOptionException("--perturbations: '" + c.name() + "' is given twice in '" + spec + "'");
                     }
                     out.add(c);
                 }
@@ -73,7 +74,7 @@ public final class Conditions {
                 double value = levelOf(d, kind);
                 String name = d.any() ? kind + " " + format(value) : "clean";
                 if (!names.add(name)) {
-                    throw new LiquidLensException("--perturbations: '" + name + "' is given twice in '" + spec + "'");
+                    throw new BadOptionException("--perturbations: '" + name + "' is given twice in '" + spec + "'");
                 }
                 out.add(new Condition(name, kind, value, d));
             }
@@ -90,7 +91,7 @@ public final class Conditions {
         List<Condition> out = new ArrayList<>();
         if (kind.equals("spurious")) {
             if (!(levels.size() == 1 && levels.get(0).isBlank())) {
-                throw new LiquidLensException("--perturbations: 'spurious' takes no level, got '" + item + "'");
+                throw new BadOptionException("--perturbations: 'spurious' takes no level, got '" + item + "'");
             }
             List<Integer> cue = java.util.stream.IntStream.range(0, inputs.size())
                     .filter(i -> inputs.get(i).startsWith("spurious")).boxed().toList();
@@ -116,10 +117,10 @@ public final class Conditions {
             try {
                 variance = level.isBlank() ? 0.1 : Double.parseDouble(level.trim());
             } catch (NumberFormatException e) {
-                throw new LiquidLensException("--perturbations: 'channels' needs a variance, got '" + level + "'");
+                throw new BadOptionException("--perturbations: 'channels' needs a variance, got '" + level + "'");
             }
             if (!(variance >= 0) || !Double.isFinite(variance)) {
-                throw new LiquidLensException("--perturbations: 'channels' variance must be a finite number >= 0, got "
+                throw new BadOptionException("--perturbations: 'channels' variance must be a finite number >= 0, got "
                         + level);
             }
             out.add(new Condition(variance == 0 ? "clean" : "channels " + format(variance), "channels", variance,

@@ -1,5 +1,6 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.sim.Intervention;
@@ -24,7 +25,7 @@ final class InterventionArgs {
         for (String c : cuts) {
             String[] parts = c.split("->", -1);
             if (parts.length != 2) {
-                throw new LiquidLensException("--cut " + c + ": write FROM->TO, e.g. 4->0 or s2->7 for input 2");
+                throw new BadOptionException("--cut " + c + ": write FROM->TO, e.g. 4->0 or s2->7 for input 2");
             }
             String from = parts[0].trim();
             boolean sensory = from.startsWith("s");
@@ -34,16 +35,16 @@ final class InterventionArgs {
         for (String c : clamps) {
             int eq = c.indexOf('=');
             if (eq < 0) {
-                throw new LiquidLensException("--clamp " + c + ": write ID=VALUE, e.g. 4=0.5");
+                throw new BadOptionException("--clamp " + c + ": write ID=VALUE, e.g. 4=0.5");
             }
             float value;
             try {
                 value = Float.parseFloat(c.substring(eq + 1).trim());
             } catch (NumberFormatException e) {
-                throw new LiquidLensException("--clamp " + c + ": the value is not a number");
+                throw new BadOptionException("--clamp " + c + ": the value is not a number");
             }
             if (!Float.isFinite(value)) {
-                throw new LiquidLensException("--clamp " + c + ": the value must be finite");
+                throw new BadOptionException("--clamp " + c + ": the value must be finite");
             }
             out.add(new Intervention.ClampNeuron(integer("--clamp", c, c.substring(0, eq).trim()), value));
         }
@@ -71,7 +72,7 @@ final class InterventionArgs {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new LiquidLensException(option + " " + arg + ": '" + text + "' is not a neuron id");
+            throw new BadOptionException(option + " " + arg + ": '" + text + "' is not a neuron id");
         }
     }
 }

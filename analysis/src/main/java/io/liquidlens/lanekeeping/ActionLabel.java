@@ -1,6 +1,6 @@
 package io.liquidlens.lanekeeping;
 
-import io.liquidlens.LiquidLensException;
+import io.liquidlens.BadOptionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,7 +32,7 @@ public enum ActionLabel {
     /**
      * The label called {@code name} (case-insensitive).
      *
-     * @throws LiquidLensException for any other name, listing the accepted ones
+     * @throws BadOptionException for any other name, listing the accepted ones
      */
     public static ActionLabel parse(String name) {
         for (ActionLabel a : values()) {
@@ -40,7 +40,7 @@ public enum ActionLabel {
                 return a;
             }
         }
-        throw new LiquidLensException("--actions '" + name + "': accepted: " + accepted());
+        throw new BadOptionException("--actions '" + name + "': accepted: " + accepted());
     }
 
     private static String accepted() {

@@ -1,6 +1,6 @@
 package io.liquidlens.lanekeeping;
 
-import io.liquidlens.LiquidLensException;
+import io.liquidlens.BadOptionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,7 +30,7 @@ public enum FrameStorage {
     /**
      * The storage called {@code name} (case-insensitive).
      *
-     * @throws LiquidLensException for any other name, listing the accepted ones
+     * @throws BadOptionException for any other name, listing the accepted ones
      */
     public static FrameStorage parse(String name) {
         for (FrameStorage f : values()) {
@@ -38,7 +38,7 @@ public enum FrameStorage {
                 return f;
             }
         }
-        throw new LiquidLensException("--frames '" + name + "': accepted: " + accepted());
+        throw new BadOptionException("--frames '" + name + "': accepted: " + accepted());
     }
 
     private static String accepted() {

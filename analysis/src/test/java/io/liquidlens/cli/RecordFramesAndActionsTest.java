@@ -157,7 +157,7 @@ class RecordFramesAndActionsTest {
         String[] base = {"record", "--out", tmp.resolve("x").toString(), "--episodes", "1", "--steps", "5", "--seed", "0"};
         CliRunner vector = CliRunner.run(Stream.concat(Stream.of(base), Stream.of("--frames", "uint8"))
                 .toArray(String[]::new));
-        assertThat(vector.exitCode()).isEqualTo(1);
+        assertThat(vector.exitCode()).as("bad usage").isEqualTo(2);
         assertThat(vector.err().strip().lines()).hasSize(1);
         assertThat(vector.err()).startsWith("liquidlens record: ").contains("--frames uint8")
                 .contains("vector").contains("accepted: float32, or uint8 with --sensor camera")
@@ -166,11 +166,11 @@ class RecordFramesAndActionsTest {
 
         CliRunner frames = CliRunner.run(Stream.concat(Stream.of(base), Stream.of("--frames", "int4"))
                 .toArray(String[]::new));
-        assertThat(frames.exitCode()).isEqualTo(1);
+        assertThat(frames.exitCode()).isEqualTo(2);
         assertThat(frames.err()).contains("--frames 'int4': accepted: float32, uint8");
         CliRunner actions = CliRunner.run(Stream.concat(Stream.of(base), Stream.of("--actions", "model"))
                 .toArray(String[]::new));
-        assertThat(actions.exitCode()).isEqualTo(1);
+        assertThat(actions.exitCode()).isEqualTo(2);
         assertThat(actions.err()).contains("--actions 'model': accepted: driver, expert");
     }
 }

@@ -77,10 +77,12 @@ class ReportCommandTest {
         cases.put(new String[] {"--perturbations", "fog"}, "unknown kind 'fog'");
         cases.put(new String[] {"--overlays", "-1"}, "--overlays must be >= 0, got -1");
         cases.put(new String[] {"--output", "3"}, "output 3 is not one of the model's 1 outputs");
+        // bad option values are bad usage (2); an option that does not fit the model is a problem with the input (1)
+        Map<String, Integer> codes = Map.of("--method", 2, "--perturbations", 2, "--overlays", 2, "--output", 1);
         for (var c : cases.entrySet()) {
             Path out = tmp.resolve("bad");
             CliRunner run = report(out, c.getKey());
-            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(codes.get(c.getKey()[0]));
             String err = run.err().strip();
             assertThat(err.lines().filter(l -> !l.startsWith("report ")).count()).as(err).isEqualTo(1);
             assertThat(err).contains(c.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
