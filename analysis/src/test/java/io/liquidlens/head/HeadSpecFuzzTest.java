@@ -1,14 +1,14 @@
 package io.liquidlens.head;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 
 /**
  * Any JSON as the {@code head} object of {@code model.json} parses into a head whose shapes, tensors and
- * parameter count can be asked for, or is refused with the one-line {@link IllegalArgumentException} that
- * the model loader puts behind the file's name. Seeds are in {@code HeadSpecFuzzTestInputs/}.
+ * parameter count can be asked for, or is refused with an {@link IllegalArgumentException} saying where in
+ * the head the problem is, which the model loader puts behind the file's name. Seeds are in {@code HeadSpecFuzzTestInputs/}.
  */
 class HeadSpecFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,10 +18,10 @@ class HeadSpecFuzzTest {
         JsonNode json;
         try {
             json = JSON.readTree(content);
-        } catch (JsonProcessingException e) {
-            return; // not JSON: model.json's reader refuses it before the head is looked at
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            // not JSON (or, from bytes, not in an encoding Jackson detects): model.json's reader refuses it
+            // before the head is looked at
+            return;
         }
         try {
             HeadSpec head = HeadSpec.fromJson(json);
@@ -33,8 +33,8 @@ class HeadSpecFuzzTest {
             HeadSpec.fromJson(head.toJson());
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            if (message == null || !message.startsWith("head") || message.indexOf('\n') >= 0) {
-                throw new AssertionError("not a one-line problem naming the head: " + message, e);
+            if (message == null || !message.startsWith("head")) {
+                throw new AssertionError("a problem that does not say where in the head: " + message, e);
             }
         }
     }

@@ -8,8 +8,8 @@ import io.liquidlens.testing.ReaderFuzzing;
 import java.nio.file.Path;
 
 /**
- * Any bytes as {@code model.json} read as a manifest, ncps spec and perception head, or fail in one line
- * naming the file. Everything a model load reads before the weights is covered: the manifest keys, the
+ * Any bytes as {@code model.json} read as a manifest, ncps spec and perception head, or fail naming the
+ * file. Everything a model load reads before the weights is covered: the manifest keys, the
  * ncps call and its wiring, and the head checked against the inputs and the cell as the model loader
  * does. Seeds are in {@code ModelManifestFuzzTestInputs/}.
  */

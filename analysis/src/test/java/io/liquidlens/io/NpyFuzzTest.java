@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.liquidlens.testing.ReaderFuzzing;
 
 /**
- * Any bytes as a {@code .npy} file read as an array or fail in one line. Seeds (numpy's own files of every
- * dtype, both byte orders and header versions) are in {@code NpyFuzzTestInputs/}; run with
+ * Any bytes as a {@code .npy} file read as an array or fail naming the file. Seeds (numpy's own files of
+ * every dtype, both byte orders and header versions) are in {@code NpyFuzzTestInputs/}; run with
  * {@code -Pfuzz} to fuzz (see the analysis pom).
  */
 class NpyFuzzTest {

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.liquidlens.testing.ReaderFuzzing;
 
 /**
- * Any {@code .npz} reads as its arrays or fails in one line: raw archive bytes (the zip reader's side:
+ * Any {@code .npz} reads as its arrays or fails naming the file: raw archive bytes (the zip reader's side:
  * directories, sizes, compression, checksums) and archives built from {@link ZipRecords} (the arrays' side,
  * where every mutation lands in an entry). Seeds are in {@code NpzFuzzTestInputs/}.
  */

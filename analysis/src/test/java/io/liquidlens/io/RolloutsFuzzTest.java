@@ -5,7 +5,7 @@ import io.liquidlens.testing.ReaderFuzzing;
 
 /**
  * Any rollout {@code .npz} reads as a rollout (every array's shape and dtype checked against the others)
- * or fails in one line. The archive is built from {@link ZipRecords} so mutations reach the arrays and
+ * or fails naming the file. The archive is built from {@link ZipRecords} so mutations reach the arrays and
  * their names; the raw zip side is {@link NpzFuzzTest}'s. Seeds are in {@code RolloutsFuzzTestInputs/}.
  */
 class RolloutsFuzzTest {

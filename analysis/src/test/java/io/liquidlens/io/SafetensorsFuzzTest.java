@@ -5,7 +5,7 @@ import io.liquidlens.testing.ReaderFuzzing;
 import java.nio.file.Path;
 
 /**
- * Any bytes as a {@code .safetensors} file read as tensors (and as metadata alone) or fail in one line.
+ * Any bytes as a {@code .safetensors} file read as tensors (and as metadata alone) or fail naming the file.
  * Seeds are in {@code SafetensorsFuzzTestInputs/}.
  */
 class SafetensorsFuzzTest {

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.liquidlens.testing.ReaderFuzzing;
 
 /**
- * Any {@code .pt} reads as a state dict or fails in one line, and loading never runs anything it holds:
+ * Any {@code .pt} reads as a state dict or fails naming the file, and loading never runs anything it holds:
  * raw archive bytes, archives built from {@link ZipRecords} (the pickle and the storages, which raw
  * mutations cannot reach past the CRC-32s), and the pickle machine alone with the torch whitelist. Seeds
  * are in {@code TorchCheckpointFuzzTestInputs/}.
@@ -26,8 +26,8 @@ class TorchCheckpointFuzzTest {
             PickleMachine.load(pickle, new TorchPickle());
         } catch (FormatException e) {
             // the reader puts the checkpoint's name in front of this message
-            if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().indexOf('\n') >= 0) {
-                throw new AssertionError("not a one-line problem: " + e.getMessage(), e);
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new AssertionError("a problem without a description", e);
             }
         }
     }
