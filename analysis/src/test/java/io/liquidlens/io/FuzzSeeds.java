@@ -50,6 +50,9 @@ public final class FuzzSeeds {
         byte[] longHeader = good.clone();
         longHeader[8]++;
         seed(dir, "damaged-header-length.npy", longHeader);
+        // a finding, kept as a regression input: 128 bytes asking for a billion strings of width 0
+        seed(dir, "finding-unicode-width-0.npy", NpyTest.header(
+                "{'descr': '<U0', 'fortran_order': False, 'shape': (1000000000,), }"));
     }
 
     private static void npz() throws IOException {
