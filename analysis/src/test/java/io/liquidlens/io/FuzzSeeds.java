@@ -113,6 +113,9 @@ public final class FuzzSeeds {
         seed(pickles, "strided-view.pkl", view.bytes());
         byte[] strided = view.bytes();
         seed(pickles, "empty-dict.pkl", new PickleBuilder().proto(2).emptyDict().stop().bytes());
+        // findings, kept as regression inputs
+        seed(pickles, "finding-cyclic-ordereddict-key.pkl", TorchCheckpointTest.cyclicOrderedDictKey());
+        seed(pickles, "finding-key-of-a-billion-items.pkl", TorchCheckpointTest.keyOfABillionItems());
         seed(pickles, "truncated-view.pkl", Arrays.copyOf(strided, strided.length - 1));
     }
 
