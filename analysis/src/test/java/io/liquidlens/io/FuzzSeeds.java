@@ -116,6 +116,11 @@ public final class FuzzSeeds {
         // findings, kept as regression inputs
         seed(pickles, "finding-cyclic-ordereddict-key.pkl", TorchCheckpointTest.cyclicOrderedDictKey());
         seed(pickles, "finding-key-of-a-billion-items.pkl", TorchCheckpointTest.keyOfABillionItems());
+        Map<String, byte[]> broadcast = new LinkedHashMap<>();
+        broadcast.put("broadcast/data.pkl", TorchCheckpointTest.strideZeroView());
+        broadcast.put("broadcast/data/0", new byte[4]);
+        broadcast.put("broadcast/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        seed(records, "finding-stride-0-view.records", ZipRecords.fromEntries(broadcast, false));
         seed(pickles, "truncated-view.pkl", Arrays.copyOf(strided, strided.length - 1));
     }
 

@@ -187,6 +187,15 @@ class TorchCheckpointTest {
                 .isInstanceOf(LiquidLensException.class).hasMessageContaining("a dict key of more than 10000 items");
     }
 
+    @Test
+    void viewsThatRepeatOneStoredElementMillionsOfTimesAreRefused() {
+        Path file = checkpoint("broadcast", strideZeroView(), Map.of("0", floats(7)));
+
+        assertThatThrownBy(() -> TorchCheckpoint.read(file)).isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("tensor 'w': views repeat their storages' elements too often (100000000 "
+                        + "elements from 1 stored; the limit is 16 times the stored elements plus 1048576)");
+    }
+
     /** OrderedDict([(T, 1)]) where T = (L,) and L = [T]: hashing T used to overflow the stack. */
     static byte[] cyclicOrderedDictKey() {
         PickleBuilder p = new PickleBuilder().proto(2).global("collections", "OrderedDict");
@@ -209,6 +218,26 @@ class TorchCheckpointTest {
             p.tuple().put(level).op('0');
         }
         return p.get(3).integer(1).setItem().stop().bytes();
+    }
+
+    /** {'w': one stored float seen 100 million times through stride 0}, which used to allocate 400 MB. */
+    static byte[] strideZeroView() {
+        PickleBuilder p = new PickleBuilder().proto(2).emptyDict().str("w");
+        p.tensor(() -> p.storage("FloatStorage", "0", "cpu", 1), 0, new int[] {100_000_000}, new int[] {0});
+        return p.setItem().stop().bytes();
+    }
+
+    @Test
+    void smallBroadcastsAndTiedWeightsStillRead() {
+        PickleBuilder p = new PickleBuilder().proto(2).emptyDict().mark();
+        p.str("row").tensor(() -> p.storage("FloatStorage", "0", "cpu", 2), 0, new int[] {3, 2}, new int[] {0, 1});
+        p.str("tied").tensor(() -> p.storage("FloatStorage", "0", "cpu", 2), 0, new int[] {2}, new int[] {1});
+        p.setItems().stop();
+
+        Map<String, NdArray> tensors = TorchCheckpoint.read(checkpoint("tied", p.bytes(), Map.of("0", floats(1, 2))));
+
+        assertThat(tensors.get("row")).isEqualTo(NdArray.ofFloats(new int[] {3, 2}, new float[] {1, 2, 1, 2, 1, 2}));
+        assertThat(tensors.get("tied")).isEqualTo(NdArray.ofFloats(new int[] {2}, new float[] {1, 2}));
     }
 
     @Test
