@@ -16,7 +16,10 @@ import java.util.Map;
  * files themselves, their {@link ZipRecords} spelling, and a few damaged ones near the checks that matter
  * (truncations, a header length off by one, a flipped data byte). Not a test; rerun it when a fixture
  * changes, from the repository root:
- * {@code mvn -q -pl analysis test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.liquidlens.io.FuzzSeeds}
+ * {@code mvn -q -pl analysis test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.liquidlens.io.FuzzSeeds} (the full plugin name because the
+ * {@code exec:} prefix does not resolve offline). Findings are written here too, from the builders of
+ * the unit tests that pin them down.
  */
 public final class FuzzSeeds {
     /** The analysis module, whether this runs from the repository root (exec:java) or from the module. */
