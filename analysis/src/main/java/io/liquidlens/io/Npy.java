@@ -208,6 +208,11 @@ public final class Npy {
         Header header = Header.parse(headerText);
 
         int count = ElementCodec.elementCount(header.shape);
+        if (header.width == 0 && count > 0) {
+            // zero bytes per element would let a 128-byte file ask for a billion strings
+            throw new FormatException("unicode dtype of width 0 cannot hold the " + count + " elements of shape "
+                    + List.of(boxed(header.shape)));
+        }
         long byteCount = ElementCodec.byteSize(header.dtype, count, header.width);
         if (byteCount > ElementCodec.MAX_ELEMENTS) {
             throw new FormatException("array of " + byteCount + " bytes is too large to load");

@@ -35,6 +35,8 @@ final class PickleMachine {
 
     private static final Object MARK = new Object();
     private static final int HIGHEST_PROTOCOL = 5;
+    private static final int MAX_KEY_DEPTH = 64;
+    private static final int MAX_KEY_ITEMS = 10_000;
 
     /** What the globals and calls of a pickle mean; implementations whitelist. */
     interface Host {
@@ -282,25 +284,38 @@ final class PickleMachine {
         }
         for (int i = 0; i < pairs.size(); i += 2) {
             Object key = pairs.get(i);
-            if (!hashable(key, 0)) {
-                throw new FormatException("malformed pickle: unhashable dict key of type " + typeName(key));
-            }
+            checkKey(key);
             dict.put(key, pairs.get(i + 1));
         }
     }
 
     /**
-     * Whether Python could use {@code value} as a dict key: immutable scalars and (shallow enough)
-     * tuples of them. Tuples are built from finished values, so one of only hashable items cannot be
-     * cyclic, and the depth bound keeps hashing it from overflowing the Java stack.
+     * Refuses what Python could not use as a dict key, and keys too big to hash: a dict key may be an
+     * immutable scalar or a tuple of them, at most {@value #MAX_KEY_DEPTH} deep and of at most
+     * {@value #MAX_KEY_ITEMS} items in all. Tuples are built from finished values, so one of only
+     * hashable items cannot be cyclic; the depth bound keeps hashing it from overflowing the Java stack,
+     * and the item bound keeps a few kilobytes of memo references to one tuple from making a key of a
+     * billion items, whose hashing would never end. Every map keyed by pickle values checks here first.
      */
-    private static boolean hashable(Object value, int depth) {
+    static void checkKey(Object key) throws FormatException {
+        int[] budget = {MAX_KEY_ITEMS};
+        if (!hashable(key, 0, budget)) {
+            throw new FormatException(budget[0] < 0
+                    ? "malformed pickle: a dict key of more than " + MAX_KEY_ITEMS + " items"
+                    : "malformed pickle: unhashable dict key of type " + typeName(key));
+        }
+    }
+
+    private static boolean hashable(Object value, int depth, int[] budget) {
+        if (--budget[0] < 0) {
+            return false;
+        }
         if (value instanceof Tuple t) {
-            if (depth > 64) {
+            if (depth > MAX_KEY_DEPTH) {
                 return false;
             }
             for (Object item : t.items()) {
-                if (!hashable(item, depth + 1)) {
+                if (!hashable(item, depth + 1, budget)) {
                     return false;
                 }
             }

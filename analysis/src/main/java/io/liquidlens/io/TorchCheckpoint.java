@@ -23,6 +23,15 @@ import java.util.zip.ZipEntry;
  * order.
  */
 public final class TorchCheckpoint {
+    /**
+     * Views may repeat stored elements (tied weights share a storage, an expanded buffer has stride 0), but
+     * a state dict's tensors hold at most this many times the elements its storages store, plus
+     * {@link #REPEAT_ALLOWANCE}; more would let a file of a few bytes fill the heap (one stored float
+     * viewed a hundred million times, or one storage behind thousands of keys).
+     */
+    private static final long MAX_REPEATS = 16;
+    private static final long REPEAT_ALLOWANCE = 1 << 20;
+
     private TorchCheckpoint() {
     }
 
@@ -46,6 +55,8 @@ public final class TorchCheckpoint {
                 }
                 Map<String, Object> storageData = new HashMap<>();
                 Map<String, NdArray> out = new LinkedHashMap<>();
+                long stored = 0;
+                long viewed = 0;
                 for (Map.Entry<?, ?> e : dict.entrySet()) {
                     if (!(e.getKey() instanceof String name)) {
                         throw new FormatException("not a state dict: a key is a " + PickleMachine.typeName(e.getKey()));
@@ -58,8 +69,15 @@ public final class TorchCheckpoint {
                     if (data == null) {
                         data = readStorage(zip, prefix, view.storage(), order);
                         storageData.put(view.storage().key(), data);
+                        stored += view.storage().numel();
                     }
                     try {
+                        viewed += ElementCodec.elementCount(view.size());
+                        if (viewed > MAX_REPEATS * stored + REPEAT_ALLOWANCE) {
+                            throw new FormatException("views repeat their storages' elements too often (" + viewed
+                                    + " elements from " + stored + " stored; the limit is " + MAX_REPEATS
+                                    + " times the stored elements plus " + REPEAT_ALLOWANCE + ")");
+                        }
                         out.put(name, materialise(view, data));
                     } catch (FormatException ex) {
                         throw new FormatException("tensor '" + name + "': " + ex.getMessage(), ex);

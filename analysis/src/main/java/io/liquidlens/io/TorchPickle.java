@@ -134,6 +134,7 @@ final class TorchPickle implements PickleMachine.Host {
                 if (!(pair instanceof Tuple p) || p.size() != 2) {
                     throw new FormatException("malformed pickle: OrderedDict item is not a pair");
                 }
+                PickleMachine.checkKey(p.get(0));
                 out.put(p.get(0), p.get(1));
             }
             return out;

@@ -170,6 +170,15 @@ class NpyTest {
     }
 
     @Test
+    void unicodeOfWidthZeroCannotAskForElementsWithoutBytes() {
+        // a 128-byte file that used to allocate a billion strings (found by NpyFuzzTest)
+        assertThat(problem(header("{'descr': '<U0', 'fortran_order': False, 'shape': (1000000000,), }")))
+                .isEqualTo("x: unicode dtype of width 0 cannot hold the 1000000000 elements of shape [1000000000]");
+        assertThat(Npy.read(header("{'descr': '<U0', 'fortran_order': False, 'shape': (0,), }"), "x").size())
+                .isZero();
+    }
+
+    @Test
     void dataOfTheWrongSizeIsReported() {
         byte[] header = header("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }");
 
@@ -201,7 +210,7 @@ class NpyTest {
     }
 
     /** A version 1.0 file with this header text (padded to 64 bytes) and no data. */
-    private static byte[] header(String dict) {
+    static byte[] header(String dict) {
         int padding = (64 - (10 + dict.length() + 1) % 64) % 64;
         byte[] text = (dict + " ".repeat(padding) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

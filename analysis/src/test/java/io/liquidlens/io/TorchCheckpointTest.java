@@ -176,6 +176,71 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void orderedDictKeysAreCheckedLikeDictKeys() {
+        assertThatThrownBy(() -> TorchCheckpoint.read(checkpoint("cyclic", cyclicOrderedDictKey(), Map.of())))
+                .isInstanceOf(LiquidLensException.class).hasMessageContaining("unhashable dict key of type tuple");
+    }
+
+    @Test
+    void keysOfABillionItemsFromAFewKilobytesAreRefused() {
+        assertThatThrownBy(() -> TorchCheckpoint.read(checkpoint("bomb", keyOfABillionItems(), Map.of())))
+                .isInstanceOf(LiquidLensException.class).hasMessageContaining("a dict key of more than 10000 items");
+    }
+
+    @Test
+    void viewsThatRepeatOneStoredElementMillionsOfTimesAreRefused() {
+        Path file = checkpoint("broadcast", strideZeroView(), Map.of("0", floats(7)));
+
+        assertThatThrownBy(() -> TorchCheckpoint.read(file)).isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("tensor 'w': views repeat their storages' elements too often (100000000 "
+                        + "elements from 1 stored; the limit is 16 times the stored elements plus 1048576)");
+    }
+
+    /** OrderedDict([(T, 1)]) where T = (L,) and L = [T]: hashing T used to overflow the stack. */
+    static byte[] cyclicOrderedDictKey() {
+        PickleBuilder p = new PickleBuilder().proto(2).global("collections", "OrderedDict");
+        p.op(']').put(0).get(0).op(0x85).put(1).op('a').op('0');
+        return p.op(']').get(1).integer(1).op(0x86).op('a').op(0x85).reduce().stop().bytes();
+    }
+
+    /** A dict key of four levels of 1000 memo references to the level below: 8 KB that used to hash for hours. */
+    static byte[] keyOfABillionItems() {
+        PickleBuilder p = new PickleBuilder().proto(2).emptyDict().mark();
+        for (int i = 0; i < 1000; i++) {
+            p.op('K').op(1);
+        }
+        p.tuple().put(0).op('0');
+        for (int level = 1; level <= 3; level++) {
+            p.mark();
+            for (int i = 0; i < 1000; i++) {
+                p.get(level - 1);
+            }
+            p.tuple().put(level).op('0');
+        }
+        return p.get(3).integer(1).setItem().stop().bytes();
+    }
+
+    /** {'w': one stored float seen 100 million times through stride 0}, which used to allocate 400 MB. */
+    static byte[] strideZeroView() {
+        PickleBuilder p = new PickleBuilder().proto(2).emptyDict().str("w");
+        p.tensor(() -> p.storage("FloatStorage", "0", "cpu", 1), 0, new int[] {100_000_000}, new int[] {0});
+        return p.setItem().stop().bytes();
+    }
+
+    @Test
+    void smallBroadcastsAndTiedWeightsStillRead() {
+        PickleBuilder p = new PickleBuilder().proto(2).emptyDict().mark();
+        p.str("row").tensor(() -> p.storage("FloatStorage", "0", "cpu", 2), 0, new int[] {3, 2}, new int[] {0, 1});
+        p.str("tied").tensor(() -> p.storage("FloatStorage", "0", "cpu", 2), 0, new int[] {2}, new int[] {1});
+        p.setItems().stop();
+
+        Map<String, NdArray> tensors = TorchCheckpoint.read(checkpoint("tied", p.bytes(), Map.of("0", floats(1, 2))));
+
+        assertThat(tensors.get("row")).isEqualTo(NdArray.ofFloats(new int[] {3, 2}, new float[] {1, 2, 1, 2, 1, 2}));
+        assertThat(tensors.get("tied")).isEqualTo(NdArray.ofFloats(new int[] {2}, new float[] {1, 2}));
+    }
+
+    @Test
     void missingStorageRecordIsReported() {
         Map<String, byte[]> entries = new LinkedHashMap<>(ZipFiles.read(Fixtures.checkpoint(SMALL)));
         entries.remove("ltc_autoncp19_1_default/data/3");
