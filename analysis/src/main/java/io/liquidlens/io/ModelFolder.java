@@ -29,6 +29,8 @@ import java.util.Set;
 public final class ModelFolder {
     /** The manifest's file name inside a model folder. */
     public static final String MANIFEST = "model.json";
+    /** A model.json larger than this is not a manifest (64 MiB: room for any provenance, not for data). */
+    static final long MAX_MANIFEST_BYTES = 64L << 20;
 
     /**
      * The system property that lets {@code weights} name a file outside the model folder
@@ -77,9 +79,20 @@ public final class ModelFolder {
         Path file = manifestPath(modelArg);
         RegularFiles.require(file);
         JsonNode root;
+        try {
+            if (Files.size(file) > MAX_MANIFEST_BYTES) {
+                throw new LiquidLensException(file, Files.size(file) + " bytes is over the limit of "
+                        + MAX_MANIFEST_BYTES + " for a model.json (it holds a constructor call and provenance, not data)");
+            }
+        } catch (IOException e) {
+            throw new LiquidLensException(file, "cannot read: " + e.getMessage(), e);
+        }
         try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
             root = JSON.readTree(parser);
             trailing(file, parser);
+        } catch (java.io.CharConversionException e) {
+            throw new LiquidLensException(file, "is not UTF-8 text; a model.json is JSON written in UTF-8 ("
+                    + e.getMessage() + ")", e);
         } catch (JsonProcessingException e) {
             throw new LiquidLensException(file, "not valid JSON: " + e.getOriginalMessage()
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);

@@ -334,4 +334,21 @@ class ModelFolderTest {
         assertThat(written.get("ncps").get("implicit_param_constraints").asBoolean()).isTrue();
         assertThat(written.get("ncps").get("units").get("seed").asLong()).isEqualTo(22222L);
     }
+
+    @Test
+    void aManifestInAnotherEncodingOrOfDataSizeIsNamedForWhatItIs(@TempDir Path dir) throws IOException {
+        Path utf32 = Files.createDirectories(dir.resolve("utf32"));
+        // Jackson reads UTF-32 as JSON may be; a character past U+10FFFF in it is not text at all
+        Files.write(utf32.resolve("model.json"), new byte[] {0x7b, 0, 0, 0, 0x22, 0, 0, 0, -1, -1, -1, 0x7f, 0x22, 0, 0,
+            0, 0x7d, 0, 0, 0});
+        assertThatThrownBy(() -> ModelFolder.readManifest(utf32)).isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("is not UTF-8 text");
+
+        Path huge = Files.createDirectories(dir.resolve("huge"));
+        try (var f = new java.io.RandomAccessFile(huge.resolve("model.json").toFile(), "rw")) {
+            f.setLength(ModelFolder.MAX_MANIFEST_BYTES + 1); // sparse: no disk, no memory
+        }
+        assertThatThrownBy(() -> ModelFolder.readManifest(huge)).isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("over the limit of " + ModelFolder.MAX_MANIFEST_BYTES);
+    }
 }
