@@ -113,6 +113,7 @@ public final class CausalAuditor {
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
         List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
+        saliency.prepare(rollouts, frames);
         IntStream.range(0, frames.size()).parallel().forEach(k -> {
             int[] f = frames.get(k);
             cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
@@ -154,8 +155,10 @@ public final class CausalAuditor {
         double[] distractorArea = new double[n];
         double[] taskArea = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
-        List<long[]> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
-                ? disturbed.labels().get(r) : ChannelLabels.of(model, rollouts.get(r).steps())).toList();
+        saliency.prepare(disturbed.rollouts().stream().map(PerturbedRollout::rollout).toList(), frames);
+        FrameLabels channels = ChannelLabels.of(model);
+        List<FrameLabels> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
+                ? disturbed.labels().get(r) : channels).toList();
         IntStream.range(0, n).parallel().forEach(k -> {
             int r = frames.get(k)[0];
             int t = frames.get(k)[1];
@@ -166,11 +169,11 @@ public final class CausalAuditor {
             ssim[k] = big ? Ssim.between(cleanMaps[k], maps[k]) : Double.NaN;
             int at = t * m + options.output();
             deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
-            long[] l = labels.get(r);
-            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t * maps[k].height() * maps[k].width());
+            FrameLabels l = labels.get(r);
+            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t);
             onDistractor[k] = share == null ? Double.NaN : share.distractor();
             onTask[k] = share == null ? Double.NaN : share.task();
-            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t * maps[k].height() * maps[k].width());
+            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t);
             distractorArea[k] = area == null ? Double.NaN : area.distractor();
             taskArea[k] = area == null ? Double.NaN : area.task();
             tick(1);
@@ -189,15 +192,15 @@ public final class CausalAuditor {
     }
 
     /**
-     * One condition's perturbed rollouts with their label maps as flat arrays (null where a rollout has none),
-     * made once and read by every model.
+     * One condition's perturbed rollouts with their label maps (null where a rollout has none), made once and read
+     * by every model; uint8 maps are read in place.
      */
-    private record Disturbed(List<PerturbedRollout> rollouts, List<long[]> labels) {
+    private record Disturbed(List<PerturbedRollout> rollouts, List<FrameLabels> labels) {
         static Disturbed of(Condition c, List<Rollout> clean) {
             List<PerturbedRollout> p = IntStream.range(0, clean.size()).mapToObj(r -> perturb(c, clean, r)).toList();
-            List<long[]> labels = new ArrayList<>();
+            List<FrameLabels> labels = new ArrayList<>();
             for (PerturbedRollout r : p) {
-                labels.add(r.rollout().labels() == null ? null : r.rollout().labels().toLongArray());
+                labels.add(r.rollout().labels() == null ? null : FrameLabels.of(r.rollout().labels()));
             }
             return new Disturbed(p, labels);
         }
