@@ -35,6 +35,11 @@ public final class Limits {
     public static final int OVERLAYS = 1_000;
     /** Quantile bins of a decision ({@code tree --bins}). */
     public static final int BINS = 1_000;
+    /**
+     * Training rows one tree learns from ({@code tree --max-rows}); J48's time grows faster than its rows (a
+     * million rows of 19 neurons did not finish in half an hour).
+     */
+    public static final int TREE_ROWS = 1_000_000;
     /** Cross-validation folds ({@code tree --folds}) and conflicting pairs reported ({@code --conflicts}). */
     public static final int FOLDS = 1_000;
     /** Earlier steps a saliency gradient reaches back to ({@code saliency --window}). */

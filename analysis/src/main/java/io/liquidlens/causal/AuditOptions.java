@@ -1,6 +1,8 @@
 package io.liquidlens.causal;
 
 import io.liquidlens.Limits;
+import io.liquidlens.lanekeeping.CarSpec;
+import io.liquidlens.lanekeeping.EpisodeOptions;
 
 /**
  * How a causality report is measured.
@@ -32,6 +34,10 @@ public record AuditOptions(SaliencySpec method, int output, int frames, int over
         Limits.atMost("overlays", overlays, Limits.OVERLAYS);
         Limits.atMost("episodes", episodes, Limits.EPISODES);
         Limits.atMost("episode steps", episodeSteps, Limits.STEPS);
+        if (episodeSteps > EpisodeOptions.maxSteps(CarSpec.defaults())) {
+            throw new IllegalArgumentException(EpisodeOptions.tooLong("episode steps",
+                    episodeSteps, "the default speed", CarSpec.defaults()));
+        }
     }
 
     /** VisualBackProp, output 0, 200 frames, 2 overlays, 10 episodes of 500 steps, seed 0, interventions on. */

@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
 /**
  * Measures a causality report: every model under every condition on the same recorded frames (saliency SSIM,
  * output deviation, saliency on distractor and task pixels), closed-loop driving under each condition, and the
- * ranking of decision neurons by clamping. Perturbed rollouts are made once and shared by all models, so every
- * model sees exactly the same disturbed frames. Work is spread over all cores.
+ * ranking of decision neurons by clamping. Perturbed rollouts are made once per condition and shared by all
+ * models, so every model sees exactly the same disturbed frames; only one condition's are held at a time. Work is
+ * spread over all cores.
  */
 public final class CausalAuditor {
 
@@ -73,11 +74,22 @@ public final class CausalAuditor {
         }
         CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
         auditor.stopIfCancelled();
-        List<Disturbed> perturbed = conditions.parallelStream().map(c -> Disturbed.of(c, rollouts)).toList();
         auditor.total = models.stream().mapToLong(auditor::units).sum();
-        List<ModelAudit> audits = new ArrayList<>();
+        List<ModelRun> runs = new ArrayList<>();
         for (Subject s : models) {
-            audits.add(auditor.audit(s, perturbed));
+            runs.add(auditor.start(s));
+        }
+        // one condition's perturbed rollouts at a time, shared by every model: each is a copy of every frame (a
+        // camera recording of 20,000 frames: 740 MB as float32), so holding all conditions at once did not fit
+        for (Condition c : conditions) {
+            Disturbed disturbed = Disturbed.of(c, rollouts);
+            for (ModelRun run : runs) {
+                auditor.measure(run, c, disturbed);
+            }
+        }
+        List<ModelAudit> audits = new ArrayList<>();
+        for (ModelRun run : runs) {
+            audits.add(auditor.finish(run));
         }
         listener.progress(auditor.total, auditor.total);
         LiquidModel first = models.get(0).model().network();
@@ -102,7 +114,14 @@ public final class CausalAuditor {
                 + (options.interventions() ? 1 : 0);
     }
 
-    private ModelAudit audit(Subject subject, List<Disturbed> perturbed) {
+    /** One model's audit while the conditions are measured: its clean run and maps, and the results so far. */
+    private record ModelRun(Subject subject, LiquidModel net, FrameSaliency saliency, List<Replay> clean,
+                            List<float[]> cleanOut, SaliencyMap[] cleanMaps, List<ConditionResult> results,
+                            List<SaliencyOverlay> overlays) {
+    }
+
+    /** Checks the model, runs it on the clean rollouts and makes its clean maps. */
+    private ModelRun start(Subject subject) {
         LiquidModel net = subject.model().network();
         if (options.output() >= net.outputSize()) {
             throw new IllegalArgumentException(subject.name() + ": output " + options.output() + " is not one of the"
@@ -113,31 +132,35 @@ public final class CausalAuditor {
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
         List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
+        saliency.prepare(rollouts, frames);
         IntStream.range(0, frames.size()).parallel().forEach(k -> {
             int[] f = frames.get(k);
             cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
             tick(1);
         });
-        List<ConditionResult> results = new ArrayList<>();
-        List<SaliencyOverlay> overlays = new ArrayList<>();
-        for (int c = 0; c < conditions.size(); c++) {
-            Condition condition = conditions.get(c);
-            Disturbed disturbed = perturbed.get(c);
-            FrameMetrics metrics = frameMetrics(subject.model(), saliency, disturbed, cleanOut, cleanMaps, overlays,
-                    condition);
-            ClosedLoopResult drive = null;
-            if (options.episodes() > 0 && net.head().isPresent() && condition.drivable()) {
-                drive = ClosedLoop.drive(subject.model(), condition, options.episodes(), options.episodeSteps(),
-                        options.seed(), () -> tick(episodeUnits()));
-            }
-            results.add(new ConditionResult(condition, metrics, drive));
+        return new ModelRun(subject, net, saliency, clean, cleanOut, cleanMaps, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Measures {@code run}'s model under {@code condition}, on its perturbed rollouts and in closed loop. */
+    private void measure(ModelRun run, Condition condition, Disturbed disturbed) {
+        FrameMetrics metrics = frameMetrics(run.subject().model(), run.saliency(), disturbed, run.cleanOut(),
+                run.cleanMaps(), run.overlays(), condition);
+        ClosedLoopResult drive = null;
+        if (options.episodes() > 0 && run.net().head().isPresent() && condition.drivable()) {
+            drive = ClosedLoop.drive(run.subject().model(), condition, options.episodes(), options.episodeSteps(),
+                    options.seed(), () -> tick(episodeUnits()));
         }
+        run.results().add(new ConditionResult(condition, metrics, drive));
+    }
+
+    /** Ranks the decision neurons and closes the model's audit. */
+    private ModelAudit finish(ModelRun run) {
         List<InterventionEffect> effects = List.of();
         if (options.interventions()) {
-            effects = InterventionRanking.rankReplays(net, clean, options.output());
+            effects = InterventionRanking.rankReplays(run.net(), run.clean(), options.output());
             tick(1);
         }
-        return new ModelAudit(subject.name(), describe(net), results, effects, overlays);
+        return new ModelAudit(run.subject().name(), describe(run.net()), run.results(), effects, run.overlays());
     }
 
     private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, Disturbed disturbed,
@@ -154,8 +177,10 @@ public final class CausalAuditor {
         double[] distractorArea = new double[n];
         double[] taskArea = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
-        List<long[]> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
-                ? disturbed.labels().get(r) : ChannelLabels.of(model, rollouts.get(r).steps())).toList();
+        saliency.prepare(disturbed.rollouts().stream().map(PerturbedRollout::rollout).toList(), frames);
+        FrameLabels channels = ChannelLabels.of(model);
+        List<FrameLabels> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
+                ? disturbed.labels().get(r) : channels).toList();
         IntStream.range(0, n).parallel().forEach(k -> {
             int r = frames.get(k)[0];
             int t = frames.get(k)[1];
@@ -166,11 +191,11 @@ public final class CausalAuditor {
             ssim[k] = big ? Ssim.between(cleanMaps[k], maps[k]) : Double.NaN;
             int at = t * m + options.output();
             deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
-            long[] l = labels.get(r);
-            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t * maps[k].height() * maps[k].width());
+            FrameLabels l = labels.get(r);
+            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t);
             onDistractor[k] = share == null ? Double.NaN : share.distractor();
             onTask[k] = share == null ? Double.NaN : share.task();
-            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t * maps[k].height() * maps[k].width());
+            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t);
             distractorArea[k] = area == null ? Double.NaN : area.distractor();
             taskArea[k] = area == null ? Double.NaN : area.task();
             tick(1);
@@ -189,15 +214,15 @@ public final class CausalAuditor {
     }
 
     /**
-     * One condition's perturbed rollouts with their label maps as flat arrays (null where a rollout has none),
-     * made once and read by every model.
+     * One condition's perturbed rollouts with their label maps (null where a rollout has none), made once and read
+     * by every model, then dropped before the next condition's; uint8 maps are read in place.
      */
-    private record Disturbed(List<PerturbedRollout> rollouts, List<long[]> labels) {
+    private record Disturbed(List<PerturbedRollout> rollouts, List<FrameLabels> labels) {
         static Disturbed of(Condition c, List<Rollout> clean) {
             List<PerturbedRollout> p = IntStream.range(0, clean.size()).mapToObj(r -> perturb(c, clean, r)).toList();
-            List<long[]> labels = new ArrayList<>();
+            List<FrameLabels> labels = new ArrayList<>();
             for (PerturbedRollout r : p) {
-                labels.add(r.rollout().labels() == null ? null : r.rollout().labels().toLongArray());
+                labels.add(r.rollout().labels() == null ? null : FrameLabels.of(r.rollout().labels()));
             }
             return new Disturbed(p, labels);
         }

@@ -16,10 +16,10 @@ final class ChannelLabels {
     }
 
     /**
-     * (T, S) classes of a vector model's inputs for {@code steps} steps, or null for a camera model or inputs
+     * The classes of a vector model's inputs, alike at every step, or null for a camera model or inputs
      * that are not the sample world's (no channel named as the vector sensor names them).
      */
-    static long[] of(LoadedModel model, int steps) {
+    static FrameLabels of(LoadedModel model) {
         if (model.network().head().isPresent()) {
             return null;
         }
@@ -41,10 +41,6 @@ final class ChannelLabels {
         if (!known) {
             return null;
         }
-        long[] all = new long[steps * classes.length];
-        for (int t = 0; t < steps; t++) {
-            System.arraycopy(classes, 0, all, t * classes.length, classes.length);
-        }
-        return all;
+        return FrameLabels.everyStep(classes);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * pays for one step each, not for the whole rollout.
  */
 public final class SaliencyModel {
+    /** Earlier steps run at once on the way to a step (their tape is kept only for one chunk). */
+    static final int PREFIX_CHUNK = 4096;
     private final SequenceGradient cells;
     private final HeadGrad head;
     private final PerceptionHead floatHead;
@@ -116,6 +118,78 @@ public final class SaliencyModel {
      * @throws IllegalArgumentException when the rollout's steps do not fit the model or the step is outside it
      */
     public Step at(Rollout rollout, int step) {
+        check(rollout, step);
+        return new Step(rollout, step, statesBefore(rollout, new int[] {step})[0]);
+    }
+
+    /**
+     * Step {@code step} of {@code rollout} with the state before it given ({@link #statesBefore}), so that no
+     * earlier step is run again.
+     *
+     * @throws IllegalArgumentException when the rollout's steps do not fit the model or the step is outside it
+     */
+    public Step at(Rollout rollout, int step, double[][] stateBefore) {
+        check(rollout, step);
+        return new Step(rollout, step, stateBefore);
+    }
+
+    /**
+     * The state before each of {@code steps} (ascending) of {@code rollout}, from one run over its recorded inputs:
+     * {@code [k][0]} = h, {@code [k][1]} = the LSTM cell state c (null without mixed memory); both null before step
+     * 0. Asking for 200 steps of a million-step rollout so runs it once instead of once per step. The earlier
+     * steps are run in chunks of {@value #PREFIX_CHUNK} on one small tape, carrying the state, so memory does not
+     * grow with the step (one tape over the run up to a late step of a million took gigabytes).
+     *
+     * @throws IllegalArgumentException when the rollout's steps do not fit the model, or the steps are not ascending
+     *                                  steps of it
+     */
+    public double[][][] statesBefore(Rollout rollout, int[] steps) {
+        double[][][] out = new double[steps.length][][];
+        if (steps.length == 0) {
+            return out;
+        }
+        for (int k = 0; k < steps.length; k++) {
+            check(rollout, steps[k]);
+            if (k > 0 && steps[k] < steps[k - 1]) {
+                throw new IllegalArgumentException("steps must ascend, got " + steps[k - 1] + " then " + steps[k]);
+            }
+        }
+        int s = stepSize();
+        int f = cells.inputSize();
+        float[] all = rollout.inputs().floatsView();
+        double[] dts = rollout.timespans() == null ? null : rollout.timespans().toDoubleArray();
+        int chunk = Math.max(1, Math.min(steps[steps.length - 1], PREFIX_CHUNK));
+        double[] prefix = new double[chunk * f];
+        SequenceTape tape = cells.newTape(chunk);
+        double[] headTape = head == null ? null : new double[head.tapeSize()];
+        HeadGrad.Scratch headScratch = head == null ? null : head.newScratch();
+        double[] h = null;
+        double[] c = null;
+        int at = 0;
+        for (int k = 0; k < steps.length; k++) {
+            while (at < steps[k]) {
+                int len = Math.min(chunk, steps[k] - at);
+                for (int t = 0; t < len; t++) {
+                    if (head == null) {
+                        for (int i = 0; i < f; i++) {
+                            prefix[t * f + i] = all[(at + t) * s + i];
+                        }
+                    } else {
+                        head.forward(cells.params().values(), all, (at + t) * s, prefix, t * f, headTape, 0,
+                                headScratch);
+                    }
+                }
+                cells.forward(prefix, 0, len, dts, at, h, 0, c, 0, tape);
+                h = tape.finalState();
+                c = tape.finalCellState();
+                at += len;
+            }
+            out[k] = new double[][] {h == null ? null : h.clone(), c == null ? null : c.clone()};
+        }
+        return out;
+    }
+
+    private void check(Rollout rollout, int step) {
         if (rollout.featuresPerStep() != stepSize() || rollout.isImage() != isImage()) {
             throw new IllegalArgumentException("the rollout's inputs " + Arrays.toString(rollout.inputs().shape())
                     + " do not fit a model taking " + (isImage() ? height + "x" + width + "x" + channels + " frames"
@@ -124,7 +198,6 @@ public final class SaliencyModel {
         if (step < 0 || step >= rollout.steps()) {
             throw new IllegalArgumentException("step " + step + " is outside the rollout's " + rollout.steps() + " steps");
         }
-        return new Step(rollout, step);
     }
 
     /** One step of one rollout, with the state before it fixed; not thread-safe (it reuses its buffers). */
@@ -141,7 +214,7 @@ public final class SaliencyModel {
         private final HeadGrad.Scratch headScratch;
         private final double[] spareGrad;
 
-        private Step(Rollout rollout, int step) {
+        private Step(Rollout rollout, int step, double[][] stateBefore) {
             this.step = step;
             int s = stepSize();
             float[] all = rollout.inputs().floatsView();
@@ -153,27 +226,8 @@ public final class SaliencyModel {
             headTape = head == null ? null : new double[head.tapeSize()];
             headScratch = head == null ? null : head.newScratch();
             spareGrad = head == null ? null : new double[cells.params().size()];
-            if (step == 0) {
-                h = null;
-                c = null;
-                return;
-            }
-            int f = cells.inputSize();
-            double[] prefix = new double[step * f];
-            for (int t = 0; t < step; t++) {
-                if (head == null) {
-                    for (int i = 0; i < f; i++) {
-                        prefix[t * f + i] = all[t * s + i];
-                    }
-                } else {
-                    head.forward(cells.params().values(), all, t * s, prefix, t * f, headTape, 0, headScratch);
-                }
-            }
-            SequenceTape before = cells.newTape(step);
-            double[] dts = rollout.timespans() == null ? null : Arrays.copyOf(rollout.timespans().toDoubleArray(), step);
-            cells.forward(prefix, dts, null, null, before);
-            h = before.finalState();
-            c = before.finalCellState();
+            h = stateBefore[0];
+            c = stateBefore[1];
         }
 
         /** The step index in the rollout. */

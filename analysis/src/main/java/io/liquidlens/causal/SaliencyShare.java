@@ -28,11 +28,7 @@ public record SaliencyShare(double distractor, double task, double total) {
             throw new IllegalArgumentException("a " + map.height() + "x" + map.width() + " saliency map needs "
                     + map.height() * map.width() + " labels, got " + frameLabels.length);
         }
-        long[] labels = new long[frameLabels.length];
-        for (int p = 0; p < labels.length; p++) {
-            labels[p] = frameLabels[p] & 0xff;
-        }
-        return of(map, labels, 0);
+        return of(map, p -> frameLabels[p] & 0xff);
     }
 
     /**
@@ -48,6 +44,16 @@ public record SaliencyShare(double distractor, double task, double total) {
             throw new IllegalArgumentException("a " + map.height() + "x" + map.width() + " saliency map needs "
                     + pixels + " labels from " + offset + "; the label array holds " + labels.length);
         }
+        return of(map, p -> labels[offset + p]);
+    }
+
+    /**
+     * The shares of {@code map} with pixel p (row-major) of class {@code labelOf.applyAsLong(p)}.
+     *
+     * @throws IllegalArgumentException when a map value is negative
+     */
+    static SaliencyShare of(SaliencyMap map, java.util.function.IntToLongFunction labelOf) {
+        int pixels = map.height() * map.width();
         double[] values = map.values();
         double total = 0;
         double onDistractor = 0;
@@ -58,7 +64,7 @@ public record SaliencyShare(double distractor, double task, double total) {
                 throw new IllegalArgumentException("saliency share needs a map of values >= 0, got " + v
                         + " at row " + p / map.width() + ", column " + p % map.width());
             }
-            long label = labels[offset + p];
+            long label = labelOf.applyAsLong(p);
             total += v;
             if (label == Labels.DISTRACTOR) {
                 onDistractor += v;
@@ -73,6 +79,19 @@ public record SaliencyShare(double distractor, double task, double total) {
     }
 
     /**
+     * The shares of {@code map} over step {@code step} of {@code labels}.
+     *
+     * @throws IllegalArgumentException when the labels per step are not the map's H x W, or a map value is negative
+     */
+    static SaliencyShare of(SaliencyMap map, FrameLabels labels, int step) {
+        if (labels.perStep() != map.height() * map.width()) {
+            throw new IllegalArgumentException("a " + map.height() + "x" + map.width() + " saliency map needs "
+                    + map.height() * map.width() + " labels per step, the labels have " + labels.perStep());
+        }
+        return of(map, p -> labels.at(step, p));
+    }
+
+    /**
      * The shares of {@code map} over the labels of step {@code step} of {@code rollout}.
      *
      * @throws IllegalArgumentException when the rollout has no labels, the step is outside it or the map is
@@ -83,11 +102,11 @@ public record SaliencyShare(double distractor, double task, double total) {
             throw new IllegalArgumentException("step " + step + " is not one of the rollout's " + rollout.steps()
                     + " steps (0.." + (rollout.steps() - 1) + ")");
         }
-        return of(map, labels(rollout, map), step * map.height() * map.width());
+        return of(map, FrameLabels.of(checkedLabels(rollout, map)), step);
     }
 
     /** The rollout's labels, checked against the map's size. */
-    static long[] labels(Rollout rollout, SaliencyMap map) {
+    static io.liquidlens.io.NdArray checkedLabels(Rollout rollout, SaliencyMap map) {
         if (rollout.labels() == null) {
             throw new IllegalArgumentException("saliency shares need the rollout's pixel labels (a camera rollout"
                     + " recorded by the sample world, or one a SampleWorld perturbation labelled); this one has none");
@@ -97,7 +116,7 @@ public record SaliencyShare(double distractor, double task, double total) {
             throw new IllegalArgumentException("the rollout's labels " + Arrays.toString(shape) + " are not (T, "
                     + map.height() + ", " + map.width() + ") like the saliency map");
         }
-        return rollout.labels().toLongArray();
+        return rollout.labels();
     }
 
     /** The share on background pixels: 1 - distractor - task (NaN when the total is 0). */

@@ -31,7 +31,7 @@ public record SaliencyShares(String method, int output, List<Integer> steps, Lis
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("saliency shares need at least one step");
         }
-        long[] labels = null;
+        FrameLabels labels = null;
         SaliencyShare[] out = new SaliencyShare[steps.size()];
         for (int k = 0; k < steps.size(); k++) {
             int step = steps.get(k);
@@ -41,9 +41,9 @@ public record SaliencyShares(String method, int output, List<Integer> steps, Lis
             }
             SaliencyMap map = method.map(model, rollout, step, output);
             if (labels == null) {
-                labels = SaliencyShare.labels(rollout, map);
+                labels = FrameLabels.of(SaliencyShare.checkedLabels(rollout, map));
             }
-            out[k] = SaliencyShare.of(map, labels, step * map.height() * map.width());
+            out[k] = SaliencyShare.of(map, labels, step);
         }
         return new SaliencyShares(method.toString(), output, steps, List.of(out));
     }

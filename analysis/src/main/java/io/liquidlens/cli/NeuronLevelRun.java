@@ -67,9 +67,10 @@ final class NeuronLevelRun {
             }
         });
         PrintWriter stdout = c.spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%d neuron trees over %s (%d steps, %d held-out %s); wrote %s%n",
+        stdout.printf(Locale.ROOT, "%d neuron trees over %s (%d steps, %d held-out %s%s); wrote %s%n",
                 result.neurons().size(), String.join(", ", data.worldNames()), data.rows(),
-                result.split().heldOut().length, result.split().byBlocks() ? "block(s)" : "episode(s)", c.out);
+                result.split().heldOut().length, result.split().byBlocks() ? "block(s)" : "episode(s)",
+                TreeCommand.rowsUsed(result.split().rows(false).length, options.maxRows()), c.out);
         stdout.printf(Locale.ROOT, "%-22s %8s %6s %13s%n", "neuron", "fidelity", "leaves", "concentration");
         for (NeuronTree t : result.neurons()) {
             stdout.printf(Locale.ROOT, "%-22s %8.4f %6d %13.4f%n", t.name(), t.fidelity(), t.tree().leaves(),
@@ -104,6 +105,7 @@ final class NeuronLevelRun {
         c.require(!(c.unpruned && c.reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
         c.require(c.heldOut > 0 && c.heldOut < 1, "--held-out must be in (0, 1), got " + c.heldOut);
         c.require(c.conflicts >= 0, "--conflicts must be 0 or more, got " + c.conflicts);
+        c.requireMaxRows();
         c.require(c.conflicts <= Limits.FOLDS, Limits.overLimit("--conflicts", c.conflicts, Limits.FOLDS));
         List<String> world = c.world == null ? NeuronTreeOptions.DEFAULT_WORLD
                 : c.world.stream().map(String::trim).toList();
@@ -114,6 +116,6 @@ final class NeuronLevelRun {
         FeatureSet neurons = new FeatureSet(chosen.isEmpty()
                 ? EnumSet.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR) : Set.of(), chosen, false);
         J48Options j48 = new J48Options(c.confidence, c.minLeaf, c.unpruned, c.binarySplits, c.reducedErrorPruning, 3);
-        return new NeuronTreeOptions(neurons, world, bins, j48, c.heldOut, c.seed, c.conflicts);
+        return new NeuronTreeOptions(neurons, world, bins, j48, c.heldOut, c.seed, c.conflicts, c.maxRows);
     }
 }

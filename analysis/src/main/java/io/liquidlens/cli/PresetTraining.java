@@ -7,6 +7,7 @@ import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.lanekeeping.Episode;
+import io.liquidlens.lanekeeping.CarSpec;
 import io.liquidlens.lanekeeping.EpisodeOptions;
 import io.liquidlens.lanekeeping.Episodes;
 import io.liquidlens.lanekeeping.EvaluationResult;
@@ -63,6 +64,10 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
         }
         recipe = recipe.withSize(positive("--data-episodes", episodes, recipe.episodes(), Limits.EPISODES),
                 positive("--steps", steps, recipe.steps(), Limits.STEPS));
+        if (recipe.steps() > EpisodeOptions.maxSteps(CarSpec.defaults())) {
+            throw new BadOptionException(EpisodeOptions.tooLong("--steps", recipe.steps(), "the default speed",
+                    CarSpec.defaults()));
+        }
         e = positive("--epochs", epochs, e, Limits.EPOCHS);
         TrainOptions options = t.withEpochs(e).withSeed(seed == null ? t.seed() : seed);
         TrainingPreset.Dagger dagger = preset.dagger() == null ? null : preset.dagger().scaledTo(e, t.epochs());

@@ -143,6 +143,12 @@ final class TreeCommand implements Callable<Integer> {
                     + " given) and write fidelity against leaves to sweep.csv and tree.json.")
     List<String> sweep;
 
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000",
+            description = "Each tree learns from at most N training steps, evenly spaced over them (J48's time grows"
+                    + " faster than its rows); fidelity is still measured on every step. In [1, 1000000]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
     Path out;
 
@@ -195,11 +201,11 @@ final class TreeCommand implements Callable<Integer> {
         });
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "fidelity %.4f on %d held-out %s (%d steps); cross-validated %.4f (%d folds);"
-                        + " %d leaves, size %d, depth %d; classes %s; wrote %s%n", result.fidelity(),
+                        + " %d leaves, size %d, depth %d; classes %s%s; wrote %s%n", result.fidelity(),
                 result.split().heldOut().length, result.split().byBlocks() ? "block(s) of the one episode"
                         : "episode(s)", result.heldOut().total(), result.crossValidated().fidelity(),
                 result.split().folds(), result.tree().leaves(), result.tree().size(), result.tree().depth(),
-                String.join("; ", data.bins().ranges()), out);
+                String.join("; ", data.bins().ranges()), rowsUsed(result.training().total(), options.maxRows()), out);
         stdout.flush();
         return 0;
     }
@@ -226,6 +232,7 @@ final class TreeCommand implements Callable<Integer> {
         require(!(unpruned && reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
         require(heldOut > 0 && heldOut < 1, "--held-out must be in (0, 1), got " + heldOut);
         require(folds >= 2, "--folds must be 2 or more, got " + folds);
+        requireMaxRows();
         if (neurons != null && inter) {
             throw bad("--neurons and --inter exclude each other (list the inter neurons in --neurons)");
         }
@@ -255,7 +262,18 @@ final class TreeCommand implements Callable<Integer> {
         LabelSpec labelSpec = new LabelSpec(source, bins == null ? Binning.LEFT_STRAIGHT_RIGHT : Binning.QUANTILES,
                 bins == null ? 3 : bins, output);
         J48Options j48 = new J48Options(confidence, minLeaf, unpruned, binarySplits, reducedErrorPruning, 3);
-        return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes);
+        return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes, maxRows);
+    }
+
+    void requireMaxRows() {
+        require(maxRows >= 1, "--max-rows must be 1 or more, got " + maxRows);
+        require(maxRows <= Limits.TREE_ROWS, Limits.overLimit("--max-rows", maxRows, Limits.TREE_ROWS));
+    }
+
+    /** ", learned from N of M training steps (evenly spaced)" when the cap cut them, else nothing. */
+    static String rowsUsed(int available, int maxRows) {
+        return available <= maxRows ? "" : String.format(Locale.ROOT,
+                "; each tree learned from %d of %d training steps (evenly spaced)", maxRows, available);
     }
 
     void require(boolean ok, String message) {

@@ -63,11 +63,15 @@ final class WorldOptions {
         if (!(speed > 0 && speed <= 40)) {
             throw new BadOptionException("--speed " + speed + ": must be in (0, 40] m/s");
         }
+        CarSpec car = CarSpec.defaults().withSpeed(speed);
+        if (steps > EpisodeOptions.maxSteps(car)) {
+            throw new BadOptionException(EpisodeOptions.tooLong("--steps", steps, "--speed", car));
+        }
         if (!(dartSigma >= 0 && dartSigma <= 1)) {
             throw new BadOptionException("--dart " + dartSigma + ": must be in [0, 1] 1/m (0 = no perturbation)");
         }
         try {
-            return EpisodeOptions.defaults(steps).withCar(CarSpec.defaults().withSpeed(speed)).withDart(dartSigma);
+            return EpisodeOptions.defaults(steps).withCar(car).withDart(dartSigma);
         } catch (IllegalArgumentException e) {
             throw new BadOptionException(e.getMessage(), e);
         }

@@ -37,6 +37,9 @@ public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double ma
         if (car == null) {
             throw new IllegalArgumentException("a car spec is required");
         }
+        if (steps > maxSteps(car)) {
+            throw new IllegalArgumentException(tooLong("steps", steps, "speed", car));
+        }
         if (!(dartSigma >= 0 && dartSigma <= 1)) {
             throw new IllegalArgumentException("DART sigma must be in [0, 1] 1/m (0 = no perturbation), got " + dartSigma);
         }
@@ -85,6 +88,27 @@ public record EpisodeOptions(int steps, CarSpec car, double dartSigma, double ma
     /** The same options with another action label. */
     public EpisodeOptions withActionLabel(ActionLabel label) {
         return new EpisodeOptions(steps, car, dartSigma, maxStartOffset, maxStartHeading, frames, label);
+    }
+
+    /** The most steps an episode of {@code car} can take: its road (steps x speed x dt and margins) fits 1e6 m. */
+    public static int maxSteps(CarSpec car) {
+        return (int) Math.min(Integer.MAX_VALUE,
+                Math.floor((RoadSpec.MAX_LENGTH - START_S - ROAD_MARGIN) / car.stepLength()));
+    }
+
+    /**
+     * The one wording of an episode too long for its road, naming the steps and speed as the caller calls them (a
+     * field or a command-line option): {@code --steps 1000000 x --speed 10 m/s x dt 0.1 s = 1000000 m of road, over
+     * the limit of 1000000 m with the margins; at most 999870 steps at this speed}.
+     */
+    public static String tooLong(String stepsName, int steps, String speedName, CarSpec car) {
+        return String.format(java.util.Locale.ROOT, "%s %d x %s %s m/s x dt %s s = %.0f m of road, over the limit of"
+                        + " %.0f m with the margins; at most %d steps at this speed", stepsName, steps, speedName,
+                num(car.speed()), num(car.dt()), steps * car.stepLength(), RoadSpec.MAX_LENGTH, maxSteps(car));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The road an episode with this seed drives on: long enough for every step, plus a margin. */

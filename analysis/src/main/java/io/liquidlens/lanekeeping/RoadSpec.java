@@ -28,10 +28,12 @@ public record RoadSpec(double length, long seed, double minRadius, double maxRad
 
     /** Default lane half-width: a 3.5 m lane. */
     public static final double LANE_HALF_WIDTH = 1.75;
+    /** The longest road (m): an episode's steps x speed x dt must fit in it. */
+    public static final double MAX_LENGTH = 1e6;
 
     /** Checks every field; the message names the field, the accepted range and the value. */
     public RoadSpec {
-        require(length >= 10 && length <= 1e6, "length", "in [10, 1e6] m", length);
+        require(length >= 10 && length <= MAX_LENGTH, "length", "in [10, 1e6] m", length);
         require(minRadius >= 5, "minRadius", ">= 5 m", minRadius);
         require(maxRadius >= minRadius && maxRadius <= 1e5, "maxRadius", "in [minRadius, 1e5] m", maxRadius);
         require(minTurn > 0 && minTurn <= maxTurn, "minTurn", "in (0, maxTurn] rad", minTurn);

@@ -12,12 +12,19 @@ import java.util.Arrays;
  * @param inputRanges         {@code [2 * s]} = min, {@code [2 * s + 1]} = max of input feature {@code s}
  * @param stateRanges         the same per neuron ({@link Activity#stateRanges()})
  * @param synapseScale        the {@link #PERCENTILE} quantile of |activity| of the internal synapses over all
- *                            steps (0 when there are none or all are silent)
+ *                            steps, or {@link #QUANTILE_STEPS} evenly spaced ones of a longer rollout (0 when there
+ *                            are none or all are silent)
  * @param sensorySynapseScale the same for the sensory synapses
  */
 public record ActivityScales(float[] inputRanges, float[] stateRanges, float synapseScale, float sensorySynapseScale) {
     /** The quantile used for the synapse scales. */
     public static final double PERCENTILE = 0.99;
+    /**
+     * Steps the synapse quantiles are taken over at most: a longer rollout gives them from this many evenly spaced
+     * steps. A million steps of 100 synapses would otherwise be 400 MB of values to sort (8 s on one core) for a
+     * drawing scale that a tenth of them gives to within the spread between neighbouring steps.
+     */
+    public static final int QUANTILE_STEPS = 100_000;
 
     /** Takes ownership of the arrays (callers must not change them afterwards). */
     public ActivityScales {
@@ -38,12 +45,14 @@ public record ActivityScales(float[] inputRanges, float[] stateRanges, float syn
             sensory += s.sensory() ? 1 : 0;
         }
         int internal = k - sensory;
-        float[] in = new float[activity.steps() * internal];
-        float[] sens = new float[activity.steps() * sensory];
+        int used = Math.min(activity.steps(), QUANTILE_STEPS);
+        float[] in = new float[used * internal];
+        float[] sens = new float[used * sensory];
         float[] step = new float[k];
         int ci = 0;
         int cs = 0;
-        for (int t = 0; t < activity.steps(); t++) {
+        for (int i = 0; i < used; i++) {
+            int t = (int) ((long) i * activity.steps() / used);
             synapses.at(activity, t, step);
             for (int j = 0; j < k; j++) {
                 float v = Math.abs(step[j]);

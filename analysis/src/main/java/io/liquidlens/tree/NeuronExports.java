@@ -103,6 +103,7 @@ public final class NeuronExports {
         r.split().heldOutNames().forEach(he::add);
         held.put("steps", r.split().rows(true).length);
         held.put("training_steps", r.split().rows(false).length);
+        TreeJson.trainingRows(root, r.split().rows(false).length, r.options().maxRows());
         root.put("concentration", "1 - H(rule | class) / log(leaves) over all steps: 1 = each class of the response"
                 + " is covered by one rule, 0 = the class says nothing about the rule; 1 for one leaf");
         ArrayNode neurons = root.putArray("neurons");
@@ -182,6 +183,7 @@ public final class NeuronExports {
         n.put("held_out", o.heldOut());
         n.put("seed", o.seed());
         n.put("conflicts", o.conflicts());
+        n.put("max_rows", o.maxRows());
         return n;
     }
 }

@@ -30,12 +30,13 @@ public final class NeuronLevel {
         if (train.length == 0) {
             throw new IllegalArgumentException("no training rows once the held-out episodes are removed");
         }
+        int[] learnFrom = TrainingRows.capped(train, options.maxRows());
         List<NeuronTree> trees = new ArrayList<>();
         int[][] ruleOf = new int[count][];
         for (int k = 0; k < count; k++) {
             progress.progress("training neuron trees", k, count);
             TreeDataset d = data.forNeuron(k, options.bins());
-            DecisionTree tree = learner.learn(d, train, options.j48());
+            DecisionTree tree = learner.learn(d, learnFrom, options.j48());
             List<NeuronRule> boxes = NeuronRule.of(tree);
             ruleOf[k] = new int[d.rows()];
             int[] steps = new int[boxes.size()];

@@ -1,5 +1,6 @@
 package io.liquidlens.tree;
 
+import io.liquidlens.Limits;
 import io.liquidlens.wiring.NeuronRole;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +17,11 @@ import java.util.Set;
  *                  policy level for the same seed
  * @param seed      seeds which episodes are held out
  * @param conflicts how many conflicting neuron pairs to report, at least 0
+ * @param maxRows   the most training rows each neuron's tree learns from, in [1, {@link Limits#TREE_ROWS}]; beyond it
+ *                  evenly spaced ones ({@link TrainingRows}); fidelity and rules still count every row
  */
 public record NeuronTreeOptions(FeatureSet neurons, List<String> world, int bins, J48Options j48, double heldOut,
-                                long seed, int conflicts) {
+                                long seed, int conflicts, int maxRows) {
 
     /** The world columns of the lane-keeping sample: lateral offset, heading error, road curvature. */
     public static final List<String> DEFAULT_WORLD = List.of("d", "mu", "kappa");
@@ -48,9 +51,22 @@ public record NeuronTreeOptions(FeatureSet neurons, List<String> world, int bins
         if (conflicts < 0) {
             throw new IllegalArgumentException("conflicts (pairs to report) must be 0 or more, got " + conflicts);
         }
+        if (maxRows < 1 || maxRows > Limits.TREE_ROWS) {
+            throw new IllegalArgumentException("maxRows (training rows per tree) must be in [1, " + Limits.TREE_ROWS
+                    + "], got " + maxRows);
+        }
     }
 
-    /** Every inter, command and motor neuron; d, mu, kappa; low / mid / high; J48's defaults; 25 % held out. */
+    /** The same with the default cap of {@value TreeOptions#DEFAULT_MAX_ROWS} training rows per tree. */
+    public NeuronTreeOptions(FeatureSet neurons, List<String> world, int bins, J48Options j48, double heldOut,
+                             long seed, int conflicts) {
+        this(neurons, world, bins, j48, heldOut, seed, conflicts, TreeOptions.DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * Every inter, command and motor neuron; d, mu, kappa; low / mid / high; J48's defaults; 25 % held out; at most
+     * 100,000 training rows per tree.
+     */
     public static NeuronTreeOptions defaults() {
         return new NeuronTreeOptions(new FeatureSet(Set.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR),
                 List.of(), false), DEFAULT_WORLD, 3, J48Options.defaults(), 0.25, 0, 10);

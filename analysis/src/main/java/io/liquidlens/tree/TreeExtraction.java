@@ -8,7 +8,8 @@ import java.util.List;
  * Extracts a tree and measures its faithfulness: a tree trained on the training episodes and tested on the held-out
  * ones (the reported fidelity), a cross-validation with folds grouped by episode (each fold's tree trained on the
  * other folds), and optionally a sweep over the minimum leaf size. All splits are by episode ({@link EpisodeSplit});
- * Weka's own cross-validation, by random row, is not used for any reported number.
+ * Weka's own cross-validation, by random row, is not used for any reported number. Each tree learns from at most
+ * {@link TreeOptions#maxRows()} of its training rows ({@link TrainingRows}); every fidelity counts every row.
  */
 public final class TreeExtraction {
     private final TreeLearner learner;
@@ -29,7 +30,8 @@ public final class TreeExtraction {
         int stages = 1 + split.folds() + options.sweep().size();
         int done = 0;
         progress.progress("training trees", done, stages);
-        DecisionTree tree = learner.learn(data, train, options.j48());
+        int[] learnFrom = TrainingRows.capped(train, options.maxRows());
+        DecisionTree tree = learner.learn(data, learnFrom, options.j48());
         progress.progress("training trees", ++done, stages);
         Faithfulness held = Faithfulness.of(tree, data, test);
         Faithfulness training = Faithfulness.of(tree, data, train);
@@ -39,7 +41,7 @@ public final class TreeExtraction {
             int[] foldTrain = split.foldRows(k, false);
             int[] foldTest = split.foldRows(k, true);
             if (foldTrain.length > 0 && foldTest.length > 0) {
-                DecisionTree t = learner.learn(data, foldTrain, options.j48());
+                DecisionTree t = learner.learn(data, TrainingRows.capped(foldTrain, options.maxRows()), options.j48());
                 folds.add(Faithfulness.of(t, data, foldTest));
             }
             progress.progress("training trees", ++done, stages);
@@ -48,7 +50,7 @@ public final class TreeExtraction {
 
         List<SweepPoint> sweep = new ArrayList<>();
         for (int m : options.sweep()) {
-            DecisionTree t = learner.learn(data, train, options.j48().withMinLeaf(m));
+            DecisionTree t = learner.learn(data, learnFrom, options.j48().withMinLeaf(m));
             sweep.add(new SweepPoint(m, t.leaves(), t.size(), t.depth(), Faithfulness.of(t, data, test).fidelity(),
                     Faithfulness.of(t, data, train).fidelity()));
             progress.progress("training trees", ++done, stages);

@@ -33,6 +33,7 @@ public final class TreeJson {
         confusion.put("rows", "the label (network or expert)");
         confusion.put("columns", "the tree's class");
         root.put("training_fidelity", r.training().fidelity());
+        trainingRows(root, r.training().total(), r.options().maxRows());
 
         ObjectNode cv = root.putObject("cross_validation");
         cv.put("fidelity", r.crossValidated().fidelity());
@@ -120,9 +121,20 @@ public final class TreeJson {
         n.put("held_out", o.heldOut());
         n.put("folds", o.folds());
         n.put("seed", o.seed());
+        n.put("max_rows", o.maxRows());
         ArrayNode s = n.putArray("sweep");
         o.sweep().forEach(s::add);
         return n;
+    }
+
+    /**
+     * How many training rows there were ({@code training_rows}), how many each tree learned from ({@code rows_used};
+     * a fold's tree learns from at most as many of its own) and how they were chosen ({@code rows_chosen}).
+     */
+    static void trainingRows(ObjectNode o, int available, int maxRows) {
+        o.put("training_rows", available);
+        o.put("rows_used", Math.min(available, maxRows));
+        o.put("rows_chosen", TrainingRows.choice(available, maxRows));
     }
 
     private static ObjectNode node(ObjectMapper json, DecisionTree tree, TreeNode n) {

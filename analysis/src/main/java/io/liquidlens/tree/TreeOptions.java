@@ -1,5 +1,6 @@
 package io.liquidlens.tree;
 
+import io.liquidlens.Limits;
 import java.util.List;
 
 /**
@@ -13,9 +14,14 @@ import java.util.List;
  * @param folds    folds of the cross-validation by episode, at least 2 (fewer when there are fewer episodes)
  * @param seed     seeds which episodes are held out and how they fall into folds
  * @param sweep    minimum leaf sizes to sweep (fidelity against leaves, for the readability trade-off); empty for none
+ * @param maxRows  the most training rows one tree learns from, in [1, {@link Limits#TREE_ROWS}]; beyond it a tree
+ *                 learns from evenly spaced ones ({@link TrainingRows}), and every row still counts in its fidelity
  */
 public record TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, double heldOut, int folds, long seed,
-                          List<Integer> sweep) {
+                          List<Integer> sweep, int maxRows) {
+
+    /** The default cap on training rows: J48 takes a few seconds on 100,000 rows of a dozen neurons. */
+    public static final int DEFAULT_MAX_ROWS = 100_000;
 
     /** The default minimum leaf sizes of a sweep. */
     public static final List<Integer> DEFAULT_SWEEP = List.of(1, 2, 5, 10, 20, 50, 100, 200, 500);
@@ -37,9 +43,22 @@ public record TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, 
                 throw new IllegalArgumentException("sweep: minimum leaf sizes must be 1 or more, got " + m);
             }
         }
+        if (maxRows < 1 || maxRows > Limits.TREE_ROWS) {
+            throw new IllegalArgumentException("maxRows (training rows per tree) must be in [1, " + Limits.TREE_ROWS
+                    + "], got " + maxRows);
+        }
     }
 
-    /** Command neurons, the network's left / straight / right, J48's defaults, 25 % held out, 5 folds, seed 0. */
+    /** The same with the default cap of {@value #DEFAULT_MAX_ROWS} training rows per tree. */
+    public TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, double heldOut, int folds, long seed,
+                       List<Integer> sweep) {
+        this(features, label, j48, heldOut, folds, seed, sweep, DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * Command neurons, the network's left / straight / right, J48's defaults, 25 % held out, 5 folds, seed 0, at most
+     * 100,000 training rows per tree.
+     */
     public static TreeOptions defaults() {
         return new TreeOptions(FeatureSet.defaults(), LabelSpec.defaults(), J48Options.defaults(), 0.25, 5, 0,
                 List.of());

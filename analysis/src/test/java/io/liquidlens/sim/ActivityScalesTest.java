@@ -58,4 +58,27 @@ class ActivityScalesTest {
         assertThat(s.inputMin(5)).isEqualTo(-3f);
         assertThat(s.stateMax(n - 1)).isEqualTo(-2f);
     }
+
+    @Test
+    void aLongRolloutTakesItsSynapseScalesFromEvenlySpacedSteps() {
+        // sensory synapses carry |input|: input -1 on every step but one in ten, where it is -5. Every tenth step
+        // is one of those, so evenly spaced steps (every third here) see both, and the quantile is the same
+        // as over all steps; inputs and states are still ranged over every step
+        LiquidModel model = FixtureModels.model(Fixtures.caseNamed("cfc.json", "cfc_wired_autoncp19_1_default"));
+        int steps = 3 * ActivityScales.QUANTILE_STEPS;
+        int n = model.stateSize();
+        int features = model.inputSize();
+        float[] input = new float[steps * features];
+        Arrays.fill(input, -1f);
+        for (int t = 0; t < steps; t += 10) {
+            Arrays.fill(input, t * features, (t + 1) * features, -5f);
+        }
+        input[(steps - 1) * features] = 9f; // one step the spaced ones skip: only the input range sees it
+        Activity a = new Activity(steps, n, features, 0, input, new float[steps * n], new float[steps * n],
+                new float[0]);
+        ActivityScales s = ActivityScales.of(a, SynapseActivity.of(model));
+        assertThat(s.sensorySynapseScale()).isEqualTo(5f);
+        assertThat(s.inputMax(0)).isEqualTo(9f);
+        assertThat(s.inputMin(0)).isEqualTo(-5f);
+    }
 }

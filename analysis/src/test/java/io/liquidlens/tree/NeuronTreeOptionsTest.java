@@ -36,6 +36,12 @@ class NeuronTreeOptionsTest {
         assertThatThrownBy(() -> with(List.of("d"), 3, 0.25, -1)).hasMessageStartingWith("conflicts");
         assertThatThrownBy(() -> new NeuronTreeOptions(new FeatureSet(Set.of(NeuronRole.COMMAND), List.of(), true),
                 List.of("d"), 3, J48Options.defaults(), 0.25, 0, 1)).hasMessageContaining("rates");
+        NeuronTreeOptions d = NeuronTreeOptions.defaults();
+        assertThatThrownBy(() -> new NeuronTreeOptions(d.neurons(), d.world(), 3, d.j48(), 0.25, 0, 1, 0))
+                .hasMessageStartingWith("maxRows").hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new NeuronTreeOptions(d.neurons(), d.world(), 3, d.j48(), 0.25, 0, 1,
+                io.liquidlens.Limits.TREE_ROWS + 1)).hasMessageStartingWith("maxRows");
+        assertThat(d.maxRows()).isEqualTo(TreeOptions.DEFAULT_MAX_ROWS);
         assertThat(with(List.of("d"), 2, 0.5, 0).conflicts()).isZero();
     }
 

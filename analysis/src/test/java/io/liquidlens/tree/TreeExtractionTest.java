@@ -103,6 +103,49 @@ class TreeExtractionTest {
         }
     }
 
+    @Test
+    void eachTreeLearnsFromAtMostMaxRowsWhileFidelityCountsEveryRow() {
+        TreeDataset data = SyntheticData.rule(8, 300, 0, 5);
+        TreeOptions d = TreeOptions.defaults();
+        TreeOptions capped = new TreeOptions(d.features(), d.label(), d.j48(), d.heldOut(), d.folds(), d.seed(),
+                List.of(2, 5), 250);
+        List<Integer> learned = new ArrayList<>();
+        J48Learner j48 = new J48Learner();
+        TreeLearner counting = (data1, rows, o) -> {
+            learned.add(rows.length);
+            return j48.learn(data1, rows, o);
+        };
+        TreeResult r = new TreeExtraction(counting).run(data, capped, PROVENANCE, TreeProgress.NONE);
+        assertThat(learned).hasSize(1 + 5 + 2).allSatisfy(n -> assertThat(n).isEqualTo(250));
+        assertThat(r.heldOut().total()).isEqualTo(2 * 300);
+        assertThat(r.training().total()).isEqualTo(6 * 300);
+        assertThat(r.crossValidated().total()).isEqualTo(8 * 300);
+        assertThat(r.fidelity()).isGreaterThan(0.95); // a seventh of the rows still finds the rule, nearly
+        var json = TreeJson.toJson(r);
+        assertThat(json.get("training_rows").asInt()).isEqualTo(1800);
+        assertThat(json.get("rows_used").asInt()).isEqualTo(250);
+        assertThat(json.get("rows_chosen").asText()).isEqualTo(TrainingRows.EVENLY_SPACED);
+        assertThat(json.get("options").get("max_rows").asInt()).isEqualTo(250);
+    }
+
+    @Test
+    void aCapOfExactlyTheTrainingRowsGivesTheSameTreeAsTheDefault() {
+        TreeDataset data = SyntheticData.rule(8, 200, 0.15, 4);
+        TreeOptions d = TreeOptions.defaults();
+        TreeResult a = new TreeExtraction(new J48Learner()).run(data, d, PROVENANCE, TreeProgress.NONE);
+        int training = a.training().total();
+        TreeOptions exact = new TreeOptions(d.features(), d.label(), d.j48(), d.heldOut(), d.folds(), d.seed(),
+                List.of(), training);
+        TreeOptions oneLess = new TreeOptions(d.features(), d.label(), d.j48(), d.heldOut(), d.folds(), d.seed(),
+                List.of(), training - 1);
+        TreeResult b = new TreeExtraction(new J48Learner()).run(data, exact, PROVENANCE, TreeProgress.NONE);
+        TreeResult c = new TreeExtraction(new J48Learner()).run(data, oneLess, PROVENANCE, TreeProgress.NONE);
+        assertThat(b.tree()).isEqualTo(a.tree());
+        assertThat(TreeJson.toJson(b).get("rows_chosen").asText()).isEqualTo(TrainingRows.ALL);
+        assertThat(TreeJson.toJson(c).get("rows_used").asInt()).isEqualTo(training - 1);
+        assertThat(c.tree().root().counts()).isNotEqualTo(a.tree().root().counts());
+    }
+
     private static void collect(TreeNode n, List<TreeNode.Split> out) {
         if (n instanceof TreeNode.Split s) {
             out.add(s);

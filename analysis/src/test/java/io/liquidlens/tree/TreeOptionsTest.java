@@ -27,6 +27,10 @@ class TreeOptionsTest {
                 .hasMessageContaining("folds");
         assertThatThrownBy(() -> new TreeOptions(d.features(), d.label(), d.j48(), 0.25, 5, 0, List.of(0)))
                 .hasMessageContaining("sweep");
+        assertThatThrownBy(() -> new TreeOptions(d.features(), d.label(), d.j48(), 0.25, 5, 0, List.of(), 0))
+                .hasMessageContaining("maxRows").hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new TreeOptions(d.features(), d.label(), d.j48(), 0.25, 5, 0, List.of(),
+                io.liquidlens.Limits.TREE_ROWS + 1)).hasMessageContaining("maxRows").hasMessageContaining("1000001");
         assertThatThrownBy(() -> new FeatureSet(java.util.Set.of(), List.of(), false)).hasMessageContaining("roles");
     }
 }

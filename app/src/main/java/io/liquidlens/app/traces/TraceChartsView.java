@@ -16,6 +16,7 @@ import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +50,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * The traces of the workspace's activity on one time axis: the shown neurons' states, their liquid time
@@ -61,7 +61,9 @@ import org.jfree.data.xy.DefaultXYDataset;
  * rebuilt only when the activity, the model or the selection changes (the output chart only for the first
  * two), and the charts redraw once per frame at most, however many changes the frame brought. A cursor move
  * redraws no chart: the cursor is a {@link CursorLine} node over each chart's data area, so playback costs
- * three thin strips per frame instead of three full chart renders.
+ * three thin strips per frame instead of three full chart renders. The datasets read the activity in place and
+ * draw a long trace from its extremes per pixel column ({@link TraceDataset}), so a million steps draw as fast as
+ * a few thousand.
  */
 public final class TraceChartsView extends BorderPane {
     /** Node id of this view, for tests and style sheets. */
@@ -118,7 +120,6 @@ public final class TraceChartsView extends BorderPane {
     private List<TraceNeuron> shown = List.of();
     private TraceTable table;
     private int steps;
-    private double[] xs = new double[0];
 
     /**
      * A view of {@code workspace}'s traces whose own export menus write on the calling thread (the view on its own,
@@ -190,7 +191,7 @@ public final class TraceChartsView extends BorderPane {
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setAutoPopulateSeriesStroke(false);
         renderer.setDefaultStroke(LINE);
-        XYPlot plot = new XYPlot(new DefaultXYDataset(), steps, range, renderer);
+        XYPlot plot = new XYPlot(new TraceDataset(0, List.of()), steps, range, renderer);
         plot.setNoDataMessage("Open a model and a rollout to see the traces");
         JFreeChart chart = new JFreeChart(c.title, TITLE_FONT, plot, true);
         ChartFactory.getChartTheme().apply(chart);
@@ -315,40 +316,38 @@ public final class TraceChartsView extends BorderPane {
     private void rebuild() {
         Activity a = workspace.activityProperty().get();
         Rollout r = workspace.rolloutProperty().get();
-        LoadedModel m = workspace.modelProperty().get();
         steps = a != null ? a.steps() : r != null ? r.steps() : 0;
-        xs = new double[steps];
-        for (int t = 0; t < steps; t++) {
-            xs[t] = t;
-        }
         showNeurons(a, a == null ? List.of() : TraceNeuron.shown(workspace.selection().selected(), wiring(),
                 a.neurons()));
-        DefaultXYDataset outputs = new DefaultXYDataset();
-        if (table != null) {
-            for (int k = 0; k < table.outputNames().size(); k++) {
-                outputs.addSeries("output " + table.outputNames().get(k), new double[][] {xs, widen(a.outputSeries(k))});
+        List<TraceDataset.Trace> outputs = new ArrayList<>();
+        TraceTable t = table;
+        int unclamped = 0;
+        if (t != null) {
+            for (int k = 0; k < t.outputNames().size(); k++) {
+                int m = k;
+                outputs.add(new TraceDataset.Trace("output " + t.outputNames().get(k), s -> a.output(s, m)));
             }
-            for (int k = 0; k < table.actionNames().size(); k++) {
-                double[] ys = new double[steps];
-                for (int t = 0; t < steps; t++) {
-                    ys[t] = table.action(t, k);
-                }
-                outputs.addSeries("action " + table.actionNames().get(k), new double[][] {xs, ys});
+            for (int k = 0; k < t.actionNames().size(); k++) {
+                int m = k;
+                outputs.add(new TraceDataset.Trace("action " + t.actionNames().get(k), s -> t.action(s, m)));
             }
             // with clamps the model's own output stays beside the clamped one, for comparison
             Activity own = workspace.unclampedActivityProperty().get();
-            int unclamped = 0;
             if (!workspace.clampsProperty().get().isEmpty() && own != null && own != a && own.steps() == steps) {
-                for (int k = 0; k < table.outputNames().size(); k++) {
-                    outputs.addSeries("output " + table.outputNames().get(k) + " (no clamp)",
-                            new double[][] {xs, widen(own.outputSeries(k))});
+                for (int k = 0; k < t.outputNames().size(); k++) {
+                    int m = k;
+                    outputs.add(new TraceDataset.Trace("output " + t.outputNames().get(k) + " (no clamp)",
+                            s -> own.output(s, m)));
                     unclamped++;
                 }
             }
-            styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
-                    table.outputNames().size(), table.actionNames().size(), unclamped);
         }
-        set(Chart.OUTPUT, outputs);
+        TraceDataset data = new TraceDataset(steps, outputs);
+        if (t != null) {
+            styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
+                    t.outputNames().size(), t.actionNames().size(), unclamped, !data.reduced());
+        }
+        set(Chart.OUTPUT, data);
     }
 
     /** New state and tau datasets for {@code neurons}; the output chart does not depend on them. */
@@ -356,29 +355,37 @@ public final class TraceChartsView extends BorderPane {
         shown = neurons;
         table = a == null ? null : TraceTable.of(a, shown, workspace.modelProperty().get(),
                 workspace.rolloutProperty().get());
-        DefaultXYDataset states = new DefaultXYDataset();
-        DefaultXYDataset taus = new DefaultXYDataset();
-        boolean tauPositive = true;
+        List<TraceDataset.Trace> states = new ArrayList<>();
+        List<TraceDataset.Trace> taus = new ArrayList<>();
         for (TraceNeuron n : shown) {
-            states.addSeries(n.name(), new double[][] {xs, widen(a.stateSeries(n.id()))});
-            double[] tau = widen(a.tauSeries(n.id()));
-            for (double v : tau) {
-                tauPositive &= v > 0;
-            }
-            taus.addSeries(n.name(), new double[][] {xs, tau});
+            int id = n.id();
+            states.add(new TraceDataset.Trace(n.name(), s -> a.state(s, id)));
+            taus.add(new TraceDataset.Trace(n.name(), s -> a.tau(s, id)));
         }
-        set(Chart.STATE, states);
-        // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative)
+        set(Chart.STATE, new TraceDataset(steps, states));
+        TraceDataset tauData = new TraceDataset(steps, taus);
+        // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative); the
+        // drawn points hold each run's lowest value, so they answer for every step
+        boolean tauPositive = true;
+        for (int k = 0; k < tauData.getSeriesCount(); k++) {
+            for (int i = 0; i < tauData.getItemCount(k); i++) {
+                tauPositive &= tauData.getYValue(k, i) > 0;
+            }
+        }
         redrawLater(Chart.TAU);
         charts.get(Chart.TAU).getXYPlot().setRangeAxis(tauPositive && !shown.isEmpty() ? logTau : linearTau);
-        set(Chart.TAU, taus);
+        set(Chart.TAU, tauData);
     }
 
     /**
      * Output k solid and action k dashed in the same colour, so each pair reads as one comparison; the
-     * outputs without clamps (if any) after them, dashed grey.
+     * outputs without clamps (if any) after them, dashed grey. A trace drawn from its extremes ({@code dashed}
+     * false) is a band of vertical strokes, one per pixel column: dashes along it would cost a dash per few pixels
+     * of its whole up-and-down length (seconds per frame in the software renderer at a million steps) and could
+     * not be seen as dashes anyway, so there the darker shade alone tells the action from the output.
      */
-    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions, int unclamped) {
+    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions, int unclamped,
+                                     boolean dashed) {
         DefaultDrawingSupplier colours = new DefaultDrawingSupplier();
         Paint[] paints = new Paint[Math.max(outputs, actions)];
         for (int k = 0; k < paints.length; k++) {
@@ -393,15 +400,15 @@ public final class TraceChartsView extends BorderPane {
             // must still show on top of the solid line
             Paint p = paints[k] instanceof Color colour ? colour.darker().darker() : paints[k];
             renderer.setSeriesPaint(outputs + k, p, false);
-            renderer.setSeriesStroke(outputs + k, DASHED, false);
+            renderer.setSeriesStroke(outputs + k, dashed ? DASHED : LINE, false);
         }
         for (int k = 0; k < unclamped; k++) {
             renderer.setSeriesPaint(outputs + actions + k, Color.GRAY, false);
-            renderer.setSeriesStroke(outputs + actions + k, DASHED, false);
+            renderer.setSeriesStroke(outputs + actions + k, dashed ? DASHED : LINE, false);
         }
     }
 
-    private void set(Chart c, DefaultXYDataset data) {
+    private void set(Chart c, TraceDataset data) {
         redrawLater(c);
         XYPlot plot = charts.get(c).getXYPlot();
         // the step range first: the value axis fits itself to the data inside the step range
@@ -450,14 +457,6 @@ public final class TraceChartsView extends BorderPane {
             charts.get(c).setNotify(true);
         }
         pending.clear();
-    }
-
-    private static double[] widen(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 
     /** Writes chart {@code c} and its cursor line as PNG at its size on screen (or 900 x 320 when not shown). */
