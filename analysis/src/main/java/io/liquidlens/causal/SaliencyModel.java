@@ -137,7 +137,7 @@ public final class SaliencyModel {
      * The state before each of {@code steps} (ascending) of {@code rollout}, from one run over its recorded inputs:
      * {@code [k][0]} = h, {@code [k][1]} = the LSTM cell state c (null without mixed memory); both null before step
      * 0. Asking for 200 steps of a million-step rollout so runs it once instead of once per step. The earlier
-     * steps are run in chunks of {@value #PREFIX_CHUNK} on one small tape, carrying the state, so memory does not
+     * steps are run in chunks of 4,096 on one small tape, carrying the state, so memory does not
      * grow with the step (one tape over the run up to a late step of a million took gigabytes).
      *
      * @throws IllegalArgumentException when the rollout's steps do not fit the model, or the steps are not ascending
