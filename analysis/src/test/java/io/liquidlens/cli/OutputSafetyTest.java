@@ -99,6 +99,25 @@ class OutputSafetyTest {
     }
 
     @Test
+    void reportAndSaliencyRefuseTheirInputsToo() throws IOException {
+        Path copy = copyModel();
+        Map<String, String> before = snapshot(tmp);
+        for (Path out : List.of(rollouts, copy, tmp, copy.resolve("report"))) {
+            CliRunner run = CliRunner.run("report", "--models", copy.toString(), "--rollouts", rollouts.toString(),
+                    "--method", "gradient", "--perturbations", "channels=0.3", "--out", out.toString());
+            assertRefused(run, "report", out, "input of this run");
+        }
+        Path episode = rollouts.resolve("episode-0000.npz");
+        CliRunner run = CliRunner.run("saliency", "--model", copy.toString(), "--rollout", episode.toString(), "--out",
+                episode.toString());
+        assertRefused(run, "saliency", episode, "is an input of this run (rollout");
+        run = CliRunner.run("saliency", "--model", copy.toString(), "--rollout", episode.toString(), "--out",
+                copy.resolve("weights.npz").toString());
+        assertRefused(run, "saliency", copy.resolve("weights.npz"), "inside an input of this run (model folder");
+        assertThat(snapshot(tmp)).isEqualTo(before);
+    }
+
+    @Test
     void anEarlierOutputIsReplacedButNotOnceTheUserAddedAFile() throws IOException {
         Path out = tmp.resolve("tree-out");
         assertThat(tree(out).exitCode()).isZero();
