@@ -40,8 +40,8 @@ final class SideNames {
 
     /**
      * Whether {@code entry} (a file name in the output's folder) is a temporary or an old copy that a
-     * LiquidLens run left beside the output named {@code outputName}: the names above, and those of versions
-     * before 0.2 ({@code .NAME.DIGITS}, {@code .NAME.old.DIGITS}, {@code .NAME.DIGITS.tmp}, with the 15 to 20
+     * LiquidLens run left beside the output named {@code outputName}: the names above, and those that builds
+     * before these names used ({@code .NAME.DIGITS}, {@code .NAME.old.DIGITS}, {@code .NAME.DIGITS.tmp}, with the 15 to 20
      * digits of a random number, so a user's own hidden file is not mistaken for one).
      */
     static boolean isLeftover(String entry, String outputName) {
