@@ -94,7 +94,7 @@ public final class FuzzSeeds {
     }
 
     private static void torch() throws IOException {
-        Path file = Fixtures.shared().resolve("ncps/fixtures/checkpoints/" + SMALL_CHECKPOINT);
+        Path file = Fixtures.checkpoint(SMALL_CHECKPOINT);
         byte[] bytes = Files.readAllBytes(file);
         Path raw = INPUTS.resolve("TorchCheckpointFuzzTestInputs/anyArchiveReadsOrFailsInOneLine");
         seed(raw, SMALL_CHECKPOINT, bytes);

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ncps reference fixtures in {@code ../shared/ncps/fixtures}, read in place (never copied into
- * the repository). Maven passes the location as the system property {@code liquidlens.shared}; when a
- * test runs outside Maven the usual places beside the checkout are tried.
+ * The ncps reference fixtures in {@code analysis/src/test/resources/ncps/fixtures} (made by the real ncps; their
+ * README says how). Maven passes the folder that holds {@code ncps/} as the system property
+ * {@code liquidlens.testdata}; when a test runs outside Maven the places it has relative to the working folder
+ * are tried.
  */
 public final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,26 +24,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The {@code shared/} folder beside the checkout. */
-    public static Path shared() {
-        String prop = System.getProperty("liquidlens.shared");
+    /** The test-data folder that holds {@code ncps/fixtures}. */
+    public static Path testData() {
+        String prop = System.getProperty("liquidlens.testdata");
         List<Path> candidates = new ArrayList<>();
         if (prop != null) {
             candidates.add(Path.of(prop));
         }
-        candidates.add(Path.of("../shared"));
-        candidates.add(Path.of("../../shared"));
+        candidates.add(Path.of("src/test/resources"));
+        candidates.add(Path.of("analysis/src/test/resources"));
+        candidates.add(Path.of("../analysis/src/test/resources"));
         for (Path p : candidates) {
             if (Files.isDirectory(p.resolve("ncps/fixtures"))) {
                 return p.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("cannot find shared/ncps/fixtures (tried " + candidates + ")");
+        throw new IllegalStateException("cannot find ncps/fixtures (tried " + candidates + ")");
     }
 
-    /** {@code shared/ncps/fixtures}. */
+    /** {@code ncps/fixtures}. */
     public static Path dir() {
-        return shared().resolve("ncps/fixtures");
+        return testData().resolve("ncps/fixtures");
     }
 
     /** A checkpoint under {@code fixtures/checkpoints}. */

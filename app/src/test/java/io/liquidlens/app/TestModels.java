@@ -8,7 +8,7 @@ import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 
-/** A model folder made from an ncps fixture checkpoint (read in place from ../shared, copied to a temp dir). */
+/** A model folder made from an ncps fixture checkpoint (the analysis module's test data, copied to a temp dir). */
 public final class TestModels {
     /** The checked-in camera sample: conv head on 32x96x3 frames, 19-neuron NCP (tests run in app/). */
     public static final Path CAMERA_SAMPLE = Path.of("..", "sample-models", "ncp-lanekeeping");
@@ -22,8 +22,8 @@ public final class TestModels {
 
     /** The ncps fixture AutoNCP(19, 1) LTC on 8 inputs, as a model folder under {@code dir}. */
     public static Path ltcFixture(Path dir) throws IOException {
-        String shared = System.getProperty("liquidlens.shared", "../../shared");
-        Path checkpoint = Path.of(shared, "ncps/fixtures/checkpoints/ltc_autoncp19_1_default.pt");
+        String testData = System.getProperty("liquidlens.testdata", "../analysis/src/test/resources");
+        Path checkpoint = Path.of(testData, "ncps/fixtures/checkpoints/ltc_autoncp19_1_default.pt");
         Files.createDirectories(dir);
         Files.copy(checkpoint, dir.resolve("model.pt"));
         Files.writeString(dir.resolve("model.json"), """
