@@ -1,7 +1,6 @@
 package io.liquidlens.causal;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -66,7 +65,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
                 name = loaded.folder().getFileName() + " (" + k + ")";
             }
             subjects.add(new CausalAuditor.Subject(name, loaded));
-            p.input("model", ModelFolder.manifestPath(m)).input("weights", loaded.weightsFile());
+            loaded.addTo(p);
         }
         LoadedModel first = subjects.get(0).model();
         List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();

@@ -3,7 +3,6 @@ package io.liquidlens.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.lanekeeping.Driver;
 import io.liquidlens.lanekeeping.Episode;
 import io.liquidlens.lanekeeping.EpisodeMetrics;
@@ -104,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Provenance.Builder p = Provenance.of("liquidlens evaluate");
         if (loaded != null) {
-            p.input("model", ModelFolder.manifestPath(loaded.folder())).input("weights", loaded.weightsFile());
+            loaded.addTo(p);
         }
         root.set("provenance", world.addTo(p, sensor.name()).option("model", model).build().toJson());
         return root;

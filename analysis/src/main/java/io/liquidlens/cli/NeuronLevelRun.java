@@ -4,7 +4,6 @@ import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.AtomicFolders;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
@@ -45,9 +44,7 @@ final class NeuronLevelRun {
         List<Path> files = Rollouts.listRecursively(c.rollouts);
         TreeProgress progress = new TreeCommand.Progress(err);
         NeuronData data = NeuronData.read(loaded.network(), files, options, progress);
-        Provenance.Builder p = Provenance.of("liquidlens tree --level neuron")
-                .input("model", ModelFolder.manifestPath(c.model))
-                .input("weights", loaded.weightsFile());
+        Provenance.Builder p = loaded.addTo(Provenance.of("liquidlens tree --level neuron"));
         files.forEach(f -> p.input("rollout", f));
         p.option("options", NeuronExports.options(new com.fasterxml.jackson.databind.ObjectMapper(), options)
                 .toString());

@@ -3,7 +3,6 @@ package io.liquidlens.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.lanekeeping.ActionLabel;
 import io.liquidlens.lanekeeping.Driver;
@@ -91,7 +90,7 @@ final class RecordCommand implements Callable<Integer> {
         Driver driver = loaded == null ? new ExpertDriver() : ModelDriver.of(loaded, sensor);
         Provenance.Builder p = Provenance.of("liquidlens record");
         if (loaded != null) {
-            p.input("model", ModelFolder.manifestPath(model)).input("weights", loaded.weightsFile());
+            loaded.addTo(p);
         }
         Provenance base = world.addTo(p, sensor.name()).option("dart", dart).option("held_out", heldOut)
                 .option("driver", driver.name()).option("frames", storage.cliName())

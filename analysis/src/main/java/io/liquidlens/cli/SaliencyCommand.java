@@ -6,7 +6,6 @@ import io.liquidlens.MemoryBudget;
 import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.grad.SequenceTape;
 import io.liquidlens.io.DType;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npz;
 import io.liquidlens.io.OutputClaim;
@@ -163,9 +162,7 @@ final class SaliencyCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(LoadedModel loaded) {
-        return Provenance.of("liquidlens saliency")
-                .input("model", ModelFolder.manifestPath(model))
-                .input("weights", loaded.weightsFile())
+        return loaded.addTo(Provenance.of("liquidlens saliency"))
                 .input("rollout", rollout)
                 .option("window", window)
                 .build();

@@ -1,6 +1,5 @@
 package io.liquidlens.cli;
 
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
@@ -39,9 +38,7 @@ final class SequenceOptions {
      * and every initial-condition file given, each with its SHA-256.
      */
     Provenance.Builder provenance(String command, LoadedModel loaded, Path input) {
-        Provenance.Builder p = Provenance.of(command)
-                .input("model", ModelFolder.manifestPath(model))
-                .input("weights", loaded.weightsFile())
+        Provenance.Builder p = loaded.addTo(Provenance.of(command))
                 .input("input", input);
         if (timespans != null) {
             p.input("timespans", timespans);

@@ -4,7 +4,6 @@ import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFiles;
 import io.liquidlens.io.AtomicFolders;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
@@ -179,9 +178,7 @@ final class TreeCommand implements Callable<Integer> {
         List<Path> files = Rollouts.listRecursively(rollouts);
         TreeProgress progress = new Progress(err);
         TreeDataset data = TreeDatasets.build(loaded.network(), files, options.features(), options.label(), progress);
-        Provenance.Builder p = Provenance.of("liquidlens tree")
-                .input("model", ModelFolder.manifestPath(model))
-                .input("weights", loaded.weightsFile());
+        Provenance.Builder p = loaded.addTo(Provenance.of("liquidlens tree"));
         files.forEach(f -> p.input("rollout", f));
         p.option("options", TreeJson.options(new com.fasterxml.jackson.databind.ObjectMapper(), options).toString());
         TreeResult result;

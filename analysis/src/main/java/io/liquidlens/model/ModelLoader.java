@@ -34,7 +34,7 @@ final class ModelLoader {
             throw new LiquidLensException(manifestFile, "outputs.names has " + manifest.outputs().size()
                     + " names but the network has " + network.outputSize() + " outputs");
         }
-        return new LoadedModel(folder, weightsFile, manifest, network);
+        return new LoadedModel(folder, manifestFile, weightsFile, manifest, network);
     }
 
     /** The manifest's perception head, checked against its inputs and the cell; null when it has none. */

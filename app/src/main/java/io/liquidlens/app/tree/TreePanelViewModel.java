@@ -8,7 +8,6 @@ import io.liquidlens.app.task.BackgroundTask;
 import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.Binning;
@@ -193,9 +192,7 @@ public final class TreePanelViewModel {
         };
         TreeDataset data = TreeDatasets.build(model.network(), List.of(file), options.features(), options.label(),
                 progress);
-        Provenance provenance = Provenance.of("liquidlens workbench: tree")
-                .input("model", ModelFolder.manifestPath(model.folder()))
-                .input("weights", model.weightsFile())
+        Provenance provenance = model.addTo(Provenance.of("liquidlens workbench: tree"))
                 .input("rollout", file)
                 .option("options", TreeJson.options(new ObjectMapper(), options).toString())
                 .build();
