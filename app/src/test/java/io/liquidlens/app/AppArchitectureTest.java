@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md rules 10 and 11 for the workbench. */
+/** The workbench's structure: every package documented, background work through one executor, MVVM. */
 class AppArchitectureTest {
     private static JavaClasses classes;
 
@@ -16,6 +16,23 @@ class AppArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.liquidlens.app");
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+        java.util.List<String> missing;
+        try (var dirs = java.nio.file.Files.walk(root)) {
+            missing = dirs.filter(java.nio.file.Files::isDirectory).filter(d -> {
+                try (var files = java.nio.file.Files.list(d)) {
+                    return files.anyMatch(f -> f.toString().endsWith(".java"))
+                            && !java.nio.file.Files.exists(d.resolve("package-info.java"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(d -> root.relativize(d).toString()).sorted().toList();
+        }
+        org.assertj.core.api.Assertions.assertThat(missing).as("packages without a package-info.java").isEmpty();
     }
 
     @Test
