@@ -1,5 +1,8 @@
 package io.liquidlens.model;
 
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.head.HeadSpec;
+import io.liquidlens.head.ImageShape;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.provenance.Provenance;
 import java.nio.file.Path;
@@ -19,6 +22,27 @@ public record LoadedModel(Path folder, Path manifestFile, Path weightsFile, Mode
     /** Reads a model folder (or a {@code model.json} path); see {@link ModelLoader#load(Path)}. */
     public static LoadedModel load(Path modelArg) {
         return ModelLoader.load(modelArg);
+    }
+
+    /**
+     * The manifest's perception head, parsed and checked against its image inputs and the cell, as loading and
+     * training read it; null when the model has none.
+     *
+     * @throws LiquidLensException naming {@code manifestFile} when the head is malformed or does not fit
+     */
+    public static HeadSpec headOf(ModelManifest manifest, Path manifestFile) {
+        if (manifest.head() == null) {
+            return null;
+        }
+        try {
+            HeadSpec head = HeadSpec.fromJson(manifest.head());
+            int[] shape = manifest.inputs().shape();
+            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]),
+                    manifest.spec().inputSize());
+            return head;
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(manifestFile, e.getMessage(), e);
+        }
     }
 
     /**

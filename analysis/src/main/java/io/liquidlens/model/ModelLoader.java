@@ -2,7 +2,6 @@ package io.liquidlens.model;
 
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.head.HeadSpec;
-import io.liquidlens.head.ImageShape;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
@@ -19,7 +18,7 @@ final class ModelLoader {
         ModelManifest manifest = ModelFolder.readManifest(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
         Path weightsFile = ModelFolder.weightsFile(folder, manifest);
-        HeadSpec head = headOf(manifest, manifestFile);
+        HeadSpec head = LoadedModel.headOf(manifest, manifestFile);
         ModelMemory.require(manifestFile, ModelMemory.bytes(manifest.spec(), head));
         Map<String, NdArray> weights = ModelFolder.readWeights(folder, manifest);
         LiquidModel network;
@@ -35,20 +34,5 @@ final class ModelLoader {
                     + " names but the network has " + network.outputSize() + " outputs");
         }
         return new LoadedModel(folder, manifestFile, weightsFile, manifest, network);
-    }
-
-    /** The manifest's perception head, checked against its inputs and the cell; null when it has none. */
-    private static HeadSpec headOf(ModelManifest manifest, Path manifestFile) {
-        if (manifest.head() == null) {
-            return null;
-        }
-        try {
-            HeadSpec head = HeadSpec.fromJson(manifest.head());
-            int[] shape = manifest.inputs().shape();
-            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]), manifest.spec().inputSize());
-            return head;
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(manifestFile, e.getMessage(), e);
-        }
     }
 }

@@ -8,13 +8,13 @@ import io.liquidlens.grad.ParamSet;
 import io.liquidlens.grad.ReverseModel;
 import io.liquidlens.head.HeadInit;
 import io.liquidlens.head.HeadSpec;
-import io.liquidlens.head.ImageShape;
 import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelMemory;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.spec.LtcSpec;
@@ -161,7 +161,7 @@ public final class TrainingRun {
         }
 
         ModelSpec spec = manifest.spec();
-        HeadSpec head = headOf(manifest, manifestFile);
+        HeadSpec head = LoadedModel.headOf(manifest, manifestFile);
         ModelMemory.require(manifestFile, ModelMemory.trainingBytes(spec, head));
         Start start;
         Map<String, NdArray> weights;
@@ -230,22 +230,6 @@ public final class TrainingRun {
                 .option("seed", options.seed()).option("resume", request.resume());
         return new TrainingRun(request, manifest, start, epochsBefore, previousLosses, previousUpdates, head, gradient,
                 data, adam, restored, p.build().toJson(), outHoldsStart);
-    }
-
-    /** The manifest's perception head, checked against its image inputs and the cell; null when it has none. */
-    private static HeadSpec headOf(ModelManifest manifest, Path manifestFile) {
-        if (manifest.head() == null) {
-            return null;
-        }
-        try {
-            HeadSpec head = HeadSpec.fromJson(manifest.head());
-            int[] shape = manifest.inputs().shape();
-            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]),
-                    manifest.spec().inputSize());
-            return head;
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(manifestFile, e.getMessage(), e);
-        }
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.liquidlens.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.liquidlens.LiquidLensException;
-import io.liquidlens.head.HeadSpec;
-import io.liquidlens.head.ImageShape;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.testing.ReaderFuzzing;
 import java.nio.file.Path;
 
@@ -20,20 +18,7 @@ class ModelManifestFuzzTest {
         Path file = ReaderFuzzing.write(content, "model/" + ModelFolder.MANIFEST);
         ModelManifest manifest = ReaderFuzzing.refusedOrRead(file, ModelFolder::readManifest);
         if (manifest != null && manifest.head() != null) {
-            ReaderFuzzing.refusedOrRead(file, f -> headOf(manifest, f));
-        }
-    }
-
-    /** What the model loader does with a manifest's head: parse it and check it fits inputs and cell. */
-    private static HeadSpec headOf(ModelManifest manifest, Path file) {
-        try {
-            HeadSpec head = HeadSpec.fromJson(manifest.head());
-            int[] shape = manifest.inputs().shape();
-            head.checkFits(shape == null ? null : new ImageShape(shape[0], shape[1], shape[2]),
-                    manifest.spec().inputSize());
-            return head;
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
+            ReaderFuzzing.refusedOrRead(file, f -> LoadedModel.headOf(manifest, f));
         }
     }
 }
