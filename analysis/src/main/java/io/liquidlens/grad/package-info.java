@@ -11,6 +11,6 @@
  * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}) named by their ncps
  * state-dict keys, so gradients, Adam and checkpoints all work on the same layout. Used by {@code train},
  * {@code causal} (saliency) and {@code cli}. Depends on
- * {@code io}, {@code spec}, {@code wiring} and {@code model}.
+ * {@code io}, {@code spec}, {@code wiring}, {@code model} and {@code head} (the camera models' perception head).
  */
 package io.liquidlens.grad;

@@ -9,7 +9,7 @@
  * file never runs code from it. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
  * write never leaves a partial file.
  *
- * <p>May depend on: {@code io.liquidlens} (the exception), {@code spec} (what a manifest describes),
- * {@code wiring} and Jackson. Nothing else in LiquidLens.
+ * <p>May depend on: {@code io.liquidlens} (the exception), {@code spec} (what a manifest describes)
+ * and Jackson. Nothing else in LiquidLens.
  */
 package io.liquidlens.io;

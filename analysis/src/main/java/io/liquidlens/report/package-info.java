@@ -3,7 +3,8 @@
  * a self-contained {@code index.html} (figures as inline SVG), {@code report.pdf}, {@code metrics.csv} and
  * {@code metrics.json}. Assembly only: every number comes from the audit; nothing here measures.
  *
- * <p>Depends on {@code causal} and {@code provenance} (and {@code io} for atomic writes); Java2D only for
+ * <p>Depends on {@code causal}, {@code provenance}, {@code lanekeeping} (the sample world's frames),
+ * {@code drawing} (PDF pages) and {@code io} (atomic writes); Java2D only for
  * off-screen drawing into the PDF. Only {@code cli} uses it.
  */
 package io.liquidlens.report;

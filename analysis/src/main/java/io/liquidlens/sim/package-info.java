@@ -6,6 +6,7 @@
  * {@link io.liquidlens.sim.Intervention}s (clamp a neuron, cut a synapse) change the model, so every run of it
  * carries them.
  *
- * <p>Depends on {@code io.liquidlens.model}, {@code io.liquidlens.spec} and {@code io.liquidlens.io}.
+ * <p>Depends on {@code io.liquidlens.model}, {@code io.liquidlens.spec}, {@code io.liquidlens.io},
+ * {@code io.liquidlens.wiring} and {@code io.liquidlens.head}.
  */
 package io.liquidlens.sim;

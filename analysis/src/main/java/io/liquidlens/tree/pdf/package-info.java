@@ -5,6 +5,7 @@
  * {@code io.liquidlens.drawing} turns it into a PDF page or SVG, so this package itself uses neither PDFBox nor
  * JFreeSVG.
  *
- * <p>Depends on {@code io.liquidlens.tree}, {@code io.liquidlens.drawing} and {@code java.awt}.
+ * <p>Depends on {@code io.liquidlens.tree}, {@code io.liquidlens.drawing},
+ * {@code io.liquidlens.provenance} (a tree's provenance printed on its page) and {@code java.awt}.
  */
 package io.liquidlens.tree.pdf;
