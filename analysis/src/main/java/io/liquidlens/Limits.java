@@ -2,7 +2,7 @@ package io.liquidlens;
 
 /**
  * The largest size LiquidLens accepts for every count that comes from a file or an option, in one place
- * (docs/FORMATS.md "Limits" lists them). Each is generous for real models and runs on a 2-core, 24 GiB
+ * (docs/FORMATS.md#limits lists them). Each is generous for real models and runs on a 2-core, 24 GiB
  * machine and small enough that a typo such as {@code 1000000000} is refused at once, before anything is
  * allocated or a loop starts; whether what remains fits in memory is {@link MemoryBudget}'s question.
  */
@@ -79,6 +79,6 @@ public final class Limits {
 
     /** The one wording of a value over its limit. */
     public static String overLimit(String what, long value, long limit) {
-        return what + " " + value + " is over the limit of " + limit + " (docs/FORMATS.md, Limits)";
+        return what + " " + value + " is over the limit of " + limit + " (docs/FORMATS.md#limits)";
     }
 }

@@ -31,7 +31,7 @@ class MemoryBudgetTest {
     @Test
     void aValueOverItsLimitNamesTheValueAndTheLimit() {
         assertThatThrownBy(() -> Limits.atMost("--bins", 1001, Limits.BINS))
-                .hasMessage("--bins 1001 is over the limit of 1000 (docs/FORMATS.md, Limits)");
+                .hasMessage("--bins 1001 is over the limit of 1000 (docs/FORMATS.md#limits)");
         assertThat(Limits.atMost("--bins", 1000, Limits.BINS)).isEqualTo(1000);
     }
 }

@@ -9,9 +9,9 @@ import io.liquidlens.lanekeeping.Sensors;
 import io.liquidlens.model.LoadedModel;
 
 /**
- * The closed-loop stress test (ANALYSES.md item 9, NCP paper Fig. 4a): a camera model drives held-out roads of
- * the sample world while the camera adds a condition's distractors, and its crashes are counted. Every model
- * driven with the same seed meets the same roads, starts and distractors.
+ * The closed-loop stress test (docs/ANALYSES.md#closed-loop-stress-test, NCP paper Fig. 4a): a camera model drives
+ * held-out roads of the sample world while the camera adds a condition's distractors, and its crashes are counted.
+ * Every model driven with the same seed meets the same roads, starts and distractors.
  */
 public final class ClosedLoop {
 

@@ -1,7 +1,7 @@
 package io.liquidlens.causal;
 
 /**
- * What one intervention during replay did to the explained output (ANALYSES.md item 11).
+ * What one intervention during replay did to the explained output (docs/ANALYSES.md#interventions).
  *
  * @param target        the neuron or synapse, named as everywhere (e.g. {@code command 3 (id 4)})
  * @param action        what was done, e.g. {@code clamp to max (0.153)} or {@code cut}

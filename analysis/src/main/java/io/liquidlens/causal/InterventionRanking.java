@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The causal effect of each decision neuron on the output (ANALYSES.md item 11): replay the rollouts with the
- * neuron clamped to the lowest and to the highest state it reached on them, and with each of its synapses onto a
- * motor neuron cut, and measure how far the output moves. Decision neurons are the command neurons of an NCP; a wiring without a command layer offers its
- * inter neurons, and one with neither (a dense CfC) every unit that is not an output.
+ * The causal effect of each decision neuron on the output (docs/ANALYSES.md#interventions): replay the rollouts with
+ * the neuron clamped to the lowest and to the highest state it reached on them, and with each of its synapses onto a
+ * motor neuron cut, and measure how far the output moves. Decision neurons are the command neurons of an NCP; a wiring
+ * without a command layer offers its inter neurons, and one with neither (a dense CfC) every unit that is not an
+ * output.
  */
 public final class InterventionRanking {
 

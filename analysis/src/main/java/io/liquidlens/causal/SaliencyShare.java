@@ -5,7 +5,7 @@ import io.liquidlens.lanekeeping.Labels;
 import java.util.Arrays;
 
 /**
- * Where a saliency map's mass lies by the camera's pixel classes (ANALYSES.md "Distractors"): the share of
+ * Where a saliency map's mass lies by the camera's pixel classes (docs/ANALYSES.md#distractors): the share of
  * the map's total on distractor pixels (label 3) and on task pixels (road 1 and lane marking 2); the rest is
  * on background (0 and any other class). A network that steers from the road puts its mass on the task.
  *

@@ -1,12 +1,12 @@
 package io.liquidlens.causal;
 
 /**
- * Structural similarity of two saliency maps by the NCP paper's protocol (ANALYSES.md item 8): each map
- * min-max normalised to [0, 1], then SSIM (Wang et al. 2004) with data range L = 1, C1 = (0.01 L)^2,
- * C2 = (0.03 L)^2, local statistics weighted by an 11x11 Gaussian window (sigma 1.5, normalised to sum 1),
- * population (not sample) variances, and the mean over every position where the window lies wholly inside
- * the map. This is what {@code skimage.metrics.structural_similarity(gaussian_weights=True, sigma=1.5,
- * use_sample_covariance=False, data_range=1)} computes.
+ * Structural similarity of two saliency maps by the NCP paper's protocol
+ * (docs/ANALYSES.md#attention-robustness): each map min-max normalised to [0, 1], then SSIM (Wang et al. 2004)
+ * with data range L = 1, C1 = (0.01 L)^2, C2 = (0.03 L)^2, local statistics weighted by an 11x11 Gaussian window
+ * (sigma 1.5, normalised to sum 1), population (not sample) variances, and the mean over every position where the
+ * window lies wholly inside the map. This is what {@code skimage.metrics.structural_similarity(gaussian_weights=True,
+ * sigma=1.5, use_sample_covariance=False, data_range=1)} computes.
  */
 public final class Ssim {
     /** Window side: skimage's Gaussian window truncates at 3.5 sigma, 2 * round(3.5 * 1.5) + 1 = 11. */

@@ -7,7 +7,7 @@ import io.liquidlens.head.PerceptionHead;
 import java.util.List;
 
 /**
- * VisualBackProp (Bojarski et al., ICRA 2018; ANALYSES.md item 7): which pixels of a frame the conv head's
+ * VisualBackProp (Bojarski et al., ICRA 2018; docs/ANALYSES.md#saliency): which pixels of a frame the conv head's
  * feature maps build on. Each conv layer's feature maps (after its ReLU, when it has one) are averaged over
  * channels; starting from the deepest, the mask is scaled up to the layer's input size by a transposed
  * convolution with a kernel of ones (the layer's kernel, stride and padding: every input pixel gets the sum of

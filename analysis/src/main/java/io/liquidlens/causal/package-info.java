@@ -1,5 +1,5 @@
 /**
- * Saliency and causality (ANALYSES.md items 7-9 and 11): where a model looks, whether it keeps looking there
+ * Saliency and causality (docs/ANALYSES.md#causality-report): where a model looks, whether it keeps looking there
  * when distractors appear, and which neurons cause its decisions.
  *
  * <ul>

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code liquidlens report}: the causality report of one or more models (docs/FORMATS.md, "Causality reports").
+ * {@code liquidlens report}: the causality report of one or more models (docs/FORMATS.md#causality-report-folder).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Test whether models steer from the task or from distractors: on the same recorded frames,"

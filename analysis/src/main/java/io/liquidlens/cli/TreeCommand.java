@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code liquidlens tree}: a decision tree (Weka's J48) that explains a model's decisions from its neurons'
- * activity, with its fidelity on held-out episodes (docs/FORMATS.md, "Decision trees").
+ * activity, with its fidelity on held-out episodes (the tree command in docs/FORMATS.md).
  */
 @Command(name = "tree", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Learn a decision tree (Weka's J48) from neuron activity over a data set of rollouts: by default"

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the JVM must know before PDFBox first maps a font (STACK.md 3.8): {@code pdfbox.fontcache}, an existing
- * folder for its system-font cache, else PDFBox silently writes {@code ~/.pdfbox.cache}. The user's own setting
- * wins; otherwise a folder under the system's temporary directory.
+ * What the JVM must know before PDFBox first maps a font (docs/DESIGN.md#pdfbox-font-cache): {@code pdfbox.fontcache},
+ * an existing folder for its system-font cache, else PDFBox silently writes {@code ~/.pdfbox.cache}. The user's own
+ * setting wins; otherwise a folder under the system's temporary directory.
  */
 public final class PdfSetup {
     private PdfSetup() {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ncps's {@code CfCCell} (SPEC §3.1) in double precision with a tape: {@code x = cat([input, h])}, an optional
- * backbone of Linear + activation layers (dropout is the identity, at inference and in these gradients), then
+ * ncps's {@code CfCCell} (docs/NCPS.md#cfc-cell) in double precision with a tape: {@code x = cat([input, h])}, an
+ * optional backbone of Linear + activation layers (dropout is the identity, at inference and in these gradients), then
  * the closed-form heads. Used alone for a dense CfC and, masked, as one layer of a {@link WiredCfcCellGrad}.
  *
  * <p>Exact elementary functions ({@link Math#tanh}, {@link Math#exp}) rather than the fast float ones of the

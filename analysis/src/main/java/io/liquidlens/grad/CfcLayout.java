@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The shape of one ncps {@code CfCCell} (SPEC §3.1): where its tensors are named, how big they are and in
+ * The shape of one ncps {@code CfCCell} (docs/NCPS.md#cfc-cell): where its tensors are named, how big they are and in
  * which order ncps registers them. Shared by the cell ({@link CfcCellGrad}) and by whatever lays out or
  * fills a {@link ParamSet}, so the names live in one place.
  *

@@ -4,7 +4,7 @@ import io.liquidlens.model.FastMath;
 import java.util.Arrays;
 
 /**
- * ncps's mixed-memory {@code LSTMCell} (SPEC §3.4) in double precision with its reverse mode:
+ * ncps's mixed-memory {@code LSTMCell} (docs/NCPS.md#mixed-memory) in double precision with its reverse mode:
  * {@code z = input_map(x) + recurrent_map(h)}, chunks i, ig, fg, og;
  * {@code c' = c sigmoid(fg + 1) + tanh(i) sigmoid(ig)}, {@code h' = tanh(c') sigmoid(og)}.
  *

@@ -8,7 +8,7 @@ import io.liquidlens.spec.UnitsSpec;
 import java.util.Arrays;
 
 /**
- * ncps's {@code LTCCell} (SPEC §2.1) in double precision with its reverse mode: input mapping, sensory
+ * ncps's {@code LTCCell} (docs/NCPS.md#ltc-cell) in double precision with its reverse mode: input mapping, sensory
  * synapses, K unfolds of the fused semi-implicit solver, motor slice and output mapping.
  *
  * <p><b>Sparse.</b> A synapse exists where its sparsity-mask entry is non-zero; only those are computed.
@@ -26,7 +26,7 @@ import java.util.Arrays;
  * Storing the sigmoids means the backward pass evaluates no exponential.
  *
  * <p>{@code dt} is this sample's elapsed time: {@code cm_t = f(cm) / (dt / K)} (the intended per-sample
- * semantics, SPEC §8 item 2). The backward pass accepts {@code grad == null} (no parameter gradients:
+ * semantics, docs/NCPS.md#timespans). The backward pass accepts {@code grad == null} (no parameter gradients:
  * input gradients only), see {@link #acceptsNullGradient()}.
  */
 public final class LtcCellGrad implements CellGrad {

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * common fork-join pool, each worker with its own tape and gradient vector; per-worker gradients are
  * summed in a fixed order, so results do not depend on the number of cores.
  *
- * <p>Per-sample elapsed times: ncps's batched timespans are broken for B > 1 (SPEC §8 item 2); as the
+ * <p>Per-sample elapsed times: ncps's batched timespans are broken for B > 1 (docs/NCPS.md#timespans); as the
  * simulator does, each sample here has its own dt.
  */
 public final class SequenceGradient implements ReverseModel {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ncps's {@code WiredCfCCell} (SPEC §3.2) in double precision with a tape: one masked {@link CfcCellGrad}
+ * ncps's {@code WiredCfCCell} (docs/NCPS.md#wired-cfc) in double precision with a tape: one masked {@link CfcCellGrad}
  * without backbone per wiring layer, each fed by the previous layer's new state; the output is the last
- * layer's state. Bug-compatible like the float {@code WiredCfcCell} (SPEC §8 items 7, 8): recurrence inside
+ * layer's state. Bug-compatible like the float {@code WiredCfcCell} (docs/NCPS.md#wired-cfc): recurrence inside
  * a layer is fully connected, polarities and the time heads' masks are ignored, the state is layer by layer,
  * and a single-layer wiring outputs all its units.
  *

@@ -35,8 +35,8 @@ public record FeatureShape(int channels, int height, int width, boolean spatial)
         long values = (long) channels * height * width;
         if (values > Limits.FRAME_VALUES) {
             throw new IllegalArgumentException("a " + channels + "x" + height + "x" + width + " feature map holds "
-                    + values + " values, over the limit of " + Limits.FRAME_VALUES + " per frame (docs/FORMATS.md,"
-                    + " Limits)");
+                    + values + " values, over the limit of " + Limits.FRAME_VALUES + " per frame"
+                    + " (docs/FORMATS.md#limits)");
         }
         return (int) values;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A perception head: the image frames it takes and its layers in order, as the {@code head} object of
- * {@code model.json} describes them (docs/FORMATS.md, "Perception head"). The constructor checks that
+ * {@code model.json} describes them (docs/FORMATS.md#head-perception-head). The constructor checks that
  * the shapes chain from the image to a flat feature vector and that no tensor name is used twice;
  * problems are {@link IllegalArgumentException}s that name the layer index and the key (the caller adds
  * the file).

@@ -5,9 +5,9 @@ import io.liquidlens.spec.CfcMode;
 import io.liquidlens.wiring.NeuronRole;
 
 /**
- * ncps's {@code CfCCell} (SPEC §3.1): optional backbone, then the closed-form heads. Used on its own for
+ * ncps's {@code CfCCell} (docs/NCPS.md#cfc-cell): optional backbone, then the closed-form heads. Used on its own for
  * dense CfCs and as one layer of a {@link WiredCfcCell}, where a sparsity mask restricts ff1/ff2 (never
- * the time heads, SPEC §8 item 7).
+ * the time heads, docs/NCPS.md#wired-cfc).
  *
  * <p>The masked weights W * mask are formed once at load. The four heads of default/no_gate mode are
  * stored interleaved per (neuron, input) so one pass over the input computes all four dot products.
@@ -15,7 +15,7 @@ import io.liquidlens.wiring.NeuronRole;
  *
  * <p><b>Time constant output</b>: in default and no_gate mode step writes the time gate
  * {@code sigmoid(t_a * dt + t_b)} of each neuron, the CfC analogue of the liquid time constant named in
- * ANALYSES.md item 2; in pure mode it writes {@code 1 / (|w_tau| + |ff1|)}, the time constant of the
+ * docs/ANALYSES.md#liquid-time-constant; in pure mode it writes {@code 1 / (|w_tau| + |ff1|)}, the time constant of the
  * exponential in {@code -A exp(-dt (|w_tau| + |ff1|)) ff1 + A}.
  */
 public final class CfcCell implements RecurrentCell {
@@ -50,8 +50,8 @@ public final class CfcCell implements RecurrentCell {
         int h = hiddenSize;
         this.mask = masked ? r.take(prefix + "sparsity_mask", h, inputSize + h) : null;
         if (mode == CfcMode.PURE) {
-            // ncps creates w_tau and A as zeros and ones but then xavier-initialises them like every 2-D
-            // parameter (SPEC §8 item 10). Loading does not care; initialisation for training must copy ncps.
+            // ncps creates w_tau and A as zeros and ones but then xavier-initialises them like every 2-D parameter
+            // (docs/NCPS.md#initialisation). Loading does not care; initialisation for training must copy ncps.
             float[] wTau = r.take(prefix + "w_tau", 1, h);
             amplitude = r.take(prefix + "A", 1, h);
             wTauAbs = new float[h];

@@ -6,7 +6,8 @@ public enum CheckpointWiring {
     MATCHES,
     /**
      * The masks are what ncps holds after building the same wiring object twice (it keeps the generator in
-     * the object, so a reused wiring gains synapses, SPEC §8 item 3). The model was trained with them.
+     * the object, so a reused wiring gains synapses: docs/NCPS.md#building-a-wiring-twice). The model was
+     * trained with them.
      */
     BUILT_TWICE,
     /** The masks differ from the wiring in another way (another seed, or edited masks). */

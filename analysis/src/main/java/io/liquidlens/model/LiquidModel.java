@@ -210,7 +210,8 @@ public final class LiquidModel {
      * The connectivity the model actually computes with: the wiring's neurons, roles and layers, with the
      * synapses read back from the checkpoint's sparsity masks (for LTC with the sign of the trained erev as
      * polarity). It differs from {@link #wiring()} when the checkpoint was made with another wiring than the
-     * one its spec regenerates, e.g. one that ncps built twice (SPEC §8 item 3). Empty for a dense CfC.
+     * one its spec regenerates, e.g. one that ncps built twice (docs/NCPS.md#building-a-wiring-twice). Empty
+     * for a dense CfC.
      */
     public Optional<Wiring> connectivity() {
         return Optional.ofNullable(connectivity);
@@ -330,7 +331,7 @@ public final class LiquidModel {
 
     /**
      * Wiring neuron id of each state entry. LTC and dense CfC: the identity; wired CfC: layer by layer
-     * ({@code [inter..., command..., motor...]} for an NCP), SPEC §3.2.
+     * ({@code [inter..., command..., motor...]} for an NCP), docs/NCPS.md#wired-cfc.
      */
     public int[] stateNeuronIds() {
         return stateNeuronIds.clone();

@@ -3,7 +3,7 @@ package io.liquidlens.model;
 import io.liquidlens.wiring.NeuronRole;
 
 /**
- * ncps's mixed-memory {@code LSTMCell} (SPEC §3.4). It runs before the liquid cell at each step and
+ * ncps's mixed-memory {@code LSTMCell} (docs/NCPS.md#mixed-memory). It runs before the liquid cell at each step and
  * replaces its state h; its cell state c is carried alongside.
  * {@code z = input_map(x) + recurrent_map(h)}, chunks i, ig, fg, og;
  * {@code c' = c sigmoid(fg + 1) + tanh(i) sigmoid(ig)}, {@code h' = tanh(c') sigmoid(og)}.

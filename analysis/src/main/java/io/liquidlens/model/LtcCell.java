@@ -5,12 +5,12 @@ import io.liquidlens.spec.Mapping;
 import io.liquidlens.wiring.NeuronRole;
 
 /**
- * ncps's {@code LTCCell} with the fused semi-implicit solver (SPEC §2.1), evaluated sparsely.
+ * ncps's {@code LTCCell} with the fused semi-implicit solver (docs/NCPS.md#fused-ode-solver), evaluated sparsely.
  *
  * <p>At load time the positivity function f (torch softplus with threshold 20 when
  * {@code implicit_param_constraints}, identity otherwise) is applied once to w, sensory_w, gleak and cm,
  * and the synapses are gathered per destination neuron from the checkpoint's sparsity masks. The masks in
- * the checkpoint are the truth (ncps issue #45), not the wiring: a synapse exists where its mask entry is
+ * the checkpoint are the truth (docs/NCPS.md#sparsity-masks), not the wiring: a synapse exists where its mask entry is
  * non-zero, and its effective weight is f(w) * mask. Masked-out terms contribute exact zeros to ncps's
  * sums, so skipping them changes nothing.
  *
@@ -18,7 +18,7 @@ import io.liquidlens.wiring.NeuronRole;
  * parenthesisation: {@code v' = ((cm_t v + gl vleak) + (sum_i wa erev + num_s)) / (((cm_t + gl) + (sum_i
  * wa + den_s)) + eps)} with {@code cm_t = f(cm) / (float)(dt / K)}.
  *
- * <p><b>Liquid time constant</b> (ANALYSES.md item 2): when asked, step writes for every neuron j
+ * <p><b>Liquid time constant</b> (docs/ANALYSES.md#liquid-time-constant): when asked, step writes for every neuron j
  * {@code tau_j = f(cm_j) / (f(gleak_j) + sum_i W_ij sigma(sigma_ij (x_i - mu_ij)) + sum_s W_sj
  * sigma(sigma_sj (I_s - mu_sj)))} with W = f(w) * mask. Here x is the state at the start of the step (after
  * the mixed-memory LSTM, if any: the value the ODE starts from) and I is the input after the input
@@ -188,7 +188,7 @@ public final class LtcCell implements RecurrentCell {
 
     /**
      * Number of sensory synapses actually computed (non-zero mask entries). ncps's
-     * {@code LTCCell.sensory_synapse_count} returns the internal count instead (SPEC §8 item 6); we return
+     * {@code LTCCell.sensory_synapse_count} returns the internal count instead (docs/NCPS.md#synapse-counts); we return
      * the real sensory count, as ncps's {@code Wiring.sensory_synapse_count} does.
      */
     public int sensorySynapseCount() {
@@ -198,8 +198,8 @@ public final class LtcCell implements RecurrentCell {
     /**
      * {@inheritDoc}
      *
-     * <p>{@code dt} is this sample's own elapsed time. ncps's batched timespans are broken (SPEC §8 item 2,
-     * issues #81/#82: {@code cm / (ts / K)} broadcasts a (B,) vector over the neuron axis); we implement the
+     * <p>{@code dt} is this sample's own elapsed time. ncps's batched timespans are broken (docs/NCPS.md#timespans:
+     * {@code cm / (ts / K)} broadcasts a (B,) vector over the neuron axis); we implement the
      * intended per-sample dt, which equals ncps wherever ncps works (B == 1 or all dt equal).
      *
      * <p>{@code tau}, when not null, receives the liquid time constant of every neuron (class Javadoc).
@@ -215,7 +215,8 @@ public final class LtcCell implements RecurrentCell {
         int nxt = cur + n;
         mapInputs(x, xOff, s);
         sensoryCurrents(s, oNumS, oDenS);
-        // cm_t = f(cm) / float32(dt / K): a division, as torch does it (SPEC §4), not cm * K / dt
+        // cm_t = f(cm) / float32(dt / K): a division, as torch does it, not cm * K / dt
+        // (docs/NCPS.md#matching-ncps-numbers)
         float dtOverK = (float) ((double) dt / unfolds);
         for (int j = 0; j < n; j++) {
             s[oCmt + j] = cm[j] / dtOverK;

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Every tensor an ncps model's {@code state_dict()} holds, in ncps's order, with its shape and whether it
- * is trained: the one place that knows ncps's tensor names (SPEC §2.1, §3). Used to initialise new models,
- * to lay out parameters for reverse mode and to check checkpoints.
+ * is trained: the one place that knows ncps's tensor names (docs/NCPS.md#state-dict-tensor-names). Used to initialise
+ * new models, to lay out parameters for reverse mode and to check checkpoints.
  */
 public final class StateDictLayout {
     /** The prefix of every tensor of the recurrent cell, as ncps names them. */

@@ -11,9 +11,9 @@ import java.util.Map;
  * weights and ncps computes the same).
  *
  * <p>A wired CfC needs more than its mask: ncps leaves the time heads ({@code time_a}, {@code time_b})
- * unmasked (SPEC §8), so through them every neuron of a layer reaches every neuron of the next whatever the
- * wiring says. A cut there also zeroes the synapse's entry in both time heads, so that the target receives
- * nothing from the source at all.
+ * unmasked (docs/NCPS.md#wired-cfc), so through them every neuron of a layer reaches every neuron of the next whatever
+ * the wiring says. A cut there also zeroes the synapse's entry in both time heads, so that the target receives nothing
+ * from the source at all.
  */
 final class SynapseCut {
     private static final String CELL = "rnn_cell.";

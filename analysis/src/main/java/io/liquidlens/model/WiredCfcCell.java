@@ -6,11 +6,11 @@ import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 
 /**
- * ncps's {@code WiredCfCCell} (SPEC §3.2): one {@link CfcCell} without backbone per wiring layer (NCP:
+ * ncps's {@code WiredCfCCell} (docs/NCPS.md#wired-cfc): one {@link CfcCell} without backbone per wiring layer (NCP:
  * inter, command, motor; single-layer wirings: all units), each fed by the previous layer's new state.
- * The masks come from the checkpoint ({@code layer_l.sparsity_mask}, ncps issue #45).
+ * The masks come from the checkpoint ({@code layer_l.sparsity_mask}, docs/NCPS.md#sparsity-masks).
  *
- * <p>Bug-compatible with ncps (SPEC §8 items 7, 8): recurrence inside a layer is fully connected (the
+ * <p>Bug-compatible with ncps (docs/NCPS.md#wired-cfc): recurrence inside a layer is fully connected (the
  * wiring's command->command synapses and all polarities are ignored), the time heads are unmasked, the
  * state vector is layer by layer ({@code [inter..., command..., motor...]}, each by increasing id), and the
  * output is the last layer's state, i.e. all units for a single-layer wiring.

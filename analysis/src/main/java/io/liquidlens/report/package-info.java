@@ -1,5 +1,5 @@
 /**
- * Batch causality reports (ANALYSES.md items 7-9 and 11): a {@link io.liquidlens.causal.CausalAudit} written as
+ * Batch causality reports (docs/ANALYSES.md#causality-report): a {@link io.liquidlens.causal.CausalAudit} written as
  * a self-contained {@code index.html} (figures as inline SVG), {@code report.pdf}, {@code metrics.csv} and
  * {@code metrics.json}. Assembly only: every number comes from the audit; nothing here measures.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A change made to a network during replay, to ask what a neuron or synapse causes (ANALYSES.md item 11).
+ * A change made to a network during replay, to ask what a neuron or synapse causes (docs/ANALYSES.md#interventions).
  * Each is a change of the model, so any run of the changed model (a simulation, closed-loop driving) carries it.
  */
 public sealed interface Intervention {

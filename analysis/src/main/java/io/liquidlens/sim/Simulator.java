@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * Runs a {@link LiquidModel} over a batch of sequences, as ncps's {@code forward(input, hx, timespans)}.
  *
  * <p>Each batch element is an independent sequence with its own elapsed times: ncps's batched
- * {@code timespans} are broken for B > 1 (SPEC §8 item 2); we implement the intended per-sample dt.
+ * {@code timespans} are broken for B > 1 (docs/NCPS.md#timespans); we implement the intended per-sample dt.
  *
  * <p>The hot loop works on flat float arrays, allocates nothing per step and writes states and outputs
  * straight into the result arrays. Batches with enough work are split into chunks run on the common

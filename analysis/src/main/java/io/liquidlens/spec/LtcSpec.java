@@ -2,7 +2,7 @@ package io.liquidlens.spec;
 
 /**
  * Options of ncps's {@code LTC} wrapper. Defaults are the wrapper's, not {@code LTCCell}'s: in
- * particular {@code implicit_param_constraints} defaults to true here (SPEC §8 item 1).
+ * particular {@code implicit_param_constraints} defaults to true here (docs/NCPS.md#positive-parameters).
  */
 public record LtcSpec(boolean returnSequences, boolean batchFirst, boolean mixedMemory, Mapping inputMapping,
                       Mapping outputMapping, int odeUnfolds, double epsilon, boolean implicitParamConstraints)

@@ -25,7 +25,7 @@ public record ModelSpec(int inputSize, UnitsSpec units, CellSpec cell) {
                         + " with a wiring (ncps raises ValueError)");
             }
             if (cfc.projSize() != null && singleLayerWithHiddenNeurons(wired.wiring())) {
-                // ncps: a single-layer wired CfC outputs all units but sizes fc by output_dim (SPEC §3.2, §8 item 8)
+                // ncps: a single-layer wired CfC outputs all units but sizes fc by output_dim (docs/NCPS.md#wired-cfc)
                 throw new IllegalArgumentException("proj_size cannot be used with a single-layer wiring whose output_dim"
                         + " is smaller than its units (ncps fails with a shape error)");
             }

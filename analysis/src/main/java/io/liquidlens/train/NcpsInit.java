@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Fresh weights for a model, drawn from the distributions ncps uses (SPEC §2.1, §3.1, §3.4), from a seed.
+ * Fresh weights for a model, drawn from the distributions ncps uses (docs/NCPS.md#initialisation), from a seed.
  * ncps draws from torch's global generator, which cannot be reproduced; the distributions are the same,
  * and the same seed always gives the same weights here.
  *
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *       w U(0.001, 1) (sensory_* alike); erev and the masks from the wiring's polarities; input_w and
  *       output_w ones, input_b and output_b zeros.</li>
  *   <li>CfC: every 2-D trainable tensor xavier-uniform, bound sqrt(6 / (fan_in + fan_out)) (including
- *       pure mode's w_tau and A, as ncps does, SPEC §8 item 10); biases U(+-1/sqrt(fan_in)) as torch's
+ *       pure mode's w_tau and A, as ncps does); biases U(+-1/sqrt(fan_in)) as torch's
  *       Linear; masks from the wiring.</li>
  *   <li>Mixed-memory LSTM: input map xavier-uniform, its bias U(-0.1, 0.1), recurrent map orthogonal.</li>
  *   <li>Projection {@code fc}: torch's Linear default, U(+-1/sqrt(in)) for weight and bias.</li>

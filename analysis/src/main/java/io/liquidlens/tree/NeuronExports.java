@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The files of the neuron level (docs/FORMATS.md, "Neuron-level trees"): {@code neurons.json},
+ * The files of the neuron level (the neuron-level tree command in docs/FORMATS.md): {@code neurons.json},
  * {@code neuron-rules.txt} and {@code neurons/LABEL.dot} per neuron (the policy level's DOT writer).
  */
 public final class NeuronExports {

@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Neuron-level trees (ANALYSES.md item 10; Wang et al., CoRL 2023): for each neuron a tree from the world features
- * to the classes of its response, trained on the training episodes and tested on the held-out ones (the policy
- * level's split by episode), its rules as boxes in world space, how concentrated they are, and which neurons' rules
- * conflict.
+ * Neuron-level trees (docs/ANALYSES.md#neuron-level-trees; Wang et al., CoRL 2023): for each neuron a tree from the
+ * world features to the classes of its response, trained on the training episodes and tested on the held-out ones (the
+ * policy level's split by episode), its rules as boxes in world space, how concentrated they are, and which neurons'
+ * rules conflict.
  */
 public final class NeuronLevel {
     private final TreeLearner learner;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything that shapes the neuron-level trees (ANALYSES.md item 10, after Wang et al., CoRL 2023): one tree per
- * neuron from world features to that neuron's discretised response.
+ * Everything that shapes the neuron-level trees (docs/ANALYSES.md#neuron-level-trees, after Wang et al., CoRL 2023):
+ * one tree per neuron from world features to that neuron's discretised response.
  *
  * @param neurons   the neurons to explain (roles, or a subset by name or label); rates are not used here
  * @param world     the rollout's world columns the trees split on, by name (e.g. {@code d}, {@code mu}, {@code kappa})

@@ -25,7 +25,7 @@ import java.util.Set;
  * has to fit in memory at once; the classes are chosen from the decisions of all of them.
  */
 public final class TreeDatasets {
-    /** The world column that holds the expert's action (see docs/FORMATS.md, "Rollouts written by record"). */
+    /** The world column that holds the expert's action (docs/FORMATS.md#rollouts-written-by-record). */
     public static final String EXPERT_ACTION = "expert_action";
 
     private TreeDatasets() {

@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code tree.json} (docs/FORMATS.md, "Decision trees"): the numbers, the options, the tree and its provenance. */
+/** {@code tree.json} (the tree command in docs/FORMATS.md): the numbers, the options, the tree and its provenance. */
 public final class TreeJson {
     /** The format tag. */
     public static final String FORMAT = "liquidlens.tree/1";

@@ -1,5 +1,5 @@
 /**
- * Decision trees that explain a controller from its neurons' activity (ANALYSES.md item 10, policy level):
+ * Decision trees that explain a controller from its neurons' activity (docs/ANALYSES.md#policy-level-trees):
  * a data set of steps ({@link io.liquidlens.tree.TreeDataset}: chosen neurons' states, optionally their rates
  * of change, labelled with the discretised motor decision), a tree learned from it
  * ({@link io.liquidlens.tree.DecisionTree}, our own immutable nodes, so views and exports never need Weka),

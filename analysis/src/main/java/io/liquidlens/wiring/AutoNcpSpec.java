@@ -10,9 +10,9 @@ public record AutoNcpSpec(int units, int outputSize, double sparsityLevel, long 
 
     /**
      * Checks the arguments as ncps does: {@code output_size < units - 2} and {@code sparsity_level} in
-     * [0.1, 1.0]. (ncps's own message says "between 0.0 and 0.9", but its check is [0.1, 1.0], SPEC §8
-     * item 11; we apply the real check and state the real range.) Also output_size >= 1 and a seed numpy's
-     * RandomState accepts.
+     * [0.1, 1.0]. (ncps's own message says "between 0.0 and 0.9", but its check is [0.1, 1.0],
+     * docs/NCPS.md#autoncp-sizing; we apply the real check and state the real range.) Also output_size >= 1 and a seed
+     * numpy's RandomState accepts.
      *
      * @throws IllegalArgumentException naming the argument, its allowed range and the value
      */

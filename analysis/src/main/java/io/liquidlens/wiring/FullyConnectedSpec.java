@@ -43,8 +43,9 @@ public record FullyConnectedSpec(int units, Integer outputDim, long erevInitSeed
     public Wiring build(int inputDim) {
         Arguments.requireInputDim("FullyConnected", inputDim);
         // ncps keeps one RNG per wiring object, drawing the internal polarities in __init__ and the sensory
-        // ones in build(); a second build() would continue the stream and overwrite synapses (SPEC §8 item 3).
-        // We make a fresh generator for every build, i.e. a fresh wiring per model, so that cannot happen.
+        // ones in build(); a second build() would continue the stream and overwrite synapses
+        // (docs/NCPS.md#building-a-wiring-twice). We make a fresh generator for every build, i.e. a fresh wiring per
+        // model, so that cannot happen.
         Pcg64Generator rng = new Pcg64Generator(erevInitSeed);
         int[][] adjacency = new int[units][units];
         for (int src = 0; src < units; src++) {

@@ -8,10 +8,10 @@ import java.util.List;
  * same order, consuming the same MT19937 draws.
  *
  * <p>ncps keeps the RNG in the wiring object, so building twice continues the stream and adds synapses
- * (SPEC §8 item 3). Here each build starts a fresh generator from the seed, i.e. every model gets a fresh
- * wiring, and that quirk cannot occur. ncps's broken {@code NCP.get_config()} (id lists instead of counts,
- * and {@code RandomState.seed()} re-seeding from OS entropy, SPEC §8 item 4) has no counterpart: the
- * {@link NcpSpec} record is the configuration, and nothing here reseeds.
+ * (docs/NCPS.md#building-a-wiring-twice). Here each build starts a fresh generator from the seed, i.e. every model gets
+ * a fresh wiring, and that quirk cannot occur. ncps's broken {@code NCP.get_config()} (id lists instead of counts, and
+ * {@code RandomState.seed()} re-seeding from OS entropy, docs/NCPS.md#ncp-configuration) has no counterpart: the {@link
+ * NcpSpec} record is the configuration, and nothing here reseeds.
  */
 final class NcpBuilder {
     private static final int[] POLARITIES = {-1, 1};
@@ -44,7 +44,7 @@ final class NcpBuilder {
     /**
      * What ncps holds after calling {@code build(input_dim)} {@code times} times on one wiring object: the
      * synapse steps run again on the same matrices with the generator stream continued, adding synapses.
-     * Used only to recognise checkpoints saved from such a wiring (SPEC §8 item 3).
+     * Used only to recognise checkpoints saved from such a wiring (docs/NCPS.md#building-a-wiring-twice).
      */
     static Wiring build(NcpSpec spec, String kind, int inputDim, int times) {
         Arguments.requireInputDim(kind, inputDim);

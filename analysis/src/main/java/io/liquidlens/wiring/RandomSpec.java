@@ -39,8 +39,8 @@ public record RandomSpec(int units, Integer outputDim, double sparsityLevel, lon
     @Override
     public Wiring build(int inputDim) {
         Arguments.requireInputDim("Random", inputDim);
-        // As for FullyConnected: a fresh generator per build, so ncps's double-build quirk (SPEC §8 item 3),
-        // which continues the stream and adds synapses, cannot occur.
+        // As for FullyConnected: a fresh generator per build, so ncps's double-build quirk
+        // (docs/NCPS.md#building-a-wiring-twice), which continues the stream and adds synapses, cannot occur.
         Pcg64Generator rng = new Pcg64Generator(randomSeed);
         int[][] adjacency = new int[units][units];
         for (int pair : rng.sampleIndices(units * units, synapseCount(units * units))) {
@@ -48,8 +48,8 @@ public record RandomSpec(int units, Integer outputDim, double sparsityLevel, lon
         }
         int[][] sensory = new int[inputDim][units];
         for (int pair : rng.sampleIndices(inputDim * units, synapseCount(inputDim * units))) {
-            // ncps draws each sensory polarity twice and keeps the second (SPEC §8 item 5). We reproduce
-            // the wasted draw: it shifts the stream, so the resulting matrices depend on it.
+            // ncps draws each sensory polarity twice and keeps the second (docs/NCPS.md#random-wiring-polarity). We
+            // reproduce the wasted draw: it shifts the stream, so the resulting matrices depend on it.
             rng.choice(POLARITIES);
             sensory[pair / units][pair % units] = rng.choice(POLARITIES);
         }

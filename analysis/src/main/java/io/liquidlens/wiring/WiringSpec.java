@@ -16,9 +16,9 @@ public sealed interface WiringSpec
     /**
      * The wiring ncps holds when one wiring object was built twice (for example passed to two models):
      * ncps keeps the generator in the object, so the second build continues its stream and adds synapses
-     * (SPEC §8 item 3). LiquidLens never builds this way for computing; it serves to recognise checkpoints
-     * that were saved from such a wiring. Implemented for NCP and AutoNCP, the seeded wirings users
-     * build and reuse; the others return {@link #build(int)}.
+     * (docs/NCPS.md#building-a-wiring-twice). LiquidLens never builds this way for computing; it serves to recognise
+     * checkpoints that were saved from such a wiring. Implemented for NCP and AutoNCP, the seeded wirings users build
+     * and reuse; the others return {@link #build(int)}.
      */
     default Wiring buildTwice(int inputDim) {
         return build(inputDim);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The rules of STYLE.md that keep {@code analysis} headless and its data flow one-way. */
+/** The rules of docs/DESIGN.md#style-rules that keep {@code analysis} headless and its data flow one-way. */
 class AnalysisArchitectureTest {
     private static JavaClasses classes;
 

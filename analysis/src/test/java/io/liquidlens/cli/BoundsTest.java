@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 14 points 5 and 6: every size from a file or an option is refused over its limit before anything
+ * Every size from a file or an option is refused over its limit before anything
  * is allocated or run, bad option values give one line and exit 2 in every command, and the misleading
  * messages name the real problem. Each case: the exit code, exactly one line on stderr naming the file or
  * option and the limit, no stack trace, nothing written.

@@ -179,8 +179,8 @@ class InfoCommandTest {
 
     @Test
     void ltcCheckpointHoldsMoreSynapsesThanOneAutoNcpBuild() throws IOException {
-        // the fixture's masks come from a wiring ncps built twice (SPEC §8 item 3); one build is what
-        // the fixture's own wiring object records
+        // the fixture's masks come from a wiring ncps built twice (docs/NCPS.md#building-a-wiring-twice); one build is
+        // what the fixture's own wiring object records
         int maskInternal = nonZero(tensor(LTC, "rnn_cell.sparsity_mask"));
         int maskSensory = nonZero(tensor(LTC, "rnn_cell.sensory_sparsity_mask"));
         int wiringInternal = nonZeroEntries(LTC.get("wiring").get("adjacency_matrix"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Outputs never destroy what they did not write (issue 14): every case a hostile user tried, through the command
+ * Outputs never destroy what they did not write: every case a hostile user tried, through the command
  * line, checking the exit code, the one error line, and that every file the user had is byte for byte as before.
  */
 class OutputSafetyTest {

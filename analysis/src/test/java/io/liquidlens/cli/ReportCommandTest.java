@@ -129,7 +129,10 @@ class ReportCommandTest {
         assertThat(conditions.get(1).get("summary").get("deviation_mean").asDouble()).isPositive();
     }
 
-    /** STYLE rule 6: the provenance of a report is enough to make it again, number for number. */
+    /**
+     * The provenance of a report is enough to make it again, number for number
+     * (docs/DESIGN.md#provenance-on-every-result).
+     */
     @Test
     void aReportRerunFromItsProvenanceGivesTheSameNumbers() throws IOException {
         Path first = tmp.resolve("first");

@@ -279,7 +279,8 @@ class ModelFolderTest {
         assertThat(dir.resolve("x")).doesNotExist();
     }
 
-    // --- golden file (STYLE.md rule 14) --------------------------------------------------------------
+    // --- golden file (docs/DESIGN.md#tests-and-golden-files)
+    // --------------------------------------------------------------
 
     @Test
     void goldenManifestParses() throws Exception {

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sparse LTC against a dense double-precision reference written here from SPEC §2.1 with the raw
- * JSON parameters, and its liquid time constants against the same formula evaluated on ncps's own states.
+ * The sparse LTC against a dense double-precision reference written here from docs/NCPS.md#fused-ode-solver with the
+ * raw JSON parameters, and its liquid time constants against the same formula evaluated on ncps's own states.
  */
 class LtcReferenceTest {
     private static final String CASE = "ltc_autoncp19_1_default";
@@ -174,7 +174,8 @@ class LtcReferenceTest {
             nonZero += v != 0f ? 1 : 0;
         }
         // note: the fixture checkpoints hold 70 internal synapses while the case's wiring lists 47 (the
-        // generator built the wiring twice, SPEC §8 item 3): the masks, not the wiring, are what ran
+        // generator built the wiring twice, docs/NCPS.md#building-a-wiring-twice): the masks, not the wiring,
+        // are what ran
         assertThat(((LtcCell) cut.cell()).synapseCount()).isEqualTo(nonZero);
         double diff = FixtureAgreementTest.maxAbsError(simulate(cut, input, null, false).states(), c.get("hidden_trace"));
         assertThat(diff).as("changing the masks changes the dynamics").isGreaterThan(1e-4);

@@ -82,7 +82,8 @@ class ActivityTest {
         LiquidModel model = FixtureModels.model(c);
         Activity a = Activities.simulate(model, firstSample(c), ProgressListener.NONE);
         SynapseActivity synapses = SynapseActivity.of(model);
-        // the checkpoint's masks (ncps built this wiring twice, SPEC section 8 item 3), not the regenerated wiring
+        // the checkpoint's masks (ncps built this wiring twice, docs/NCPS.md#building-a-wiring-twice), not the
+        // regenerated wiring
         var computed = model.connectivity().orElseThrow();
         int internal = computed.synapseCount();
         int sensory = computed.sensorySynapseCount();

@@ -35,7 +35,7 @@ class SimulatorTest {
         return NdArray.ofFloats(shape, v);
     }
 
-    /** ncps breaks on batched timespans (SPEC §8 item 2); we run each sample with its own dt. */
+    /** ncps breaks on batched timespans (docs/NCPS.md#timespans); we run each sample with its own dt. */
     @ParameterizedTest
     @ValueSource(strings = {"ltc.json:ltc_autoncp19_1_default", "cfc.json:cfc_wired_autoncp19_1_default"})
     void batchedPerSampleTimespansEqualRunningEachSampleAlone(String id) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The wiring test vectors of SPEC §9 (printed by the real ncps library), written out by hand. */
+/** The wiring test vectors printed by the real ncps library (docs/NCPS.md#reference-fixtures), written out by hand. */
 class SpecTestVectorsTest {
 
     private static final String AUTO_NCP_19_1_SYNAPSES =

@@ -131,7 +131,8 @@ class WiringFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtureWirings")
     void buildingTwiceGivesTheSameWiring(String name, JsonNode w) {
-        // ncps would add synapses on a second build (SPEC §8 item 3); each of our builds starts afresh.
+        // ncps would add synapses on a second build (docs/NCPS.md#building-a-wiring-twice); each of our
+        // builds starts afresh.
         assertThat(build(w)).isEqualTo(build(w));
     }
 }

@@ -649,7 +649,7 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         playback.pause();
         if (graphView != null) {
-            // GraphStream's viewer keeps threads alive otherwise (STACK.md 3.2)
+            // GraphStream's viewer keeps threads alive otherwise (docs/DESIGN.md#graphstream-viewer)
             graphView.close();
         }
         executor.shutdown();

@@ -24,7 +24,7 @@ import java.util.Locale;
 final class SweepChart implements Painter {
     static final double WIDTH = 640;
     static final double HEIGHT = 420;
-    /** The fidelity a tree should keep to count as a faithful explanation (ANALYSES.md item 10). */
+    /** The fidelity a tree should keep to count as a faithful explanation (docs/ANALYSES.md#decision-trees). */
     static final double GOOD_FIDELITY = 0.85;
     private static final Color HELD_OUT = new Color(0x1f77b4);
     private static final Color TRAINING = new Color(0xe6550d);

@@ -3,10 +3,10 @@ package io.liquidlens.tree.weka;
 import java.nio.file.Path;
 
 /**
- * What the JVM must know before Weka's first class loads (STACK.md 3.4): netlib's pure-Java F2J implementations
- * (the native builds are excluded from the dependencies; without these properties Weka's static initialiser fails
- * or warns), and a {@code WEKA_HOME} so Weka does not create {@code ~/wekafiles} unasked: the user's own setting
- * when there is one, else a folder under the system's temporary directory.
+ * What the JVM must know before Weka's first class loads (docs/DESIGN.md#weka-on-the-classpath): netlib's pure-Java F2J
+ * implementations (the native builds are excluded from the dependencies; without these properties Weka's static
+ * initialiser fails or warns), and a {@code WEKA_HOME} so Weka does not create {@code ~/wekafiles} unasked: the user's
+ * own setting when there is one, else a folder under the system's temporary directory.
  */
 public final class WekaSetup {
     private static volatile boolean done;

@@ -1,5 +1,5 @@
 /**
- * The causality report (issue 7) run from the workbench: a small dialog gathers what {@code liquidlens report}
+ * The causality report run from the workbench: a small dialog gathers what {@code liquidlens report}
  * takes (models, rollouts, perturbations, episodes, out folder) and {@link io.liquidlens.app.report.CausalReportViewModel}
  * runs {@code CausalAuditor} and {@code CausalReportWriter} of the analysis module as one background task through
  * {@code app.task}, with progress and cancel. Nothing here measures anything; it may use {@code app.task},

@@ -1,5 +1,5 @@
 /**
- * The Saliency panel (issue 7): where the model looks at the time cursor, on the clean rollout and on a perturbed
+ * The Saliency panel: where the model looks at the time cursor, on the clean rollout and on a perturbed
  * copy of it, side by side, with how alike the two maps are (SSIM) and how far the output moved. The idea: a model
  * that attends to the road keeps its map, and its output, when a distractor is added; one that does not, moves.
  *
