@@ -1,11 +1,9 @@
 package io.liquidlens.grad;
 
-import io.liquidlens.io.NdArray;
-import io.liquidlens.spec.CfcMode;
+import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
 import io.liquidlens.wiring.Wiring;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ncps's {@code WiredCfCCell} (SPEC §3.2) in double precision with a tape: one masked {@link CfcCellGrad}
@@ -56,43 +54,13 @@ public final class WiredCfcCellGrad implements CellGrad {
     }
 
     /**
-     * The wired cell for {@code wiring} on {@code inputSize} features, reading {@code prefix + "layer_l."}
-     * tensors from {@code params}.
+     * The wired cell of the layers {@code layouts} ({@link StateDictLayout#wiredCfc}), reading their tensors from
+     * {@code params}.
      *
      * @throws IllegalArgumentException naming the tensor when one is missing or has another shape
      */
-    public static WiredCfcCellGrad of(String prefix, int inputSize, Wiring wiring, CfcMode mode, ParamSet params) {
-        return new WiredCfcCellGrad(layouts(prefix, inputSize, wiring, mode), params);
-    }
-
-    /** The layout of each layer, as WiredCfCCell builds them: layer l reads layer l-1's state (layer 0: the input). */
-    public static List<CfcLayout> layouts(String prefix, int inputSize, Wiring wiring, CfcMode mode) {
-        if (wiring.inputDim() != inputSize) {
-            throw new IllegalArgumentException("the wiring has " + wiring.inputDim() + " inputs but input_size is "
-                    + inputSize);
-        }
-        List<CfcLayout> out = new ArrayList<>();
-        int in = inputSize;
-        for (int l = 0; l < wiring.layerCount(); l++) {
-            int h = wiring.layer(l).length;
-            out.add(CfcLayout.wiredLayer(prefix + "layer_" + l + ".", in, h, mode));
-            in = h;
-        }
-        return out;
-    }
-
-    /**
-     * Adds every layer's tensors from an ncps state dict, in ncps's order (layer by layer; each mask first,
-     * non-trainable).
-     *
-     * @throws IllegalArgumentException naming the tensor when one is missing, has another shape or holds a
-     *                                  non-finite value
-     */
-    public static void addTensors(String prefix, int inputSize, Wiring wiring, CfcMode mode,
-                                  Map<String, NdArray> stateDict, ParamSet.Builder builder) {
-        for (CfcLayout layout : layouts(prefix, inputSize, wiring, mode)) {
-            CfcCellGrad.addTensors(layout, stateDict, builder);
-        }
+    public static WiredCfcCellGrad of(List<CfcLayout> layouts, ParamSet params) {
+        return new WiredCfcCellGrad(layouts, params);
     }
 
     /**

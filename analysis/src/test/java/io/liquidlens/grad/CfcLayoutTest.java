@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import io.liquidlens.spec.ModelSpec;
@@ -68,8 +70,8 @@ class CfcLayoutTest {
 
     @Test
     void backboneIndicesSkipTheDropoutModules() {
-        CfcLayout withDropout = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.1);
-        CfcLayout without = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.0);
+        CfcLayout withDropout = CfcLayout.dense(3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.1);
+        CfcLayout without = CfcLayout.dense(3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.0);
         // Sequential(Linear, act, [Linear, act, Dropout] x 2) vs Sequential(Linear, act, [Linear, act] x 2)
         assertThat(backboneWeights(withDropout)).containsExactly("rnn_cell.backbone.0.weight",
                 "rnn_cell.backbone.2.weight", "rnn_cell.backbone.5.weight");
@@ -78,7 +80,7 @@ class CfcLayoutTest {
     }
 
     private static List<String> backboneWeights(CfcLayout layout) {
-        return layout.tensors().stream().map(CfcLayout.Tensor::name)
+        return layout.tensors().stream().map(Tensor::name)
                 .filter(n -> n.contains("backbone") && n.endsWith("weight")).toList();
     }
 
@@ -141,9 +143,9 @@ class CfcLayoutTest {
 
     @Test
     void cellRefusesAParamSetWithAnotherShape() {
-        CfcLayout layout = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.PURE, Activation.TANH, 0, 0, 0);
+        CfcLayout layout = CfcLayout.dense(3, 4, CfcMode.PURE, Activation.TANH, 0, 0, 0);
         ParamSet.Builder b = ParamSet.builder();
-        for (CfcLayout.Tensor t : layout.tensors()) {
+        for (Tensor t : layout.tensors()) {
             int[] shape = t.name().endsWith("A") ? new int[] {4} : t.shape();
             b.add(t.name(), shape, new double[t.size()], true);
         }

@@ -1,5 +1,7 @@
 package io.liquidlens.grad;
 
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.wiring.Wiring;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +21,7 @@ final class CfcTestModels {
         Random rnd = new Random(seed);
         ParamSet.Builder b = ParamSet.builder();
         for (int l = 0; l < layouts.size(); l++) {
-            for (CfcLayout.Tensor t : layouts.get(l).tensors()) {
+            for (Tensor t : layouts.get(l).tensors()) {
                 double[] v;
                 if (!t.trainable()) {
                     v = WiredCfcCellGrad.initialMask(wiring, l);
