@@ -69,22 +69,6 @@ class CfcLayoutTest {
     }
 
     @Test
-    void backboneIndicesSkipTheDropoutModules() {
-        CfcLayout withDropout = CfcLayout.dense(3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.1);
-        CfcLayout without = CfcLayout.dense(3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.0);
-        // Sequential(Linear, act, [Linear, act, Dropout] x 2) vs Sequential(Linear, act, [Linear, act] x 2)
-        assertThat(backboneWeights(withDropout)).containsExactly("rnn_cell.backbone.0.weight",
-                "rnn_cell.backbone.2.weight", "rnn_cell.backbone.5.weight");
-        assertThat(backboneWeights(without)).containsExactly("rnn_cell.backbone.0.weight",
-                "rnn_cell.backbone.2.weight", "rnn_cell.backbone.4.weight");
-    }
-
-    private static List<String> backboneWeights(CfcLayout layout) {
-        return layout.tensors().stream().map(Tensor::name)
-                .filter(n -> n.contains("backbone") && n.endsWith("weight")).toList();
-    }
-
-    @Test
     void missingTensorIsNamed() {
         JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_relu_bl0");
         Map<String, NdArray> sd = new LinkedHashMap<>(FixtureModels.stateDict(c));
