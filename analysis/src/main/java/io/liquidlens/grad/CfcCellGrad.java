@@ -1,6 +1,5 @@
 package io.liquidlens.grad;
 
-import io.liquidlens.io.NdArray;
 import io.liquidlens.model.FastMath;
 import io.liquidlens.model.StateDictLayout.CfcLayout;
 import io.liquidlens.model.StateDictLayout.CfcLayout.Head;
@@ -8,8 +7,6 @@ import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
  * ncps's {@code CfCCell} (SPEC §3.1) in double precision with a tape: {@code x = cat([input, h])}, an optional
@@ -125,37 +122,6 @@ public final class CfcCellGrad implements CellGrad {
      */
     public static CfcCellGrad of(CfcLayout layout, ParamSet params) {
         return new CfcCellGrad(layout, params);
-    }
-
-    /**
-     * Adds the tensors of {@code layout} from an ncps state dict to {@code builder}, in ncps's order (the
-     * mask as non-trainable).
-     *
-     * @throws IllegalArgumentException naming the tensor when one is missing, has another shape or holds a
-     *                                  non-finite value
-     */
-    public static void addTensors(CfcLayout layout, Map<String, NdArray> stateDict, ParamSet.Builder builder) {
-        for (Tensor t : layout.tensors()) {
-            NdArray a = stateDict.get(t.name());
-            if (a == null) {
-                throw new IllegalArgumentException("missing tensor " + t);
-            }
-            if (!a.hasShape(t.shape())) {
-                throw new IllegalArgumentException("tensor " + t.name() + " has shape " + Arrays.toString(a.shape())
-                        + ", expected " + Arrays.toString(t.shape()));
-            }
-            if (!a.dtype().isFloating() && !a.dtype().isInteger()) {
-                throw new IllegalArgumentException("tensor " + t.name() + " holds " + a.dtype() + ", expected numbers");
-            }
-            double[] v = a.toDoubleArray();
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) {
-                    throw new IllegalArgumentException("tensor " + t.name() + " holds " + v[i] + " at flat index " + i
-                            + "; every value must be finite");
-                }
-            }
-            builder.add(t, v);
-        }
     }
 
     /** The layout this cell was built from. */
