@@ -2,7 +2,6 @@ package io.liquidlens.grad;
 
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.StateDictLayout.CfcLayout;
-import io.liquidlens.wiring.Wiring;
 import java.util.List;
 
 /**
@@ -61,36 +60,6 @@ public final class WiredCfcCellGrad implements CellGrad {
      */
     public static WiredCfcCellGrad of(List<CfcLayout> layouts, ParamSet params) {
         return new WiredCfcCellGrad(layouts, params);
-    }
-
-    /**
-     * The sparsity mask ncps gives layer {@code l} when it builds the cell from {@code wiring} (what a fresh,
-     * untrained model holds): shape (H_l, in_l + H_l), row j = unit j of the layer, columns the layer's inputs
-     * (the sensory features for layer 0, else the previous layer's neurons) then its own units; 1 where the
-     * wiring has a synapse of either polarity, and 1 throughout the intra-layer block.
-     */
-    public static double[] initialMask(Wiring wiring, int l) {
-        int[] ids = wiring.layer(l);
-        int[][] from = l == 0 ? wiring.sensoryAdjacencyMatrix() : wiring.adjacencyMatrix();
-        int[] sources = l == 0 ? null : wiring.layer(l - 1);
-        int in = l == 0 ? wiring.inputDim() : sources.length;
-        int cols = in + ids.length;
-        double[] m = new double[ids.length * cols];
-        for (int j = 0; j < ids.length; j++) {
-            for (int k = 0; k < in; k++) {
-                int src = l == 0 ? k : sources[k];
-                m[j * cols + k] = Math.abs(from[src][ids[j]]);
-            }
-            for (int k = in; k < cols; k++) {
-                m[j * cols + k] = 1;
-            }
-        }
-        return m;
-    }
-
-    /** The layers, in order. */
-    public List<CfcCellGrad> layers() {
-        return List.of(layers);
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class NcpsInit {
                 while (!cfc.get(l).mask().equals(t)) {
                     l++;
                 }
-                return wiredMask(l, shape, wiring);
+                return wiredMask(wiring, l);
             }
             if (shape.length == 2) { // weights, and pure mode's w_tau and A
                 return xavier(shape, rng);
@@ -104,16 +104,22 @@ public final class NcpsInit {
         };
     }
 
-    /** A wired CfC layer's mask (H_l, in_l + H_l): |polarity| of the inputs, then ones for the layer itself. */
-    private static float[] wiredMask(int l, int[] shape, Wiring wiring) {
+    /**
+     * The sparsity mask ncps gives wired CfC layer {@code l} when it builds the cell from {@code wiring}: shape
+     * (H_l, in_l + H_l), row j = unit j of the layer, columns the layer's inputs (the sensory features for layer 0,
+     * else the previous layer's neurons) then its own units; |polarity| of the inputs, and ones throughout the
+     * intra-layer block.
+     */
+    public static float[] wiredMask(Wiring wiring, int l) {
         int[] ids = wiring.layer(l);
         int[] prev = l == 0 ? null : wiring.layer(l - 1);
-        int in = shape[1] - shape[0];
-        float[] m = new float[shape[0] * shape[1]];
+        int in = prev == null ? wiring.inputDim() : prev.length;
+        int cols = in + ids.length;
+        float[] m = new float[ids.length * cols];
         for (int j = 0; j < ids.length; j++) {
-            for (int k = 0; k < shape[1]; k++) {
+            for (int k = 0; k < cols; k++) {
                 int pol = k >= in ? 1 : prev == null ? wiring.sensoryPolarity(k, ids[j]) : wiring.polarity(prev[k], ids[j]);
-                m[j * shape[1] + k] = Math.abs(pol);
+                m[j * cols + k] = Math.abs(pol);
             }
         }
         return m;

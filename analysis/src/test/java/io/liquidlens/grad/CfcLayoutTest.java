@@ -44,27 +44,6 @@ class CfcLayoutTest {
         }
     }
 
-    /**
-     * The fixture checkpoints were saved from an AutoNCP that ncps had built twice (SPEC §8 item 3; see
-     * ReusedWiringTest), so their masks are those of the twice-built wiring.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void initialMasksAreTheOnesNcpsBuiltFromTheWiring(String name, JsonNode c) {
-        JsonNode w = c.get("wiring");
-        if (w == null || w.isNull()) {
-            return; // dense: no masks
-        }
-        JsonNode args = w.get("args");
-        Wiring wiring = new AutoNcpSpec(args.get("units").asInt(), args.get("output_size").asInt(),
-                args.get("sparsity_level").asDouble(), args.get("seed").asLong()).buildTwice(args.get("input_dim").asInt());
-        Map<String, NdArray> sd = FixtureModels.stateDict(c);
-        for (int l = 0; l < wiring.layerCount(); l++) {
-            assertThat(WiredCfcCellGrad.initialMask(wiring, l)).as("layer " + l)
-                    .containsExactly(sd.get("rnn_cell.layer_" + l + ".sparsity_mask").toDoubleArray());
-        }
-    }
-
     @Test
     void missingTensorIsNamed() {
         JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_relu_bl0");
