@@ -60,12 +60,8 @@ public final class NcpsInit {
             if (cfc == null) {
                 return ltc(Ltc.ofKey(name), t, wiring, rng);
             }
-            if (!t.trainable()) {
-                int l = 0;
-                while (!cfc.get(l).mask().equals(t)) {
-                    l++;
-                }
-                return wiredMask(wiring, l);
+            if (!t.trainable()) { // the mask of a wired layer
+                return wiredMask(wiring, cfc.stream().map(CfcLayout::mask).toList().indexOf(t));
             }
             if (shape.length == 2) { // weights, and pure mode's w_tau and A
                 return xavier(shape, rng);
