@@ -30,7 +30,10 @@ public final class StateDictLayout {
     private StateDictLayout() {
     }
 
-    /** How far a tensor of an LTC cell reaches: S inputs, N neurons, M motor neurons. */
+    /**
+     * What an LTC tensor holds one value for, which fixes its shape: each neuron (N), each synapse (N, N), each
+     * sensory synapse (S, N), each input (S) or each motor neuron (M).
+     */
     private enum Extent { NEURONS, SYNAPSES, SENSORY_SYNAPSES, INPUTS, MOTORS }
 
     /** The tensors of ncps's {@code LTCCell}, all under {@link #CELL_PREFIX}, in the order ncps registers them. */
