@@ -1,13 +1,12 @@
 package io.liquidlens.grad;
 
-import io.liquidlens.io.NdArray;
 import io.liquidlens.model.FastMath;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout.Head;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * ncps's {@code CfCCell} (docs/NCPS.md#cfc-cell) in double precision with a tape: {@code x = cat([input, h])}, an
@@ -78,36 +77,28 @@ public final class CfcCellGrad implements CellGrad {
         this.pure = layout.mode() == CfcMode.PURE;
         this.noGate = layout.mode() == CfcMode.NO_GATE;
         this.activation = layout.activation();
-        Map<String, Integer> off = new HashMap<>();
-        for (CfcLayout.Tensor t : layout.tensors()) {
-            Param p = params.param(t.name());
-            if (!Arrays.equals(p.shape(), t.shape())) {
-                throw new IllegalArgumentException("parameter " + t.name() + " has shape " + Arrays.toString(p.shape())
-                        + ", expected " + Arrays.toString(t.shape()));
-            }
-            off.put(t.name(), p.offset());
+        for (Tensor t : layout.tensors()) {
+            params.offset(t); // every tensor checked before any is read
         }
-        String pre = layout.prefix();
         bbW = new int[layers];
         bbB = new int[layers];
         bbIn = new int[layers];
         for (int l = 0; l < layers; l++) {
-            String b = pre + "backbone." + layout.backboneIndex(l) + ".";
-            bbW[l] = off.get(b + "weight");
-            bbB[l] = off.get(b + "bias");
+            bbW[l] = params.offset(layout.backboneWeight(l));
+            bbB[l] = params.offset(layout.backboneBias(l));
             bbIn[l] = layout.backboneInput(l);
         }
-        ff1W = off.get(pre + "ff1.weight");
-        ff1B = off.get(pre + "ff1.bias");
-        ff2W = off.getOrDefault(pre + "ff2.weight", -1);
-        ff2B = off.getOrDefault(pre + "ff2.bias", -1);
-        taW = off.getOrDefault(pre + "time_a.weight", -1);
-        taB = off.getOrDefault(pre + "time_a.bias", -1);
-        tbW = off.getOrDefault(pre + "time_b.weight", -1);
-        tbB = off.getOrDefault(pre + "time_b.bias", -1);
-        wTau = off.getOrDefault(pre + "w_tau", -1);
-        amp = off.getOrDefault(pre + "A", -1);
-        mask = off.getOrDefault(pre + "sparsity_mask", -1);
+        ff1W = params.offset(layout.weight(Head.FF1));
+        ff1B = params.offset(layout.bias(Head.FF1));
+        ff2W = pure ? -1 : params.offset(layout.weight(Head.FF2));
+        ff2B = pure ? -1 : params.offset(layout.bias(Head.FF2));
+        taW = pure ? -1 : params.offset(layout.weight(Head.TIME_A));
+        taB = pure ? -1 : params.offset(layout.bias(Head.TIME_A));
+        tbW = pure ? -1 : params.offset(layout.weight(Head.TIME_B));
+        tbB = pure ? -1 : params.offset(layout.bias(Head.TIME_B));
+        wTau = pure ? params.offset(layout.wTau()) : -1;
+        amp = pure ? params.offset(layout.amplitude()) : -1;
+        mask = layout.masked() ? params.offset(layout.mask()) : -1;
         maskedFf1 = layout.masked() ? new double[hidden * cat] : null;
         maskedFf2 = layout.masked() && !pure ? new double[hidden * cat] : null;
 
@@ -131,41 +122,6 @@ public final class CfcCellGrad implements CellGrad {
      */
     public static CfcCellGrad of(CfcLayout layout, ParamSet params) {
         return new CfcCellGrad(layout, params);
-    }
-
-    /**
-     * Adds the tensors of {@code layout} from an ncps state dict to {@code builder}, in ncps's order (the
-     * mask as non-trainable).
-     *
-     * @throws IllegalArgumentException naming the tensor when one is missing, has another shape or holds a
-     *                                  non-finite value
-     */
-    public static void addTensors(CfcLayout layout, Map<String, NdArray> stateDict, ParamSet.Builder builder) {
-        addAll(layout.tensors(), stateDict, builder);
-    }
-
-    static void addAll(List<CfcLayout.Tensor> tensors, Map<String, NdArray> stateDict, ParamSet.Builder builder) {
-        for (CfcLayout.Tensor t : tensors) {
-            NdArray a = stateDict.get(t.name());
-            if (a == null) {
-                throw new IllegalArgumentException("missing tensor " + t);
-            }
-            if (!a.hasShape(t.shape())) {
-                throw new IllegalArgumentException("tensor " + t.name() + " has shape " + Arrays.toString(a.shape())
-                        + ", expected " + Arrays.toString(t.shape()));
-            }
-            if (!a.dtype().isFloating() && !a.dtype().isInteger()) {
-                throw new IllegalArgumentException("tensor " + t.name() + " holds " + a.dtype() + ", expected numbers");
-            }
-            double[] v = a.toDoubleArray();
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) {
-                    throw new IllegalArgumentException("tensor " + t.name() + " holds " + v[i] + " at flat index " + i
-                            + "; every value must be finite");
-                }
-            }
-            builder.add(t.name(), t.shape(), v, t.trainable());
-        }
     }
 
     /** The layout this cell was built from. */

@@ -1,7 +1,7 @@
 package io.liquidlens.grad;
 
 import io.liquidlens.model.FastMath;
-import java.util.Arrays;
+import io.liquidlens.model.StateDictLayout.Lstm;
 
 /**
  * ncps's mixed-memory {@code LSTMCell} (docs/NCPS.md#mixed-memory) in double precision with its reverse mode:
@@ -21,8 +21,6 @@ import java.util.Arrays;
  * <p>Tape of one step (6N doubles): tanh(i), sigmoid(ig), sigmoid(fg + 1), sigmoid(og), c', tanh(c').
  */
 public final class LstmCellGrad implements CellGrad {
-    private static final String PREFIX = "lstm.";
-
     private final int input;
     private final int hidden;
     private final int oInW;
@@ -38,18 +36,9 @@ public final class LstmCellGrad implements CellGrad {
     public LstmCellGrad(int inputSize, int hidden, ParamSet params) {
         this.input = inputSize;
         this.hidden = hidden;
-        oInW = offset(params, "input_map.weight", 4 * hidden, inputSize);
-        oInB = offset(params, "input_map.bias", 4 * hidden);
-        oRecW = offset(params, "recurrent_map.weight", 4 * hidden, hidden);
-    }
-
-    private static int offset(ParamSet params, String name, int... shape) {
-        Param p = params.param(PREFIX + name);
-        if (!Arrays.equals(p.shape(), shape)) {
-            throw new IllegalArgumentException("tensor " + p.name() + " has shape " + Arrays.toString(p.shape())
-                    + ", expected " + Arrays.toString(shape));
-        }
-        return p.offset();
+        oInW = params.offset(Lstm.INPUT_MAP_WEIGHT.tensor(inputSize, hidden));
+        oInB = params.offset(Lstm.INPUT_MAP_BIAS.tensor(inputSize, hidden));
+        oRecW = params.offset(Lstm.RECURRENT_MAP_WEIGHT.tensor(inputSize, hidden));
     }
 
     @Override

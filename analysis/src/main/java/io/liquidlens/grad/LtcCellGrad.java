@@ -1,11 +1,13 @@
 package io.liquidlens.grad;
 
 import io.liquidlens.model.FastMath;
+import io.liquidlens.model.StateDictLayout.Ltc;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.Mapping;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * ncps's {@code LTCCell} (docs/NCPS.md#ltc-cell) in double precision with its reverse mode: input mapping, sensory
@@ -30,8 +32,6 @@ import java.util.Arrays;
  * input gradients only), see {@link #acceptsNullGradient()}.
  */
 public final class LtcCellGrad implements CellGrad {
-    private static final String PREFIX = "rnn_cell.";
-
     private final int sensory;
     private final int units;
     private final int motor;
@@ -112,31 +112,31 @@ public final class LtcCellGrad implements CellGrad {
         this.implicit = spec.implicitParamConstraints();
         this.inputMapping = spec.inputMapping();
         this.outputMapping = spec.outputMapping();
-        Param gleak = params.param(PREFIX + "gleak");
-        this.units = gleak.size();
+        this.units = params.param(Ltc.GLEAK.key()).size();
         this.motor = motor;
         int n = units;
         int s = sensory;
         if (motor < 1 || motor > n) {
             throw new IllegalArgumentException("motor size " + motor + " must be in [1, " + n + "]");
         }
-        oGleak = offset(params, "gleak", n);
-        oVleak = offset(params, "vleak", n);
-        oCm = offset(params, "cm", n);
-        oSigma = offset(params, "sigma", n, n);
-        oMu = offset(params, "mu", n, n);
-        oW = offset(params, "w", n, n);
-        oErev = offset(params, "erev", n, n);
-        oSSigma = offset(params, "sensory_sigma", s, n);
-        oSMu = offset(params, "sensory_mu", s, n);
-        oSW = offset(params, "sensory_w", s, n);
-        oSErev = offset(params, "sensory_erev", s, n);
-        oMask = offset(params, "sparsity_mask", n, n);
-        oSMask = offset(params, "sensory_sparsity_mask", s, n);
-        oInW = inputMapping.hasWeight() ? offset(params, "input_w", s) : -1;
-        oInB = inputMapping.hasBias() ? offset(params, "input_b", s) : -1;
-        oOutW = outputMapping.hasWeight() ? offset(params, "output_w", motor) : -1;
-        oOutB = outputMapping.hasBias() ? offset(params, "output_b", motor) : -1;
+        ToIntFunction<Ltc> offset = t -> t.presentIn(spec) ? params.offset(t.tensor(s, n, motor)) : -1;
+        oGleak = offset.applyAsInt(Ltc.GLEAK);
+        oVleak = offset.applyAsInt(Ltc.VLEAK);
+        oCm = offset.applyAsInt(Ltc.CM);
+        oSigma = offset.applyAsInt(Ltc.SIGMA);
+        oMu = offset.applyAsInt(Ltc.MU);
+        oW = offset.applyAsInt(Ltc.W);
+        oErev = offset.applyAsInt(Ltc.EREV);
+        oSSigma = offset.applyAsInt(Ltc.SENSORY_SIGMA);
+        oSMu = offset.applyAsInt(Ltc.SENSORY_MU);
+        oSW = offset.applyAsInt(Ltc.SENSORY_W);
+        oSErev = offset.applyAsInt(Ltc.SENSORY_EREV);
+        oMask = offset.applyAsInt(Ltc.SPARSITY_MASK);
+        oSMask = offset.applyAsInt(Ltc.SENSORY_SPARSITY_MASK);
+        oInW = offset.applyAsInt(Ltc.INPUT_W);
+        oInB = offset.applyAsInt(Ltc.INPUT_B);
+        oOutW = offset.applyAsInt(Ltc.OUTPUT_W);
+        oOutB = offset.applyAsInt(Ltc.OUTPUT_B);
 
         double[] v = params.values();
         sRow = new int[n + 1];
@@ -187,22 +187,13 @@ public final class LtcCellGrad implements CellGrad {
         LtcSpec ltc = (LtcSpec) spec.cell();
         int motor;
         if (ltc.outputMapping().hasWeight()) {
-            motor = params.param(PREFIX + "output_w").size();
+            motor = params.param(Ltc.OUTPUT_W.key()).size();
         } else if (spec.units() instanceof UnitsSpec.Dense d) {
             motor = d.units();
         } else {
             motor = spec.wiringSpec().build(spec.inputSize()).outputDim();
         }
         return new LtcCellGrad(ltc, spec.inputSize(), motor, params);
-    }
-
-    private static int offset(ParamSet params, String name, int... shape) {
-        Param p = params.param(PREFIX + name);
-        if (!Arrays.equals(p.shape(), shape)) {
-            throw new IllegalArgumentException("tensor " + p.name() + " has shape " + Arrays.toString(p.shape())
-                    + ", expected " + Arrays.toString(shape));
-        }
-        return p.offset();
     }
 
     private static int countByDestination(double[] v, int maskOff, int sources, int dests, int[] rowStart) {

@@ -1,43 +1,38 @@
 package io.liquidlens.grad;
 
-import java.util.Arrays;
+import io.liquidlens.model.Tensor;
 
 /**
- * One named tensor of a {@link ParamSet}: where it sits in the flat vectors.
+ * One named tensor of a {@link ParamSet}: which tensor, and where it sits in the flat vectors.
  *
- * @param name      the ncps state-dict key ({@code rnn_cell.w}, {@code rnn_cell.layer_0.ff1.weight}, ...)
- * @param shape     its shape (row-major)
- * @param offset    index of its first element in the flat value and gradient vectors
- * @param trainable false for constants such as sparsity masks (their gradient is never used)
+ * @param tensor its ncps state-dict name ({@code rnn_cell.w}, {@code rnn_cell.layer_0.ff1.weight}, ...), shape and
+ *               whether it is trained (constants such as sparsity masks are not; their gradient is never used)
+ * @param offset index of its first element in the flat value and gradient vectors
  */
-public record Param(String name, int[] shape, int offset, boolean trainable) {
+public record Param(Tensor tensor, int offset) {
 
-    public Param {
-        shape = shape.clone();
+    /** The state-dict name. */
+    public String name() {
+        return tensor.name();
+    }
+
+    /** The shape (row-major). */
+    public int[] shape() {
+        return tensor.shape();
     }
 
     /** Number of elements. */
     public int size() {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
+        return tensor.size();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Param p && p.name.equals(name) && Arrays.equals(p.shape, shape) && p.offset == offset
-                && p.trainable == trainable;
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode() * 31 + offset;
+    /** False for constants such as sparsity masks. */
+    public boolean trainable() {
+        return tensor.trainable();
     }
 
     @Override
     public String toString() {
-        return name + Arrays.toString(shape);
+        return tensor.toString();
     }
 }

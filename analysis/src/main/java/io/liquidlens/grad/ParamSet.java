@@ -1,7 +1,9 @@
 package io.liquidlens.grad;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,20 @@ public final class ParamSet {
             throw new IllegalArgumentException("no parameter " + name + " (have " + byName.keySet() + ")");
         }
         return p;
+    }
+
+    /**
+     * Where {@code expected} starts in the flat vectors.
+     *
+     * @throws IllegalArgumentException naming the tensor when it is missing or has another shape
+     */
+    public int offset(Tensor expected) {
+        Param p = param(expected.name());
+        if (!expected.hasShape(p.shape())) {
+            throw new IllegalArgumentException("tensor " + p.name() + " has shape " + Arrays.toString(p.shape())
+                    + ", expected " + Arrays.toString(expected.shape()));
+        }
+        return p.offset();
     }
 
     /** True when a tensor called {@code name} exists. */
@@ -96,10 +112,15 @@ public final class ParamSet {
 
         /** Adds a tensor with its initial values (copied). */
         public Builder add(String name, int[] shape, double[] initial, boolean trainable) {
-            Param p = new Param(name, shape, size, trainable);
+            return add(new Tensor(name, shape, trainable), initial);
+        }
+
+        /** Adds a tensor with its initial values (copied). */
+        public Builder add(Tensor tensor, double[] initial) {
+            Param p = new Param(tensor, size);
             if (initial.length != p.size()) {
-                throw new IllegalArgumentException(name + ": " + initial.length + " values for shape "
-                        + java.util.Arrays.toString(shape));
+                throw new IllegalArgumentException(tensor.name() + ": " + initial.length + " values for shape "
+                        + Arrays.toString(tensor.shape()));
             }
             params.add(p);
             data.add(initial.clone());

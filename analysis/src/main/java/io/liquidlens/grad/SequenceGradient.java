@@ -3,6 +3,8 @@ package io.liquidlens.grad;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.StateDictLayout.Lstm;
+import io.liquidlens.model.StateDictLayout.Ltc;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Backpropagation through time for a whole ncps model, in double precision. Each step composes, as
@@ -64,11 +67,11 @@ public final class SequenceGradient implements ReverseModel {
             throw new IllegalArgumentException("the LSTM must take " + inputSize + " inputs and a state [h, c] of "
                     + 2 * stateSize + ", got " + lstm.inputSize() + " and " + lstm.stateSize());
         }
-        if (params.has("fc.weight")) {
-            Param w = params.param("fc.weight");
-            Param b = params.param("fc.bias");
+        if (params.has(StateDictLayout.FC_WEIGHT)) {
+            Param w = params.param(StateDictLayout.FC_WEIGHT);
+            Param b = params.param(StateDictLayout.FC_BIAS);
             if (w.shape().length != 2 || w.shape()[1] != cellOutputs || b.size() != w.shape()[0]) {
-                throw new IllegalArgumentException("fc.weight " + Arrays.toString(w.shape()) + " / fc.bias "
+                throw new IllegalArgumentException(w.name() + " " + Arrays.toString(w.shape()) + " / " + b.name() + " "
                         + Arrays.toString(b.shape()) + " do not fit " + cellOutputs + " cell outputs");
             }
             oFcW = w.offset();
@@ -118,22 +121,13 @@ public final class SequenceGradient implements ReverseModel {
     public static ParamSet paramSet(Map<String, NdArray> stateDict, ModelSpec spec) {
         List<String> order = new ArrayList<>();
         if (spec.cell() instanceof LtcSpec) {
-            for (String name : new String[] {"gleak", "vleak", "cm", "sigma", "mu", "w", "erev", "sensory_sigma",
-                    "sensory_mu", "sensory_w", "sensory_erev", "sparsity_mask", "sensory_sparsity_mask", "input_w",
-                    "input_b", "output_w", "output_b"}) {
-                if (stateDict.containsKey("rnn_cell." + name)) {
-                    order.add("rnn_cell." + name);
-                }
-            }
+            Arrays.stream(Ltc.values()).map(Ltc::key).filter(stateDict::containsKey).forEach(order::add);
         } else {
-            stateDict.keySet().stream().filter(k -> k.startsWith("rnn_cell.")).forEach(order::add);
+            stateDict.keySet().stream().filter(k -> k.startsWith(StateDictLayout.CELL_PREFIX)).forEach(order::add);
         }
-        for (String name : new String[] {"lstm.input_map.weight", "lstm.input_map.bias", "lstm.recurrent_map.weight",
-                "fc.weight", "fc.bias"}) {
-            if (stateDict.containsKey(name)) {
-                order.add(name);
-            }
-        }
+        Stream.concat(Arrays.stream(Lstm.values()).map(Lstm::key),
+                        Stream.of(StateDictLayout.FC_WEIGHT, StateDictLayout.FC_BIAS))
+                .filter(stateDict::containsKey).forEach(order::add);
         List<String> rest = new ArrayList<>(stateDict.keySet());
         rest.removeAll(order);
         if (!rest.isEmpty()) {
@@ -141,7 +135,7 @@ public final class SequenceGradient implements ReverseModel {
         }
         ParamSet.Builder b = ParamSet.builder();
         for (String name : order) {
-            b.add(name, stateDict.get(name), !name.endsWith("sparsity_mask"));
+            b.add(name, stateDict.get(name), !StateDictLayout.isConstant(name));
         }
         return b.build();
     }

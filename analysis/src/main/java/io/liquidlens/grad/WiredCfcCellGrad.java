@@ -1,11 +1,8 @@
 package io.liquidlens.grad;
 
-import io.liquidlens.io.NdArray;
-import io.liquidlens.spec.CfcMode;
-import io.liquidlens.wiring.Wiring;
-import java.util.ArrayList;
+import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ncps's {@code WiredCfCCell} (docs/NCPS.md#wired-cfc) in double precision with a tape: one masked {@link CfcCellGrad}
@@ -56,73 +53,13 @@ public final class WiredCfcCellGrad implements CellGrad {
     }
 
     /**
-     * The wired cell for {@code wiring} on {@code inputSize} features, reading {@code prefix + "layer_l."}
-     * tensors from {@code params}.
+     * The wired cell of the layers {@code layouts} ({@link StateDictLayout#wiredCfc}), reading their tensors from
+     * {@code params}.
      *
      * @throws IllegalArgumentException naming the tensor when one is missing or has another shape
      */
-    public static WiredCfcCellGrad of(String prefix, int inputSize, Wiring wiring, CfcMode mode, ParamSet params) {
-        return new WiredCfcCellGrad(layouts(prefix, inputSize, wiring, mode), params);
-    }
-
-    /** The layout of each layer, as WiredCfCCell builds them: layer l reads layer l-1's state (layer 0: the input). */
-    public static List<CfcLayout> layouts(String prefix, int inputSize, Wiring wiring, CfcMode mode) {
-        if (wiring.inputDim() != inputSize) {
-            throw new IllegalArgumentException("the wiring has " + wiring.inputDim() + " inputs but input_size is "
-                    + inputSize);
-        }
-        List<CfcLayout> out = new ArrayList<>();
-        int in = inputSize;
-        for (int l = 0; l < wiring.layerCount(); l++) {
-            int h = wiring.layer(l).length;
-            out.add(CfcLayout.wiredLayer(prefix + "layer_" + l + ".", in, h, mode));
-            in = h;
-        }
-        return out;
-    }
-
-    /**
-     * Adds every layer's tensors from an ncps state dict, in ncps's order (layer by layer; each mask first,
-     * non-trainable).
-     *
-     * @throws IllegalArgumentException naming the tensor when one is missing, has another shape or holds a
-     *                                  non-finite value
-     */
-    public static void addTensors(String prefix, int inputSize, Wiring wiring, CfcMode mode,
-                                  Map<String, NdArray> stateDict, ParamSet.Builder builder) {
-        for (CfcLayout layout : layouts(prefix, inputSize, wiring, mode)) {
-            CfcCellGrad.addTensors(layout, stateDict, builder);
-        }
-    }
-
-    /**
-     * The sparsity mask ncps gives layer {@code l} when it builds the cell from {@code wiring} (what a fresh,
-     * untrained model holds): shape (H_l, in_l + H_l), row j = unit j of the layer, columns the layer's inputs
-     * (the sensory features for layer 0, else the previous layer's neurons) then its own units; 1 where the
-     * wiring has a synapse of either polarity, and 1 throughout the intra-layer block.
-     */
-    public static double[] initialMask(Wiring wiring, int l) {
-        int[] ids = wiring.layer(l);
-        int[][] from = l == 0 ? wiring.sensoryAdjacencyMatrix() : wiring.adjacencyMatrix();
-        int[] sources = l == 0 ? null : wiring.layer(l - 1);
-        int in = l == 0 ? wiring.inputDim() : sources.length;
-        int cols = in + ids.length;
-        double[] m = new double[ids.length * cols];
-        for (int j = 0; j < ids.length; j++) {
-            for (int k = 0; k < in; k++) {
-                int src = l == 0 ? k : sources[k];
-                m[j * cols + k] = Math.abs(from[src][ids[j]]);
-            }
-            for (int k = in; k < cols; k++) {
-                m[j * cols + k] = 1;
-            }
-        }
-        return m;
-    }
-
-    /** The layers, in order. */
-    public List<CfcCellGrad> layers() {
-        return List.of(layers);
+    public static WiredCfcCellGrad of(List<CfcLayout> layouts, ParamSet params) {
+        return new WiredCfcCellGrad(layouts, params);
     }
 
     @Override

@@ -8,9 +8,11 @@
  * finite differences, which need double precision to be meaningful, and training accumulates many small
  * updates. The float32 path stays the ncps-exact, fast way to simulate; tests tie the two together.
  *
- * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}) named by their ncps
- * state-dict keys, so gradients, Adam and checkpoints all work on the same layout. Used by {@code train},
- * {@code causal} (saliency) and {@code cli}. Depends on
- * {@code io}, {@code spec}, {@code wiring}, {@code model} and {@code head} (the camera models' perception head).
+ * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}): each is a
+ * {@link io.liquidlens.model.Tensor} of {@link io.liquidlens.model.StateDictLayout} (its ncps state-dict key and
+ * shape) at an offset, so gradients, Adam and checkpoints all work on the same layout and the cells find their
+ * tensors by the names the float model uses. Used by {@code train}, {@code causal} (saliency) and
+ * {@code cli}. Depends on {@code io}, {@code spec}, {@code wiring}, {@code model} and
+ * {@code head} (the camera models' perception head).
  */
 package io.liquidlens.grad;

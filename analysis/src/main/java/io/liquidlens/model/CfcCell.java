@@ -1,5 +1,7 @@
 package io.liquidlens.model;
 
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout.Head;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import io.liquidlens.wiring.NeuronRole;
@@ -39,21 +41,21 @@ public final class CfcCell implements RecurrentCell {
     // for parameter counting and for reading back the connectivity
     private final float[] mask;
 
-    CfcCell(int inputSize, int hiddenSize, CfcMode mode, Activation activation, int backboneUnits,
-            int backboneLayers, double backboneDropout, boolean masked, StateDictReader r, String prefix) {
-        this.input = inputSize;
-        this.hidden = hiddenSize;
-        this.mode = mode;
-        this.activation = activation;
-        this.backboneUnits = backboneLayers > 0 ? backboneUnits : 0;
-        this.cat = backboneLayers > 0 ? backboneUnits : inputSize + hiddenSize;
-        int h = hiddenSize;
-        this.mask = masked ? r.take(prefix + "sparsity_mask", h, inputSize + h) : null;
+    CfcCell(CfcLayout layout, StateDictReader r) {
+        this.input = layout.inputSize();
+        this.hidden = layout.hiddenSize();
+        this.mode = layout.mode();
+        this.activation = layout.activation();
+        this.backboneUnits = layout.backboneUnits();
+        this.cat = layout.catSize();
+        int h = hidden;
+        int backboneLayers = layout.backboneLayers();
+        this.mask = layout.masked() ? r.take(layout.mask()) : null;
         if (mode == CfcMode.PURE) {
-            // ncps creates w_tau and A as zeros and ones but then xavier-initialises them like every 2-D parameter
-            // (docs/NCPS.md#initialisation). Loading does not care; initialisation for training must copy ncps.
-            float[] wTau = r.take(prefix + "w_tau", 1, h);
-            amplitude = r.take(prefix + "A", 1, h);
+            // ncps creates w_tau and A as zeros and ones but then xavier-initialises them like every 2-D
+            // parameter (docs/NCPS.md#initialisation). Loading does not care; initialisation for training must copy ncps.
+            float[] wTau = r.take(layout.wTau());
+            amplitude = r.take(layout.amplitude());
             wTauAbs = new float[h];
             for (int j = 0; j < h; j++) {
                 wTauAbs[j] = Math.abs(wTau[j]);
@@ -66,15 +68,12 @@ public final class CfcCell implements RecurrentCell {
         backboneB = new float[backboneLayers][];
         backboneIn = new int[backboneLayers];
         for (int l = 0; l < backboneLayers; l++) {
-            // Sequential indices: Linear 0, act 1, then per extra layer Linear, act [, Dropout]
-            int index = StateDictLayout.backboneIndex(l, backboneDropout);
-            int in = l == 0 ? inputSize + h : backboneUnits;
-            backboneIn[l] = in;
-            backboneW[l] = r.take(prefix + "backbone." + index + ".weight", backboneUnits, in);
-            backboneB[l] = r.take(prefix + "backbone." + index + ".bias", backboneUnits);
+            backboneIn[l] = layout.backboneInput(l);
+            backboneW[l] = r.take(layout.backboneWeight(l));
+            backboneB[l] = r.take(layout.backboneBias(l));
         }
-        float[] w1 = masked(r.take(prefix + "ff1.weight", h, cat));
-        float[] b1 = r.take(prefix + "ff1.bias", h);
+        float[] w1 = masked(r.take(layout.weight(Head.FF1)));
+        float[] b1 = r.take(layout.bias(Head.FF1));
         if (mode == CfcMode.PURE) {
             ff1W = w1;
             ff1B = b1;
@@ -83,12 +82,12 @@ public final class CfcCell implements RecurrentCell {
         } else {
             ff1W = null;
             ff1B = null;
-            float[] w2 = masked(r.take(prefix + "ff2.weight", h, cat));
-            float[] b2 = r.take(prefix + "ff2.bias", h);
-            float[] wa = r.take(prefix + "time_a.weight", h, cat);
-            float[] ba = r.take(prefix + "time_a.bias", h);
-            float[] wb = r.take(prefix + "time_b.weight", h, cat);
-            float[] bb = r.take(prefix + "time_b.bias", h);
+            float[] w2 = masked(r.take(layout.weight(Head.FF2)));
+            float[] b2 = r.take(layout.bias(Head.FF2));
+            float[] wa = r.take(layout.weight(Head.TIME_A));
+            float[] ba = r.take(layout.bias(Head.TIME_A));
+            float[] wb = r.take(layout.weight(Head.TIME_B));
+            float[] bb = r.take(layout.bias(Head.TIME_B));
             heads = new float[h * cat * 4];
             headBias = new float[h * 4];
             for (int j = 0; j < h; j++) {

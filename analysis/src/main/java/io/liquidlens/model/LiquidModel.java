@@ -3,6 +3,7 @@ package io.liquidlens.model;
 import io.liquidlens.head.HeadSpec;
 import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -11,6 +12,7 @@ import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import io.liquidlens.wiring.WiringSpec;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +22,6 @@ import java.util.Optional;
  * state and scratch buffers belong to the caller.
  */
 public final class LiquidModel {
-    private static final String CELL = "rnn_cell.";
-
     private final ModelSpec spec;
     private final Wiring wiring;
     private final CellKind kind;
@@ -56,20 +56,19 @@ public final class LiquidModel {
         StateDictReader r = new StateDictReader(stateDict);
         if (spec.cell() instanceof LtcSpec ltc) {
             kind = CellKind.LTC;
-            cell = new LtcCell(ltc, s, wiring.units(), wiring.outputDim(), r, CELL);
+            cell = new LtcCell(ltc, s, wiring.units(), wiring.outputDim(), r);
             stateNeuronIds = identity(wiring.units());
         } else {
-            CfcSpec cfc = (CfcSpec) spec.cell();
+            List<CfcLayout> parts = StateDictLayout.cfcLayouts(spec, wiring);
             if (wiring != null) {
                 kind = CellKind.WIRED_CFC;
-                WiredCfcCell wired = new WiredCfcCell(s, wiring, cfc.mode(), r, CELL);
+                WiredCfcCell wired = new WiredCfcCell(parts, wiring, r);
                 cell = wired;
                 stateNeuronIds = wired.neuronIds();
             } else {
                 kind = CellKind.CFC;
                 int units = ((UnitsSpec.Dense) spec.units()).units();
-                cell = new CfcCell(s, units, cfc.mode(), cfc.activation(), cfc.backboneUnits(), cfc.backboneLayers(),
-                        cfc.backboneDropout(), false, r, CELL);
+                cell = new CfcCell(parts.get(0), r);
                 stateNeuronIds = identity(units);
             }
         }
@@ -79,11 +78,11 @@ public final class LiquidModel {
             // a dense CfC has no wiring; ncps makes every unit an output, so every unit is a motor neuron
             stateRoles[p] = wiring == null ? NeuronRole.MOTOR : wiring.role(stateNeuronIds[p]);
         }
-        lstm = spec.cell().mixedMemory() ? new LstmCell(s, n, r, "lstm.") : null;
+        lstm = spec.cell().mixedMemory() ? new LstmCell(s, n, r) : null;
         Integer proj = spec.cell() instanceof CfcSpec c ? c.projSize() : null;
         if (proj != null) {
-            fcW = r.take("fc.weight", proj, cell.outputSize());
-            fcB = r.take("fc.bias", proj);
+            fcW = r.take(StateDictLayout.FC_WEIGHT, proj, cell.outputSize());
+            fcB = r.take(StateDictLayout.FC_BIAS, proj);
             outputSize = proj;
         } else {
             fcW = null;

@@ -1,5 +1,6 @@
 package io.liquidlens.model;
 
+import io.liquidlens.model.StateDictLayout.Lstm;
 import io.liquidlens.wiring.NeuronRole;
 
 /**
@@ -15,12 +16,12 @@ public final class LstmCell {
     private final float[] inputB;
     private final float[] recurrentW;
 
-    LstmCell(int inputSize, int hiddenSize, StateDictReader r, String prefix) {
+    LstmCell(int inputSize, int hiddenSize, StateDictReader r) {
         this.input = inputSize;
         this.hidden = hiddenSize;
-        inputW = r.take(prefix + "input_map.weight", 4 * hiddenSize, inputSize);
-        inputB = r.take(prefix + "input_map.bias", 4 * hiddenSize);
-        recurrentW = r.take(prefix + "recurrent_map.weight", 4 * hiddenSize, hiddenSize);
+        inputW = r.take(Lstm.INPUT_MAP_WEIGHT.tensor(inputSize, hiddenSize));
+        inputB = r.take(Lstm.INPUT_MAP_BIAS.tensor(inputSize, hiddenSize));
+        recurrentW = r.take(Lstm.RECURRENT_MAP_WEIGHT.tensor(inputSize, hiddenSize));
     }
 
     /** Floats of scratch space {@link #step} needs. */

@@ -1,8 +1,10 @@
 package io.liquidlens.model;
 
+import io.liquidlens.model.StateDictLayout.Ltc;
 import io.liquidlens.spec.LtcSpec;
-import io.liquidlens.spec.Mapping;
 import io.liquidlens.wiring.NeuronRole;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * ncps's {@code LTCCell} with the fused semi-implicit solver (docs/NCPS.md#fused-ode-solver), evaluated sparsely.
@@ -54,7 +56,7 @@ public final class LtcCell implements RecurrentCell {
     private final float[] mu;
     private final float[] erev;
 
-    LtcCell(LtcSpec spec, int inputSize, int units, int outputDim, StateDictReader r, String prefix) {
+    LtcCell(LtcSpec spec, int inputSize, int units, int outputDim, StateDictReader r) {
         this.sensory = inputSize;
         this.units = units;
         this.motor = outputDim;
@@ -63,35 +65,27 @@ public final class LtcCell implements RecurrentCell {
         boolean implicit = spec.implicitParamConstraints();
         int n = units;
         int s = inputSize;
-        float[] rawGleak = r.take(prefix + "gleak", n);
-        float[] vleak = r.take(prefix + "vleak", n);
-        float[] rawCm = r.take(prefix + "cm", n);
-        float[] rawSigma = r.take(prefix + "sigma", n, n);
-        float[] rawMu = r.take(prefix + "mu", n, n);
-        float[] rawW = r.take(prefix + "w", n, n);
-        float[] rawErev = r.take(prefix + "erev", n, n);
-        float[] rawSSigma = r.take(prefix + "sensory_sigma", s, n);
-        float[] rawSMu = r.take(prefix + "sensory_mu", s, n);
-        float[] rawSW = r.take(prefix + "sensory_w", s, n);
-        float[] rawSErev = r.take(prefix + "sensory_erev", s, n);
-        float[] mask = r.take(prefix + "sparsity_mask", n, n);
-        float[] sMask = r.take(prefix + "sensory_sparsity_mask", s, n);
-        Mapping in = spec.inputMapping();
-        Mapping out = spec.outputMapping();
-        inputW = in.hasWeight() ? r.take(prefix + "input_w", s) : null;
-        inputB = in.hasBias() ? r.take(prefix + "input_b", s) : null;
-        outputW = out.hasWeight() ? r.take(prefix + "output_w", outputDim) : null;
-        outputB = out.hasBias() ? r.take(prefix + "output_b", outputDim) : null;
+        // taken in ncps's order, so that of several missing tensors the first is reported
+        Map<Ltc, float[]> raw = new EnumMap<>(Ltc.class);
+        for (Ltc t : Ltc.values()) {
+            if (t.presentIn(spec)) {
+                raw.put(t, r.take(t.tensor(s, n, outputDim)));
+            }
+        }
+        inputW = raw.get(Ltc.INPUT_W);
+        inputB = raw.get(Ltc.INPUT_B);
+        outputW = raw.get(Ltc.OUTPUT_W);
+        outputB = raw.get(Ltc.OUTPUT_B);
 
-        gleak = positive(rawGleak, implicit);
-        cm = positive(rawCm, implicit);
+        gleak = positive(raw.get(Ltc.GLEAK), implicit);
+        cm = positive(raw.get(Ltc.CM), implicit);
+        float[] vleak = raw.get(Ltc.VLEAK);
         gleakVleak = new float[n];
         for (int j = 0; j < n; j++) {
             gleakVleak[j] = gleak[j] * vleak[j];
         }
-        float[] effW = positive(rawW, implicit);
-        float[] effSW = positive(rawSW, implicit);
 
+        float[] sMask = raw.get(Ltc.SENSORY_SPARSITY_MASK);
         sRow = new int[n + 1];
         int sCount = countByDestination(sMask, s, n, sRow);
         sSrc = new int[sCount];
@@ -99,8 +93,10 @@ public final class LtcCell implements RecurrentCell {
         sSigma = new float[sCount];
         sMu = new float[sCount];
         sErev = new float[sCount];
-        gather(sMask, s, n, effW(effSW, sMask), rawSSigma, rawSMu, rawSErev, sSrc, sW, sSigma, sMu, sErev);
+        gather(sMask, s, n, effW(positive(raw.get(Ltc.SENSORY_W), implicit), sMask), raw.get(Ltc.SENSORY_SIGMA),
+                raw.get(Ltc.SENSORY_MU), raw.get(Ltc.SENSORY_EREV), sSrc, sW, sSigma, sMu, sErev);
 
+        float[] mask = raw.get(Ltc.SPARSITY_MASK);
         row = new int[n + 1];
         int count = countByDestination(mask, n, n, row);
         src = new int[count];
@@ -108,7 +104,8 @@ public final class LtcCell implements RecurrentCell {
         sigma = new float[count];
         mu = new float[count];
         erev = new float[count];
-        gather(mask, n, n, effW(effW, mask), rawSigma, rawMu, rawErev, src, w, sigma, mu, erev);
+        gather(mask, n, n, effW(positive(raw.get(Ltc.W), implicit), mask), raw.get(Ltc.SIGMA), raw.get(Ltc.MU),
+                raw.get(Ltc.EREV), src, w, sigma, mu, erev);
     }
 
     private static float[] positive(float[] raw, boolean implicit) {

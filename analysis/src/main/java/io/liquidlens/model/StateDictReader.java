@@ -20,6 +20,11 @@ final class StateDictReader {
     }
 
     /** The tensor's values as float32, row-major. */
+    float[] take(Tensor tensor) {
+        return take(tensor.name(), tensor.shape());
+    }
+
+    /** The tensor's values as float32, row-major. */
     float[] take(String name, int... shape) {
         expected.put(name, shape.clone());
         NdArray a = tensors.get(name);

@@ -1,6 +1,9 @@
 package io.liquidlens.model;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout.Head;
+import io.liquidlens.model.StateDictLayout.Ltc;
 import io.liquidlens.wiring.Wiring;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +19,6 @@ import java.util.Map;
  * from the source at all.
  */
 final class SynapseCut {
-    private static final String CELL = "rnn_cell.";
-
     private SynapseCut() {
     }
 
@@ -35,26 +36,28 @@ final class SynapseCut {
         }
         String key;
         int index;
+        CfcLayout layer = null;
         if (model.cellKind() == CellKind.LTC) {
-            key = CELL + (sensory ? "sensory_sparsity_mask" : "sparsity_mask");
+            key = (sensory ? Ltc.SENSORY_SPARSITY_MASK : Ltc.SPARSITY_MASK).key();
             index = from * n + to;
         } else {
-            int layer = layerOf(wiring, to);
-            int[] ids = wiring.layer(layer);
-            int inputs = layer == 0 ? s : wiring.layer(layer - 1).length;
+            int l = layerOf(wiring, to);
+            int[] ids = wiring.layer(l);
+            int inputs = l == 0 ? s : wiring.layer(l - 1).length;
             int k;
             if (sensory) {
-                k = layer == 0 ? from : -1;
+                k = l == 0 ? from : -1;
             } else if (indexIn(ids, from) >= 0) {
                 k = inputs + indexIn(ids, from);
             } else {
-                k = layer == 0 ? -1 : indexIn(wiring.layer(layer - 1), from);
+                k = l == 0 ? -1 : indexIn(wiring.layer(l - 1), from);
             }
             if (k < 0) {
                 throw new IllegalArgumentException("cannot cut " + what + ": a wired CfC computes synapses only from"
                         + " the previous layer and within a layer");
             }
-            key = CELL + "layer_" + layer + ".sparsity_mask";
+            layer = StateDictLayout.cfcLayouts(model.spec(), wiring).get(l);
+            key = layer.mask().name();
             index = indexIn(ids, to) * (inputs + ids.length) + k;
         }
         NdArray mask = weights.get(key);
@@ -65,14 +68,14 @@ final class SynapseCut {
         values[index] = 0f;
         Map<String, NdArray> edited = new LinkedHashMap<>(weights);
         edited.put(key, NdArray.ofFloats(mask.shape(), values));
-        if (model.cellKind() != CellKind.LTC) {
-            String layerPrefix = key.substring(0, key.length() - "sparsity_mask".length());
-            for (String head : new String[] {"time_a.weight", "time_b.weight"}) {
-                NdArray w = weights.get(layerPrefix + head);
+        if (layer != null) {
+            for (Head head : new Head[] {Head.TIME_A, Head.TIME_B}) {
+                String name = layer.weight(head).name();
+                NdArray w = weights.get(name);
                 if (w != null) {
                     float[] v = w.toFloatArray();
                     v[index] = 0f;
-                    edited.put(layerPrefix + head, NdArray.ofFloats(w.shape(), v));
+                    edited.put(name, NdArray.ofFloats(w.shape(), v));
                 }
             }
         }

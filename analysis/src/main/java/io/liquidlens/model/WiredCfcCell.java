@@ -1,9 +1,9 @@
 package io.liquidlens.model;
 
-import io.liquidlens.spec.Activation;
-import io.liquidlens.spec.CfcMode;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
+import java.util.List;
 
 /**
  * ncps's {@code WiredCfCCell} (docs/NCPS.md#wired-cfc): one {@link CfcCell} without backbone per wiring layer (NCP:
@@ -22,23 +22,21 @@ public final class WiredCfcCell implements RecurrentCell {
     private final int[] offsets;
     private final int[] neuronIds;
 
-    WiredCfcCell(int inputSize, Wiring wiring, CfcMode mode, StateDictReader r, String prefix) {
-        this.input = inputSize;
+    /** One cell per layer of {@code parts} ({@link StateDictLayout#wiredCfc}), which follow {@code wiring}'s layers. */
+    WiredCfcCell(List<CfcLayout> parts, Wiring wiring, StateDictReader r) {
+        this.input = parts.get(0).inputSize();
         this.units = wiring.units();
-        int count = wiring.layerCount();
+        int count = parts.size();
         layers = new CfcCell[count];
         offsets = new int[count + 1];
         neuronIds = new int[units];
-        int in = inputSize;
         int off = 0;
         for (int l = 0; l < count; l++) {
             int[] ids = wiring.layer(l);
-            layers[l] = new CfcCell(in, ids.length, mode, Activation.LECUN_TANH, 0, 0, 0.0, true, r,
-                    prefix + "layer_" + l + ".");
+            layers[l] = new CfcCell(parts.get(l), r);
             offsets[l] = off;
             System.arraycopy(ids, 0, neuronIds, off, ids.length);
             off += ids.length;
-            in = ids.length;
         }
         offsets[count] = off;
         if (off != units) {

@@ -2,6 +2,7 @@ package io.liquidlens.train;
 
 import io.liquidlens.grad.Param;
 import io.liquidlens.grad.ParamSet;
+import io.liquidlens.model.StateDictLayout.Ltc;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ public final class Constraints {
             return values -> { };
         }
         List<Param> clipped = new ArrayList<>();
-        for (String name : new String[] {"rnn_cell.w", "rnn_cell.sensory_w", "rnn_cell.cm", "rnn_cell.gleak"}) {
-            clipped.add(params.param(name));
+        for (Ltc t : Ltc.values()) {
+            if (t.positive()) {
+                clipped.add(params.param(t.key()));
+            }
         }
         return values -> {
             for (Param p : clipped) {

@@ -2,7 +2,10 @@ package io.liquidlens.train;
 
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.StateDictLayout;
-import io.liquidlens.model.StateDictLayout.Tensor;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.StateDictLayout.Lstm;
+import io.liquidlens.model.StateDictLayout.Ltc;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.wiring.Wiring;
@@ -40,83 +43,88 @@ public final class NcpsInit {
     public static Map<String, NdArray> initialStateDict(ModelSpec spec, Wiring wiring, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Tensor> layout = StateDictLayout.of(spec, wiring);
-        boolean ltc = spec.cell() instanceof LtcSpec;
+        // null for an LTC; for a CfC its parts, whose masks the wiring fills
+        List<CfcLayout> cfc = spec.cell() instanceof LtcSpec ? null : StateDictLayout.cfcLayouts(spec, wiring);
         Map<String, NdArray> out = new LinkedHashMap<>();
         for (Tensor t : layout) {
-            out.put(t.name(), NdArray.ofFloats(t.shape(), values(t, ltc, wiring, layout, rng)));
+            out.put(t.name(), NdArray.ofFloats(t.shape(), values(t, cfc, wiring, layout, rng)));
         }
         return out;
     }
 
-    private static float[] values(Tensor t, boolean ltc, Wiring wiring, List<Tensor> layout, SplittableRandom rng) {
+    private static float[] values(Tensor t, List<CfcLayout> cfc, Wiring wiring, List<Tensor> layout,
+                                  SplittableRandom rng) {
         String name = t.name();
-        String leaf = name.substring(name.lastIndexOf('.') + 1);
         int[] shape = t.shape();
-        if (name.startsWith("rnn_cell.")) {
-            if (ltc) {
-                return ltc(leaf, t, wiring, rng);
+        if (name.startsWith(StateDictLayout.CELL_PREFIX)) {
+            if (cfc == null) {
+                return ltc(Ltc.ofKey(name), t, wiring, rng);
             }
-            if (leaf.equals("sparsity_mask")) {
-                return wiredMask(name, shape, wiring);
+            if (!t.trainable()) { // the mask of a wired layer
+                return wiredMask(wiring, cfc.stream().map(CfcLayout::mask).toList().indexOf(t));
             }
             if (shape.length == 2) { // weights, and pure mode's w_tau and A
                 return xavier(shape, rng);
             }
-            double bound = 1 / Math.sqrt(weightOf(layout, name).shape()[1]);
+            double bound = 1 / Math.sqrt(named(layout, StateDictLayout.weightBeside(name)).shape()[1]);
             return uniform(t.size(), -bound, bound, rng);
         }
-        if (name.startsWith("lstm.")) {
-            return switch (name) {
-                case "lstm.input_map.weight" -> xavier(shape, rng);
-                case "lstm.input_map.bias" -> uniform(t.size(), -0.1, 0.1, rng);
-                default -> orthogonal(shape[0], shape[1], rng);
-            };
+        if (name.equals(Lstm.INPUT_MAP_WEIGHT.key())) {
+            return xavier(shape, rng);
+        }
+        if (name.equals(Lstm.INPUT_MAP_BIAS.key())) {
+            return uniform(t.size(), -0.1, 0.1, rng);
+        }
+        if (name.equals(Lstm.RECURRENT_MAP_WEIGHT.key())) {
+            return orthogonal(shape[0], shape[1], rng);
         }
         // the projection fc: torch's Linear default
-        double bound = 1 / Math.sqrt(layout.stream().filter(x -> x.name().equals("fc.weight")).findFirst()
-                .orElseThrow().shape()[1]);
+        double bound = 1 / Math.sqrt(named(layout, StateDictLayout.FC_WEIGHT).shape()[1]);
         return uniform(t.size(), -bound, bound, rng);
     }
 
-    private static float[] ltc(String leaf, Tensor t, Wiring wiring, SplittableRandom rng) {
+    private static float[] ltc(Ltc which, Tensor t, Wiring wiring, SplittableRandom rng) {
         int n = t.size();
-        return switch (leaf) {
-            case "gleak", "w", "sensory_w" -> uniform(n, 0.001, 1.0, rng);
-            case "vleak" -> uniform(n, -0.2, 0.2, rng);
-            case "cm" -> uniform(n, 0.4, 0.6, rng);
-            case "sigma", "sensory_sigma" -> uniform(n, 3, 8, rng);
-            case "mu", "sensory_mu" -> uniform(n, 0.3, 0.8, rng);
-            case "erev" -> polarities(wiring.adjacencyMatrix(), false);
-            case "sensory_erev" -> polarities(wiring.sensoryAdjacencyMatrix(), false);
-            case "sparsity_mask" -> polarities(wiring.adjacencyMatrix(), true);
-            case "sensory_sparsity_mask" -> polarities(wiring.sensoryAdjacencyMatrix(), true);
-            case "input_w", "output_w" -> filled(n, 1f);
-            case "input_b", "output_b" -> filled(n, 0f);
-            default -> throw new IllegalStateException("no LTC initialiser for " + t.name());
+        return switch (which) {
+            case GLEAK, W, SENSORY_W -> uniform(n, 0.001, 1.0, rng);
+            case VLEAK -> uniform(n, -0.2, 0.2, rng);
+            case CM -> uniform(n, 0.4, 0.6, rng);
+            case SIGMA, SENSORY_SIGMA -> uniform(n, 3, 8, rng);
+            case MU, SENSORY_MU -> uniform(n, 0.3, 0.8, rng);
+            case EREV -> polarities(wiring.adjacencyMatrix(), false);
+            case SENSORY_EREV -> polarities(wiring.sensoryAdjacencyMatrix(), false);
+            case SPARSITY_MASK -> polarities(wiring.adjacencyMatrix(), true);
+            case SENSORY_SPARSITY_MASK -> polarities(wiring.sensoryAdjacencyMatrix(), true);
+            case INPUT_W, OUTPUT_W -> filled(n, 1f);
+            case INPUT_B, OUTPUT_B -> filled(n, 0f);
         };
     }
 
-    /** A wired CfC layer's mask (H_l, in_l + H_l): |polarity| of the inputs, then ones for the layer itself. */
-    private static float[] wiredMask(String name, int[] shape, Wiring wiring) {
-        int l = Integer.parseInt(name.substring("rnn_cell.layer_".length(), name.indexOf('.', "rnn_cell.layer_".length())));
+    /**
+     * The sparsity mask ncps gives wired CfC layer {@code l} when it builds the cell from {@code wiring}: shape
+     * (H_l, in_l + H_l), row j = unit j of the layer, columns the layer's inputs (the sensory features for layer 0,
+     * else the previous layer's neurons) then its own units; |polarity| of the inputs, and ones throughout the
+     * intra-layer block.
+     */
+    public static float[] wiredMask(Wiring wiring, int l) {
         int[] ids = wiring.layer(l);
         int[] prev = l == 0 ? null : wiring.layer(l - 1);
-        int in = shape[1] - shape[0];
-        float[] m = new float[shape[0] * shape[1]];
+        int in = prev == null ? wiring.inputDim() : prev.length;
+        int cols = in + ids.length;
+        float[] m = new float[ids.length * cols];
         for (int j = 0; j < ids.length; j++) {
-            for (int k = 0; k < shape[1]; k++) {
+            for (int k = 0; k < cols; k++) {
                 int pol = k >= in ? 1 : prev == null ? wiring.sensoryPolarity(k, ids[j]) : wiring.polarity(prev[k], ids[j]);
-                m[j * shape[1] + k] = Math.abs(pol);
+                m[j * cols + k] = Math.abs(pol);
             }
         }
         return m;
     }
 
-    /** The weight beside a bias ({@code x.bias} -> {@code x.weight}), whose second dimension is fan_in. */
-    private static Tensor weightOf(List<Tensor> layout, String biasName) {
-        String weight = biasName.substring(0, biasName.lastIndexOf('.')) + ".weight";
-        return layout.stream().filter(t -> t.name().equals(weight)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no weight beside " + biasName));
+    /** The tensor of {@code layout} called {@code name} (a weight, whose second dimension is fan_in). */
+    private static Tensor named(List<Tensor> layout, String name) {
+        return layout.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no tensor " + name));
     }
 
     private static float[] polarities(int[][] m, boolean abs) {

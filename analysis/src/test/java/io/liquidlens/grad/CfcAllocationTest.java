@@ -22,9 +22,7 @@ class CfcAllocationTest {
         JsonNode c = Fixtures.caseNamed("cfc.json", name);
         ModelSpec spec = FixtureModels.spec(c);
         Wiring wiring = FixtureModels.wiring(c);
-        ParamSet.Builder b = ParamSet.builder();
-        CfcGrads.addTensors(spec, wiring, FixtureModels.stateDict(c), b);
-        ParamSet params = b.build();
+        ParamSet params = SequenceGradient.paramSet(FixtureModels.stateDict(c), spec);
         CellGrad cell = CfcGrads.forModel(spec, wiring, params);
         int s = cell.inputSize();
         int n = cell.stateSize();

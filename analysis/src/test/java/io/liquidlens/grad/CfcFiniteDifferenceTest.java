@@ -2,6 +2,8 @@ package io.liquidlens.grad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import io.liquidlens.wiring.AutoNcpSpec;
@@ -62,7 +64,7 @@ class CfcFiniteDifferenceTest {
     }
 
     private static Case dense(CfcMode mode, Activation act, int units, int layers, double dropout, int projection) {
-        CfcLayout l = CfcLayout.dense(CfcGrads.PREFIX, INPUTS, 4, mode, act, units, layers, dropout);
+        CfcLayout l = CfcLayout.dense(INPUTS, 4, mode, act, units, layers, dropout);
         String name = "dense " + mode.ncpsName() + " " + (layers == 0 ? "no backbone" : act.ncpsName() + " x" + layers)
                 + (dropout > 0 ? " dropout" : "") + (projection > 0 ? " proj" + projection : "");
         return new Case(name, List.of(l), null, projection);
@@ -70,7 +72,7 @@ class CfcFiniteDifferenceTest {
 
     private static Case wired(CfcMode mode, String what, Wiring wiring, int projection) {
         return new Case("wired " + what + " " + mode.ncpsName() + (projection > 0 ? " proj" + projection : ""),
-                WiredCfcCellGrad.layouts(CfcGrads.PREFIX, INPUTS, wiring, mode), wiring, projection);
+                StateDictLayout.wiredCfc(INPUTS, wiring, mode), wiring, projection);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,8 +124,7 @@ class CfcFiniteDifferenceTest {
         if (c.wiring() == null) {
             return CfcCellGrad.of(c.layouts().get(0), params);
         }
-        CfcMode mode = c.layouts().get(0).mode();
-        return WiredCfcCellGrad.of(CfcGrads.PREFIX, INPUTS, c.wiring(), mode, params);
+        return WiredCfcCellGrad.of(c.layouts(), params);
     }
 
     /** For ff1/ff2 of a masked layer: every switched-off weight has exactly zero gradient, and moving it changes nothing. */

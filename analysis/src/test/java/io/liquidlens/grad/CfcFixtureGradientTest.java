@@ -51,12 +51,8 @@ class CfcFixtureGradientTest {
         ModelSpec spec = FixtureModels.spec(c);
         Wiring wiring = FixtureModels.wiring(c);
         Map<String, NdArray> sd = FixtureModels.stateDict(c);
-        ParamSet.Builder b = ParamSet.builder();
-        CfcGrads.addTensors(spec, wiring, sd, b);
-        if (sd.containsKey("fc.weight")) { // a projection without mixed memory: the test driver's own Linear
-            b.add("fc.weight", sd.get("fc.weight"), true).add("fc.bias", sd.get("fc.bias"), true);
-        }
-        ParamSet params = b.build();
+        // with a projection (never with mixed memory here) fc.* are in it too: the test driver's own Linear reads them
+        ParamSet params = SequenceGradient.paramSet(sd, spec);
         CellGrad cell = CfcGrads.forModel(spec, wiring, params);
 
         NdArray input = FixtureModels.tensor(c.get("input"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.Activation;
 import io.liquidlens.spec.CfcMode;
 import io.liquidlens.spec.ModelSpec;
@@ -30,14 +32,11 @@ class CfcLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void cellTensorsAreNcpsStateDictKeysInNcpsOrder(String name, JsonNode c) {
+    void parametersAreTheNcpsStateDictWithConstantMasks(String name, JsonNode c) {
         Map<String, NdArray> sd = FixtureModels.stateDict(c);
-        ParamSet.Builder b = ParamSet.builder();
-        CfcGrads.addTensors(FixtureModels.spec(c), FixtureModels.wiring(c), sd, b);
-        ParamSet params = b.build();
+        ParamSet params = SequenceGradient.fromStateDict(FixtureModels.spec(c), sd).params();
 
-        List<String> ncps = sd.keySet().stream().filter(k -> k.startsWith("rnn_cell.")).toList();
-        assertThat(params.params().stream().map(Param::name).toList()).containsExactlyElementsOf(ncps);
+        assertThat(params.params().stream().map(Param::name).toList()).containsExactlyElementsOf(sd.keySet());
         for (Param p : params.params()) {
             assertThat(p.shape()).as(p.name()).containsExactly(sd.get(p.name()).shape());
             assertThat(p.trainable()).as(p.name()).isEqualTo(!p.name().endsWith("sparsity_mask"));
@@ -45,49 +44,12 @@ class CfcLayoutTest {
         }
     }
 
-    /**
-     * The fixture checkpoints were saved from an AutoNCP that ncps had built twice
-     * (docs/NCPS.md#building-a-wiring-twice; see ReusedWiringTest), so their masks are those of the twice-built wiring.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void initialMasksAreTheOnesNcpsBuiltFromTheWiring(String name, JsonNode c) {
-        JsonNode w = c.get("wiring");
-        if (w == null || w.isNull()) {
-            return; // dense: no masks
-        }
-        JsonNode args = w.get("args");
-        Wiring wiring = new AutoNcpSpec(args.get("units").asInt(), args.get("output_size").asInt(),
-                args.get("sparsity_level").asDouble(), args.get("seed").asLong()).buildTwice(args.get("input_dim").asInt());
-        Map<String, NdArray> sd = FixtureModels.stateDict(c);
-        for (int l = 0; l < wiring.layerCount(); l++) {
-            assertThat(WiredCfcCellGrad.initialMask(wiring, l)).as("layer " + l)
-                    .containsExactly(sd.get("rnn_cell.layer_" + l + ".sparsity_mask").toDoubleArray());
-        }
-    }
-
-    @Test
-    void backboneIndicesSkipTheDropoutModules() {
-        CfcLayout withDropout = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.1);
-        CfcLayout without = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.DEFAULT, Activation.RELU, 5, 3, 0.0);
-        // Sequential(Linear, act, [Linear, act, Dropout] x 2) vs Sequential(Linear, act, [Linear, act] x 2)
-        assertThat(backboneWeights(withDropout)).containsExactly("rnn_cell.backbone.0.weight",
-                "rnn_cell.backbone.2.weight", "rnn_cell.backbone.5.weight");
-        assertThat(backboneWeights(without)).containsExactly("rnn_cell.backbone.0.weight",
-                "rnn_cell.backbone.2.weight", "rnn_cell.backbone.4.weight");
-    }
-
-    private static List<String> backboneWeights(CfcLayout layout) {
-        return layout.tensors().stream().map(CfcLayout.Tensor::name)
-                .filter(n -> n.contains("backbone") && n.endsWith("weight")).toList();
-    }
-
     @Test
     void missingTensorIsNamed() {
         JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_relu_bl0");
         Map<String, NdArray> sd = new LinkedHashMap<>(FixtureModels.stateDict(c));
         sd.remove("rnn_cell.time_a.bias");
-        assertThatThrownBy(() -> CfcGrads.addTensors(FixtureModels.spec(c), null, sd, ParamSet.builder()))
+        assertThatThrownBy(() -> SequenceGradient.fromStateDict(FixtureModels.spec(c), sd))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing tensor rnn_cell.time_a.bias");
     }
 
@@ -96,7 +58,7 @@ class CfcLayoutTest {
         JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_relu_bl0");
         Map<String, NdArray> sd = new LinkedHashMap<>(FixtureModels.stateDict(c));
         sd.put("rnn_cell.ff2.weight", NdArray.ofFloats(new int[] {16, 23}, new float[16 * 23]));
-        assertThatThrownBy(() -> CfcGrads.addTensors(FixtureModels.spec(c), null, sd, ParamSet.builder()))
+        assertThatThrownBy(() -> SequenceGradient.fromStateDict(FixtureModels.spec(c), sd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rnn_cell.ff2.weight has shape [16, 23], expected [16, 24]");
     }
@@ -108,21 +70,16 @@ class CfcLayoutTest {
         float[] bias = new float[16];
         bias[5] = Float.NaN;
         sd.put("rnn_cell.ff1.bias", NdArray.ofFloats(new int[] {16}, bias));
-        assertThatThrownBy(() -> CfcGrads.addTensors(FixtureModels.spec(c), null, sd, ParamSet.builder()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rnn_cell.ff1.bias holds NaN");
+        assertThatThrownBy(() -> SequenceGradient.fromStateDict(FixtureModels.spec(c), sd))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rnn_cell.ff1.bias [16] holds NaN");
     }
 
     @Test
-    void unexpectedCellTensorIsNamedButOtherModulesAreLeftAlone() {
+    void unexpectedCellTensorIsNamed() {
         JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_relu_bl0");
         Map<String, NdArray> sd = new LinkedHashMap<>(FixtureModels.stateDict(c));
-        sd.put("fc.weight", NdArray.ofFloats(new int[] {1, 16}, new float[16]));
-        ParamSet.Builder b = ParamSet.builder();
-        CfcGrads.addTensors(FixtureModels.spec(c), null, sd, b);
-        assertThat(b.build().has("fc.weight")).isFalse();
-
         sd.put("rnn_cell.backbone.0.weight", NdArray.ofFloats(new int[] {1, 24}, new float[24]));
-        assertThatThrownBy(() -> CfcGrads.addTensors(FixtureModels.spec(c), null, sd, ParamSet.builder()))
+        assertThatThrownBy(() -> SequenceGradient.fromStateDict(FixtureModels.spec(c), sd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unexpected tensor rnn_cell.backbone.0.weight");
     }
@@ -141,9 +98,9 @@ class CfcLayoutTest {
 
     @Test
     void cellRefusesAParamSetWithAnotherShape() {
-        CfcLayout layout = CfcLayout.dense("rnn_cell.", 3, 4, CfcMode.PURE, Activation.TANH, 0, 0, 0);
+        CfcLayout layout = CfcLayout.dense(3, 4, CfcMode.PURE, Activation.TANH, 0, 0, 0);
         ParamSet.Builder b = ParamSet.builder();
-        for (CfcLayout.Tensor t : layout.tensors()) {
+        for (Tensor t : layout.tensors()) {
             int[] shape = t.name().endsWith("A") ? new int[] {4} : t.shape();
             b.add(t.name(), shape, new double[t.size()], true);
         }

@@ -1,5 +1,8 @@
 package io.liquidlens.grad;
 
+import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.model.Tensor;
+import io.liquidlens.train.NcpsInit;
 import io.liquidlens.wiring.Wiring;
 import java.util.List;
 import java.util.Random;
@@ -12,17 +15,21 @@ final class CfcTestModels {
 
     /**
      * A ParamSet holding the tensors of {@code layouts} (masks from {@code wiring} via
-     * {@link WiredCfcCellGrad#initialMask}, everything else N(0, 0.6^2)), then, if {@code projection > 0}, a
+     * {@link NcpsInit#wiredMask}, everything else N(0, 0.6^2)), then, if {@code projection > 0}, a
      * test-only {@code fc} Linear(outputs, projection).
      */
     static ParamSet random(List<CfcLayout> layouts, Wiring wiring, int outputs, int projection, long seed) {
         Random rnd = new Random(seed);
         ParamSet.Builder b = ParamSet.builder();
         for (int l = 0; l < layouts.size(); l++) {
-            for (CfcLayout.Tensor t : layouts.get(l).tensors()) {
+            for (Tensor t : layouts.get(l).tensors()) {
                 double[] v;
                 if (!t.trainable()) {
-                    v = WiredCfcCellGrad.initialMask(wiring, l);
+                    float[] mask = NcpsInit.wiredMask(wiring, l);
+                    v = new double[mask.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = mask[i];
+                    }
                 } else {
                     v = gaussian(rnd, t.size(), 0.6);
                 }

@@ -8,6 +8,7 @@ import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
@@ -29,7 +30,7 @@ class CheckpointsTest {
         ModelSpec spec = new ModelSpec(3, new UnitsSpec.Wired(new AutoNcpSpec(8, 1)), LtcSpec.defaults());
         Map<String, NdArray> sd = NcpsInit.initialStateDict(spec, 4);
         ParamSet.Builder b = ParamSet.builder();
-        for (StateDictLayout.Tensor t : StateDictLayout.of(spec)) {
+        for (Tensor t : StateDictLayout.of(spec)) {
             b.add(t.name(), sd.get(t.name()), t.trainable());
         }
         ParamSet params = b.build();

@@ -9,6 +9,8 @@ import io.liquidlens.sim.SimulationInput;
 import io.liquidlens.sim.Simulator;
 import io.liquidlens.testing.FixtureModels;
 import io.liquidlens.testing.Fixtures;
+import io.liquidlens.wiring.AutoNcpSpec;
+import io.liquidlens.wiring.Wiring;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -21,6 +23,32 @@ class NcpsInitTest {
 
     static Stream<JsonNode> cases() {
         return Stream.concat(Fixtures.cases("ltc.json").stream(), Fixtures.cases("cfc.json").stream());
+    }
+
+    static Stream<JsonNode> cfcCases() {
+        return Fixtures.cases("cfc.json").stream();
+    }
+
+    /**
+     * The fixture checkpoints were saved from an AutoNCP that ncps had built twice (SPEC §8 item 3; see
+     * ReusedWiringTest), so their masks are those of the twice-built wiring.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cfcCases")
+    void wiredCfcMasksAreTheOnesNcpsBuiltFromTheWiring(JsonNode c) {
+        JsonNode w = c.get("wiring");
+        if (w == null || w.isNull()) {
+            return; // dense: no masks
+        }
+        JsonNode args = w.get("args");
+        Wiring wiring = new AutoNcpSpec(args.get("units").asInt(), args.get("output_size").asInt(),
+                args.get("sparsity_level").asDouble(), args.get("seed").asLong()).buildTwice(args.get("input_dim").asInt());
+        Map<String, NdArray> sd = FixtureModels.stateDict(c);
+        Map<String, NdArray> fresh = NcpsInit.initialStateDict(FixtureModels.spec(c), wiring, 7);
+        for (int l = 0; l < wiring.layerCount(); l++) {
+            String mask = "rnn_cell.layer_" + l + ".sparsity_mask";
+            assertThat(fresh.get(mask).toFloatArray()).as(mask).containsExactly(sd.get(mask).toFloatArray());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
