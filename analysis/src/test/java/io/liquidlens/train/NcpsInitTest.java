@@ -30,8 +30,9 @@ class NcpsInitTest {
     }
 
     /**
-     * The fixture checkpoints were saved from an AutoNCP that ncps had built twice (SPEC §8 item 3; see
-     * ReusedWiringTest), so their masks are those of the twice-built wiring.
+     * The fixture checkpoints were saved from an AutoNCP that ncps had built twice
+     * (docs/NCPS.md#building-a-wiring-twice; see ReusedWiringTest), so their masks are those of the twice-built
+     * wiring.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cfcCases")
