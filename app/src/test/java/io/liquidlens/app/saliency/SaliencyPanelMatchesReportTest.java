@@ -19,11 +19,9 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.ProgressListener;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,29 +75,20 @@ class SaliencyPanelMatchesReportTest {
         return maps;
     }
 
-    /** The first {@code steps} frames (and timespans, when recorded) of {@code episode}, as a file in {@code tmp}. */
-    private Path firstSteps(Path episode, int steps) throws IOException {
-        Rollout r = Rollouts.read(episode);
-        Rollout cut = new Rollout(cut(r.inputs(), steps), cut(r.timespans(), steps), null, null, null, List.of(),
-                null, null, Map.of());
-        Path file = tmp.resolve("first-" + steps + ".npz");
-        Rollouts.write(file, cut);
-        return file;
-    }
-
-    private static NdArray cut(NdArray a, int steps) {
-        if (a == null) {
-            return null;
-        }
-        int[] shape = a.shape().clone();
-        int per = a.size() / shape[0];
+    /** The first {@code steps} frames of {@code episode}, inputs only (both paths read this file), in {@code tmp}. */
+    private Path firstSteps(Path episode, int steps) {
+        NdArray frames = Rollouts.read(episode).inputs();
+        int[] shape = frames.shape().clone();
         shape[0] = steps;
-        return NdArray.ofFloats(shape, Arrays.copyOf(a.toFloatArray(), steps * per));
+        float[] first = Arrays.copyOf(frames.floatsView(), steps * (frames.size() / frames.dim(0)));
+        Path file = tmp.resolve("first-" + steps + ".npz");
+        Rollouts.write(file, Rollout.ofInputs(NdArray.ofFloats(shape, first)));
+        return file;
     }
 
     @ParameterizedTest
     @EnumSource(SaliencyChoice.class)
-    void onTheCameraSampleThePanelsMapsSsimAndDeviationAreTheReports(SaliencyChoice choice) throws IOException {
+    void onTheCameraSampleThePanelsMapsSsimAndDeviationAreTheReports(SaliencyChoice choice) {
         SaliencySpec method = SaliencySpec.of(choice);
         Path episode = firstSteps(TestModels.CAMERA_EPISODE, CAMERA_STEPS);
         CausalAudit audit = report(TestModels.CAMERA_SAMPLE, episode, "noise=0.1", method);
