@@ -23,6 +23,10 @@ import java.util.Map;
 public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, int samples, double sigma, int patch,
                            int stride) {
 
+    /** The methods and their options with the defaults of {@link #of}, as {@code --method}'s help gives them. */
+    public static final String SYNTAX = "vbp (VisualBackProp, camera models), gradient, gradxinput,"
+            + " ig[:steps=32,baseline=zeros|grey], smoothgrad[:samples=16,sigma=0.1], occlusion[:patch=8,stride=4]";
+
     /** Checks every option's range. */
     public SaliencySpec {
         if (choice == null) {

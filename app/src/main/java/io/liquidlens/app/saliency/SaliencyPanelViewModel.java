@@ -52,7 +52,8 @@ public final class SaliencyPanelViewModel {
     private static final int OUTPUT = 0;
 
     private final WorkspaceViewModel workspace;
-    private final ObservableList<SaliencySpec> methods = FXCollections.observableArrayList(SaliencySpec.defaultsFor(true));
+    private final ObservableList<SaliencySpec> methods =
+            FXCollections.observableArrayList(SaliencySpec.defaultsFor(true));
     private final ObservableList<PerturbationChoice> perturbations =
             FXCollections.observableArrayList(PerturbationChoice.forRollout(true));
     private final ObjectProperty<SaliencySpec> method = new SimpleObjectProperty<>(SaliencySpec.of(SaliencyChoice.VBP));
