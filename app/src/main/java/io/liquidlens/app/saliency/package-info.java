@@ -1,7 +1,7 @@
 /**
- * The Saliency panel: where the model looks at the time cursor, on the clean rollout and on a perturbed copy of it,
- * side by side, with how alike the two maps are (SSIM) and how far the output moved. The idea: a model that attends
- * to the road keeps its map, and its output, when a distractor is added; one that does not, moves.
+ * The Saliency panel: where the model looks at the time cursor, on the clean rollout and on a perturbed
+ * copy of it, side by side, with how alike the two maps are (SSIM) and how far the output moved. The idea: a model
+ * that attends to the road keeps its map, and its output, when a distractor is added; one that does not, moves.
  *
  * <p>Every number comes from the analysis module's {@code io.liquidlens.causal}, by the report's own path: the
  * panel picks a method from the report's registry ({@link io.liquidlens.causal.SaliencySpec#defaultsFor}) and a
