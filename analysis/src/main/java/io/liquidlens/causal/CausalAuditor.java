@@ -127,8 +127,7 @@ public final class CausalAuditor {
             throw new IllegalArgumentException(subject.name() + ": output " + options.output() + " is not one of the"
                     + " model's " + net.outputSize() + " outputs");
         }
-        FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method().create(net.head().isPresent(),
-                net.frameSize(), options.seed()), options.output());
+        FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method(), options.output(), options.seed());
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
         List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
@@ -186,11 +185,10 @@ public final class CausalAuditor {
             int t = frames.get(k)[1];
             Rollout rollout = disturbed.rollouts().get(r).rollout();
             maps[k] = saliency.map(rollout, t);
-            // SSIM needs a map at least as big as its window: a vector model's 1 x S map has none
-            boolean big = maps[k].height() >= Ssim.WINDOW && maps[k].width() >= Ssim.WINDOW;
-            ssim[k] = big ? Ssim.between(cleanMaps[k], maps[k]) : Double.NaN;
             int at = t * m + options.output();
-            deviation[k] = Math.abs((double) out.get(r)[at] - cleanOut.get(r)[at]);
+            FrameChange change = FrameChange.of(cleanMaps[k], maps[k], cleanOut.get(r)[at], out.get(r)[at]);
+            ssim[k] = change.ssim();
+            deviation[k] = change.deviation();
             FrameLabels l = labels.get(r);
             SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t);
             onDistractor[k] = share == null ? Double.NaN : share.distractor();

@@ -2,6 +2,7 @@ package io.liquidlens.causal;
 
 import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.Rollout;
+import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One saliency method on one model, asked for the map of any recorded step. VisualBackProp looks at the step's
- * frame through the head alone, so it skips the run of the earlier steps every other method needs.
+ * One saliency method on one model, asked for the map of any recorded step: the one way the report and the
+ * workbench make a map. VisualBackProp looks at the step's frame through the head alone, so it skips the run of
+ * the earlier steps every other method needs.
  */
-final class FrameSaliency {
+public final class FrameSaliency {
+    private static final String NEEDS_HEAD = "VisualBackProp needs a camera model with a conv head; use another"
+            + " --method (e.g. gradient) for vector models";
+
     private final SaliencyMethod method;
     private final int output;
     private final VisualBackProp vbp;
@@ -32,16 +37,36 @@ final class FrameSaliency {
         this.frameSize = frameSize;
     }
 
-    static FrameSaliency of(LoadedModel loaded, SaliencyMethod method, int output) {
-        var head = loaded.network().head();
-        if (method instanceof VisualBackPropMethod) {
-            if (head.isEmpty()) {
-                throw new IllegalArgumentException(loaded.folder().getFileName() + ": VisualBackProp needs a camera"
-                        + " model with a conv head; use another --method (e.g. gradient) for vector models");
-            }
-            return new FrameSaliency(method, output, head.get(), null, loaded.network().frameSize());
+    /**
+     * {@code spec} on {@code loaded}, explaining output {@code output}; {@code seed} seeds SmoothGrad's noise.
+     * VisualBackProp reads the float32 head only, so the double-precision model is read for the other methods
+     * alone.
+     *
+     * @throws IllegalArgumentException naming the model's folder when the method does not apply to it
+     */
+    public static FrameSaliency of(LoadedModel loaded, SaliencySpec spec, int output, long seed) {
+        LiquidModel net = loaded.network();
+        if (spec.choice() == SaliencyChoice.VBP) {
+            PerceptionHead head = net.head().orElseThrow(() -> new IllegalArgumentException(
+                    loaded.folder().getFileName() + ": " + NEEDS_HEAD));
+            return new FrameSaliency(new VisualBackPropMethod(), output, head, null, net.frameSize());
         }
-        return new FrameSaliency(method, output, null, SaliencyModel.load(loaded), loaded.network().frameSize());
+        return of(SaliencyModel.load(loaded), spec, output, seed);
+    }
+
+    /**
+     * As {@link #of(LoadedModel, SaliencySpec, int, long)} on a double-precision model already read, so that
+     * trying one method after another does not read the weights again.
+     *
+     * @throws IllegalArgumentException when the method does not apply to the model
+     */
+    public static FrameSaliency of(SaliencyModel model, SaliencySpec spec, int output, long seed) {
+        SaliencyMethod method = spec.create(model.isImage(), model.stepSize(), seed);
+        if (method instanceof VisualBackPropMethod) {
+            PerceptionHead head = model.perceptionHead().orElseThrow(() -> new IllegalArgumentException(NEEDS_HEAD));
+            return new FrameSaliency(method, output, head, null, model.stepSize());
+        }
+        return new FrameSaliency(method, output, null, model, model.stepSize());
     }
 
     /**
@@ -49,8 +74,10 @@ final class FrameSaliency {
      * {@link #map} does not run the earlier steps again for each (200 maps of a million-step rollout ran 100
      * million steps); VisualBackProp needs no earlier step. Call before the maps, not while they are made; it
      * forgets what the previous call prepared.
+     *
+     * @param frames pairs (index into {@code rollouts}, step)
      */
-    void prepare(List<Rollout> rollouts, List<int[]> frames) {
+    public void prepare(List<Rollout> rollouts, List<int[]> frames) {
         prepared.clear();
         if (model == null) {
             return;
@@ -67,7 +94,13 @@ final class FrameSaliency {
         }
     }
 
-    SaliencyMap map(Rollout rollout, int step) {
+    /**
+     * The map of step {@code step} of {@code rollout}; from the state {@link #prepare} kept when it ran to that
+     * step of that rollout (the same object), else after running the steps before it.
+     *
+     * @throws IllegalArgumentException when the rollout does not fit the model or the step is outside it
+     */
+    public SaliencyMap map(Rollout rollout, int step) {
         if (vbp != null) {
             return vbp.mask(rollout.inputs().floatsView(), step * frameSize, workspace.get());
         }

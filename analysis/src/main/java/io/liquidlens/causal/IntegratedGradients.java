@@ -21,11 +21,6 @@ public record IntegratedGradients(double[] baseline, int steps) implements Salie
         baseline = baseline == null ? null : baseline.clone();
     }
 
-    /** From zeros with {@value #DEFAULT_STEPS} steps. */
-    public static IntegratedGradients fromZeros() {
-        return new IntegratedGradients(null, DEFAULT_STEPS);
-    }
-
     @Override
     public double[] baseline() {
         return baseline == null ? null : baseline.clone();

@@ -1,8 +1,7 @@
 package io.liquidlens.causal;
 
-import io.liquidlens.io.Rollout;
 import io.liquidlens.lanekeeping.Labels;
-import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * Where a saliency map's mass lies by the camera's pixel classes (docs/ANALYSES.md#distractors): the share of
@@ -19,40 +18,11 @@ import java.util.Arrays;
 public record SaliencyShare(double distractor, double task, double total) {
 
     /**
-     * The shares of {@code map} over one frame's label map (H x W classes, row-major).
-     *
-     * @throws IllegalArgumentException when the labels are not H x W or a map value is negative
-     */
-    public static SaliencyShare of(SaliencyMap map, byte[] frameLabels) {
-        if (frameLabels.length != map.height() * map.width()) {
-            throw new IllegalArgumentException("a " + map.height() + "x" + map.width() + " saliency map needs "
-                    + map.height() * map.width() + " labels, got " + frameLabels.length);
-        }
-        return of(map, p -> frameLabels[p] & 0xff);
-    }
-
-    /**
-     * The shares of {@code map} over the label map {@code labels[offset .. offset + H * W)} (row-major, as a
-     * rollout's {@code labels} hold them).
-     *
-     * @throws IllegalArgumentException when the labels do not hold H x W values from {@code offset}, or a
-     *                                  map value is negative (shares of signed maps mean nothing; take |.|)
-     */
-    public static SaliencyShare of(SaliencyMap map, long[] labels, int offset) {
-        int pixels = map.height() * map.width();
-        if (offset < 0 || offset + (long) pixels > labels.length) {
-            throw new IllegalArgumentException("a " + map.height() + "x" + map.width() + " saliency map needs "
-                    + pixels + " labels from " + offset + "; the label array holds " + labels.length);
-        }
-        return of(map, p -> labels[offset + p]);
-    }
-
-    /**
      * The shares of {@code map} with pixel p (row-major) of class {@code labelOf.applyAsLong(p)}.
      *
      * @throws IllegalArgumentException when a map value is negative
      */
-    static SaliencyShare of(SaliencyMap map, java.util.function.IntToLongFunction labelOf) {
+    private static SaliencyShare of(SaliencyMap map, IntToLongFunction labelOf) {
         int pixels = map.height() * map.width();
         double[] values = map.values();
         double total = 0;
@@ -89,34 +59,6 @@ public record SaliencyShare(double distractor, double task, double total) {
                     + map.height() * map.width() + " labels per step, the labels have " + labels.perStep());
         }
         return of(map, p -> labels.at(step, p));
-    }
-
-    /**
-     * The shares of {@code map} over the labels of step {@code step} of {@code rollout}.
-     *
-     * @throws IllegalArgumentException when the rollout has no labels, the step is outside it or the map is
-     *                                  not the size of its label maps
-     */
-    public static SaliencyShare of(SaliencyMap map, Rollout rollout, int step) {
-        if (step < 0 || step >= rollout.steps()) {
-            throw new IllegalArgumentException("step " + step + " is not one of the rollout's " + rollout.steps()
-                    + " steps (0.." + (rollout.steps() - 1) + ")");
-        }
-        return of(map, FrameLabels.of(checkedLabels(rollout, map)), step);
-    }
-
-    /** The rollout's labels, checked against the map's size. */
-    static io.liquidlens.io.NdArray checkedLabels(Rollout rollout, SaliencyMap map) {
-        if (rollout.labels() == null) {
-            throw new IllegalArgumentException("saliency shares need the rollout's pixel labels (a camera rollout"
-                    + " recorded by the sample world, or one a SampleWorld perturbation labelled); this one has none");
-        }
-        int[] shape = rollout.labels().shape();
-        if (shape.length != 3 || shape[1] != map.height() || shape[2] != map.width()) {
-            throw new IllegalArgumentException("the rollout's labels " + Arrays.toString(shape) + " are not (T, "
-                    + map.height() + ", " + map.width() + ") like the saliency map");
-        }
-        return rollout.labels();
     }
 
     /** The share on background pixels: 1 - distractor - task (NaN when the total is 0). */

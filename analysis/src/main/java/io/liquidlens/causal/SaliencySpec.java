@@ -3,6 +3,7 @@ package io.liquidlens.causal;
 import io.liquidlens.Limits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ import java.util.Map;
  */
 public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, int samples, double sigma, int patch,
                            int stride) {
+
+    /** The methods and their options with the defaults of {@link #of}, as {@code --method}'s help gives them. */
+    public static final String SYNTAX = "vbp (VisualBackProp, camera models), gradient, gradxinput,"
+            + " ig[:steps=32,baseline=zeros|grey], smoothgrad[:samples=16,sigma=0.1], occlusion[:patch=8,stride=4]";
 
     /** Checks every option's range. */
     public SaliencySpec {
@@ -47,9 +52,18 @@ public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, in
         }
     }
 
-    /** {@code choice} with its default options. */
+    /**
+     * {@code choice} with its default options, the ones the command line documents: integrated gradients from
+     * zeros in 32 midpoints, SmoothGrad with 16 samples at sigma 0.1, occlusion by an 8-pixel grey patch at
+     * stride 4 (one feature at a time, set to 0, for vectors).
+     */
     public static SaliencySpec of(SaliencyChoice choice) {
         return new SaliencySpec(choice, IntegratedGradients.DEFAULT_STEPS, "zeros", 16, 0.1, 0, 0);
+    }
+
+    /** Every registered method that applies to a camera ({@code image}) or vector model, with its defaults. */
+    public static List<SaliencySpec> defaultsFor(boolean image) {
+        return SaliencyChoice.forModel(image).stream().map(SaliencySpec::of).toList();
     }
 
     /**
@@ -123,6 +137,11 @@ public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, in
             case OCCLUSION -> image ? "occlusion by a " + patch(true) + "-pixel grey patch at stride " + stride(true)
                     + " (" + text() + ")" : "occlusion of " + patch(false) + " feature(s) at a time by 0 (" + text() + ")";
         };
+    }
+
+    /** The method's name in words and the text that asks for it: {@code SmoothGrad (smoothgrad:samples=16,sigma=0.1)}. */
+    public String label() {
+        return choice.label() + " (" + text() + ")";
     }
 
     /** The canonical text {@link #parse} reads back to this spec. */

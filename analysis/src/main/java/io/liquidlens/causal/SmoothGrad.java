@@ -23,11 +23,6 @@ public record SmoothGrad(int samples, double sigma, long seed) implements Salien
         }
     }
 
-    /** The paper's suggestion: 50 samples at 15 % of the range. */
-    public static SmoothGrad defaults(long seed) {
-        return new SmoothGrad(50, 0.15, seed);
-    }
-
     @Override
     public SaliencyMap map(SaliencyModel.Step step, int output) {
         SaliencyMethod.requireOutput(step, output);

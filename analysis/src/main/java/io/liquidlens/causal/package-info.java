@@ -9,6 +9,11 @@
  *       steps held at their recorded values): input gradient, gradient times input, integrated gradients,
  *       SmoothGrad, occlusion, and {@link io.liquidlens.causal.VisualBackProp} for camera models; how alike two
  *       maps are is {@link io.liquidlens.causal.Ssim} (the NCP paper's protocol).</li>
+ *   <li>One entry point for each use of maps: {@link io.liquidlens.causal.SaliencyChoice} is the registry of
+ *       methods (one name and one set of defaults, {@link io.liquidlens.causal.SaliencySpec}, for the report, the
+ *       command line and the workbench); {@link io.liquidlens.causal.FrameSaliency} makes a method's map of any
+ *       recorded step and {@link io.liquidlens.causal.FrameChange} measures how far a perturbation moved it;
+ *       {@link io.liquidlens.causal.WindowedSaliency} is every step's gradient over a window of earlier inputs.</li>
  *   <li>Distractors: seeded {@link io.liquidlens.causal.Perturbation}s of recorded rollouts (the sample world's
  *       distractors re-rendered into its own recordings, pixel noise, occlusion, channel noise and the spurious
  *       cue for vectors), and the share of saliency on distractor pixels

@@ -52,9 +52,8 @@ final class ReportCommand implements Callable<Integer> {
     List<String> channels = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "vbp",
-            description = "Saliency method NAME[:KEY=VALUE,...]: vbp (VisualBackProp, camera models), gradient,"
-                    + " gradxinput, ig[:steps=32,baseline=zeros|grey], smoothgrad[:samples=16,sigma=0.1],"
-                    + " occlusion[:patch=8,stride=4]. Default: ${DEFAULT-VALUE}.")
+            description = "Saliency method NAME[:KEY=VALUE,...]: " + SaliencySpec.SYNTAX
+                    + ". Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--output", paramLabel = "I", defaultValue = "0",

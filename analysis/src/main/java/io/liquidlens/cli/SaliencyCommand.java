@@ -3,8 +3,8 @@ package io.liquidlens.cli;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.Limits;
 import io.liquidlens.MemoryBudget;
+import io.liquidlens.causal.WindowedSaliency;
 import io.liquidlens.grad.SequenceGradient;
-import io.liquidlens.grad.SequenceTape;
 import io.liquidlens.io.DType;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npz;
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,10 +25,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code liquidlens saliency}: for every step of a rollout, the exact gradient of the model's outputs at
- * that step with respect to the inputs of the last W + 1 steps (FORMATS.md). One forward pass records the
- * whole rollout; each (step, output) pair then gets its own backward pass over its window, starting from
- * the recorded state, so the values are those of the full run and not of a shorter one.
+ * {@code liquidlens saliency}: checks the model and rollout, then writes {@link WindowedSaliency} (the exact
+ * gradient of the outputs at every step with respect to the inputs of the last W + 1 steps) with a provenance.
  */
 @Command(name = "saliency", mixinStandardHelpOptions = true,
         description = {"For every step t of a rollout, the gradient of each output at t with respect to the inputs"
@@ -103,62 +100,14 @@ final class SaliencyCommand implements Callable<Integer> {
         MemoryBudget.require(rollout + ": the saliency of " + steps + " steps with --window " + window,
                 12 * values);
 
-        Saliency s = compute(reverse, r, window);
+        WindowedSaliency s = WindowedSaliency.of(reverse, r, window);
         Map<String, NdArray> arrays = new LinkedHashMap<>();
-        arrays.put("saliency", NdArray.ofFloats(new int[] {steps, reverse.outputSize(), window + 1, features}, s.values));
-        arrays.put("norm", NdArray.ofFloats(new int[] {steps, features}, s.norm));
+        arrays.put("saliency", s.saliency());
+        arrays.put("norm", s.norm());
         arrays.put("window", NdArray.ofLongs(DType.INT32, new int[0], new long[] {window}));
         arrays.put("provenance", NdArray.ofStrings(new int[0], new String[] {provenance(loaded).toJson().toString()}));
         Npz.write(out, arrays, false);
         return 0;
-    }
-
-    /** saliency (T, M', W+1, S) and norm (T, S), row-major. */
-    private record Saliency(float[] values, float[] norm) {
-    }
-
-    /**
-     * Records the rollout once, then differentiates every (step, output) over its window. Steps are shared
-     * out in fixed blocks; every block writes only its own steps, so the result does not depend on the
-     * number of cores.
-     */
-    private static Saliency compute(SequenceGradient g, Rollout r, int window) {
-        int steps = r.steps();
-        int features = g.inputSize();
-        int outputs = g.outputSize();
-        int span = window + 1;
-        SequenceTape tape = g.newTape(steps);
-        double[] dt = r.timespans() == null ? null : r.timespans().toDoubleArray();
-        g.forward(r.inputs().toDoubleArray(), dt, null, null, tape);
-
-        float[] values = new float[steps * outputs * span * features];
-        float[] norm = new float[steps * features];
-        int blocks = Math.min(steps, 4 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, blocks).parallel().forEach(block -> {
-            SequenceGradient.BackwardScratch scratch = g.newBackwardScratch();
-            double[] dy = new double[outputs];
-            double[] dx = new double[span * features];
-            double[] squares = new double[features];
-            for (int t = block * steps / blocks; t < (block + 1) * steps / blocks; t++) {
-                int first = Math.max(0, t - window);
-                int k0 = first - (t - window); // window rows before the rollout starts stay 0
-                Arrays.fill(squares, 0);
-                for (int m = 0; m < outputs; m++) {
-                    Arrays.fill(dy, 0);
-                    dy[m] = 1;
-                    g.backwardWindow(tape, t, first, dy, dx, scratch);
-                    int base = ((t * outputs + m) * span + k0) * features;
-                    for (int i = 0; i < (t - first + 1) * features; i++) {
-                        values[base + i] = (float) dx[i];
-                        squares[i % features] += dx[i] * dx[i];
-                    }
-                }
-                for (int f = 0; f < features; f++) {
-                    norm[t * features + f] = (float) Math.sqrt(squares[f]);
-                }
-            }
-        });
-        return new Saliency(values, norm);
     }
 
     private Provenance provenance(LoadedModel loaded) {

@@ -29,11 +29,12 @@ class FrameLabelsTest {
     }
 
     @Test
-    void sharesOverFrameLabelsEqualSharesOverTheWidenedArray() {
+    void sharesOverSharedBytesEqualSharesOverTheWidenedLabels() {
         byte[] bytes = {0, 1, 2, 3, 3, 3, 1, 0};
         NdArray maps = NdArray.ofBytes(DType.UINT8, new int[] {2, 2, 2}, bytes);
         SaliencyMap map = new SaliencyMap(2, 2, new double[] {0.5, 1, 2, 4});
-        assertThat(SaliencyShare.of(map, FrameLabels.of(maps), 1)).isEqualTo(SaliencyShare.of(map, maps.toLongArray(), 4));
+        assertThat(SaliencyShare.of(map, FrameLabels.of(maps), 1))
+                .isEqualTo(SaliencyShare.of(map, FrameLabels.of(NdArray.ofLongs(DType.INT64, maps.shape(), maps.toLongArray())), 1));
         assertThat(SaliencyShare.of(map, FrameLabels.of(maps), 1).distractor()).isEqualTo(1.5 / 7.5);
     }
 }

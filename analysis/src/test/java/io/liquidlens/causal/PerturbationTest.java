@@ -9,7 +9,6 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.lanekeeping.Distractors;
 import io.liquidlens.lanekeeping.ScreenDistractors;
-import io.liquidlens.model.LoadedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,14 +20,9 @@ class PerturbationTest {
     private static final Path ROOT = Stream.of(Path.of(".."), Path.of("."))
             .filter(p -> Files.isRegularFile(p.resolve("sample-models/ncp-lanekeeping/model.json")))
             .findFirst().orElseThrow();
-    private static final List<Integer> STEPS = List.of(2, 4, 6, 8, 10);
 
     private static Rollout cameraEpisode() {
         return Rollouts.read(ROOT.resolve("sample-traces/ncp-lanekeeping/clean/episode-0000.npz"));
-    }
-
-    private static SaliencyModel cameraModel() {
-        return SaliencyModel.load(LoadedModel.load(ROOT.resolve("sample-models/ncp-lanekeeping")));
     }
 
     /** T frames of h x w x 3, every value 0.5. */
@@ -58,28 +52,11 @@ class PerturbationTest {
     }
 
     @Test
-    void varianceZeroChangesNothingAndKeepsEveryMapAndOutput() {
+    void varianceZeroChangesNothing() {
         Rollout clean = cameraEpisode();
         PerturbedRollout none = new Perturbation.PixelNoise(0, 3).apply(clean);
         assertThat(none.rollout().inputs()).isEqualTo(clean.inputs());
         assertThat(none.changed().toBooleanArray()).doesNotContain(true);
-        SaliencyRobustness r = SaliencyRobustness.measure(cameraModel(), clean, new VisualBackPropMethod(),
-                new Perturbation.PixelNoise(0, 3), 0, STEPS);
-        assertThat(r.ssim()).containsOnly(1.0);
-        assertThat(r.deviation()).containsOnly(0.0);
-    }
-
-    @Test
-    void noiseOfVariancePointOneMovesTheCameraModelsVisualBackPropMaps() {
-        Perturbation noise = new Perturbation.PixelNoise(0.1, 11);
-        SaliencyRobustness r = SaliencyRobustness.measure(cameraModel(), cameraEpisode(), new VisualBackPropMethod(),
-                noise, 0, STEPS);
-        assertThat(r.meanSsim()).isLessThan(1.0).isGreaterThan(-1.0);
-        assertThat(r.ssim()).hasSize(5);
-        assertThat(Arrays.stream(r.deviation()).allMatch(d -> Double.isFinite(d) && d >= 0)).isTrue();
-        assertThat(r.method()).isEqualTo("VisualBackPropMethod[]");
-        assertThat(r.perturbation()).isEqualTo(noise);
-        assertThat(r.steps()).isEqualTo(STEPS);
     }
 
     @Test

@@ -33,7 +33,8 @@ class SaliencyMethodsTest {
     @Test
     void integratedGradientsAddUpToTheOutputChangeOnTheVectorSample() {
         SaliencyModel.Step step = SaliencyModel.load(vectorModel()).at(vectorEpisode(), STEP);
-        IntegratedGradients ig = IntegratedGradients.fromZeros();
+        // the registry's default: from zeros
+        var ig = (IntegratedGradients) SaliencySpec.of(SaliencyChoice.INTEGRATED_GRADIENTS).create(false, 6, 0);
         double sum = Arrays.stream(ig.attributions(step, 0)).sum();
         double change = step.output(step.recorded(), 0) - step.output(new double[step.recorded().length], 0);
         assertThat(Math.abs(change)).isGreaterThan(1e-3); // the check means something

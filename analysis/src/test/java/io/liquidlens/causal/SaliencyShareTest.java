@@ -24,13 +24,21 @@ class SaliencyShareTest {
         return new SaliencyMap(2, 4, v);
     }
 
+    private static SaliencyShare share(SaliencyMap map, byte[] frame) {
+        long[] classes = new long[frame.length];
+        for (int p = 0; p < frame.length; p++) {
+            classes[p] = frame[p];
+        }
+        return SaliencyShare.of(map, FrameLabels.everyStep(classes), 0);
+    }
+
     @Test
     void allMassOnOneLabelledPixelIsAShareOfOneForItsClass() {
-        assertThat(SaliencyShare.of(onePixel(3, 0.7), LABELS)).isEqualTo(new SaliencyShare(1, 0, 0.7));
-        assertThat(SaliencyShare.of(onePixel(1, 2), LABELS)).isEqualTo(new SaliencyShare(0, 1, 2));
+        assertThat(share(onePixel(3, 0.7), LABELS)).isEqualTo(new SaliencyShare(1, 0, 0.7));
+        assertThat(share(onePixel(1, 2), LABELS)).isEqualTo(new SaliencyShare(0, 1, 2));
         // a lane marking is part of the task
-        assertThat(SaliencyShare.of(onePixel(2, 1), LABELS).task()).isEqualTo(1.0);
-        SaliencyShare background = SaliencyShare.of(onePixel(7, 1), LABELS);
+        assertThat(share(onePixel(2, 1), LABELS).task()).isEqualTo(1.0);
+        SaliencyShare background = share(onePixel(7, 1), LABELS);
         assertThat(background.distractor()).isZero();
         assertThat(background.task()).isZero();
         assertThat(background.background()).isEqualTo(1.0);
@@ -40,68 +48,55 @@ class SaliencyShareTest {
     void aUniformMapSharesByPixelFractionAndScaleDoesNotMatter() {
         double[] ones = new double[8];
         Arrays.fill(ones, 3.5);
-        SaliencyShare s = SaliencyShare.of(new SaliencyMap(2, 4, ones), LABELS);
+        SaliencyShare s = share(new SaliencyMap(2, 4, ones), LABELS);
         assertThat(s.distractor()).isCloseTo(2 / 8.0, within(1e-15));
         assertThat(s.task()).isCloseTo(4 / 8.0, within(1e-15));
         assertThat(s.background()).isCloseTo(2 / 8.0, within(1e-15));
         assertThat(s.total()).isEqualTo(28.0);
         // mass split 1 : 3 between a distractor and a road pixel
-        SaliencyShare split = SaliencyShare.of(new SaliencyMap(2, 4, new double[] {0, 0, 0, 1, 0, 3, 0, 0}), LABELS);
+        SaliencyShare split = share(new SaliencyMap(2, 4, new double[] {0, 0, 0, 1, 0, 3, 0, 0}), LABELS);
         assertThat(split.distractor()).isEqualTo(0.25);
         assertThat(split.task()).isEqualTo(0.75);
     }
 
     @Test
-    void aZeroMapHasNoSharesSoItsSharesAreNaNAndMeansSkipIt() {
-        SaliencyShare none = SaliencyShare.of(new SaliencyMap(2, 4, new double[8]), LABELS);
+    void aZeroMapHasNoSharesSoItsSharesAreNaN() {
+        SaliencyShare none = share(new SaliencyMap(2, 4, new double[8]), LABELS);
         assertThat(none.defined()).isFalse();
         assertThat(none.distractor()).isNaN();
         assertThat(none.task()).isNaN();
         assertThat(none.total()).isZero();
-        SaliencyShares shares = new SaliencyShares("m", 0, List.of(0, 1),
-                List.of(none, SaliencyShare.of(onePixel(3, 1), LABELS)));
-        assertThat(shares.meanDistractor()).isEqualTo(1.0);
-        assertThat(new SaliencyShares("m", 0, List.of(0), List.of(none)).meanTask()).isNaN();
+        assertThat(share(onePixel(3, 1), LABELS).defined()).isTrue();
     }
 
     @Test
     void negativeValuesAndLabelsOfAnotherSizeGiveOneLine() {
-        assertThatThrownBy(() -> SaliencyShare.of(onePixel(5, -1), LABELS)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> share(onePixel(5, -1), LABELS)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("saliency share needs a map of values >= 0, got -1.0 at row 1, column 1");
-        assertThatThrownBy(() -> SaliencyShare.of(onePixel(0, 1), new byte[7]))
-                .hasMessage("a 2x4 saliency map needs 8 labels, got 7");
-        assertThatThrownBy(() -> SaliencyShare.of(onePixel(0, 1), new long[8], 1))
-                .hasMessage("a 2x4 saliency map needs 8 labels from 1; the label array holds 8");
+        assertThatThrownBy(() -> share(onePixel(0, 1), new byte[7]))
+                .hasMessage("a 2x4 saliency map needs 8 labels per step, the labels have 7");
     }
 
     @Test
     void theCameraModelsMapsOnObjectsDrawnIntoTheCleanTracePutSomeMassOnThemAndNoneOnTheCleanOne() {
         Rollout clean = RecordedEpisodeTest.trace("clean");
         long seed = RecordedEpisode.of(clean).episodeSeed();
-        SaliencyModel model = SaliencyModel.load(LoadedModel.load(RecordedEpisodeTest.ROOT.resolve(
-                "sample-models/ncp-lanekeeping")));
+        LoadedModel model = LoadedModel.load(RecordedEpisodeTest.ROOT.resolve("sample-models/ncp-lanekeeping"));
+        FrameSaliency vbp = FrameSaliency.of(model, SaliencySpec.of(SaliencyChoice.VBP), 0, 0);
         Rollout objects = new Perturbation.SampleWorld(Distractors.parse("objects,shadows").withSeed(seed))
                 .apply(clean).rollout();
-        List<Integer> steps = List.of(20, 60, 100);
-        SaliencyShares before = SaliencyShares.measure(model, clean, new VisualBackPropMethod(), 0, steps);
-        SaliencyShares after = SaliencyShares.measure(model, objects, new VisualBackPropMethod(), 0, steps);
-        assertThat(before.steps()).isEqualTo(steps);
-        assertThat(before.method()).isEqualTo("VisualBackPropMethod[]");
-        for (SaliencyShare s : before.shares()) {
-            assertThat(s.distractor()).isZero();
-            assertThat(s.task()).isBetween(0.0, 1.0);
+        FrameLabels cleanLabels = FrameLabels.of(clean.labels());
+        FrameLabels objectLabels = FrameLabels.of(objects.labels());
+        double onObjects = 0;
+        for (int step : List.of(20, 60, 100)) {
+            SaliencyShare before = SaliencyShare.of(vbp.map(clean, step), cleanLabels, step);
+            SaliencyShare after = SaliencyShare.of(vbp.map(objects, step), objectLabels, step);
+            assertThat(before.distractor()).isZero();
+            assertThat(before.task()).isBetween(0.0, 1.0);
+            assertThat(after.distractor()).isBetween(0.0, 1.0);
+            assertThat(after.distractor() + after.task()).isLessThanOrEqualTo(1 + 1e-12);
+            onObjects += after.distractor();
         }
-        for (SaliencyShare s : after.shares()) {
-            assertThat(s.distractor()).isBetween(0.0, 1.0);
-            assertThat(s.distractor() + s.task()).isLessThanOrEqualTo(1 + 1e-12);
-        }
-        assertThat(after.meanDistractor()).isPositive();
-        // the per-step helper is the one-map share at each step
-        SaliencyMap map = new VisualBackPropMethod().map(model, objects, 60, 0);
-        assertThat(after.shares().get(1)).isEqualTo(SaliencyShare.of(map, objects, 60));
-        assertThatThrownBy(() -> SaliencyShares.measure(model, Rollout.ofInputs(clean.inputs()),
-                new VisualBackPropMethod(), 0, steps)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("need the rollout's pixel labels");
-        assertThatThrownBy(() -> SaliencyShare.of(map, objects, 600)).hasMessageContaining("step 600 is not one");
+        assertThat(onObjects).isPositive();
     }
 }

@@ -3,6 +3,10 @@ package io.liquidlens.causal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +32,20 @@ class SaliencySpecTest {
         assertThat(SaliencySpec.parse("occlusion").create(true, 9, 0)).isEqualTo(new Occlusion(8, 4, 0.5));
         assertThat(SaliencySpec.parse("occlusion").create(false, 9, 0)).isEqualTo(new Occlusion(1, 1, 0.0));
         assertThat(SaliencySpec.parse("occlusion:patch=2").create(false, 9, 0)).isEqualTo(new Occlusion(2, 1, 0.0));
+    }
+
+    @Test
+    void theHelpNamesEveryRegisteredMethodWithTheDefaultsItRunsWith() {
+        Matcher m = Pattern.compile("(\\w+)(\\[:([^\\]]*)])?").matcher(SaliencySpec.SYNTAX.replaceAll("\\([^)]*\\)", ""));
+        List<SaliencyChoice> named = new ArrayList<>();
+        while (m.find()) {
+            SaliencyChoice choice = SaliencyChoice.named(m.group(1));
+            named.add(choice);
+            String shown = m.group(3) == null ? choice.cliName() : choice.cliName() + ":" + m.group(3).replace("|grey", "");
+            assertThat(SaliencySpec.parse(shown).create(true, 9, 1)).as(shown)
+                    .isEqualTo(SaliencySpec.of(choice).create(true, 9, 1));
+        }
+        assertThat(named).containsExactly(SaliencyChoice.values());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.liquidlens.app.saliency;
 
 import io.liquidlens.app.input.FramePixels;
 import io.liquidlens.causal.SaliencyMap;
+import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import javafx.geometry.Insets;
@@ -20,6 +21,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The Saliency panel: method and perturbation pickers on top, then the clean frame at the cursor with its map
@@ -112,8 +114,19 @@ public final class SaliencyPanelView extends BorderPane {
     }
 
     private Node controls() {
-        ChoiceBox<MethodChoice> method = new ChoiceBox<>(model.methods());
+        ChoiceBox<SaliencySpec> method = new ChoiceBox<>(model.methods());
         method.setId(METHOD_ID);
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SaliencySpec spec) {
+                return spec == null ? "" : spec.label();
+            }
+
+            @Override
+            public SaliencySpec fromString(String text) {
+                return SaliencySpec.parse(text);
+            }
+        });
         method.valueProperty().bindBidirectional(model.methodProperty());
         method.setTooltip(new Tooltip("How the map is made: VisualBackProp (the conv head's feature maps, per frame) "
                 + "or a method on d output / d input (runs the steps before the cursor first)"));
@@ -125,7 +138,7 @@ public final class SaliencyPanelView extends BorderPane {
         seed.setId(SEED_ID);
         seed.setEditable(true);
         seed.setPrefWidth(80);
-        seed.setTooltip(new Tooltip("Seed of the perturbation's random draws"));
+        seed.setTooltip(new Tooltip("Seed of the perturbation's random draws and of SmoothGrad's noise"));
         seed.valueProperty().addListener((o, a, v) -> model.seedProperty().set(v));
         // a typed value counts once the field loses focus, not only on Enter
         seed.focusedProperty().addListener((o, was, is) -> {

@@ -1,16 +1,18 @@
 package io.liquidlens.app.saliency;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.causal.FrameChange;
+import io.liquidlens.causal.FrameSaliency;
 import io.liquidlens.causal.Perturbation;
+import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencyMap;
 import io.liquidlens.causal.SaliencyModel;
+import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.causal.Ssim;
-import io.liquidlens.causal.VisualBackProp;
-import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Activities;
@@ -33,9 +35,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The Saliency panel's state: the chosen method and perturbation, the perturbed rollout they call for, and the two
- * maps at the time cursor. Two kinds of background task, each superseding the last of its kind: the perturbed
- * rollout (and its simulation, for the output's deviation) once per (model, rollout, perturbation, seed), and the
- * two maps once per cursor step and method. A result of superseded work is dropped, so the latest cursor wins.
+ * maps at the time cursor. Two kinds of background task, each a {@link LatestTask}: the perturbed rollout (and its
+ * simulation, for the output's deviation) once per (model, rollout, perturbation, seed), and the two maps once per
+ * cursor step and method. A result of superseded work is dropped, so the latest cursor wins.
+ *
+ * <p>The methods and their options are the report's ({@link SaliencySpec#defaultsFor}), the maps are made by the
+ * report's {@link FrameSaliency} and measured by its {@link FrameChange}, and the seed is the report's one seed
+ * (the perturbation's draws and SmoothGrad's noise), so the panel at a step shows the report's numbers.
  *
  * <p>While the panel is not {@linkplain #activeProperty() active} (its tab hidden) nothing is computed; it catches
  * up with the cursor when shown again, so playback does not pay for maps nobody sees.
@@ -46,11 +52,11 @@ public final class SaliencyPanelViewModel {
     private static final int OUTPUT = 0;
 
     private final WorkspaceViewModel workspace;
-    private final TaskExecutor executor;
-    private final ObservableList<MethodChoice> methods = FXCollections.observableArrayList(MethodChoice.forModel(true));
+    private final ObservableList<SaliencySpec> methods =
+            FXCollections.observableArrayList(SaliencySpec.defaultsFor(true));
     private final ObservableList<PerturbationChoice> perturbations =
             FXCollections.observableArrayList(PerturbationChoice.forRollout(true));
-    private final ObjectProperty<MethodChoice> method = new SimpleObjectProperty<>(MethodChoice.VISUAL_BACKPROP);
+    private final ObjectProperty<SaliencySpec> method = new SimpleObjectProperty<>(SaliencySpec.of(SaliencyChoice.VBP));
     private final ObjectProperty<PerturbationChoice> perturbation = new SimpleObjectProperty<>(PerturbationChoice.NONE);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
@@ -63,18 +69,17 @@ public final class SaliencyPanelViewModel {
     /** The double-precision model, read once per loaded model (not once per perturbation or rollout). */
     private SaliencyModel saliency;
     private LoadedModel saliencyOf;
-    private BackgroundTask preparing = BackgroundTask.DONE;
-    private BackgroundTask stepping = BackgroundTask.DONE;
-    /** Bumped by every start and cancel of its kind of task, so a late result of superseded work is dropped. */
-    private long prepareGeneration;
-    private long stepGeneration;
+    private final LatestTask preparing;
+    private final LatestTask stepping;
     /** True while the pickers are refilled for a new model, so their own listeners do not start work. */
     private boolean refilling;
 
     /** A panel over {@code workspace}'s model, rollout and cursor; work runs on {@code executor}. */
     public SaliencyPanelViewModel(WorkspaceViewModel workspace, TaskExecutor executor) {
         this.workspace = workspace;
-        this.executor = executor;
+        this.preparing = new LatestTask(executor);
+        this.stepping = new LatestTask(executor);
+        computing.bind(preparing.runningProperty().or(stepping.runningProperty()));
         workspace.activityProperty().addListener((obs, old, now) -> newInputs());
         perturbation.addListener((obs, old, now) -> changed());
         seed.addListener((obs, old, now) -> changed());
@@ -95,7 +100,7 @@ public final class SaliencyPanelViewModel {
         if (m != null && r != null) {
             refilling = true;
             boolean image = r.isImage();
-            methods.setAll(MethodChoice.forModel(image));
+            methods.setAll(SaliencySpec.defaultsFor(image));
             if (!methods.contains(method.get())) {
                 method.set(methods.get(0));
             }
@@ -132,14 +137,12 @@ public final class SaliencyPanelViewModel {
         PerturbationChoice choice = perturbation.get();
         long s = seed.get();
         SaliencyModel known = saliencyOf == m ? saliency : null;
-        cancelAll();
+        stepping.cancel();
         prepared = null;
-        long mine = ++prepareGeneration;
-        computing.set(true);
         error.set(null);
         status.set(choice.isNone() ? "computing... (reading the model for saliency)"
                 : "computing... (perturbing the rollout: " + choice + ")");
-        preparing = executor.execute("Saliency: " + choice, sink -> {
+        preparing.start("Saliency: " + choice, sink -> {
             SaliencyModel sm = known != null ? known : SaliencyModel.load(m);
             sink.checkCancelled();
             Perturbation p = choice.make(s, r);
@@ -151,64 +154,37 @@ public final class SaliencyPanelViewModel {
             sink.message("Saliency: simulating the perturbed rollout");
             return new Prepared(m, sm, r, a, choice, s, changed, Activities.simulate(m.network(), changed, sink));
         }, done -> {
-            if (mine == prepareGeneration) {
-                prepared = done;
-                saliency = done.saliency();
-                saliencyOf = done.model();
-                computeStep();
-            }
-        }, failure -> {
-            if (mine == prepareGeneration) {
-                fail(choice + ": " + explain(failure));
-            }
-        });
+            prepared = done;
+            saliency = done.saliency();
+            saliencyOf = done.model();
+            computeStep();
+        }, failure -> fail(choice + ": " + explain(failure)));
     }
 
     /** The two maps at the cursor's step, superseding any still being computed. */
     private void computeStep() {
         Prepared p = prepared;
-        MethodChoice m = method.get();
+        SaliencySpec m = method.get();
         int t = workspace.cursor().step();
-        stepping.cancel();
-        long mine = ++stepGeneration;
-        computing.set(true);
-        status.set("computing... (" + m + " at step " + t + ")");
-        stepping = executor.execute("Saliency at step " + t, sink -> maps(p, m, t, sink), done -> {
-            if (mine == stepGeneration) {
-                computing.set(false);
-                maps.set(done);
-                status.set(describe(done));
-            }
-        }, failure -> {
-            if (mine == stepGeneration) {
-                fail(m + " at step " + t + ": " + explain(failure));
-            }
-        });
-    }
-
-    /** The work of one step, on the worker thread; polls Cancel between the two maps. */
-    static StepMaps maps(Prepared p, MethodChoice m, int t, ProgressSink sink) {
-        SaliencyMap clean = map(p.saliency(), p.clean(), m, t);
-        sink.checkCancelled();
-        SaliencyMap perturbed = p.perturbed() == p.clean() ? clean : map(p.saliency(), p.perturbed(), m, t);
-        boolean fits = clean.height() >= Ssim.WINDOW && clean.width() >= Ssim.WINDOW;
-        double ssim = fits ? Ssim.between(clean, perturbed) : Double.NaN;
-        double deviation = Math.abs(p.perturbedActivity().output(t, OUTPUT) - p.cleanActivity().output(t, OUTPUT));
-        return new StepMaps(t, m, p.clean(), p.perturbed(), clean, perturbed, ssim, deviation);
+        status.set("computing... (" + m.label() + " at step " + t + ")");
+        stepping.start("Saliency at step " + t, sink -> maps(p, m, t, sink), done -> {
+            maps.set(done);
+            status.set(describe(done));
+        }, failure -> fail(m.label() + " at step " + t + ": " + explain(failure)));
     }
 
     /**
-     * One map. VisualBackProp looks at the step's frame only, so it runs on that frame straight away (milliseconds);
-     * the other methods need the state before the step, which {@link SaliencyModel#at} runs first.
+     * The work of one step, on the worker thread, as the report does it: both maps by {@link FrameSaliency} (its
+     * seed the panel's), then their {@link FrameChange}; polls Cancel between the two maps.
      */
-    private static SaliencyMap map(SaliencyModel model, Rollout rollout, MethodChoice m, int t) {
-        if (m.frameOnly()) {
-            PerceptionHead head = model.perceptionHead().orElseThrow(() -> new IllegalArgumentException(
-                    "VisualBackProp needs a camera model with a conv head"));
-            return new VisualBackProp(head).mask(rollout.inputs().floatsView(), t * model.stepSize(),
-                    head.newWorkspace());
-        }
-        return m.method().map(model.at(rollout, t), OUTPUT);
+    static StepMaps maps(Prepared p, SaliencySpec m, int t, ProgressSink sink) {
+        FrameSaliency saliency = FrameSaliency.of(p.saliency(), m, OUTPUT, p.seed());
+        SaliencyMap clean = saliency.map(p.clean(), t);
+        sink.checkCancelled();
+        SaliencyMap perturbed = p.perturbed() == p.clean() ? clean : saliency.map(p.perturbed(), t);
+        FrameChange change = FrameChange.of(clean, perturbed, p.cleanActivity().output(t, OUTPUT),
+                p.perturbedActivity().output(t, OUTPUT));
+        return new StepMaps(t, m, p.clean(), p.perturbed(), clean, perturbed, change);
     }
 
     /** Stops what is running; the maps shown (if any) stay. */
@@ -222,16 +198,10 @@ public final class SaliencyPanelViewModel {
     private void cancelAll() {
         preparing.cancel();
         stepping.cancel();
-        preparing = BackgroundTask.DONE;
-        stepping = BackgroundTask.DONE;
-        prepareGeneration++;
-        stepGeneration++;
-        computing.set(false);
     }
 
     private void fail(String message) {
-        computing.set(false);
-        error.set(message.replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        error.set(LatestTask.oneLine(message));
         status.set(maps.get() == null ? NOTHING : describe(maps.get()));
     }
 
@@ -242,15 +212,15 @@ public final class SaliencyPanelViewModel {
 
     /** The line under the maps. */
     static String describe(StepMaps s) {
-        String ssim = s.hasSsim() ? String.format(Locale.ROOT, "SSIM %.4f", s.ssim())
+        String ssim = s.change().hasSsim() ? String.format(Locale.ROOT, "SSIM %.4f", s.change().ssim())
                 : "SSIM n/a (a " + s.cleanMap().height() + " x " + s.cleanMap().width() + " map is smaller than its "
                 + Ssim.WINDOW + " x " + Ssim.WINDOW + " window)";
-        return String.format(Locale.ROOT, "step %d · %s · %s · |y_perturbed - y_clean| %.4g", s.step(), s.method(),
-                ssim, s.deviation());
+        return String.format(Locale.ROOT, "step %d · %s · %s · |y_perturbed - y_clean| %.4g", s.step(),
+                s.method().label(), ssim, s.change().deviation());
     }
 
-    /** The methods that apply to the loaded model. */
-    public ObservableList<MethodChoice> methods() {
+    /** The registered methods that apply to the loaded model, with the report's default options. */
+    public ObservableList<SaliencySpec> methods() {
         return methods;
     }
 
@@ -260,7 +230,7 @@ public final class SaliencyPanelViewModel {
     }
 
     /** The chosen method. */
-    public ObjectProperty<MethodChoice> methodProperty() {
+    public ObjectProperty<SaliencySpec> methodProperty() {
         return method;
     }
 

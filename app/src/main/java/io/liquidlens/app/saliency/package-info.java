@@ -3,12 +3,13 @@
  * copy of it, side by side, with how alike the two maps are (SSIM) and how far the output moved. The idea: a model
  * that attends to the road keeps its map, and its output, when a distractor is added; one that does not, moves.
  *
- * <p>Every number comes from the analysis module's {@code io.liquidlens.causal}: the panel only picks a
- * {@link io.liquidlens.causal.SaliencyMethod} and a {@link io.liquidlens.causal.Perturbation} (built from the
- * choices in {@link io.liquidlens.app.saliency.MethodChoice} and
- * {@link io.liquidlens.app.saliency.PerturbationChoice}, a list meant to grow: one entry per new distractor), makes
- * the perturbed rollout once per (rollout, perturbation) and the two maps once per cursor step, each as a
- * background task through {@code app.task} where the latest request wins. {@link io.liquidlens.app.saliency.SaliencyPixels}
- * turns a map into colours; nothing here computes saliency.
+ * <p>Every number comes from the analysis module's {@code io.liquidlens.causal}, by the report's own path: the
+ * panel picks a method from the report's registry ({@link io.liquidlens.causal.SaliencySpec#defaultsFor}) and a
+ * {@link io.liquidlens.causal.Perturbation} from {@link io.liquidlens.app.saliency.PerturbationChoice} (a list
+ * meant to grow: one entry per new distractor), makes the perturbed rollout once per (rollout, perturbation) and
+ * the two maps once per cursor step with {@link io.liquidlens.causal.FrameSaliency} and
+ * {@link io.liquidlens.causal.FrameChange}, each as a background task through {@code app.task} where the latest
+ * request wins. {@link io.liquidlens.app.saliency.SaliencyPixels} turns a map into colours; nothing here computes
+ * saliency.
  */
 package io.liquidlens.app.saliency;

@@ -71,7 +71,7 @@ class SaliencyPanelTest {
         }
         assertThat(sameAt(clean, perturbed)).as("the brighter frame differs").isFalse();
         assertThat(robot.lookup("#" + SaliencyPanelView.STATUS_ID).queryAs(Label.class).getText())
-                .startsWith("step 30 · VisualBackProp · SSIM ").contains("|y_perturbed - y_clean|");
+                .startsWith("step 30 · VisualBackProp (vbp) · SSIM ").contains("|y_perturbed - y_clean|");
     }
 
     private static int colours(WritableImage image) {

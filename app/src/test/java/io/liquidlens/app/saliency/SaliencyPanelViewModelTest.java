@@ -8,8 +8,10 @@ import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import io.liquidlens.causal.InputGradient;
 import io.liquidlens.causal.Perturbation;
+import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencyMap;
 import io.liquidlens.causal.SaliencyModel;
+import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.causal.Ssim;
 import io.liquidlens.causal.VisualBackProp;
 import io.liquidlens.causal.VisualBackPropMethod;
@@ -51,13 +53,13 @@ class SaliencyPanelViewModelTest {
 
         StepMaps at0 = panel.mapsProperty().get();
         assertThat(at0.step()).isZero();
-        assertThat(at0.method()).isEqualTo(MethodChoice.VISUAL_BACKPROP);
+        assertThat(at0.method()).isEqualTo(SaliencySpec.of(SaliencyChoice.VBP));
         assertThat(at0.cleanMap()).isEqualTo(new VisualBackPropMethod().map(model, rollout, 0, 0));
         assertThat(at0.perturbedMap()).isEqualTo(at0.cleanMap());
-        assertThat(at0.ssim()).isCloseTo(1, within(1e-12));
-        assertThat(at0.deviation()).isZero();
+        assertThat(at0.change().ssim()).isCloseTo(1, within(1e-12));
+        assertThat(at0.change().deviation()).isZero();
         assertThat(panel.computingProperty().get()).isFalse();
-        assertThat(panel.statusProperty().get()).startsWith("step 0 · VisualBackProp · SSIM 1.0000");
+        assertThat(panel.statusProperty().get()).startsWith("step 0 · VisualBackProp (vbp) · SSIM 1.0000");
 
         workspace.cursor().moveTo(40);
         StepMaps at40 = panel.mapsProperty().get();
@@ -84,11 +86,11 @@ class SaliencyPanelViewModelTest {
         var head = workspace.modelProperty().get().network().head().orElseThrow();
         SaliencyMap expected = new VisualBackProp(head).mask(frame);
         assertThat(maps.perturbedMap()).isEqualTo(expected);
-        assertThat(maps.ssim()).isEqualTo(Ssim.between(maps.cleanMap(), expected)).isLessThan(1);
+        assertThat(maps.change().ssim()).isEqualTo(Ssim.between(maps.cleanMap(), expected)).isLessThan(1);
 
         Activity clean = workspace.activityProperty().get();
         Activity noisy = Activities.simulate(workspace.modelProperty().get().network(), perturbed, ProgressListener.NONE);
-        assertThat(maps.deviation()).isEqualTo(Math.abs(noisy.output(25, 0) - clean.output(25, 0)));
+        assertThat(maps.change().deviation()).isEqualTo(Math.abs(noisy.output(25, 0) - clean.output(25, 0)));
 
         workspace.cursor().moveTo(26);
         assertThat(panel.mapsProperty().get().step()).isEqualTo(26);
@@ -124,7 +126,7 @@ class SaliencyPanelViewModelTest {
     @Test
     void aGradientMethodMapsTheStepWithTheStateTheStepsBeforeItLeave() {
         openCameraSample();
-        panel.methodProperty().set(MethodChoice.INPUT_GRADIENT);
+        panel.methodProperty().set(SaliencySpec.of(SaliencyChoice.GRADIENT));
         workspace.cursor().moveTo(12);
         StepMaps maps = panel.mapsProperty().get();
         assertThat(maps.step()).isEqualTo(12);
@@ -134,16 +136,16 @@ class SaliencyPanelViewModelTest {
     @Test
     void aVectorModelIsOfferedNoVisualBackPropAndItsStripHasNoSsim() throws Exception {
         workspace.open(TestModels.VECTOR_SAMPLE, TestModels.rollout(tmp.resolve("r.npz"), 30, 6, 5));
-        assertThat(panel.methods()).doesNotContain(MethodChoice.VISUAL_BACKPROP).contains(MethodChoice.OCCLUSION);
+        assertThat(panel.methods()).doesNotContain(SaliencySpec.of(SaliencyChoice.VBP)).contains(SaliencySpec.of(SaliencyChoice.OCCLUSION));
         assertThat(panel.perturbations()).allMatch(p -> !p.camera());
-        assertThat(panel.methodProperty().get()).isEqualTo(MethodChoice.INPUT_GRADIENT);
+        assertThat(panel.methodProperty().get()).isEqualTo(SaliencySpec.of(SaliencyChoice.GRADIENT));
         workspace.cursor().moveTo(9);
 
         StepMaps maps = panel.mapsProperty().get();
         assertThat(maps.cleanMap().height()).isEqualTo(1);
         assertThat(maps.cleanMap().width()).isEqualTo(6);
         assertThat(maps.cleanMap()).isEqualTo(new InputGradient().map(saliencyModel(), workspace.rolloutProperty().get(), 9, 0));
-        assertThat(maps.hasSsim()).isFalse();
+        assertThat(maps.change().hasSsim()).isFalse();
         assertThat(panel.statusProperty().get()).contains("SSIM n/a");
     }
 
