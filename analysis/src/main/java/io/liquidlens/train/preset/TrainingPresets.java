@@ -1,4 +1,4 @@
-package io.liquidlens.cli;
+package io.liquidlens.train.preset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,7 @@ import java.util.Map;
  * backward, head + NCP, 2 cores) 23-27 minutes, plus about two minutes of recording (about 480 MB of
  * rollouts on disk, 810 MB of frames in memory).
  */
-final class TrainingPresets {
+public final class TrainingPresets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEATURES = 32;
     /** Image presets: 16,000 frames; shadows across the road as the NCP paper augments. */
@@ -47,7 +47,7 @@ final class TrainingPresets {
     }
 
     /** The preset names, in the order they are listed. */
-    static List<String> names() {
+    public static List<String> names() {
         return List.copyOf(PRESETS.keySet());
     }
 
@@ -56,7 +56,7 @@ final class TrainingPresets {
      *
      * @throws LiquidLensException for an unknown name, listing the accepted ones
      */
-    static TrainingPreset get(String name) {
+    public static TrainingPreset get(String name) {
         TrainingPreset p = name == null ? null : PRESETS.get(name.toLowerCase(Locale.ROOT));
         if (p == null) {
             throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ", names()));
@@ -150,7 +150,7 @@ final class TrainingPresets {
      * The NCP paper's conv head at 32 x 96 x 3: five convolutions (24, 36, 48, 64, 8 channels) with ReLU, then
      * a linear layer per channel (48 -> 4), 32 features.
      */
-    static ObjectNode paperHead() {
+    private static ObjectNode paperHead() {
         ObjectNode h = JSON.createObjectNode();
         h.putArray("input_shape").add(32).add(96).add(3);
         ArrayNode layers = h.putArray("layers");
