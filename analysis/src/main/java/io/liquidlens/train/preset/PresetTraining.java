@@ -215,13 +215,7 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
                 .option("actions", episode.actionLabel().cliName())
                 .option("preset", preset.name()).build();
         return Episodes.record(new Episode(episode, sensor), driver, seed, episodes,
-                false, folder, (index, episodeSeed) -> {
-                    ObjectNode json = base.toJson();
-                    ObjectNode opts = (ObjectNode) json.get("options");
-                    opts.put("episode", String.valueOf(index));
-                    opts.put("episode_seed", String.valueOf(episodeSeed));
-                    return json.toString();
-                });
+                false, folder, Episodes.Stamp.of(base));
     }
 
     /**

@@ -118,18 +118,20 @@ public final class TrainingPresets {
      * to the NCP's (about 60 internal, 192 sensory), so the ablation has the same budget.
      */
     private static ObjectNode randomWiring() {
-        ObjectNode w = JSON.createObjectNode();
-        w.put("class", "Random");
-        w.put("units", 19);
-        w.put("output_dim", 1);
+        ObjectNode w = wiring("Random");
         w.put("sparsity_level", 0.75);
         w.put("random_seed", 1111);
         return w;
     }
 
     private static ObjectNode fullyConnected() {
+        return wiring("FullyConnected");
+    }
+
+    /** A wiring of 19 neurons, one of them the output, as the ablations use. */
+    private static ObjectNode wiring(String type) {
         ObjectNode w = JSON.createObjectNode();
-        w.put("class", "FullyConnected");
+        w.put("class", type);
         w.put("units", 19);
         w.put("output_dim", 1);
         return w;
