@@ -67,7 +67,7 @@ class AnalysisArchitectureTest {
                 .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("presets", "causal", "report", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("presets", "cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report", "cli")
+                .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report")
                 .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "causal", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "causal", "cli")
