@@ -5,7 +5,7 @@
  * camera presets one DAgger round in which the network drives while the expert labels.
  *
  * <p>A package of its own because it joins two others: {@code train} knows nothing of the sample world, and
- * {@code lanekeeping} nothing of training. Depends on {@code train}, {@code lanekeeping}, {@code model},
- * {@code io} and {@code provenance}.
+ * {@code lanekeeping} nothing of training. Depends on {@code train}, {@code lanekeeping}, {@code model} and
+ * {@code provenance}.
  */
 package io.liquidlens.train.preset;

@@ -4,8 +4,7 @@
  * neuron-level trees with Weka's J48, with their provenance, and {@link io.liquidlens.tree.service.TreeExports}
  * writes their files. Callers need nothing from {@code tree.weka} or {@code tree.pdf}.
  *
- * <p>A package of its own so that {@code tree} stays free of its adapters: it joins {@code tree}, {@code tree.weka}
- * and {@code tree.pdf}, which all depend on {@code tree}. Depends on those, {@code model}, {@code io} and
- * {@code provenance}.
+ * <p>A package of its own so that the tree package stays free of its adapters, which all depend on it. Depends on
+ * {@code tree}, {@code tree.weka}, {@code tree.pdf}, {@code model}, {@code io} and {@code provenance}.
  */
 package io.liquidlens.tree.service;
