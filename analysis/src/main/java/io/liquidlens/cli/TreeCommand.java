@@ -168,8 +168,8 @@ final class TreeCommand implements Callable<Integer> {
                 result.split().heldOut().length, result.split().byBlocks() ? "block(s) of the one episode"
                         : "episode(s)", result.heldOut().total(), result.crossValidated().fidelity(),
                 result.split().folds(), result.tree().leaves(), result.tree().size(), result.tree().depth(),
-                String.join("; ", result.data().bins().ranges()), rowsUsed(result.training().total(), options.maxRows()),
-                out);
+                String.join("; ", result.data().bins().ranges()),
+                rowsUsed(result.training().total(), options.maxRows()), out);
         stdout.flush();
         return 0;
     }

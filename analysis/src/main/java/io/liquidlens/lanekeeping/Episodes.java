@@ -31,7 +31,7 @@ public final class Episodes {
         /** The provenance (JSON text) of episode {@code index} with seed {@code episodeSeed}. */
         String provenance(int index, long episodeSeed);
 
-        /** {@code base} with the episode's index and seed added to its options ({@code episode}, {@code episode_seed}). */
+        /** {@code base} with the episode's index and seed in its options ({@code episode}, {@code episode_seed}). */
         static Stamp of(Provenance base) {
             return (index, episodeSeed) -> {
                 ObjectNode json = base.toJson();

@@ -110,11 +110,13 @@ class AnalysisArchitectureTest {
     @Test
     void treesAreAskedForThroughTheirEntryPoint() {
         noClasses().that().resideOutsideOfPackage("io.liquidlens.tree..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..")
                 .because("the command line extracts and writes trees as the workbench does, through tree.service")
                 .check(classes);
         noClasses().that().resideInAPackage("io.liquidlens.tree")
-                .should().dependOnClassesThat().resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..",
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..",
                         "io.liquidlens.tree.service..")
                 .because("the tree records and algorithms sit below their adapters and the entry point that joins them")
                 .check(classes);
