@@ -1,32 +1,21 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.Limits;
-import io.liquidlens.LiquidLensException;
-import io.liquidlens.io.AtomicFiles;
-import io.liquidlens.io.AtomicFolders;
-import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.FeatureSet;
 import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.NeuronData;
-import io.liquidlens.tree.NeuronExports;
-import io.liquidlens.tree.NeuronLevel;
 import io.liquidlens.tree.NeuronLevelResult;
 import io.liquidlens.tree.NeuronTree;
 import io.liquidlens.tree.NeuronTreeOptions;
 import io.liquidlens.tree.RuleConflict;
-import io.liquidlens.tree.TreeProgress;
-import io.liquidlens.tree.pdf.TreePdf;
-import io.liquidlens.tree.weka.J48Learner;
+import io.liquidlens.tree.service.TreeExports;
+import io.liquidlens.tree.service.TreeRequest;
 import io.liquidlens.wiring.NeuronRole;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code liquidlens tree --level neuron}: the neuron-level trees, from the options of {@link TreeCommand}. */
@@ -39,30 +28,10 @@ final class NeuronLevelRun {
 
     Integer call() {
         NeuronTreeOptions options = options();
-        PrintWriter err = c.spec.commandLine().getErr();
-        LoadedModel loaded = LoadedModel.load(c.model);
-        List<Path> files = Rollouts.listRecursively(c.rollouts);
-        TreeProgress progress = new TreeCommand.Progress(err);
-        NeuronData data = NeuronData.read(loaded.network(), files, options, progress);
-        Provenance.Builder p = loaded.addTo(Provenance.of("liquidlens tree --level neuron"));
-        files.forEach(f -> p.input("rollout", f));
-        p.option("options", NeuronExports.options(new com.fasterxml.jackson.databind.ObjectMapper(), options)
-                .toString());
-        NeuronLevelResult result;
-        try {
-            result = new NeuronLevel(new J48Learner()).run(data, options, p.build(), progress);
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(String.join(", ", c.rollouts.stream().map(Path::toString).toList()) + ": "
-                    + e.getMessage(), e);
-        }
-        Map<String, NeuronExports.Body> out = new java.util.LinkedHashMap<>(NeuronExports.files(result));
-        out.put("neurons.pdf", o -> TreePdf.writeNeurons(result, o));
-        AtomicFolders.write(c.out, "liquidlens tree --level neuron", dir -> {
-            Files.createDirectories(dir.resolve("neurons"));
-            for (Map.Entry<String, NeuronExports.Body> f : out.entrySet()) {
-                AtomicFiles.write(dir.resolve(f.getKey()), o -> f.getValue().write(o));
-            }
-        });
+        NeuronLevelResult result = new TreeRequest(LoadedModel.load(c.model), c.rollouts).neuronLevel(options,
+                "liquidlens tree --level neuron", new TreeCommand.Progress(c.spec.commandLine().getErr()));
+        TreeExports.writeNeuronFolder(c.out, "liquidlens tree --level neuron", result);
+        NeuronData data = result.data();
         PrintWriter stdout = c.spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d neuron trees over %s (%d steps, %d held-out %s%s); wrote %s%n",
                 result.neurons().size(), String.join(", ", data.worldNames()), data.rows(),

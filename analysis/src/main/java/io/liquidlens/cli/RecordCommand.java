@@ -1,6 +1,5 @@
 package io.liquidlens.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.OutputClaim;
@@ -96,13 +95,7 @@ final class RecordCommand implements Callable<Integer> {
                 .option("driver", driver.name()).option("frames", storage.cliName())
                 .option("actions", label.cliName()).build();
         EvaluationResult result = Episodes.record(new Episode(options, sensor), driver, world.seed, world.episodes,
-                heldOut, out, (index, episodeSeed) -> {
-                    ObjectNode json = base.toJson();
-                    ObjectNode opts = (ObjectNode) json.get("options");
-                    opts.put("episode", String.valueOf(index));
-                    opts.put("episode_seed", String.valueOf(episodeSeed));
-                    return json.toString();
-                });
+                heldOut, out, Episodes.Stamp.of(base));
         spec.commandLine().getOut().printf(Locale.ROOT, "recorded %d episodes of %d steps (%s driving, %s sensor) into"
                         + " %s: %d crashes, mean |d| %.4f lane half-widths%n", world.episodes, world.steps, driver.name(),
                 sensor.name(), out, result.crashes(), result.meanAbsD());

@@ -7,6 +7,8 @@ import io.liquidlens.train.Checkpoints;
 import io.liquidlens.train.TrainListener;
 import io.liquidlens.train.TrainOptions;
 import io.liquidlens.train.TrainingRun;
+import io.liquidlens.train.preset.PresetTraining;
+import io.liquidlens.train.preset.TrainingPresets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,51 +165,33 @@ final class TrainCommand implements Callable<Integer> {
                         + " --epochs, --seed, --data-episodes, --steps and --quick can be changed");
             }
         }
-        TrainingPreset p = TrainingPresets.get(preset);
         PresetTraining job;
         try {
-            job = PresetTraining.of(p, out, data == null ? null : data.get(0), quick,
+            job = PresetTraining.of(TrainingPresets.get(preset), out, data == null ? null : data.get(0), quick,
                     matched.hasMatchedOption("--epochs") ? epochs : null,
                     matched.hasMatchedOption("--seed") ? seed : null, dataEpisodes, steps);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (OutputClaim claim = claim()) {
-            return trainPreset(p, job);
+            return trainPreset(job);
         }
     }
 
-    private Integer trainPreset(TrainingPreset p, PresetTraining job) {
+    private Integer trainPreset(PresetTraining job) {
         PrintWriter err = spec.commandLine().getErr();
-        TrainingPreset.DataRecipe r = job.recipe();
-        boolean reused = job.reusesData();
-        err.printf(Locale.ROOT, "preset %s: %s%n", p.name(), p.description());
-        String recipe = String.format(Locale.ROOT, "%d episodes x %d steps (%s sensor, dart %s, distractors %s,"
-                        + " seed %d)", r.episodes(), r.steps(), r.sensor(), r.dart(),
-                r.distractors().isEmpty() ? "none" : r.distractors(), job.options().seed());
-        err.println(reused ? "training on the rollouts already in " + job.dataFolder() + " (not recording the"
-                + " preset's " + recipe + ")" : "recording " + recipe + " into " + job.dataFolder());
-        err.flush();
-        var recorded = job.recordData();
-        if (recorded != null) {
-            err.printf(Locale.ROOT, "recorded: %d crashes, mean |d| %.4f lane half-widths%n", recorded.crashes(),
-                    recorded.meanAbsD());
-        }
-        if (job.dagger() == null) {
-            return train(job.prepareRun(reused), job.options());
-        }
-        int after = job.dagger().afterEpoch();
-        TrainingRun.Outcome first = run(job.prepareRun(reused), job.options(), after);
-        if (first.epochsDone() < after) {
-            return report(first);
-        }
-        err.printf(Locale.ROOT, "DAgger: the network after epoch %d drives %d new roads x %d steps, the expert labels"
-                + " them, into %s%n", after, job.daggerEpisodes(), job.recipe().steps(), job.daggerFolder());
-        err.flush();
-        var driven = job.recordDagger();
-        err.printf(Locale.ROOT, "DAgger: %d crashes, mean |d| %.4f lane half-widths while the network drove%n",
-                driven.crashes(), driven.meanAbsD());
-        return train(job.prepareResumedRun(reused), job.options());
+        return report(job.run(new PresetTraining.Steps() {
+            @Override
+            public void note(String line) {
+                err.println(line);
+                err.flush();
+            }
+
+            @Override
+            public TrainingRun.Outcome train(TrainingRun run, int stopAfter) {
+                return TrainCommand.this.run(run, job.options(), stopAfter);
+            }
+        }));
     }
 
     private Integer train(TrainingRun run, TrainOptions options) {

@@ -1,31 +1,18 @@
 package io.liquidlens.cli;
 
 import io.liquidlens.Limits;
-import io.liquidlens.LiquidLensException;
-import io.liquidlens.io.AtomicFiles;
-import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.OutputClaim;
-import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.Binning;
 import io.liquidlens.tree.FeatureSet;
 import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.LabelSource;
 import io.liquidlens.tree.LabelSpec;
-import io.liquidlens.tree.TreeArtifact;
-import io.liquidlens.tree.TreeDataset;
-import io.liquidlens.tree.TreeDatasets;
-import io.liquidlens.tree.TreeExtraction;
-import io.liquidlens.tree.TreeJson;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
-import io.liquidlens.drawing.PdfSetup;
-import io.liquidlens.tree.pdf.TreePdf;
-import io.liquidlens.tree.weka.ArffExport;
-import io.liquidlens.tree.weka.J48Learner;
-import io.liquidlens.tree.weka.WekaSetup;
+import io.liquidlens.tree.service.TreeExports;
+import io.liquidlens.tree.service.TreeRequest;
 import io.liquidlens.wiring.NeuronRole;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -156,8 +143,6 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WekaSetup.ensure();
-        PdfSetup.ensure();
         String which = level.toLowerCase(Locale.ROOT);
         if (!which.equals("policy") && !which.equals("neuron")) {
             throw bad("--level must be policy or neuron, got " + level);
@@ -173,42 +158,20 @@ final class TreeCommand implements Callable<Integer> {
             throw bad("--world belongs to --level neuron (the policy level splits on neurons)");
         }
         TreeOptions options = options();
-        PrintWriter err = spec.commandLine().getErr();
         LoadedModel loaded = LoadedModel.load(model);
-        List<Path> files = Rollouts.listRecursively(rollouts);
-        TreeProgress progress = new Progress(err);
-        TreeDataset data = TreeDatasets.build(loaded.network(), files, options.features(), options.label(), progress);
-        Provenance.Builder p = loaded.addTo(Provenance.of("liquidlens tree"));
-        files.forEach(f -> p.input("rollout", f));
-        p.option("options", TreeJson.options(new com.fasterxml.jackson.databind.ObjectMapper(), options).toString());
-        TreeResult result;
-        try {
-            result = new TreeExtraction(new J48Learner()).run(data, options, p.build(), progress);
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(String.join(", ", rollouts.stream().map(Path::toString).toList()) + ": "
-                    + e.getMessage(), e);
-        }
-        List<TreeArtifact> artifacts = new ArrayList<>(TreeJson.standardArtifacts(!options.sweep().isEmpty()));
-        artifacts.addAll(TreePdf.artifacts(!options.sweep().isEmpty()));
-        artifacts.add(TreeArtifact.of("data.arff", (r, o) -> ArffExport.write(r.data(), relation(loaded), o)));
-        AtomicFolders.write(out, "liquidlens tree", dir -> {
-            for (TreeArtifact a : artifacts) {
-                AtomicFiles.write(dir.resolve(a.fileName()), o -> a.write(result, o));
-            }
-        });
+        TreeResult result = new TreeRequest(loaded, rollouts).policyLevel(options, "liquidlens tree",
+                new Progress(spec.commandLine().getErr()));
+        TreeExports.writePolicyFolder(out, "liquidlens tree", result, loaded.manifest().name());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "fidelity %.4f on %d held-out %s (%d steps); cross-validated %.4f (%d folds);"
                         + " %d leaves, size %d, depth %d; classes %s%s; wrote %s%n", result.fidelity(),
                 result.split().heldOut().length, result.split().byBlocks() ? "block(s) of the one episode"
                         : "episode(s)", result.heldOut().total(), result.crossValidated().fidelity(),
                 result.split().folds(), result.tree().leaves(), result.tree().size(), result.tree().depth(),
-                String.join("; ", data.bins().ranges()), rowsUsed(result.training().total(), options.maxRows()), out);
+                String.join("; ", result.data().bins().ranges()),
+                rowsUsed(result.training().total(), options.maxRows()), out);
         stdout.flush();
         return 0;
-    }
-
-    private String relation(LoadedModel loaded) {
-        return "liquidlens tree: " + loaded.manifest().name();
     }
 
     /** The options record, every option checked with its name and range. */

@@ -7,6 +7,6 @@
  *
  * <p>The only package that uses PDFBox or JFreeSVG. Depends on {@code java.awt}, {@code org.apache.pdfbox},
  * {@code de.rototor.pdfbox} and {@code org.jfree.svg}, and on nothing else of LiquidLens; used by
- * {@code tree.pdf} and {@code report} (and {@code cli} for {@link io.liquidlens.drawing.PdfSetup}).
+ * {@code tree.pdf} and {@code report}.
  */
 package io.liquidlens.drawing;

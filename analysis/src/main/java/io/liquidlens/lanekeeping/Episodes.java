@@ -1,11 +1,13 @@
 package io.liquidlens.lanekeeping;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ByteFrames;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,17 @@ public final class Episodes {
     public interface Stamp {
         /** The provenance (JSON text) of episode {@code index} with seed {@code episodeSeed}. */
         String provenance(int index, long episodeSeed);
+
+        /** {@code base} with the episode's index and seed in its options ({@code episode}, {@code episode_seed}). */
+        static Stamp of(Provenance base) {
+            return (index, episodeSeed) -> {
+                ObjectNode json = base.toJson();
+                ObjectNode options = (ObjectNode) json.get("options");
+                options.put("episode", String.valueOf(index));
+                options.put("episode_seed", String.valueOf(episodeSeed));
+                return json.toString();
+            };
+        }
     }
 
     /**

@@ -190,16 +190,4 @@ public final class TreeJson {
         out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();
     }
-
-    /** The artifacts of the tree package: tree.dot, rules.txt, tree.json, and sweep.csv when a sweep was run. */
-    public static List<TreeArtifact> standardArtifacts(boolean sweep) {
-        List<TreeArtifact> a = new java.util.ArrayList<>(List.of(
-                TreeArtifact.of("tree.dot", DotExport::write),
-                TreeArtifact.of("rules.txt", RuleExport::write),
-                TreeArtifact.of("tree.json", TreeJson::write)));
-        if (sweep) {
-            a.add(TreeArtifact.of("sweep.csv", TreeJson::writeSweepCsv));
-        }
-        return a;
-    }
 }

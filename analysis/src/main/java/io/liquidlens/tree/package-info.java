@@ -11,5 +11,8 @@
  * {@code io.liquidlens.tree.weka}, the only package that may use Weka. Depends on {@code io.liquidlens.sim},
  * {@code io.liquidlens.model}, {@code io.liquidlens.io}, {@code io.liquidlens.wiring} and
  * {@code io.liquidlens.provenance}.
+ *
+ * <p>Callers outside the tree packages (the command line, the workbench) ask for trees through
+ * {@code io.liquidlens.tree.service}, which joins this package to Weka and the drawings.
  */
 package io.liquidlens.tree;

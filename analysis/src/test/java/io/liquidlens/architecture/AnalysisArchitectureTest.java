@@ -55,23 +55,25 @@ class AnalysisArchitectureTest {
                 .layer("sim").definedBy("io.liquidlens.sim..")
                 .layer("lanekeeping").definedBy("io.liquidlens.lanekeeping..")
                 .layer("grad").definedBy("io.liquidlens.grad..")
-                .layer("train").definedBy("io.liquidlens.train..")
+                .layer("train").definedBy("io.liquidlens.train")
+                .layer("presets").definedBy("io.liquidlens.train.preset..")
                 .layer("drawing").definedBy("io.liquidlens.drawing..")
                 .layer("tree").definedBy("io.liquidlens.tree..")
                 .layer("causal").definedBy("io.liquidlens.causal..")
                 .layer("report").definedBy("io.liquidlens.report..")
                 .layer("cli").definedBy("io.liquidlens.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("causal", "report", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("presets").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("lanekeeping").mayOnlyBeAccessedByLayers("presets", "causal", "report", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("presets", "cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report", "cli")
+                .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report")
                 .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "causal", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "causal", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "presets", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("head").mayOnlyBeAccessedByLayers("model", "sim", "grad", "train", "lanekeeping", "tree", "causal", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "lanekeeping", "tree", "causal",
+                .whereLayer("io").mayOnlyBeAccessedByLayers("head", "model", "sim", "grad", "train", "presets", "lanekeeping", "tree", "causal",
                         "report", "cli")
                 .whereLayer("spec").mayOnlyBeAccessedByLayers("io", "model", "sim", "grad", "train", "lanekeeping", "tree", "cli")
                 .whereLayer("wiring").mayOnlyBeAccessedByLayers("spec", "io", "model", "sim", "grad", "train", "lanekeeping", "tree",
@@ -103,6 +105,21 @@ class AnalysisArchitectureTest {
             }
         }
         assertThat(leaks).as("public methods with Weka types").isEmpty();
+    }
+
+    @Test
+    void treesAreAskedForThroughTheirEntryPoint() {
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.tree..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..")
+                .because("the command line extracts and writes trees as the workbench does, through tree.service")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.liquidlens.tree")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.liquidlens.tree.weka..", "io.liquidlens.tree.pdf..",
+                        "io.liquidlens.tree.service..")
+                .because("the tree records and algorithms sit below their adapters and the entry point that joins them")
+                .check(classes);
     }
 
     @Test

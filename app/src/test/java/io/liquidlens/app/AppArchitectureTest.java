@@ -53,4 +53,13 @@ class AppArchitectureTest {
                 .because("views bind to view models; view models hold properties only")
                 .check(classes);
     }
+
+    @Test
+    void treesAreAskedForThroughTheirEntryPoint() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.liquidlens.tree.weka..",
+                        "io.liquidlens.tree.pdf..")
+                .because("the workbench extracts and exports trees as the command does, through tree.service;"
+                        + " Weka and the drawings stay adapters behind it")
+                .check(classes);
+    }
 }

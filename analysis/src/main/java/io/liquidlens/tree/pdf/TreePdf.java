@@ -21,13 +21,16 @@ import java.util.Map;
  * information ({@code liquidlens.provenance}).
  */
 public final class TreePdf {
+    /** {@code tree.pdf}. */
+    public static final TreeArtifact PDF = TreeArtifact.of("tree.pdf", TreePdf::write);
+
     private TreePdf() {
     }
 
     /** {@code tree.pdf}, and {@code sweep.svg} when {@code sweep} is true: the drawings this package makes. */
     public static List<TreeArtifact> artifacts(boolean sweep) {
         List<TreeArtifact> a = new ArrayList<>();
-        a.add(TreeArtifact.of("tree.pdf", TreePdf::write));
+        a.add(PDF);
         if (sweep) {
             a.add(TreeArtifact.of("sweep.svg", SweepSvg::write));
         }

@@ -1,33 +1,25 @@
 package io.liquidlens.app.tree;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.export.Export;
 import io.liquidlens.app.export.ExportFiles;
-import io.liquidlens.app.task.BackgroundTask;
+import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.Binning;
-import io.liquidlens.tree.DotExport;
 import io.liquidlens.tree.FeatureSet;
 import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.LabelSource;
 import io.liquidlens.tree.LabelSpec;
 import io.liquidlens.tree.TreeArtifact;
-import io.liquidlens.tree.TreeDataset;
-import io.liquidlens.tree.TreeDatasets;
-import io.liquidlens.tree.TreeExtraction;
-import io.liquidlens.tree.TreeJson;
 import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
-import io.liquidlens.tree.pdf.TreePdf;
-import io.liquidlens.tree.weka.J48Learner;
-import io.liquidlens.tree.weka.WekaSetup;
+import io.liquidlens.tree.service.TreeExports;
+import io.liquidlens.tree.service.TreeRequest;
 import io.liquidlens.wiring.NeuronRole;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -38,7 +30,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,21 +42,21 @@ import javafx.beans.property.DoubleProperty;
 
 /**
  * The Tree panel's state: the extraction's options, its result, and where the step at the time cursor goes in the
- * tree. Extraction runs as one background task (reading the loaded rollout as one episode, which the core cuts into
- * contiguous blocks for its held-out split, then J48 through {@link TreeExtraction}); every number shown comes from
- * the {@link TreeResult}. A new model or rollout drops the tree, since it no longer describes what is loaded.
+ * tree. Extraction runs as one background task (a {@link TreeRequest} for the loaded model and rollout, the same
+ * entry point as {@code liquidlens tree}; one episode, which the core cuts into contiguous blocks for its held-out
+ * split); every number shown comes from the {@link TreeResult}. A new model or rollout drops the tree, since it no
+ * longer describes what is loaded.
  */
 public final class TreePanelViewModel {
     private static final String NOTHING = "Extract a tree from the loaded model and rollout.";
 
-    /** The DOT export (the analysis DOT writer, header and all). */
-    public static final TreeArtifact DOT = TreeArtifact.of("tree.dot", DotExport::write);
+    /** The DOT export: the command's tree.dot. */
+    public static final TreeArtifact DOT = TreeExports.DOT;
 
-    /** The PDF export (the analysis PDF writer: the tree drawn with its caption of how it was made). */
-    public static final TreeArtifact PDF = TreeArtifact.of("tree.pdf", TreePdf::write);
+    /** The PDF export: the command's tree.pdf, the tree drawn with its caption of how it was made. */
+    public static final TreeArtifact PDF = TreeExports.PDF;
 
     private final WorkspaceViewModel workspace;
-    private final TaskExecutor executor;
     private final BooleanProperty inter = new SimpleBooleanProperty(false);
     private final BooleanProperty rates = new SimpleBooleanProperty(false);
     private final ObjectProperty<LabelSource> source = new SimpleObjectProperty<>(LabelSource.NETWORK);
@@ -75,21 +66,18 @@ public final class TreePanelViewModel {
     private final IntegerProperty minLeaf = new SimpleIntegerProperty(J48Options.defaults().minLeaf());
     private final BooleanProperty unpruned = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<TreeResult> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper extracting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING);
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TreeNode>> path = new ReadOnlyObjectWrapper<>(List.of());
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
-    private BackgroundTask running = BackgroundTask.DONE;
-    /** Bumped by every extraction, cancel and new input, so a late result of superseded work is dropped. */
-    private long generation;
+    private final LatestTask task;
 
     /** A panel over {@code workspace}'s model, rollout and cursor; work runs on {@code executor}. */
     public TreePanelViewModel(WorkspaceViewModel workspace, TaskExecutor executor) {
         this.workspace = workspace;
-        this.executor = executor;
+        this.task = new LatestTask(executor);
         workspace.activityProperty().addListener((obs, old, now) -> {
-            if (result.get() != null || extracting.get()) {
+            if (result.get() != null || task.runningProperty().get()) {
                 drop("The model or rollout changed. " + NOTHING);
             }
         });
@@ -126,34 +114,22 @@ public final class TreePanelViewModel {
             error.set("Tree options: " + e.getMessage());
             return;
         }
-        running.cancel();
-        long mine = ++generation;
-        extracting.set(true);
         error.set(null);
         summary.set("Extracting a tree from " + file.getFileName() + " ...");
-        running = executor.execute("Extracting a tree", sink -> extract(model, file, options, sink), done -> {
-            if (mine == generation) {
-                extracting.set(false);
-                result.set(done);
-                summary.set(describe(done));
-            }
+        task.start("Extracting a tree", sink -> extract(model, file, options, sink), done -> {
+            result.set(done);
+            summary.set(describe(done));
         }, failure -> {
-            if (mine == generation) {
-                extracting.set(false);
-                error.set(oneLine(failure instanceof LiquidLensException ? failure.getMessage()
-                        : file + ": the tree could not be extracted (" + failure + ")"));
-                summary.set(result.get() == null ? NOTHING : describe(result.get()));
-            }
+            error.set(LatestTask.oneLine(failure instanceof LiquidLensException ? failure.getMessage()
+                    : file + ": the tree could not be extracted (" + failure + ")"));
+            summary.set(result.get() == null ? NOTHING : describe(result.get()));
         });
     }
 
     /** Stops a running extraction; the tree shown (if any) stays. */
     public void cancel() {
-        if (extracting.get()) {
-            running.cancel();
-            running = BackgroundTask.DONE;
-            generation++;
-            extracting.set(false);
+        if (task.runningProperty().get()) {
+            task.cancel();
             summary.set("Cancelled. " + (result.get() == null ? NOTHING : describe(result.get())));
         }
     }
@@ -182,25 +158,14 @@ public final class TreePanelViewModel {
         };
     }
 
-    /** The work itself, on the worker thread: data set, provenance, extraction; polls Cancel between stages. */
+    /** The work itself, on the worker thread: the command's request on one rollout; polls Cancel between stages. */
     private static TreeResult extract(LoadedModel model, Path file, TreeOptions options, ProgressSink sink) {
-        WekaSetup.ensure();
         TreeProgress progress = (stage, done, total) -> {
             sink.checkCancelled();
             sink.message("Tree: " + stage);
             sink.progress(done, total);
         };
-        TreeDataset data = TreeDatasets.build(model.network(), List.of(file), options.features(), options.label(),
-                progress);
-        Provenance provenance = model.addTo(Provenance.of("liquidlens workbench: tree"))
-                .input("rollout", file)
-                .option("options", TreeJson.options(new ObjectMapper(), options).toString())
-                .build();
-        try {
-            return new TreeExtraction(new J48Learner()).run(data, options, provenance, progress);
-        } catch (IllegalArgumentException e) {
-            throw new LiquidLensException(file, e.getMessage(), e);
-        }
+        return new TreeRequest(model, List.of(file)).policyLevel(options, "liquidlens workbench: tree", progress);
     }
 
     /** Walks the tree with the row of the cursor's step. */
@@ -228,10 +193,7 @@ public final class TreePanelViewModel {
     }
 
     private void drop(String why) {
-        running.cancel();
-        running = BackgroundTask.DONE;
-        generation++;
-        extracting.set(false);
+        task.cancel();
         result.set(null);
         summary.set(why);
     }
@@ -242,10 +204,6 @@ public final class TreePanelViewModel {
                         + " · depth %d · %s", r.fidelity(), r.heldOut().total(),
                 r.split().byBlocks() ? "blocks of the one episode" : "episodes", r.crossValidated().fidelity(),
                 r.tree().leaves(), r.tree().depth(), String.join("; ", r.data().bins().ranges()));
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /** Also the inter neurons (besides the command neurons). */
@@ -295,7 +253,7 @@ public final class TreePanelViewModel {
 
     /** True while an extraction runs. */
     public ReadOnlyBooleanProperty extractingProperty() {
-        return extracting.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     /** Fidelity, leaves, depth and thresholds of the tree shown (or what is happening). */

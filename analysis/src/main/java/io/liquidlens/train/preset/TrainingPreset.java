@@ -1,4 +1,4 @@
-package io.liquidlens.cli;
+package io.liquidlens.train.preset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.train.TrainOptions;
@@ -15,7 +15,7 @@ import io.liquidlens.train.TrainOptions;
  * @param quick       {@code --quick}: a much smaller data set and training, to check the recipe runs end to end
  * @param dagger      null, or one DAgger round in the middle of training
  */
-record TrainingPreset(String name, String description, ObjectNode template, DataRecipe data, TrainOptions training,
+public record TrainingPreset(String name, String description, ObjectNode template, DataRecipe data, TrainOptions training,
                       Quick quick, Dagger dagger) {
 
     /**
@@ -29,7 +29,7 @@ record TrainingPreset(String name, String description, ObjectNode template, Data
      * @param afterEpoch epochs trained before the network drives (scaled with {@code --epochs})
      * @param share      episodes driven by the network per episode of expert data
      */
-    record Dagger(int afterEpoch, double share) {
+    public record Dagger(int afterEpoch, double share) {
 
         /** The round for a run of {@code epochs} instead of {@code presetEpochs}; null when too short for one. */
         Dagger scaledTo(int epochs, int presetEpochs) {
@@ -57,16 +57,11 @@ record TrainingPreset(String name, String description, ObjectNode template, Data
      * @param distractors {@code --distractors} (vector: the model's extra input channels; camera: augmentation)
      * @param noise       sensor noise variance during recording (augmentation; 0 = none)
      */
-    record DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise) {
+    public record DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise) {
 
         /** The same recipe with other counts. */
         DataRecipe withSize(int newEpisodes, int newSteps) {
             return new DataRecipe(sensor, newEpisodes, newSteps, dart, distractors, noise);
-        }
-
-        /** Frames (or vectors) recorded: episodes x steps. */
-        long frames() {
-            return (long) episodes * steps;
         }
     }
 
@@ -77,7 +72,7 @@ record TrainingPreset(String name, String description, ObjectNode template, Data
      * @param steps    steps per episode
      * @param epochs   epochs trained
      */
-    record Quick(int episodes, int steps, int epochs) {
+    public record Quick(int episodes, int steps, int epochs) {
     }
 
     /** The template as a fresh copy (callers may edit it). */

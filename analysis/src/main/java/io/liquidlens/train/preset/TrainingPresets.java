@@ -1,4 +1,4 @@
-package io.liquidlens.cli;
+package io.liquidlens.train.preset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,7 @@ import java.util.Map;
  * backward, head + NCP, 2 cores) 23-27 minutes, plus about two minutes of recording (about 480 MB of
  * rollouts on disk, 810 MB of frames in memory).
  */
-final class TrainingPresets {
+public final class TrainingPresets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEATURES = 32;
     /** Image presets: 16,000 frames; shadows across the road as the NCP paper augments. */
@@ -47,7 +47,7 @@ final class TrainingPresets {
     }
 
     /** The preset names, in the order they are listed. */
-    static List<String> names() {
+    public static List<String> names() {
         return List.copyOf(PRESETS.keySet());
     }
 
@@ -56,7 +56,7 @@ final class TrainingPresets {
      *
      * @throws LiquidLensException for an unknown name, listing the accepted ones
      */
-    static TrainingPreset get(String name) {
+    public static TrainingPreset get(String name) {
         TrainingPreset p = name == null ? null : PRESETS.get(name.toLowerCase(Locale.ROOT));
         if (p == null) {
             throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ", names()));
@@ -94,15 +94,21 @@ final class TrainingPresets {
 
     /** NCP(12 inter, 6 command, 1 motor) with the fanouts of the ncps lane-keeping example. */
     private static ObjectNode paperNcp() {
+        return ncp(12, 6, 6, 4, 6, 6);
+    }
+
+    /** An NCP wiring with one motor neuron and ncps' lane-keeping wiring seed. */
+    private static ObjectNode ncp(int inter, int command, int sensoryFanout, int interFanout, int recurrentCommand,
+                                  int motorFanin) {
         ObjectNode w = JSON.createObjectNode();
         w.put("class", "NCP");
-        w.put("inter_neurons", 12);
-        w.put("command_neurons", 6);
+        w.put("inter_neurons", inter);
+        w.put("command_neurons", command);
         w.put("motor_neurons", 1);
-        w.put("sensory_fanout", 6);
-        w.put("inter_fanout", 4);
-        w.put("recurrent_command_synapses", 6);
-        w.put("motor_fanin", 6);
+        w.put("sensory_fanout", sensoryFanout);
+        w.put("inter_fanout", interFanout);
+        w.put("recurrent_command_synapses", recurrentCommand);
+        w.put("motor_fanin", motorFanin);
         w.put("seed", 22222);
         return w;
     }
@@ -112,36 +118,45 @@ final class TrainingPresets {
      * to the NCP's (about 60 internal, 192 sensory), so the ablation has the same budget.
      */
     private static ObjectNode randomWiring() {
-        ObjectNode w = JSON.createObjectNode();
-        w.put("class", "Random");
-        w.put("units", 19);
-        w.put("output_dim", 1);
+        ObjectNode w = wiring("Random");
         w.put("sparsity_level", 0.75);
         w.put("random_seed", 1111);
         return w;
     }
 
     private static ObjectNode fullyConnected() {
+        return wiring("FullyConnected");
+    }
+
+    /** A wiring of 19 neurons, one of them the output, as the ablations use. */
+    private static ObjectNode wiring(String type) {
         ObjectNode w = JSON.createObjectNode();
-        w.put("class", "FullyConnected");
+        w.put("class", type);
         w.put("units", 19);
         w.put("output_dim", 1);
         return w;
     }
 
     private static ObjectNode imageModel(String name, String cell, ObjectNode wiring) {
+        ObjectNode inputs = JSON.createObjectNode();
+        inputs.put("kind", "image");
+        inputs.putArray("shape").add(32).add(96).add(3);
+        return model(name, cell, FEATURES, wiring, paperHead(), inputs);
+    }
+
+    /** A model.json steering by curvature; {@code head} null for none. */
+    private static ObjectNode model(String name, String cell, int inputSize, ObjectNode wiring, ObjectNode head,
+                                    ObjectNode inputs) {
         ObjectNode m = JSON.createObjectNode();
         m.put("format", "liquidlens.model/1");
         m.put("name", name);
         ObjectNode ncps = m.putObject("ncps");
         ncps.put("class", cell);
-        ncps.put("input_size", FEATURES);
+        ncps.put("input_size", inputSize);
         ncps.set("units", wiring);
         m.put("weights", "model.safetensors");
-        m.set("head", paperHead());
-        ObjectNode inputs = m.putObject("inputs");
-        inputs.put("kind", "image");
-        inputs.putArray("shape").add(32).add(96).add(3);
+        m.set("head", head == null ? JSON.nullNode() : head);
+        m.set("inputs", inputs);
         m.putObject("outputs").putArray("names").add("curvature");
         return m;
     }
@@ -150,7 +165,7 @@ final class TrainingPresets {
      * The NCP paper's conv head at 32 x 96 x 3: five convolutions (24, 36, 48, 64, 8 channels) with ReLU, then
      * a linear layer per channel (48 -> 4), 32 features.
      */
-    static ObjectNode paperHead() {
+    private static ObjectNode paperHead() {
         ObjectNode h = JSON.createObjectNode();
         h.putArray("input_shape").add(32).add(96).add(3);
         ArrayNode layers = h.putArray("layers");
@@ -180,28 +195,10 @@ final class TrainingPresets {
     }
 
     private static ObjectNode vectorModel() {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("format", "liquidlens.model/1");
-        m.put("name", "lane-keeping NCP on the vector sensor (9 neurons)");
-        ObjectNode ncps = m.putObject("ncps");
-        ncps.put("class", "LTC");
-        ncps.put("input_size", 6);
-        ObjectNode w = ncps.putObject("units");
-        w.put("class", "NCP");
-        w.put("inter_neurons", 5);
-        w.put("command_neurons", 3);
-        w.put("motor_neurons", 1);
-        w.put("sensory_fanout", 3);
-        w.put("inter_fanout", 2);
-        w.put("recurrent_command_synapses", 2);
-        w.put("motor_fanin", 3);
-        w.put("seed", 22222);
-        m.put("weights", "model.safetensors");
-        m.putNull("head");
-        ObjectNode inputs = m.putObject("inputs");
+        ObjectNode inputs = JSON.createObjectNode();
         inputs.put("kind", "vector");
         inputs.putArray("names").add("d").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
-        m.putObject("outputs").putArray("names").add("curvature");
-        return m;
+        return model("lane-keeping NCP on the vector sensor (9 neurons)", "LTC", 6, ncp(5, 3, 3, 2, 2, 3), null,
+                inputs);
     }
 }

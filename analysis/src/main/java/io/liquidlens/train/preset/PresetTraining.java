@@ -1,4 +1,4 @@
-package io.liquidlens.cli;
+package io.liquidlens.train.preset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,10 +42,10 @@ import java.util.stream.Stream;
  * @param options      the training options after {@code --quick} and overrides
  * @param dagger       the DAgger round after {@code --quick} and overrides, or null (none)
  */
-record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, TrainingPreset.DataRecipe recipe,
+public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, TrainingPreset.DataRecipe recipe,
                       TrainOptions options, TrainingPreset.Dagger dagger) {
     /** The DAgger round's episodes come from the training stream of seed S + this, roads the expert never drove. */
-    static final long DAGGER_SEED_OFFSET = 1;
+    private static final long DAGGER_SEED_OFFSET = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -53,7 +53,7 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
      *
      * @throws LiquidLensException for counts below one
      */
-    static PresetTraining of(TrainingPreset preset, Path out, Path data, boolean quick, Integer epochs, Long seed,
+    public static PresetTraining of(TrainingPreset preset, Path out, Path data, boolean quick, Integer epochs, Long seed,
                              Integer episodes, Integer steps) {
         TrainingPreset.DataRecipe recipe = preset.data();
         TrainOptions t = preset.training();
@@ -87,8 +87,55 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
         return value;
     }
 
+    /**
+     * What a preset run tells its caller and leaves to it: news one line at a time, and the training itself
+     * (which the caller runs with its own progress display).
+     */
+    public interface Steps {
+        /** One line of news: what is recorded, what the DAgger round did. */
+        void note(String line);
+
+        /** Runs {@code run} until epoch {@code stopAfter} is complete (or it stops earlier) and says how it went. */
+        TrainingRun.Outcome train(TrainingRun run, int stopAfter);
+    }
+
+    /**
+     * The whole recipe: records the expert's data (unless the data folder holds rollouts), trains on them, and with
+     * a DAgger round stops after its epoch, lets the network drive while the expert labels, and resumes on both.
+     *
+     * @return the outcome of the last training, or of the first when it stopped before the DAgger round
+     */
+    public TrainingRun.Outcome run(Steps steps) {
+        boolean reused = reusesData();
+        steps.note(String.format(Locale.ROOT, "preset %s: %s", preset.name(), preset.description()));
+        String what = String.format(Locale.ROOT, "%d episodes x %d steps (%s sensor, dart %s, distractors %s,"
+                        + " seed %d)", recipe.episodes(), recipe.steps(), recipe.sensor(), recipe.dart(),
+                recipe.distractors().isEmpty() ? "none" : recipe.distractors(), options.seed());
+        steps.note(reused ? "training on the rollouts already in " + dataFolder + " (not recording the preset's "
+                + what + ")" : "recording " + what + " into " + dataFolder);
+        EvaluationResult recorded = recordData();
+        if (recorded != null) {
+            steps.note(String.format(Locale.ROOT, "recorded: %d crashes, mean |d| %.4f lane half-widths",
+                    recorded.crashes(), recorded.meanAbsD()));
+        }
+        if (dagger == null) {
+            return steps.train(prepareRun(reused), options.epochs());
+        }
+        int after = dagger.afterEpoch();
+        TrainingRun.Outcome first = steps.train(prepareRun(reused), after);
+        if (first.epochsDone() < after) {
+            return first;
+        }
+        steps.note(String.format(Locale.ROOT, "DAgger: the network after epoch %d drives %d new roads x %d steps, the"
+                + " expert labels them, into %s", after, daggerEpisodes(), recipe.steps(), daggerFolder()));
+        EvaluationResult driven = recordDagger();
+        steps.note(String.format(Locale.ROOT, "DAgger: %d crashes, mean |d| %.4f lane half-widths while the network"
+                + " drove", driven.crashes(), driven.meanAbsD()));
+        return steps.train(prepareResumedRun(reused), options.epochs());
+    }
+
     /** Whether the data folder already holds rollouts (then they are trained on as they are). */
-    boolean reusesData() {
+    private boolean reusesData() {
         if (!Files.isDirectory(dataFolder)) {
             return false;
         }
@@ -104,7 +151,7 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
      *
      * @return the metrics of the recorded episodes, or null when existing data were reused
      */
-    EvaluationResult recordData() {
+    private EvaluationResult recordData() {
         if (Files.exists(out.resolve(ModelFolder.MANIFEST))) {
             throw new LiquidLensException(out, "already holds a model (model.json); choose another output folder");
         }
@@ -128,7 +175,7 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
      *
      * @throws IllegalStateException when the preset has no DAgger round
      */
-    EvaluationResult recordDagger() {
+    private EvaluationResult recordDagger() {
         if (dagger == null) {
             throw new IllegalStateException("preset " + preset.name() + " has no DAgger round");
         }
@@ -168,13 +215,7 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
                 .option("actions", episode.actionLabel().cliName())
                 .option("preset", preset.name()).build();
         return Episodes.record(new Episode(episode, sensor), driver, seed, episodes,
-                false, folder, (index, episodeSeed) -> {
-                    ObjectNode json = base.toJson();
-                    ObjectNode opts = (ObjectNode) json.get("options");
-                    opts.put("episode", String.valueOf(index));
-                    opts.put("episode_seed", String.valueOf(episodeSeed));
-                    return json.toString();
-                });
+                false, folder, Episodes.Stamp.of(base));
     }
 
     /**
@@ -182,26 +223,26 @@ record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, Training
      * the preset. With a DAgger round it is meant to be stopped after {@code dagger().afterEpoch()} epochs (its
      * learning-rate schedule is the whole run's).
      */
-    TrainingRun prepareRun(boolean dataReused) {
+    private TrainingRun prepareRun(boolean dataReused) {
         TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(templateFile(), List.of(dataFolder), out, options,
                 false));
         return run.annotate("preset", describe(dataReused));
     }
 
     /** After the DAgger round: the run resumed from the checkpoint in {@code out}, on both data sets. */
-    TrainingRun prepareResumedRun(boolean dataReused) {
+    private TrainingRun prepareResumedRun(boolean dataReused) {
         TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(null, List.of(dataFolder, daggerFolder()), out,
                 options, true));
         return run.annotate("preset", describe(dataReused));
     }
 
     /** The template's place: {@code out/preset/model.json}, kept so the run can be repeated. */
-    Path templateFile() {
+    private Path templateFile() {
         return out.resolve("preset").resolve(ModelFolder.MANIFEST);
     }
 
     /** The preset, its data recipe and seeds, as written into the model's provenance. */
-    ObjectNode describe(boolean dataReused) {
+    private ObjectNode describe(boolean dataReused) {
         ObjectNode p = JSON.createObjectNode();
         p.put("name", preset.name());
         p.put("description", preset.description());
