@@ -6,6 +6,9 @@ import javafx.scene.control.Label;
 
 /** The clamped neurons on the graph: each ringed, and a line under the legend saying what is clamped. */
 final class ClampMarks {
+    /** Node id of the line saying what is clamped. */
+    static final String LINE_ID = "wiring-graph-clamps";
+
     private final WorkspaceViewModel workspace;
     private final WiringGraph graph;
     private final Label line = new Label();
@@ -14,7 +17,7 @@ final class ClampMarks {
     ClampMarks(WorkspaceViewModel workspace, WiringGraph graph) {
         this.workspace = workspace;
         this.graph = graph;
-        line.setId(WiringGraphView.CLAMP_LINE_ID);
+        line.setId(LINE_ID);
         line.setStyle("-fx-font-size: 11px; -fx-text-fill: " + ActivityColors.hex(ActivityColors.CLAMPED) + ";");
         line.setWrapText(true);
         line.setPadding(new Insets(0, 10, 3, 10));

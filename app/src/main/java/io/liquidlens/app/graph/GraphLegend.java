@@ -25,10 +25,13 @@ import javafx.scene.shape.Shape;
  * narrow, since every label keeps its full width.
  */
 final class GraphLegend {
+    /** Node id of the legend strip. */
+    static final String ID = "wiring-graph-legend";
+
     private GraphLegend() {
     }
 
-    /** A new legend strip, with the node id {@link WiringGraphView#LEGEND_ID}. */
+    /** A new legend strip, with the node id {@link #ID}. */
     static Node create() {
         FlowPane glyphs = row();
         for (NeuronRole role : NeuronRole.values()) {
@@ -51,7 +54,7 @@ final class GraphLegend {
         FlowPane scales = row();
         scales.getChildren().addAll(states, label("synapse opacity, width: current w\u00b7\u03c3(x)"));
         VBox box = new VBox(3, glyphs, scales);
-        box.setId(WiringGraphView.LEGEND_ID);
+        box.setId(ID);
         box.setPadding(new Insets(4, 10, 4, 10));
         box.setStyle("-fx-background-color: white; -fx-border-color: #dddddd transparent transparent transparent;");
         box.setMouseTransparent(true);

@@ -18,6 +18,16 @@ import javafx.stage.Window;
  * its clamp or every clamp, then whatever the window added (e.g. driving with the clamps).
  */
 final class NeuronContextMenu {
+    /** The menu's own items; each node id is "clamp-" and the name, e.g. "clamp-release-all". */
+    enum Item {
+        MIN, MAX, VALUE, RELEASE, RELEASE_ALL;
+
+        /** The item's node id. */
+        String id() {
+            return "clamp-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     private final ContextMenu menu = new ContextMenu();
     private final WorkspaceViewModel workspace;
     private final WiringGraph graph;
@@ -58,17 +68,17 @@ final class NeuronContextMenu {
         int id = vertex.id();
         neuron = id;
         float[] range = workspace.rangeOf(id);
-        MenuItem min = item(WiringGraphView.CLAMP_MIN_ID,
+        MenuItem min = item(Item.MIN,
                 String.format(Locale.ROOT, "Clamp %s to min (%.4f)", vertex.name(), range[0]),
                 () -> workspace.clampToMin(id));
-        MenuItem max = item(WiringGraphView.CLAMP_MAX_ID,
+        MenuItem max = item(Item.MAX,
                 String.format(Locale.ROOT, "Clamp %s to max (%.4f)", vertex.name(), range[1]),
                 () -> workspace.clampToMax(id));
-        MenuItem value = item(WiringGraphView.CLAMP_VALUE_ID, "Clamp to value...",
+        MenuItem value = item(Item.VALUE, "Clamp to value...",
                 () -> ClampDialog.ask(workspace, vertex, owner.get()));
-        MenuItem release = item(WiringGraphView.CLAMP_RELEASE_ID, "Release clamp", () -> workspace.releaseClamp(id));
+        MenuItem release = item(Item.RELEASE, "Release clamp", () -> workspace.releaseClamp(id));
         release.setDisable(!workspace.isClamped(id));
-        MenuItem all = item(WiringGraphView.CLAMP_RELEASE_ALL_ID, "Release all", workspace::releaseAllClamps);
+        MenuItem all = item(Item.RELEASE_ALL, "Release all", workspace::releaseAllClamps);
         all.setDisable(workspace.clampsProperty().get().isEmpty());
         menu.getItems().setAll(min, max, value, new SeparatorMenuItem(), release, all);
         if (!extraItems.isEmpty()) {
@@ -93,9 +103,9 @@ final class NeuronContextMenu {
         return menu;
     }
 
-    private static MenuItem item(String id, String text, Runnable action) {
+    private static MenuItem item(Item which, String text, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setId(id);
+        item.setId(which.id());
         item.setMnemonicParsing(false);
         item.setOnAction(e -> action.run());
         return item;

@@ -12,6 +12,9 @@ import javafx.scene.layout.Region;
  * input value) at the cursor.
  */
 final class VertexHover {
+    /** Node id of the hover label. */
+    static final String LABEL_ID = "wiring-graph-hover";
+
     private final WorkspaceViewModel workspace;
     private final WiringGraph graph;
     private final SynapseLayer layer;
@@ -25,7 +28,7 @@ final class VertexHover {
         this.graph = graph;
         this.layer = layer;
         this.area = area;
-        label.setId(WiringGraphView.HOVER_ID);
+        label.setId(LABEL_ID);
         label.setMouseTransparent(true);
         label.setManaged(false);
         label.setVisible(false);

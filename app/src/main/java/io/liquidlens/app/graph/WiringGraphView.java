@@ -38,20 +38,8 @@ import org.graphstream.ui.fx_viewer.FxDefaultView;
  * <p>Call {@link #close()} when the window closes: it stops the timer and the viewer.
  */
 public final class WiringGraphView extends BorderPane {
-    /** Node id of the view, for tests and style sheets. */
+    /** Node id of the view, for tests and style sheets (its parts name their own nodes). */
     public static final String ID = "wiring-graph";
-    /** Node id of the legend strip under the graph. */
-    public static final String LEGEND_ID = "wiring-graph-legend";
-    /** Node id of the line under the graph saying what is clamped. */
-    public static final String CLAMP_LINE_ID = "wiring-graph-clamps";
-    /** Ids of the context menu's items. */
-    public static final String CLAMP_MIN_ID = "clamp-min";
-    public static final String CLAMP_MAX_ID = "clamp-max";
-    public static final String CLAMP_VALUE_ID = "clamp-value";
-    public static final String CLAMP_RELEASE_ID = "clamp-release";
-    public static final String CLAMP_RELEASE_ALL_ID = "clamp-release-all";
-    /** Node id of the hover label. */
-    public static final String HOVER_ID = "wiring-graph-hover";
 
     private final WorkspaceViewModel workspace;
     private final WiringGraph graph = new WiringGraph();
