@@ -23,7 +23,10 @@ final class DriveWithClampAction {
     private final Consumer<String> say;
     private Stage pathsWindow;
 
-    /** Drives {@code workspace}'s model through {@code drive}; dialogs belong to {@code owner}, {@code say} shows the outcome. */
+    /**
+     * Drives {@code workspace}'s model through {@code drive}; dialogs belong to {@code owner}, {@code say} shows
+     * the outcome.
+     */
     DriveWithClampAction(DriveViewModel drive, WorkspaceViewModel workspace, Stage owner, Consumer<String> say) {
         this.drive = drive;
         this.workspace = workspace;

@@ -63,8 +63,9 @@ final class ExportMenu {
     }
 
     /**
-     * What the window holding {@code node} shows, as PNG: the snapshot is taken on the JavaFX thread; converting and encoding it (as
-     * long again as the snapshot for a full window) run off it, and the file is replaced atomically.
+     * What the window holding {@code node} shows, as PNG: the snapshot is taken on the JavaFX thread; converting
+     * and encoding it (as long again as the snapshot for a full window) run off it, and the file is replaced
+     * atomically.
      */
     static Export windowPng(Node node) {
         return file -> {

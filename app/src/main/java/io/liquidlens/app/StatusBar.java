@@ -19,7 +19,7 @@ final class StatusBar {
     private final Label reportLine = new Label();
     private final HBox bar;
 
-    /** A status bar over {@code workspace} and {@code executor}'s running task; its cancel button runs {@code cancel}. */
+    /** A status bar over {@code workspace} and {@code executor}'s running task; cancel runs {@code cancel}. */
     StatusBar(WorkspaceViewModel workspace, FxTaskExecutor executor, Runnable cancel) {
         reportLine.setId(WorkbenchApp.REPORT_LINE_ID);
         Label status = new Label();

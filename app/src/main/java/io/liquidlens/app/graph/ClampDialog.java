@@ -16,7 +16,8 @@ final class ClampDialog {
     /** Asks for the value to hold {@code vertex} at and clamps it in {@code workspace}; {@code owner} may be null. */
     static void ask(WorkspaceViewModel workspace, WiringLayout.Vertex vertex, Window owner) {
         float[] range = workspace.rangeOf(vertex.id());
-        TextInputDialog dialog = new TextInputDialog(range == null ? "0" : String.format(Locale.ROOT, "%.4f", range[1]));
+        TextInputDialog dialog = new TextInputDialog(
+                range == null ? "0" : String.format(Locale.ROOT, "%.4f", range[1]));
         dialog.setTitle("Clamp " + vertex.name());
         dialog.setHeaderText(range == null ? "Hold " + vertex.name() + " at:" : String.format(Locale.ROOT,
                 "Hold %s at (its range over the rollout: %.4f .. %.4f):", vertex.name(), range[0], range[1]));

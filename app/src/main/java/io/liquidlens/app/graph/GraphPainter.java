@@ -81,7 +81,7 @@ final class GraphPainter {
         }
     }
 
-    /** Closes the viewer, whose threads would otherwise outlive the window. */
+    /** Closes the viewer, whose threads would otherwise outlive the window (docs/DESIGN.md#graphstream-viewer). */
     void close() {
         viewer.close();
     }
