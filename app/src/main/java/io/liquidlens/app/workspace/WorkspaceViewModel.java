@@ -28,9 +28,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * The workbench's state: the loaded model, the loaded rollout, the model's activity over it, one time
  * cursor and the neuron selection, plus what the status line says.
  *
- * <p>Loading and simulating run through the {@link TaskExecutor}. Everything a new model or rollout needs
- * (reading, checking that the model fits the rollout, simulating) happens in that background task, and only
- * then are model, rollout and activity swapped together. A file that cannot be read, a model that does not
+ * <p>Loading and simulating run as one {@link LatestTask} on the {@link TaskExecutor}: a newer open or clamp
+ * cancels the one before. Everything a new model or rollout needs (reading, checking that the model fits the
+ * rollout, simulating: {@link WorkspaceLoading}) happens in that background task, and only then are model,
+ * rollout and activity swapped together ({@link WorkspaceState}). A file that cannot be read, a model that does not
  * fit the rollout, a failed or cancelled simulation: each leaves the previous state untouched (the very same
  * objects) and, except for a cancel, reports one line in {@link #lastErrorProperty()}.
  *
