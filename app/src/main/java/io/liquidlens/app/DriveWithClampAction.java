@@ -51,7 +51,7 @@ final class DriveWithClampAction {
     void open() {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Drive with clamp");
-        String clamps = workspace.describeClamps();
+        String clamps = workspace.clamps().describe();
         dialog.setHeaderText("One held-out sample-world episode, closed loop, " + (clamps.isEmpty()
                 ? "with nothing clamped" : "with " + clamps) + ", against the unclamped network");
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, drive.seedProperty().get());

@@ -15,7 +15,7 @@ final class ClampDialog {
 
     /** Asks for the value to hold {@code vertex} at and clamps it in {@code workspace}; {@code owner} may be null. */
     static void ask(WorkspaceViewModel workspace, WiringLayout.Vertex vertex, Window owner) {
-        float[] range = workspace.rangeOf(vertex.id());
+        float[] range = workspace.clamps().rangeOf(vertex.id());
         TextInputDialog dialog = new TextInputDialog(
                 range == null ? "0" : String.format(Locale.ROOT, "%.4f", range[1]));
         dialog.setTitle("Clamp " + vertex.name());
@@ -24,6 +24,6 @@ final class ClampDialog {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        dialog.showAndWait().ifPresent(text -> workspace.clamp(vertex.id(), text));
+        dialog.showAndWait().ifPresent(text -> workspace.clamps().clamp(vertex.id(), text));
     }
 }

@@ -30,7 +30,7 @@ final class ClampMarks {
 
     /** Shows the workspace's clamps; true when the graph's rings changed and want a repaint. */
     boolean show() {
-        String text = workspace.describeClamps();
+        String text = workspace.clamps().describe();
         line.setText(text.isEmpty() ? "" : "Clamped (traces: dashed grey = output without clamps): "
                 + text.substring("clamp ".length()));
         line.setVisible(!text.isEmpty());

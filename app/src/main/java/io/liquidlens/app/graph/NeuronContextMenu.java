@@ -67,18 +67,18 @@ final class NeuronContextMenu {
         WiringLayout.Vertex vertex = layout.vertices().get(v);
         int id = vertex.id();
         neuron = id;
-        float[] range = workspace.rangeOf(id);
+        float[] range = workspace.clamps().rangeOf(id);
         MenuItem min = item(Item.MIN,
                 String.format(Locale.ROOT, "Clamp %s to min (%.4f)", vertex.name(), range[0]),
-                () -> workspace.clampToMin(id));
+                () -> workspace.clamps().clampToMin(id));
         MenuItem max = item(Item.MAX,
                 String.format(Locale.ROOT, "Clamp %s to max (%.4f)", vertex.name(), range[1]),
-                () -> workspace.clampToMax(id));
+                () -> workspace.clamps().clampToMax(id));
         MenuItem value = item(Item.VALUE, "Clamp to value...",
                 () -> ClampDialog.ask(workspace, vertex, owner.get()));
-        MenuItem release = item(Item.RELEASE, "Release clamp", () -> workspace.releaseClamp(id));
-        release.setDisable(!workspace.isClamped(id));
-        MenuItem all = item(Item.RELEASE_ALL, "Release all", workspace::releaseAllClamps);
+        MenuItem release = item(Item.RELEASE, "Release clamp", () -> workspace.clamps().release(id));
+        release.setDisable(!workspace.clamps().isClamped(id));
+        MenuItem all = item(Item.RELEASE_ALL, "Release all", workspace.clamps()::releaseAll);
         all.setDisable(workspace.clampsProperty().get().isEmpty());
         menu.getItems().setAll(min, max, value, new SeparatorMenuItem(), release, all);
         if (!extraItems.isEmpty()) {

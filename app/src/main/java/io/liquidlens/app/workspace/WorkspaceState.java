@@ -61,6 +61,6 @@ record WorkspaceState(LoadedModel model, ModelSummary summary, SynapseActivity s
         }
         return m + "  |  Rollout: " + rolloutFile.getFileName() + " (" + rollout.steps() + " steps"
                 + (activity == null ? ", not simulated" : "") + ")"
-                + (clamps.isEmpty() ? "" : "  |  " + Clamps.describe(clamps, model));
+                + (clamps.isEmpty() ? "" : "  |  " + NeuronClamps.describe(clamps, model));
     }
 }

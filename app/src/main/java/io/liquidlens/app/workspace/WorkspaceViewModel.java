@@ -5,11 +5,9 @@ import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.ProgressWork;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.io.Rollout;
-import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelSummary;
 import io.liquidlens.sim.Activity;
-import io.liquidlens.sim.Intervention;
 import io.liquidlens.sim.Intervention.ClampNeuron;
 import io.liquidlens.sim.SynapseActivity;
 import java.nio.file.Files;
@@ -40,7 +38,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@code rollout}, {@code rolloutFile}, {@code clamps}, {@code unclampedActivity}, and {@code activity} last.
  * Views that need model and activity together listen to {@link #activityProperty()}.
  *
- * <p>Clamps ({@link #clamp}) hold neurons at fixed values: the rollout is simulated again with them and the
+ * <p>Clamps ({@link #clamps()}) hold neurons at fixed values: the rollout is simulated again with them and the
  * activity is the clamped one; the unclamped one stays in {@link #unclampedActivityProperty()} for comparison.
  * Opening a model or a rollout drops every clamp.
  */
@@ -62,6 +60,7 @@ public final class WorkspaceViewModel {
     private final NeuronSelection selection = new NeuronSelection();
     /** Every open and clamp: a newer one cancels the one before, whose late result is dropped. */
     private final LatestTask task;
+    private final NeuronClamps neuronClamps = new NeuronClamps(this, this::simulateClamped);
 
     /** A workspace whose recent-files lists live only in memory. */
     public WorkspaceViewModel(TaskExecutor executor) {
@@ -126,91 +125,9 @@ public final class WorkspaceViewModel {
         }
     }
 
-    /**
-     * Holds wiring neuron {@code neuron} at {@code value} (replacing an earlier clamp of it) and re-simulates the
-     * loaded rollout with every clamp in the background ({@link Intervention#apply}); the activity is then the
-     * clamped one and {@link #unclampedActivityProperty()} keeps the model's own. Without a simulated activity
-     * it does nothing.
-     */
-    public void clamp(int neuron, float value) {
-        List<ClampNeuron> next;
-        try {
-            next = Clamps.replacing(clamps.get(), neuron, value);
-        } catch (IllegalArgumentException e) {
-            lastError.set(LatestTask.oneLine(e.getMessage()));
-            return;
-        }
-        simulateClamped(next);
-    }
-
-    /**
-     * Clamps {@code neuron} to the value typed in {@code text} (a decimal number); anything else is reported in
-     * one line and changes nothing.
-     */
-    public void clamp(int neuron, String text) {
-        float value;
-        try {
-            value = Clamps.parseValue(text);
-        } catch (IllegalArgumentException e) {
-            lastError.set(e.getMessage());
-            return;
-        }
-        clamp(neuron, value);
-    }
-
-    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", or "" when nothing is. */
-    public String describeClamps() {
-        return clamps.get().isEmpty() ? "" : Clamps.describe(clamps.get(), model.get());
-    }
-
-    /** True when neuron {@code neuron} is clamped. */
-    public boolean isClamped(int neuron) {
-        return clamps.get().stream().anyMatch(c -> c.neuron() == neuron);
-    }
-
-    /** Clamps {@code neuron} to the smallest state it reaches over the rollout without clamps. */
-    public void clampToMin(int neuron) {
-        float[] range = rangeOf(neuron);
-        if (range != null) {
-            clamp(neuron, range[0]);
-        }
-    }
-
-    /** Clamps {@code neuron} to the largest state it reaches over the rollout without clamps. */
-    public void clampToMax(int neuron) {
-        float[] range = rangeOf(neuron);
-        if (range != null) {
-            clamp(neuron, range[1]);
-        }
-    }
-
-    /**
-     * The smallest and largest state of {@code neuron} over the loaded rollout's unclamped simulation
-     * ({@code [min, max]}), or null without one or for an id outside it.
-     */
-    public float[] rangeOf(int neuron) {
-        return Clamps.range(unclamped.get(), neuron);
-    }
-
-    /** Releases the clamp of {@code neuron} (if any) and re-simulates with the others. */
-    public void releaseClamp(int neuron) {
-        List<ClampNeuron> next = Clamps.without(clamps.get(), neuron);
-        if (next.size() != clamps.get().size()) {
-            simulateClamped(next);
-        }
-    }
-
-    /** Releases every clamp: the activity is the unclamped one again (the very same object). */
-    public void releaseAllClamps() {
-        if (!clamps.get().isEmpty()) {
-            simulateClamped(List.of());
-        }
-    }
-
-    /** The loaded network with the current clamps made, or null without a model. */
-    public LiquidModel clampedNetwork() {
-        LoadedModel m = model.get();
-        return m == null ? null : Intervention.apply(m.network(), clamps.get());
+    /** The clamps: holding neurons at values, releasing them. */
+    public NeuronClamps clamps() {
+        return neuronClamps;
     }
 
     private void simulateClamped(List<ClampNeuron> next) {
@@ -223,7 +140,7 @@ public final class WorkspaceViewModel {
             return;
         }
         List<ClampNeuron> wanted = List.copyOf(next);
-        start("Simulating with " + Clamps.describe(wanted, old.model()) + " ...", "Simulating with clamps",
+        start("Simulating with " + NeuronClamps.describe(wanted, old.model()) + " ...", "Simulating with clamps",
                 sink -> WorkspaceLoading.clamped(old, wanted, sink), error -> error instanceof LiquidLensException
                         ? error.getMessage() : "cannot clamp: " + error.getMessage());
     }

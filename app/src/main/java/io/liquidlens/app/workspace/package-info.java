@@ -4,7 +4,7 @@
  * {@link io.liquidlens.app.workspace.WorkspaceLoading}, which builds a whole
  * {@link io.liquidlens.app.workspace.WorkspaceState} to swap in), the one time cursor
  * ({@link io.liquidlens.app.workspace.TimeCursor}), the neuron selection, clamped neurons
- * ({@link io.liquidlens.app.workspace.Clamps}), whether a model fits a rollout
+ * ({@link io.liquidlens.app.workspace.NeuronClamps}), whether a model fits a rollout
  * ({@link io.liquidlens.app.workspace.ModelFit}), recent files, and the model panel's summary. Depends on the task
  * package and the public {@code analysis} packages ({@code model}, {@code sim}, {@code io}, {@code head}); view
  * models here hold no controls.

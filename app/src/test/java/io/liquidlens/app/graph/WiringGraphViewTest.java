@@ -374,7 +374,7 @@ class WiringGraphViewTest {
         Activity original = workspace.activityProperty().get();
         WiringLayout.Vertex command = view.graph().layout().vertices().stream()
                 .filter(v -> v.role() == NeuronRole.COMMAND).findFirst().orElseThrow();
-        float max = workspace.rangeOf(command.id())[1];
+        float max = workspace.clamps().rangeOf(command.id())[1];
         Point2D[] at = new Point2D[1];
         robot.interact(() -> {
             view.refreshNow();
