@@ -1,5 +1,6 @@
 package io.liquidlens.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The workbench's structure: every package documented, background work through one executor, MVVM. */
+/**
+ * The workbench's structure: every package documented, background work through one executor, MVVM, and only the
+ * public face of {@code analysis} used.
+ */
 class AppArchitectureTest {
     private static JavaClasses classes;
 
@@ -61,5 +65,22 @@ class AppArchitectureTest {
                 .because("the workbench extracts and exports trees as the command does, through tree.service;"
                         + " Weka and the drawings stay adapters behind it")
                 .check(classes);
+    }
+
+    @Test
+    void appUsesNoCommandLineCode() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.liquidlens.cli..", "picocli..")
+                .because("the CLI is a thin shell over the analysis packages; the workbench calls those same packages")
+                .check(classes);
+    }
+
+    @Test
+    void everyAppClassLivesUnderTheAppPackage() {
+        // every class this module compiles, whatever its package: a class placed in an analysis package would
+        // reach that package's package-private members, which the app must not depend on
+        JavaClasses module = new ClassFileImporter().importPath(java.nio.file.Path.of("target/classes"));
+        classes().should().resideInAPackage("io.liquidlens.app..")
+                .because("the app uses what analysis makes public, never its package-private members")
+                .check(module);
     }
 }

@@ -121,7 +121,7 @@ class WorkbenchNeverFreezesTest {
         measure("simulate with a clamp", () -> {
             Activity before = app.workspace().activityProperty().get();
             float value = 0.1f * files.incrementAndGet();
-            robot.interact(() -> app.workspace().clamp(3, value));
+            robot.interact(() -> app.workspace().clamps().clamp(3, value));
             awaitNewActivity(before);
         });
         softly.assertAll();

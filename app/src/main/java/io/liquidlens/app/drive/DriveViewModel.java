@@ -58,7 +58,7 @@ public final class DriveViewModel {
             return;
         }
         List<ClampNeuron> clamps = workspace.clampsProperty().get();
-        String described = clamps.isEmpty() ? "no clamp" : workspace.describeClamps();
+        String described = clamps.isEmpty() ? "no clamp" : workspace.clamps().describe();
         long episodeSeed = EpisodeSeeds.episodeSeed(seed.get(), 0, true);
         int n = steps.get();
         error.set(null);

@@ -1,24 +1,20 @@
 package io.liquidlens.app.workspace;
 
 import io.liquidlens.LiquidLensException;
-import io.liquidlens.app.task.BackgroundTask;
-import io.liquidlens.app.task.ProgressSink;
+import io.liquidlens.app.task.LatestTask;
+import io.liquidlens.app.task.ProgressWork;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.io.Rollout;
-import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelSummary;
-import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
-import io.liquidlens.sim.Intervention;
 import io.liquidlens.sim.Intervention.ClampNeuron;
 import io.liquidlens.sim.SynapseActivity;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,9 +26,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * The workbench's state: the loaded model, the loaded rollout, the model's activity over it, one time
  * cursor and the neuron selection, plus what the status line says.
  *
- * <p>Loading and simulating run through the {@link TaskExecutor}. Everything a new model or rollout needs
- * (reading, checking that the model fits the rollout, simulating) happens in that background task, and only
- * then are model, rollout and activity swapped together. A file that cannot be read, a model that does not
+ * <p>Loading and simulating run as one {@link LatestTask} on the {@link TaskExecutor}: a newer open or clamp
+ * cancels the one before. Everything a new model or rollout needs (reading, checking that the model fits the
+ * rollout, simulating: {@link WorkspaceLoading}) happens in that background task, and only then are model,
+ * rollout and activity swapped together ({@link WorkspaceState}). A file that cannot be read, a model that does not
  * fit the rollout, a failed or cancelled simulation: each leaves the previous state untouched (the very same
  * objects) and, except for a cancel, reports one line in {@link #lastErrorProperty()}.
  *
@@ -41,14 +38,13 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@code rollout}, {@code rolloutFile}, {@code clamps}, {@code unclampedActivity}, and {@code activity} last.
  * Views that need model and activity together listen to {@link #activityProperty()}.
  *
- * <p>Clamps ({@link #clamp}) hold neurons at fixed values: the rollout is simulated again with them and the
+ * <p>Clamps ({@link #clamps()}) hold neurons at fixed values: the rollout is simulated again with them and the
  * activity is the clamped one; the unclamped one stays in {@link #unclampedActivityProperty()} for comparison.
  * Opening a model or a rollout drops every clamp.
  */
 public final class WorkspaceViewModel {
     private static final String NOTHING_LOADED = "No model loaded. File > Open model...";
 
-    private final TaskExecutor executor;
     private final RecentFiles recent;
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSummary> summary = new ReadOnlyObjectWrapper<>();
@@ -62,9 +58,9 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Activity> unclamped = new ReadOnlyObjectWrapper<>();
     private final TimeCursor cursor = new TimeCursor();
     private final NeuronSelection selection = new NeuronSelection();
-    private BackgroundTask running = BackgroundTask.DONE;
-    /** Bumped by every open and cancel, so a late result of superseded work is dropped. */
-    private long generation;
+    /** Every open and clamp: a newer one cancels the one before, whose late result is dropped. */
+    private final LatestTask task;
+    private final NeuronClamps neuronClamps = new NeuronClamps(this, this::simulateClamped);
 
     /** A workspace whose recent-files lists live only in memory. */
     public WorkspaceViewModel(TaskExecutor executor) {
@@ -73,7 +69,7 @@ public final class WorkspaceViewModel {
 
     /** A workspace that records what it opens in {@code recent}. */
     public WorkspaceViewModel(TaskExecutor executor, RecentFiles recent) {
-        this.executor = executor;
+        this.task = new LatestTask(executor);
         this.recent = recent;
     }
 
@@ -82,18 +78,9 @@ public final class WorkspaceViewModel {
      * fits it and simulates it before anything is replaced.
      */
     public void openModel(Path folder) {
-        State old = current();
-        start("Loading " + folder + " ...", "Loading model", sink -> {
-            sink.message("Loading model " + folder.getFileName());
-            Loaded m = loadModel(folder);
-            sink.checkCancelled();
-            if (old.rollout() == null) {
-                return old.withModel(m, null);
-            }
-            ModelFit.checkNewModel(m.model(), m.summary().name(), old.rollout(), old.rolloutFile());
-            return old.withModel(m, simulate(m.model(), old.rollout(), old.rolloutFile(), sink));
-        }, error -> error instanceof LiquidLensException ? error.getMessage()
-                : folder + ": could not be loaded (" + error + ")");
+        WorkspaceState old = current();
+        start("Loading " + folder + " ...", "Loading model", sink -> WorkspaceLoading.model(old, folder, sink),
+                unlessExplained(folder + ": could not be loaded"));
     }
 
     /**
@@ -102,19 +89,10 @@ public final class WorkspaceViewModel {
      * the first step.
      */
     public void openRollout(Path fileOrFolder) {
-        State old = current();
-        start("Reading " + fileOrFolder + " ...", "Reading rollout", sink -> {
-            sink.message("Reading " + fileOrFolder.getFileName());
-            Path file = firstRollout(fileOrFolder);
-            Rollout r = Rollouts.read(file);
-            sink.checkCancelled();
-            if (old.model() == null) {
-                return old.withRollout(r, file, null);
-            }
-            ModelFit.checkNewRollout(file, r, old.model(), old.summary().name());
-            return old.withRollout(r, file, simulate(old.model(), r, file, sink));
-        }, error -> error instanceof LiquidLensException ? error.getMessage()
-                : fileOrFolder + ": could not be read (" + error + ")");
+        WorkspaceState old = current();
+        start("Reading " + fileOrFolder + " ...", "Reading rollout",
+                sink -> WorkspaceLoading.rollout(old, fileOrFolder, sink),
+                unlessExplained(fileOrFolder + ": could not be read"));
     }
 
     /**
@@ -127,22 +105,9 @@ public final class WorkspaceViewModel {
             openModel(modelFolder);
             return;
         }
-        start("Loading " + modelFolder + " ...", "Loading model", sink -> {
-            sink.message("Loading model " + modelFolder.getFileName());
-            Loaded m = loadModel(modelFolder);
-            State alone = new State(m.model(), m.summary(), m.synapses(), null, null, null, null, List.of(), null);
-            try {
-                sink.message("Reading " + rolloutFile.getFileName());
-                Path file = firstRollout(rolloutFile);
-                Rollout r = Rollouts.read(file);
-                sink.checkCancelled();
-                ModelFit.checkNewRollout(file, r, m.model(), m.summary().name());
-                return alone.withRollout(r, file, simulate(m.model(), r, file, sink));
-            } catch (LiquidLensException e) {
-                return alone.withWarning(e.getMessage());
-            }
-        }, error -> error instanceof LiquidLensException ? error.getMessage()
-                : modelFolder + ": could not be loaded (" + error + ")");
+        start("Loading " + modelFolder + " ...", "Loading model",
+                sink -> WorkspaceLoading.both(modelFolder, rolloutFile, sink),
+                unlessExplained(modelFolder + ": could not be loaded"));
     }
 
     /**
@@ -160,109 +125,13 @@ public final class WorkspaceViewModel {
         }
     }
 
-    /**
-     * Holds wiring neuron {@code neuron} at {@code value} (replacing an earlier clamp of it) and re-simulates the
-     * loaded rollout with every clamp in the background ({@link Intervention#apply}); the activity is then the
-     * clamped one and {@link #unclampedActivityProperty()} keeps the model's own. Without a simulated activity
-     * it does nothing.
-     */
-    public void clamp(int neuron, float value) {
-        List<ClampNeuron> next = new ArrayList<>();
-        for (ClampNeuron c : clamps.get()) {
-            if (c.neuron() != neuron) {
-                next.add(c);
-            }
-        }
-        try {
-            next.add(new ClampNeuron(neuron, value));
-        } catch (IllegalArgumentException e) {
-            lastError.set(oneLine(e.getMessage()));
-            return;
-        }
-        simulateClamped(next);
-    }
-
-    /**
-     * Clamps {@code neuron} to the value typed in {@code text} (a decimal number); anything else is reported in
-     * one line and changes nothing.
-     */
-    public void clamp(int neuron, String text) {
-        float value;
-        try {
-            value = Float.parseFloat(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            lastError.set("clamp value: \"" + text + "\" is not a number (e.g. 0.5 or -1)");
-            return;
-        }
-        if (!Float.isFinite(value)) {
-            lastError.set("clamp value: must be a finite number, got " + text.trim());
-            return;
-        }
-        clamp(neuron, value);
-    }
-
-    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", or "" when nothing is. */
-    public String describeClamps() {
-        return clamps.get().isEmpty() ? "" : describe(clamps.get());
-    }
-
-    /** True when neuron {@code neuron} is clamped. */
-    public boolean isClamped(int neuron) {
-        return clamps.get().stream().anyMatch(c -> c.neuron() == neuron);
-    }
-
-    /** Clamps {@code neuron} to the smallest state it reaches over the rollout without clamps. */
-    public void clampToMin(int neuron) {
-        float[] range = rangeOf(neuron);
-        if (range != null) {
-            clamp(neuron, range[0]);
-        }
-    }
-
-    /** Clamps {@code neuron} to the largest state it reaches over the rollout without clamps. */
-    public void clampToMax(int neuron) {
-        float[] range = rangeOf(neuron);
-        if (range != null) {
-            clamp(neuron, range[1]);
-        }
-    }
-
-    /**
-     * The smallest and largest state of {@code neuron} over the loaded rollout's unclamped simulation
-     * ({@code [min, max]}), or null without one or for an id outside it.
-     */
-    public float[] rangeOf(int neuron) {
-        Activity a = unclamped.get();
-        if (a == null || neuron < 0 || neuron >= a.neurons()) {
-            return null;
-        }
-        float[] all = a.stateRanges();
-        return new float[] {all[2 * neuron], all[2 * neuron + 1]};
-    }
-
-    /** Releases the clamp of {@code neuron} (if any) and re-simulates with the others. */
-    public void releaseClamp(int neuron) {
-        List<ClampNeuron> next = clamps.get().stream().filter(c -> c.neuron() != neuron).toList();
-        if (next.size() != clamps.get().size()) {
-            simulateClamped(next);
-        }
-    }
-
-    /** Releases every clamp: the activity is the unclamped one again (the very same object). */
-    public void releaseAllClamps() {
-        if (!clamps.get().isEmpty()) {
-            simulateClamped(List.of());
-        }
-    }
-
-    /** The loaded network with the current clamps made, or null without a model. */
-    public io.liquidlens.model.LiquidModel clampedNetwork() {
-        LoadedModel m = model.get();
-        return m == null ? null : Intervention.apply(m.network(), clamps.get());
+    /** The clamps: holding neurons at values, releasing them. */
+    public NeuronClamps clamps() {
+        return neuronClamps;
     }
 
     private void simulateClamped(List<ClampNeuron> next) {
-        State old = current();
+        WorkspaceState old = current();
         if (old.model() == null || old.rollout() == null || old.unclamped() == null) {
             return;
         }
@@ -271,75 +140,36 @@ public final class WorkspaceViewModel {
             return;
         }
         List<ClampNeuron> wanted = List.copyOf(next);
-        start("Simulating with " + describe(wanted) + " ...", "Simulating with clamps", sink -> {
-            var network = Intervention.apply(old.model().network(), wanted);
-            return old.withClamps(wanted, simulate(network, old.model(), old.rollout(), old.rolloutFile(), sink));
-        }, error -> error instanceof LiquidLensException ? error.getMessage()
-                : "cannot clamp: " + error.getMessage());
-    }
-
-    /** What is clamped, e.g. "clamp command 3 (id 4) = 0.5120", naming neurons as the graph does. */
-    private String describe(List<ClampNeuron> list) {
-        var wiring = model.get() == null ? null : model.get().network().connectivity().orElse(null);
-        return "clamp " + list.stream().map(c -> (wiring == null || c.neuron() >= wiring.units()
-                ? "neuron " + c.neuron() : wiring.neuronName(c.neuron()))
-                + String.format(Locale.ROOT, " = %.4f", c.value())).collect(Collectors.joining(", "));
+        start("Simulating with " + NeuronClamps.describe(wanted, old.model()) + " ...", "Simulating with clamps",
+                sink -> WorkspaceLoading.clamped(old, wanted, sink), error -> error instanceof LiquidLensException
+                        ? error.getMessage() : "cannot clamp: " + error.getMessage());
     }
 
     /** Cancels whatever is loading or simulating; the current model, rollout and activity stay. */
     public void cancel() {
-        running.cancel();
-        running = BackgroundTask.DONE;
-        generation++;
+        task.cancel();
         status.set("Cancelled. " + describeCurrent());
     }
 
-    private interface Work {
-        State run(ProgressSink sink) throws Exception;
-    }
-
-    private void start(String startMessage, String title, Work work,
-                       java.util.function.Function<Throwable, String> explain) {
-        running.cancel();
-        long mine = ++generation;
+    /**
+     * Shows {@code startMessage} and runs {@code work} as the one load or simulation of the workspace (a newer
+     * one replaces it); its state is applied whole, or its failure explained in one line.
+     */
+    private void start(String startMessage, String title, ProgressWork<WorkspaceState> work,
+                       Function<Throwable, String> explain) {
         status.set(startMessage);
-        running = executor.execute(title, work::run, done -> {
-            if (mine == generation) {
-                apply(done);
-            }
-        }, error -> {
-            if (mine == generation) {
-                lastError.set(oneLine(explain.apply(error)));
-                status.set(describeCurrent());
-            }
+        task.start(title, work, this::apply, error -> {
+            lastError.set(LatestTask.oneLine(explain.apply(error)));
+            status.set(describeCurrent());
         });
     }
 
-    private static Loaded loadModel(Path folder) {
-        LoadedModel loaded = LoadedModel.load(folder);
-        return new Loaded(loaded, ModelSummary.of(loaded), SynapseActivity.of(loaded.network()));
+    /** A failure's own message when it is one of ours (it names the file), else {@code what} and the failure. */
+    private static Function<Throwable, String> unlessExplained(String what) {
+        return error -> error instanceof LiquidLensException ? error.getMessage() : what + " (" + error + ")";
     }
 
-    private static Path firstRollout(Path fileOrFolder) {
-        List<Path> files = Rollouts.list(List.of(fileOrFolder));
-        return files.get(0);
-    }
-
-    private static Activity simulate(LoadedModel m, Rollout r, Path file, ProgressSink sink) {
-        return simulate(m.network(), m, r, file, sink);
-    }
-
-    private static Activity simulate(io.liquidlens.model.LiquidModel network, LoadedModel m, Rollout r, Path file,
-                                     ProgressSink sink) {
-        sink.message("Simulating " + file.getFileName());
-        try {
-            return Activities.simulate(network, r, sink);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new LiquidLensException(file, m.folder() + " cannot run on it: " + e.getMessage(), e);
-        }
-    }
-
-    private void apply(State next) {
+    private void apply(WorkspaceState next) {
         boolean newRollout = next.rollout() != rollout.get();
         boolean newModel = next.model() != model.get();
         activity.set(null);
@@ -365,27 +195,17 @@ public final class WorkspaceViewModel {
         }
         status.set(describeCurrent());
         if (next.warning() != null) {
-            lastError.set(oneLine(next.warning()));
+            lastError.set(LatestTask.oneLine(next.warning()));
         }
     }
 
-    private State current() {
-        return new State(model.get(), summary.get(), synapses.get(), rollout.get(), rolloutFile.get(),
+    private WorkspaceState current() {
+        return new WorkspaceState(model.get(), summary.get(), synapses.get(), rollout.get(), rolloutFile.get(),
                 activity.get(), null, clamps.get(), unclamped.get());
     }
 
-    private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    }
-
     private String describeCurrent() {
-        String m = model.get() == null ? "No model loaded." : "Model: " + summary.get().name() + " (" + model.get().folder() + ")";
-        if (rollout.get() == null) {
-            return m;
-        }
-        return m + "  |  Rollout: " + rolloutFile.get().getFileName() + " (" + rollout.get().steps() + " steps"
-                + (activity.get() == null ? ", not simulated" : "") + ")"
-                + (clamps.get().isEmpty() ? "" : "  |  " + describe(clamps.get()));
+        return current().describe();
     }
 
     public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
@@ -448,30 +268,5 @@ public final class WorkspaceViewModel {
     /** The last error, one line; the view shows it and clears it. */
     public ObjectProperty<String> lastErrorProperty() {
         return lastError;
-    }
-
-    private record Loaded(LoadedModel model, ModelSummary summary, SynapseActivity synapses) {
-    }
-
-    /** Everything that is swapped at once. */
-    private record State(LoadedModel model, ModelSummary summary, SynapseActivity synapses, Rollout rollout,
-                         Path rolloutFile, Activity activity, String warning, List<ClampNeuron> clamps,
-                         Activity unclamped) {
-        /** A new model or rollout drops every clamp: clamps name neurons of one model on one rollout. */
-        State withModel(Loaded m, Activity a) {
-            return new State(m.model(), m.summary(), m.synapses(), rollout, rolloutFile, a, null, List.of(), a);
-        }
-
-        State withRollout(Rollout r, Path file, Activity a) {
-            return new State(model, summary, synapses, r, file, a, null, List.of(), a);
-        }
-
-        State withWarning(String message) {
-            return new State(model, summary, synapses, rollout, rolloutFile, activity, message, clamps, unclamped);
-        }
-
-        State withClamps(List<ClampNeuron> list, Activity a) {
-            return new State(model, summary, synapses, rollout, rolloutFile, a, null, list, unclamped);
-        }
     }
 }

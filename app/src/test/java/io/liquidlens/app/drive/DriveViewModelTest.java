@@ -26,7 +26,7 @@ class DriveViewModelTest {
     @Test
     void aClampedMotorNeuronDrivesAnotherPathThanTheOwnNetwork() {
         workspace.open(TestModels.CAMERA_SAMPLE, EPISODE);
-        workspace.clamp(motor(), workspace.rangeOf(motor())[1]);
+        workspace.clamps().clamp(motor(), workspace.clamps().rangeOf(motor())[1]);
         drive.stepsProperty().set(30);
 
         drive.drive();

@@ -254,7 +254,7 @@ class WiringGraphViewTest {
             stage.sizeToScene();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Node legend = robot.lookup("#" + WiringGraphView.LEGEND_ID).query();
+        Node legend = robot.lookup("#" + GraphLegend.ID).query();
         Set<Label> labels = robot.from(legend).lookup((Node n) -> n instanceof Label).queryAllAs(Label.class);
         assertThat(labels).extracting(Label::getText).contains("sensory", "inter", "command", "motor",
                 "excitatory", "inhibitory", "state: low", "high (per neuron)");
@@ -300,7 +300,7 @@ class WiringGraphViewTest {
         int v = INPUTS + 4;
         robot.moveTo(screenPoint(robot, v));
         WaitForAsyncUtils.waitForFxEvents();
-        Label hover = robot.lookup("#" + WiringGraphView.HOVER_ID).queryAs(Label.class);
+        Label hover = robot.lookup("#" + VertexHover.LABEL_ID).queryAs(Label.class);
         assertThat(hover.isVisible()).isTrue();
         assertThat(hover.getText()).contains("command 3 (id 4)").contains("state").contains("tau");
     }
@@ -374,7 +374,7 @@ class WiringGraphViewTest {
         Activity original = workspace.activityProperty().get();
         WiringLayout.Vertex command = view.graph().layout().vertices().stream()
                 .filter(v -> v.role() == NeuronRole.COMMAND).findFirst().orElseThrow();
-        float max = workspace.rangeOf(command.id())[1];
+        float max = workspace.clamps().rangeOf(command.id())[1];
         Point2D[] at = new Point2D[1];
         robot.interact(() -> {
             view.refreshNow();
@@ -385,20 +385,20 @@ class WiringGraphViewTest {
         robot.moveTo(at[0]).clickOn(MouseButton.SECONDARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.neuronMenu().isShowing()).isTrue();
-        robot.clickOn("#" + WiringGraphView.CLAMP_MAX_ID);
+        robot.clickOn("#" + NeuronContextMenu.Item.MAX.id());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(workspace.activityProperty().get()).isNotSameAs(original);
         assertThat(workspace.activityProperty().get().state(10, command.id())).isEqualTo(max);
         assertThat(view.graph().isClamped(command.index())).isTrue();
         assertThat(view.graph().classesOf(command.index())).contains(WiringGraph.CLASS_CLAMPED);
-        Label line = robot.lookup("#" + WiringGraphView.CLAMP_LINE_ID).queryAs(Label.class);
+        Label line = robot.lookup("#" + ClampMarks.LINE_ID).queryAs(Label.class);
         assertThat(line.isVisible()).isTrue();
         assertThat(line.getText()).contains(command.name());
 
         robot.interact(() -> {
             view.openNeuronMenu(command.index());
-            view.neuronMenu().getItems().stream().filter(i -> WiringGraphView.CLAMP_RELEASE_ALL_ID.equals(i.getId()))
+            view.neuronMenu().getItems().stream().filter(i -> NeuronContextMenu.Item.RELEASE_ALL.id().equals(i.getId()))
                     .findFirst().orElseThrow().fire();
         });
         assertThat(workspace.activityProperty().get()).isSameAs(original);

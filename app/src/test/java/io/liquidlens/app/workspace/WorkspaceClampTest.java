@@ -37,7 +37,7 @@ class WorkspaceClampTest {
 
     @Test
     void clampingACommandNeuronChangesTheOutputsAndHoldsItsState() {
-        workspace.clamp(command, 2.5f);
+        workspace.clamps().clamp(command, 2.5f);
 
         Activity clamped = workspace.activityProperty().get();
         assertThat(clamped).isNotSameAs(original);
@@ -53,23 +53,23 @@ class WorkspaceClampTest {
 
     @Test
     void clampToMinAndMaxUseTheNeuronsUnclampedRange() {
-        float[] range = workspace.rangeOf(command);
-        workspace.clampToMax(command);
+        float[] range = workspace.clamps().rangeOf(command);
+        workspace.clamps().clampToMax(command);
         assertThat(workspace.activityProperty().get().state(5, command)).isEqualTo(range[1]);
-        workspace.clampToMin(command);
+        workspace.clamps().clampToMin(command);
         assertThat(workspace.activityProperty().get().state(5, command)).isEqualTo(range[0]);
         assertThat(workspace.clampsProperty().get()).hasSize(1);
-        assertThat(workspace.rangeOf(command)).isEqualTo(range);
+        assertThat(workspace.clamps().rangeOf(command)).isEqualTo(range);
     }
 
     @Test
     void releasingEveryClampRestoresTheOriginalOutputsExactly() {
-        workspace.clamp(command, 2.5f);
-        workspace.clamp(command + 1, -1f);
-        workspace.releaseClamp(command);
+        workspace.clamps().clamp(command, 2.5f);
+        workspace.clamps().clamp(command + 1, -1f);
+        workspace.clamps().release(command);
         assertThat(workspace.clampsProperty().get()).extracting(c -> c.neuron()).containsExactly(command + 1);
 
-        workspace.releaseAllClamps();
+        workspace.clamps().releaseAll();
 
         assertThat(workspace.activityProperty().get()).isSameAs(original);
         assertThat(workspace.activityProperty().get().outputSeries(0)).isEqualTo(original.outputSeries(0));
@@ -79,9 +79,27 @@ class WorkspaceClampTest {
 
     @Test
     void openingAnotherRolloutDropsTheClamps() throws Exception {
-        workspace.clamp(command, 2.5f);
+        workspace.clamps().clamp(command, 2.5f);
         workspace.openRollout(TestModels.rollout(tmp.resolve("other.npz"), 30, 8, 2));
         assertThat(workspace.clampsProperty().get()).isEmpty();
         assertThat(workspace.unclampedActivityProperty().get()).isSameAs(workspace.activityProperty().get());
+    }
+
+    @Test
+    void aTypedValueClampsWhenItIsAFiniteNumberAndIsReportedInOneLineOtherwise() {
+        workspace.clamps().clamp(command, " 0.75 ");
+        assertThat(workspace.activityProperty().get().state(3, command)).isEqualTo(0.75f);
+        Activity clamped = workspace.activityProperty().get();
+
+        workspace.clamps().clamp(command, "half");
+        assertThat(workspace.lastErrorProperty().get())
+                .isEqualTo("clamp value: \"half\" is not a number (e.g. 0.5 or -1)");
+        workspace.lastErrorProperty().set(null);
+        workspace.clamps().clamp(command, "Infinity");
+        assertThat(workspace.lastErrorProperty().get())
+                .isEqualTo("clamp value: must be a finite number, got Infinity");
+
+        assertThat(workspace.activityProperty().get()).isSameAs(clamped);
+        assertThat(workspace.clamps().describe()).endsWith("= 0.7500");
     }
 }

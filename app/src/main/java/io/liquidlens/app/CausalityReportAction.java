@@ -1,0 +1,85 @@
+package io.liquidlens.app;
+
+import io.liquidlens.app.report.CausalReportDialog;
+import io.liquidlens.app.report.CausalReportViewModel;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * "Causality report...": the dialog, filled with the loaded model and the loaded rollout's folder; "Run" starts
+ * the report in the background. A failure is one status line; success offers to open index.html in the browser.
+ */
+final class CausalityReportAction {
+    private final CausalReportViewModel report;
+    private final WorkspaceViewModel workspace;
+    private final Stage owner;
+    private final Consumer<String> say;
+    /** What is done with a written report's index.html: offered to open. Replaced in tests. */
+    private Consumer<Path> opener;
+
+    /**
+     * Runs {@code report} on what {@code workspace} holds; dialogs belong to {@code owner}, {@code say} shows the
+     * outcome and {@code browse} opens a URI in the browser.
+     */
+    CausalityReportAction(CausalReportViewModel report, WorkspaceViewModel workspace, Stage owner,
+                          Consumer<String> say, Consumer<String> browse) {
+        this.report = report;
+        this.workspace = workspace;
+        this.owner = owner;
+        this.say = say;
+        this.opener = index -> offerToOpen(index, browse);
+        report.errorProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                say.accept("Causality report: " + message);
+                report.errorProperty().set(null);
+            }
+        });
+        report.writtenProperty().addListener((obs, old, index) -> {
+            if (index != null) {
+                say.accept("Causality report written: " + index);
+                opener.accept(index);
+            }
+        });
+    }
+
+    /** Opens the dialog; "Run" starts the report (progress and cancel in the status bar). */
+    void open() {
+        if (workspace.modelProperty().get() != null && report.models().isEmpty()) {
+            report.models().add(workspace.modelProperty().get().folder());
+        }
+        Path rollout = workspace.rolloutFileProperty().get();
+        if (rollout != null && report.rolloutsProperty().get() == null) {
+            report.rolloutsProperty().set(rollout.toAbsolutePath().getParent());
+        }
+        CausalReportDialog dialog = new CausalReportDialog(report, owner);
+        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
+            say.accept("Causality report running ...");
+            report.run();
+        });
+    }
+
+    /** Stops a running report and says so. */
+    void cancel() {
+        if (report.runningProperty().get()) {
+            report.cancel();
+            say.accept("Causality report cancelled");
+        }
+    }
+
+    /** Replaces what happens with a written report (tests, where no dialog can open). */
+    void setOpener(Consumer<Path> opener) {
+        this.opener = opener;
+    }
+
+    private void offerToOpen(Path index, Consumer<String> browse) {
+        Alert open = new Alert(Alert.AlertType.CONFIRMATION, "Open " + index + " in the browser?",
+                ButtonType.YES, ButtonType.NO);
+        open.setHeaderText("Causality report written");
+        open.initOwner(owner);
+        open.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> browse.accept(index.toUri().toString()));
+    }
+}

@@ -1,0 +1,88 @@
+package io.liquidlens.app;
+
+import io.liquidlens.app.export.Export;
+import io.liquidlens.app.export.Exporter;
+import io.liquidlens.app.graph.WiringGraphView;
+import io.liquidlens.app.input.InputFrameView;
+import io.liquidlens.app.saliency.SaliencyPanelView;
+import io.liquidlens.app.saliency.SaliencyPanelViewModel;
+import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.app.traces.TraceChartsView;
+import io.liquidlens.app.tree.TreePanelView;
+import io.liquidlens.app.tree.TreePanelViewModel;
+import io.liquidlens.app.workspace.WorkspaceViewModel;
+import java.util.Locale;
+import javafx.scene.control.MenuItem;
+
+/**
+ * The views built in the sub-packages, each put into its slot of the {@link WorkbenchLayout} with its exports on
+ * the {@link ExportMenu}: the wiring graph (whose neuron menu also offers "Drive with clamp..."), the traces, the
+ * input frame, the Tree tab and the Saliency tab.
+ */
+final class WorkbenchViews {
+    private final WiringGraphView graph;
+    private final TreePanelViewModel tree;
+    private final SaliencyPanelViewModel saliency;
+
+    /**
+     * Builds every view over {@code workspace}, their background work through {@code executor}, their file
+     * writing through {@code exporter}; {@code drive} opens the drive dialog.
+     */
+    WorkbenchViews(WorkspaceViewModel workspace, TaskExecutor executor, Exporter exporter, WorkbenchLayout layout,
+                   ExportMenu exports, Runnable drive) {
+        graph = new WiringGraphView(workspace, executor);
+        TraceChartsView traces = new TraceChartsView(workspace, exporter);
+        InputFrameView input = new InputFrameView(workspace, exporter);
+        layout.placeViews(graph, traces, input);
+        MenuItem driveItem = WorkbenchMenus.item("Drive with clamp...", drive);
+        driveItem.setId(WorkbenchApp.DRIVE_ID);
+        graph.addNeuronMenuItem(driveItem);
+        exports.add("Window as PNG...", ExportMenu.windowPng(layout.root()), "png");
+        exports.add("Wiring graph as PNG...", graph.pngExport(), "png");
+        exports.add("Wiring graph as SVG...", graph.svgExport(), "svg");
+        for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
+            String name = chart.name().toLowerCase(Locale.ROOT);
+            exports.add("Chart " + name + " as PNG...", traces.pngExport(chart), "png");
+            exports.add("Chart " + name + " as SVG...", traces.svgExport(chart), "svg");
+        }
+        exports.add("Traces as CSV...", traces.csvExport(), "csv");
+        exports.add("Input frame as PNG...", input.pngExport(), "png");
+        tree = installTree(workspace, executor, layout, exports);
+        saliency = installSaliency(workspace, executor, layout);
+    }
+
+    /** The Tree tab: extraction on the loaded model and rollout, the tree at the cursor, its exports. */
+    private static TreePanelViewModel installTree(WorkspaceViewModel workspace, TaskExecutor executor,
+                                                  WorkbenchLayout layout, ExportMenu exports) {
+        TreePanelViewModel tree = new TreePanelViewModel(workspace, executor);
+        TreePanelView panel = new TreePanelView(tree);
+        WorkbenchLayout.fill(layout.tree, panel);
+        Export dot = tree.exportOf(TreePanelViewModel.DOT);
+        exports.add("Tree as DOT...", dot, "dot");
+        panel.addExport("DOT...", "tree-export-dot", exports.action("Tree as DOT...", dot, "dot"));
+        Export pdf = tree.exportOf(TreePanelViewModel.PDF);
+        exports.add("Tree as PDF...", pdf, "pdf");
+        panel.addExport("PDF...", "tree-export-pdf", exports.action("Tree as PDF...", pdf, "pdf"));
+        return tree;
+    }
+
+    /** The Saliency tab: maps at the cursor, clean beside perturbed; it computes only while its tab is shown. */
+    private static SaliencyPanelViewModel installSaliency(WorkspaceViewModel workspace, TaskExecutor executor,
+                                                          WorkbenchLayout layout) {
+        SaliencyPanelViewModel saliency = new SaliencyPanelViewModel(workspace, executor);
+        saliency.activeProperty().bind(layout.saliencyTab.selectedProperty());
+        WorkbenchLayout.fill(layout.saliency, new SaliencyPanelView(saliency));
+        return saliency;
+    }
+
+    /** Stops the tree extraction and the saliency maps being computed. */
+    void cancel() {
+        tree.cancel();
+        saliency.cancel();
+    }
+
+    /** Stops the wiring graph's drawing; GraphStream's viewer keeps threads alive otherwise. */
+    void close() {
+        graph.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.liquidlens.app.workspace;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.app.task.ProgressSink;
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.sim.Activities;
+import io.liquidlens.sim.Activity;
+import io.liquidlens.sim.Intervention;
+import io.liquidlens.sim.Intervention.ClampNeuron;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The background half of opening and clamping: each step reads, checks that model and rollout fit, and simulates,
+ * and returns the whole next {@link WorkspaceState} without touching the one shown. Runs off the JavaFX thread.
+ */
+final class WorkspaceLoading {
+    private WorkspaceLoading() {
+    }
+
+    /** {@code old} with the model in {@code folder}, simulated over {@code old}'s rollout if there is one. */
+    static WorkspaceState model(WorkspaceState old, Path folder, ProgressSink sink) {
+        sink.message("Loading model " + folder.getFileName());
+        WorkspaceState.Loaded m = WorkspaceState.Loaded.of(folder);
+        sink.checkCancelled();
+        if (old.rollout() == null) {
+            return old.withModel(m, null);
+        }
+        ModelFit.checkNewModel(m.model(), m.summary().name(), old.rollout(), old.rolloutFile());
+        return old.withModel(m, simulate(m.model().network(), m.model(), old.rollout(), old.rolloutFile(), sink));
+    }
+
+    /**
+     * {@code old} with the rollout {@code fileOrFolder} ({@code .npz}, or a folder of them: its first episode in
+     * name order), with {@code old}'s model simulated over it if there is one.
+     */
+    static WorkspaceState rollout(WorkspaceState old, Path fileOrFolder, ProgressSink sink) {
+        sink.message("Reading " + fileOrFolder.getFileName());
+        Path file = firstRollout(fileOrFolder);
+        Rollout r = Rollouts.read(file);
+        sink.checkCancelled();
+        if (old.model() == null) {
+            return old.withRollout(r, file, null);
+        }
+        ModelFit.checkNewRollout(file, r, old.model(), old.summary().name());
+        return old.withRollout(r, file, simulate(old.model().network(), old.model(), r, file, sink));
+    }
+
+    /**
+     * The model in {@code modelFolder} with the rollout {@code rolloutFile}: a rollout that cannot be read or does
+     * not fit leaves the model alone, with the rollout's problem as the state's warning.
+     */
+    static WorkspaceState both(Path modelFolder, Path rolloutFile, ProgressSink sink) {
+        sink.message("Loading model " + modelFolder.getFileName());
+        WorkspaceState alone = WorkspaceState.of(WorkspaceState.Loaded.of(modelFolder));
+        try {
+            return rollout(alone, rolloutFile, sink);
+        } catch (LiquidLensException e) {
+            return alone.withWarning(e.getMessage());
+        }
+    }
+
+    /** {@code old} simulated again with {@code clamps} made. */
+    static WorkspaceState clamped(WorkspaceState old, List<ClampNeuron> clamps, ProgressSink sink) {
+        LiquidModel network = Intervention.apply(old.model().network(), clamps);
+        return old.withClamps(clamps, simulate(network, old.model(), old.rollout(), old.rolloutFile(), sink));
+    }
+
+    private static Path firstRollout(Path fileOrFolder) {
+        return Rollouts.list(List.of(fileOrFolder)).get(0);
+    }
+
+    private static Activity simulate(LiquidModel network, LoadedModel m, Rollout r, Path file, ProgressSink sink) {
+        sink.message("Simulating " + file.getFileName());
+        try {
+            return Activities.simulate(network, r, sink);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new LiquidLensException(file, m.folder() + " cannot run on it: " + e.getMessage(), e);
+        }
+    }
+}
