@@ -1,14 +1,15 @@
 /**
- * The workbench itself: {@link io.liquidlens.app.Launcher} starts it (JavaFX needs a launcher class that is not
- * an {@code Application} when run from a shaded jar), {@link io.liquidlens.app.LaunchOptions} reads the command
- * line (a model, a rollout, the hidden {@link io.liquidlens.app.ProbeMode}), and
- * {@link io.liquidlens.app.WorkbenchApp} puts the window together around one
- * {@link io.liquidlens.app.workspace.WorkspaceViewModel}: {@link io.liquidlens.app.WorkbenchMenus} (with
- * {@link io.liquidlens.app.RecentMenu}, {@link io.liquidlens.app.ExportMenu} and
- * {@link io.liquidlens.app.FileDialogs}), {@link io.liquidlens.app.WorkbenchLayout} (the named slots),
- * {@link io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar},
- * {@link io.liquidlens.app.FileDrop}, and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and
- * {@link io.liquidlens.app.DriveWithClampAction}. {@link io.liquidlens.app.Version} names the build. Depends on
- * every app package and the public packages of {@code analysis}; holds no numerics.
+ * The workbench itself: {@link io.liquidlens.app.Launcher} starts it (JavaFX needs a launcher class that is not an
+ * {@code Application} when run from a shaded jar), {@link io.liquidlens.app.LaunchOptions} reads the command line (a
+ * model, a rollout, the hidden {@link io.liquidlens.app.ProbeMode}), and {@link io.liquidlens.app.WorkbenchApp} puts
+ * the window together around one {@link io.liquidlens.app.workspace.WorkspaceViewModel}: {@link
+ * io.liquidlens.app.WorkbenchMenus} (with {@link io.liquidlens.app.RecentMenu}, {@link io.liquidlens.app.ExportMenu}
+ * and {@link io.liquidlens.app.FileDialogs}), {@link io.liquidlens.app.WorkbenchLayout} (the named slots), {@link
+ * io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar}, {@link
+ * io.liquidlens.app.FileDrop}, and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and {@link
+ * io.liquidlens.app.DriveWithClampAction}. {@link io.liquidlens.app.Version} names the build. Depends on every app
+ * package ({@code app.drive}, {@code app.export}, {@code app.graph}, {@code app.input}, {@code app.playback}, {@code
+ * app.report}, {@code app.saliency}, {@code app.task}, {@code app.traces}, {@code app.tree} and {@code app.workspace})
+ * and, of {@code analysis}, {@code model} and {@code tree.service} (the Tree exports); holds no numerics.
  */
 package io.liquidlens.app;

@@ -83,4 +83,21 @@ class AppArchitectureTest {
                 .because("the app uses what analysis makes public, never its package-private members")
                 .check(module);
     }
+
+    @Test
+    void backgroundWorkStartsOnlyThroughTheTaskPackage() {
+        noClasses().that().resideOutsideOfPackages("io.liquidlens.app.task..", "io.liquidlens.app.export..")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "TaskExecutor.execute", call -> call.getTarget().getOwner()
+                                .isAssignableTo(io.liquidlens.app.task.TaskExecutor.class)
+                                && call.getTarget().getName().equals("execute")))
+                .because("a view model runs its work as a LatestTask, so the latest request wins and an older"
+                        + " result never lands on a newer one; exports run side by side through the Exporter")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.app.task..")
+                .should().callConstructor(Thread.class).orShould().callConstructor(Thread.class, Runnable.class)
+                .orShould().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor")
+                .because("the task package is the one place that starts threads")
+                .check(classes);
+    }
 }

@@ -11,5 +11,8 @@
  * {@link io.liquidlens.causal.FrameChange}, each as a background task through {@code app.task} where the latest
  * request wins. {@link io.liquidlens.app.saliency.SaliencyPixels} turns a map into colours; nothing here computes
  * saliency.
+ *
+ * <p>Depends on {@code app.workspace}, {@code app.task} and {@code app.input} and, of {@code analysis}, {@code
+ * causal}, {@code lanekeeping}, {@code model}, {@code sim} and {@code io}.
  */
 package io.liquidlens.app.saliency;

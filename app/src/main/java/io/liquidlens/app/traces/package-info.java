@@ -1,11 +1,10 @@
 /**
- * The traces under the graph: the selected neurons' states and liquid time constants and the model's outputs
- * against the recorded actions, on one time axis with the workspace's cursor
- * ({@link io.liquidlens.app.traces.TraceChartsView}, JFreeChart-FX). {@link io.liquidlens.app.traces.TraceDataset}
- * reads the activity's arrays in place and draws a long trace from its per-run extremes;
- * {@link io.liquidlens.app.traces.CursorLine} is the cursor as an overlay, so moving it repaints a strip, not the
- * chart; {@link io.liquidlens.app.traces.TraceTable} is what the CSV export writes. Depends on the workspace view
- * model, the task and export packages and the public {@code analysis} packages ({@code sim}, {@code model},
- * {@code io}, {@code wiring}).
+ * The traces under the graph: the selected neurons' states and liquid time constants and the model's outputs against
+ * the recorded actions, on one time axis with the workspace's cursor ({@link io.liquidlens.app.traces.TraceChartsView},
+ * JFreeChart-FX). {@link io.liquidlens.app.traces.TraceDataset} reads the activity's arrays in place and draws a long
+ * trace from its per-run extremes; {@link io.liquidlens.app.traces.CursorLine} is the cursor as an overlay, so moving
+ * it repaints a strip, not the chart; {@link io.liquidlens.app.traces.TraceTable} is what the CSV export writes.
+ * Depends on {@code app.workspace}, {@code app.task} and {@code app.export} and, of {@code analysis}, {@code sim},
+ * {@code model}, {@code io} and {@code wiring}.
  */
 package io.liquidlens.app.traces;

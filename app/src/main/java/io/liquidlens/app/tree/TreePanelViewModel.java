@@ -18,7 +18,6 @@ import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
-import io.liquidlens.tree.service.TreeExports;
 import io.liquidlens.tree.service.TreeRequest;
 import io.liquidlens.wiring.NeuronRole;
 import java.nio.file.Path;
@@ -49,12 +48,6 @@ import javafx.beans.property.DoubleProperty;
  */
 public final class TreePanelViewModel {
     private static final String NOTHING = "Extract a tree from the loaded model and rollout.";
-
-    /** The DOT export: the command's tree.dot. */
-    public static final TreeArtifact DOT = TreeExports.DOT;
-
-    /** The PDF export: the command's tree.pdf, the tree drawn with its caption of how it was made. */
-    public static final TreeArtifact PDF = TreeExports.PDF;
 
     private final WorkspaceViewModel workspace;
     private final BooleanProperty inter = new SimpleBooleanProperty(false);

@@ -1,12 +1,12 @@
 /**
- * The workbench's shared state, which every view follows: the loaded model and rollout and the model's activity
- * over it ({@link io.liquidlens.app.workspace.WorkspaceViewModel}; the background half of opening and clamping is
- * {@link io.liquidlens.app.workspace.WorkspaceLoading}, which builds a whole
- * {@link io.liquidlens.app.workspace.WorkspaceState} to swap in), the one time cursor
- * ({@link io.liquidlens.app.workspace.TimeCursor}), the neuron selection, clamped neurons
- * ({@link io.liquidlens.app.workspace.NeuronClamps}), whether a model fits a rollout
- * ({@link io.liquidlens.app.workspace.ModelFit}), recent files, and the model panel's summary. Depends on the task
- * package and the public {@code analysis} packages ({@code model}, {@code sim}, {@code io}, {@code head}); view
- * models here hold no controls.
+ * The workbench's shared state, which every view follows: the loaded model and rollout and the model's activity over it
+ * ({@link io.liquidlens.app.workspace.WorkspaceViewModel}; the background half of opening and clamping is {@link
+ * io.liquidlens.app.workspace.WorkspaceLoading}, which builds a whole {@link
+ * io.liquidlens.app.workspace.WorkspaceState} to swap in), the one time cursor ({@link
+ * io.liquidlens.app.workspace.TimeCursor}), the neuron selection, clamped neurons ({@link
+ * io.liquidlens.app.workspace.NeuronClamps}), whether a model fits a rollout ({@link
+ * io.liquidlens.app.workspace.ModelFit}), recent files, and the model panel's summary. Depends on {@code app.task} and,
+ * of {@code analysis}, {@code model}, {@code sim}, {@code io}, {@code head} and {@code wiring}; view models here hold
+ * no controls.
  */
 package io.liquidlens.app.workspace;

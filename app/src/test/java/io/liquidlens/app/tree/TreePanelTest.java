@@ -10,6 +10,7 @@ import io.liquidlens.app.Workbenches;
 import io.liquidlens.tree.TreeDataset;
 import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeResult;
+import io.liquidlens.tree.service.TreeExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,10 +80,10 @@ class TreePanelTest {
                 .contains(result.tree().leaves() + " leaves").contains(String.format("fidelity %.4f", result.fidelity()));
 
         Path dot = tmp.resolve("tree.dot");
-        robot.interact(() -> panel.model().export(TreePanelViewModel.DOT, dot));
+        robot.interact(() -> panel.model().export(TreeExports.DOT, dot));
         assertThat(Files.readString(dot)).startsWith("digraph tree {").contains(result.tree().leaves() + " leaves");
         Path pdf = tmp.resolve("tree.pdf");
-        robot.interact(() -> panel.model().export(TreePanelViewModel.PDF, pdf));
+        robot.interact(() -> panel.model().export(TreeExports.PDF, pdf));
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         // two steps whose rows end in different leaves

@@ -1,4 +1,4 @@
-package io.liquidlens.architecture;
+package io.liquidlens.app;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +18,9 @@ final class DependsOnSentence {
     private DependsOnSentence() {
     }
 
-    /** The sentence, or null when the text has none. */
-    static String find(String packageInfo) {
+    /** The sentence, or null when the text has none; comment line breaks (and their stars) read as one space. */
+    static String find(String javadoc) {
+        String packageInfo = javadoc.replaceAll("\\s*\\R\\s*\\*(?!/)\\s*", " ");
         Matcher start = START.matcher(packageInfo);
         if (!start.find()) {
             return null;

@@ -1,4 +1,4 @@
-package io.liquidlens.architecture;
+package io.liquidlens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every package's {@code package-info} says which LiquidLens packages it depends on, and that sentence is kept
- * exactly true here: the packages named in it are the packages its classes use, no more and no fewer. The
- * layering itself (which arrows are allowed at all) is {@link AnalysisArchitectureTest}'s; this test keeps the
- * prose a reader meets first from going stale.
+ * Every package's {@code package-info}, in both modules, says which LiquidLens packages it depends on, and that
+ * sentence is kept exactly true here: the packages named in it are the packages its classes use, no more and no
+ * fewer. Packages are named below {@code io.liquidlens} ({@code tree.service}, {@code app.workspace}). The rules
+ * about which arrows are allowed at all are the architecture tests' of each module; this one keeps the prose a
+ * reader meets first from going stale. It lives in {@code app}, the module that sees both.
  */
 class PackageDependenciesTest {
     private static final String ROOT = "io.liquidlens";
@@ -33,6 +34,7 @@ class PackageDependenciesTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
+        assertThat(usedPackages(classes)).as("packages of both modules were found").containsKeys("wiring", "app.task");
     }
 
     @Test
@@ -40,7 +42,8 @@ class PackageDependenciesTest {
         Map<String, Set<String>> used = usedPackages(classes);
         List<String> wrong = new ArrayList<>();
         for (String pkg : used.keySet()) {
-            Path info = Path.of("src/main/java", (ROOT + "." + pkg).replace('.', '/'), "package-info.java");
+            Path sources = pkg.startsWith("app") ? Path.of("src/main/java") : Path.of("../analysis/src/main/java");
+            Path info = sources.resolve((ROOT + "." + pkg).replace('.', '/')).resolve("package-info.java");
             String sentence = DependsOnSentence.find(Files.readString(info));
             if (sentence == null) {
                 wrong.add(pkg + ": package-info has no \"Depends on\" sentence (uses " + used.get(pkg) + ")");
@@ -59,6 +62,28 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void everyPackageHasARowInTheDesignPackageMap() throws IOException {
+        String design = Files.readString(Path.of("../docs/DESIGN.md"));
+        int appTable = design.indexOf("`app` (");
+        assertThat(appTable).as("docs/DESIGN.md has the app's package table").isPositive();
+        Set<String> mapped = new TreeSet<>(rowsOf(design.substring(design.indexOf("## Package map"), appTable), ""));
+        for (String name : rowsOf(design.substring(appTable), "app.")) {
+            mapped.add(name.equals("app.app") ? "app" : name);
+        }
+        Set<String> packages = new TreeSet<>(usedPackages(classes).keySet());
+        assertThat(mapped).as("docs/DESIGN.md#package-map").containsExactlyInAnyOrderElementsOf(packages);
+    }
+
+    private static List<String> rowsOf(String table, String prefix) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `([a-z.]+)` \\|").matcher(table);
+        while (row.find()) {
+            names.add(prefix + row.group(1));
+        }
+        return names;
+    }
+
+    @Test
     void theSentenceParserReadsPackagesAndStopsAtTheEndOfTheSentence() {
         Set<String> known = Set.of("io", "model", "tree", "tree.weka", "cli", "report");
         String text = """
@@ -71,6 +96,9 @@ class PackageDependenciesTest {
         assertThat(DependsOnSentence.find("/** Nothing said here. */")).isNull();
         assertThat(DependsOnSentence.packagesNamed(DependsOnSentence.find(
                 "/** Depends on nothing else in LiquidLens. Used by {@code io}. */"), known)).isEmpty();
+        String broken = "/**\n * Depends on {@code\n * model} and {@code io}.\n */";
+        assertThat(DependsOnSentence.packagesNamed(DependsOnSentence.find(broken), known))
+                .as("a tag wrapped across comment lines").containsExactlyInAnyOrder("model", "io");
     }
 
     /** For each package below the root (relative name, e.g. {@code tree.weka}), the other such packages it uses. */
