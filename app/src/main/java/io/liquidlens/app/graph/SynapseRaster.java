@@ -147,22 +147,15 @@ final class SynapseRaster {
      */
     void smoothLine(double x0, double y0, double x1, double y1, double lineWidth) {
         boolean steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
-        if (steep) {
-            double t = x0;
-            x0 = y0;
-            y0 = t;
-            t = x1;
-            x1 = y1;
-            y1 = t;
+        // walk along the major axis from its lower end: {x0, y0, x1, y1} with the axes swapped for a steep line
+        double[] ends = steep ? new double[] {y0, x0, y1, x1} : new double[] {x0, y0, x1, y1};
+        if (ends[0] > ends[2]) {
+            ends = new double[] {ends[2], ends[3], ends[0], ends[1]};
         }
-        if (x0 > x1) {
-            double t = x0;
-            x0 = x1;
-            x1 = t;
-            t = y0;
-            y0 = y1;
-            y1 = t;
-        }
+        x0 = ends[0];
+        y0 = ends[1];
+        x1 = ends[2];
+        y1 = ends[3];
         double gradient = x1 == x0 ? 0 : (y1 - y0) / (x1 - x0);
         // half the extent across the major axis of a line lineWidth thick
         long half = Math.max(1, Math.round(lineWidth / 2 * Math.sqrt(1 + gradient * gradient) * 256));
