@@ -1,6 +1,7 @@
 package io.liquidlens.causal;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -31,6 +32,16 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         if (models.isEmpty() || rollouts.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one rollout");
         }
+    }
+
+    /**
+     * {@link SaliencySpec#reportDefault} for these models, judged by the first one's {@code model.json} (a report
+     * compares models of one kind: its conditions apply to camera frames or to vectors, not both).
+     *
+     * @throws LiquidLensException naming the model when its {@code model.json} cannot be read
+     */
+    public static SaliencySpec defaultMethodFor(List<Path> models) {
+        return SaliencySpec.reportDefault(ModelFolder.readManifest(models.get(0)).head() != null);
     }
 
     /**

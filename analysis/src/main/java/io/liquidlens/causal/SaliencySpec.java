@@ -61,6 +61,14 @@ public record SaliencySpec(SaliencyChoice choice, int steps, String baseline, in
         return new SaliencySpec(choice, IntegratedGradients.DEFAULT_STEPS, "zeros", 16, 0.1, 0, 0);
     }
 
+    /**
+     * The report's method when none is asked for: VisualBackProp for a camera model, as the NCP paper measures, and
+     * the input gradient for a vector model, which has no conv head for VisualBackProp to look through.
+     */
+    public static SaliencySpec reportDefault(boolean camera) {
+        return of(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT);
+    }
+
     /** Every registered method that applies to a camera ({@code image}) or vector model, with its defaults. */
     public static List<SaliencySpec> defaultsFor(boolean image) {
         return SaliencyChoice.forModel(image).stream().map(SaliencySpec::of).toList();

@@ -51,9 +51,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "Vector models: the inputs the 'channels' condition adds noise to (default: every input).")
     List<String> channels = new ArrayList<>();
 
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "vbp",
+    @Option(names = "--method", paramLabel = "NAME",
             description = "Saliency method NAME[:KEY=VALUE,...]: " + SaliencySpec.SYNTAX
-                    + ". Default: ${DEFAULT-VALUE}.")
+                    + ". Default: vbp for camera models, gradient for vector models.")
     String method;
 
     @Option(names = "--output", paramLabel = "I", defaultValue = "0",
@@ -96,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
         AuditOptions options;
         SaliencySpec choice;
         try {
-            choice = SaliencySpec.parse(method);
+            choice = method == null ? AuditRequest.defaultMethodFor(models) : SaliencySpec.parse(method);
             options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
         } catch (IllegalArgumentException e) {
             throw new BadOptionException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);

@@ -106,7 +106,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void aVectorModelIsTestedAgainstNoisyChannelsAndTheSpuriousCue() throws IOException {
+    void aVectorModelIsTestedAgainstNoisyChannelsAndTheSpuriousCueWithTheGradientByDefault() throws IOException {
         Path vector = tmp.resolve("vector-rollouts");
         Path model = TreeCommandTest.sample("sample-models/vector-lanekeeping");
         CliRunner rec = CliRunner.run("record", "--model", model.toString(), "--sensor", "vector", "--distractors",
@@ -115,11 +115,12 @@ class ReportCommandTest {
         assertThat(rec.exitCode()).as(rec.err()).isZero();
         Path out = tmp.resolve("vector-report");
         CliRunner run = CliRunner.run("report", "--models", model.toString(), "--rollouts", vector.toString(),
-                "--method", "gradient", "--perturbations", "channels=0,0.3;spurious", "--channels", "d,mu,kappa",
+                "--perturbations", "channels=0,0.3;spurious", "--channels", "d,mu,kappa",
                 "--frames", "20", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode conditions = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("models").get(0)
-                .get("conditions");
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(metrics.get("method").asText()).as("no --method: the vector models' default").endsWith("(gradient)");
+        JsonNode conditions = metrics.get("models").get(0).get("conditions");
         assertThat(conditions).extracting(c -> c.get("condition").asText())
                 .containsExactly("clean", "channels 0.3", "spurious cue");
         for (JsonNode c : conditions) {

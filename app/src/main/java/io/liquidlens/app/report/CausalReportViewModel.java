@@ -9,7 +9,6 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencySpec;
-import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.report.CausalReportWriter;
 import java.nio.file.Path;
@@ -107,9 +106,7 @@ public final class CausalReportViewModel {
     /** Loads, audits and writes as {@code liquidlens report} does; the report's {@code index.html}. */
     private static Path write(Request r, io.liquidlens.app.task.ProgressSink sink) {
         AuditOptions v = r.options();
-        // vector models have no conv head for VisualBackProp: the plain input gradient instead
-        boolean camera = ModelFolder.readManifest(r.models().get(0)).head() != null;
-        AuditOptions o = new AuditOptions(SaliencySpec.of(camera ? SaliencyChoice.VBP : SaliencyChoice.GRADIENT), v.output(),
+        AuditOptions o = new AuditOptions(AuditRequest.defaultMethodFor(r.models()), v.output(),
                 v.frames(), v.overlays(), v.episodes(), v.episodeSteps(), v.seed(), v.interventions());
         sink.message("Measuring " + r.models().size() + " model(s)");
         AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o);
