@@ -144,14 +144,15 @@ final class ConvGeometry {
 
     /**
      * y = conv(x) + b in float32; w is (outC, inC, kh, kw) at wo, b (outC) at bo or null. {@code cols}
-     * holds {@link #taps} rows and {@code rows} {@link #outC} rows of at least {@link #plane} values each.
+     * holds {@link #taps} rows and {@code rows} {@link #outC} rows of at least {@link #plane} values each;
+     * {@code cols} starts as zeros and is used by this layer only (its padding entries are never written).
      */
     void forward(float[] w, int wo, float[] b, int bo, float[] x, int xo, float[] y, int yo, float[][] cols,
                  float[][] rows) {
         for (int c = 0, t = 0; c < inC; c++) {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, t++) {
-                    gatherInto(x, xo, c, ky, kx, cols[t]);
+                    gatherInsideInto(x, xo, c, ky, kx, cols[t]);
                 }
             }
         }
@@ -164,18 +165,15 @@ final class ConvGeometry {
         }
     }
 
-    /** Float twin of {@link #gatherInto(double[], int, int, int, int, double[], int)}, into row[0, plane). */
-    private void gatherInto(float[] x, int xo, int c, int ky, int kx, float[] row) {
+    /**
+     * What tap (c, ky, kx) sees at every output position, into row[0, plane); the entries where the tap falls
+     * in the padding are never written, so a row that starts as zeros keeps its zeros there.
+     */
+    private void gatherInsideInto(float[] x, int xo, int c, int ky, int kx, float[] row) {
         int lo = oxLo[kx];
         int hi = oxHi[kx];
-        for (int oy = 0; oy < outH; oy++) {
+        for (int oy = oyLo[ky]; oy < oyHi[ky]; oy++) {
             int base = oy * outW;
-            if (oy < oyLo[ky] || oy >= oyHi[ky]) {
-                Arrays.fill(row, base, base + outW, 0f);
-                continue;
-            }
-            Arrays.fill(row, base, base + lo, 0f);
-            Arrays.fill(row, base + hi, base + outW, 0f);
             int src = inputRowStart(xo, c, ky, kx, oy);
             if (sw == 1) {
                 System.arraycopy(x, src + lo, row, base + lo, hi - lo);

@@ -166,7 +166,7 @@ public final class PerceptionHead {
                 act[i + 1] = flatten ? act[i] : new float[head.shapes.get(i + 1).size()];
                 ConvGeometry conv = head.convs[i];
                 if (conv != null) {
-                    cols[i] = new float[conv.taps][conv.plane];
+                    cols[i] = new float[conv.taps][conv.plane]; // zeros, where the padding stays zero
                     rows[i] = new float[conv.outC][conv.plane];
                 }
             }
