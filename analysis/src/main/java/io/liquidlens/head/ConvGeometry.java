@@ -152,7 +152,13 @@ final class ConvGeometry {
         for (int c = 0, t = 0; c < inC; c++) {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, t++) {
-                    gatherInsideInto(x, xo, c, ky, kx, cols[t]);
+                    if (ky < sh) {
+                        gatherInsideInto(x, xo, c, ky, kx, cols[t], 0);
+                    } else {
+                        // tap ky at output row oy reads the input row tap ky - sh reads at oy + 1: one block copy
+                        System.arraycopy(cols[t - sh * kw], outW, cols[t], 0, plane - outW);
+                        gatherInsideInto(x, xo, c, ky, kx, cols[t], outH - 1);
+                    }
                 }
             }
         }
@@ -166,13 +172,14 @@ final class ConvGeometry {
     }
 
     /**
-     * What tap (c, ky, kx) sees at every output position, into row[0, plane); the entries where the tap falls
-     * in the padding are never written, so a row that starts as zeros keeps its zeros there.
+     * What tap (c, ky, kx) sees at the output rows from {@code fromRow} on, into row[fromRow * outW, plane);
+     * the entries where the tap falls in the padding are never written, so a row that starts as zeros keeps
+     * its zeros there.
      */
-    private void gatherInsideInto(float[] x, int xo, int c, int ky, int kx, float[] row) {
+    private void gatherInsideInto(float[] x, int xo, int c, int ky, int kx, float[] row, int fromRow) {
         int lo = oxLo[kx];
         int hi = oxHi[kx];
-        for (int oy = oyLo[ky]; oy < oyHi[ky]; oy++) {
+        for (int oy = Math.max(fromRow, oyLo[ky]); oy < oyHi[ky]; oy++) {
             int base = oy * outW;
             int src = inputRowStart(xo, c, ky, kx, oy);
             if (sw == 1) {
