@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * One conv2d layer's geometry on its input, and its arithmetic in float and double.
  *
- * <p>Forward: the patches every output position sees are copied into a (positions x taps) matrix
- * (im2col, zeros where a tap falls in the padding), and each output value is the dot product of a weight
- * row (torch's (out, in, kh, kw) layout is already (out x taps)) with a patch row, done by {@link Gemm}.
+ * <p>Forward in float32: what each tap sees at every output position is copied into a row of its own
+ * (im2col as taps x positions, zeros where a tap falls in the padding), and each output channel's row is
+ * the weight row (torch's (out, in, kh, kw) layout is already (out x taps)) times those rows, done by
+ * {@link RowGemm}. Forward in double: the patches are (positions x taps) and each output value is the dot
+ * product of a weight row with a patch row, done by {@link Gemm}.
  * Backward: the weight gradient is dy (out x positions) against the (taps x positions) matrix, and the
  * input gradient goes back through the transposed weights into a (taps x positions) matrix whose rows
  * are scattered onto the input positions they came from (col2im).
@@ -120,27 +122,6 @@ final class ConvGeometry {
     }
 
     /** The patch each output position sees, row by row: patches[p * taps + t], zeros in the padding. */
-    void im2colT(float[] x, int xo, float[] patches) {
-        int at = 0;
-        for (int oy = 0; oy < outH; oy++) {
-            for (int ox = 0; ox < outW; ox++) {
-                int ix0 = ox * sw - pw;
-                for (int c = 0; c < inC; c++) {
-                    for (int ky = 0; ky < kh; ky++) {
-                        int iy = oy * sh - ph + ky;
-                        boolean inside = iy >= 0 && iy < inH;
-                        int src = xo + (c * inH + iy) * inW + ix0;
-                        for (int kx = 0; kx < kw; kx++) {
-                            int ix = ix0 + kx;
-                            patches[at++] = inside && ix >= 0 && ix < inW ? x[src + kx] : 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Double twin of {@link #im2colT(float[], int, float[])}. */
     void im2colT(double[] x, int xo, double[] patches) {
         int at = 0;
         for (int oy = 0; oy < outH; oy++) {
@@ -161,13 +142,54 @@ final class ConvGeometry {
         }
     }
 
-    /** y = conv(x) + b in float32; w is (outC, inC, kh, kw) at wo, b (outC) at bo or null. */
-    void forward(float[] w, int wo, float[] b, int bo, float[] x, int xo, float[] y, int yo, float[] patches) {
-        for (int o = 0; o < outC; o++) {
-            Arrays.fill(y, yo + o * plane, yo + (o + 1) * plane, b == null ? 0f : b[bo + o]);
+    /**
+     * y = conv(x) + b in float32; w is (outC, inC, kh, kw) at wo, b (outC) at bo or null. {@code cols}
+     * holds {@link #taps} rows and {@code rows} {@link #outC} rows of at least {@link #plane} values each;
+     * {@code cols} starts as zeros and is used by this layer only (its padding entries are never written).
+     */
+    void forward(float[] w, int wo, float[] b, int bo, float[] x, int xo, float[] y, int yo, float[][] cols,
+                 float[][] rows) {
+        for (int c = 0, t = 0; c < inC; c++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, t++) {
+                    if (ky < sh) {
+                        gatherInsideInto(x, xo, c, ky, kx, cols[t], 0);
+                    } else {
+                        // tap ky at output row oy reads the input row tap ky - sh reads at oy + 1: one block copy
+                        System.arraycopy(cols[t - sh * kw], outW, cols[t], 0, plane - outW);
+                        gatherInsideInto(x, xo, c, ky, kx, cols[t], outH - 1);
+                    }
+                }
+            }
         }
-        im2colT(x, xo, patches);
-        Gemm.addNt(w, wo, outC, patches, 0, plane, taps, y, yo);
+        for (int o = 0; o < outC; o++) {
+            Arrays.fill(rows[o], 0, plane, b == null ? 0f : b[bo + o]);
+        }
+        RowGemm.add(w, wo, outC, taps, cols, plane, rows);
+        for (int o = 0; o < outC; o++) {
+            System.arraycopy(rows[o], 0, y, yo + o * plane, plane);
+        }
+    }
+
+    /**
+     * What tap (c, ky, kx) sees at the output rows from {@code fromRow} on, into row[fromRow * outW, plane);
+     * the entries where the tap falls in the padding are never written, so a row that starts as zeros keeps
+     * its zeros there.
+     */
+    private void gatherInsideInto(float[] x, int xo, int c, int ky, int kx, float[] row, int fromRow) {
+        int lo = oxLo[kx];
+        int hi = oxHi[kx];
+        for (int oy = Math.max(fromRow, oyLo[ky]); oy < oyHi[ky]; oy++) {
+            int base = oy * outW;
+            int src = inputRowStart(xo, c, ky, kx, oy);
+            if (sw == 1) {
+                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    row[base + ox] = x[src + ox * sw];
+                }
+            }
+        }
     }
 
     /** y = conv(x) + b in double; weights at wo and bias at bo (bo < 0: no bias) in {@code values}. */

@@ -3,92 +3,15 @@ package io.liquidlens.head;
 /**
  * C += A B^T for row-major A (m x k) and B (n x k), C (m x n): every element of C is a dot product of
  * two contiguous rows. Done in 4 x 4 tiles with sixteen scalar accumulators, so each pair of loaded values
- * feeds four multiply-adds; on the JVM without the vector API this runs about twice as fast as
- * row-by-row axpy loops, whatever the shapes.
+ * feeds four multiply-adds; this runs about twice as fast as axpy loops over rows of one flat array, which
+ * the JIT leaves scalar.
  *
- * <p>The float (simulation) and double (reverse mode) kernels are the same code twice on purpose: Java
- * generics do not reach primitives, and boxing or a shared double path would cost the hot loop its speed.
+ * <p>Double precision, for reverse mode; the float32 forward uses {@link RowGemm}, whose rows in arrays of
+ * their own the JIT vectorises (about three times these tiles' speed).
  */
 final class Gemm {
 
     private Gemm() {
-    }
-
-    static void addNt(float[] a, int ao, int m, float[] b, int bo, int n, int k, float[] c, int co) {
-        int m4 = m - m % 4;
-        int n4 = n - n % 4;
-        for (int i = 0; i < m4; i += 4) {
-            int a0 = ao + i * k;
-            int a1 = a0 + k;
-            int a2 = a1 + k;
-            int a3 = a2 + k;
-            for (int j = 0; j < n4; j += 4) {
-                int b0 = bo + j * k;
-                int b1 = b0 + k;
-                int b2 = b1 + k;
-                int b3 = b2 + k;
-                float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f;
-                float s20 = 0f, s21 = 0f, s22 = 0f, s23 = 0f, s30 = 0f, s31 = 0f, s32 = 0f, s33 = 0f;
-                for (int t = 0; t < k; t++) {
-                    float x0 = b[b0 + t];
-                    float x1 = b[b1 + t];
-                    float x2 = b[b2 + t];
-                    float x3 = b[b3 + t];
-                    float v = a[a0 + t];
-                    s00 += v * x0;
-                    s01 += v * x1;
-                    s02 += v * x2;
-                    s03 += v * x3;
-                    v = a[a1 + t];
-                    s10 += v * x0;
-                    s11 += v * x1;
-                    s12 += v * x2;
-                    s13 += v * x3;
-                    v = a[a2 + t];
-                    s20 += v * x0;
-                    s21 += v * x1;
-                    s22 += v * x2;
-                    s23 += v * x3;
-                    v = a[a3 + t];
-                    s30 += v * x0;
-                    s31 += v * x1;
-                    s32 += v * x2;
-                    s33 += v * x3;
-                }
-                int r = co + i * n + j;
-                c[r] += s00;
-                c[r + 1] += s01;
-                c[r + 2] += s02;
-                c[r + 3] += s03;
-                r += n;
-                c[r] += s10;
-                c[r + 1] += s11;
-                c[r + 2] += s12;
-                c[r + 3] += s13;
-                r += n;
-                c[r] += s20;
-                c[r + 1] += s21;
-                c[r + 2] += s22;
-                c[r + 3] += s23;
-                r += n;
-                c[r] += s30;
-                c[r + 1] += s31;
-                c[r + 2] += s32;
-                c[r + 3] += s33;
-            }
-        }
-        // the ragged edges: rows past m4 against every column, columns past n4 against the tiled rows
-        for (int i = 0; i < m; i++) {
-            for (int j = i < m4 ? n4 : 0; j < n; j++) {
-                int ar = ao + i * k;
-                int br = bo + j * k;
-                float s = 0f;
-                for (int t = 0; t < k; t++) {
-                    s += a[ar + t] * b[br + t];
-                }
-                c[co + i * n + j] += s;
-            }
-        }
     }
 
     static void addNt(double[] a, int ao, int m, double[] b, int bo, int n, int k, double[] c, int co) {

@@ -129,7 +129,7 @@ public final class PerceptionHead {
             float[] y = act[i + 1];
             LayerSpec layer = spec.layers().get(i);
             if (convs[i] != null) {
-                convs[i].forward(weights[i], 0, biases[i], 0, x, 0, y, 0, workspace.patches);
+                convs[i].forward(weights[i], 0, biases[i], 0, x, 0, y, 0, workspace.cols[i], workspace.rows[i]);
             } else if (linears[i] != null) {
                 linears[i].forward(weights[i], 0, biases[i], 0, x, 0, y, 0);
             } else if (layer instanceof LayerSpec.Relu) {
@@ -150,22 +150,26 @@ public final class PerceptionHead {
     public static final class Workspace {
         private final PerceptionHead owner;
         private final float[][] act;
-        private final float[] patches;
+        /** Per conv layer: what each tap sees at every output position, and each output channel's map. */
+        private final float[][][] cols;
+        private final float[][][] rows;
 
         private Workspace(PerceptionHead head) {
             owner = head;
             int n = head.convs.length;
             act = new float[n + 1][];
             act[0] = new float[head.shapes.get(0).size()];
-            int maxPatches = 1;
+            cols = new float[n][][];
+            rows = new float[n][][];
             for (int i = 0; i < n; i++) {
                 boolean flatten = head.spec.layers().get(i) instanceof LayerSpec.Flatten;
                 act[i + 1] = flatten ? act[i] : new float[head.shapes.get(i + 1).size()];
-                if (head.convs[i] != null) {
-                    maxPatches = Math.max(maxPatches, head.convs[i].patchSize());
+                ConvGeometry conv = head.convs[i];
+                if (conv != null) {
+                    cols[i] = new float[conv.taps][conv.plane]; // zeros, where the padding stays zero
+                    rows[i] = new float[conv.outC][conv.plane];
                 }
             }
-            patches = new float[maxPatches];
         }
 
         /** The last frame in torch's (C, H, W) order (shape {@code spec.shapes().get(0)}); do not modify. */
