@@ -12,14 +12,16 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A batch of 16 independent 1,000-step sequences through the AutoNCP(19, 1) LTC, on all cores versus on
- * one. Score = batches per second; steps per second = score x 16,000.
+ * A batch of {@code batch} independent 1,000-step sequences through the AutoNCP(19, 1) LTC, on all cores
+ * versus on one. Score = batches per second; steps per second = score x batch x 1,000. B = 64 on one thread
+ * is the figure set beside torch + ncps's batched LTC ({@code analysis/src/jmh/python/ltc_ncps.py}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -27,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BatchBenchmark {
-    static final int BATCH = 16;
+    /** Sequences per batch. */
+    @Param({"16", "64"})
+    public int batch;
 
     private Simulator ltc;
     private SimulationInput input;
@@ -39,7 +43,7 @@ public class BatchBenchmark {
     public void setUp() {
         LiquidModel model = BenchModels.ltc(BenchModels.autoNcp(), 1);
         ltc = new Simulator(model);
-        input = SimulationInput.of(BenchModels.inputs(3, BATCH, SimBenchmark.STEPS));
+        input = SimulationInput.of(BenchModels.inputs(3, batch, SimBenchmark.STEPS));
     }
 
     /** The batch spread over every core (the default). */
