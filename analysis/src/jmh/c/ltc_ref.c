@@ -7,6 +7,8 @@
  *
  * Build and run:
  *   gcc -O3 -march=native -o /tmp/ltc_ref ltc_ref.c -lm && /tmp/ltc_ref
+ * -ffast-math lets gcc call glibc's vectorised expf over the synapses (about 1.5x here); plain -O3 is the
+ * reference.
  * With -DDENSE the synapse sums run over the full masked N x N and S x N matrices, literally as ncps
  * writes them; without it only over the synapses the masks keep, as LtcCell does.
  */
@@ -172,9 +174,9 @@ static void step(const float *x, float *h, float *out, float dt) {
     for (int m = 0; m < M; m++) out[m] = h[m] * output_w[m] + output_b[m];
 }
 
-static double now(void) {
+static double seconds(clockid_t clock) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(clock, &t);
     return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
@@ -184,23 +186,26 @@ int main(void) {
     init();
     for (int t = 0; t < STEPS; t++)
         for (int i = 0; i < S; i++) xs[t][i] = uniform(-2.f, 2.f);
-    double best = 0.;
+    double best = 0., bestCpu = 0.;
     float check = 0.f;
     for (int rep = 0; rep < 8; rep++) {
         int sequences = 0;
-        double start = now(), elapsed;
+        double start = seconds(CLOCK_MONOTONIC), cpuStart = seconds(CLOCK_THREAD_CPUTIME_ID), elapsed;
         do {
             for (int j = 0; j < N; j++) h[j] = 0.f;
             for (int t = 0; t < STEPS; t++) step(xs[t], h, outs[t], 1.f);
             check += outs[STEPS - 1][0];
             sequences++;
-            elapsed = now() - start;
+            elapsed = seconds(CLOCK_MONOTONIC) - start;
         } while (elapsed < 1.0);
         double rate = sequences * (double)STEPS / elapsed;
-        printf("iteration %d: %.0f steps/s\n", rep, rate);
+        /* on a shared machine the thread's CPU time is steadier than the wall clock */
+        double cpuRate = sequences * (double)STEPS / (seconds(CLOCK_THREAD_CPUTIME_ID) - cpuStart);
+        printf("iteration %d: %.0f steps/s (%.0f per CPU second)\n", rep, rate, cpuRate);
         if (rate > best) best = rate;
+        if (cpuRate > bestCpu) bestCpu = cpuRate;
     }
-    printf("best: %.0f steps/s (batch 1, AutoNCP(19, 1), %d inputs, %d unfolds; checksum %g)\n", best, S, UNFOLDS,
-           check);
+    printf("best: %.0f steps/s, %.0f per CPU second (batch 1, AutoNCP(19, 1), %d inputs, %d unfolds; checksum %g)\n",
+           best, bestCpu, S, UNFOLDS, check);
     return 0;
 }
