@@ -400,6 +400,17 @@ public final class LiquidModel {
     }
 
     /**
+     * A stepper for {@code lanes} sequences at once when this model is a bare LTC (no head, no mixed memory,
+     * no projection, no clamp): the same numbers as {@link #step}, faster for batches. Empty otherwise.
+     */
+    public Optional<LtcLanes> newLanes(int lanes) {
+        if (cell instanceof LtcCell ltc && head == null && lstm == null && fcW == null && clamp.isEmpty()) {
+            return Optional.of(new LtcLanes(ltc, lanes));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Advances one step, as ncps's wrapper does per time step: the LSTM (if mixed memory) on the raw
      * input replaces h, then the cell, then the projection.
      *

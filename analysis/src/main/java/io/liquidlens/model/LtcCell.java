@@ -29,32 +29,33 @@ import java.util.Map;
  * costs one division per neuron.
  */
 public final class LtcCell implements RecurrentCell {
-    private final int sensory;
-    private final int units;
-    private final int motor;
-    private final int unfolds;
-    private final float epsilon;
-    private final float[] inputW;
-    private final float[] inputB;
-    private final float[] outputW;
-    private final float[] outputB;
-    private final float[] cm;       // f(cm)
-    private final float[] gleak;    // f(gleak)
-    private final float[] gleakVleak;
+    // package-private: LtcLanes runs the same solver with the lane innermost
+    final int sensory;
+    final int units;
+    final int motor;
+    final int unfolds;
+    final float epsilon;
+    final float[] inputW;
+    final float[] inputB;
+    final float[] outputW;
+    final float[] outputB;
+    final float[] cm;       // f(cm)
+    final float[] gleak;    // f(gleak)
+    final float[] gleakVleak;
     // sensory synapses grouped by destination: [sRow[j], sRow[j+1])
-    private final int[] sRow;
-    private final int[] sSrc;
-    private final float[] sW;
-    private final float[] sSigma;
-    private final float[] sMu;
-    private final float[] sErev;
+    final int[] sRow;
+    final int[] sSrc;
+    final float[] sW;
+    final float[] sSigma;
+    final float[] sMu;
+    final float[] sErev;
     // internal synapses grouped by destination
-    private final int[] row;
-    private final int[] src;
-    private final float[] w;
-    private final float[] sigma;
-    private final float[] mu;
-    private final float[] erev;
+    final int[] row;
+    final int[] src;
+    final float[] w;
+    final float[] sigma;
+    final float[] mu;
+    final float[] erev;
 
     LtcCell(LtcSpec spec, int inputSize, int units, int outputDim, StateDictReader r) {
         this.sensory = inputSize;

@@ -3,8 +3,10 @@ package io.liquidlens.sim;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.CellKind;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LtcLanes;
 import io.liquidlens.model.StepBuffers;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -23,6 +25,8 @@ public final class Simulator {
     /** Below this many sample-steps a batch is not worth spreading over threads. */
     private static final long PARALLEL_MIN_STEPS = 512;
     private static final int REPORT_EVERY = 1024;
+    /** Most sequences stepped side by side: enough to keep the sigmoids overlapped, few enough for the L1 cache. */
+    private static final int MAX_LANES = 64;
 
     private final LiquidModel model;
 
@@ -207,6 +211,78 @@ public final class Simulator {
         }
 
         void samples(int from, int to) {
+            int lanes = Math.min(MAX_LANES, to - from);
+            Optional<LtcLanes> stepper = lanes > 1 ? model.newLanes(lanes) : Optional.empty();
+            if (stepper.isEmpty()) {
+                oneByOne(from, to);
+                return;
+            }
+            for (int i = from; i < to; i += lanes) {
+                int width = Math.min(lanes, to - i);
+                LtcLanes group = width == lanes ? stepper.get() : model.newLanes(width).orElseThrow();
+                together(i, group);
+            }
+        }
+
+        /** Samples [first, first + lanes) stepped side by side, lane innermost (same numbers as one by one). */
+        private void together(int first, LtcLanes group) {
+            final int n = y.n;
+            final int m = y.m;
+            final int s = y.s;
+            final int lanes = group.lanes();
+            final long total = (long) y.b * y.l;
+            float[] x = new float[s * lanes];
+            float[] dt = new float[lanes];
+            float[] h = new float[n * lanes];
+            float[] out = new float[m * lanes];
+            float[] tauLanes = tau == null ? null : new float[n * lanes];
+            for (int b = 0; b < lanes; b++) {
+                for (int j = 0; j < n; j++) {
+                    h[j * lanes + b] = h0 == null ? 0f : h0[(first + b) * n + j];
+                }
+            }
+            int sinceReport = 0;
+            for (int t = 0; t < y.l; t++) {
+                for (int b = 0; b < lanes; b++) {
+                    int in = y.inputOffset(first + b, t);
+                    for (int i = 0; i < s; i++) {
+                        x[i * lanes + b] = xs[in + i];
+                    }
+                    dt[b] = ts == null ? 1f : ts[y.timeIndex(first + b, t)];
+                }
+                group.step(x, dt, h, out, tauLanes);
+                for (int b = 0; b < lanes; b++) {
+                    int row = (first + b) * y.l + t;
+                    for (int o = 0; o < m; o++) {
+                        outs[row * m + o] = out[o * lanes + b];
+                    }
+                    for (int j = 0; j < n; j++) {
+                        states[row * n + j] = h[j * lanes + b];
+                    }
+                    if (tauLanes != null) {
+                        for (int j = 0; j < n; j++) {
+                            tau[row * n + j] = tauLanes[j * lanes + b];
+                        }
+                    }
+                }
+                sinceReport += lanes;
+                if (sinceReport >= REPORT_EVERY) {
+                    if (listener.isCancelled()) {
+                        throw new CancellationException("simulation cancelled");
+                    }
+                    listener.progress(done.addAndGet(sinceReport), total);
+                    sinceReport = 0;
+                }
+            }
+            for (int b = 0; b < lanes; b++) {
+                for (int j = 0; j < n; j++) {
+                    hx[(first + b) * n + j] = h[j * lanes + b];
+                }
+            }
+            done.addAndGet(sinceReport);
+        }
+
+        private void oneByOne(int from, int to) {
             final int n = y.n;
             final int m = y.m;
             final long total = (long) y.b * y.l;

@@ -65,6 +65,44 @@ class SimulatorTest {
         assertThat(unit.states().toFloatArray()).as("dt matters").isNotEqualTo(batched.states().toFloatArray());
     }
 
+    /** An LTC batch is stepped side by side, 64 sequences at a time; every number must be each sequence's own. */
+    @Test
+    void ltcSequencesSteppedSideBySideEqualEachSequenceAloneExactly() {
+        LiquidModel model = FixtureModels.model(Fixtures.caseNamed("ltc.json", "ltc_autoncp19_1_default"));
+        int b = 67;
+        int l = 5;
+        NdArray x = randomInputs(b, l, 8, 5);
+        Random rng = new Random(6);
+        float[] ts = new float[b * l];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = 0.2f + 1.5f * rng.nextFloat();
+        }
+        float[] h0 = new float[b * 19];
+        for (int i = 0; i < h0.length; i++) {
+            h0[i] = (float) rng.nextGaussian();
+        }
+        NdArray timespans = NdArray.ofFloats(new int[] {b, l}, ts);
+        NdArray hx0 = NdArray.ofFloats(new int[] {b, 19}, h0);
+        Simulator sim = new Simulator(model);
+        SimulationOptions tauOneThread = new SimulationOptions(true, false);
+        SimulationResult together = sim.run(new SimulationInput(x, timespans, hx0, null), tauOneThread,
+                ProgressListener.NONE);
+        for (int i : new int[] {0, 1, 37, 63, 64, 66}) {
+            SimulationResult alone = sim.run(new SimulationInput(sample(x, i), sample(timespans, i), sample(hx0, i),
+                    null), tauOneThread, ProgressListener.NONE);
+            assertThat(sample(together.states(), i).toFloatArray()).as("states of %d", i)
+                    .containsExactly(alone.states().toFloatArray());
+            assertThat(sample(together.stepOutputs(), i).toFloatArray()).as("outputs of %d", i)
+                    .containsExactly(alone.stepOutputs().toFloatArray());
+            assertThat(sample(together.tau(), i).toFloatArray()).as("tau of %d", i)
+                    .containsExactly(alone.tau().toFloatArray());
+            assertThat(sample(together.hx(), i).toFloatArray()).as("hx of %d", i)
+                    .containsExactly(alone.hx().toFloatArray());
+        }
+        assertThat(sample(together.states(), 1).toFloatArray()).as("samples differ")
+                .isNotEqualTo(sample(together.states(), 0).toFloatArray());
+    }
+
     @Test
     void largeBatchesRunInParallelWithTheSameResultsAndReportProgress() {
         LiquidModel model = FixtureModels.model(Fixtures.caseNamed("ltc.json", "ltc_autoncp19_1_default"));
