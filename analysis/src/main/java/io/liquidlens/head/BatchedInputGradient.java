@@ -1,0 +1,329 @@
+package io.liquidlens.head;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The head's input gradient for a batch of frames at once, in double precision: {@link #forward} runs every frame
+ * of the batch through each layer before the next layer, and {@link #backward} turns dL/d(features) of every frame
+ * into dL/d(frame), computing no weight gradient (what attribution maps need, and a third less work than
+ * {@link HeadGrad#backward}). A convolution over the batch is one product of the weights with the patches of
+ * every frame side by side, so its rows are as long as the batch times the output positions and the inner loop is
+ * a multiply-add along a row, which the JIT turns into vector instructions; one frame's last layers have rows of
+ * 48 values only.
+ *
+ * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them. Holds no mutable state: each thread
+ * brings its own {@link Batch}.
+ */
+public final class BatchedInputGradient {
+    /** Columns of a product done at once, so a block of the patch rows stays in the core's cache. */
+    private static final int COLUMN_BLOCK = 256;
+
+    private final HeadSpec spec;
+    private final List<FeatureShape> shapes;
+    private final ConvGeometry[] convs;
+    private final BlockLinear[] linears;
+    private final boolean[] relu;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+
+    /**
+     * @param spec     the head
+     * @param offsetOf the first index of each named tensor in the flat value vector
+     */
+    public BatchedInputGradient(HeadSpec spec, ToIntFunction<String> offsetOf) {
+        this.spec = spec;
+        this.shapes = spec.shapes();
+        int n = spec.layers().size();
+        convs = new ConvGeometry[n];
+        linears = new BlockLinear[n];
+        relu = new boolean[n];
+        weightOffset = new int[n];
+        biasOffset = new int[n];
+        for (int i = 0; i < n; i++) {
+            LayerSpec layer = spec.layers().get(i);
+            String weight = null;
+            String bias = null;
+            if (layer instanceof LayerSpec.Conv2d c) {
+                convs[i] = new ConvGeometry(c, shapes.get(i));
+                weight = c.weight();
+                bias = c.bias();
+            } else if (layer instanceof LayerSpec.Linear l) {
+                linears[i] = BlockLinear.of(l);
+                weight = l.weight();
+                bias = l.bias();
+            } else if (layer instanceof LayerSpec.ChannelLinear l) {
+                linears[i] = BlockLinear.of(l);
+                weight = l.weight();
+                bias = l.bias();
+            } else if (layer instanceof LayerSpec.Relu) {
+                relu[i] = true;
+            }
+            weightOffset[i] = weight == null ? -1 : offsetOf.applyAsInt(weight);
+            biasOffset[i] = bias == null ? -1 : offsetOf.applyAsInt(bias);
+        }
+    }
+
+    /** Values per frame, H*W*C. */
+    public int inputSize() {
+        return spec.input().size();
+    }
+
+    /** Features per frame. */
+    public int outputSize() {
+        return shapes.get(shapes.size() - 1).size();
+    }
+
+    /** Buffers for batches of up to {@code capacity} frames, for one thread. */
+    public Batch newBatch(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a batch holds at least one frame, got " + capacity);
+        }
+        return new Batch(this, capacity);
+    }
+
+    /**
+     * Frames {@code frames[0..count)} ((H, W, C) each) forward: writes frame b's features to
+     * {@code features[b * outputSize()..]} and keeps every layer's output on {@code batch} for {@link #backward}.
+     */
+    public void forward(double[] values, double[][] frames, int count, double[] features, Batch batch) {
+        batch.check(this, count);
+        int in = inputSize();
+        for (int b = 0; b < count; b++) {
+            if (frames[b].length != in) {
+                throw new IllegalArgumentException("a frame holds " + in + " values, got " + frames[b].length);
+            }
+            Layouts.hwcToChw(frames[b], 0, spec.input(), batch.act[0], b * in);
+        }
+        batch.count = count;
+        for (int i = 0; i < convs.length; i++) {
+            double[] x = batch.act[i];
+            double[] y = batch.act[i + 1];
+            int xs = shapes.get(i).size();
+            int ys = shapes.get(i + 1).size();
+            if (convs[i] != null) {
+                convForward(convs[i], values, weightOffset[i], biasOffset[i], x, y, count, batch);
+            } else if (linears[i] != null) {
+                for (int b = 0; b < count; b++) {
+                    linears[i].forward(values, weightOffset[i], biasOffset[i], x, b * xs, y, b * ys);
+                }
+            } else if (relu[i]) {
+                for (int j = 0; j < count * ys; j++) {
+                    y[j] = Math.max(x[j], 0.0);
+                }
+            }
+        }
+        System.arraycopy(batch.act[convs.length], 0, features, 0, count * outputSize());
+    }
+
+    /**
+     * The batch last run {@link #forward} backward: given dL/d(features) of frame b at
+     * {@code dFeatures[b * outputSize()..]}, overwrites {@code dFrames[b]} with dL/d(frame b) in (H, W, C) order.
+     * ReLU passes no gradient where its output is 0, as in {@link HeadGrad#backward}.
+     */
+    public void backward(double[] values, double[] dFeatures, double[][] dFrames, Batch batch) {
+        int count = batch.count;
+        double[] cur = batch.gradA;
+        double[] other = batch.gradB;
+        System.arraycopy(dFeatures, 0, cur, 0, count * outputSize());
+        for (int i = convs.length - 1; i >= 0; i--) {
+            double[] x = batch.act[i];
+            int xs = shapes.get(i).size();
+            int ys = shapes.get(i + 1).size();
+            if (convs[i] != null) {
+                convBackward(convs[i], values, weightOffset[i], cur, other, count, batch);
+            } else if (linears[i] != null) {
+                for (int b = 0; b < count; b++) {
+                    linearBackward(linears[i], values, weightOffset[i], cur, b * ys, other, b * xs);
+                }
+            } else {
+                if (relu[i]) {
+                    double[] y = batch.act[i + 1];
+                    for (int j = 0; j < count * ys; j++) {
+                        if (!(y[j] > 0.0)) {
+                            cur[j] = 0.0;
+                        }
+                    }
+                }
+                continue; // relu works in place; flatten changes nothing
+            }
+            double[] t = cur;
+            cur = other;
+            other = t;
+        }
+        int in = inputSize();
+        for (int b = 0; b < count; b++) {
+            Layouts.chwToHwc(cur, b * in, spec.input(), dFrames[b], 0);
+        }
+    }
+
+    /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
+    private static void convForward(ConvGeometry g, double[] values, int wo, int bo, double[] x, double[] y, int count,
+                                    Batch batch) {
+        int width = count * g.plane;
+        double[] cols = batch.cols;
+        int frameIn = g.inC * g.inH * g.inW;
+        for (int b = 0; b < count; b++) {
+            for (int c = 0, t = 0; c < g.inC; c++) {
+                for (int ky = 0; ky < g.kh; ky++) {
+                    for (int kx = 0; kx < g.kw; kx++, t++) {
+                        g.gatherInto(x, b * frameIn, c, ky, kx, cols, t * width + b * g.plane);
+                    }
+                }
+            }
+        }
+        double[] wide = batch.wide;
+        for (int o = 0; o < g.outC; o++) {
+            Arrays.fill(wide, o * width, (o + 1) * width, bo < 0 ? 0.0 : values[bo + o]);
+        }
+        addProduct(values, wo, g.outC, g.taps, cols, width, wide);
+        // (out, frame, position) to each frame's (out, position)
+        int frameOut = g.outC * g.plane;
+        for (int o = 0; o < g.outC; o++) {
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(wide, o * width + b * g.plane, y, b * frameOut + o * g.plane, g.plane);
+            }
+        }
+    }
+
+    /** dx of every frame from dy of every frame: the transposed weights times dy, scattered back onto the inputs. */
+    private static void convBackward(ConvGeometry g, double[] values, int wo, double[] dy, double[] dx, int count,
+                                     Batch batch) {
+        int width = count * g.plane;
+        int frameOut = g.outC * g.plane;
+        double[] wide = batch.wide;
+        for (int o = 0; o < g.outC; o++) {
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(dy, b * frameOut + o * g.plane, wide, o * width + b * g.plane, g.plane);
+            }
+        }
+        double[] wT = batch.weightsT;
+        for (int o = 0; o < g.outC; o++) {
+            for (int t = 0; t < g.taps; t++) {
+                wT[t * g.outC + o] = values[wo + o * g.taps + t];
+            }
+        }
+        double[] cols = batch.cols;
+        Arrays.fill(cols, 0, g.taps * width, 0.0);
+        addProduct(wT, 0, g.taps, g.outC, wide, width, cols);
+        int frameIn = g.inC * g.inH * g.inW;
+        Arrays.fill(dx, 0, count * frameIn, 0.0);
+        for (int b = 0; b < count; b++) {
+            for (int c = 0, t = 0; c < g.inC; c++) {
+                for (int ky = 0; ky < g.kh; ky++) {
+                    for (int kx = 0; kx < g.kw; kx++, t++) {
+                        g.scatterAdd(cols, t * width + b * g.plane, dx, b * frameIn, c, ky, kx);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void linearBackward(BlockLinear l, double[] values, int wo, double[] dy, int dyo, double[] dx,
+                                       int dxo) {
+        Arrays.fill(dx, dxo, dxo + l.blocks * l.in, 0.0);
+        for (int c = 0; c < l.blocks; c++) {
+            int db = dxo + c * l.in;
+            for (int o = 0; o < l.out; o++) {
+                int unit = c * l.out + o;
+                double g = dy[dyo + unit];
+                int wr = wo + unit * l.in;
+                for (int i = 0; i < l.in; i++) {
+                    dx[db + i] += values[wr + i] * g;
+                }
+            }
+        }
+    }
+
+    /**
+     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), all rows of n contiguous. Four rows of B at a time
+     * are added into a block of a row of C, so the inner loop is independent multiply-adds along the row.
+     */
+    static void addProduct(double[] a, int ao, int m, int k, double[] b, int n, double[] c) {
+        int k4 = k - k % 4;
+        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+            for (int i = 0; i < m; i++) {
+                int cr = i * n;
+                int ar = ao + i * k;
+                for (int t = 0; t < k4; t += 4) {
+                    double a0 = a[ar + t];
+                    double a1 = a[ar + t + 1];
+                    double a2 = a[ar + t + 2];
+                    double a3 = a[ar + t + 3];
+                    int b0 = t * n;
+                    int b1 = b0 + n;
+                    int b2 = b1 + n;
+                    int b3 = b2 + n;
+                    for (int j = j0; j < j1; j++) {
+                        c[cr + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+                    }
+                }
+                for (int t = k4; t < k; t++) {
+                    double a0 = a[ar + t];
+                    int b0 = t * n;
+                    for (int j = j0; j < j1; j++) {
+                        c[cr + j] += a0 * b[b0 + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** One thread's buffers for batches of up to a fixed number of frames. */
+    public static final class Batch {
+        private final BatchedInputGradient owner;
+        private final int capacity;
+        private final double[][] act;
+        private final double[] gradA;
+        private final double[] gradB;
+        private final double[] cols;
+        private final double[] wide;
+        private final double[] weightsT;
+        private int count;
+
+        private Batch(BatchedInputGradient owner, int capacity) {
+            this.owner = owner;
+            this.capacity = capacity;
+            int n = owner.convs.length;
+            act = new double[n + 1][];
+            int maxAct = owner.shapes.get(0).size();
+            int maxCols = 1;
+            int maxWide = 1;
+            int maxWeights = 1;
+            act[0] = new double[capacity * maxAct];
+            for (int i = 0; i < n; i++) {
+                int size = owner.shapes.get(i + 1).size();
+                boolean flatten = owner.spec.layers().get(i) instanceof LayerSpec.Flatten;
+                act[i + 1] = flatten ? act[i] : new double[capacity * size];
+                maxAct = Math.max(maxAct, size);
+                ConvGeometry g = owner.convs[i];
+                if (g != null) {
+                    maxCols = Math.max(maxCols, g.taps * g.plane);
+                    maxWide = Math.max(maxWide, g.outC * g.plane);
+                    maxWeights = Math.max(maxWeights, g.outC * g.taps);
+                }
+            }
+            gradA = new double[capacity * maxAct];
+            gradB = new double[capacity * maxAct];
+            cols = new double[capacity * maxCols];
+            wide = new double[capacity * maxWide];
+            weightsT = new double[maxWeights];
+        }
+
+        /** Most frames one call takes. */
+        public int capacity() {
+            return capacity;
+        }
+
+        private void check(BatchedInputGradient head, int frames) {
+            if (owner != head) {
+                throw new IllegalArgumentException("the batch belongs to another head; use newBatch()");
+            }
+            if (frames < 1 || frames > capacity) {
+                throw new IllegalArgumentException(frames + " frames do not fit a batch of " + capacity);
+            }
+        }
+    }
+}
