@@ -23,8 +23,8 @@ import java.util.Optional;
 public final class SaliencyModel {
     /** Earlier steps run at once on the way to a step (their tape is kept only for one chunk). */
     static final int PREFIX_CHUNK = 4096;
-    /** Frames through the head at once in {@link Step#gradients}: 16 frames' patches take some 15 MB. */
-    static final int FRAME_BATCH = 16;
+    /** Frames through the head at once in {@link Step#gradients}: 8 frames of the NCP head take some 17 MB. */
+    static final int FRAME_BATCH = 8;
     private final SequenceGradient cells;
     private final HeadGrad head;
     private final BatchedInputGradient batchedHead;

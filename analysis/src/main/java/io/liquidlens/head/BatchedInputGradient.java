@@ -11,15 +11,12 @@ import java.util.function.ToIntFunction;
  * {@link HeadGrad#backward}). A convolution over the batch is one product of the weights with the patches of
  * every frame side by side, so its rows are as long as the batch times the output positions and the inner loop is
  * a multiply-add along a row, which the JIT turns into vector instructions; one frame's last layers have rows of
- * 48 values only.
+ * 48 values only. A batch of 8 frames holds some 17 MB of patch rows for the NCP paper's head.
  *
  * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them. Holds no mutable state: each thread
  * brings its own {@link Batch}.
  */
 public final class BatchedInputGradient {
-    /** Columns of a product done at once, so a block of the patch rows stays in the core's cache. */
-    private static final int COLUMN_BLOCK = 256;
-
     private final HeadSpec spec;
     private final List<FeatureShape> shapes;
     private final ConvGeometry[] convs;
@@ -103,7 +100,7 @@ public final class BatchedInputGradient {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
             if (convs[i] != null) {
-                convForward(convs[i], values, weightOffset[i], biasOffset[i], x, y, count, batch);
+                convForward(i, convs[i], values, weightOffset[i], biasOffset[i], x, y, count, batch);
             } else if (linears[i] != null) {
                 for (int b = 0; b < count; b++) {
                     linears[i].forward(values, weightOffset[i], biasOffset[i], x, b * xs, y, b * ys);
@@ -132,7 +129,7 @@ public final class BatchedInputGradient {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
             if (convs[i] != null) {
-                convBackward(convs[i], values, weightOffset[i], cur, other, count, batch);
+                convBackward(i, convs[i], values, weightOffset[i], cur, other, count, batch);
             } else if (linears[i] != null) {
                 for (int b = 0; b < count; b++) {
                     linearBackward(linears[i], values, weightOffset[i], cur, b * ys, other, b * xs);
@@ -159,43 +156,44 @@ public final class BatchedInputGradient {
     }
 
     /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
-    private static void convForward(ConvGeometry g, double[] values, int wo, int bo, double[] x, double[] y, int count,
-                                    Batch batch) {
-        int width = count * g.plane;
-        double[] cols = batch.cols;
+    private static void convForward(int layer, ConvGeometry g, double[] values, int wo, int bo, double[] x, double[] y,
+                                    int count, Batch batch) {
+        double[][] cols = batch.cols[layer];
+        double[][] wide = batch.wide[layer];
         int frameIn = g.inC * g.inH * g.inW;
         for (int b = 0; b < count; b++) {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        g.gatherInto(x, b * frameIn, c, ky, kx, cols, t * width + b * g.plane);
+                        g.gatherInto(x, b * frameIn, c, ky, kx, cols[t], b * g.plane);
                     }
                 }
             }
         }
-        double[] wide = batch.wide;
+        int width = count * g.plane;
         for (int o = 0; o < g.outC; o++) {
-            Arrays.fill(wide, o * width, (o + 1) * width, bo < 0 ? 0.0 : values[bo + o]);
+            Arrays.fill(wide[o], 0, width, bo < 0 ? 0.0 : values[bo + o]);
         }
         addProduct(values, wo, g.outC, g.taps, cols, width, wide);
         // (out, frame, position) to each frame's (out, position)
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
             for (int b = 0; b < count; b++) {
-                System.arraycopy(wide, o * width + b * g.plane, y, b * frameOut + o * g.plane, g.plane);
+                System.arraycopy(wide[o], b * g.plane, y, b * frameOut + o * g.plane, g.plane);
             }
         }
     }
 
     /** dx of every frame from dy of every frame: the transposed weights times dy, scattered back onto the inputs. */
-    private static void convBackward(ConvGeometry g, double[] values, int wo, double[] dy, double[] dx, int count,
-                                     Batch batch) {
+    private static void convBackward(int layer, ConvGeometry g, double[] values, int wo, double[] dy, double[] dx,
+                                     int count, Batch batch) {
+        double[][] cols = batch.cols[layer];
+        double[][] wide = batch.wide[layer];
         int width = count * g.plane;
         int frameOut = g.outC * g.plane;
-        double[] wide = batch.wide;
         for (int o = 0; o < g.outC; o++) {
             for (int b = 0; b < count; b++) {
-                System.arraycopy(dy, b * frameOut + o * g.plane, wide, o * width + b * g.plane, g.plane);
+                System.arraycopy(dy, b * frameOut + o * g.plane, wide[o], b * g.plane, g.plane);
             }
         }
         double[] wT = batch.weightsT;
@@ -204,8 +202,9 @@ public final class BatchedInputGradient {
                 wT[t * g.outC + o] = values[wo + o * g.taps + t];
             }
         }
-        double[] cols = batch.cols;
-        Arrays.fill(cols, 0, g.taps * width, 0.0);
+        for (int t = 0; t < g.taps; t++) {
+            Arrays.fill(cols[t], 0, width, 0.0);
+        }
         addProduct(wT, 0, g.taps, g.outC, wide, width, cols);
         int frameIn = g.inC * g.inH * g.inW;
         Arrays.fill(dx, 0, count * frameIn, 0.0);
@@ -213,7 +212,7 @@ public final class BatchedInputGradient {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        g.scatterAdd(cols, t * width + b * g.plane, dx, b * frameIn, c, ky, kx);
+                        g.scatterAdd(cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
                     }
                 }
             }
@@ -237,35 +236,34 @@ public final class BatchedInputGradient {
     }
 
     /**
-     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), all rows of n contiguous. Four rows of B at a time
-     * are added into a block of a row of C, so the inner loop is independent multiply-adds along the row.
+     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), every row of B and C an array of its own. Four rows
+     * of B at a time are added into a row of C, so the inner loop is independent multiply-adds along the rows, which
+     * the JIT turns into vector instructions only when every array is indexed by the loop variable alone (on
+     * Java 17, offsets into one long array keep the loop scalar, at about a quarter of the speed).
      */
-    static void addProduct(double[] a, int ao, int m, int k, double[] b, int n, double[] c) {
+    static void addProduct(double[] a, int ao, int m, int k, double[][] b, int n, double[][] c) {
         int k4 = k - k % 4;
-        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
-            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
-            for (int i = 0; i < m; i++) {
-                int cr = i * n;
-                int ar = ao + i * k;
-                for (int t = 0; t < k4; t += 4) {
-                    double a0 = a[ar + t];
-                    double a1 = a[ar + t + 1];
-                    double a2 = a[ar + t + 2];
-                    double a3 = a[ar + t + 3];
-                    int b0 = t * n;
-                    int b1 = b0 + n;
-                    int b2 = b1 + n;
-                    int b3 = b2 + n;
-                    for (int j = j0; j < j1; j++) {
-                        c[cr + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                    }
+        for (int i = 0; i < m; i++) {
+            double[] ci = c[i];
+            int ar = ao + i * k;
+            for (int t = 0; t < k4; t += 4) {
+                double a0 = a[ar + t];
+                double a1 = a[ar + t + 1];
+                double a2 = a[ar + t + 2];
+                double a3 = a[ar + t + 3];
+                double[] b0 = b[t];
+                double[] b1 = b[t + 1];
+                double[] b2 = b[t + 2];
+                double[] b3 = b[t + 3];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
                 }
-                for (int t = k4; t < k; t++) {
-                    double a0 = a[ar + t];
-                    int b0 = t * n;
-                    for (int j = j0; j < j1; j++) {
-                        c[cr + j] += a0 * b[b0 + j];
-                    }
+            }
+            for (int t = k4; t < k; t++) {
+                double a0 = a[ar + t];
+                double[] b0 = b[t];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += a0 * b0[j];
                 }
             }
         }
@@ -278,8 +276,10 @@ public final class BatchedInputGradient {
         private final double[][] act;
         private final double[] gradA;
         private final double[] gradB;
-        private final double[] cols;
-        private final double[] wide;
+        /** Per conv layer: one row per tap, holding what it sees at every position of every frame. */
+        private final double[][][] cols;
+        /** Per conv layer: one row per output channel, over every position of every frame. */
+        private final double[][][] wide;
         private final double[] weightsT;
         private int count;
 
@@ -288,9 +288,9 @@ public final class BatchedInputGradient {
             this.capacity = capacity;
             int n = owner.convs.length;
             act = new double[n + 1][];
+            cols = new double[n][][];
+            wide = new double[n][][];
             int maxAct = owner.shapes.get(0).size();
-            int maxCols = 1;
-            int maxWide = 1;
             int maxWeights = 1;
             act[0] = new double[capacity * maxAct];
             for (int i = 0; i < n; i++) {
@@ -300,15 +300,13 @@ public final class BatchedInputGradient {
                 maxAct = Math.max(maxAct, size);
                 ConvGeometry g = owner.convs[i];
                 if (g != null) {
-                    maxCols = Math.max(maxCols, g.taps * g.plane);
-                    maxWide = Math.max(maxWide, g.outC * g.plane);
+                    cols[i] = new double[g.taps][capacity * g.plane];
+                    wide[i] = new double[g.outC][capacity * g.plane];
                     maxWeights = Math.max(maxWeights, g.outC * g.taps);
                 }
             }
             gradA = new double[capacity * maxAct];
             gradB = new double[capacity * maxAct];
-            cols = new double[capacity * maxCols];
-            wide = new double[capacity * maxWide];
             weightsT = new double[maxWeights];
         }
 
