@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class SaliencyModel {
     /** Earlier steps run at once on the way to a step (their tape is kept only for one chunk). */
     static final int PREFIX_CHUNK = 4096;
-    /** Frames through the head at once in {@link Step#gradients}: 8 frames of the NCP head take some 17 MB. */
+    /** Frames through the head at once in {@link Step#gradients}: 8 frames of the NCP head take some 9 MB. */
     static final int FRAME_BATCH = 8;
     private final SequenceGradient cells;
     private final HeadGrad head;
@@ -306,7 +306,7 @@ public final class SaliencyModel {
                     System.arraycopy(dOne, 0, dFeatures, b * f, f);
                 }
                 double[][] dFrames = new double[count][stepSize()];
-                batchedHead.backward(v, dFeatures, dFrames, batch);
+                batchedHead.backward(dFeatures, dFrames, batch);
                 System.arraycopy(dFrames, 0, out, from, count);
             }
             return out;

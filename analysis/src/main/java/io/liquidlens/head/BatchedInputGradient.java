@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * The head's input gradient for a batch of frames at once, in double precision: {@link #forward} runs every frame
+ * The head's input gradient for a batch of frames at once, in float32 as torch computes it (the double-precision
+ * {@link HeadGrad} is the reference it is tested against): {@link #forward} runs every frame
  * of the batch through each layer before the next layer, and {@link #backward} turns dL/d(features) of every frame
  * into dL/d(frame), computing no weight gradient (what attribution maps need, and a third less work than
  * {@link HeadGrad#backward}). A convolution over the batch is one product of the weights with the patches of
  * every frame side by side, so its rows are as long as the batch times the output positions and the inner loop is
  * a multiply-add along a row, which the JIT turns into vector instructions; one frame's last layers have rows of
- * 48 values only. A batch of 8 frames holds some 17 MB of patch rows for the NCP paper's head.
+ * 48 values only. A batch of 8 frames holds some 9 MB of patch rows for the NCP paper's head.
  *
- * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them. Holds no mutable state: each thread
+ * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them, and rounded to float32 on each
+ * forward. Holds no mutable state: each thread
  * brings its own {@link Batch}.
  */
 public final class BatchedInputGradient {
@@ -86,32 +88,45 @@ public final class BatchedInputGradient {
      */
     public void forward(double[] values, double[][] frames, int count, double[] features, Batch batch) {
         batch.check(this, count);
+        float[] w = batch.weights(values);
         int in = inputSize();
+        ImageShape shape = spec.input();
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
+        float[] x0 = batch.act[0];
         for (int b = 0; b < count; b++) {
             if (frames[b].length != in) {
                 throw new IllegalArgumentException("a frame holds " + in + " values, got " + frames[b].length);
             }
-            Layouts.hwcToChw(frames[b], 0, spec.input(), batch.act[0], b * in);
-        }
-        batch.count = count;
-        for (int i = 0; i < convs.length; i++) {
-            double[] x = batch.act[i];
-            double[] y = batch.act[i + 1];
-            int xs = shapes.get(i).size();
-            int ys = shapes.get(i + 1).size();
-            if (convs[i] != null) {
-                convForward(i, convs[i], values, weightOffset[i], biasOffset[i], x, y, count, batch);
-            } else if (linears[i] != null) {
-                for (int b = 0; b < count; b++) {
-                    linears[i].forward(values, weightOffset[i], biasOffset[i], x, b * xs, y, b * ys);
-                }
-            } else if (relu[i]) {
-                for (int j = 0; j < count * ys; j++) {
-                    y[j] = Math.max(x[j], 0.0);
+            for (int p = 0; p < plane; p++) {
+                for (int k = 0; k < channels; k++) {
+                    x0[b * in + k * plane + p] = (float) frames[b][p * channels + k];
                 }
             }
         }
-        System.arraycopy(batch.act[convs.length], 0, features, 0, count * outputSize());
+        batch.count = count;
+        for (int i = 0; i < convs.length; i++) {
+            float[] x = batch.act[i];
+            float[] y = batch.act[i + 1];
+            int xs = shapes.get(i).size();
+            int ys = shapes.get(i + 1).size();
+            if (convs[i] != null) {
+                convForward(i, convs[i], w, weightOffset[i], biasOffset[i], x, y, count, batch);
+            } else if (linears[i] != null) {
+                for (int b = 0; b < count; b++) {
+                    linears[i].forward(w, weightOffset[i], biasOffset[i] < 0 ? null : w, biasOffset[i], x, b * xs, y,
+                            b * ys);
+                }
+            } else if (relu[i]) {
+                for (int j = 0; j < count * ys; j++) {
+                    y[j] = Math.max(x[j], 0f);
+                }
+            }
+        }
+        float[] out = batch.act[convs.length];
+        for (int j = 0; j < count * outputSize(); j++) {
+            features[j] = out[j];
+        }
     }
 
     /**
@@ -119,62 +134,71 @@ public final class BatchedInputGradient {
      * {@code dFeatures[b * outputSize()..]}, overwrites {@code dFrames[b]} with dL/d(frame b) in (H, W, C) order.
      * ReLU passes no gradient where its output is 0, as in {@link HeadGrad#backward}.
      */
-    public void backward(double[] values, double[] dFeatures, double[][] dFrames, Batch batch) {
+    public void backward(double[] dFeatures, double[][] dFrames, Batch batch) {
         int count = batch.count;
-        double[] cur = batch.gradA;
-        double[] other = batch.gradB;
-        System.arraycopy(dFeatures, 0, cur, 0, count * outputSize());
+        float[] w = batch.weights;
+        float[] cur = batch.gradA;
+        float[] other = batch.gradB;
+        for (int j = 0; j < count * outputSize(); j++) {
+            cur[j] = (float) dFeatures[j];
+        }
         for (int i = convs.length - 1; i >= 0; i--) {
-            double[] x = batch.act[i];
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
             if (convs[i] != null) {
-                convBackward(i, convs[i], values, weightOffset[i], cur, other, count, batch);
+                convBackward(i, convs[i], w, weightOffset[i], cur, other, count, batch);
             } else if (linears[i] != null) {
                 for (int b = 0; b < count; b++) {
-                    linearBackward(linears[i], values, weightOffset[i], cur, b * ys, other, b * xs);
+                    linearBackward(linears[i], w, weightOffset[i], cur, b * ys, other, b * xs);
                 }
             } else {
                 if (relu[i]) {
-                    double[] y = batch.act[i + 1];
+                    float[] y = batch.act[i + 1];
                     for (int j = 0; j < count * ys; j++) {
-                        if (!(y[j] > 0.0)) {
-                            cur[j] = 0.0;
+                        if (!(y[j] > 0f)) {
+                            cur[j] = 0f;
                         }
                     }
                 }
                 continue; // relu works in place; flatten changes nothing
             }
-            double[] t = cur;
+            float[] t = cur;
             cur = other;
             other = t;
         }
         int in = inputSize();
+        ImageShape shape = spec.input();
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
         for (int b = 0; b < count; b++) {
-            Layouts.chwToHwc(cur, b * in, spec.input(), dFrames[b], 0);
+            for (int p = 0; p < plane; p++) {
+                for (int k = 0; k < channels; k++) {
+                    dFrames[b][p * channels + k] = cur[b * in + k * plane + p];
+                }
+            }
         }
     }
 
     /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
-    private static void convForward(int layer, ConvGeometry g, double[] values, int wo, int bo, double[] x, double[] y,
+    private static void convForward(int layer, ConvGeometry g, float[] w, int wo, int bo, float[] x, float[] y,
                                     int count, Batch batch) {
-        double[][] cols = batch.cols[layer];
-        double[][] wide = batch.wide[layer];
+        float[][] cols = batch.cols[layer];
+        float[][] wide = batch.wide[layer];
         int frameIn = g.inC * g.inH * g.inW;
         for (int b = 0; b < count; b++) {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        g.gatherInto(x, b * frameIn, c, ky, kx, cols[t], b * g.plane);
+                        gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane);
                     }
                 }
             }
         }
         int width = count * g.plane;
         for (int o = 0; o < g.outC; o++) {
-            Arrays.fill(wide[o], 0, width, bo < 0 ? 0.0 : values[bo + o]);
+            Arrays.fill(wide[o], 0, width, bo < 0 ? 0f : w[bo + o]);
         }
-        addProduct(values, wo, g.outC, g.taps, cols, width, wide);
+        addProduct(w, wo, g.outC, g.taps, cols, width, wide);
         // (out, frame, position) to each frame's (out, position)
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
@@ -185,10 +209,10 @@ public final class BatchedInputGradient {
     }
 
     /** dx of every frame from dy of every frame: the transposed weights times dy, scattered back onto the inputs. */
-    private static void convBackward(int layer, ConvGeometry g, double[] values, int wo, double[] dy, double[] dx,
-                                     int count, Batch batch) {
-        double[][] cols = batch.cols[layer];
-        double[][] wide = batch.wide[layer];
+    private static void convBackward(int layer, ConvGeometry g, float[] w, int wo, float[] dy, float[] dx, int count,
+                                     Batch batch) {
+        float[][] cols = batch.cols[layer];
+        float[][] wide = batch.wide[layer];
         int width = count * g.plane;
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
@@ -196,40 +220,74 @@ public final class BatchedInputGradient {
                 System.arraycopy(dy, b * frameOut + o * g.plane, wide[o], b * g.plane, g.plane);
             }
         }
-        double[] wT = batch.weightsT;
+        float[] wT = batch.weightsT;
         for (int o = 0; o < g.outC; o++) {
             for (int t = 0; t < g.taps; t++) {
-                wT[t * g.outC + o] = values[wo + o * g.taps + t];
+                wT[t * g.outC + o] = w[wo + o * g.taps + t];
             }
         }
         for (int t = 0; t < g.taps; t++) {
-            Arrays.fill(cols[t], 0, width, 0.0);
+            Arrays.fill(cols[t], 0, width, 0f);
         }
         addProduct(wT, 0, g.taps, g.outC, wide, width, cols);
         int frameIn = g.inC * g.inH * g.inW;
-        Arrays.fill(dx, 0, count * frameIn, 0.0);
+        Arrays.fill(dx, 0, count * frameIn, 0f);
         for (int b = 0; b < count; b++) {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        g.scatterAdd(cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
+                        scatterAdd(g, cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
                     }
                 }
             }
         }
     }
 
-    private static void linearBackward(BlockLinear l, double[] values, int wo, double[] dy, int dyo, double[] dx,
-                                       int dxo) {
-        Arrays.fill(dx, dxo, dxo + l.blocks * l.in, 0.0);
+    /** The values tap (c, ky, kx) sees at every output position of the frame at xo, into row[ro..]; 0 in the padding. */
+    private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro) {
+        for (int oy = 0; oy < g.outH; oy++) {
+            int iy = oy * g.sh - g.ph + ky;
+            int base = ro + oy * g.outW;
+            if (iy < 0 || iy >= g.inH) {
+                Arrays.fill(row, base, base + g.outW, 0f);
+                continue;
+            }
+            int src = xo + (c * g.inH + iy) * g.inW;
+            for (int ox = 0; ox < g.outW; ox++) {
+                int ix = ox * g.sw - g.pw + kx;
+                row[base + ox] = ix >= 0 && ix < g.inW ? x[src + ix] : 0f;
+            }
+        }
+    }
+
+    /** The adjoint of {@link #gather}: adds row[ro..] onto the input positions tap (c, ky, kx) saw. */
+    private static void scatterAdd(ConvGeometry g, float[] row, int ro, float[] dx, int dxo, int c, int ky, int kx) {
+        for (int oy = 0; oy < g.outH; oy++) {
+            int iy = oy * g.sh - g.ph + ky;
+            if (iy < 0 || iy >= g.inH) {
+                continue;
+            }
+            int base = ro + oy * g.outW;
+            int dst = dxo + (c * g.inH + iy) * g.inW;
+            for (int ox = 0; ox < g.outW; ox++) {
+                int ix = ox * g.sw - g.pw + kx;
+                if (ix >= 0 && ix < g.inW) {
+                    dx[dst + ix] += row[base + ox];
+                }
+            }
+        }
+    }
+
+    private static void linearBackward(BlockLinear l, float[] w, int wo, float[] dy, int dyo, float[] dx, int dxo) {
+        Arrays.fill(dx, dxo, dxo + l.blocks * l.in, 0f);
         for (int c = 0; c < l.blocks; c++) {
             int db = dxo + c * l.in;
             for (int o = 0; o < l.out; o++) {
                 int unit = c * l.out + o;
-                double g = dy[dyo + unit];
+                float g = dy[dyo + unit];
                 int wr = wo + unit * l.in;
                 for (int i = 0; i < l.in; i++) {
-                    dx[db + i] += values[wr + i] * g;
+                    dx[db + i] += w[wr + i] * g;
                 }
             }
         }
@@ -241,27 +299,27 @@ public final class BatchedInputGradient {
      * the JIT turns into vector instructions only when every array is indexed by the loop variable alone (on
      * Java 17, offsets into one long array keep the loop scalar, at about a quarter of the speed).
      */
-    static void addProduct(double[] a, int ao, int m, int k, double[][] b, int n, double[][] c) {
+    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c) {
         int k4 = k - k % 4;
         for (int i = 0; i < m; i++) {
-            double[] ci = c[i];
+            float[] ci = c[i];
             int ar = ao + i * k;
             for (int t = 0; t < k4; t += 4) {
-                double a0 = a[ar + t];
-                double a1 = a[ar + t + 1];
-                double a2 = a[ar + t + 2];
-                double a3 = a[ar + t + 3];
-                double[] b0 = b[t];
-                double[] b1 = b[t + 1];
-                double[] b2 = b[t + 2];
-                double[] b3 = b[t + 3];
+                float a0 = a[ar + t];
+                float a1 = a[ar + t + 1];
+                float a2 = a[ar + t + 2];
+                float a3 = a[ar + t + 3];
+                float[] b0 = b[t];
+                float[] b1 = b[t + 1];
+                float[] b2 = b[t + 2];
+                float[] b3 = b[t + 3];
                 for (int j = 0; j < n; j++) {
                     ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
                 }
             }
             for (int t = k4; t < k; t++) {
-                double a0 = a[ar + t];
-                double[] b0 = b[t];
+                float a0 = a[ar + t];
+                float[] b0 = b[t];
                 for (int j = 0; j < n; j++) {
                     ci[j] += a0 * b0[j];
                 }
@@ -273,46 +331,58 @@ public final class BatchedInputGradient {
     public static final class Batch {
         private final BatchedInputGradient owner;
         private final int capacity;
-        private final double[][] act;
-        private final double[] gradA;
-        private final double[] gradB;
+        private final float[][] act;
+        private final float[] gradA;
+        private final float[] gradB;
         /** Per conv layer: one row per tap, holding what it sees at every position of every frame. */
-        private final double[][][] cols;
+        private final float[][][] cols;
         /** Per conv layer: one row per output channel, over every position of every frame. */
-        private final double[][][] wide;
-        private final double[] weightsT;
+        private final float[][][] wide;
+        private final float[] weightsT;
+        private float[] weights = new float[0];
         private int count;
 
         private Batch(BatchedInputGradient owner, int capacity) {
             this.owner = owner;
             this.capacity = capacity;
             int n = owner.convs.length;
-            act = new double[n + 1][];
-            cols = new double[n][][];
-            wide = new double[n][][];
+            act = new float[n + 1][];
+            cols = new float[n][][];
+            wide = new float[n][][];
             int maxAct = owner.shapes.get(0).size();
             int maxWeights = 1;
-            act[0] = new double[capacity * maxAct];
+            act[0] = new float[capacity * maxAct];
             for (int i = 0; i < n; i++) {
                 int size = owner.shapes.get(i + 1).size();
                 boolean flatten = owner.spec.layers().get(i) instanceof LayerSpec.Flatten;
-                act[i + 1] = flatten ? act[i] : new double[capacity * size];
+                act[i + 1] = flatten ? act[i] : new float[capacity * size];
                 maxAct = Math.max(maxAct, size);
                 ConvGeometry g = owner.convs[i];
                 if (g != null) {
-                    cols[i] = new double[g.taps][capacity * g.plane];
-                    wide[i] = new double[g.outC][capacity * g.plane];
+                    cols[i] = new float[g.taps][capacity * g.plane];
+                    wide[i] = new float[g.outC][capacity * g.plane];
                     maxWeights = Math.max(maxWeights, g.outC * g.taps);
                 }
             }
-            gradA = new double[capacity * maxAct];
-            gradB = new double[capacity * maxAct];
-            weightsT = new double[maxWeights];
+            gradA = new float[capacity * maxAct];
+            gradB = new float[capacity * maxAct];
+            weightsT = new float[maxWeights];
         }
 
         /** Most frames one call takes. */
         public int capacity() {
             return capacity;
+        }
+
+        /** The parameter values rounded to float32, as the head runs in torch. */
+        private float[] weights(double[] values) {
+            if (weights.length != values.length) {
+                weights = new float[values.length];
+            }
+            for (int i = 0; i < values.length; i++) {
+                weights[i] = (float) values[i];
+            }
+            return weights;
         }
 
         private void check(BatchedInputGradient head, int frames) {
