@@ -245,6 +245,8 @@ public final class BatchedInputGradient {
 
     /** The values tap (c, ky, kx) sees at every output position of the frame at xo, into row[ro..]; 0 in the padding. */
     private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro) {
+        int lo = firstInside(kx, g.pw, g.sw);
+        int hi = Math.max(lo, pastLastInside(kx, g.pw, g.sw, g.inW, g.outW));
         for (int oy = 0; oy < g.outH; oy++) {
             int iy = oy * g.sh - g.ph + ky;
             int base = ro + oy * g.outW;
@@ -252,30 +254,44 @@ public final class BatchedInputGradient {
                 Arrays.fill(row, base, base + g.outW, 0f);
                 continue;
             }
-            int src = xo + (c * g.inH + iy) * g.inW;
-            for (int ox = 0; ox < g.outW; ox++) {
-                int ix = ox * g.sw - g.pw + kx;
-                row[base + ox] = ix >= 0 && ix < g.inW ? x[src + ix] : 0f;
+            Arrays.fill(row, base, base + lo, 0f);
+            Arrays.fill(row, base + hi, base + g.outW, 0f);
+            int src = xo + (c * g.inH + iy) * g.inW - g.pw + kx;
+            if (g.sw == 1) {
+                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    row[base + ox] = x[src + ox * g.sw];
+                }
             }
         }
     }
 
     /** The adjoint of {@link #gather}: adds row[ro..] onto the input positions tap (c, ky, kx) saw. */
     private static void scatterAdd(ConvGeometry g, float[] row, int ro, float[] dx, int dxo, int c, int ky, int kx) {
+        int lo = firstInside(kx, g.pw, g.sw);
+        int hi = pastLastInside(kx, g.pw, g.sw, g.inW, g.outW);
         for (int oy = 0; oy < g.outH; oy++) {
             int iy = oy * g.sh - g.ph + ky;
             if (iy < 0 || iy >= g.inH) {
                 continue;
             }
             int base = ro + oy * g.outW;
-            int dst = dxo + (c * g.inH + iy) * g.inW;
-            for (int ox = 0; ox < g.outW; ox++) {
-                int ix = ox * g.sw - g.pw + kx;
-                if (ix >= 0 && ix < g.inW) {
-                    dx[dst + ix] += row[base + ox];
-                }
+            int dst = dxo + (c * g.inH + iy) * g.inW - g.pw + kx;
+            for (int ox = lo; ox < hi; ox++) {
+                dx[dst + ox * g.sw] += row[base + ox];
             }
         }
+    }
+
+    /** The first output column whose input column ox * stride - pad + k is inside the input (>= 0). */
+    private static int firstInside(int k, int pad, int stride) {
+        return Math.max(0, -Math.floorDiv(k - pad, stride));
+    }
+
+    /** One past the last output column whose input column is inside an input {@code size} wide. */
+    private static int pastLastInside(int k, int pad, int stride, int size, int outSize) {
+        return Math.min(outSize, Math.floorDiv(size - 1 + pad - k, stride) + 1);
     }
 
     private static void linearBackward(BlockLinear l, float[] w, int wo, float[] dy, int dyo, float[] dx, int dxo) {
