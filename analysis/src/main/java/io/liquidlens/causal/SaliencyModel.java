@@ -18,7 +18,8 @@ import java.util.Optional;
  * every earlier step held at its recorded value. {@link #at} runs steps 0..t-1 once and keeps the state they
  * leave; each evaluation after that is one step (through the conv head for camera models, in double
  * precision), so a method that needs hundreds of evaluations (occlusion, SmoothGrad, integrated gradients)
- * pays for one step each, not for the whole rollout.
+ * pays for one step each, not for the whole rollout. {@link Step#gradients} takes many inputs of a camera model's
+ * step through the head at once, in float32 as torch does, and is what the gradient methods use.
  */
 public final class SaliencyModel {
     /** Earlier steps run at once on the way to a step (their tape is kept only for one chunk). */
@@ -277,8 +278,8 @@ public final class SaliencyModel {
         /**
          * d(output {@code output} at this step) / d(this step's input) at each of {@code points}, as
          * {@link #gradient} gives them one at a time (equal up to rounding): a camera model's head takes the points
-         * as batches of frames and computes no weight gradient. A vector model's points go one at a time (the cell
-         * alone is cheap).
+         * as batches of frames in float32 and computes no weight gradient (the cell stays in double precision); a
+         * vector model's points go one at a time (the cell alone is cheap).
          */
         public double[][] gradients(double[][] points, int output) {
             double[][] out = new double[points.length][];
