@@ -198,7 +198,7 @@ public final class BatchedInputGradient {
         for (int o = 0; o < g.outC; o++) {
             Arrays.fill(wide[o], 0, width, bo < 0 ? 0f : w[bo + o]);
         }
-        addProduct(w, wo, g.outC, g.taps, cols, width, wide);
+        addProduct(w, wo, g.outC, g.taps, cols, width, wide, false);
         // (out, frame, position) to each frame's (out, position)
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
@@ -226,10 +226,7 @@ public final class BatchedInputGradient {
                 wT[t * g.outC + o] = w[wo + o * g.taps + t];
             }
         }
-        for (int t = 0; t < g.taps; t++) {
-            Arrays.fill(cols[t], 0, width, 0f);
-        }
-        addProduct(wT, 0, g.taps, g.outC, wide, width, cols);
+        addProduct(wT, 0, g.taps, g.outC, wide, width, cols, true);
         int frameIn = g.inC * g.inH * g.inW;
         Arrays.fill(dx, 0, count * frameIn, 0f);
         for (int b = 0; b < count; b++) {
@@ -310,16 +307,18 @@ public final class BatchedInputGradient {
     }
 
     /**
-     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), every row of B and C an array of its own. Four rows
-     * of B at a time are added into a row of C, so the inner loop is independent multiply-adds along the rows, which
-     * the JIT turns into vector instructions only when every array is indexed by the loop variable alone (on
-     * Java 17, offsets into one long array keep the loop scalar, at about a quarter of the speed).
+     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), or C = A B when {@code overwrite} (so C need not be
+     * cleared first), every row of B and C an array of its own. Four rows of B at a time are added into a row of C,
+     * so the inner loop is independent multiply-adds along the rows, which the JIT turns into vector instructions
+     * only when every array is indexed by the loop variable alone (on Java 17, offsets into one long array keep the
+     * loop scalar, at about a quarter of the speed).
      */
-    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c) {
+    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c, boolean overwrite) {
         int k4 = k - k % 4;
         for (int i = 0; i < m; i++) {
             float[] ci = c[i];
             int ar = ao + i * k;
+            boolean assign = overwrite;
             for (int t = 0; t < k4; t += 4) {
                 float a0 = a[ar + t];
                 float a1 = a[ar + t + 1];
@@ -329,15 +328,29 @@ public final class BatchedInputGradient {
                 float[] b1 = b[t + 1];
                 float[] b2 = b[t + 2];
                 float[] b3 = b[t + 3];
-                for (int j = 0; j < n; j++) {
-                    ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                if (assign) {
+                    for (int j = 0; j < n; j++) {
+                        ci[j] = a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                    }
+                    assign = false;
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                    }
                 }
             }
             for (int t = k4; t < k; t++) {
                 float a0 = a[ar + t];
                 float[] b0 = b[t];
-                for (int j = 0; j < n; j++) {
-                    ci[j] += a0 * b0[j];
+                if (assign) {
+                    for (int j = 0; j < n; j++) {
+                        ci[j] = a0 * b0[j];
+                    }
+                    assign = false;
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        ci[j] += a0 * b0[j];
+                    }
                 }
             }
         }
