@@ -9,7 +9,7 @@ public record GradientTimesInput() implements SaliencyMethod {
     public SaliencyMap map(SaliencyModel.Step step, int output) {
         SaliencyMethod.requireOutput(step, output);
         double[] x = step.recorded();
-        double[] g = step.gradient(x, output);
+        double[] g = step.gradients(new double[][] {x}, output)[0];
         for (int i = 0; i < g.length; i++) {
             g[i] *= x[i];
         }

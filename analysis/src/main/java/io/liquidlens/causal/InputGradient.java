@@ -5,6 +5,6 @@ public record InputGradient() implements SaliencyMethod {
     @Override
     public SaliencyMap map(SaliencyModel.Step step, int output) {
         SaliencyMethod.requireOutput(step, output);
-        return step.model().magnitudes(step.gradient(step.recorded(), output));
+        return step.model().magnitudes(step.gradients(new double[][] {step.recorded()}, output)[0]);
     }
 }

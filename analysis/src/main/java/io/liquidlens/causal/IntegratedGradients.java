@@ -36,14 +36,15 @@ public record IntegratedGradients(double[] baseline, int steps) implements Salie
         SaliencyMethod.requireOutput(step, output);
         double[] x = step.recorded();
         double[] b = baselineFor(x.length);
-        double[] sum = new double[x.length];
-        double[] point = new double[x.length];
+        double[][] points = new double[steps][x.length];
         for (int k = 0; k < steps; k++) {
             double alpha = (k + 0.5) / steps;
             for (int i = 0; i < x.length; i++) {
-                point[i] = b[i] + alpha * (x[i] - b[i]);
+                points[k][i] = b[i] + alpha * (x[i] - b[i]);
             }
-            double[] g = step.gradient(point, output);
+        }
+        double[] sum = new double[x.length];
+        for (double[] g : step.gradients(points, output)) {
             for (int i = 0; i < x.length; i++) {
                 sum[i] += g[i];
             }

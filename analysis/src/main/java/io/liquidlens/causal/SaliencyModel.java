@@ -4,6 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.FrameSequenceGradient;
 import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.grad.SequenceTape;
+import io.liquidlens.head.BatchedInputGradient;
 import io.liquidlens.head.HeadGrad;
 import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.ModelFolder;
@@ -17,13 +18,18 @@ import java.util.Optional;
  * every earlier step held at its recorded value. {@link #at} runs steps 0..t-1 once and keeps the state they
  * leave; each evaluation after that is one step (through the conv head for camera models, in double
  * precision), so a method that needs hundreds of evaluations (occlusion, SmoothGrad, integrated gradients)
- * pays for one step each, not for the whole rollout.
+ * pays for one step each, not for the whole rollout. {@link Step#gradients} takes many inputs of a camera model's
+ * step through the head at once, in float32 as torch does, and is what the gradient methods use.
  */
 public final class SaliencyModel {
     /** Earlier steps run at once on the way to a step (their tape is kept only for one chunk). */
     static final int PREFIX_CHUNK = 4096;
+    /** Frames through the head at once in {@link Step#gradients}: 8 frames of the NCP head take some 9 MB. */
+    static final int FRAME_BATCH = 8;
     private final SequenceGradient cells;
     private final HeadGrad head;
+    private final BatchedInputGradient batchedHead;
+    private final ThreadLocal<BatchedInputGradient.Batch> frameBatch;
     private final PerceptionHead floatHead;
     private final int height;
     private final int width;
@@ -33,6 +39,9 @@ public final class SaliencyModel {
         this.cells = cells;
         this.head = head;
         this.floatHead = floatHead;
+        this.batchedHead = floatHead == null ? null
+                : new BatchedInputGradient(floatHead.spec(), name -> cells.params().param(name).offset());
+        this.frameBatch = batchedHead == null ? null : ThreadLocal.withInitial(() -> batchedHead.newBatch(FRAME_BATCH));
         if (head == null) {
             height = 1;
             width = cells.inputSize();
@@ -264,6 +273,44 @@ public final class SaliencyModel {
             double[] dFrame = new double[stepSize()];
             head.backward(cells.params().values(), dFeatures, 0, headTape, 0, dFrame, 0, spareGrad, headScratch);
             return dFrame;
+        }
+
+        /**
+         * d(output {@code output} at this step) / d(this step's input) at each of {@code points}, as
+         * {@link #gradient} gives them one at a time (equal up to rounding): a camera model's head takes the points
+         * as batches of frames in float32 and computes no weight gradient (the cell stays in double precision); a
+         * vector model's points go one at a time (the cell alone is cheap).
+         */
+        public double[][] gradients(double[][] points, int output) {
+            double[][] out = new double[points.length][];
+            if (head == null) {
+                for (int k = 0; k < points.length; k++) {
+                    out[k] = gradient(points[k], output);
+                }
+                return out;
+            }
+            BatchedInputGradient.Batch batch = frameBatch.get();
+            int f = cells.inputSize();
+            double[] v = cells.params().values();
+            double[] dy = new double[outputSize()];
+            dy[output] = 1;
+            double[] chunkFeatures = new double[batch.capacity() * f];
+            double[] dFeatures = new double[batch.capacity() * f];
+            double[] dOne = new double[f];
+            for (int from = 0; from < points.length; from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), points.length - from);
+                double[][] chunk = Arrays.copyOfRange(points, from, from + count);
+                batchedHead.forward(v, chunk, count, chunkFeatures, batch);
+                for (int b = 0; b < count; b++) {
+                    cells.forward(chunkFeatures, b * f, 1, dt, 0, h, 0, c, 0, tape);
+                    cells.backwardWindow(tape, 0, 0, dy, dOne, scratch);
+                    System.arraycopy(dOne, 0, dFeatures, b * f, f);
+                }
+                double[][] dFrames = new double[count][stepSize()];
+                batchedHead.backward(dFeatures, dFrames, batch);
+                System.arraycopy(dFrames, 0, out, from, count);
+            }
+            return out;
         }
 
         private void run(double[] x) {

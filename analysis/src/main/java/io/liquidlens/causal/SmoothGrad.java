@@ -35,13 +35,14 @@ public record SmoothGrad(int samples, double sigma, long seed) implements Salien
         }
         double sd = sigma * (hi - lo);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] noisy = new double[x.length];
-        double[] sum = new double[x.length];
+        double[][] noisy = new double[samples][x.length];
         for (int s = 0; s < samples; s++) {
             for (int i = 0; i < x.length; i++) {
-                noisy[i] = x[i] + sd * gaussian(random);
+                noisy[s][i] = x[i] + sd * gaussian(random);
             }
-            double[] g = step.gradient(noisy, output);
+        }
+        double[] sum = new double[x.length];
+        for (double[] g : step.gradients(noisy, output)) {
             for (int i = 0; i < x.length; i++) {
                 sum[i] += Math.abs(g[i]) / samples;
             }

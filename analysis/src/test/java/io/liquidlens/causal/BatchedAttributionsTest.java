@@ -1,0 +1,117 @@
+package io.liquidlens.causal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.io.Rollout;
+import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.LoadedModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The camera model's batched input gradients (frames through the head as one batch, no weight gradients) against
+ * the same gradients one frame at a time through the reverse-mode head and cell, to 1e-4 of the largest value.
+ */
+class BatchedAttributionsTest {
+    private static final Path ROOT = Stream.of(Path.of(".."), Path.of("."))
+            .filter(p -> Files.isRegularFile(p.resolve("sample-models/ncp-lanekeeping/model.json")))
+            .findFirst().orElseThrow();
+    private static SaliencyModel.Step step;
+
+    @BeforeAll
+    static void loadStep() {
+        SaliencyModel model = SaliencyModel.load(LoadedModel.load(ROOT.resolve("sample-models/ncp-lanekeeping")));
+        Rollout episode = Rollouts.read(ROOT.resolve("sample-traces/ncp-lanekeeping/clean/episode-0000.npz"));
+        step = model.at(episode, 40);
+    }
+
+    private static void assertClose(double[] batched, double[] single, String what) {
+        double largest = Arrays.stream(single).map(Math::abs).max().orElseThrow();
+        assertThat(largest).as(what + " is not all zeros").isGreaterThan(1e-9);
+        for (int i = 0; i < single.length; i++) {
+            assertThat(Math.abs(batched[i] - single[i])).as("%s, value %d", what, i)
+                    .isLessThanOrEqualTo(1e-4 * largest);
+        }
+    }
+
+    /** More points than one batch holds, so the chunking is covered; noisy, scaled and recorded frames. */
+    @Test
+    void batchedGradientsMatchTheOneAtATimeGradients() {
+        double[] x = step.recorded();
+        int count = SaliencyModel.FRAME_BATCH + 5;
+        double[][] points = new double[count][];
+        SplittableRandom random = new SplittableRandom(11);
+        for (int k = 0; k < count; k++) {
+            double alpha = (k + 0.5) / count;
+            points[k] = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                points[k][i] = k % 2 == 0 ? alpha * x[i] : x[i] + 0.1 * (random.nextDouble() - 0.5);
+            }
+        }
+        points[count - 1] = x;
+        double[][] batched = step.gradients(points, 0);
+        assertThat(batched.length).isEqualTo(count);
+        for (int k = 0; k < count; k++) {
+            assertClose(batched[k], step.gradient(points[k], 0), "point " + k);
+        }
+    }
+
+    @Test
+    void integratedGradientsMatchTheirOneAtATimeSum() {
+        double[] x = step.recorded();
+        int steps = IntegratedGradients.DEFAULT_STEPS;
+        double[] expected = new double[x.length];
+        double[] point = new double[x.length];
+        for (int k = 0; k < steps; k++) {
+            double alpha = (k + 0.5) / steps;
+            for (int i = 0; i < x.length; i++) {
+                point[i] = alpha * x[i];
+            }
+            double[] g = step.gradient(point, 0);
+            for (int i = 0; i < x.length; i++) {
+                expected[i] += g[i] * x[i] / steps;
+            }
+        }
+        assertClose(new IntegratedGradients(null, steps).attributions(step, 0), expected, "integrated gradients");
+    }
+
+    @Test
+    void smoothGradMatchesItsOneAtATimeMean() {
+        SmoothGrad method = new SmoothGrad(16, 0.1, 5);
+        double[] x = step.recorded();
+        double lo = Arrays.stream(x).min().orElseThrow();
+        double hi = Arrays.stream(x).max().orElseThrow();
+        SplittableRandom random = new SplittableRandom(5);
+        double[] expected = new double[x.length];
+        double[] noisy = new double[x.length];
+        for (int s = 0; s < 16; s++) {
+            for (int i = 0; i < x.length; i++) {
+                double u = 1.0 - random.nextDouble();
+                noisy[i] = x[i] + 0.1 * (hi - lo) * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+            }
+            double[] g = step.gradient(noisy, 0);
+            for (int i = 0; i < x.length; i++) {
+                expected[i] += Math.abs(g[i]) / 16;
+            }
+        }
+        assertClose(method.map(step, 0).values(), step.model().magnitudes(expected).values(), "SmoothGrad");
+    }
+
+    @Test
+    void gradientAndGradientTimesInputMatchTheOneAtATimeGradient() {
+        double[] x = step.recorded();
+        double[] g = step.gradient(x, 0);
+        double[] gx = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            gx[i] = g[i] * x[i];
+        }
+        assertClose(new InputGradient().map(step, 0).values(), step.model().magnitudes(g).values(), "gradient");
+        assertClose(new GradientTimesInput().map(step, 0).values(), step.model().magnitudes(gx).values(),
+                "gradient x input");
+    }
+}

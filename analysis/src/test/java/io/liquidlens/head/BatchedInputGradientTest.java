@@ -1,0 +1,79 @@
+package io.liquidlens.head;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liquidlens.grad.ParamSet;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The batched float32 input gradient against the double-precision reverse mode one frame at a time, on the heads
+ * {@link HeadGradTest} checks against finite differences (conv, ReLU, channel-linear; flatten and linear layers,
+ * a conv without bias), with parameters at non-zero offsets.
+ */
+class BatchedInputGradientTest {
+    private static final int FRAMES = 5;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.liquidlens.head.HeadGradTest#heads")
+    void featuresAndInputGradientsMatchTheDoublePrecisionHeadFrameByFrame(String name, String json, long seed) {
+        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
+        ParamSet params = HeadGradTest.paramsFor(spec, seed);
+        HeadGrad single = new HeadGrad(spec, n -> params.param(n).offset());
+        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        SplittableRandom random = new SplittableRandom(seed);
+        int in = single.inputSize();
+        int out = single.outputSize();
+        double[][] frames = new double[FRAMES][in];
+        double[] dFeatures = new double[FRAMES * out];
+        for (int b = 0; b < FRAMES; b++) {
+            for (int i = 0; i < in; i++) {
+                frames[b][i] = random.nextDouble();
+            }
+        }
+        for (int j = 0; j < dFeatures.length; j++) {
+            dFeatures[j] = random.nextDouble() - 0.5;
+        }
+        BatchedInputGradient.Batch batch = batched.newBatch(FRAMES + 1);
+        double[] features = new double[FRAMES * out];
+        double[][] dFrames = new double[FRAMES][in];
+        batched.forward(params.values(), frames, FRAMES, features, batch);
+        batched.backward(dFeatures, dFrames, batch);
+
+        double[] tape = new double[single.tapeSize()];
+        HeadGrad.Scratch scratch = single.newScratch();
+        for (int b = 0; b < FRAMES; b++) {
+            double[] expected = new double[out];
+            double[] dExpected = new double[in];
+            single.forward(params.values(), frames[b], 0, expected, 0, tape, 0, scratch);
+            single.backward(params.values(), dFeatures, b * out, tape, 0, dExpected, 0, params.newGradient(), scratch);
+            assertClose(Arrays.copyOfRange(features, b * out, (b + 1) * out), expected, "features of " + b);
+            assertClose(dFrames[b], dExpected, "input gradient of " + b);
+        }
+    }
+
+    private static void assertClose(double[] actual, double[] expected, String what) {
+        double largest = 0;
+        for (double v : expected) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        assertThat(largest).as(what).isPositive();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Math.abs(actual[i] - expected[i])).as("%s, value %d", what, i).isLessThanOrEqualTo(1e-5 * largest);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.liquidlens.head.HeadGradTest#heads")
+    void aBatchRefusesMoreFramesThanItHolds(String name, String json, long seed) {
+        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
+        ParamSet params = HeadGradTest.paramsFor(spec, seed);
+        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        double[][] frames = new double[3][batched.inputSize()];
+        assertThatThrownBy(() -> batched.forward(params.values(), frames, 3, new double[3 * batched.outputSize()],
+                batched.newBatch(2))).hasMessageContaining("3 frames do not fit a batch of 2");
+    }
+}
