@@ -14,72 +14,25 @@ Usage: PYTHONPATH=/path/to/ncps /usr/bin/python3 analysis/src/jmh/python/attribu
 """
 import argparse
 import json
-import struct
 import time
 
 import numpy as np
 import torch
 from ncps.torch import LTCCell
 from ncps.wirings import AutoNCP
-from torch import nn
+
+from head_forward import build_head, read_safetensors  # the same head and weights as the forward script
 
 FOLDER = "sample-models/ncp-lanekeeping"
 TRACE = "sample-traces/ncp-lanekeeping/clean/episode-0000.npz"
 STEP = 300
 
 
-def read_safetensors(path):
-    """name -> float32 tensor, read without the safetensors package (a length, a JSON header, raw data)."""
-    with open(path, "rb") as f:
-        blob = f.read()
-    (length,) = struct.unpack("<Q", blob[:8])
-    header = json.loads(blob[8:8 + length])
-    data = blob[8 + length:]
-    out = {}
-    for name, entry in header.items():
-        if name != "__metadata__":
-            begin, end = entry["data_offsets"]
-            array = np.frombuffer(data[begin:end], dtype=np.float32).reshape(entry["shape"])
-            out[name] = torch.from_numpy(array.copy())
-    return out
-
-
-class ChannelLinear(nn.Module):
-    """Channel c of a (C, H, W) map, flattened, through its own (out x in) matrix."""
-
-    def __init__(self, weight, bias):
-        super().__init__()
-        self.weight = nn.Parameter(weight)
-        self.bias = nn.Parameter(bias)
-
-    def forward(self, x):
-        y = torch.einsum("coi,bci->bco", self.weight, x.reshape(x.shape[0], self.weight.shape[0], -1))
-        return (y + self.bias).reshape(x.shape[0], -1)
-
-
-def build_head(layers_json, tensors):
-    layers = []
-    for layer in layers_json:
-        if layer["type"] == "conv2d":
-            conv = nn.Conv2d(layer["in"], layer["out"], layer["kernel"], stride=layer["stride"],
-                             padding=layer["padding"])
-            conv.weight.data.copy_(tensors[layer["weight"]])
-            conv.bias.data.copy_(tensors[layer["bias"]])
-            layers.append(conv)
-        elif layer["type"] == "relu":
-            layers.append(nn.ReLU())
-        elif layer["type"] == "channel_linear":
-            layers.append(ChannelLinear(tensors[layer["weight"]], tensors[layer["bias"]]))
-        else:
-            raise SystemExit(f"this script does not build head layers of type {layer['type']!r}")
-    return nn.Sequential(*layers)
-
-
 def load():
     with open(f"{FOLDER}/model.json") as f:
         model = json.load(f)
     tensors = read_safetensors(f"{FOLDER}/{model['weights']}")
-    head = build_head(model["head"]["layers"], tensors)
+    head = build_head(model["head"], tensors)
     ncps = model["ncps"]
     # the sparsity masks come with the weights, so any wiring of the right sizes gives the sample's cell
     cell = LTCCell(AutoNCP(ncps["units"]["inter_neurons"] + ncps["units"]["command_neurons"] + 1, 1),

@@ -34,34 +34,12 @@ public final class BatchedInputGradient {
     public BatchedInputGradient(HeadSpec spec, ToIntFunction<String> offsetOf) {
         this.spec = spec;
         this.shapes = spec.shapes();
-        int n = spec.layers().size();
-        convs = new ConvGeometry[n];
-        linears = new BlockLinear[n];
-        relu = new boolean[n];
-        weightOffset = new int[n];
-        biasOffset = new int[n];
-        for (int i = 0; i < n; i++) {
-            LayerSpec layer = spec.layers().get(i);
-            String weight = null;
-            String bias = null;
-            if (layer instanceof LayerSpec.Conv2d c) {
-                convs[i] = new ConvGeometry(c, shapes.get(i));
-                weight = c.weight();
-                bias = c.bias();
-            } else if (layer instanceof LayerSpec.Linear l) {
-                linears[i] = BlockLinear.of(l);
-                weight = l.weight();
-                bias = l.bias();
-            } else if (layer instanceof LayerSpec.ChannelLinear l) {
-                linears[i] = BlockLinear.of(l);
-                weight = l.weight();
-                bias = l.bias();
-            } else if (layer instanceof LayerSpec.Relu) {
-                relu[i] = true;
-            }
-            weightOffset[i] = weight == null ? -1 : offsetOf.applyAsInt(weight);
-            biasOffset[i] = bias == null ? -1 : offsetOf.applyAsInt(bias);
-        }
+        HeadLayers layers = HeadLayers.of(spec, offsetOf);
+        convs = layers.convs();
+        linears = layers.linears();
+        relu = layers.relu();
+        weightOffset = layers.weightOffset();
+        biasOffset = layers.biasOffset();
     }
 
     /** Values per frame, H*W*C. */

@@ -37,11 +37,12 @@ public final class HeadGrad {
         this.spec = spec;
         this.shapes = spec.shapes();
         int n = spec.layers().size();
-        convs = new ConvGeometry[n];
-        linears = new BlockLinear[n];
-        relu = new boolean[n];
-        weightOffset = new int[n];
-        biasOffset = new int[n];
+        HeadLayers layers = HeadLayers.of(spec, offsetOf);
+        convs = layers.convs();
+        linears = layers.linears();
+        relu = layers.relu();
+        weightOffset = layers.weightOffset();
+        biasOffset = layers.biasOffset();
         actOffset = new int[n + 1];
         int tape = shapes.get(0).size();
         int maxAct = tape;
@@ -50,33 +51,10 @@ public final class HeadGrad {
         int convOutput = 1;
         for (int i = 0; i < n; i++) {
             LayerSpec layer = spec.layers().get(i);
-            weightOffset[i] = -1;
-            biasOffset[i] = -1;
-            String weight = null;
-            String bias = null;
-            if (layer instanceof LayerSpec.Conv2d c) {
-                convs[i] = new ConvGeometry(c, shapes.get(i));
+            if (convs[i] != null) {
                 patches = Math.max(patches, convs[i].patchSize());
                 convWeights = Math.max(convWeights, convs[i].outC * convs[i].taps);
                 convOutput = Math.max(convOutput, convs[i].outC * convs[i].plane);
-                weight = c.weight();
-                bias = c.bias();
-            } else if (layer instanceof LayerSpec.Linear l) {
-                linears[i] = BlockLinear.of(l);
-                weight = l.weight();
-                bias = l.bias();
-            } else if (layer instanceof LayerSpec.ChannelLinear l) {
-                linears[i] = BlockLinear.of(l);
-                weight = l.weight();
-                bias = l.bias();
-            } else if (layer instanceof LayerSpec.Relu) {
-                relu[i] = true;
-            }
-            if (weight != null) {
-                weightOffset[i] = offsetOf.applyAsInt(weight);
-            }
-            if (bias != null) {
-                biasOffset[i] = offsetOf.applyAsInt(bias);
             }
             if (layer instanceof LayerSpec.Flatten) {
                 actOffset[i + 1] = actOffset[i]; // same values, already in torch's flat order
