@@ -14,6 +14,9 @@ import java.util.function.ToIntFunction;
  * a multiply-add along a row, which the JIT turns into vector instructions; one frame's last layers have rows of
  * 48 values only. A batch of 8 frames holds some 9 MB of patch rows for the NCP paper's head.
  *
+ * <p>Training takes the same passes: {@link #addParameterGradient} adds the weight and bias gradients of the batch
+ * (see {@link WeightGradients}) and skips the first layer's input gradient, which nothing needs.
+ *
  * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them, and rounded to float32 on each
  * forward. Holds no mutable state: each thread
  * brings its own {@link Batch}.
@@ -66,22 +69,31 @@ public final class BatchedInputGradient {
      */
     public void forward(double[] values, double[][] frames, int count, double[] features, Batch batch) {
         batch.check(this, count);
-        float[] w = batch.weights(values);
         int in = inputSize();
-        ImageShape shape = spec.input();
-        int plane = shape.height() * shape.width();
-        int channels = shape.channels();
-        float[] x0 = batch.act[0];
         for (int b = 0; b < count; b++) {
             if (frames[b].length != in) {
                 throw new IllegalArgumentException("a frame holds " + in + " values, got " + frames[b].length);
             }
-            for (int p = 0; p < plane; p++) {
-                for (int k = 0; k < channels; k++) {
-                    x0[b * in + k * plane + p] = (float) frames[b][p * channels + k];
-                }
-            }
+            Layouts.hwcToChw(frames[b], 0, spec.input(), batch.act[0], b * in);
         }
+        layersForward(values, count, features, batch);
+    }
+
+    /**
+     * As {@link #forward(double[], double[][], int, double[], Batch)} for the {@code count} float32 frames that lie
+     * one after the other from {@code frames[fo]} (the windows training reads in place).
+     */
+    public void forward(double[] values, float[] frames, int fo, int count, double[] features, Batch batch) {
+        batch.check(this, count);
+        int in = inputSize();
+        for (int b = 0; b < count; b++) {
+            Layouts.hwcToChw(frames, fo + b * in, spec.input(), batch.act[0], b * in);
+        }
+        layersForward(values, count, features, batch);
+    }
+
+    private void layersForward(double[] values, int count, double[] features, Batch batch) {
+        float[] w = batch.weights(values);
         batch.count = count;
         for (int i = 0; i < convs.length; i++) {
             float[] x = batch.act[i];
@@ -113,6 +125,19 @@ public final class BatchedInputGradient {
      * ReLU passes no gradient where its output is 0, as in {@link HeadGrad#backward}.
      */
     public void backward(double[] dFeatures, double[][] dFrames, Batch batch) {
+        backward(dFeatures, dFrames, null, batch);
+    }
+
+    /**
+     * The batch last run {@link #forward} backward for training: given dL/d(features) as {@link #backward} takes
+     * it, adds dL/d(weight) and dL/d(bias) of every layer to {@code grad} (the layout of the values the forward
+     * read), computed in float32 and summed frame by frame in double. The frames' own gradient is not computed.
+     */
+    public void addParameterGradient(double[] dFeatures, double[] grad, Batch batch) {
+        backward(dFeatures, null, grad, batch);
+    }
+
+    private void backward(double[] dFeatures, double[][] dFrames, double[] grad, Batch batch) {
         int count = batch.count;
         float[] w = batch.weights;
         float[] cur = batch.gradA;
@@ -123,10 +148,20 @@ public final class BatchedInputGradient {
         for (int i = convs.length - 1; i >= 0; i--) {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
+            boolean needDx = i > 0 || dFrames != null;
             if (convs[i] != null) {
-                convBackward(i, convs[i], w, weightOffset[i], cur, other, count, batch);
+                if (grad != null) {
+                    batch.weightGradients().conv(i, convs[i], cur, batch.cols[i], count, grad, weightOffset[i],
+                            biasOffset[i]);
+                }
+                if (needDx) {
+                    convBackward(i, convs[i], w, weightOffset[i], cur, other, count, batch);
+                }
             } else if (linears[i] != null) {
-                for (int b = 0; b < count; b++) {
+                if (grad != null) {
+                    WeightGradients.linear(linears[i], batch.act[i], cur, count, grad, weightOffset[i], biasOffset[i]);
+                }
+                for (int b = 0; needDx && b < count; b++) {
                     linearBackward(linears[i], w, weightOffset[i], cur, b * ys, other, b * xs);
                 }
             } else {
@@ -144,16 +179,12 @@ public final class BatchedInputGradient {
             cur = other;
             other = t;
         }
+        if (dFrames == null) {
+            return;
+        }
         int in = inputSize();
-        ImageShape shape = spec.input();
-        int plane = shape.height() * shape.width();
-        int channels = shape.channels();
         for (int b = 0; b < count; b++) {
-            for (int p = 0; p < plane; p++) {
-                for (int k = 0; k < channels; k++) {
-                    dFrames[b][p * channels + k] = cur[b * in + k * plane + p];
-                }
-            }
+            Layouts.chwToHwc(cur, b * in, spec.input(), dFrames[b], 0);
         }
     }
 
@@ -347,6 +378,7 @@ public final class BatchedInputGradient {
         private final float[][][] wide;
         private final float[] weightsT;
         private float[] weights = new float[0];
+        private WeightGradients weightGradients;
         private int count;
 
         private Batch(BatchedInputGradient owner, int capacity) {
@@ -379,6 +411,14 @@ public final class BatchedInputGradient {
         /** Most frames one call takes. */
         public int capacity() {
             return capacity;
+        }
+
+        /** Buffers for the weight gradients, made on the first training backward (attributions need none). */
+        private WeightGradients weightGradients() {
+            if (weightGradients == null) {
+                weightGradients = new WeightGradients(owner.convs);
+            }
+            return weightGradients;
         }
 
         /** The parameter values rounded to float32, as the head runs in torch. */

@@ -41,6 +41,28 @@ final class Layouts {
         }
     }
 
+    static void hwcToChw(double[] src, int so, ImageShape s, float[] dst, int dO) {
+        int c = s.channels();
+        int plane = s.height() * s.width();
+        for (int p = 0; p < plane; p++) {
+            int from = so + p * c;
+            for (int k = 0; k < c; k++) {
+                dst[dO + k * plane + p] = (float) src[from + k];
+            }
+        }
+    }
+
+    static void chwToHwc(float[] src, int so, ImageShape s, double[] dst, int dO) {
+        int c = s.channels();
+        int plane = s.height() * s.width();
+        for (int p = 0; p < plane; p++) {
+            int to = dO + p * c;
+            for (int k = 0; k < c; k++) {
+                dst[to + k] = src[so + k * plane + p];
+            }
+        }
+    }
+
     static void chwToHwc(double[] src, int so, ImageShape s, double[] dst, int dO) {
         int c = s.channels();
         int plane = s.height() * s.width();

@@ -35,14 +35,14 @@ final class RowGemm {
         }
     }
 
-    private static void addFour(float[] c, float a0, float[] x0, float a1, float[] x1, float a2, float[] x2, float a3,
+    static void addFour(float[] c, float a0, float[] x0, float a1, float[] x1, float a2, float[] x2, float a3,
                                 float[] x3, int n) {
         for (int j = 0; j < n; j++) {
             c[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
         }
     }
 
-    private static void addOne(float[] c, float a, float[] x, int n) {
+    static void addOne(float[] c, float a, float[] x, int n) {
         for (int j = 0; j < n; j++) {
             c[j] += a * x[j];
         }

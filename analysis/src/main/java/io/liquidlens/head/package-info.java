@@ -2,8 +2,9 @@
  * The convolutional perception head in front of a liquid network for image inputs (the NCP paper's
  * camera frames -> conv layers -> 32 features): its description ({@link io.liquidlens.head.HeadSpec},
  * the {@code head} object of {@code model.json}), a float32 forward for simulation
- * ({@link io.liquidlens.head.PerceptionHead}) and a double-precision forward with a tape plus backward
- * pass for reverse mode ({@link io.liquidlens.head.HeadGrad}).
+ * ({@link io.liquidlens.head.PerceptionHead}), a double-precision forward with a tape plus backward
+ * pass for reverse mode ({@link io.liquidlens.head.HeadGrad}), and float32 passes over batches of frames for
+ * attributions and training ({@link io.liquidlens.head.BatchedInputGradient}).
  *
  * <p>One idea: images arrive as rollouts hold them, (H, W, C) per frame, and are turned into torch's
  * (C, H, W) layout at the edge, so weights, flattening order and tensor names are exactly those of a
