@@ -1,5 +1,6 @@
 package io.liquidlens.bench;
 
+import io.liquidlens.grad.FrameSequenceGradient;
 import io.liquidlens.grad.ReverseModel;
 import io.liquidlens.head.HeadInit;
 import io.liquidlens.head.HeadSpec;
@@ -42,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * and backward over a batch of {@value #BATCH} windows of {@value #WINDOW} frames on every core, the
  * curve-weighted loss, clipping, Adam), head and cell trained together. {@code head}: {@code bar} is the
  * tests' 6 x 8 x 1 head (conv 1->4 3x3 s2 p1, ReLU, flatten, linear 48->4); {@code ncp} the NCP paper's
- * 32 x 96 x 3 head of {@link HeadBenchmark} (32 features). Score = windows per second.
+ * 32 x 96 x 3 head of {@link HeadBenchmark} (32 features). {@code precision}: {@code float32} is the head as
+ * training runs it ({@link ReverseModel#fromStateDict}), {@code float64} the double-precision reference head
+ * ({@link FrameSequenceGradient#fromStateDict}), trained that way before. Score = windows per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,6 +59,9 @@ public class ImageTrainBenchmark {
 
     @Param({"bar", "ncp"})
     public String head;
+
+    @Param({"float32", "float64"})
+    public String precision;
 
     private ReverseModel model;
     private RolloutObjective objective;
@@ -77,7 +83,8 @@ public class ImageTrainBenchmark {
                 LtcSpec.defaults());
         Map<String, NdArray> sd = new LinkedHashMap<>(HeadInit.torchDefaults(spec, 2));
         sd.putAll(NcpsInit.initialStateDict(cell, 1));
-        model = ReverseModel.fromStateDict(cell, spec, sd);
+        model = precision.equals("float64") ? FrameSequenceGradient.fromStateDict(cell, spec, sd)
+                : ReverseModel.fromStateDict(cell, spec, sd);
         Random rng = new Random(5);
         int frame = spec.input().size();
         List<Rollout> episodes = new ArrayList<>();

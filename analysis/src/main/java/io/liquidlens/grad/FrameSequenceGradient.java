@@ -1,5 +1,6 @@
 package io.liquidlens.grad;
 
+import io.liquidlens.head.BatchedInputGradient;
 import io.liquidlens.head.HeadGrad;
 import io.liquidlens.head.HeadSpec;
 import io.liquidlens.io.DType;
@@ -25,20 +26,35 @@ import java.util.stream.IntStream;
  *
  * <p>Frames may be float32 (as rollouts and training batches hold them: half the memory of doubles) or
  * float64; the head widens each value as it reads it.
+ *
+ * <p>Made {@link #forTraining}, {@link #lossAndGradient} runs the head in float32 as torch trains it: each
+ * sequence's frames pass through each layer together (up to {@value #HEAD_BATCH} at a time) and the head's weight
+ * gradients are float32 products summed frame by frame into the double gradient; the cells stay in double. This is
+ * several times faster than the double head, which {@link #fromStateDict} keeps everywhere as the reference that
+ * the finite-difference tests check.
  */
 public final class FrameSequenceGradient implements ReverseModel {
     /** Most values of kept head tapes per worker in {@link #lossAndGradient} (32 MB of doubles). */
     static final long KEPT_TAPE_LIMIT = 4L << 20;
+    /**
+     * Most frames the float32 training head takes at once: a training window of 16 (for the NCP paper's head about
+     * 16 MB of patch rows per worker); longer sequences go in blocks, the earlier ones recomputed in backward.
+     */
+    static final int HEAD_BATCH = 16;
 
     private final HeadGrad head;
+    /** The float32 head {@link #lossAndGradient} uses, or null for the double one. */
+    private final BatchedInputGradient trainingHead;
     private final SequenceGradient cells;
     private final ParamSet params;
     private final int frameSize;
     private final int features;
 
-    private FrameSequenceGradient(ModelSpec spec, HeadSpec headSpec, ParamSet params) {
+    private FrameSequenceGradient(ModelSpec spec, HeadSpec headSpec, ParamSet params, boolean float32Training) {
         this.params = params;
         this.head = new HeadGrad(headSpec, name -> params.param(name).offset());
+        this.trainingHead = float32Training ? new BatchedInputGradient(headSpec, name -> params.param(name).offset())
+                : null;
         this.cells = SequenceGradient.of(spec, params);
         this.frameSize = head.inputSize();
         this.features = head.outputSize();
@@ -55,6 +71,20 @@ public final class FrameSequenceGradient implements ReverseModel {
      * @throws IllegalArgumentException naming the offending tensor
      */
     public static FrameSequenceGradient fromStateDict(ModelSpec spec, HeadSpec headSpec, Map<String, NdArray> sd) {
+        return of(spec, headSpec, sd, false);
+    }
+
+    /**
+     * As {@link #fromStateDict}, but {@link #lossAndGradient} runs the head in float32, batched over each
+     * sequence's frames (its gradients agree with the double head's to float32 rounding); every other method is
+     * the same double path.
+     */
+    public static FrameSequenceGradient forTraining(ModelSpec spec, HeadSpec headSpec, Map<String, NdArray> sd) {
+        return of(spec, headSpec, sd, true);
+    }
+
+    private static FrameSequenceGradient of(ModelSpec spec, HeadSpec headSpec, Map<String, NdArray> sd,
+                                            boolean float32Training) {
         LiquidModel.fromStateDict(spec, headSpec, sd); // validation only
         Map<String, NdArray> cellDict = new LinkedHashMap<>(sd);
         headSpec.tensorShapes().keySet().forEach(cellDict::remove);
@@ -66,7 +96,7 @@ public final class FrameSequenceGradient implements ReverseModel {
         for (Param p : cellSet.params()) {
             b.add(p.name(), p.shape(), cellSet.get(p.name()), p.trainable());
         }
-        return new FrameSequenceGradient(spec, headSpec, b.build());
+        return new FrameSequenceGradient(spec, headSpec, b.build(), float32Training);
     }
 
     /** All parameters: the head's, then the cell's. */
@@ -260,7 +290,14 @@ public final class FrameSequenceGradient implements ReverseModel {
         double[][] grads = new double[chunks][];
         double[] losses = new double[chunks];
         boolean keep = (long) l * head.tapeSize() <= KEPT_TAPE_LIMIT;
+        float[] frames32 = trainingHead == null ? null : xf != null ? xf : frames.toFloatArray();
         IntStream.range(0, chunks).parallel().forEach(k -> {
+            if (trainingHead != null) {
+                double[] local = params.newGradient();
+                losses[k] = float32Chunk(frames32, k * per, Math.min(b, (k + 1) * per), l, dt, h0, loss, local);
+                grads[k] = local;
+                return;
+            }
             Tape tape = new Tape(l, keep);
             double[] local = params.newGradient();
             double[] dOut = new double[l * m];
@@ -285,6 +322,54 @@ public final class FrameSequenceGradient implements ReverseModel {
             }
         }
         return total;
+    }
+
+    /**
+     * Samples [from, to) of a batch of float32 frames (each {@code l} frames) with the float32 head batched over each
+     * sample's frames: their loss, and their gradient added to {@code grad}.
+     */
+    private double float32Chunk(float[] frames, int from, int to, int l, double[] dt, double[] h0, StepLoss loss,
+                                double[] grad) {
+        double[] v = params.values();
+        int m = cells.outputSize();
+        int n = cells.stateSize();
+        int block = Math.min(l, HEAD_BATCH);
+        BatchedInputGradient.Batch batch = trainingHead.newBatch(block);
+        SequenceTape cellTape = cells.newTape(l);
+        double[] x = new double[l * features];
+        double[] dx = new double[l * features];
+        double[] blockValues = new double[block * features];
+        double[] dOut = new double[l * m];
+        int last = (l - 1) / block * block;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            int fo = i * l * frameSize;
+            for (int s = 0; s < l; s += block) {
+                int count = Math.min(block, l - s);
+                trainingHead.forward(v, frames, fo + s * frameSize, count, blockValues, batch);
+                System.arraycopy(blockValues, 0, x, s * features, count * features);
+            }
+            cells.forward(x, 0, l, dt, i * l, h0, i * n, null, 0, cellTape);
+            double[] outs = cellTape.outs;
+            for (int t = 0; t < l; t++) {
+                sum += loss.evaluate(i, t, outs, t * m, dOut, t * m);
+            }
+            cells.backward(cellTape, dOut, 0, grad);
+            for (int t = 0; t < l; t++) {
+                for (int f = 0; f < features; f++) {
+                    dx[t * features + f] = cellTape.inputGradient(t, f);
+                }
+            }
+            for (int s = last; s >= 0; s -= block) {
+                int count = Math.min(block, l - s);
+                if (s != last) { // the batch holds the last block's layers; an earlier one is run again
+                    trainingHead.forward(v, frames, fo + s * frameSize, count, blockValues, batch);
+                }
+                System.arraycopy(dx, s * features, blockValues, 0, count * features);
+                trainingHead.addParameterGradient(blockValues, grad, batch);
+            }
+        }
+        return sum;
     }
 
     private static void checkFinite(float[] xf, double[] xd) {

@@ -14,13 +14,14 @@ public interface ReverseModel {
 
     /**
      * The reverse-mode model of a state dict: frames -> head -> cells when {@code head} is given (the dict
-     * then holds the head's tensors too), otherwise the cells alone.
+     * then holds the head's tensors too; the head trains in float32, {@link FrameSequenceGradient#forTraining}),
+     * otherwise the cells alone.
      *
      * @throws IllegalArgumentException naming the offending tensor
      */
     static ReverseModel fromStateDict(ModelSpec spec, HeadSpec head, Map<String, NdArray> stateDict) {
         return head == null ? SequenceGradient.fromStateDict(spec, stateDict)
-                : FrameSequenceGradient.fromStateDict(spec, head, stateDict);
+                : FrameSequenceGradient.forTraining(spec, head, stateDict);
     }
 
     /** Every parameter (an optimizer updates the values in place, then calls {@link #prepare()}). */

@@ -212,11 +212,75 @@ class FrameSequenceGradientTest {
         }
     }
 
+    /**
+     * The float32 head training uses, against the double head everywhere else, on the NCP paper's camera head with
+     * an AutoNCP(19, 1) LTC and random weights: windows of 20 frames, so the head takes a block of 16 and one of 4,
+     * the first recomputed on the way back. Every tensor's gradient agrees to 1e-4 of its largest entry.
+     */
+    @org.junit.jupiter.api.Test
+    void float32TrainingHeadGivesTheDoubleHeadsLossAndGradientsToFloatRounding() throws Exception {
+        HeadSpec head = HeadSpec.fromJson(JSON.readTree("""
+                {"input_shape": [32, 96, 3], "layers": [
+                  {"type": "conv2d", "in": 3, "out": 24, "kernel": 5, "stride": 2, "padding": 2}, {"type": "relu"},
+                  {"type": "conv2d", "in": 24, "out": 36, "kernel": 5, "stride": 2, "padding": 2}, {"type": "relu"},
+                  {"type": "conv2d", "in": 36, "out": 48, "kernel": 3, "stride": 2, "padding": 1}, {"type": "relu"},
+                  {"type": "conv2d", "in": 48, "out": 64, "kernel": 3, "stride": 1, "padding": 1}, {"type": "relu"},
+                  {"type": "conv2d", "in": 64, "out": 8, "kernel": 3, "stride": 1, "padding": 1}, {"type": "relu"},
+                  {"type": "channel_linear", "channels": 8, "in": 48, "out": 4}]}"""));
+        ModelSpec spec = NcpsConfig.parse(JSON.readTree("{\"class\": \"LTC\", \"input_size\": 32, \"units\":"
+                + " {\"class\": \"AutoNCP\", \"units\": 19, \"output_size\": 1}}"));
+        Map<String, NdArray> sd = new LinkedHashMap<>(HeadInit.torchDefaults(head, 3));
+        sd.putAll(NcpsInit.initialStateDict(spec, 4));
+        FrameSequenceGradient reference = FrameSequenceGradient.fromStateDict(spec, head, sd);
+        FrameSequenceGradient training = FrameSequenceGradient.forTraining(spec, head, sd);
+        reference.prepare();
+        training.prepare();
+        int b = 2;
+        int l = 20;
+        SplittableRandom rng = new SplittableRandom(8);
+        NdArray frames = NdArray.ofFloats(new int[] {b, l, 32, 96, 3}, randomFrames(rng, b * l * reference.frameSize()));
+        double[] target = new double[b * l];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = rng.nextDouble() - 0.5;
+        }
+        StepLoss loss = squaredError(target, l, 1);
+        double[] expected = reference.params().newGradient();
+        double expectedLoss = reference.lossAndGradient(frames, null, null, loss, expected);
+        double[] grad = training.params().newGradient();
+        double total = training.lossAndGradient(frames, null, null, loss, grad);
+
+        assertThat(total).isCloseTo(expectedLoss, org.assertj.core.data.Offset.offset(1e-5 * expectedLoss));
+        for (Param p : reference.params().params()) {
+            if (!p.trainable()) {
+                continue;
+            }
+            double largest = 0;
+            for (int i = p.offset(); i < p.offset() + p.size(); i++) {
+                largest = Math.max(largest, Math.abs(expected[i]));
+            }
+            assertThat(largest).as(p.name()).isPositive();
+            for (int i = p.offset(); i < p.offset() + p.size(); i++) {
+                assertThat(Math.abs(grad[i] - expected[i])).as("%s[%d]", p.name(), i - p.offset())
+                        .isLessThanOrEqualTo(1e-4 * largest);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 7})
     void batchResultsAreBitIdenticalWhateverTheNumberOfThreads(int threads) throws Exception {
-        FrameSequenceGradient g = model("{\"class\": \"CfC\", \"input_size\": 4, \"units\": {\"class\": \"AutoNCP\","
-                + " \"units\": 6, \"output_size\": 1}}");
+        String ncps = "{\"class\": \"CfC\", \"input_size\": 4, \"units\": {\"class\": \"AutoNCP\","
+                + " \"units\": 6, \"output_size\": 1}}";
+        assertBitIdenticalOn(threads, model(ncps));
+        Map<String, NdArray> sd = new LinkedHashMap<>(HeadInit.torchDefaults(HeadSpec.fromJson(JSON.readTree(HEAD)), 1));
+        sd.putAll(NcpsInit.initialStateDict(NcpsConfig.parse(JSON.readTree(ncps)), 2));
+        FrameSequenceGradient training = FrameSequenceGradient.forTraining(NcpsConfig.parse(JSON.readTree(ncps)),
+                HeadSpec.fromJson(JSON.readTree(HEAD)), sd);
+        training.prepare();
+        assertBitIdenticalOn(threads, training);
+    }
+
+    private static void assertBitIdenticalOn(int threads, FrameSequenceGradient g) throws Exception {
         int b = 11; // three chunks, the last one short
         SplittableRandom rng = new SplittableRandom(4);
         NdArray frames = NdArray.ofFloats(new int[] {b, STEPS, 5, 6, 2}, randomFrames(rng, b * STEPS * g.frameSize()));
