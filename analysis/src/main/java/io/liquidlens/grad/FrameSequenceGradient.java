@@ -10,6 +10,7 @@ import io.liquidlens.spec.ModelSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +46,12 @@ public final class FrameSequenceGradient implements ReverseModel {
     private final HeadGrad head;
     /** The float32 head {@link #lossAndGradient} uses, or null for the double one. */
     private final BatchedInputGradient trainingHead;
+    /**
+     * Batches of the training head between calls: each holds some 16 MB, which allocating anew for every chunk of
+     * every update cost a twentieth of the time. A worker takes one and gives it back; which one it gets does
+     * not change any number.
+     */
+    private final ConcurrentLinkedQueue<BatchedInputGradient.Batch> idleBatches = new ConcurrentLinkedQueue<>();
     private final SequenceGradient cells;
     private final ParamSet params;
     private final int frameSize;
@@ -334,7 +341,10 @@ public final class FrameSequenceGradient implements ReverseModel {
         int m = cells.outputSize();
         int n = cells.stateSize();
         int block = Math.min(l, HEAD_BATCH);
-        BatchedInputGradient.Batch batch = trainingHead.newBatch(block);
+        BatchedInputGradient.Batch batch = idleBatches.poll();
+        if (batch == null || batch.capacity() < block) {
+            batch = trainingHead.newBatch(block);
+        }
         SequenceTape cellTape = cells.newTape(l);
         double[] x = new double[l * features];
         double[] dx = new double[l * features];
@@ -369,6 +379,7 @@ public final class FrameSequenceGradient implements ReverseModel {
                 trainingHead.addParameterGradient(blockValues, grad, batch);
             }
         }
+        idleBatches.offer(batch);
         return sum;
     }
 

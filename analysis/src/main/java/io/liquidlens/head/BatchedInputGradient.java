@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
  * into dL/d(frame), computing no weight gradient (what attribution maps need, and a third less work than
  * {@link HeadGrad#backward}). A convolution over the batch is one product of the weights with the patches of
  * every frame side by side, so its rows are as long as the batch times the output positions and the inner loop is
- * a multiply-add along a row, which the JIT turns into vector instructions; one frame's last layers have rows of
+ * a multiply-add along a row ({@link RowGemm}), which the JIT turns into vector instructions; one frame's last layers have rows of
  * 48 values only. A batch of 8 frames holds some 9 MB of patch rows for the NCP paper's head.
  *
  * <p>Training takes the same passes: {@link #addParameterGradient} adds the weight and bias gradients of the batch
@@ -151,7 +151,7 @@ public final class BatchedInputGradient {
             boolean needDx = i > 0 || dFrames != null;
             if (convs[i] != null) {
                 if (grad != null) {
-                    batch.weightGradients().conv(i, convs[i], cur, batch.cols[i], count, grad, weightOffset[i],
+                    batch.weightGradients().conv(i, convs[i], batch.cols[i], cur, count, grad, weightOffset[i],
                             biasOffset[i]);
                 }
                 if (needDx) {
@@ -207,7 +207,7 @@ public final class BatchedInputGradient {
         for (int o = 0; o < g.outC; o++) {
             Arrays.fill(wide[o], 0, width, bo < 0 ? 0f : w[bo + o]);
         }
-        addProduct(w, wo, g.outC, g.taps, cols, width, wide, false);
+        RowGemm.add(w, wo, g.outC, g.taps, cols, width, wide);
         // (out, frame, position) to each frame's (out, position)
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
@@ -235,7 +235,10 @@ public final class BatchedInputGradient {
                 wT[t * g.outC + o] = w[wo + o * g.taps + t];
             }
         }
-        addProduct(wT, 0, g.taps, g.outC, wide, width, cols, true);
+        for (int t = 0; t < g.taps; t++) {
+            Arrays.fill(cols[t], 0, width, 0f);
+        }
+        RowGemm.add(wT, 0, g.taps, g.outC, wide, width, cols);
         int frameIn = g.inC * g.inH * g.inW;
         Arrays.fill(dx, 0, count * frameIn, 0f);
         for (int b = 0; b < count; b++) {
@@ -310,56 +313,6 @@ public final class BatchedInputGradient {
                 int wr = wo + unit * l.in;
                 for (int i = 0; i < l.in; i++) {
                     dx[db + i] += w[wr + i] * g;
-                }
-            }
-        }
-    }
-
-    /**
-     * C (m x n) += A (m x k, row-major at {@code ao}) B (k x n), or C = A B when {@code overwrite} (so C need not be
-     * cleared first), every row of B and C an array of its own. Four rows of B at a time are added into a row of C,
-     * so the inner loop is independent multiply-adds along the rows, which the JIT turns into vector instructions
-     * only when every array is indexed by the loop variable alone (on Java 17, offsets into one long array keep the
-     * loop scalar, at about a quarter of the speed).
-     */
-    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c, boolean overwrite) {
-        int k4 = k - k % 4;
-        for (int i = 0; i < m; i++) {
-            float[] ci = c[i];
-            int ar = ao + i * k;
-            boolean assign = overwrite;
-            for (int t = 0; t < k4; t += 4) {
-                float a0 = a[ar + t];
-                float a1 = a[ar + t + 1];
-                float a2 = a[ar + t + 2];
-                float a3 = a[ar + t + 3];
-                float[] b0 = b[t];
-                float[] b1 = b[t + 1];
-                float[] b2 = b[t + 2];
-                float[] b3 = b[t + 3];
-                if (assign) {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] = a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-                    }
-                    assign = false;
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-                    }
-                }
-            }
-            for (int t = k4; t < k; t++) {
-                float a0 = a[ar + t];
-                float[] b0 = b[t];
-                if (assign) {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] = a0 * b0[j];
-                    }
-                    assign = false;
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] += a0 * b0[j];
-                    }
                 }
             }
         }

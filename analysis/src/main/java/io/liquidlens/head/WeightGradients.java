@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The weight and bias gradients of a batch of frames in float32, added into a double gradient vector one frame at
  * a time (so a sum never runs in float over more than one frame's positions). The buffers belong to one thread.
  *
- * <p>Why the patches are transposed first: dL/dW of a convolution is dy (out x positions) times the patches
+ * <p>Why the patches are transposed to one position per row: dL/dW of a convolution is dy (out x positions) times the patches
  * (positions x taps). Dotting a dy row with a patch row keeps one scalar accumulator, which C2 does not vectorise
  * (a third of the speed when measured); with the frame's patches held one position per row, each weight row
  * instead gains four positions' patch rows a pass, scaled by dy: {@link RowGemm}'s multiply-add along the taps,
@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class WeightGradients {
     /** Positions per block: their patch rows (up to 600 taps) and a weight row stay in L2 while each output row passes. */
     private static final int POSITION_BLOCK = 48;
+    /** Rows of the patches transposed together. */
+    private static final int TILE = 16;
 
     /** Per conv layer: one frame's patches, one row per output position. */
     private final float[][][] patches;
@@ -37,7 +39,7 @@ final class WeightGradients {
      * {@code grad}, given dy of frame b at {@code dy[b * outC * plane..]} and the patches the forward pass gathered,
      * {@code cols[tap][b * plane + position]}.
      */
-    void conv(int layer, ConvGeometry g, float[] dy, float[][] cols, int count, double[] grad, int wo, int bo) {
+    void conv(int layer, ConvGeometry g, float[][] cols, float[] dy, int count, double[] grad, int wo, int bo) {
         float[][] patch = patches[layer];
         float[][] dw = rows[layer];
         int frameOut = g.outC * g.plane;
@@ -52,13 +54,7 @@ final class WeightGradients {
                     grad[bo + o] += s;
                 }
             }
-            for (int t = 0; t < g.taps; t++) {
-                float[] col = cols[t];
-                int co = b * g.plane;
-                for (int p = 0; p < g.plane; p++) {
-                    patch[p][t] = col[co + p];
-                }
-            }
+            transpose(cols, b * g.plane, g.taps, g.plane, patch);
             for (int o = 0; o < g.outC; o++) {
                 Arrays.fill(dw[o], 0f);
             }
@@ -70,10 +66,10 @@ final class WeightGradients {
                     int yr = yo + o * g.plane;
                     for (int p = p0; p < p4; p += 4) {
                         RowGemm.addFour(row, dy[yr + p], patch[p], dy[yr + p + 1], patch[p + 1], dy[yr + p + 2],
-                                patch[p + 2], dy[yr + p + 3], patch[p + 3], g.taps);
+                                patch[p + 2], dy[yr + p + 3], patch[p + 3], 0, g.taps);
                     }
                     for (int p = p4; p < p1; p++) {
-                        RowGemm.addOne(row, dy[yr + p], patch[p], g.taps);
+                        RowGemm.addOne(row, dy[yr + p], patch[p], 0, g.taps);
                     }
                 }
             }
@@ -82,6 +78,22 @@ final class WeightGradients {
                 int wr = wo + o * g.taps;
                 for (int t = 0; t < g.taps; t++) {
                     grad[wr + t] += row[t];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code to[p][t] = from[t][fo + p]} for t < rows, p < columns, in tiles of {@value #TILE} rows, so both the
+     * reads and the writes run along arrays (one row at a time, the writes would touch a new array per value).
+     */
+    private static void transpose(float[][] from, int fo, int rows, int columns, float[][] to) {
+        for (int t0 = 0; t0 < rows; t0 += TILE) {
+            int t1 = Math.min(rows, t0 + TILE);
+            for (int p = 0; p < columns; p++) {
+                float[] row = to[p];
+                for (int t = t0; t < t1; t++) {
+                    row[t] = from[t][fo + p];
                 }
             }
         }
