@@ -198,7 +198,14 @@ public final class BatchedInputGradient {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane);
+                        if (ky < g.sh || g.outH < 2) {
+                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, 0);
+                        } else {
+                            // tap ky at output row oy reads the input row tap ky - sh reads at oy + 1: one block copy
+                            System.arraycopy(cols[t - g.sh * g.kw], b * g.plane + g.outW, cols[t], b * g.plane,
+                                    g.plane - g.outW);
+                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, g.outH - 1);
+                        }
                     }
                 }
             }
@@ -252,11 +259,15 @@ public final class BatchedInputGradient {
         }
     }
 
-    /** The values tap (c, ky, kx) sees at every output position of the frame at xo, into row[ro..]; 0 in the padding. */
-    private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro) {
+    /**
+     * The values tap (c, ky, kx) sees at the output positions of the frame at xo from output row {@code fromRow} on,
+     * into row[ro + fromRow * outW..]; 0 in the padding.
+     */
+    private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro,
+                               int fromRow) {
         int lo = firstInside(kx, g.pw, g.sw);
         int hi = Math.max(lo, pastLastInside(kx, g.pw, g.sw, g.inW, g.outW));
-        for (int oy = 0; oy < g.outH; oy++) {
+        for (int oy = fromRow; oy < g.outH; oy++) {
             int iy = oy * g.sh - g.ph + ky;
             int base = ro + oy * g.outW;
             if (iy < 0 || iy >= g.inH) {
