@@ -6,7 +6,10 @@
  *
  * <p>Why double, beside the float32 simulator of {@code model}: gradients are checked against central
  * finite differences, which need double precision to be meaningful, and training accumulates many small
- * updates. The float32 path stays the ncps-exact, fast way to simulate; tests tie the two together.
+ * updates. The float32 path stays the ncps-exact, fast way to simulate; tests tie the two together. The one
+ * exception is a camera model's head while it trains ({@code FrameSequenceGradient.forTraining}): its convolutions
+ * are most of the work, and it runs in float32 over each window's frames together, as torch trains it, its
+ * gradients summed into the double vector and tested against the double head's.
  *
  * <p>Parameters live in one flat vector ({@link io.liquidlens.grad.ParamSet}): each is a
  * {@link io.liquidlens.model.Tensor} of {@link io.liquidlens.model.StateDictLayout} (its ncps state-dict key and
