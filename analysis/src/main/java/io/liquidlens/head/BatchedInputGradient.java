@@ -67,23 +67,20 @@ public final class BatchedInputGradient {
     public void forward(double[] values, double[][] frames, int count, double[] features, Batch batch) {
         batch.check(this, count);
         float[] w = batch.weights(values);
-        int in = inputSize();
-        ImageShape shape = spec.input();
-        int plane = shape.height() * shape.width();
-        int channels = shape.channels();
-        float[] x0 = batch.act[0];
         for (int b = 0; b < count; b++) {
-            if (frames[b].length != in) {
-                throw new IllegalArgumentException("a frame holds " + in + " values, got " + frames[b].length);
-            }
-            for (int p = 0; p < plane; p++) {
-                for (int k = 0; k < channels; k++) {
-                    x0[b * in + k * plane + p] = (float) frames[b][p * channels + k];
-                }
-            }
+            toPlanes(frames[b], batch.act[0], b * inputSize());
         }
         batch.count = count;
-        for (int i = 0; i < convs.length; i++) {
+        runLayers(0, count, w, batch);
+        float[] out = batch.act[convs.length];
+        for (int j = 0; j < count * outputSize(); j++) {
+            features[j] = out[j];
+        }
+    }
+
+    /** Layers {@code first..} forward for frames {@code 0..count)}, from their inputs on {@code batch.act[first]}. */
+    void runLayers(int first, int count, float[] w, Batch batch) {
+        for (int i = first; i < convs.length; i++) {
             float[] x = batch.act[i];
             float[] y = batch.act[i + 1];
             int xs = shapes.get(i).size();
@@ -101,10 +98,6 @@ public final class BatchedInputGradient {
                 }
             }
         }
-        float[] out = batch.act[convs.length];
-        for (int j = 0; j < count * outputSize(); j++) {
-            features[j] = out[j];
-        }
     }
 
     /**
@@ -113,6 +106,85 @@ public final class BatchedInputGradient {
      * ReLU passes no gradient where its output is 0, as in {@link HeadGrad#backward}.
      */
     public void backward(double[] dFeatures, double[][] dFrames, Batch batch) {
+        float[] cur = backwardTo(0, dFeatures, batch);
+        for (int b = 0; b < batch.count; b++) {
+            fromPlanes(cur, b * inputSize(), dFrames[b]);
+        }
+    }
+
+    /** True when the first layer is a convolution, so {@link #path} can take its linearity. */
+    public boolean startsWithConv() {
+        return convs.length > 0 && convs[0] != null;
+    }
+
+    /**
+     * The straight path from frame {@code from} to frame {@code to} ((H, W, C) each) through this head, using
+     * {@code batch}'s buffers while it is used.
+     *
+     * @throws IllegalStateException when the first layer is not a convolution ({@link #startsWithConv})
+     */
+    public StraightPath path(double[] values, double[] from, double[] to, Batch batch) {
+        if (!startsWithConv()) {
+            throw new IllegalStateException("a straight path needs a head whose first layer is a convolution");
+        }
+        batch.check(this, 1);
+        return new StraightPath(this, values, from, to, batch);
+    }
+
+    /** Features per frame after the first layer. */
+    int firstOutputSize() {
+        return shapes.get(1).size();
+    }
+
+    /** The first layer's output for one frame ((H, W, C)), with or without its bias. */
+    float[] firstLayer(float[] w, double[] frame, boolean withBias, Batch batch) {
+        toPlanes(frame, batch.act[0], 0);
+        float[] out = new float[firstOutputSize()];
+        convForward(0, convs[0], w, weightOffset[0], withBias ? biasOffset[0] : -1, batch.act[0], out, 1, batch);
+        return out;
+    }
+
+    /** dL/d(frame) in (H, W, C) order of one frame from dL/d(first layer's output), {@code dy}. */
+    double[] firstLayerBackward(float[] w, float[] dy, Batch batch) {
+        float[] dx = batch.gradB == dy ? batch.gradA : batch.gradB;
+        convBackward(0, convs[0], w, weightOffset[0], dy, dx, 1, batch);
+        double[] out = new double[inputSize()];
+        fromPlanes(dx, 0, out);
+        return out;
+    }
+
+    /** One (H, W, C) frame into (C, H, W) planes at {@code x[offset..]}, in float32. */
+    private void toPlanes(double[] frame, float[] x, int offset) {
+        if (frame.length != inputSize()) {
+            throw new IllegalArgumentException("a frame holds " + inputSize() + " values, got " + frame.length);
+        }
+        ImageShape shape = spec.input();
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
+        for (int p = 0; p < plane; p++) {
+            for (int k = 0; k < channels; k++) {
+                x[offset + k * plane + p] = (float) frame[p * channels + k];
+            }
+        }
+    }
+
+    /** The adjoint of {@link #toPlanes}: (C, H, W) planes at {@code x[offset..]} into one (H, W, C) frame. */
+    private void fromPlanes(float[] x, int offset, double[] frame) {
+        ImageShape shape = spec.input();
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
+        for (int p = 0; p < plane; p++) {
+            for (int k = 0; k < channels; k++) {
+                frame[p * channels + k] = x[offset + k * plane + p];
+            }
+        }
+    }
+
+    /**
+     * The batch last run forward, backward from dL/d(features) down to the input of layer {@code first}: returns the
+     * buffer holding frame b's gradient at {@code [b * shapes().get(first).size()..]}, valid until the next call.
+     */
+    float[] backwardTo(int first, double[] dFeatures, Batch batch) {
         int count = batch.count;
         float[] w = batch.weights;
         float[] cur = batch.gradA;
@@ -120,7 +192,7 @@ public final class BatchedInputGradient {
         for (int j = 0; j < count * outputSize(); j++) {
             cur[j] = (float) dFeatures[j];
         }
-        for (int i = convs.length - 1; i >= 0; i--) {
+        for (int i = convs.length - 1; i >= first; i--) {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
             if (convs[i] != null) {
@@ -144,17 +216,7 @@ public final class BatchedInputGradient {
             cur = other;
             other = t;
         }
-        int in = inputSize();
-        ImageShape shape = spec.input();
-        int plane = shape.height() * shape.width();
-        int channels = shape.channels();
-        for (int b = 0; b < count; b++) {
-            for (int p = 0; p < plane; p++) {
-                for (int k = 0; k < channels; k++) {
-                    dFrames[b][p * channels + k] = cur[b * in + k * plane + p];
-                }
-            }
-        }
+        return cur;
     }
 
     /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
@@ -338,16 +400,16 @@ public final class BatchedInputGradient {
     public static final class Batch {
         private final BatchedInputGradient owner;
         private final int capacity;
-        private final float[][] act;
-        private final float[] gradA;
-        private final float[] gradB;
+        final float[][] act;
+        final float[] gradA;
+        final float[] gradB;
         /** Per conv layer: one row per tap, holding what it sees at every position of every frame. */
         private final float[][][] cols;
         /** Per conv layer: one row per output channel, over every position of every frame. */
         private final float[][][] wide;
         private final float[] weightsT;
         private float[] weights = new float[0];
-        private int count;
+        int count;
 
         private Batch(BatchedInputGradient owner, int capacity) {
             this.owner = owner;
@@ -382,7 +444,7 @@ public final class BatchedInputGradient {
         }
 
         /** The parameter values rounded to float32, as the head runs in torch. */
-        private float[] weights(double[] values) {
+        float[] weights(double[] values) {
             if (weights.length != values.length) {
                 weights = new float[values.length];
             }
@@ -392,7 +454,7 @@ public final class BatchedInputGradient {
             return weights;
         }
 
-        private void check(BatchedInputGradient head, int frames) {
+        void check(BatchedInputGradient head, int frames) {
             if (owner != head) {
                 throw new IllegalArgumentException("the batch belongs to another head; use newBatch()");
             }

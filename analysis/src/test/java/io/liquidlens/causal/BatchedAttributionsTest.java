@@ -80,6 +80,29 @@ class BatchedAttributionsTest {
         assertClose(new IntegratedGradients(null, steps).attributions(step, 0), expected, "integrated gradients");
     }
 
+    /** From a grey frame, so a first layer whose bias went in at both ends of the path would show. */
+    @Test
+    void integratedGradientsFromAGivenBaselineMatchTheirOneAtATimeSum() {
+        double[] x = step.recorded();
+        double[] baseline = new double[x.length];
+        Arrays.fill(baseline, 0.5);
+        int steps = SaliencyModel.FRAME_BATCH + 3;
+        double[] expected = new double[x.length];
+        double[] point = new double[x.length];
+        for (int k = 0; k < steps; k++) {
+            double alpha = (k + 0.5) / steps;
+            for (int i = 0; i < x.length; i++) {
+                point[i] = baseline[i] + alpha * (x[i] - baseline[i]);
+            }
+            double[] g = step.gradient(point, 0);
+            for (int i = 0; i < x.length; i++) {
+                expected[i] += g[i] * (x[i] - baseline[i]) / steps;
+            }
+        }
+        assertClose(new IntegratedGradients(baseline, steps).attributions(step, 0), expected,
+                "integrated gradients from grey");
+    }
+
     @Test
     void smoothGradMatchesItsOneAtATimeMean() {
         SmoothGrad method = new SmoothGrad(16, 0.1, 5);
