@@ -19,6 +19,14 @@ import java.util.function.ToIntFunction;
  * brings its own {@link Batch}.
  */
 public final class BatchedInputGradient {
+    /** Columns of a block in {@link #addProduct}: 2 KiB of each row. */
+    private static final int COLUMN_BLOCK = 512;
+    /**
+     * Rows of B per block going forward (weights times taps): 8 rows of a column block are 16 KiB, half the L1 cache.
+     * Going backward B has as many rows as the layer has output channels (at most 64 here, 128 KiB of a column
+     * block), and keeping each row of C in L1 while all of them stream from L2 measured faster than blocking them.
+     */
+    private static final int FORWARD_TAP_BLOCK = 8;
     private final HeadSpec spec;
     private final List<FeatureShape> shapes;
     private final ConvGeometry[] convs;
@@ -238,7 +246,7 @@ public final class BatchedInputGradient {
         for (int o = 0; o < g.outC; o++) {
             Arrays.fill(wide[o], 0, width, bo < 0 ? 0f : w[bo + o]);
         }
-        addProduct(w, wo, g.outC, g.taps, cols, width, wide, false);
+        addProduct(w, wo, g.outC, g.taps, cols, width, wide, false, FORWARD_TAP_BLOCK);
         // (out, frame, position) to each frame's (out, position)
         int frameOut = g.outC * g.plane;
         for (int o = 0; o < g.outC; o++) {
@@ -266,7 +274,7 @@ public final class BatchedInputGradient {
                 wT[t * g.outC + o] = w[wo + o * g.taps + t];
             }
         }
-        addProduct(wT, 0, g.taps, g.outC, wide, width, cols, true);
+        addProduct(wT, 0, g.taps, g.outC, wide, width, cols, true, g.outC);
         int frameIn = g.inC * g.inH * g.inW;
         Arrays.fill(dx, 0, count * frameIn, 0f);
         for (int b = 0; b < count; b++) {
@@ -351,48 +359,67 @@ public final class BatchedInputGradient {
      * cleared first), every row of B and C an array of its own. Four rows of B at a time are added into a row of C,
      * so the inner loop is independent multiply-adds along the rows, which the JIT turns into vector instructions
      * only when every array is indexed by the loop variable alone (on Java 17, offsets into one long array keep the
-     * loop scalar, at about a quarter of the speed).
+     * loop scalar, at about a quarter of the speed). The rows are thousands of values long (a batch's positions side
+     * by side), so they are cut into blocks of {@link #COLUMN_BLOCK} columns, and the rows of B into blocks of
+     * {@code tapBlock}, so that a block of B stays in the L1 cache while every row of C is swept past it.
      */
-    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c, boolean overwrite) {
-        int k4 = k - k % 4;
-        for (int i = 0; i < m; i++) {
-            float[] ci = c[i];
-            int ar = ao + i * k;
-            boolean assign = overwrite;
-            for (int t = 0; t < k4; t += 4) {
-                float a0 = a[ar + t];
-                float a1 = a[ar + t + 1];
-                float a2 = a[ar + t + 2];
-                float a3 = a[ar + t + 3];
-                float[] b0 = b[t];
-                float[] b1 = b[t + 1];
-                float[] b2 = b[t + 2];
-                float[] b3 = b[t + 3];
-                if (assign) {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] = a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+    static void addProduct(float[] a, int ao, int m, int k, float[][] b, int n, float[][] c, boolean overwrite,
+                           int tapBlock) {
+        for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
+            int j1 = Math.min(n, j0 + COLUMN_BLOCK);
+            for (int t0 = 0; t0 < k; t0 += tapBlock) {
+                int t1 = Math.min(k, t0 + tapBlock);
+                int t4 = t0 + (t1 - t0) / 4 * 4;
+                for (int i = 0; i < m; i++) {
+                    float[] ci = c[i];
+                    int ar = ao + i * k;
+                    boolean assign = overwrite && t0 == 0;
+                    for (int t = t0; t < t4; t += 4) {
+                        if (assign) {
+                            setFour(ci, a[ar + t], b[t], a[ar + t + 1], b[t + 1], a[ar + t + 2], b[t + 2], a[ar + t + 3],
+                                    b[t + 3], j0, j1);
+                            assign = false;
+                        } else {
+                            addFour(ci, a[ar + t], b[t], a[ar + t + 1], b[t + 1], a[ar + t + 2], b[t + 2], a[ar + t + 3],
+                                    b[t + 3], j0, j1);
+                        }
                     }
-                    assign = false;
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-                    }
-                }
-            }
-            for (int t = k4; t < k; t++) {
-                float a0 = a[ar + t];
-                float[] b0 = b[t];
-                if (assign) {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] = a0 * b0[j];
-                    }
-                    assign = false;
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        ci[j] += a0 * b0[j];
+                    for (int t = t4; t < t1; t++) {
+                        if (assign) {
+                            setOne(ci, a[ar + t], b[t], j0, j1);
+                            assign = false;
+                        } else {
+                            addOne(ci, a[ar + t], b[t], j0, j1);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    private static void addFour(float[] c, float a0, float[] b0, float a1, float[] b1, float a2, float[] b2, float a3,
+                                float[] b3, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+    }
+
+    private static void setFour(float[] c, float a0, float[] b0, float a1, float[] b1, float a2, float[] b2, float a3,
+                                float[] b3, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[j] = a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+    }
+
+    private static void addOne(float[] c, float a, float[] b, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a * b[j];
+        }
+    }
+
+    private static void setOne(float[] c, float a, float[] b, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[j] = a * b[j];
         }
     }
 
