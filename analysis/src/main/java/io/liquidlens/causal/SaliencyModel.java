@@ -261,6 +261,34 @@ public final class SaliencyModel {
             return tape.output(0, output);
         }
 
+        /**
+         * Output {@code output} at this step for each of {@code points}, as {@link #output} gives them one at a time
+         * (equal up to rounding): a camera model's head takes the points as batches of frames in float32, as torch
+         * runs it (the cell stays in double precision); a vector model's points go one at a time.
+         */
+        public double[] outputs(double[][] points, int output) {
+            double[] out = new double[points.length];
+            if (head == null) {
+                for (int k = 0; k < points.length; k++) {
+                    out[k] = output(points[k], output);
+                }
+                return out;
+            }
+            BatchedInputGradient.Batch batch = frameBatch.get();
+            int f = cells.inputSize();
+            double[] chunkFeatures = new double[batch.capacity() * f];
+            for (int from = 0; from < points.length; from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), points.length - from);
+                double[][] chunk = Arrays.copyOfRange(points, from, from + count);
+                batchedHead.forward(cells.params().values(), chunk, count, chunkFeatures, batch);
+                for (int b = 0; b < count; b++) {
+                    cells.forward(chunkFeatures, b * f, 1, dt, 0, h, 0, c, 0, tape);
+                    out[from + b] = tape.output(0, output);
+                }
+            }
+            return out;
+        }
+
         /** d(output {@code output} at this step) / d(this step's input), evaluated at {@code x}. */
         public double[] gradient(double[] x, int output) {
             run(x);
