@@ -7,7 +7,9 @@ way a Captum user would do it: the state before the step kept from one pass over
   smoothgrad  16 noisy copies (sigma 0.1 of the frame's range) as one batch, mean |gradient|
   gradient    |d y / d x| of the recorded frame
   gradxinput  |x * d y / d x|
-each a forward and a backward pass through the head and one step of the cell, float32 as torch runs it.
+each a forward and a backward pass through the head and one step of the cell, float32 as torch runs it, and
+  occlusion   |y(x) - y(x with a grey 8-pixel patch)| for a patch every 4 pixels (161 frames as one batch, no
+              gradient), averaged over the patches covering each pixel
 
 Usage: PYTHONPATH=/path/to/ncps /usr/bin/python3 analysis/src/jmh/python/attributions.py [--seconds 2] [--rounds 5]
 (run from the repository's root; needs torch, e.g. Debian's python3-torch, numpy and ncps's source on the path).
@@ -75,18 +77,38 @@ def make_maps(head, cell, h, x):
     def gradxinput():
         return (x * gradients(head, cell, h, x)).abs().sum(1)
 
-    return {"ig": ig, "smoothgrad": smoothgrad, "gradient": gradient, "gradxinput": gradxinput}
+    corners = [(top, left) for top in range(0, x.shape[2] - 8 + 1, 4) for left in range(0, x.shape[3] - 8 + 1, 4)]
+    covered = torch.zeros(x.shape[2], x.shape[3])
+    for top, left in corners:
+        covered[top:top + 8, left:left + 8] += 1
+
+    def occlusion():
+        frames = x.repeat(len(corners) + 1, 1, 1, 1)
+        for k, (top, left) in enumerate(corners, start=1):
+            frames[k, :, top:top + 8, left:left + 8] = 0.5
+        with torch.no_grad():
+            y, _ = cell(head(frames), h.expand(frames.shape[0], -1))
+        change = (y[1:, 0] - y[0, 0]).abs()
+        total = torch.zeros(x.shape[2], x.shape[3])
+        for k, (top, left) in enumerate(corners):
+            total[top:top + 8, left:left + 8] += change[k]
+        return total / covered
+
+    return {"ig": ig, "smoothgrad": smoothgrad, "gradient": gradient, "gradxinput": gradxinput,
+            "occlusion": occlusion}
 
 
 def ms_per_map(make, seconds):
+    """Wall-clock and CPU milliseconds per map over one round (one thread, so the process's CPU time is its)."""
     done = 0
     start = time.perf_counter()
+    cpu = time.process_time()
     while True:
         make()
         done += 1
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
-            return 1000 * elapsed / done
+            return 1000 * elapsed / done, 1000 * (time.process_time() - cpu) / done
 
 
 def main():
@@ -99,10 +121,12 @@ def main():
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {FOLDER}, step {STEP}, output 0")
     for name, make in make_maps(head, cell, h, x).items():
         ms_per_map(make, args.seconds)  # warm-up
-        rounds = sorted(ms_per_map(make, args.seconds) for _ in range(args.rounds))
+        rounds = [ms_per_map(make, args.seconds) for _ in range(args.rounds)]
+        wall = sorted(r[0] for r in rounds)
+        cpu = sorted(r[1] for r in rounds)
         total = float(make().sum())
-        print(f"{name:11s} ms/map: median {rounds[len(rounds) // 2]:.2f}, best {rounds[0]:.2f}"
-              f"  (map total {total:.6g})")
+        print(f"{name:11s} ms/map: median {wall[len(wall) // 2]:.2f}, best {wall[0]:.2f}; CPU ms/map: median "
+              f"{cpu[len(cpu) // 2]:.2f}, best {cpu[0]:.2f}  (map total {total:.6g})")
 
 
 if __name__ == "__main__":

@@ -36,19 +36,11 @@ public record IntegratedGradients(double[] baseline, int steps) implements Salie
         SaliencyMethod.requireOutput(step, output);
         double[] x = step.recorded();
         double[] b = baselineFor(x.length);
-        double[][] points = new double[steps][x.length];
+        double[] alphas = new double[steps];
         for (int k = 0; k < steps; k++) {
-            double alpha = (k + 0.5) / steps;
-            for (int i = 0; i < x.length; i++) {
-                points[k][i] = b[i] + alpha * (x[i] - b[i]);
-            }
+            alphas[k] = (k + 0.5) / steps;
         }
-        double[] sum = new double[x.length];
-        for (double[] g : step.gradients(points, output)) {
-            for (int i = 0; i < x.length; i++) {
-                sum[i] += g[i];
-            }
-        }
+        double[] sum = step.gradientSumAlong(b, x, alphas, output);
         for (int i = 0; i < x.length; i++) {
             sum[i] *= (x[i] - b[i]) / steps;
         }

@@ -1,16 +1,23 @@
 package io.liquidlens.causal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Occlusion (Zeiler and Fergus 2014): a patch of the step's input is set to {@code fill} (every colour
  * channel of a frame's pixels), and each map cell gets the mean of |y_t - y_t(occluded)| over the patches
  * covering it. Vector inputs are a 1 x S strip, so a patch spans {@code patch} consecutive features.
- * Cells no patch reaches (when the stride skips them) stay 0.
+ * Cells no patch reaches (when the stride skips them) stay 0. The occluded inputs are evaluated together
+ * ({@link SaliencyModel.Step#outputs}), so a camera model runs them through its head as batches of frames.
  *
  * @param patch  side of the square patch (its width for vectors), at least 1
  * @param stride distance between patches, at least 1
  * @param fill   the value the patch is set to
  */
 public record Occlusion(int patch, int stride, double fill) implements SaliencyMethod {
+    /** Occluded inputs made and evaluated at once: 64 camera frames hold under 5 MB in double precision. */
+    private static final int CHUNK = 64;
+
     public Occlusion {
         if (patch < 1) {
             throw new IllegalArgumentException("occlusion needs patch >= 1, got " + patch);
@@ -33,23 +40,36 @@ public record Occlusion(int patch, int stride, double fill) implements SaliencyM
         int ph = Math.min(patch, h); // a vector strip is one row high
         int pw = Math.min(patch, w);
         double[] x = step.recorded();
-        double y = step.output(x, output);
-        double[] sum = new double[h * w];
-        int[] count = new int[h * w];
-        double[] occluded = new double[x.length];
+        List<int[]> corners = new ArrayList<>();
         for (int top = 0; top + ph <= h; top += stride) {
             for (int left = 0; left + pw <= w; left += stride) {
-                System.arraycopy(x, 0, occluded, 0, x.length);
-                for (int r = top; r < top + ph; r++) {
-                    for (int q = left; q < left + pw; q++) {
+                corners.add(new int[] {top, left});
+            }
+        }
+        // the unoccluded input goes through the same batched path as the occluded ones, so their rounding matches
+        double y = step.outputs(new double[][] {x}, output)[0];
+        double[] sum = new double[h * w];
+        int[] count = new int[h * w];
+        for (int from = 0; from < corners.size(); from += CHUNK) {
+            List<int[]> chunk = corners.subList(from, Math.min(corners.size(), from + CHUNK));
+            double[][] inputs = new double[chunk.size()][];
+            for (int k = 0; k < chunk.size(); k++) {
+                inputs[k] = x.clone();
+                int[] corner = chunk.get(k);
+                for (int r = corner[0]; r < corner[0] + ph; r++) {
+                    for (int q = corner[1]; q < corner[1] + pw; q++) {
                         for (int c = 0; c < channels; c++) {
-                            occluded[(r * w + q) * channels + c] = fill;
+                            inputs[k][(r * w + q) * channels + c] = fill;
                         }
                     }
                 }
-                double change = Math.abs(y - step.output(occluded, output));
-                for (int r = top; r < top + ph; r++) {
-                    for (int q = left; q < left + pw; q++) {
+            }
+            double[] ys = step.outputs(inputs, output);
+            for (int k = 0; k < chunk.size(); k++) {
+                double change = Math.abs(y - ys[k]);
+                int[] corner = chunk.get(k);
+                for (int r = corner[0]; r < corner[0] + ph; r++) {
+                    for (int q = corner[1]; q < corner[1] + pw; q++) {
                         sum[r * w + q] += change;
                         count[r * w + q]++;
                     }

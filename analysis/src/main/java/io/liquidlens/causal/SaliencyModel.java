@@ -7,6 +7,7 @@ import io.liquidlens.grad.SequenceTape;
 import io.liquidlens.head.BatchedInputGradient;
 import io.liquidlens.head.HeadGrad;
 import io.liquidlens.head.PerceptionHead;
+import io.liquidlens.head.StraightPath;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
@@ -260,6 +261,34 @@ public final class SaliencyModel {
             return tape.output(0, output);
         }
 
+        /**
+         * Output {@code output} at this step for each of {@code points}, as {@link #output} gives them one at a time
+         * (equal up to rounding): a camera model's head takes the points as batches of frames in float32, as torch
+         * runs it (the cell stays in double precision); a vector model's points go one at a time.
+         */
+        public double[] outputs(double[][] points, int output) {
+            double[] out = new double[points.length];
+            if (head == null) {
+                for (int k = 0; k < points.length; k++) {
+                    out[k] = output(points[k], output);
+                }
+                return out;
+            }
+            BatchedInputGradient.Batch batch = frameBatch.get();
+            int f = cells.inputSize();
+            double[] chunkFeatures = new double[batch.capacity() * f];
+            for (int from = 0; from < points.length; from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), points.length - from);
+                double[][] chunk = Arrays.copyOfRange(points, from, from + count);
+                batchedHead.forward(cells.params().values(), chunk, count, chunkFeatures, batch);
+                for (int b = 0; b < count; b++) {
+                    cells.forward(chunkFeatures, b * f, 1, dt, 0, h, 0, c, 0, tape);
+                    out[from + b] = tape.output(0, output);
+                }
+            }
+            return out;
+        }
+
         /** d(output {@code output} at this step) / d(this step's input), evaluated at {@code x}. */
         public double[] gradient(double[] x, int output) {
             run(x);
@@ -292,25 +321,66 @@ public final class SaliencyModel {
             BatchedInputGradient.Batch batch = frameBatch.get();
             int f = cells.inputSize();
             double[] v = cells.params().values();
-            double[] dy = new double[outputSize()];
-            dy[output] = 1;
             double[] chunkFeatures = new double[batch.capacity() * f];
             double[] dFeatures = new double[batch.capacity() * f];
-            double[] dOne = new double[f];
             for (int from = 0; from < points.length; from += batch.capacity()) {
                 int count = Math.min(batch.capacity(), points.length - from);
                 double[][] chunk = Arrays.copyOfRange(points, from, from + count);
                 batchedHead.forward(v, chunk, count, chunkFeatures, batch);
-                for (int b = 0; b < count; b++) {
-                    cells.forward(chunkFeatures, b * f, 1, dt, 0, h, 0, c, 0, tape);
-                    cells.backwardWindow(tape, 0, 0, dy, dOne, scratch);
-                    System.arraycopy(dOne, 0, dFeatures, b * f, f);
-                }
+                cellBackward(chunkFeatures, dFeatures, count, output);
                 double[][] dFrames = new double[count][stepSize()];
                 batchedHead.backward(dFeatures, dFrames, batch);
                 System.arraycopy(dFrames, 0, out, from, count);
             }
             return out;
+        }
+
+        /**
+         * The sum of d(output {@code output}) / d(this step's input) at the points {@code from + alpha (to - from)},
+         * one per alpha, equal up to rounding to summing {@link #gradients} at those points: what integrated
+         * gradients needs. A camera model whose head starts with a convolution runs that layer once for the whole
+         * path ({@link StraightPath}) and the rest in float32 batches; other models sum {@link #gradients}.
+         */
+        public double[] gradientSumAlong(double[] from, double[] to, double[] alphas, int output) {
+            if (batchedHead == null || !batchedHead.startsWithConv()) {
+                double[][] points = new double[alphas.length][to.length];
+                for (int k = 0; k < alphas.length; k++) {
+                    for (int i = 0; i < to.length; i++) {
+                        points[k][i] = from[i] + alphas[k] * (to[i] - from[i]);
+                    }
+                }
+                double[] sum = new double[stepSize()];
+                for (double[] g : gradients(points, output)) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += g[i];
+                    }
+                }
+                return sum;
+            }
+            StraightPath path = batchedHead.path(cells.params().values(), from, to, frameBatch.get());
+            int f = cells.inputSize();
+            double[] features = new double[path.capacity() * f];
+            double[] dFeatures = new double[path.capacity() * f];
+            for (int at = 0; at < alphas.length; at += path.capacity()) {
+                int count = Math.min(path.capacity(), alphas.length - at);
+                path.forward(alphas, at, count, features);
+                cellBackward(features, dFeatures, count, output);
+                path.backwardAdd(dFeatures);
+            }
+            return path.inputGradientSum();
+        }
+
+        /** dL/d(features) of each of {@code count} feature vectors, one step of the cell each, L = the output. */
+        private void cellBackward(double[] features, double[] dFeatures, int count, int output) {
+            int f = cells.inputSize();
+            double[] dy = new double[outputSize()];
+            dy[output] = 1;
+            double[] dOne = new double[f];
+            for (int b = 0; b < count; b++) {
+                cells.forward(features, b * f, 1, dt, 0, h, 0, c, 0, tape);
+                cells.backwardWindow(tape, 0, 0, dy, dOne, scratch);
+                System.arraycopy(dOne, 0, dFeatures, b * f, f);
+            }
         }
 
         private void run(double[] x) {

@@ -95,7 +95,16 @@ public final class BatchedInputGradient {
     private void layersForward(double[] values, int count, double[] features, Batch batch) {
         float[] w = batch.weights(values);
         batch.count = count;
-        for (int i = 0; i < convs.length; i++) {
+        runLayers(0, count, w, batch);
+        float[] out = batch.act[convs.length];
+        for (int j = 0; j < count * outputSize(); j++) {
+            features[j] = out[j];
+        }
+    }
+
+    /** Layers {@code first..} forward for frames {@code 0..count)}, from their inputs on {@code batch.act[first]}. */
+    void runLayers(int first, int count, float[] w, Batch batch) {
+        for (int i = first; i < convs.length; i++) {
             float[] x = batch.act[i];
             float[] y = batch.act[i + 1];
             int xs = shapes.get(i).size();
@@ -113,10 +122,6 @@ public final class BatchedInputGradient {
                 }
             }
         }
-        float[] out = batch.act[convs.length];
-        for (int j = 0; j < count * outputSize(); j++) {
-            features[j] = out[j];
-        }
     }
 
     /**
@@ -125,7 +130,11 @@ public final class BatchedInputGradient {
      * ReLU passes no gradient where its output is 0, as in {@link HeadGrad#backward}.
      */
     public void backward(double[] dFeatures, double[][] dFrames, Batch batch) {
-        backward(dFeatures, dFrames, null, batch);
+        float[] cur = backwardTo(0, dFeatures, null, true, batch);
+        int in = inputSize();
+        for (int b = 0; b < batch.count; b++) {
+            Layouts.chwToHwc(cur, b * in, spec.input(), dFrames[b], 0);
+        }
     }
 
     /**
@@ -134,10 +143,60 @@ public final class BatchedInputGradient {
      * read), computed in float32 and summed frame by frame in double. The frames' own gradient is not computed.
      */
     public void addParameterGradient(double[] dFeatures, double[] grad, Batch batch) {
-        backward(dFeatures, null, grad, batch);
+        backwardTo(0, dFeatures, grad, false, batch);
     }
 
-    private void backward(double[] dFeatures, double[][] dFrames, double[] grad, Batch batch) {
+    /** True when the first layer is a convolution, so {@link #path} can take its linearity. */
+    public boolean startsWithConv() {
+        return convs.length > 0 && convs[0] != null;
+    }
+
+    /**
+     * The straight path from frame {@code from} to frame {@code to} ((H, W, C) each) through this head, using
+     * {@code batch}'s buffers while it is used.
+     *
+     * @throws IllegalStateException when the first layer is not a convolution ({@link #startsWithConv})
+     */
+    public StraightPath path(double[] values, double[] from, double[] to, Batch batch) {
+        if (!startsWithConv()) {
+            throw new IllegalStateException("a straight path needs a head whose first layer is a convolution");
+        }
+        batch.check(this, 1);
+        return new StraightPath(this, values, from, to, batch);
+    }
+
+    /** Features per frame after the first layer. */
+    int firstOutputSize() {
+        return shapes.get(1).size();
+    }
+
+    /** The first layer's output for one frame ((H, W, C)), with or without its bias. */
+    float[] firstLayer(float[] w, double[] frame, boolean withBias, Batch batch) {
+        if (frame.length != inputSize()) {
+            throw new IllegalArgumentException("a frame holds " + inputSize() + " values, got " + frame.length);
+        }
+        Layouts.hwcToChw(frame, 0, spec.input(), batch.act[0], 0);
+        float[] out = new float[firstOutputSize()];
+        convForward(0, convs[0], w, weightOffset[0], withBias ? biasOffset[0] : -1, batch.act[0], out, 1, batch);
+        return out;
+    }
+
+    /** dL/d(frame) in (H, W, C) order of one frame from dL/d(first layer's output), {@code dy}. */
+    double[] firstLayerBackward(float[] w, float[] dy, Batch batch) {
+        float[] dx = batch.gradB == dy ? batch.gradA : batch.gradB;
+        convBackward(0, convs[0], w, weightOffset[0], dy, dx, 1, batch);
+        double[] out = new double[inputSize()];
+        Layouts.chwToHwc(dx, 0, spec.input(), out, 0);
+        return out;
+    }
+
+    /**
+     * The batch last run forward, backward from dL/d(features) down to the input of layer {@code first}, adding the
+     * weight and bias gradients of those layers to {@code grad} unless it is null: returns the buffer holding frame
+     * b's gradient at {@code [b * shapes().get(first).size()..]} (valid until the next call), or, when
+     * {@code inputGradient} is false, whatever layer {@code first}'s output gradient left there.
+     */
+    float[] backwardTo(int first, double[] dFeatures, double[] grad, boolean inputGradient, Batch batch) {
         int count = batch.count;
         float[] w = batch.weights;
         float[] cur = batch.gradA;
@@ -145,10 +204,10 @@ public final class BatchedInputGradient {
         for (int j = 0; j < count * outputSize(); j++) {
             cur[j] = (float) dFeatures[j];
         }
-        for (int i = convs.length - 1; i >= 0; i--) {
+        for (int i = convs.length - 1; i >= first; i--) {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
-            boolean needDx = i > 0 || dFrames != null;
+            boolean needDx = i > first || inputGradient;
             if (convs[i] != null) {
                 if (grad != null) {
                     batch.weightGradients().conv(i, convs[i], batch.cols[i], cur, count, grad, weightOffset[i],
@@ -179,13 +238,7 @@ public final class BatchedInputGradient {
             cur = other;
             other = t;
         }
-        if (dFrames == null) {
-            return;
-        }
-        int in = inputSize();
-        for (int b = 0; b < count; b++) {
-            Layouts.chwToHwc(cur, b * in, spec.input(), dFrames[b], 0);
-        }
+        return cur;
     }
 
     /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
@@ -333,9 +386,9 @@ public final class BatchedInputGradient {
     public static final class Batch {
         private final BatchedInputGradient owner;
         private final int capacity;
-        private final float[][] act;
-        private final float[] gradA;
-        private final float[] gradB;
+        final float[][] act;
+        final float[] gradA;
+        final float[] gradB;
         /** Per conv layer: one row per tap, holding what it sees at every position of every frame. */
         private final float[][][] cols;
         /** Per conv layer: one row per output channel, over every position of every frame. */
@@ -343,7 +396,7 @@ public final class BatchedInputGradient {
         private final float[] weightsT;
         private float[] weights = new float[0];
         private WeightGradients weightGradients;
-        private int count;
+        int count;
 
         private Batch(BatchedInputGradient owner, int capacity) {
             this.owner = owner;
@@ -386,7 +439,7 @@ public final class BatchedInputGradient {
         }
 
         /** The parameter values rounded to float32, as the head runs in torch. */
-        private float[] weights(double[] values) {
+        float[] weights(double[] values) {
             if (weights.length != values.length) {
                 weights = new float[values.length];
             }
@@ -396,7 +449,7 @@ public final class BatchedInputGradient {
             return weights;
         }
 
-        private void check(BatchedInputGradient head, int frames) {
+        void check(BatchedInputGradient head, int frames) {
             if (owner != head) {
                 throw new IllegalArgumentException("the batch belongs to another head; use newBatch()");
             }

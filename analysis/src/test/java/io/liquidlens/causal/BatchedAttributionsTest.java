@@ -80,6 +80,74 @@ class BatchedAttributionsTest {
         assertClose(new IntegratedGradients(null, steps).attributions(step, 0), expected, "integrated gradients");
     }
 
+    /** From a grey frame, so a first layer whose bias went in at both ends of the path would show. */
+    @Test
+    void integratedGradientsFromAGivenBaselineMatchTheirOneAtATimeSum() {
+        double[] x = step.recorded();
+        double[] baseline = new double[x.length];
+        Arrays.fill(baseline, 0.5);
+        int steps = SaliencyModel.FRAME_BATCH + 3;
+        double[] expected = new double[x.length];
+        double[] point = new double[x.length];
+        for (int k = 0; k < steps; k++) {
+            double alpha = (k + 0.5) / steps;
+            for (int i = 0; i < x.length; i++) {
+                point[i] = baseline[i] + alpha * (x[i] - baseline[i]);
+            }
+            double[] g = step.gradient(point, 0);
+            for (int i = 0; i < x.length; i++) {
+                expected[i] += g[i] * (x[i] - baseline[i]) / steps;
+            }
+        }
+        assertClose(new IntegratedGradients(baseline, steps).attributions(step, 0), expected,
+                "integrated gradients from grey");
+    }
+
+    /** An 8-pixel patch every 4 pixels, each occluded frame's output one at a time through the double head. */
+    @Test
+    void occlusionMatchesItsOneAtATimeMap() {
+        double[] x = step.recorded();
+        int h = step.model().mapHeight();
+        int w = step.model().mapWidth();
+        int channels = x.length / (h * w);
+        double y = step.output(x, 0);
+        double[] sum = new double[h * w];
+        int[] count = new int[h * w];
+        for (int top = 0; top + 8 <= h; top += 4) {
+            for (int left = 0; left + 8 <= w; left += 4) {
+                double[] occluded = x.clone();
+                for (int r = top; r < top + 8; r++) {
+                    for (int q = left; q < left + 8; q++) {
+                        Arrays.fill(occluded, (r * w + q) * channels, (r * w + q + 1) * channels, 0.5);
+                    }
+                }
+                double change = Math.abs(y - step.output(occluded, 0));
+                for (int r = top; r < top + 8; r++) {
+                    for (int q = left; q < left + 8; q++) {
+                        sum[r * w + q] += change;
+                        count[r * w + q]++;
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < sum.length; p++) {
+            sum[p] /= count[p];
+        }
+        assertClose(new Occlusion(8, 4, 0.5).map(step, 0).values(), sum, "occlusion");
+    }
+
+    @Test
+    void batchedOutputsMatchTheOneAtATimeOutputs() {
+        double[] x = step.recorded();
+        double[][] points = new double[SaliencyModel.FRAME_BATCH + 2][];
+        for (int k = 0; k < points.length; k++) {
+            double alpha = (k + 1.0) / points.length;
+            points[k] = Arrays.stream(x).map(v -> alpha * v).toArray();
+        }
+        double[] single = Arrays.stream(points).mapToDouble(p -> step.output(p, 0)).toArray();
+        assertClose(step.outputs(points, 0), single, "outputs");
+    }
+
     @Test
     void smoothGradMatchesItsOneAtATimeMean() {
         SmoothGrad method = new SmoothGrad(16, 0.1, 5);
