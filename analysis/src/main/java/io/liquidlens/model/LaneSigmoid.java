@@ -18,7 +18,7 @@ package io.liquidlens.model;
  * unroll, and it stops unrolling a body as large as the whole sigmoid; over a run of a few hundred floats
  * the scalar iterations before and after the vector loop cost little. One instance per thread.
  */
-final class LaneSigmoid {
+public final class LaneSigmoid {
     private static final float SHIFTER = 12582912f; // 1.5 * 2^23, as in FastMath
     private static final float BIAS = 26f;
     private static final float TWO_TO_MINUS_BIAS = 0x1p-26f;
@@ -26,14 +26,15 @@ final class LaneSigmoid {
     private final float[] n;
     private final float[] p;
 
-    LaneSigmoid(int capacity) {
+    /** Scratch for runs of up to {@code capacity} floats. */
+    public LaneSigmoid(int capacity) {
         t = new float[capacity];
         n = new float[capacity];
         p = new float[capacity];
     }
 
     /** Replaces {@code z[0..len)} by {@code FastMath.sigmoid} of each. */
-    void apply(float[] z, int len) {
+    public void apply(float[] z, int len) {
         reduce(z, len);
         polynomial(len);
         highBits(len);
