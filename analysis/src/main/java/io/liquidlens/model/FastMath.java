@@ -24,14 +24,14 @@ package io.liquidlens.model;
 public final class FastMath {
     private static final float SHIFTER_F = 12582912f; // 1.5 * 2^23
     private static final float LOG2E_F = 1.44269504f;
-    private static final float LN2_HI_F = 0.693359375f; // 0x3f318000: 9 significant bits, n * LN2_HI_F is exact
-    private static final float LN2_LO_F = -2.12194440e-4f; // ln2 - LN2_HI_F
-    private static final float E2 = 1f / 2;
-    private static final float E3 = 1f / 6;
-    private static final float E4 = 1f / 24;
-    private static final float E5 = 1f / 120;
-    private static final float E6 = 1f / 720;
-    private static final float E7 = 1f / 5040;
+    static final float LN2_HI_F = 0.693359375f; // 0x3f318000: 9 significant bits, n * LN2_HI_F is exact
+    static final float LN2_LO_F = -2.12194440e-4f; // ln2 - LN2_HI_F
+    static final float E2 = 1f / 2;
+    static final float E3 = 1f / 6;
+    static final float E4 = 1f / 24;
+    static final float E5 = 1f / 120;
+    static final float E6 = 1f / 720;
+    static final float E7 = 1f / 5040;
     private static final float FAST_MIN = -87f;
     private static final float FAST_MAX = 88f;
     // package-private: LaneSigmoid computes the same function
