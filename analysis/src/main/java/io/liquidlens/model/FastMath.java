@@ -14,9 +14,10 @@ package io.liquidlens.model;
  * <p>The float sigmoid 1 / (1 + e^t), t = -z, clamps t to [{@value #SIG_T_MIN}, {@value #SIG_T_MAX}] first: below,
  * e^t < 2^-25 and 1 + e^t rounds to 1 anyway; above, e^t overflows and the sigmoid is 0 (its true value is
  * below 3e-39, a subnormal). Inside, n is at most 128, so 2^(n-1) is a normal float and p 2^(n-1) is exact;
- * the final doubling rounds once (to infinity where e^t overflows). No branch and no call to Math.exp, and the
- * one operation on bits is making an exact power of two: {@code LaneSigmoid} makes it by arithmetic instead
- * and so gets these very numbers in vectorised lane loops.
+ * the final doubling rounds once (to infinity where e^t overflows). Within [-87, 88] that is exactly the
+ * unclamped expCore form, which batch 1 keeps for speed. No call to Math.exp, and the one operation on bits is
+ * making an exact power of two: {@code LaneSigmoid} makes it by arithmetic instead and so gets these very
+ * numbers in vectorised lane loops.
  *
  * <p>Double exp works the same way in the log2 domain with a degree-8 polynomial for 2^f, |f| <= 1/2
  * (relative error below 1e-9), clamped to +-700.
@@ -112,18 +113,22 @@ public final class FastMath {
      * Javadoc), NaN for NaN.
      */
     public static float sigmoid(float z) {
-        // Math.min and Math.max give the same (LaneSigmoid uses them), but scalar they cost half the step
         float t = -z;
-        if (t < SIG_T_MIN) {
-            t = SIG_T_MIN;
-        } else if (t > SIG_T_MAX) {
-            t = SIG_T_MAX;
+        if (t >= FAST_MIN && t <= FAST_MAX) {
+            // here n <= 127 and p 2^n is exact either way: the same float as the clamped form below
+            return 1f / (1f + expCore(t));
         }
-        float y = t * LOG2E_F + SHIFTER_F;
+        return sigmoidClamped(t);
+    }
+
+    /** 1 / (1 + e^t) with t clamped as the class Javadoc says; NaN stays NaN. */
+    private static float sigmoidClamped(float t) {
+        float c = Math.min(Math.max(t, SIG_T_MIN), SIG_T_MAX);
+        float y = c * LOG2E_F + SHIFTER_F;
         int bits = Float.floatToRawIntBits(y);
         float n = y - SHIFTER_F;
         // n + 126 in [101, 254]: 2^(n-1) from the low bits of y, as in expCore
-        return 1f / (1f + expReduced(t, n) * Float.intBitsToFloat((bits + 126) << 23) * 2f);
+        return 1f / (1f + expReduced(c, n) * Float.intBitsToFloat((bits + 126) << 23) * 2f);
     }
 
     /** The logistic sigmoid in double. */
