@@ -11,22 +11,33 @@ package io.liquidlens.model;
  * directly into the exponent bits. Relative error about 1e-7 (float rounding). Arguments outside
  * [-87, 88], where 2^n would leave the normal range, and NaN go to {@link Math#exp}: rare, and exact there.
  *
+ * <p>The float sigmoid 1 / (1 + e^t), t = -z, clamps t to [{@value #SIG_T_MIN}, {@value #SIG_T_MAX}] first: below,
+ * e^t < 2^-25 and 1 + e^t rounds to 1 anyway; above, e^t overflows and the sigmoid is 0 (its true value is
+ * below 3e-39, a subnormal). Inside, n is at most 128, so 2^(n-1) is a normal float and p 2^(n-1) is exact;
+ * the final doubling rounds once (to infinity where e^t overflows). Within [-87, 88] that is exactly the
+ * unclamped expCore form, which batch 1 keeps for speed. No call to Math.exp, and the one operation on bits is
+ * making an exact power of two: {@code LaneSigmoid} makes it by arithmetic instead and so gets these very
+ * numbers in vectorised lane loops.
+ *
  * <p>Double exp works the same way in the log2 domain with a degree-8 polynomial for 2^f, |f| <= 1/2
  * (relative error below 1e-9), clamped to +-700.
  */
 public final class FastMath {
     private static final float SHIFTER_F = 12582912f; // 1.5 * 2^23
     private static final float LOG2E_F = 1.44269504f;
-    private static final float LN2_HI_F = 0.693359375f; // 0x3f318000: 9 significant bits, n * LN2_HI_F is exact
-    private static final float LN2_LO_F = -2.12194440e-4f; // ln2 - LN2_HI_F
-    private static final float E2 = 1f / 2;
-    private static final float E3 = 1f / 6;
-    private static final float E4 = 1f / 24;
-    private static final float E5 = 1f / 120;
-    private static final float E6 = 1f / 720;
-    private static final float E7 = 1f / 5040;
+    static final float LN2_HI_F = 0.693359375f; // 0x3f318000: 9 significant bits, n * LN2_HI_F is exact
+    static final float LN2_LO_F = -2.12194440e-4f; // ln2 - LN2_HI_F
+    static final float E2 = 1f / 2;
+    static final float E3 = 1f / 6;
+    static final float E4 = 1f / 24;
+    static final float E5 = 1f / 120;
+    static final float E6 = 1f / 720;
+    static final float E7 = 1f / 5040;
     private static final float FAST_MIN = -87f;
     private static final float FAST_MAX = 88f;
+    // package-private: LaneSigmoid computes the same function
+    static final float SIG_T_MIN = -17.5f;
+    static final float SIG_T_MAX = 89f;
 
     private static final double LOG2E = 1.4426950408889634;
     /** 1.5 * 2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low bits. */
@@ -53,6 +64,17 @@ public final class FastMath {
         float t = x * LOG2E_F + SHIFTER_F;
         int bits = Float.floatToRawIntBits(t);
         float n = t - SHIFTER_F;
+        // the low bits of t hold n + 2^22; n + 127 in [1, 254] lands in the exponent field
+        return expReduced(x, n) * Float.intBitsToFloat((bits + 127) << 23);
+    }
+
+    /** The rounded multiple of ln 2 nearest to x, as a float integer n (the shifter trick). */
+    static float nearestLn2Multiple(float x) {
+        return (x * LOG2E_F + SHIFTER_F) - SHIFTER_F;
+    }
+
+    /** e^(x - n ln2) for the n of {@link #nearestLn2Multiple}: the reduced argument's Taylor polynomial. */
+    static float expReduced(float x, float n) {
         float r = Math.fma(n, -LN2_LO_F, Math.fma(n, -LN2_HI_F, x));
         float p = Math.fma(r, E7, E6);
         p = Math.fma(p, r, E5);
@@ -60,9 +82,7 @@ public final class FastMath {
         p = Math.fma(p, r, E3);
         p = Math.fma(p, r, E2);
         p = Math.fma(p, r, 1f);
-        p = Math.fma(p, r, 1f);
-        // the low bits of t hold n + 2^22; n + 127 in [1, 254] lands in the exponent field
-        return p * Float.intBitsToFloat((bits + 127) << 23);
+        return Math.fma(p, r, 1f);
     }
 
     /** e^x as a float (relative error about 1e-7); +Infinity above ~88.72, 0 far below -87. */
@@ -88,13 +108,27 @@ public final class FastMath {
         return p * Double.longBitsToDouble((bits + 1023L) << 52);
     }
 
-    /** The logistic sigmoid 1 / (1 + e^-z), correct at both tails. */
+    /**
+     * The logistic sigmoid 1 / (1 + e^-z), relative error about 1e-7 down to 1e-38; 0 below z = -88.72 (class
+     * Javadoc), NaN for NaN.
+     */
     public static float sigmoid(float z) {
         float t = -z;
         if (t >= FAST_MIN && t <= FAST_MAX) {
+            // here n <= 127 and p 2^n is exact either way: the same float as the clamped form below
             return 1f / (1f + expCore(t));
         }
-        return (float) (1.0 / (1.0 + Math.exp(t)));
+        return sigmoidClamped(t);
+    }
+
+    /** 1 / (1 + e^t) with t clamped as the class Javadoc says; NaN stays NaN. */
+    private static float sigmoidClamped(float t) {
+        float c = Math.min(Math.max(t, SIG_T_MIN), SIG_T_MAX);
+        float y = c * LOG2E_F + SHIFTER_F;
+        int bits = Float.floatToRawIntBits(y);
+        float n = y - SHIFTER_F;
+        // n + 126 in [101, 254]: 2^(n-1) from the low bits of y, as in expCore
+        return 1f / (1f + expReduced(c, n) * Float.intBitsToFloat((bits + 126) << 23) * 2f);
     }
 
     /** The logistic sigmoid in double. */
