@@ -247,10 +247,13 @@ public final class Camera {
         double leftY = view.hx;
         double hint = sCar + ahead;
         double edge = road.roadHalfWidth();
-        // Only answers that would paint road, marking or shadow are checked (the check costs a centreAt call):
-        // beyond the edge plus a pixel, or plus the farthest shadow reach, it is grass either way.
+        // Only answers that would paint road, marking or shadow count: beyond the edge plus a pixel, or plus the
+        // farthest shadow reach, it is grass either way. Such an answer maps back within the tolerance, so its
+        // centreline point is within |d| + tolerance of the pixel's ground point: a point farther than that from
+        // the whole centreline is grass without asking the road for its coordinates (most of the far rows).
         double pavedLimit = edge + step;
         double nearLimit = Math.max(pavedLimit, shadows.size() > 0 ? edge + Shadows.BEYOND_EDGE : 0);
+        double nearRadius = nearLimit + MAP_BACK_TOLERANCE;
         double sMin = Double.POSITIVE_INFINITY;
         double sMax = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < w; c++) {
@@ -259,10 +262,18 @@ public final class Camera {
             double wy = baseY + lateral * leftY;
             rowX[c] = wx;
             rowY[c] = wy;
-            Frenet f = road.toFrenet(wx, wy, hint);
-            double d = f.d();
-            double fs = f.s();
-            boolean near = Math.abs(d) <= nearLimit && Double.isFinite(fs) && mapsBack(wx, wy, fs, d);
+            if (!road.mayComeWithin(wx, wy, nearRadius)) {
+                // nothing downstream reads a far pixel's s or d
+                rowNear[c] = false;
+                rowPaved[c] = false;
+                rowD[c] = Double.NaN;
+                rowS[c] = Double.NaN;
+                continue;
+            }
+            Frenet f = road.toFrenetIfMapsBack(wx, wy, hint, MAP_BACK_TOLERANCE);
+            double d = f == null ? Double.NaN : f.d();
+            double fs = f == null ? Double.NaN : f.s();
+            boolean near = f != null && Math.abs(d) <= nearLimit && Double.isFinite(fs);
             rowNear[c] = near;
             rowPaved[c] = near && Math.abs(d) <= pavedLimit;
             rowD[c] = d;
@@ -337,14 +348,6 @@ public final class Camera {
             blue += fog * (Palette.HAZE[2] - blue);
             canvas.put(base + c, red, green, blue, label);
         }
-    }
-
-    /** Whether the centreline point at s, moved d to its left, is the queried point. */
-    private boolean mapsBack(double wx, double wy, double s, double d) {
-        Pose centre = road.centreAt(s);
-        double ex = centre.x() - Math.sin(centre.heading()) * d - wx;
-        double ey = centre.y() + Math.cos(centre.heading()) * d - wy;
-        return ex * ex + ey * ey <= MAP_BACK_TOLERANCE * MAP_BACK_TOLERANCE;
     }
 
     /**
