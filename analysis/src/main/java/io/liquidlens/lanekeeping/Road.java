@@ -23,6 +23,9 @@ public final class Road implements RoadView {
     private final double[] ys;
     private final double[] headings;
     private final double[] arcCurvature;
+    /** The cosine and sine of each sample's heading, for a search that starts on a sample. */
+    private final double[] headingCos;
+    private final double[] headingSin;
     /** Made on first use (it costs a few milliseconds, and only a camera asks); racing threads make equal ones. */
     private volatile ClearanceGrid clearance;
 
@@ -43,6 +46,12 @@ public final class Road implements RoadView {
             xs[i + 1] = end[0];
             ys[i + 1] = end[1];
             headings[i + 1] = headings[i] + k * step;
+        }
+        headingCos = new double[n];
+        headingSin = new double[n];
+        for (int i = 0; i < n; i++) {
+            headingCos[i] = Math.cos(headings[i]);
+            headingSin[i] = Math.sin(headings[i]);
         }
     }
 
@@ -102,11 +111,20 @@ public final class Road implements RoadView {
         // Newton on "the offset from the foot point is perpendicular to the centreline"; on an arc of
         // curvature k a point at lateral offset d moves 1 - k d times slower than its foot point
         for (int it = 0; it < NEWTON_STEPS; it++) {
-            c = centreAt(s);
+            int at = interval(clamp(s));
+            if (clamp(s) - at * step == 0) {
+                // on a sample (where the search starts): centreAt's arc of length 0 adds exactly nothing to the
+                // sample's point and heading, so they and the stored sine and cosine are the very same numbers
+                c = new Pose(xs[at], ys[at], headings[at]);
+                cos = headingCos[at];
+                sin = headingSin[at];
+            } else {
+                c = centreAt(s);
+                cos = Math.cos(c.heading());
+                sin = Math.sin(c.heading());
+            }
             double ex = x - c.x();
             double ey = y - c.y();
-            cos = Math.cos(c.heading());
-            sin = Math.sin(c.heading());
             double along = ex * cos + ey * sin;
             double lateral = -ex * sin + ey * cos;
             double scale = Math.max(0.2, 1 - arcCurvature[interval(s)] * lateral);
