@@ -87,6 +87,7 @@ public final class CausalAuditor {
                 auditor.measure(run, c, disturbed);
             }
         }
+        auditor.drive(runs);
         List<ModelAudit> audits = new ArrayList<>();
         for (ModelRun run : runs) {
             audits.add(auditor.finish(run));
@@ -140,16 +141,41 @@ public final class CausalAuditor {
         return new ModelRun(subject, net, saliency, clean, cleanOut, cleanMaps, new ArrayList<>(), new ArrayList<>());
     }
 
-    /** Measures {@code run}'s model under {@code condition}, on its perturbed rollouts and in closed loop. */
+    /** Measures {@code run}'s model under {@code condition} on its perturbed rollouts; {@link #drive} adds the rest. */
     private void measure(ModelRun run, Condition condition, Disturbed disturbed) {
         FrameMetrics metrics = frameMetrics(run.subject().model(), run.saliency(), disturbed, run.cleanOut(),
                 run.cleanMaps(), run.overlays(), condition);
-        ClosedLoopResult drive = null;
-        if (options.episodes() > 0 && run.net().head().isPresent() && condition.drivable()) {
-            drive = ClosedLoop.drive(run.subject().model(), condition, options.episodes(), options.episodeSteps(),
-                    options.seed(), () -> tick(episodeUnits()));
+        run.results().add(new ConditionResult(condition, metrics, null));
+    }
+
+    /**
+     * Drives every model under every drivable condition in closed loop. All of them at once, so the cores share
+     * every episode of every model and condition: driven one model and condition after another, a core idled
+     * at the end of each while the other finished its last episode. Each episode is seeded on its own, so the
+     * results are the same either way.
+     */
+    private void drive(List<ModelRun> runs) {
+        if (options.episodes() == 0) {
+            return;
         }
-        run.results().add(new ConditionResult(condition, metrics, drive));
+        record Drive(ModelRun run, int index) {
+        }
+        List<Drive> drives = new ArrayList<>();
+        for (ModelRun run : runs) {
+            for (int i = 0; i < run.results().size(); i++) {
+                if (run.net().head().isPresent() && run.results().get(i).condition().drivable()) {
+                    drives.add(new Drive(run, i));
+                }
+            }
+        }
+        List<ClosedLoopResult> driven = drives.parallelStream().map(d -> ClosedLoop.drive(d.run().subject().model(),
+                d.run().results().get(d.index()).condition(), options.episodes(), options.episodeSteps(),
+                options.seed(), () -> tick(episodeUnits()))).toList();
+        for (int k = 0; k < drives.size(); k++) {
+            List<ConditionResult> results = drives.get(k).run().results();
+            ConditionResult r = results.get(drives.get(k).index());
+            results.set(drives.get(k).index(), new ConditionResult(r.condition(), r.frames(), driven.get(k)));
+        }
     }
 
     /** Ranks the decision neurons and closes the model's audit. */

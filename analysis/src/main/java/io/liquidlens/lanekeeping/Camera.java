@@ -60,6 +60,8 @@ public final class Camera {
     private final double[] rowStep;
     private final double[] rowTexel;
     private final float[] rowFog;
+    /** Per row, the contrast each texture keeps at the row's texel size: fixed, so computed once. */
+    private final double[][] rowContrast;
     private final float[] skyRed;
     private final float[] skyGreen;
     private final float[] skyBlue;
@@ -139,6 +141,11 @@ public final class Camera {
                 double farther = topmost ? 4 * rowAhead[r] : rowAhead[r - 1];
                 rowTexel[r] = Math.max(rowStep[r], 0.5 * Math.abs(farther - nearer));
             }
+        }
+        rowContrast = new double[h][];
+        for (int r = 0; r < h; r++) {
+            double t = rowTexel[r];
+            rowContrast[r] = new double[] {1.0 * fade(0.7, t), 1.2 * fade(3.5, t), 0.3 * fade(0.4, t), 0.25 * fade(2.5, t)};
         }
         int w = spec.width();
         rowS = new double[w];
@@ -240,17 +247,20 @@ public final class Camera {
         int w = spec.width();
         double ahead = rowAhead[r];
         double step = rowStep[r];
-        double texel = rowTexel[r];
+        double[] contrast = rowContrast[r];
         double baseX = view.x + ahead * view.hx;
         double baseY = view.y + ahead * view.hy;
         double leftX = -view.hy;
         double leftY = view.hx;
         double hint = sCar + ahead;
         double edge = road.roadHalfWidth();
-        // Only answers that would paint road, marking or shadow are checked (the check costs a centreAt call):
-        // beyond the edge plus a pixel, or plus the farthest shadow reach, it is grass either way.
+        // Only answers that would paint road, marking or shadow count: beyond the edge plus a pixel, or plus the
+        // farthest shadow reach, it is grass either way. Such an answer maps back within the tolerance, so its
+        // centreline point is within |d| + tolerance of the pixel's ground point: a point farther than that from
+        // the whole centreline is grass without asking the road for its coordinates (most of the far rows).
         double pavedLimit = edge + step;
         double nearLimit = Math.max(pavedLimit, shadows.size() > 0 ? edge + Shadows.BEYOND_EDGE : 0);
+        double nearRadius = nearLimit + MAP_BACK_TOLERANCE;
         double sMin = Double.POSITIVE_INFINITY;
         double sMax = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < w; c++) {
@@ -259,10 +269,18 @@ public final class Camera {
             double wy = baseY + lateral * leftY;
             rowX[c] = wx;
             rowY[c] = wy;
-            Frenet f = road.toFrenet(wx, wy, hint);
-            double d = f.d();
-            double fs = f.s();
-            boolean near = Math.abs(d) <= nearLimit && Double.isFinite(fs) && mapsBack(wx, wy, fs, d);
+            if (!road.mayComeWithin(wx, wy, nearRadius)) {
+                // nothing downstream reads a far pixel's s or d
+                rowNear[c] = false;
+                rowPaved[c] = false;
+                rowD[c] = Double.NaN;
+                rowS[c] = Double.NaN;
+                continue;
+            }
+            Frenet f = road.toFrenetIfMapsBack(wx, wy, hint, MAP_BACK_TOLERANCE);
+            double d = f == null ? Double.NaN : f.d();
+            double fs = f == null ? Double.NaN : f.s();
+            boolean near = f != null && Math.abs(d) <= nearLimit && Double.isFinite(fs);
             rowNear[c] = near;
             rowPaved[c] = near && Math.abs(d) <= pavedLimit;
             rowD[c] = d;
@@ -285,7 +303,7 @@ public final class Camera {
         for (int c = 0; c < w; c++) {
             byte label = Labels.BACKGROUND;
             if (!rowNear[c]) {
-                grass(rowX[c], rowY[c], texel);
+                grass(rowX[c], rowY[c], contrast);
             } else {
                 double d = rowD[c];
                 double half = footprint(c, step);
@@ -295,15 +313,15 @@ public final class Camera {
                 double mark01 = (overlap(lo, hi, lane - halfMark, lane + halfMark)
                         + overlap(lo, hi, -lane - halfMark, -lane + halfMark)) / (hi - lo);
                 if (road01 >= 1) {
-                    asphalt(rowX[c], rowY[c], texel);
+                    asphalt(rowX[c], rowY[c], contrast);
                 } else if (road01 <= 0) {
-                    grass(rowX[c], rowY[c], texel);
+                    grass(rowX[c], rowY[c], contrast);
                 } else {
-                    grass(rowX[c], rowY[c], texel);
+                    grass(rowX[c], rowY[c], contrast);
                     float gr = red;
                     float gg = green;
                     float gb = blue;
-                    asphalt(rowX[c], rowY[c], texel);
+                    asphalt(rowX[c], rowY[c], contrast);
                     float a = (float) road01;
                     red = gr + a * (red - gr);
                     green = gg + a * (green - gg);
@@ -339,14 +357,6 @@ public final class Camera {
         }
     }
 
-    /** Whether the centreline point at s, moved d to its left, is the queried point. */
-    private boolean mapsBack(double wx, double wy, double s, double d) {
-        Pose centre = road.centreAt(s);
-        double ex = centre.x() - Math.sin(centre.heading()) * d - wx;
-        double ey = centre.y() + Math.cos(centre.heading()) * d - wy;
-        return ex * ex + ey * ey <= MAP_BACK_TOLERANCE * MAP_BACK_TOLERANCE;
-    }
-
     /**
      * Half the lateral extent (in d) of pixel c's ground footprint, from its neighbours' offsets; from the
      * row's metres per pixel where a neighbour is not on the paved surface or next to it (those offsets were
@@ -371,13 +381,14 @@ public final class Camera {
 
     /**
      * Grass colour at a world point into (red, green, blue); the texture's contrast fades where a pixel covers
-     * {@code texel} metres of ground, more than a texture cell (a cheap stand-in for averaging the texture
-     * over the pixel, which keeps far ground from flickering).
+     * the row's texel size in metres of ground, more than a texture cell (a cheap stand-in for averaging the
+     * texture over the pixel, which keeps far ground from flickering). {@code contrast} is the row's
+     * {@link #rowContrast}.
      */
-    private void grass(double x, double y, double step) {
+    private void grass(double x, double y, double[] contrast) {
         double fine = Hashing.valueNoise(grassFine, x, y, 0.7) - 0.5;
         double coarse = Hashing.valueNoise(grassCoarse, x, y, 3.5) - 0.5;
-        double m = 0.5 + 1.0 * fade(0.7, step) * fine + 1.2 * fade(3.5, step) * coarse;
+        double m = 0.5 + contrast[0] * fine + contrast[1] * coarse;
         float t = (float) Math.max(0, Math.min(1, m));
         red = lerp(Palette.GRASS_DARK[0], Palette.GRASS[0], t);
         green = lerp(Palette.GRASS_DARK[1], Palette.GRASS[1], t);
@@ -385,10 +396,10 @@ public final class Camera {
     }
 
     /** Asphalt colour at a world point into (red, green, blue). */
-    private void asphalt(double x, double y, double step) {
+    private void asphalt(double x, double y, double[] contrast) {
         double fine = Hashing.valueNoise(asphaltFine, x, y, 0.4) - 0.5;
         double coarse = Hashing.valueNoise(asphaltCoarse, x, y, 2.5) - 0.5;
-        float v = (float) (1 + 0.3 * fade(0.4, step) * fine + 0.25 * fade(2.5, step) * coarse);
+        float v = (float) (1 + contrast[2] * fine + contrast[3] * coarse);
         red = Palette.ASPHALT[0] * v;
         green = Palette.ASPHALT[1] * v;
         blue = Palette.ASPHALT[2] * v;

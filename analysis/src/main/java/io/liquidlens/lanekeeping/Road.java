@@ -11,6 +11,10 @@ public final class Road implements RoadView {
     /** Samples searched either side of the hint before the search window moves (10 m at 0.25 m). */
     private static final int WINDOW = 40;
     private static final int NEWTON_STEPS = 6;
+    /** Side of the cells of the clearance grid (m). */
+    private static final double CLEARANCE_CELL = 1;
+    /** How far from the centreline the clearance grid tells distances apart (m): beyond a camera's questions. */
+    private static final double CLEARANCE_BAND = 10;
 
     private final RoadSpec spec;
     private final CurvatureProfile profile;
@@ -19,6 +23,11 @@ public final class Road implements RoadView {
     private final double[] ys;
     private final double[] headings;
     private final double[] arcCurvature;
+    /** The cosine and sine of each sample's heading, for a search that starts on a sample. */
+    private final double[] headingCos;
+    private final double[] headingSin;
+    /** Made on first use (it costs a few milliseconds, and only a camera asks); racing threads make equal ones. */
+    private volatile ClearanceGrid clearance;
 
     /** Draws the road of {@code spec} (deterministic for its seed). */
     public Road(RoadSpec spec) {
@@ -37,6 +46,12 @@ public final class Road implements RoadView {
             xs[i + 1] = end[0];
             ys[i + 1] = end[1];
             headings[i + 1] = headings[i] + k * step;
+        }
+        headingCos = new double[n];
+        headingSin = new double[n];
+        for (int i = 0; i < n; i++) {
+            headingCos[i] = Math.cos(headings[i]);
+            headingSin[i] = Math.sin(headings[i]);
         }
     }
 
@@ -76,28 +91,80 @@ public final class Road implements RoadView {
 
     @Override
     public Frenet toFrenet(double x, double y, double sHint) {
+        return locate(x, y, sHint, Double.POSITIVE_INFINITY);
+    }
+
+    /** Checks with the centreline point, sine and cosine the search ended on, instead of computing them again. */
+    @Override
+    public Frenet toFrenetIfMapsBack(double x, double y, double sHint, double tolerance) {
+        return locate(x, y, sHint, tolerance);
+    }
+
+    /** The road coordinates of (x, y), or null when a finite tolerance is given and they do not map back. */
+    private Frenet locate(double x, double y, double sHint, double tolerance) {
         int best = nearestSample(x, y, sHint);
         double s = best * step;
+        Pose c = null;
+        double cos = 0;
+        double sin = 0;
+        boolean settled = false;
         // Newton on "the offset from the foot point is perpendicular to the centreline"; on an arc of
         // curvature k a point at lateral offset d moves 1 - k d times slower than its foot point
         for (int it = 0; it < NEWTON_STEPS; it++) {
-            Pose c = centreAt(s);
+            int at = interval(clamp(s));
+            if (clamp(s) - at * step == 0) {
+                // on a sample (where the search starts): centreAt's arc of length 0 adds exactly nothing to the
+                // sample's point and heading, so they and the stored sine and cosine are the very same numbers
+                c = new Pose(xs[at], ys[at], headings[at]);
+                cos = headingCos[at];
+                sin = headingSin[at];
+            } else {
+                c = centreAt(s);
+                cos = Math.cos(c.heading());
+                sin = Math.sin(c.heading());
+            }
             double ex = x - c.x();
             double ey = y - c.y();
-            double cos = Math.cos(c.heading());
-            double sin = Math.sin(c.heading());
             double along = ex * cos + ey * sin;
             double lateral = -ex * sin + ey * cos;
             double scale = Math.max(0.2, 1 - arcCurvature[interval(s)] * lateral);
             double next = clamp(s + along / scale);
             if (Math.abs(next - s) < 1e-12) {
+                settled = true;
                 break;
             }
             s = next;
         }
-        Pose c = centreAt(s);
-        double d = -(x - c.x()) * Math.sin(c.heading()) + (y - c.y()) * Math.cos(c.heading());
+        if (!settled) {
+            c = centreAt(s);
+            cos = Math.cos(c.heading());
+            sin = Math.sin(c.heading());
+        }
+        double d = -(x - c.x()) * sin + (y - c.y()) * cos;
+        if (tolerance < Double.POSITIVE_INFINITY) {
+            double ex = c.x() - sin * d - x;
+            double ey = c.y() + cos * d - y;
+            if (!(ex * ex + ey * ey <= tolerance * tolerance)) {
+                return null;
+            }
+        }
         return new Frenet(s, d, c.heading());
+    }
+
+    /**
+     * Every centreline point lies on an arc between two samples one {@code step} apart, so within half a step
+     * of a sample: every sample farther than {@code radius} + step / 2 from (x, y) means no centreline point
+     * within {@code radius}. The margin covers the rounding of coordinates up to the largest road's.
+     */
+    @Override
+    public boolean mayComeWithin(double x, double y, double radius) {
+        ClearanceGrid grid = clearance;
+        if (grid == null) {
+            grid = new ClearanceGrid(xs, ys, CLEARANCE_CELL, CLEARANCE_BAND);
+            clearance = grid;
+        }
+        double margin = 1e-6 + 1e-9 * (Math.abs(x) + Math.abs(y));
+        return grid.at(x, y) <= radius + 0.5 * step + margin;
     }
 
     /** The stored sample nearest to (x, y), found by a window search that follows the distance downhill. */

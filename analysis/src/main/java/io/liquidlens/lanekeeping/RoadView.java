@@ -30,6 +30,28 @@ public interface RoadView {
     Frenet toFrenet(double x, double y, double sHint);
 
     /**
+     * {@link #toFrenet}'s answer when it maps back onto the point: the centreline point at its s, moved its d to
+     * the left, lies within {@code tolerance} metres of (x, y); null when it does not (the search settled on
+     * a far part of the road, or clamped to an end).
+     */
+    default Frenet toFrenetIfMapsBack(double x, double y, double sHint, double tolerance) {
+        Frenet f = toFrenet(x, y, sHint);
+        Pose centre = centreAt(f.s());
+        double ex = centre.x() - Math.sin(centre.heading()) * f.d() - x;
+        double ey = centre.y() + Math.cos(centre.heading()) * f.d() - y;
+        return ex * ex + ey * ey <= tolerance * tolerance ? f : null;
+    }
+
+    /**
+     * False only when no point of the centreline (at any arc length in [0, length]) lies within {@code radius}
+     * metres of the world point (x, y), so a caller may skip {@link #toFrenet} for points that cannot be on
+     * or beside the road; true when one may (the default, for roads that cannot tell cheaply).
+     */
+    default boolean mayComeWithin(double x, double y, double radius) {
+        return true;
+    }
+
+    /**
      * The world point at arc length {@code s} and signed lateral offset {@code d} (positive to the left),
      * with the centreline's heading there: the inverse of {@link #toFrenet}.
      */
