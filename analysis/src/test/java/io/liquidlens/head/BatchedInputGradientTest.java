@@ -24,23 +24,19 @@ class BatchedInputGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.liquidlens.head.HeadGradTest#heads")
     void featuresAndInputGradientsMatchTheDoublePrecisionHeadFrameByFrame(String name, String json, long seed) {
-        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
-        ParamSet params = HeadGradTest.paramsFor(spec, seed);
-        HeadGrad single = new HeadGrad(spec, n -> params.param(n).offset());
-        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        HeadPair head = HeadPair.of(json, seed);
+        HeadSpec spec = head.spec();
+        ParamSet params = head.params();
+        HeadGrad single = head.reference();
+        BatchedInputGradient batched = head.batched();
         SplittableRandom random = new SplittableRandom(seed);
         int in = single.inputSize();
         int out = single.outputSize();
-        double[][] frames = new double[FRAMES][in];
-        double[] dFeatures = new double[FRAMES * out];
+        double[][] frames = new double[FRAMES][];
         for (int b = 0; b < FRAMES; b++) {
-            for (int i = 0; i < in; i++) {
-                frames[b][i] = random.nextDouble();
-            }
+            frames[b] = HeadPair.uniform(random, in, 0);
         }
-        for (int j = 0; j < dFeatures.length; j++) {
-            dFeatures[j] = random.nextDouble() - 0.5;
-        }
+        double[] dFeatures = HeadPair.uniform(random, FRAMES * out, -0.5);
         BatchedInputGradient.Batch batch = batched.newBatch(FRAMES + 1);
         double[] features = new double[FRAMES * out];
         double[][] dFrames = new double[FRAMES][in];
@@ -74,10 +70,11 @@ class BatchedInputGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("trainedHeads")
     void parameterGradientsOfABatchMatchTheDoublePrecisionHeadSummedOverItsFrames(String name, String json, long seed) {
-        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
-        ParamSet params = HeadGradTest.paramsFor(spec, seed);
-        HeadGrad single = new HeadGrad(spec, n -> params.param(n).offset());
-        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        HeadPair head = HeadPair.of(json, seed);
+        HeadSpec spec = head.spec();
+        ParamSet params = head.params();
+        HeadGrad single = head.reference();
+        BatchedInputGradient batched = head.batched();
         SplittableRandom random = new SplittableRandom(seed);
         int in = single.inputSize();
         int out = single.outputSize();
@@ -85,10 +82,7 @@ class BatchedInputGradientTest {
         for (int i = 0; i < frames.length; i++) {
             frames[i] = (float) random.nextDouble();
         }
-        double[] dFeatures = new double[FRAMES * out];
-        for (int j = 0; j < dFeatures.length; j++) {
-            dFeatures[j] = random.nextDouble() - 0.5;
-        }
+        double[] dFeatures = HeadPair.uniform(random, FRAMES * out, -0.5);
         BatchedInputGradient.Batch batch = batched.newBatch(FRAMES);
         double[] features = new double[FRAMES * out];
         double[] grad = params.newGradient();
@@ -108,7 +102,7 @@ class BatchedInputGradientTest {
         for (Param p : params.params()) {
             double[] actual = Arrays.copyOfRange(grad, p.offset(), p.offset() + p.size());
             if (spec.tensorShapes().containsKey(p.name())) {
-                assertClose(actual, Arrays.copyOfRange(expected, p.offset(), p.offset() + p.size()), p.name(), 1e-4);
+                HeadPair.assertClose(actual, Arrays.copyOfRange(expected, p.offset(), p.offset() + p.size()), p.name(), 1e-4);
             } else {
                 assertThat(actual).as("a tensor outside the head gets no gradient").containsOnly(0.0);
             }
@@ -116,26 +110,15 @@ class BatchedInputGradientTest {
     }
 
     private static void assertClose(double[] actual, double[] expected, String what) {
-        assertClose(actual, expected, what, 1e-5);
-    }
-
-    private static void assertClose(double[] actual, double[] expected, String what, double relative) {
-        double largest = 0;
-        for (double v : expected) {
-            largest = Math.max(largest, Math.abs(v));
-        }
-        assertThat(largest).as(what).isPositive();
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(Math.abs(actual[i] - expected[i])).as("%s, value %d", what, i).isLessThanOrEqualTo(relative * largest);
-        }
+        HeadPair.assertClose(actual, expected, what, 1e-5);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.liquidlens.head.HeadGradTest#heads")
     void aBatchRefusesMoreFramesThanItHolds(String name, String json, long seed) {
-        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
-        ParamSet params = HeadGradTest.paramsFor(spec, seed);
-        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        HeadPair head = HeadPair.of(json, seed);
+        ParamSet params = head.params();
+        BatchedInputGradient batched = head.batched();
         double[][] frames = new double[3][batched.inputSize()];
         assertThatThrownBy(() -> batched.forward(params.values(), frames, 3, new double[3 * batched.outputSize()],
                 batched.newBatch(2))).hasMessageContaining("3 frames do not fit a batch of 2");

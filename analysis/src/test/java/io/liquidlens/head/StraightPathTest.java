@@ -1,6 +1,5 @@
 package io.liquidlens.head;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liquidlens.grad.ParamSet;
@@ -20,24 +19,17 @@ class StraightPathTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.liquidlens.head.HeadGradTest#heads")
     void featuresAndTheGradientSumMatchTheDoublePrecisionHeadPointByPoint(String name, String json, long seed) {
-        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
-        ParamSet params = HeadGradTest.paramsFor(spec, seed);
-        HeadGrad single = new HeadGrad(spec, n -> params.param(n).offset());
-        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        HeadPair head = HeadPair.of(json, seed);
+        ParamSet params = head.params();
+        HeadGrad single = head.reference();
+        BatchedInputGradient batched = head.batched();
         SplittableRandom random = new SplittableRandom(seed);
         int in = single.inputSize();
         int out = single.outputSize();
-        double[] from = new double[in];
-        double[] to = new double[in];
-        for (int i = 0; i < in; i++) {
-            from[i] = random.nextDouble();
-            to[i] = random.nextDouble();
-        }
+        double[] from = HeadPair.uniform(random, in, 0);
+        double[] to = HeadPair.uniform(random, in, 0);
         double[] alphas = {0.05, 0.3, 0.5, 0.7, 0.95, 1.0, 0.0};
-        double[] dFeatures = new double[alphas.length * out];
-        for (int j = 0; j < dFeatures.length; j++) {
-            dFeatures[j] = random.nextDouble() - 0.5;
-        }
+        double[] dFeatures = HeadPair.uniform(random, alphas.length * out, -0.5);
 
         StraightPath path = batched.path(params.values(), from, to, batched.newBatch(CAPACITY));
         double[] features = new double[alphas.length * out];
@@ -70,19 +62,15 @@ class StraightPathTest {
     }
 
     private static void assertClose(double[] actual, double[] expected, String what) {
-        double largest = Arrays.stream(expected).map(Math::abs).max().orElseThrow();
-        assertThat(largest).as(what).isPositive();
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(Math.abs(actual[i] - expected[i])).as("%s, value %d", what, i).isLessThanOrEqualTo(1e-5 * largest);
-        }
+        HeadPair.assertClose(actual, expected, what, 1e-5);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.liquidlens.head.HeadGradTest#heads")
     void aPathRefusesEndsOfDifferentSizes(String name, String json, long seed) {
-        HeadSpec spec = HeadSpec.fromJson(HeadSpecJsonTest.json(json));
-        ParamSet params = HeadGradTest.paramsFor(spec, seed);
-        BatchedInputGradient batched = new BatchedInputGradient(spec, n -> params.param(n).offset());
+        HeadPair head = HeadPair.of(json, seed);
+        ParamSet params = head.params();
+        BatchedInputGradient batched = head.batched();
         assertThatThrownBy(() -> batched.path(params.values(), new double[batched.inputSize()], new double[2],
                 batched.newBatch(2))).hasMessageContaining("the path's ends hold");
     }
