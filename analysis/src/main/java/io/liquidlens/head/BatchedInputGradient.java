@@ -1,6 +1,5 @@
 package io.liquidlens.head;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -10,16 +9,16 @@ import java.util.function.ToIntFunction;
  * of the batch through each layer before the next layer, and {@link #backward} turns dL/d(features) of every frame
  * into dL/d(frame), computing no weight gradient (what attribution maps need, and a third less work than
  * {@link HeadGrad#backward}). A convolution over the batch is one product of the weights with the patches of
- * every frame side by side, so its rows are as long as the batch times the output positions and the inner loop is
- * a multiply-add along a row ({@link RowGemm}), which the JIT turns into vector instructions; one frame's last layers have rows of
- * 48 values only. A batch of 8 frames holds some 9 MB of patch rows for the NCP paper's head.
+ * every frame side by side ({@link BatchedConv}), so its rows are as long as the batch times the output positions
+ * and the inner loop is a multiply-add along a row ({@link RowGemm}), which the JIT turns into vector
+ * instructions; one frame's last layers have rows of 48 values only. A batch of 8 frames holds some 9 MB of patch
+ * rows for the NCP paper's head. {@link #path} runs a straight path of frames with the first layer taken once.
  *
  * <p>Training takes the same passes: {@link #addParameterGradient} adds the weight and bias gradients of the batch
  * (see {@link WeightGradients}) and skips the first layer's input gradient, which nothing needs.
  *
  * <p>Parameters are read from a flat vector as {@link HeadGrad} reads them, and rounded to float32 on each
- * forward. Holds no mutable state: each thread
- * brings its own {@link Batch}.
+ * forward. Holds no mutable state: each thread brings its own {@link Batch}.
  */
 public final class BatchedInputGradient {
     private final HeadSpec spec;
@@ -110,7 +109,7 @@ public final class BatchedInputGradient {
             int xs = shapes.get(i).size();
             int ys = shapes.get(i + 1).size();
             if (convs[i] != null) {
-                convForward(i, convs[i], w, weightOffset[i], biasOffset[i], x, y, count, batch);
+                BatchedConv.forward(convs[i], w, weightOffset[i], biasOffset[i], x, y, count, batch.cols[i], batch.wide[i]);
             } else if (linears[i] != null) {
                 for (int b = 0; b < count; b++) {
                     linears[i].forward(w, weightOffset[i], biasOffset[i] < 0 ? null : w, biasOffset[i], x, b * xs, y,
@@ -177,14 +176,15 @@ public final class BatchedInputGradient {
         }
         Layouts.hwcToChw(frame, 0, spec.input(), batch.act[0], 0);
         float[] out = new float[firstOutputSize()];
-        convForward(0, convs[0], w, weightOffset[0], withBias ? biasOffset[0] : -1, batch.act[0], out, 1, batch);
+        BatchedConv.forward(convs[0], w, weightOffset[0], withBias ? biasOffset[0] : -1, batch.act[0], out, 1,
+                batch.cols[0], batch.wide[0]);
         return out;
     }
 
     /** dL/d(frame) in (H, W, C) order of one frame from dL/d(first layer's output), {@code dy}. */
     double[] firstLayerBackward(float[] w, float[] dy, Batch batch) {
         float[] dx = batch.gradB == dy ? batch.gradA : batch.gradB;
-        convBackward(0, convs[0], w, weightOffset[0], dy, dx, 1, batch);
+        BatchedConv.backward(convs[0], w, weightOffset[0], dy, dx, 1, batch.cols[0], batch.wide[0], batch.weightsT);
         double[] out = new double[inputSize()];
         Layouts.chwToHwc(dx, 0, spec.input(), out, 0);
         return out;
@@ -214,14 +214,15 @@ public final class BatchedInputGradient {
                             biasOffset[i]);
                 }
                 if (needDx) {
-                    convBackward(i, convs[i], w, weightOffset[i], cur, other, count, batch);
+                    BatchedConv.backward(convs[i], w, weightOffset[i], cur, other, count, batch.cols[i], batch.wide[i],
+                            batch.weightsT);
                 }
             } else if (linears[i] != null) {
                 if (grad != null) {
                     WeightGradients.linear(linears[i], batch.act[i], cur, count, grad, weightOffset[i], biasOffset[i]);
                 }
                 for (int b = 0; needDx && b < count; b++) {
-                    linearBackward(linears[i], w, weightOffset[i], cur, b * ys, other, b * xs);
+                    BatchedConv.linearBackward(linears[i], w, weightOffset[i], cur, b * ys, other, b * xs);
                 }
             } else {
                 if (relu[i]) {
@@ -241,147 +242,6 @@ public final class BatchedInputGradient {
         return cur;
     }
 
-    /** y = conv(x) + bias for every frame: the weights times the patches of all frames side by side. */
-    private static void convForward(int layer, ConvGeometry g, float[] w, int wo, int bo, float[] x, float[] y,
-                                    int count, Batch batch) {
-        float[][] cols = batch.cols[layer];
-        float[][] wide = batch.wide[layer];
-        int frameIn = g.inC * g.inH * g.inW;
-        for (int b = 0; b < count; b++) {
-            for (int c = 0, t = 0; c < g.inC; c++) {
-                for (int ky = 0; ky < g.kh; ky++) {
-                    for (int kx = 0; kx < g.kw; kx++, t++) {
-                        if (ky < g.sh || g.outH < 2) {
-                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, 0);
-                        } else {
-                            // tap ky at output row oy reads the input row tap ky - sh reads at oy + 1: one block copy
-                            System.arraycopy(cols[t - g.sh * g.kw], b * g.plane + g.outW, cols[t], b * g.plane,
-                                    g.plane - g.outW);
-                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, g.outH - 1);
-                        }
-                    }
-                }
-            }
-        }
-        int width = count * g.plane;
-        for (int o = 0; o < g.outC; o++) {
-            Arrays.fill(wide[o], 0, width, bo < 0 ? 0f : w[bo + o]);
-        }
-        RowGemm.add(w, wo, g.outC, g.taps, cols, width, wide);
-        // (out, frame, position) to each frame's (out, position)
-        int frameOut = g.outC * g.plane;
-        for (int o = 0; o < g.outC; o++) {
-            for (int b = 0; b < count; b++) {
-                System.arraycopy(wide[o], b * g.plane, y, b * frameOut + o * g.plane, g.plane);
-            }
-        }
-    }
-
-    /** dx of every frame from dy of every frame: the transposed weights times dy, scattered back onto the inputs. */
-    private static void convBackward(int layer, ConvGeometry g, float[] w, int wo, float[] dy, float[] dx, int count,
-                                     Batch batch) {
-        float[][] cols = batch.cols[layer];
-        float[][] wide = batch.wide[layer];
-        int width = count * g.plane;
-        int frameOut = g.outC * g.plane;
-        for (int o = 0; o < g.outC; o++) {
-            for (int b = 0; b < count; b++) {
-                System.arraycopy(dy, b * frameOut + o * g.plane, wide[o], b * g.plane, g.plane);
-            }
-        }
-        float[] wT = batch.weightsT;
-        for (int o = 0; o < g.outC; o++) {
-            for (int t = 0; t < g.taps; t++) {
-                wT[t * g.outC + o] = w[wo + o * g.taps + t];
-            }
-        }
-        for (int t = 0; t < g.taps; t++) {
-            Arrays.fill(cols[t], 0, width, 0f);
-        }
-        RowGemm.add(wT, 0, g.taps, g.outC, wide, width, cols);
-        int frameIn = g.inC * g.inH * g.inW;
-        Arrays.fill(dx, 0, count * frameIn, 0f);
-        for (int b = 0; b < count; b++) {
-            for (int c = 0, t = 0; c < g.inC; c++) {
-                for (int ky = 0; ky < g.kh; ky++) {
-                    for (int kx = 0; kx < g.kw; kx++, t++) {
-                        scatterAdd(g, cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The values tap (c, ky, kx) sees at the output positions of the frame at xo from output row {@code fromRow} on,
-     * into row[ro + fromRow * outW..]; 0 in the padding.
-     */
-    private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro,
-                               int fromRow) {
-        int lo = firstInside(kx, g.pw, g.sw);
-        int hi = Math.max(lo, pastLastInside(kx, g.pw, g.sw, g.inW, g.outW));
-        for (int oy = fromRow; oy < g.outH; oy++) {
-            int iy = oy * g.sh - g.ph + ky;
-            int base = ro + oy * g.outW;
-            if (iy < 0 || iy >= g.inH) {
-                Arrays.fill(row, base, base + g.outW, 0f);
-                continue;
-            }
-            Arrays.fill(row, base, base + lo, 0f);
-            Arrays.fill(row, base + hi, base + g.outW, 0f);
-            int src = xo + (c * g.inH + iy) * g.inW - g.pw + kx;
-            if (g.sw == 1) {
-                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
-            } else {
-                for (int ox = lo; ox < hi; ox++) {
-                    row[base + ox] = x[src + ox * g.sw];
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #gather}: adds row[ro..] onto the input positions tap (c, ky, kx) saw. */
-    private static void scatterAdd(ConvGeometry g, float[] row, int ro, float[] dx, int dxo, int c, int ky, int kx) {
-        int lo = firstInside(kx, g.pw, g.sw);
-        int hi = pastLastInside(kx, g.pw, g.sw, g.inW, g.outW);
-        for (int oy = 0; oy < g.outH; oy++) {
-            int iy = oy * g.sh - g.ph + ky;
-            if (iy < 0 || iy >= g.inH) {
-                continue;
-            }
-            int base = ro + oy * g.outW;
-            int dst = dxo + (c * g.inH + iy) * g.inW - g.pw + kx;
-            for (int ox = lo; ox < hi; ox++) {
-                dx[dst + ox * g.sw] += row[base + ox];
-            }
-        }
-    }
-
-    /** The first output column whose input column ox * stride - pad + k is inside the input (>= 0). */
-    private static int firstInside(int k, int pad, int stride) {
-        return Math.max(0, -Math.floorDiv(k - pad, stride));
-    }
-
-    /** One past the last output column whose input column is inside an input {@code size} wide. */
-    private static int pastLastInside(int k, int pad, int stride, int size, int outSize) {
-        return Math.min(outSize, Math.floorDiv(size - 1 + pad - k, stride) + 1);
-    }
-
-    private static void linearBackward(BlockLinear l, float[] w, int wo, float[] dy, int dyo, float[] dx, int dxo) {
-        Arrays.fill(dx, dxo, dxo + l.blocks * l.in, 0f);
-        for (int c = 0; c < l.blocks; c++) {
-            int db = dxo + c * l.in;
-            for (int o = 0; o < l.out; o++) {
-                int unit = c * l.out + o;
-                float g = dy[dyo + unit];
-                int wr = wo + unit * l.in;
-                for (int i = 0; i < l.in; i++) {
-                    dx[db + i] += w[wr + i] * g;
-                }
-            }
-        }
-    }
-
     /** One thread's buffers for batches of up to a fixed number of frames. */
     public static final class Batch {
         private final BatchedInputGradient owner;
@@ -390,10 +250,10 @@ public final class BatchedInputGradient {
         final float[] gradA;
         final float[] gradB;
         /** Per conv layer: one row per tap, holding what it sees at every position of every frame. */
-        private final float[][][] cols;
+        final float[][][] cols;
         /** Per conv layer: one row per output channel, over every position of every frame. */
-        private final float[][][] wide;
-        private final float[] weightsT;
+        final float[][][] wide;
+        final float[] weightsT;
         private float[] weights = new float[0];
         private WeightGradients weightGradients;
         int count;

@@ -33,8 +33,10 @@ final class ConvGeometry {
     final int taps;
     private final int[] oyLo;
     private final int[] oyHi;
-    private final int[] oxLo;
-    private final int[] oxHi;
+    /** Per kernel column kx: the first output column whose input column is inside the input. */
+    final int[] oxLo;
+    /** Per kernel column kx: one past the last such output column (at least {@link #oxLo}). */
+    final int[] oxHi;
 
     ConvGeometry(LayerSpec.Conv2d c, FeatureShape in) {
         FeatureShape out = c.outputShape(in);
