@@ -21,12 +21,12 @@ final class BatchedConv {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
                         if (ky < g.sh || g.outH < 2) {
-                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, 0);
+                            g.gatherInto(x, b * frameIn, c, ky, kx, cols[t], b * g.plane, 0);
                         } else {
                             // tap ky at output row oy reads the input row tap ky - sh reads at oy + 1: one block copy
                             System.arraycopy(cols[t - g.sh * g.kw], b * g.plane + g.outW, cols[t], b * g.plane,
                                     g.plane - g.outW);
-                            gather(g, x, b * frameIn, c, ky, kx, cols[t], b * g.plane, g.outH - 1);
+                            g.gatherInto(x, b * frameIn, c, ky, kx, cols[t], b * g.plane, g.outH - 1);
                         }
                     }
                 }
@@ -71,54 +71,9 @@ final class BatchedConv {
             for (int c = 0, t = 0; c < g.inC; c++) {
                 for (int ky = 0; ky < g.kh; ky++) {
                     for (int kx = 0; kx < g.kw; kx++, t++) {
-                        scatterAdd(g, cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
+                        g.scatterAdd(cols[t], b * g.plane, dx, b * frameIn, c, ky, kx);
                     }
                 }
-            }
-        }
-    }
-
-    /**
-     * The values tap (c, ky, kx) sees at the output positions of the frame at xo from output row {@code fromRow} on,
-     * into row[ro + fromRow * outW..]; 0 in the padding.
-     */
-    private static void gather(ConvGeometry g, float[] x, int xo, int c, int ky, int kx, float[] row, int ro,
-                               int fromRow) {
-        int lo = g.oxLo[kx];
-        int hi = g.oxHi[kx];
-        for (int oy = fromRow; oy < g.outH; oy++) {
-            int iy = oy * g.sh - g.ph + ky;
-            int base = ro + oy * g.outW;
-            if (iy < 0 || iy >= g.inH) {
-                Arrays.fill(row, base, base + g.outW, 0f);
-                continue;
-            }
-            Arrays.fill(row, base, base + lo, 0f);
-            Arrays.fill(row, base + hi, base + g.outW, 0f);
-            int src = xo + (c * g.inH + iy) * g.inW - g.pw + kx;
-            if (g.sw == 1) {
-                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
-            } else {
-                for (int ox = lo; ox < hi; ox++) {
-                    row[base + ox] = x[src + ox * g.sw];
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #gather}: adds row[ro..] onto the input positions tap (c, ky, kx) saw. */
-    private static void scatterAdd(ConvGeometry g, float[] row, int ro, float[] dx, int dxo, int c, int ky, int kx) {
-        int lo = g.oxLo[kx];
-        int hi = g.oxHi[kx];
-        for (int oy = 0; oy < g.outH; oy++) {
-            int iy = oy * g.sh - g.ph + ky;
-            if (iy < 0 || iy >= g.inH) {
-                continue;
-            }
-            int base = ro + oy * g.outW;
-            int dst = dxo + (c * g.inH + iy) * g.inW - g.pw + kx;
-            for (int ox = lo; ox < hi; ox++) {
-                dx[dst + ox * g.sw] += row[base + ox];
             }
         }
     }

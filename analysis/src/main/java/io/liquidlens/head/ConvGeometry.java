@@ -33,10 +33,8 @@ final class ConvGeometry {
     final int taps;
     private final int[] oyLo;
     private final int[] oyHi;
-    /** Per kernel column kx: the first output column whose input column is inside the input. */
-    final int[] oxLo;
-    /** Per kernel column kx: one past the last such output column (at least {@link #oxLo}). */
-    final int[] oxHi;
+    private final int[] oxLo;
+    private final int[] oxHi;
 
     ConvGeometry(LayerSpec.Conv2d c, FeatureShape in) {
         FeatureShape out = c.outputShape(in);
@@ -107,6 +105,45 @@ final class ConvGeometry {
 
     /** The adjoint of gatherInto: adds row[ro..] (one value per output position) to the input positions tap (c, ky, kx) saw. */
     void scatterAdd(double[] row, int ro, double[] dx, int dxo, int c, int ky, int kx) {
+        int lo = oxLo[kx];
+        int hi = oxHi[kx];
+        for (int oy = oyLo[ky]; oy < oyHi[ky]; oy++) {
+            int base = ro + oy * outW;
+            int dst = inputRowStart(dxo, c, ky, kx, oy);
+            for (int ox = lo; ox < hi; ox++) {
+                dx[dst + ox * sw] += row[base + ox];
+            }
+        }
+    }
+
+    /**
+     * {@link #gatherInto(double[], int, int, int, int, double[], int)} in float32, from output row {@code fromRow}
+     * on (the batched head copies the rows before it from the tap one stride above).
+     */
+    void gatherInto(float[] x, int xo, int c, int ky, int kx, float[] row, int ro, int fromRow) {
+        int lo = oxLo[kx];
+        int hi = oxHi[kx];
+        for (int oy = fromRow; oy < outH; oy++) {
+            int base = ro + oy * outW;
+            if (oy < oyLo[ky] || oy >= oyHi[ky]) {
+                Arrays.fill(row, base, base + outW, 0f);
+                continue;
+            }
+            Arrays.fill(row, base, base + lo, 0f);
+            Arrays.fill(row, base + hi, base + outW, 0f);
+            int src = inputRowStart(xo, c, ky, kx, oy);
+            if (sw == 1) {
+                System.arraycopy(x, src + lo, row, base + lo, hi - lo);
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    row[base + ox] = x[src + ox * sw];
+                }
+            }
+        }
+    }
+
+    /** {@link #scatterAdd(double[], int, double[], int, int, int, int)} in float32. */
+    void scatterAdd(float[] row, int ro, float[] dx, int dxo, int c, int ky, int kx) {
         int lo = oxLo[kx];
         int hi = oxHi[kx];
         for (int oy = oyLo[ky]; oy < oyHi[ky]; oy++) {
