@@ -1,0 +1,7 @@
+/**
+ * How sure a figure is (docs/ANALYSES.md#statistics): seeded block-bootstrap intervals for statistics of
+ * correlated frames, paired comparisons of two models measured on the same frames with a correction for how many
+ * are made, and exact Poisson intervals for event rates. Plain arithmetic on arrays, deterministic for a seed.
+ * Depends on nothing else in LiquidLens.
+ */
+package io.liquidlens.stats;
