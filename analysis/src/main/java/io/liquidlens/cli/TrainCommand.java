@@ -8,9 +8,12 @@ import io.liquidlens.train.TrainListener;
 import io.liquidlens.train.TrainOptions;
 import io.liquidlens.train.TrainingRun;
 import io.liquidlens.train.preset.PresetTraining;
+import io.liquidlens.train.preset.TrainingPreset;
 import io.liquidlens.train.preset.TrainingPresets;
+import io.liquidlens.train.preset.VectorStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,7 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME",
             description = "Train a preset of the sample world instead of --model: record its data with the expert,"
                     + " then train its network with its options. One of: ncp-lanekeeping, random-lanekeeping,"
-                    + " fullyconnected-lanekeeping, cfc-lanekeeping, vector-lanekeeping.")
+                    + " fullyconnected-lanekeeping, cfc-lanekeeping, vector-lanekeeping, the vector seed study's"
+                    + " members vector-study-ARCH-sSEED (ARCH ncp, fullyconnected, random or cfc; SEED 1-5), or"
+                    + " vector-study: all twenty, into OUT/ARCH-sSEED, on one data set in OUT/data.")
     String preset;
 
     @Option(names = "--data-episodes", paramLabel = "N", description = "With --preset: episodes to record (default:"
@@ -165,6 +170,9 @@ final class TrainCommand implements Callable<Integer> {
                         + " --epochs, --seed, --data-episodes, --steps and --quick can be changed");
             }
         }
+        if (VectorStudy.FAMILY.equalsIgnoreCase(preset)) {
+            return trainStudy(matched.hasMatchedOption("--epochs") ? epochs : null);
+        }
         PresetTraining job;
         try {
             job = PresetTraining.of(TrainingPresets.get(preset), out, data == null ? null : data.get(0), quick,
@@ -178,9 +186,46 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Every member of the vector seed study, one after the other, each into its own folder; the first records
+     * the shared data and the others train on them (the same episodes they would record themselves).
+     */
+    private Integer trainStudy(Integer epochOverride) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new ParameterException(spec.commandLine(), "--seed: the vector-study preset trains seeds "
+                    + VectorStudy.SEEDS.get(0) + "-" + VectorStudy.SEEDS.get(VectorStudy.SEEDS.size() - 1)
+                    + "; name one member (e.g. vector-study-ncp-s1) to train it with another seed");
+        }
+        Path shared = data == null ? out.resolve("data") : data.get(0);
+        List<PresetTraining> jobs = new ArrayList<>();
+        try {
+            for (TrainingPreset member : VectorStudy.members()) {
+                jobs.add(PresetTraining.of(member, out.resolve(member.name().substring(VectorStudy.FAMILY.length()
+                        + 1)), shared, quick, epochOverride, null, dataEpisodes, steps));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        for (PresetTraining job : jobs) {
+            try (OutputClaim claim = memberClaim(job.out(), shared)) {
+                trainPreset(job);
+            }
+        }
+        return 0;
+    }
+
+    /** A member's folder, claimed as {@link #claim()} claims OUT, with the shared data as its input once recorded. */
+    private static OutputClaim memberClaim(Path memberOut, Path shared) {
+        OutputClaim.Builder b = OutputClaim.by(Checkpoints.COMMAND);
+        if (!OutputFolders.isMissingOrEmpty(shared)) {
+            b.inputs("data", List.of(shared));
+        }
+        return b.updatedFolder(memberOut, Checkpoints::isLegacyCheckpointFolder).claim();
+    }
+
     private Integer trainPreset(PresetTraining job) {
         PrintWriter err = spec.commandLine().getErr();
-        return report(job.run(new PresetTraining.Steps() {
+        return report(job.out(), job.run(new PresetTraining.Steps() {
             @Override
             public void note(String line) {
                 err.println(line);
@@ -195,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer train(TrainingRun run, TrainOptions options) {
-        return report(run(run, options, options.epochs()));
+        return report(out, run(run, options, options.epochs()));
     }
 
     /** Runs {@code run} up to epoch {@code stopAfter} (the options' last epoch, or earlier), with progress. */
@@ -206,14 +251,14 @@ final class TrainCommand implements Callable<Integer> {
         return run.execute(new Progress(err, options.epochs(), System.console() != null, stopAfter));
     }
 
-    private Integer report(TrainingRun.Outcome outcome) {
+    private Integer report(Path folder, TrainingRun.Outcome outcome) {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Double> losses = outcome.epochLosses();
         if (losses.isEmpty()) {
             stdout.println("stopped before the first epoch ended; nothing was written");
         } else {
             stdout.printf(Locale.ROOT, "trained %d epochs: loss %.6g -> %.6g; model: %s%n", outcome.epochsDone(),
-                    losses.get(0), outcome.finalLoss(), out.resolve("model.json"));
+                    losses.get(0), outcome.finalLoss(), folder.resolve("model.json"));
         }
         stdout.flush();
         return 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,12 +111,62 @@ class PresetTrainingTest {
     }
 
     @Test
+    void aStudyMemberTrainedTwiceGivesTheSameBitsAndAnotherSeedOnTheSameDataOtherWeights() throws Exception {
+        String[] tiny = {"--data-episodes", "2", "--steps", "40", "--epochs", "2"};
+        CliRunner a = CliRunner.run(concat(new String[] {"train", "--preset", "vector-study-random-s2", "--out",
+            tmp.resolve("a").toString()}, tiny));
+        CliRunner b = CliRunner.run(concat(new String[] {"train", "--preset", "vector-study-random-s2", "--out",
+            tmp.resolve("b").toString()}, tiny));
+        CliRunner c = CliRunner.run(concat(new String[] {"train", "--preset", "vector-study-random-s3", "--out",
+            tmp.resolve("c").toString()}, tiny));
+        for (CliRunner run : List.of(a, b, c)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("b/model-e0002.safetensors")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("a/model-e0002.safetensors")));
+        for (String episode : List.of("episode-0000.npz", "episode-0001.npz")) {
+            assertThat(Files.readAllBytes(tmp.resolve("c/data").resolve(episode)))
+                    .as("every seed of the study records the same data")
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("a/data").resolve(episode)));
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("c/model-e0002.safetensors")))
+                .isNotEqualTo(Files.readAllBytes(tmp.resolve("a/model-e0002.safetensors")));
+        JsonNode provenance = JSON.readTree(tmp.resolve("c/model.json").toFile()).get("provenance");
+        assertThat(provenance.at("/preset/training_seed").asLong()).isEqualTo(3);
+        assertThat(provenance.at("/preset/data/seed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theStudyTrainsAllTwentyMembersIntoTheirFoldersOnOneDataSet() throws Exception {
+        Path out = tmp.resolve("study");
+        CliRunner run = CliRunner.run("train", "--preset", "vector-study", "--out", out.toString(),
+                "--data-episodes", "1", "--steps", "20", "--epochs", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).containsOnlyOnce("recording 1 episodes x 20 steps");
+        assertThat(run.out().lines()).hasSize(20);
+        for (String arch : List.of("ncp", "fullyconnected", "random", "cfc")) {
+            for (int seed = 1; seed <= 5; seed++) {
+                JsonNode model = JSON.readTree(out.resolve(arch + "-s" + seed + "/model.json").toFile());
+                assertThat(model.at("/provenance/preset/name").asText())
+                        .isEqualTo("vector-study-" + arch + "-s" + seed);
+                assertThat(model.at("/provenance/preset/training_seed").asLong()).isEqualTo(seed);
+                assertThat(model.at("/provenance/preset/data/folder").asText()).isEqualTo(out.resolve("data")
+                        .toString());
+            }
+        }
+        CliRunner seeded = CliRunner.run("train", "--preset", "vector-study", "--out", tmp.resolve("x").toString(),
+                "--seed", "4");
+        assertThat(seeded.exitCode()).isEqualTo(2);
+        assertThat(seeded.err()).contains("--seed: the vector-study preset trains seeds 1-5");
+    }
+
+    @Test
     void unknownPresetIsOneLineListingTheAcceptedOnes() {
         CliRunner run = CliRunner.run("train", "--preset", "ncp-lanekeping", "--out", tmp.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).doesNotContain("\n").contains("unknown preset 'ncp-lanekeping'")
                 .contains("ncp-lanekeeping, random-lanekeeping, fullyconnected-lanekeeping, cfc-lanekeeping,"
-                        + " vector-lanekeeping");
+                        + " vector-lanekeeping, vector-study and its members");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
     }
 

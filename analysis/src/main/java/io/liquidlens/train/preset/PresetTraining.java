@@ -110,7 +110,7 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
         steps.note(String.format(Locale.ROOT, "preset %s: %s", preset.name(), preset.description()));
         String what = String.format(Locale.ROOT, "%d episodes x %d steps (%s sensor, dart %s, distractors %s,"
                         + " seed %d)", recipe.episodes(), recipe.steps(), recipe.sensor(), recipe.dart(),
-                recipe.distractors().isEmpty() ? "none" : recipe.distractors(), options.seed());
+                recipe.distractors().isEmpty() ? "none" : recipe.distractors(), dataSeed());
         steps.note(reused ? "training on the rollouts already in " + dataFolder + " (not recording the preset's "
                 + what + ")" : "recording " + what + " into " + dataFolder);
         EvaluationResult recorded = recordData();
@@ -165,7 +165,7 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
         if (reusesData()) {
             return null;
         }
-        return record(new ExpertDriver(), "expert", false, options.seed(), recipe.episodes(), recipe.steps(),
+        return record(new ExpertDriver(), "expert", false, dataSeed(), recipe.episodes(), recipe.steps(),
                 dataFolder);
     }
 
@@ -188,6 +188,19 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
     /** Episodes the network drives in the DAgger round (0 without one). */
     int daggerEpisodes() {
         return dagger == null ? 0 : dagger.episodes(recipe.episodes());
+    }
+
+    /**
+     * The preset named in the recorded rollouts' provenance: the study's members share their data, so their
+     * rollouts name the study, and are the same bytes whichever member records them.
+     */
+    private String dataOwner() {
+        return VectorStudy.isMember(preset.name()) ? VectorStudy.FAMILY : preset.name();
+    }
+
+    /** The seed the expert's data are recorded with: the recipe's own, or else the training seed. */
+    long dataSeed() {
+        return recipe.seedFor(options.seed());
     }
 
     /** Where the DAgger round's rollouts go: {@code out/data-dagger}. */
@@ -213,7 +226,7 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
                 .option("speed", episode.car().speed()).option("dart", recipe.dart()).option("held_out", false)
                 .option("driver", driverName).option("frames", episode.frames().cliName())
                 .option("actions", episode.actionLabel().cliName())
-                .option("preset", preset.name()).build();
+                .option("preset", dataOwner()).build();
         return Episodes.record(new Episode(episode, sensor), driver, seed, episodes,
                 false, folder, Episodes.Stamp.of(base));
     }
@@ -253,14 +266,14 @@ public record PresetTraining(TrainingPreset preset, Path out, Path dataFolder, T
         d.put("sensor", recipe.sensor());
         d.put("episodes", recipe.episodes());
         d.put("steps", recipe.steps());
-        d.put("seed", options.seed());
+        d.put("seed", dataSeed());
         d.put("seed_stream", "training (even episode seeds)");
         d.put("dart", recipe.dart());
         d.put("distractors", recipe.distractors());
         d.put("noise", recipe.noise());
         d.put("command", String.format(Locale.ROOT, "liquidlens record --out %s --episodes %d --steps %d --seed %d"
                         + " --sensor %s --dart %s --distractors %s --noise %s", dataFolder, recipe.episodes(),
-                recipe.steps(), options.seed(), recipe.sensor(), recipe.dart(), recipe.distractors(), recipe.noise()));
+                recipe.steps(), dataSeed(), recipe.sensor(), recipe.dart(), recipe.distractors(), recipe.noise()));
         if (dagger != null) {
             ObjectNode g = p.putObject("dagger");
             g.put("after_epoch", dagger.afterEpoch());

@@ -56,12 +56,26 @@ public record TrainingPreset(String name, String description, ObjectNode templat
      * @param dart        DART sigma (1/m)
      * @param distractors {@code --distractors} (vector: the model's extra input channels; camera: augmentation)
      * @param noise       sensor noise variance during recording (augmentation; 0 = none)
+     * @param seed        the recording's seed, or null for the run's training seed; a fixed seed gives every run
+     *                    of the recipe the same episodes whatever its training seed, so networks trained with
+     *                    different seeds are compared on the same data
      */
-    public record DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise) {
+    public record DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise,
+                             Long seed) {
+
+        /** Data recorded with the run's training seed. */
+        public DataRecipe(String sensor, int episodes, int steps, double dart, String distractors, double noise) {
+            this(sensor, episodes, steps, dart, distractors, noise, null);
+        }
 
         /** The same recipe with other counts. */
         DataRecipe withSize(int newEpisodes, int newSteps) {
-            return new DataRecipe(sensor, newEpisodes, newSteps, dart, distractors, noise);
+            return new DataRecipe(sensor, newEpisodes, newSteps, dart, distractors, noise, seed);
+        }
+
+        /** The seed the data are recorded with when the network is trained with {@code trainingSeed}. */
+        public long seedFor(long trainingSeed) {
+            return seed == null ? trainingSeed : seed;
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The training presets of the sample world: the NCP paper's lane-keeping network (conv head -> 19-neuron NCP)
- * and its ablations of the same size, plus a small vector-input NCP for quick tests.
+ * and its ablations of the same size, a small vector-input NCP for quick tests, and the members of the vector
+ * seed study ({@link VectorStudy}).
  *
  * <p>Budget of the image presets: 32 episodes x 500 steps = 16,000 frames x 9 epochs, then the DAgger round's
  * 6,000 frames more and 6 epochs on all 22,000: 276,000 frame passes; at 170-200 frames/s (forward and
@@ -60,7 +61,9 @@ public final class TrainingPresets {
     public static TrainingPreset get(String name) {
         TrainingPreset p = name == null ? null : PRESETS.get(name.toLowerCase(Locale.ROOT));
         if (p == null) {
-            throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ", names()));
+            throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ",
+                    names().stream().filter(n -> !VectorStudy.isMember(n)).toList()) + ", " + VectorStudy.FAMILY
+                    + " and its members " + VectorStudy.FAMILY + "-{ncp,fullyconnected,random,cfc}-s{1..5}");
         }
         return p;
     }
@@ -84,8 +87,12 @@ public final class TrainingPresets {
                 CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK, CAMERA_DAGGER));
         add(m, new TrainingPreset("vector-lanekeeping", "a small LTC NCP (5 inter, 3 command, 1 motor) on the vector"
                 + " sensor: d, mu, kappa, 2 noise channels and 1 spurious channel",
-                vectorModel(), new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),
+                vectorModel("lane-keeping NCP on the vector sensor (9 neurons)", "LTC", vectorNcp()),
+                new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),
                 new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1), new TrainingPreset.Quick(20, 300, 30), null));
+        for (TrainingPreset member : VectorStudy.members()) {
+            add(m, member);
+        }
         return m;
     }
 
@@ -195,11 +202,16 @@ public final class TrainingPresets {
         return h;
     }
 
-    private static ObjectNode vectorModel() {
+    /** NCP(5 inter, 3 command, 1 motor) for the six vector inputs. */
+    static ObjectNode vectorNcp() {
+        return ncp(5, 3, 3, 2, 2, 3);
+    }
+
+    /** A model reading d, mu, kappa, two noise channels and one spurious channel. */
+    static ObjectNode vectorModel(String name, String cell, ObjectNode wiring) {
         ObjectNode inputs = JSON.createObjectNode();
         inputs.put("kind", "vector");
         inputs.putArray("names").add("d").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
-        return model("lane-keeping NCP on the vector sensor (9 neurons)", "LTC", 6, ncp(5, 3, 3, 2, 2, 3), null,
-                inputs);
+        return model(name, cell, 6, wiring, null, inputs);
     }
 }
