@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidlens.model.CellKind;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.train.TrainOptions;
+import io.liquidlens.train.preset.TrainingPreset;
 import io.liquidlens.train.preset.TrainingPresets;
+import io.liquidlens.train.preset.VectorStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The committed sample models load in {@code info}, drive, and were made by their presets' recipes. */
@@ -85,6 +91,47 @@ class SampleModelTest {
         // runs made before the factor existed trained every parameter at one rate
         assertThat(training.path("cell_learning_rate_factor").asDouble(1.0)).isEqualTo(recipe.cellRateFactor());
         assertThat(training.get("seed").asLong()).isEqualTo(recipe.seed());
+    }
+
+    static Stream<String> studyFolders() {
+        return Stream.of("ncp", "fullyconnected", "random", "cfc")
+                .flatMap(a -> VectorStudy.SEEDS.stream().map(s -> a + "-s" + s));
+    }
+
+    /** Each shipped study model is its preset's network, trained by its recipe and seed on the study's data. */
+    @ParameterizedTest
+    @MethodSource("studyFolders")
+    void eachVectorStudyModelLoadsAndWasMadeByItsPreset(String folder) throws Exception {
+        Path dir = sample("vector-study/" + folder);
+        TrainingPreset preset = TrainingPresets.get("vector-study-" + folder);
+        JsonNode model = JSON.readTree(dir.resolve("model.json").toFile());
+        JsonNode template = preset.template();
+        assertThat(model.get("name")).isEqualTo(template.get("name"));
+        assertThat(model.get("inputs")).isEqualTo(template.get("inputs"));
+        assertThat(model.at("/ncps/class")).isEqualTo(template.at("/ncps/class"));
+        assertThat(model.at("/ncps/input_size")).isEqualTo(template.at("/ncps/input_size"));
+        // a trained model.json spells out ncps's defaults the template leaves implicit
+        template.at("/ncps/units").fields().forEachRemaining(f ->
+                assertThat(model.at("/ncps/units/" + f.getKey())).as(f.getKey()).isEqualTo(f.getValue()));
+        JsonNode provenance = model.get("provenance");
+        assertThat(provenance.at("/preset/name").asText()).isEqualTo(preset.name());
+        assertThat(provenance.at("/preset/description").asText()).isEqualTo(preset.description());
+        assertThat(provenance.at("/preset/training_seed").asLong()).isEqualTo(preset.training().seed());
+        assertThat(provenance.at("/preset/data/seed").asLong()).isEqualTo(VectorStudy.DATA_SEED);
+        assertThat(provenance.at("/preset/data/episodes").asInt()).isEqualTo(preset.data().episodes());
+        assertThat(provenance.at("/training/epochs_done").asInt()).isEqualTo(preset.training().epochs());
+        assertThat(provenance.at("/training/learning_rate").asDouble()).isEqualTo(preset.training().learningRate());
+        LoadedModel loaded = LoadedModel.load(dir);
+        assertThat(loaded.network().stateSize()).isEqualTo(9);
+        assertThat(loaded.network().inputSize()).isEqualTo(6);
+        assertThat(loaded.network().cellKind()).isEqualTo(template.at("/ncps/class").asText().equals("CfC")
+                ? CellKind.WIRED_CFC : CellKind.LTC);
+    }
+
+    @Test
+    void theStudysNcpWithSeedOneIsTheVectorSampleBitForBit() throws Exception {
+        assertThat(Files.readAllBytes(sample("vector-study/ncp-s1").resolve("model-e0030.safetensors")))
+                .isEqualTo(Files.readAllBytes(sample().resolve("model-e0030.safetensors")));
     }
 
     @Test

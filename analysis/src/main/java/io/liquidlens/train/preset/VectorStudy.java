@@ -13,6 +13,12 @@ import java.util.Locale;
  * little noise on the training roads, pure noise on held-out ones). Every member is a preset named
  * {@code vector-study-ARCH-sSEED}; {@code vector-study} trains all twenty.
  *
+ * <p>The {@code spurious_1} input is the vector sensor's {@code spurious} distractor: on training roads (even
+ * episode seeds) the expert's action of the previous step in kappa units (curvature x 15 m) plus N(0, 0.1^2)
+ * noise, a near copy of the label since the action changes little from one step to the next; on held-out roads
+ * (odd seeds, where {@code evaluate} drives) N(0, 0.5^2) noise alone. The two {@code noise} inputs are N(0, 1)
+ * everywhere.
+ *
  * <p>The training seed draws the initial weights and the order of windows; the data are recorded with seed
  * {@value #DATA_SEED} whatever the training seed, so all twenty networks learn from the same episodes. The
  * wirings are fixed too (the NCP's wiring seed, the random wiring's seed), so a seed changes only what
@@ -48,7 +54,7 @@ public final class VectorStudy {
         /** LTC on FullyConnected(9, 1): every synapse. */
         FULLY_CONNECTED("fullyconnected", "LTC on FullyConnected(9, 1)"),
         /** LTC on Random(9, 1) with the NCP's synapse count. */
-        RANDOM("random", "LTC on Random(9, 1, sparsity 0.755): 33 synapses as the NCP"),
+        RANDOM("random", "LTC on Random(9, 1, sparsity 0.755), 33 synapses like the NCP"),
         /** CfC on the NCP's wiring. */
         CFC("cfc", "wired CfC on the same NCP wiring");
 
@@ -109,8 +115,8 @@ public final class VectorStudy {
 
     private static TrainingPreset member(Architecture a, long seed) {
         String name = memberName(a, seed);
-        String description = String.format(Locale.ROOT, "vector seed study: %s reading d, mu, kappa, 2 noise"
-                + " channels and 1 spurious channel; training seed %d, data seed %d", a.description, seed, DATA_SEED);
+        String description = String.format(Locale.ROOT, "vector seed study, training seed %d: %s; inputs d, mu,"
+                + " kappa, 2 noise channels, 1 spurious channel; data seed %d", seed, a.description, DATA_SEED);
         ObjectNode template = TrainingPresets.vectorModel("vector seed study: " + a.description + ", seed " + seed,
                 a.cell(), a.wiring());
         return new TrainingPreset(name, description, template, DATA, TRAINING.withSeed(seed), QUICK, null);
