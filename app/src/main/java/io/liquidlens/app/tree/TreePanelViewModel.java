@@ -14,6 +14,7 @@ import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.LabelSource;
 import io.liquidlens.tree.LabelSpec;
 import io.liquidlens.tree.TreeArtifact;
+import io.liquidlens.tree.TreeCaption;
 import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
@@ -191,10 +192,13 @@ public final class TreePanelViewModel {
         summary.set(why);
     }
 
-    /** The line under the tree: fidelity, leaves, depth and the classes' thresholds, as the analysis gives them. */
+    /**
+     * The line under the tree: fidelity with its 95% interval, leaves, depth and the classes' thresholds, as the
+     * analysis gives them.
+     */
     static String describe(TreeResult r) {
-        return String.format(Locale.ROOT, "fidelity %.4f on %d held-out steps (%s) · cross-validated %.4f · %d leaves"
-                        + " · depth %d · %s", r.fidelity(), r.heldOut().total(),
+        return String.format(Locale.ROOT, "%s on %d held-out steps (%s) · cross-validated %.4f · %d leaves"
+                        + " · depth %d · %s", TreeCaption.fidelity(r), r.heldOut().total(),
                 r.split().byBlocks() ? "blocks of the one episode" : "episodes", r.crossValidated().fidelity(),
                 r.tree().leaves(), r.tree().depth(), String.join("; ", r.data().bins().ranges()));
     }
