@@ -37,15 +37,15 @@ public final class NeuronLevel {
             progress.progress("training neuron trees", k, count);
             TreeDataset d = data.forNeuron(k, options.bins());
             DecisionTree tree = learner.learn(d, learnFrom, options.j48());
-            List<NeuronRule> boxes = NeuronRule.of(tree);
+            List<TreeRule> boxes = TreeRule.of(tree);
             ruleOf[k] = new int[d.rows()];
             int[] steps = new int[boxes.size()];
             for (int r = 0; r < d.rows(); r++) {
                 ruleOf[k][r] = ruleOf(boxes, d.row(r));
                 steps[ruleOf[k][r]]++;
             }
-            List<NeuronRule> rules = new ArrayList<>();
-            for (NeuronRule b : boxes) {
+            List<TreeRule> rules = new ArrayList<>();
+            for (TreeRule b : boxes) {
                 rules.add(b.withSteps(steps[b.leaf()]));
             }
             trees.add(new NeuronTree(data.neuronNames().get(k), data.neuronLabels().get(k), d.bins(), tree,
@@ -57,13 +57,8 @@ public final class NeuronLevel {
                 provenance);
     }
 
-    private static int ruleOf(List<NeuronRule> rules, double[] row) {
-        for (NeuronRule r : rules) {
-            if (r.covers(row)) {
-                return r.leaf();
-            }
-        }
-        throw new IllegalStateException("a step no rule covers: the leaves must partition world space");
+    private static int ruleOf(List<TreeRule> rules, double[] row) {
+        return TreeRule.covering(rules, row).leaf();
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.List;
  * @param concentration how concentrated the neuron's rules are ({@link NeuronLevel#concentration}), in [0, 1]
  */
 public record NeuronTree(String name, String label, LabelBins bins, DecisionTree tree, Faithfulness heldOut,
-                         Faithfulness training, List<NeuronRule> rules, double concentration) {
+                         Faithfulness training, List<TreeRule> rules, double concentration) {
 
     /** Copies the rules. */
     public NeuronTree {

@@ -12,16 +12,35 @@ import java.util.Optional;
  * fidelity) and each node's and edge's label, worded as in the DOT export so the two read alike.
  */
 public final class TreeCaption {
+    /** The most leaves whose rules the caption lists (a longer list belongs in rules.txt). */
+    public static final int CAPTION_RULES = 16;
+
     private TreeCaption() {
     }
 
-    /** The caption: inputs, options, then the header every export shares (features, classes, fidelity). */
+    /**
+     * The caption: inputs, options, then the header every export shares (features, classes, fidelity), then the
+     * rules, one line each, when there are at most {@value #CAPTION_RULES}.
+     */
     public static List<String> lines(TreeResult r) {
         List<String> out = new ArrayList<>();
         out.add(inputs(r.provenance()));
         out.add(options(r));
         out.addAll(TreeText.header(r));
+        List<String> rules = RuleExport.rules(r.tree());
+        if (rules.size() <= CAPTION_RULES) {
+            out.add("rules (conditions -> class (training steps reaching the leaf/of them not of that class)):");
+            rules.forEach(rule -> out.add("    " + rule));
+        } else {
+            out.add(rules.size() + " rules, one per leaf: rules.txt");
+        }
         return out;
+    }
+
+    /** The rule of the leaf that row {@code row} of the result's data reaches, in words ({@link TreeRule#text}). */
+    public static String ruleOf(TreeResult r, int row) {
+        DecisionTree tree = r.tree();
+        return TreeRule.covering(TreeRule.of(tree), r.data().row(row)).text(tree.featureNames(), tree.classNames());
     }
 
     /** The caption's first line: the command, version, model and rollouts that made a result. */

@@ -62,6 +62,7 @@ public final class TreePanelViewModel {
     private final ReadOnlyObjectWrapper<TreeResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING);
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TreeNode>> path = new ReadOnlyObjectWrapper<>(List.of());
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final LatestTask task;
@@ -168,6 +169,7 @@ public final class TreePanelViewModel {
         if (r == null) {
             path.set(List.of());
             decision.set("");
+            rule.set("");
             return;
         }
         int step = workspace.cursor().step();
@@ -175,6 +177,7 @@ public final class TreePanelViewModel {
         if (row < 0) {
             path.set(List.of());
             decision.set("step " + step + ": no row in the tree's data (rates of change start at the second step)");
+            rule.set("");
             return;
         }
         List<TreeNode> p = r.tree().path(r.data().row(row));
@@ -184,6 +187,7 @@ public final class TreePanelViewModel {
         path.set(p);
         decision.set(String.format(Locale.ROOT, "step %d · tree: %s · %s: %s (%.4g)", step,
                 classes.get(leaf.predicted()), whose, classes.get(r.data().labels()[row]), r.data().decisions()[row]));
+        rule.set("rule: " + TreeCaption.ruleOf(r, row));
     }
 
     private void drop(String why) {
@@ -261,6 +265,11 @@ public final class TreePanelViewModel {
     /** The tree's decision next to the label's at the cursor's step. */
     public ReadOnlyStringProperty decisionProperty() {
         return decision.getReadOnlyProperty();
+    }
+
+    /** The rule of the leaf the cursor's step reaches, one bound per neuron (empty when there is no tree or no row). */
+    public ReadOnlyStringProperty ruleProperty() {
+        return rule.getReadOnlyProperty();
     }
 
     /** The nodes the cursor's step passes through, root to leaf (empty when there is no tree or no row). */
