@@ -97,7 +97,8 @@ public final class NeuronLevel {
 
     /**
      * For each pair of neurons, the steps where a rule of one predicting its lowest class and a rule of the other
-     * predicting its highest both hold; per pair the rule pair with the most such steps, the pairs ranked by it.
+     * predicting its highest both hold; per pair the rule pair with the most such steps, the pairs ranked by it. Only
+     * informative rules count ({@link NeuronTree#informative}).
      */
     static List<RuleConflict> conflicts(List<NeuronTree> trees, int[][] ruleOf, int top) {
         List<RuleConflict> out = new ArrayList<>();
@@ -130,9 +131,12 @@ public final class NeuronLevel {
         int total = 0;
         for (int i = 0; i < la; i++) {
             int pa = ta.rules().get(i).predicted();
+            if (!ta.informative(i)) {
+                continue;
+            }
             for (int j = 0; j < lb; j++) {
                 int pb = tb.rules().get(j).predicted();
-                boolean opposite = pa == 0 && pb == highB || pa == highA && pb == 0;
+                boolean opposite = (pa == 0 && pb == highB || pa == highA && pb == 0) && tb.informative(j);
                 if (opposite && joint[i][j] > 0) {
                     total += joint[i][j];
                     if (joint[i][j] > best) {

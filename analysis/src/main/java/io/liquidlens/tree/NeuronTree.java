@@ -27,6 +27,19 @@ public record NeuronTree(String name, String label, LabelBins bins, DecisionTree
         return heldOut.fidelity();
     }
 
+    /**
+     * True when rule {@code r} says something: it has a condition, and its class is more common among the training
+     * steps it covers than among all training steps (its class's base rate). A single leaf, or a leaf no better
+     * than guessing its class everywhere, says nothing about where the neuron is high or low, so it conflicts with
+     * nothing.
+     */
+    public boolean informative(int r) {
+        TreeRule rule = rules.get(r);
+        double[] all = tree.root().counts();
+        double baseRate = all[rule.predicted()] / tree.root().total();
+        return !rule.unconditional() && rule.trainingAccuracy() > baseRate;
+    }
+
     /** Rule {@code r} in words. */
     public String ruleText(int r) {
         return rules.get(r).text(tree.featureNames(), tree.classNames());

@@ -85,6 +85,11 @@ public record TreeRule(int leaf, double[] lower, double[] upper, int predicted, 
         return parts.isEmpty() ? "true" : String.join(" and ", parts);
     }
 
+    /** The share of the training steps reaching the leaf that are of its class (NaN when none reach it). */
+    public double trainingAccuracy() {
+        return trainingSteps > 0 ? (trainingSteps - trainingErrors) / trainingSteps : Double.NaN;
+    }
+
     /** True when the path bounds no feature: the rule of a tree that is a single leaf. */
     public boolean unconditional() {
         for (int f = 0; f < lower.length; f++) {
