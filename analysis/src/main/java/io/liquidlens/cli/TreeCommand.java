@@ -37,12 +37,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "tree", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Learn a decision tree (Weka's J48) from neuron activity over a data set of rollouts: by default"
                 + " the command neurons' states, labelled with the network's decision as left / straight / right, and"
-                + " report how faithful it is on held-out episodes and in cross-validation by episode.",
-                "OUT gets tree.pdf (the tree drawn, with how it was made; with --sweep a second page charts fidelity"
+                + " report how faithful it is on held-out episodes (with a 95%% interval) and in cross-validation by"
+                + " episode. Unless --min-leaf is given, the tree reported is the smallest of a sweep over the minimum"
+                + " leaf size whose held-out fidelity lies within the most faithful tree's interval.",
+                "OUT gets tree.pdf (the tree drawn, with how it was made; with a sweep a second page charts fidelity"
                         + " against leaves, also as sweep.svg), tree.dot (Graphviz), rules.txt (one logic rule per"
                         + " leaf), data.arff (the training table"
                         + " for Weka's Explorer), tree.json (fidelity, leaves, size, depth, confusion, thresholds,"
-                        + " options, provenance) and with --sweep sweep.csv; it is replaced only once everything is"
+                        + " options, provenance) and with a sweep sweep.csv; it is replaced only once everything is"
                         + " written."})
 final class TreeCommand implements Callable<Integer> {
 
@@ -101,7 +103,7 @@ final class TreeCommand implements Callable<Integer> {
 
     @Option(names = "--min-leaf", paramLabel = "M",
             description = "J48 minimum steps per leaf, >= 1: exactly this tree. Default: the smallest tree of the"
-                    + " sweep (--sweep, or its default sizes) whose held-out fidelity lies within the 95% interval of"
+                    + " sweep (--sweep, or its default sizes) whose held-out fidelity lies within the 95%% interval of"
                     + " the most faithful one's.")
     Integer minLeaf;
 

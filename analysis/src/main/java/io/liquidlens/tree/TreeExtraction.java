@@ -36,27 +36,32 @@ public final class TreeExtraction {
 
         List<SweepPoint> sweep = new ArrayList<>();
         List<DecisionTree> sweepTrees = new ArrayList<>();
+        List<FidelityInterval> sweepIntervals = new ArrayList<>();
         for (int m : options.sweep()) {
             DecisionTree t = learner.learn(data, learnFrom, options.j48().withMinLeaf(m));
+            FidelityInterval ci = FidelityInterval.of(t, data, split, test, options.seed());
             sweepTrees.add(t);
+            sweepIntervals.add(ci);
             sweep.add(new SweepPoint(m, t.leaves(), t.size(), t.depth(), Faithfulness.of(t, data, test).fidelity(),
-                    Faithfulness.of(t, data, train).fidelity(),
-                    FidelityInterval.of(t, data, split, test, options.seed()).interval()));
+                    Faithfulness.of(t, data, train).fidelity(), ci.interval()));
             progress.progress("training trees", ++done, stages);
         }
         J48Options j48 = options.j48();
         DecisionTree tree;
+        FidelityInterval interval;
         if (choose) {
             int k = TreeChoice.smallestWithinBest(sweep);
             j48 = j48.withMinLeaf(sweep.get(k).minLeaf());
             tree = sweepTrees.get(k);
+            // the same tree on the same steps with the same seed: its interval is already drawn
+            interval = sweepIntervals.get(k);
         } else {
             tree = learner.learn(data, learnFrom, j48);
+            interval = FidelityInterval.of(tree, data, split, test, options.seed());
             progress.progress("training trees", ++done, stages);
         }
         Faithfulness held = Faithfulness.of(tree, data, test);
         Faithfulness training = Faithfulness.of(tree, data, train);
-        FidelityInterval interval = FidelityInterval.of(tree, data, split, test, options.seed());
 
         List<Faithfulness> folds = new ArrayList<>();
         for (int k = 0; k < split.folds(); k++) {
