@@ -67,7 +67,9 @@ final class NeuronLevelRun {
         c.require(bins >= 2, "--bins must be 2 or more, got " + bins);
         c.require(bins <= Limits.BINS, Limits.overLimit("--bins", bins, Limits.BINS));
         c.require(c.confidence > 0 && c.confidence <= 0.5, "--confidence must be in (0, 0.5], got " + c.confidence);
-        c.require(c.minLeaf >= 1, "--min-leaf must be 1 or more, got " + c.minLeaf);
+        // the neuron level has no sweep to choose from: without --min-leaf its trees keep J48's default
+        int minLeaf = c.minLeaf == null ? J48Options.defaults().minLeaf() : c.minLeaf;
+        c.require(minLeaf >= 1, "--min-leaf must be 1 or more, got " + minLeaf);
         c.require(!(c.unpruned && c.reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
         c.require(c.heldOut > 0 && c.heldOut < 1, "--held-out must be in (0, 1), got " + c.heldOut);
         c.require(c.conflicts >= 0, "--conflicts must be 0 or more, got " + c.conflicts);
@@ -81,7 +83,7 @@ final class NeuronLevelRun {
         List<String> chosen = c.neurons == null ? List.of() : c.neurons.stream().map(String::trim).toList();
         FeatureSet neurons = new FeatureSet(chosen.isEmpty()
                 ? EnumSet.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR) : Set.of(), chosen, false);
-        J48Options j48 = new J48Options(c.confidence, c.minLeaf, c.unpruned, c.binarySplits, c.reducedErrorPruning, 3);
+        J48Options j48 = new J48Options(c.confidence, minLeaf, c.unpruned, c.binarySplits, c.reducedErrorPruning, 3);
         return new NeuronTreeOptions(neurons, world, bins, j48, c.heldOut, c.seed, c.conflicts, c.maxRows);
     }
 }

@@ -8,6 +8,8 @@ import io.liquidlens.tree.FeatureSet;
 import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.LabelSource;
 import io.liquidlens.tree.LabelSpec;
+import io.liquidlens.tree.TreeCaption;
+import io.liquidlens.tree.TreeChoice;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
@@ -35,12 +37,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "tree", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Learn a decision tree (Weka's J48) from neuron activity over a data set of rollouts: by default"
                 + " the command neurons' states, labelled with the network's decision as left / straight / right, and"
-                + " report how faithful it is on held-out episodes and in cross-validation by episode.",
-                "OUT gets tree.pdf (the tree drawn, with how it was made; with --sweep a second page charts fidelity"
+                + " report how faithful it is on held-out episodes (with a 95%% interval) and in cross-validation by"
+                + " episode. Unless --min-leaf is given, the tree reported is the smallest of a sweep over the minimum"
+                + " leaf size whose held-out fidelity lies within the most faithful tree's interval.",
+                "OUT gets tree.pdf (the tree drawn, with how it was made; with a sweep a second page charts fidelity"
                         + " against leaves, also as sweep.svg), tree.dot (Graphviz), rules.txt (one logic rule per"
                         + " leaf), data.arff (the training table"
                         + " for Weka's Explorer), tree.json (fidelity, leaves, size, depth, confusion, thresholds,"
-                        + " options, provenance) and with --sweep sweep.csv; it is replaced only once everything is"
+                        + " options, provenance) and with a sweep sweep.csv; it is replaced only once everything is"
                         + " written."})
 final class TreeCommand implements Callable<Integer> {
 
@@ -97,9 +101,11 @@ final class TreeCommand implements Callable<Integer> {
             description = "J48 pruning confidence, in (0, 0.5] (default: ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--min-leaf", paramLabel = "M", defaultValue = "2",
-            description = "J48 minimum steps per leaf, >= 1 (default: ${DEFAULT-VALUE}).")
-    int minLeaf;
+    @Option(names = "--min-leaf", paramLabel = "M",
+            description = "J48 minimum steps per leaf, >= 1: exactly this tree. Default: the smallest tree of the"
+                    + " sweep (--sweep, or its default sizes) whose held-out fidelity lies within the 95%% interval of"
+                    + " the most faithful one's.")
+    Integer minLeaf;
 
     @Option(names = "--unpruned", description = "J48 without pruning.")
     boolean unpruned;
@@ -125,8 +131,9 @@ final class TreeCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--sweep", arity = "0..1", split = ",", paramLabel = "M", fallbackValue = "",
-            description = "Also sweep the minimum leaf size (default sizes 1,2,5,10,20,50,100,200,500, or the ones"
-                    + " given) and write fidelity against leaves to sweep.csv and tree.json.")
+            description = "Sweep the minimum leaf size (default sizes 1,2,5,10,20,50,100,200,500, or the ones"
+                    + " given) and write fidelity against leaves to sweep.csv and tree.json. Without --min-leaf the"
+                    + " default sweep runs anyway and the reported tree is chosen from it.")
     List<String> sweep;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000",
@@ -163,15 +170,29 @@ final class TreeCommand implements Callable<Integer> {
                 new Progress(spec.commandLine().getErr()));
         TreeExports.writePolicyFolder(out, "liquidlens tree", result, loaded.manifest().name());
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "fidelity %.4f on %d held-out %s (%d steps); cross-validated %.4f (%d folds);"
-                        + " %d leaves, size %d, depth %d; classes %s%s; wrote %s%n", result.fidelity(),
-                result.split().heldOut().length, result.split().byBlocks() ? "block(s) of the one episode"
-                        : "episode(s)", result.heldOut().total(), result.crossValidated().fidelity(),
-                result.split().folds(), result.tree().leaves(), result.tree().size(), result.tree().depth(),
-                String.join("; ", result.data().bins().ranges()),
-                rowsUsed(result.training().total(), options.maxRows()), out);
+        stdout.println(summary(result, options.maxRows(), out));
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The summary line: the reported tree's fidelity with its interval on the held-out steps, how it was chosen (and
+     * the best of the sweep) when it was, the cross-validated fidelity, its size and the classes.
+     */
+    static String summary(TreeResult r, int maxRows, Path out) {
+        String held = String.format(Locale.ROOT, "%s on %d held-out %s (%d steps)", TreeCaption.fidelity(r),
+                r.split().heldOut().length, r.split().byBlocks() ? "block(s) of the one episode" : "episode(s)",
+                r.heldOut().total());
+        String cv = String.format(Locale.ROOT, "cross-validated %.4f (%d folds)", r.crossValidated().fidelity(),
+                r.split().folds());
+        String classes = "classes " + String.join("; ", r.data().bins().ranges());
+        String tail = rowsUsed(r.training().total(), maxRows) + "; wrote " + out;
+        if (r.chosen()) {
+            return String.format(Locale.ROOT, "%s, %s; %s; %s; size %d, depth %d; %s%s", TreeCaption.chosen(r).get(),
+                    held, TreeCaption.best(r).get(), cv, r.tree().size(), r.tree().depth(), classes, tail);
+        }
+        return String.format(Locale.ROOT, "%s; %s; %d leaves, size %d, depth %d; %s%s", held, cv, r.tree().leaves(),
+                r.tree().size(), r.tree().depth(), classes, tail);
     }
 
     /** The options record, every option checked with its name and range. */
@@ -188,7 +209,7 @@ final class TreeCommand implements Callable<Integer> {
         require(folds <= Limits.FOLDS, Limits.overLimit("--folds", folds, Limits.FOLDS));
         require(output >= 0, "--output must be 0 or more, got " + output);
         require(confidence > 0 && confidence <= 0.5, "--confidence must be in (0, 0.5], got " + confidence);
-        require(minLeaf >= 1, "--min-leaf must be 1 or more, got " + minLeaf);
+        require(minLeaf == null || minLeaf >= 1, "--min-leaf must be 1 or more, got " + minLeaf);
         require(!(unpruned && reducedErrorPruning), "--unpruned and --reduced-error-pruning exclude each other");
         require(heldOut > 0 && heldOut < 1, "--held-out must be in (0, 1), got " + heldOut);
         require(folds >= 2, "--folds must be 2 or more, got " + folds);
@@ -196,7 +217,7 @@ final class TreeCommand implements Callable<Integer> {
         if (neurons != null && inter) {
             throw bad("--neurons and --inter exclude each other (list the inter neurons in --neurons)");
         }
-        List<Integer> sweepSizes = List.of();
+        List<Integer> sweepSizes = minLeaf == null ? TreeOptions.DEFAULT_SWEEP : List.of();
         if (sweep != null) {
             List<String> given = sweep.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (given.isEmpty()) {
@@ -221,8 +242,10 @@ final class TreeCommand implements Callable<Integer> {
         FeatureSet features = new FeatureSet(chosen.isEmpty() ? roles : Set.of(), chosen, rates);
         LabelSpec labelSpec = new LabelSpec(source, bins == null ? Binning.LEFT_STRAIGHT_RIGHT : Binning.QUANTILES,
                 bins == null ? 3 : bins, output);
-        J48Options j48 = new J48Options(confidence, minLeaf, unpruned, binarySplits, reducedErrorPruning, 3);
-        return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes, maxRows);
+        J48Options j48 = new J48Options(confidence, minLeaf == null ? J48Options.defaults().minLeaf() : minLeaf,
+                unpruned, binarySplits, reducedErrorPruning, 3);
+        return new TreeOptions(features, labelSpec, j48, heldOut, folds, seed, sweepSizes, maxRows,
+                minLeaf == null ? TreeChoice.SMALLEST_WITHIN_BEST : TreeChoice.EXACT);
     }
 
     void requireMaxRows() {

@@ -109,6 +109,15 @@ public record EpisodeSplit(int[] groupOf, List<String> groupNames, boolean byBlo
         return select(r -> (foldOf[groupOf[r]] == k) == test);
     }
 
+    /** The group of each of {@code rows}. */
+    public int[] groupsOf(int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = groupOf[rows[i]];
+        }
+        return out;
+    }
+
     /** The names of the held-out groups. */
     public List<String> heldOutNames() {
         return Arrays.stream(heldOut).mapToObj(groupNames::get).toList();

@@ -125,7 +125,7 @@ public final class NeuronExports {
             }
             ArrayNode rules = n.putArray("rules");
             for (int i = 0; i < t.rules().size(); i++) {
-                NeuronRule rule = t.rules().get(i);
+                TreeRule rule = t.rules().get(i);
                 ObjectNode o = rules.addObject();
                 o.put("rule", t.ruleText(i));
                 o.put("class", t.bins().classNames().get(rule.predicted()));

@@ -37,15 +37,15 @@ public final class NeuronLevel {
             progress.progress("training neuron trees", k, count);
             TreeDataset d = data.forNeuron(k, options.bins());
             DecisionTree tree = learner.learn(d, learnFrom, options.j48());
-            List<NeuronRule> boxes = NeuronRule.of(tree);
+            List<TreeRule> boxes = TreeRule.of(tree);
             ruleOf[k] = new int[d.rows()];
             int[] steps = new int[boxes.size()];
             for (int r = 0; r < d.rows(); r++) {
                 ruleOf[k][r] = ruleOf(boxes, d.row(r));
                 steps[ruleOf[k][r]]++;
             }
-            List<NeuronRule> rules = new ArrayList<>();
-            for (NeuronRule b : boxes) {
+            List<TreeRule> rules = new ArrayList<>();
+            for (TreeRule b : boxes) {
                 rules.add(b.withSteps(steps[b.leaf()]));
             }
             trees.add(new NeuronTree(data.neuronNames().get(k), data.neuronLabels().get(k), d.bins(), tree,
@@ -57,13 +57,8 @@ public final class NeuronLevel {
                 provenance);
     }
 
-    private static int ruleOf(List<NeuronRule> rules, double[] row) {
-        for (NeuronRule r : rules) {
-            if (r.covers(row)) {
-                return r.leaf();
-            }
-        }
-        throw new IllegalStateException("a step no rule covers: the leaves must partition world space");
+    private static int ruleOf(List<TreeRule> rules, double[] row) {
+        return TreeRule.covering(rules, row).leaf();
     }
 
     /**
@@ -102,7 +97,8 @@ public final class NeuronLevel {
 
     /**
      * For each pair of neurons, the steps where a rule of one predicting its lowest class and a rule of the other
-     * predicting its highest both hold; per pair the rule pair with the most such steps, the pairs ranked by it.
+     * predicting its highest both hold; per pair the rule pair with the most such steps, the pairs ranked by it. Only
+     * informative rules count ({@link NeuronTree#informative}).
      */
     static List<RuleConflict> conflicts(List<NeuronTree> trees, int[][] ruleOf, int top) {
         List<RuleConflict> out = new ArrayList<>();
@@ -135,9 +131,12 @@ public final class NeuronLevel {
         int total = 0;
         for (int i = 0; i < la; i++) {
             int pa = ta.rules().get(i).predicted();
+            if (!ta.informative(i)) {
+                continue;
+            }
             for (int j = 0; j < lb; j++) {
                 int pb = tb.rules().get(j).predicted();
-                boolean opposite = pa == 0 && pb == highB || pa == highA && pb == 0;
+                boolean opposite = (pa == 0 && pb == highB || pa == highA && pb == 0) && tb.informative(j);
                 if (opposite && joint[i][j] > 0) {
                     total += joint[i][j];
                     if (joint[i][j] > best) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param concentration how concentrated the neuron's rules are ({@link NeuronLevel#concentration}), in [0, 1]
  */
 public record NeuronTree(String name, String label, LabelBins bins, DecisionTree tree, Faithfulness heldOut,
-                         Faithfulness training, List<NeuronRule> rules, double concentration) {
+                         Faithfulness training, List<TreeRule> rules, double concentration) {
 
     /** Copies the rules. */
     public NeuronTree {
@@ -25,6 +25,19 @@ public record NeuronTree(String name, String label, LabelBins bins, DecisionTree
     /** The held-out fidelity in [0, 1]. */
     public double fidelity() {
         return heldOut.fidelity();
+    }
+
+    /**
+     * True when rule {@code r} says something: it has a condition, and its class is more common among the training
+     * steps it covers than among all training steps (its class's base rate). A single leaf, or a leaf no better
+     * than guessing its class everywhere, says nothing about where the neuron is high or low, so it conflicts with
+     * nothing.
+     */
+    public boolean informative(int r) {
+        TreeRule rule = rules.get(r);
+        double[] all = tree.root().counts();
+        double baseRate = all[rule.predicted()] / tree.root().total();
+        return !rule.unconditional() && rule.trainingAccuracy() > baseRate;
     }
 
     /** Rule {@code r} in words. */

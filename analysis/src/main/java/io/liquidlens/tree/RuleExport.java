@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The tree as logic rules, one per root-to-leaf path, e.g.
- * {@code command 2 (id 3) <= 0.31 and command 5 (id 6) > -0.12 -> left (412/9)}: the leaf's class, then the training
- * steps that reach it and how many of them are of another class (as J48 prints them). Header lines start with
- * {@code #}.
+ * {@code command 0 (id 1) > 0.105 and -0.52 < command 1 (id 2) <= -0.44 -> left (412/9)}: each feature the path
+ * tests once, with its tightest bounds ({@link TreeRule}), then the leaf's class, the training steps that reach it
+ * and how many of them are of another class (as J48 prints them). Header lines start with {@code #}.
  */
 public final class RuleExport {
     private RuleExport() {
@@ -21,23 +21,10 @@ public final class RuleExport {
     /** The rules of {@code tree}, in the order the leaves appear (below before above). */
     public static List<String> rules(DecisionTree tree) {
         List<String> out = new ArrayList<>();
-        walk(tree, tree.root(), new ArrayList<>(), out);
-        return out;
-    }
-
-    private static void walk(DecisionTree tree, TreeNode n, List<String> conditions, List<String> out) {
-        if (n instanceof TreeNode.Split s) {
-            conditions.add(s.featureName() + " <= " + TreeText.num(s.threshold()));
-            walk(tree, s.below(), conditions, out);
-            conditions.set(conditions.size() - 1, s.featureName() + " > " + TreeText.num(s.threshold()));
-            walk(tree, s.above(), conditions, out);
-            conditions.remove(conditions.size() - 1);
-            return;
+        for (TreeRule rule : TreeRule.of(tree)) {
+            out.add(rule.text(tree.featureNames(), tree.classNames()));
         }
-        TreeNode.Leaf leaf = (TreeNode.Leaf) n;
-        String when = conditions.isEmpty() ? "true" : String.join(" and ", conditions);
-        out.add(when + " -> " + tree.classNames().get(leaf.predicted()) + " (" + TreeText.count(leaf.total()) + "/"
-                + TreeText.count(leaf.errors()) + ")");
+        return out;
     }
 
     /** Writes {@code rules.txt}. */
@@ -46,7 +33,8 @@ public final class RuleExport {
         for (String h : TreeText.header(r)) {
             w.write("# " + h + "\n");
         }
-        w.write("# each line: conditions -> class (training steps reaching the leaf/of them not of that class)\n");
+        w.write("# each line: conditions -> class (training steps reaching the leaf/of them not of that class);"
+                + " a bound a < x <= b: the tree sends x <= threshold below, x > threshold above\n");
         for (String rule : rules(r.tree())) {
             w.write(rule + "\n");
         }

@@ -1,5 +1,7 @@
 package io.liquidlens.tree;
 
+import io.liquidlens.stats.Interval;
+
 /**
  * One tree of a sweep over the minimum leaf size: how readable (leaves, size, depth) against how faithful.
  *
@@ -9,6 +11,8 @@ package io.liquidlens.tree;
  * @param depth            its depth
  * @param fidelity         its agreement on the held-out episodes
  * @param trainingFidelity its agreement on the training episodes
+ * @param fidelityInterval the 95% interval of {@code fidelity} ({@link FidelityInterval})
  */
-public record SweepPoint(int minLeaf, int leaves, int size, int depth, double fidelity, double trainingFidelity) {
+public record SweepPoint(int minLeaf, int leaves, int size, int depth, double fidelity, double trainingFidelity,
+                         Interval fidelityInterval) {
 }

@@ -5,22 +5,42 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The words a drawing of a tree needs: the caption saying how the tree was made (inputs, options, classes,
  * fidelity) and each node's and edge's label, worded as in the DOT export so the two read alike.
  */
 public final class TreeCaption {
+    /** The most leaves whose rules the caption lists (a longer list belongs in rules.txt). */
+    public static final int CAPTION_RULES = 16;
+
     private TreeCaption() {
     }
 
-    /** The caption: inputs, options, then the header every export shares (features, classes, fidelity). */
+    /**
+     * The caption: inputs, options, then the header every export shares (features, classes, fidelity), then the
+     * rules, one line each, when there are at most {@value #CAPTION_RULES}.
+     */
     public static List<String> lines(TreeResult r) {
         List<String> out = new ArrayList<>();
         out.add(inputs(r.provenance()));
-        out.add(options(r.options()));
+        out.add(options(r));
         out.addAll(TreeText.header(r));
+        List<String> rules = RuleExport.rules(r.tree());
+        if (rules.size() <= CAPTION_RULES) {
+            out.add("rules (conditions -> class (training steps reaching the leaf/of them not of that class)):");
+            rules.forEach(rule -> out.add("    " + rule));
+        } else {
+            out.add(rules.size() + " rules, one per leaf: rules.txt");
+        }
         return out;
+    }
+
+    /** The rule of the leaf that row {@code row} of the result's data reaches, in words ({@link TreeRule#text}). */
+    public static String ruleOf(TreeResult r, int row) {
+        DecisionTree tree = r.tree();
+        return TreeRule.covering(TreeRule.of(tree), r.data().row(row)).text(tree.featureNames(), tree.classNames());
     }
 
     /** The caption's first line: the command, version, model and rollouts that made a result. */
@@ -57,10 +77,11 @@ public final class TreeCaption {
         return common == null ? null : common.toString();
     }
 
-    private static String options(TreeOptions o) {
+    private static String options(TreeResult r) {
+        TreeOptions o = r.options();
         FeatureSet f = o.features();
         String features = !f.neurons().isEmpty() ? String.join(", ", f.neurons())
-                : String.join(" + ", f.roles().stream().sorted().map(r -> r.ncpsName()).toList()) + " neurons";
+                : String.join(" + ", f.roles().stream().sorted().map(role -> role.ncpsName()).toList()) + " neurons";
         if (f.rates()) {
             features += " and their rates";
         }
@@ -68,10 +89,32 @@ public final class TreeCaption {
         String pruning = j.unpruned() ? "unpruned"
                 : j.reducedErrorPruning() ? "reduced-error pruning (" + j.pruningFolds() + " folds)"
                 : "confidence " + TreeText.num(j.confidence());
-        return String.format(Locale.ROOT, "options: features %s; label %s output %d; J48 min leaf %d, %s%s;"
+        return String.format(Locale.ROOT, "options: features %s; label %s output %d; J48 min leaf %d%s, %s%s;"
                         + " held out %s of the episodes, %d folds, seed %d", features, o.label().source().key(),
-                o.label().output(), j.minLeaf(), pruning, j.binarySplits() ? ", binary splits" : "",
+                o.label().output(), r.minLeaf(), r.chosen() ? " (chosen from the sweep)" : "", pruning,
+                j.binarySplits() ? ", binary splits" : "",
                 TreeText.num(o.heldOut()), o.folds(), o.seed());
+    }
+
+    /** {@code fidelity F [low, high]}: the held-out fidelity and its 95% interval. */
+    public static String fidelity(TreeResult r) {
+        return TreeText.fidelity(r.fidelity(), r.fidelityInterval().interval());
+    }
+
+    /**
+     * When the tree was chosen from the sweep, how: {@code smallest tree within the best's 95% interval: 3 leaves
+     * (min leaf 50)}; empty when the options gave it.
+     */
+    public static Optional<String> chosen(TreeResult r) {
+        return r.chosen() ? Optional.of(TreeText.chosen(r)) : Optional.empty();
+    }
+
+    /**
+     * When the tree was chosen from the sweep, the sweep's most faithful tree: {@code best: 11 leaves (min leaf 10),
+     * fidelity 0.9044 [0.8711, 0.9356]}; empty when the options gave the tree.
+     */
+    public static Optional<String> best(TreeResult r) {
+        return r.chosen() ? Optional.of(TreeText.best(r)) : Optional.empty();
     }
 
     /** A node's first line: the neuron a split tests, or a leaf's class with J48's (rows/errors). */

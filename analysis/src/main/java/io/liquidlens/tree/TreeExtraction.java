@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * Extracts a tree and measures its faithfulness: a tree trained on the training episodes and tested on the held-out
- * ones (the reported fidelity), a cross-validation with folds grouped by episode (each fold's tree trained on the
- * other folds), and optionally a sweep over the minimum leaf size. All splits are by episode ({@link EpisodeSplit});
- * Weka's own cross-validation, by random row, is not used for any reported number. Each tree learns from at most
- * {@link TreeOptions#maxRows()} of its training rows ({@link TrainingRows}); every fidelity counts every row.
+ * ones (the reported fidelity, with its 95% interval), a cross-validation with folds grouped by episode (each fold's
+ * tree trained on the other folds), and optionally a sweep over the minimum leaf size, from which the reported tree
+ * can be chosen ({@link TreeChoice}). All splits are by episode ({@link EpisodeSplit}); Weka's own cross-validation,
+ * by random row, is not used for any reported number. Each tree learns from at most {@link TreeOptions#maxRows()} of
+ * its training rows ({@link TrainingRows}); every fidelity counts every row.
  */
 public final class TreeExtraction {
     private final TreeLearner learner;
@@ -27,12 +28,38 @@ public final class TreeExtraction {
         if (train.length == 0) {
             throw new IllegalArgumentException("no training rows once the held-out episodes are removed");
         }
-        int stages = 1 + split.folds() + options.sweep().size();
+        boolean choose = options.choice() == TreeChoice.SMALLEST_WITHIN_BEST;
+        int stages = (choose ? 0 : 1) + split.folds() + options.sweep().size();
         int done = 0;
         progress.progress("training trees", done, stages);
         int[] learnFrom = TrainingRows.capped(train, options.maxRows());
-        DecisionTree tree = learner.learn(data, learnFrom, options.j48());
-        progress.progress("training trees", ++done, stages);
+
+        List<SweepPoint> sweep = new ArrayList<>();
+        List<DecisionTree> sweepTrees = new ArrayList<>();
+        List<FidelityInterval> sweepIntervals = new ArrayList<>();
+        for (int m : options.sweep()) {
+            DecisionTree t = learner.learn(data, learnFrom, options.j48().withMinLeaf(m));
+            FidelityInterval ci = FidelityInterval.of(t, data, split, test, options.seed());
+            sweepTrees.add(t);
+            sweepIntervals.add(ci);
+            sweep.add(new SweepPoint(m, t.leaves(), t.size(), t.depth(), Faithfulness.of(t, data, test).fidelity(),
+                    Faithfulness.of(t, data, train).fidelity(), ci.interval()));
+            progress.progress("training trees", ++done, stages);
+        }
+        J48Options j48 = options.j48();
+        DecisionTree tree;
+        FidelityInterval interval;
+        if (choose) {
+            int k = TreeChoice.smallestWithinBest(sweep);
+            j48 = j48.withMinLeaf(sweep.get(k).minLeaf());
+            tree = sweepTrees.get(k);
+            // the same tree on the same steps with the same seed: its interval is already drawn
+            interval = sweepIntervals.get(k);
+        } else {
+            tree = learner.learn(data, learnFrom, j48);
+            interval = FidelityInterval.of(tree, data, split, test, options.seed());
+            progress.progress("training trees", ++done, stages);
+        }
         Faithfulness held = Faithfulness.of(tree, data, test);
         Faithfulness training = Faithfulness.of(tree, data, train);
 
@@ -41,20 +68,13 @@ public final class TreeExtraction {
             int[] foldTrain = split.foldRows(k, false);
             int[] foldTest = split.foldRows(k, true);
             if (foldTrain.length > 0 && foldTest.length > 0) {
-                DecisionTree t = learner.learn(data, TrainingRows.capped(foldTrain, options.maxRows()), options.j48());
+                DecisionTree t = learner.learn(data, TrainingRows.capped(foldTrain, options.maxRows()), j48);
                 folds.add(Faithfulness.of(t, data, foldTest));
             }
             progress.progress("training trees", ++done, stages);
         }
         Faithfulness cv = Faithfulness.pooled(folds, data.classNames().size());
-
-        List<SweepPoint> sweep = new ArrayList<>();
-        for (int m : options.sweep()) {
-            DecisionTree t = learner.learn(data, learnFrom, options.j48().withMinLeaf(m));
-            sweep.add(new SweepPoint(m, t.leaves(), t.size(), t.depth(), Faithfulness.of(t, data, test).fidelity(),
-                    Faithfulness.of(t, data, train).fidelity()));
-            progress.progress("training trees", ++done, stages);
-        }
-        return new TreeResult(data, split, tree, held, training, folds, cv, sweep, options, provenance);
+        return new TreeResult(data, split, tree, j48.minLeaf(), held, interval, training, folds, cv, sweep, options,
+                provenance);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.stats.BlockBootstrap;
+import io.liquidlens.stats.Interval;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -24,6 +26,7 @@ public final class TreeJson {
         TreeDataset d = r.data();
         root.put("format", FORMAT);
         root.put("fidelity", r.fidelity());
+        interval(root.putArray("fidelity_ci"), r.fidelityInterval().interval());
         root.put("leaves", r.tree().leaves());
         root.put("size", r.tree().size());
         root.put("depth", r.tree().depth());
@@ -53,6 +56,22 @@ public final class TreeJson {
         strings(held.putArray("episodes"), r.split().heldOutNames());
         held.put("steps", r.heldOut().total());
         held.put("training_steps", r.training().total());
+        ObjectNode ci = held.putObject("fidelity_ci");
+        ci.put("level", FidelityInterval.LEVEL);
+        ci.put("method", "percentile bootstrap of the share of agreeing steps");
+        ci.put("resampled", r.fidelityInterval().resampled());
+        ci.put("resamples", BlockBootstrap.DEFAULT_RESAMPLES);
+        ci.put("seed", r.options().seed());
+
+        ObjectNode choice = root.putObject("choice");
+        choice.put("by", r.chosen() ? "smallest tree within the best's 95% interval" : "the options");
+        choice.put("min_leaf", r.minLeaf());
+        r.best().ifPresent(b -> {
+            choice.put("best_min_leaf", b.minLeaf());
+            choice.put("best_leaves", b.leaves());
+            choice.put("best_fidelity", b.fidelity());
+            interval(choice.putArray("best_fidelity_ci"), b.fidelityInterval());
+        });
 
         ObjectNode label = root.putObject("label");
         label.put("source", r.options().label().source().key());
@@ -93,6 +112,7 @@ public final class TreeJson {
             o.put("depth", p.depth());
             o.put("fidelity", p.fidelity());
             o.put("training_fidelity", p.trainingFidelity());
+            interval(o.putArray("fidelity_ci"), p.fidelityInterval());
         }
         root.set("tree", node(json, r.tree(), r.tree().root()));
         root.set("provenance", r.provenance().toJson());
@@ -122,6 +142,7 @@ public final class TreeJson {
         n.put("folds", o.folds());
         n.put("seed", o.seed());
         n.put("max_rows", o.maxRows());
+        n.put("choice", o.choice().name().toLowerCase(Locale.ROOT));
         ArrayNode s = n.putArray("sweep");
         o.sweep().forEach(s::add);
         return n;
@@ -159,6 +180,11 @@ public final class TreeJson {
         return o;
     }
 
+    private static void interval(ArrayNode a, Interval i) {
+        a.add(i.low());
+        a.add(i.high());
+    }
+
     private static void strings(ArrayNode a, List<String> values) {
         values.forEach(a::add);
     }
@@ -180,12 +206,17 @@ public final class TreeJson {
         out.flush();
     }
 
-    /** Writes {@code sweep.csv}: min_leaf, leaves, size, depth, fidelity, training_fidelity. */
+    /**
+     * Writes {@code sweep.csv}: min_leaf, leaves, size, depth, fidelity, training_fidelity, the fidelity's 95% interval
+     * (fidelity_ci_low, fidelity_ci_high) and whether it is the reported tree (reported, 1 or 0).
+     */
     public static void writeSweepCsv(TreeResult r, OutputStream out) throws IOException {
-        StringBuilder b = new StringBuilder("min_leaf,leaves,size,depth,fidelity,training_fidelity\n");
+        StringBuilder b = new StringBuilder("min_leaf,leaves,size,depth,fidelity,training_fidelity,fidelity_ci_low,"
+                + "fidelity_ci_high,reported\n");
         for (SweepPoint p : r.sweep()) {
-            b.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.6f,%.6f\n", p.minLeaf(), p.leaves(), p.size(), p.depth(),
-                    p.fidelity(), p.trainingFidelity()));
+            b.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.6f,%.6f,%.6f,%.6f,%d\n", p.minLeaf(), p.leaves(),
+                    p.size(), p.depth(), p.fidelity(), p.trainingFidelity(), p.fidelityInterval().low(),
+                    p.fidelityInterval().high(), p.minLeaf() == r.minLeaf() ? 1 : 0));
         }
         out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();

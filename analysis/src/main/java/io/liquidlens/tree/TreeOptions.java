@@ -16,9 +16,12 @@ import java.util.List;
  * @param sweep    minimum leaf sizes to sweep (fidelity against leaves, for the readability trade-off); empty for none
  * @param maxRows  the most training rows one tree learns from, in [1, {@link Limits#TREE_ROWS}]; beyond it a tree
  *                 learns from evenly spaced ones ({@link TrainingRows}), and every row still counts in its fidelity
+ * @param choice   which tree is reported: the one of {@code j48} as given, or the smallest of the sweep within the
+ *                 best one's 95% interval (then {@code j48}'s minimum leaf size is not used and the sweep must not be
+ *                 empty)
  */
 public record TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, double heldOut, int folds, long seed,
-                          List<Integer> sweep, int maxRows) {
+                          List<Integer> sweep, int maxRows, TreeChoice choice) {
 
     /** The default cap on training rows: J48 takes a few seconds on 100,000 rows of a dozen neurons. */
     public static final int DEFAULT_MAX_ROWS = 100_000;
@@ -47,9 +50,25 @@ public record TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, 
             throw new IllegalArgumentException("maxRows (training rows per tree) must be in [1, " + Limits.TREE_ROWS
                     + "], got " + maxRows);
         }
+        if (choice == null) {
+            throw new IllegalArgumentException("choice is required");
+        }
+        if (choice == TreeChoice.SMALLEST_WITHIN_BEST && sweep.isEmpty()) {
+            throw new IllegalArgumentException("choice " + choice + " needs a sweep of minimum leaf sizes to choose"
+                    + " from, got none");
+        }
     }
 
-    /** The same with the default cap of {@value #DEFAULT_MAX_ROWS} training rows per tree. */
+    /** The same reporting the tree of {@code j48} as given ({@link TreeChoice#EXACT}). */
+    public TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, double heldOut, int folds, long seed,
+                       List<Integer> sweep, int maxRows) {
+        this(features, label, j48, heldOut, folds, seed, sweep, maxRows, TreeChoice.EXACT);
+    }
+
+    /**
+     * The same with the default cap of {@value #DEFAULT_MAX_ROWS} training rows per tree, reporting the tree of
+     * {@code j48} as given.
+     */
     public TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, double heldOut, int folds, long seed,
                        List<Integer> sweep) {
         this(features, label, j48, heldOut, folds, seed, sweep, DEFAULT_MAX_ROWS);

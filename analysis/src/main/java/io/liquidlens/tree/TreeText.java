@@ -1,8 +1,11 @@
 package io.liquidlens.tree;
 
+import io.liquidlens.stats.BlockBootstrap;
+import io.liquidlens.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** How numbers and headers appear in the text exports (DOT, rules). */
 final class TreeText {
@@ -42,10 +45,46 @@ final class TreeText {
                 + r.data().episodeInfo().size() + " episode(s)");
         out.add("classes: " + String.join("; ", r.data().bins().ranges()));
         out.add("classes chosen as: " + r.data().bins().rule());
-        out.add(String.format(Locale.ROOT, "fidelity %.4f on held-out %s (%d steps); cross-validated %.4f (%d folds);"
-                        + " %d leaves, size %d, depth %d", r.fidelity(), r.split().byBlocks() ? "blocks" : "episodes",
-                r.heldOut().total(), r.crossValidated().fidelity(), r.split().folds(), r.tree().leaves(),
-                r.tree().size(), r.tree().depth()));
+        out.add(String.format(Locale.ROOT, "%s on held-out %s (%d steps); cross-validated %.4f (%d folds);"
+                        + " %d leaves, size %d, depth %d", fidelity(r.fidelity(), r.fidelityInterval().interval()),
+                r.split().byBlocks() ? "blocks" : "episodes", r.heldOut().total(), r.crossValidated().fidelity(),
+                r.split().folds(), r.tree().leaves(), r.tree().size(), r.tree().depth()));
+        out.add(interval(r));
+        choice(r).ifPresent(out::add);
         return out;
+    }
+
+    /** {@code fidelity F [low, high]}. */
+    static String fidelity(double fidelity, Interval interval) {
+        return String.format(Locale.ROOT, "fidelity %.4f %s", fidelity, FidelityInterval.text(interval));
+    }
+
+    /** How the fidelity's interval was made. */
+    static String interval(TreeResult r) {
+        return String.format(Locale.ROOT, "[low, high]: %.0f%% interval of the held-out fidelity, bootstrap (%d"
+                        + " resamples, seed %d) over %s", FidelityInterval.LEVEL * 100,
+                BlockBootstrap.DEFAULT_RESAMPLES, r.options().seed(),
+                r.fidelityInterval().resampled());
+    }
+
+    /**
+     * How the tree was chosen from the sweep, e.g. {@code smallest tree within the best's 95% interval: 3 leaves (min
+     * leaf 50); best: 11 leaves (min leaf 10), fidelity 0.9044 [0.8711, 0.9356]}; empty when the options gave it.
+     */
+    static Optional<String> choice(TreeResult r) {
+        return r.chosen() ? Optional.of(chosen(r) + "; " + best(r)) : Optional.empty();
+    }
+
+    /** {@code smallest tree within the best's 95% interval: 3 leaves (min leaf 50)}. */
+    static String chosen(TreeResult r) {
+        return String.format(Locale.ROOT, "smallest tree within the best's %.0f%% interval: %d leaves (min leaf %d)",
+                FidelityInterval.LEVEL * 100, r.tree().leaves(), r.minLeaf());
+    }
+
+    /** {@code best: 11 leaves (min leaf 10), fidelity 0.9044 [0.8711, 0.9356]}, the sweep's most faithful tree. */
+    static String best(TreeResult r) {
+        SweepPoint best = r.best().orElseThrow();
+        return String.format(Locale.ROOT, "best: %d leaves (min leaf %d), %s", best.leaves(), best.minLeaf(),
+                fidelity(best.fidelity(), best.fidelityInterval()));
     }
 }

@@ -65,7 +65,10 @@ class TreeCommandTest {
         CliRunner r = CliRunner.run("tree", "--model", sample("sample-models/vector-lanekeeping").toString(),
                 "--rollouts", dir.resolve("data").toString(), "--label", "expert", "--sweep", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("fidelity 1.0000 on 2 held-out episode(s)");
+        // every tree of the sweep that finds the rule is as faithful as the best: the smallest of them is reported
+        assertThat(r.out()).startsWith("smallest tree within the best's 95% interval: 3 leaves (min leaf ")
+                .contains("fidelity 1.0000 [1.0000, 1.0000] on 2 held-out episode(s)")
+                .contains("; best: 3 leaves (min leaf 1), fidelity 1.0000 [1.0000, 1.0000];");
         assertThat(out.resolve("tree.dot")).exists();
         assertThat(out.resolve("data.arff")).exists();
         assertThat(out.resolve("sweep.csv")).exists();
@@ -86,9 +89,30 @@ class TreeCommandTest {
                 .containsExactly("command 0 (id 1)", "command 1 (id 2)", "command 2 (id 3)");
         assertThat(json.get("options").get("label").get("source").asText()).isEqualTo("expert");
         assertThat(json.get("sweep")).hasSize(9);
+        assertThat(json.get("fidelity_ci")).extracting(JsonNode::asDouble).containsExactly(1.0, 1.0);
+        assertThat(Files.readAllLines(out.resolve("sweep.csv")).get(0)).isEqualTo(
+                "min_leaf,leaves,size,depth,fidelity,training_fidelity,fidelity_ci_low,fidelity_ci_high,reported");
         assertThat(json.get("provenance").get("inputs")).hasSize(2 + 8);
         assertThat(json.get("provenance").get("inputs").get(2).get("sha256").asText()).hasSize(64);
         assertThat(r.err()).contains("reading rollouts 8/8").contains("training trees");
+    }
+
+    @Test
+    void minLeafChoosesExactlyThatTreeWithoutASweep(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeEpisodes(data, 8, 250);
+        Path out = dir.resolve("out");
+        CliRunner r = CliRunner.run("tree", "--model", sample("sample-models/vector-lanekeeping").toString(),
+                "--rollouts", data.toString(), "--label", "expert", "--min-leaf", "500", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("fidelity ").doesNotContain("smallest tree").doesNotContain("best:");
+        assertThat(out.resolve("sweep.csv")).doesNotExist();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("tree.json").toFile());
+        assertThat(json.get("choice").get("by").asText()).isEqualTo("the options");
+        assertThat(json.get("choice").get("min_leaf").asInt()).isEqualTo(500);
+        assertThat(json.get("options").get("choice").asText()).isEqualTo("exact");
+        assertThat(json.get("sweep")).isEmpty();
+        assertThat(json.get("leaves").asInt()).isLessThan(3); // 500 steps a leaf cannot hold the rule's corner
     }
 
     @Test
@@ -103,6 +127,16 @@ class TreeCommandTest {
         assertThat(json.get("features")).hasSize(2 * 8);
         assertThat(json.get("episodes")).hasSize(5).allSatisfy(e -> assertThat(e.get("states").asText())
                 .isEqualTo("recorded"));
+        assertThat(json.get("choice").get("by").asText()).isEqualTo("smallest tree within the best's 95% interval");
+        assertThat(json.get("sweep")).hasSize(io.liquidlens.tree.TreeOptions.DEFAULT_SWEEP.size());
+        double low = json.get("choice").get("best_fidelity_ci").get(0).asDouble();
+        assertThat(json.get("fidelity").asDouble()).isGreaterThanOrEqualTo(low);
+        for (JsonNode p : json.get("sweep")) {
+            if (p.get("fidelity").asDouble() >= low) {
+                assertThat(p.get("leaves").asInt()).isGreaterThanOrEqualTo(json.get("leaves").asInt());
+            }
+        }
+        assertThat(out.resolve("sweep.csv")).exists();
     }
 
     @Test

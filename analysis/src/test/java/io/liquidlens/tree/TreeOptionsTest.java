@@ -31,6 +31,8 @@ class TreeOptionsTest {
                 .hasMessageContaining("maxRows").hasMessageContaining("got 0");
         assertThatThrownBy(() -> new TreeOptions(d.features(), d.label(), d.j48(), 0.25, 5, 0, List.of(),
                 io.liquidlens.Limits.TREE_ROWS + 1)).hasMessageContaining("maxRows").hasMessageContaining("1000001");
+        assertThatThrownBy(() -> new TreeOptions(d.features(), d.label(), d.j48(), 0.25, 5, 0, List.of(), 100,
+                TreeChoice.SMALLEST_WITHIN_BEST)).hasMessageContaining("choice").hasMessageContaining("sweep");
         assertThatThrownBy(() -> new FeatureSet(java.util.Set.of(), List.of(), false)).hasMessageContaining("roles");
     }
 }

@@ -2,6 +2,7 @@ package io.liquidlens.tree.pdf;
 
 import io.liquidlens.drawing.Fonts;
 import io.liquidlens.drawing.Painter;
+import io.liquidlens.stats.Interval;
 import io.liquidlens.tree.SweepPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -59,6 +60,9 @@ final class SweepChart implements Painter {
         double low = GOOD_FIDELITY;
         for (SweepPoint p : points) {
             low = Math.min(low, Math.min(p.fidelity(), p.trainingFidelity()));
+            if (p.fidelityInterval().isDefined()) {
+                low = Math.min(low, p.fidelityInterval().low());
+            }
         }
         this.yMin = Math.max(0, Math.floor(low * 20 - 0.5) / 20);
     }
@@ -163,7 +167,25 @@ final class SweepChart implements Painter {
             }
         }
         if (heldOut) {
+            intervals(g, plot, placed);
             labels(g, placed);
+        }
+    }
+
+    /** Each held-out point's 95% interval as a vertical bar with caps. */
+    private void intervals(Graphics2D g, Rectangle2D plot, List<double[]> placed) {
+        g.setStroke(new BasicStroke(0.8f));
+        for (int i = 0; i < points.size(); i++) {
+            Interval ci = points.get(i).fidelityInterval();
+            if (!ci.isDefined()) {
+                continue;
+            }
+            double x = placed.get(i)[0];
+            double lo = y(plot, ci.low());
+            double hi = y(plot, ci.high());
+            g.draw(new Line2D.Double(x, lo, x, hi));
+            g.draw(new Line2D.Double(x - 3, lo, x + 3, lo));
+            g.draw(new Line2D.Double(x - 3, hi, x + 3, hi));
         }
     }
 
@@ -191,7 +213,7 @@ final class SweepChart implements Painter {
         g.setFont(font);
         g.setColor(HELD_OUT);
         g.fill(new Ellipse2D.Double(x, y - 6, 6, 6));
-        g.drawString("held-out fidelity (m = minimum leaf size)", (float) (x + 12), (float) y);
+        g.drawString("held-out fidelity and its 95% interval (m = minimum leaf size)", (float) (x + 12), (float) y);
         g.setColor(TRAINING);
         g.draw(new Rectangle2D.Double(x + 0.5, y + 14 - 5.5, 5, 5));
         g.drawString("training fidelity", (float) (x + 12), (float) (y + 14));

@@ -77,8 +77,8 @@ public final class TreePdf {
     /** The sweep chart of {@code r} (tree.pdf's second page and sweep.svg). */
     static SweepChart sweepChart(TreeResult r) {
         return new SweepChart(r.sweep(), "Minimum-leaf sweep: fidelity against leaves", String.format(Locale.ROOT,
-                "%d trees, one per minimum leaf size m; the tree drawn (tree.pdf): m = %d, %d leaves, held-out"
-                        + " fidelity %.4f",
-                r.sweep().size(), r.options().j48().minLeaf(), r.tree().leaves(), r.fidelity()));
+                "%d trees, one per minimum leaf size m; the tree drawn (tree.pdf)%s: m = %d, %d leaves, held-out %s",
+                r.sweep().size(), r.chosen() ? ", the smallest within the best's 95% interval" : "", r.minLeaf(),
+                r.tree().leaves(), TreeCaption.fidelity(r)));
     }
 }

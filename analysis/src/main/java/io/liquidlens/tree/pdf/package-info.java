@@ -6,6 +6,7 @@
  * JFreeSVG.
  *
  * <p>Depends on {@code io.liquidlens.tree}, {@code io.liquidlens.drawing},
- * {@code io.liquidlens.provenance} (a tree's provenance printed on its page) and {@code java.awt}.
+ * {@code io.liquidlens.provenance} (a tree's provenance printed on its page), {@code io.liquidlens.stats} (the
+ * sweep's fidelity intervals, drawn as bars) and {@code java.awt}.
  */
 package io.liquidlens.tree.pdf;

@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Tree panel: the extraction's options and the Extract button on top, the tree in the middle (with the path
- * of the step at the time cursor), and below it the fidelity line, the tree's decision next to the label's at the
- * cursor, and the export buttons. Nodes and bindings only; {@link TreePanelViewModel} does the work.
+ * of the step at the time cursor), and below it the fidelity line, the rule that holds at the cursor, the tree's
+ * decision next to the label's at the cursor, and the export buttons. Nodes and bindings only; {@link TreePanelViewModel} does the work.
  */
 public final class TreePanelView extends BorderPane {
     /** Node ids, for tests. */
@@ -27,6 +27,7 @@ public final class TreePanelView extends BorderPane {
     public static final String CANCEL_ID = "tree-cancel";
     public static final String SUMMARY_ID = "tree-summary";
     public static final String DECISION_ID = "tree-decision";
+    public static final String RULE_ID = "tree-rule";
     public static final String INTER_ID = "tree-inter";
     public static final String RATES_ID = "tree-rates";
     public static final String MIN_LEAF_ID = "tree-min-leaf";
@@ -154,6 +155,10 @@ public final class TreePanelView extends BorderPane {
         decision.setId(DECISION_ID);
         decision.setStyle("-fx-font-weight: bold;");
         decision.textProperty().bind(m.decisionProperty());
+        Label rule = new Label();
+        rule.setId(RULE_ID);
+        rule.setWrapText(true);
+        rule.textProperty().bind(m.ruleProperty());
         Label error = new Label();
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b71c1c;");
@@ -171,7 +176,7 @@ public final class TreePanelView extends BorderPane {
         last.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(decision, javafx.scene.layout.Priority.ALWAYS);
         decision.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(2, error, summary, last);
+        VBox box = new VBox(2, error, summary, rule, last);
         box.setPadding(new Insets(3, 6, 4, 6));
         return box;
     }

@@ -14,6 +14,7 @@ import io.liquidlens.tree.J48Options;
 import io.liquidlens.tree.LabelSource;
 import io.liquidlens.tree.LabelSpec;
 import io.liquidlens.tree.TreeArtifact;
+import io.liquidlens.tree.TreeCaption;
 import io.liquidlens.tree.TreeNode;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
@@ -61,6 +62,7 @@ public final class TreePanelViewModel {
     private final ReadOnlyObjectWrapper<TreeResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING);
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TreeNode>> path = new ReadOnlyObjectWrapper<>(List.of());
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final LatestTask task;
@@ -167,6 +169,7 @@ public final class TreePanelViewModel {
         if (r == null) {
             path.set(List.of());
             decision.set("");
+            rule.set("");
             return;
         }
         int step = workspace.cursor().step();
@@ -174,6 +177,7 @@ public final class TreePanelViewModel {
         if (row < 0) {
             path.set(List.of());
             decision.set("step " + step + ": no row in the tree's data (rates of change start at the second step)");
+            rule.set("");
             return;
         }
         List<TreeNode> p = r.tree().path(r.data().row(row));
@@ -183,6 +187,7 @@ public final class TreePanelViewModel {
         path.set(p);
         decision.set(String.format(Locale.ROOT, "step %d · tree: %s · %s: %s (%.4g)", step,
                 classes.get(leaf.predicted()), whose, classes.get(r.data().labels()[row]), r.data().decisions()[row]));
+        rule.set("rule: " + TreeCaption.ruleOf(r, row));
     }
 
     private void drop(String why) {
@@ -191,10 +196,13 @@ public final class TreePanelViewModel {
         summary.set(why);
     }
 
-    /** The line under the tree: fidelity, leaves, depth and the classes' thresholds, as the analysis gives them. */
+    /**
+     * The line under the tree: fidelity with its 95% interval, leaves, depth and the classes' thresholds, as the
+     * analysis gives them.
+     */
     static String describe(TreeResult r) {
-        return String.format(Locale.ROOT, "fidelity %.4f on %d held-out steps (%s) · cross-validated %.4f · %d leaves"
-                        + " · depth %d · %s", r.fidelity(), r.heldOut().total(),
+        return String.format(Locale.ROOT, "%s on %d held-out steps (%s) · cross-validated %.4f · %d leaves"
+                        + " · depth %d · %s", TreeCaption.fidelity(r), r.heldOut().total(),
                 r.split().byBlocks() ? "blocks of the one episode" : "episodes", r.crossValidated().fidelity(),
                 r.tree().leaves(), r.tree().depth(), String.join("; ", r.data().bins().ranges()));
     }
@@ -257,6 +265,11 @@ public final class TreePanelViewModel {
     /** The tree's decision next to the label's at the cursor's step. */
     public ReadOnlyStringProperty decisionProperty() {
         return decision.getReadOnlyProperty();
+    }
+
+    /** The rule of the leaf the cursor's step reaches, one bound per neuron (empty when there is no tree or no row). */
+    public ReadOnlyStringProperty ruleProperty() {
+        return rule.getReadOnlyProperty();
     }
 
     /** The nodes the cursor's step passes through, root to leaf (empty when there is no tree or no row). */

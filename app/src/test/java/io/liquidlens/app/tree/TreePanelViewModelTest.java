@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidlens.app.TestModels;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.tree.TreeCaption;
 import io.liquidlens.tree.TreeOptions;
 import io.liquidlens.tree.TreeProgress;
 import io.liquidlens.tree.TreeResult;
@@ -45,6 +46,12 @@ class TreePanelViewModelTest {
         assertThat(shown.crossValidated().fidelity()).isEqualTo(asked.crossValidated().fidelity());
         assertThat(shown.provenance().command()).isEqualTo("liquidlens workbench: tree");
         assertThat(shown.provenance().inputs()).isEqualTo(asked.provenance().inputs());
+        assertThat(panel.summaryProperty().get()).startsWith(TreeCaption.fidelity(shown) + " on ");
+        // the rule at the cursor is the leaf's, each neuron bounded once
+        int row = shown.data().rowOf(0, workspace.cursor().step());
+        String leafClass = shown.data().classNames().get(shown.tree().classify(shown.data().row(row)));
+        assertThat(panel.ruleProperty().get()).isEqualTo("rule: " + TreeCaption.ruleOf(shown, row))
+                .contains("-> " + leafClass + " (");
     }
 
     @Test
