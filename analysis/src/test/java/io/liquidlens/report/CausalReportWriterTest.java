@@ -173,6 +173,38 @@ class CausalReportWriterTest {
     }
 
     @Test
+    void theHtmlOpensWithItsAnswerAndEndsWithTheProvenanceCollapsed() throws IOException {
+        String html = Files.readString(report.resolve("index.html"));
+        int summary = html.indexOf("<section id=\"summary\">");
+        int reading = html.indexOf("<p>Reading: ");
+        int key = html.indexOf("<h2>Key figures");
+        int figure = html.indexOf("<figure");
+        int table = html.indexOf("<h2>Summary per model and condition");
+        int details = html.indexOf("<details id=\"provenance\">");
+        int sha = html.indexOf("ab".repeat(32));
+        assertThat(List.of(summary, reading, key, figure, table, details, sha)).doesNotContain(-1).isSorted();
+        assertThat(html.indexOf("<figure")).as("no figure after the provenance").isLessThan(details);
+        assertThat(html).contains("step-down over all 6 comparisons", "1.000 [1.000, 1.000]",
+                "contiguous blocks of 2 frames");
+    }
+
+    @Test
+    void thePdfStartsWithTheSummaryAndItsLastPageIsTheProvenance() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(report.resolve("report.pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(2);
+            String first = stripper.getText(doc);
+            assertThat(first).contains("Question:", "Reading:", "Key figures").doesNotContain("ab".repeat(32));
+            stripper.setStartPage(doc.getNumberOfPages());
+            stripper.setEndPage(doc.getNumberOfPages());
+            String last = stripper.getText(doc);
+            assertThat(last).contains("Provenance", "ab".repeat(32), "cd".repeat(32), "Java test, TestOS")
+                    .doesNotContain("Reading:");
+        }
+    }
+
+    @Test
     void aWriterFailingMidwayLeavesNoFolder(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("report");
         List<CausalReportWriter.ReportFile> files = new ArrayList<>(CausalReportWriter.files(AUDIT).subList(0, 2));
