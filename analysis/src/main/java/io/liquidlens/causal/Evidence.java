@@ -19,14 +19,16 @@ import java.util.Optional;
  * are correlated, so the bootstrap resamples blocks of them ({@link Blocks}), the same blocks for every model.
  *
  * @param level       the intervals' coverage
- * @param resamples   bootstrap replicates per interval and comparison
+ * @param resamples   bootstrap replicates per interval
+ * @param comparisonResamples bootstrap replicates per paired comparison: enough that the smallest p-value the
+ *                    bootstrap can give survives the correction (see {@link #comparisonResamples(int)})
  * @param seed        the bootstrap's seed (the report's seed)
  * @param blocks      what the bootstrap resampled, in words
  * @param intervals   one per model, condition, series and statistic (mean, median)
  * @param crashRates  one per model and condition driven in closed loop
  * @param comparisons every paired comparison, with p-values adjusted over all of them
  */
-public record Evidence(double level, int resamples, long seed, String blocks, List<SummaryInterval> intervals,
+public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks, List<SummaryInterval> intervals,
                        List<CrashRate> crashRates, List<Comparison> comparisons) {
     /** The coverage of every interval. */
     public static final double LEVEL = 0.95;
@@ -101,8 +103,22 @@ public record Evidence(double level, int resamples, long seed, String blocks, Li
                         d.crashes() / exposure(d), PoissonInterval.rate(d.crashes(), exposure(d), LEVEL))));
             }
         }
-        List<Comparison> comparisons = adjusted(compare(models, seed));
-        return new Evidence(LEVEL, resamples, seed, described, intervals, rates, comparisons);
+        List<Pair> pairs = pairs(models);
+        int comparisonResamples = comparisonResamples(pairs.size());
+        List<Comparison> comparisons = adjusted(pairs.parallelStream().map(pair -> pair.test(seed,
+                comparisonResamples)).toList());
+        return new Evidence(LEVEL, resamples, comparisonResamples, seed, described, intervals, rates, comparisons);
+    }
+
+    /**
+     * Replicates per paired comparison when {@code comparisons} are made. A bootstrap p-value is never below
+     * 2 / (replicates + 1), and Holm's correction multiplies the smallest by the number of comparisons, so with a
+     * fixed 2,000 replicates no difference among 120 comparisons could ever be significant, however large. 60 per
+     * comparison put that floor at a third of the level's 5%; at least the default, at most the bootstrap's cap.
+     */
+    static int comparisonResamples(int comparisons) {
+        long wanted = Math.max(BlockBootstrap.DEFAULT_RESAMPLES, 60L * comparisons);
+        return (int) Math.min(BlockBootstrap.MAX_RESAMPLES, wanted);
     }
 
     /** The interval of {@code statistic} ("mean" or "median") of a series, undefined when there is none. */
@@ -123,60 +139,70 @@ public record Evidence(double level, int resamples, long seed, String blocks, Li
         return "Holm's step-down over all " + comparisons.size() + " comparisons of the report";
     }
 
-    private static List<Comparison> compare(List<ModelAudit> models, long seed) {
-        List<Comparison> out = new ArrayList<>();
+    /** One comparison still to make: model a against model b on a metric under a condition. */
+    private record Pair(String metric, String condition, String modelA, String modelB, ConditionResult a,
+                        ConditionResult b) {
+
+        Comparison test(long seed, int resamples) {
+            if (metric.equals(CRASH_RATE)) {
+                ClosedLoopResult da = a.closedLoop();
+                ClosedLoopResult db = b.closedLoop();
+                double p = PoissonComparison.pValue(da.crashes(), exposure(da), db.crashes(), exposure(db));
+                return new Comparison(metric, condition, modelA, modelB,
+                        da.crashes() / exposure(da) - db.crashes() / exposure(db), Interval.undefined(LEVEL), p,
+                        Double.NaN, CRASH_TEST);
+            }
+            BlockBootstrap bootstrap = new BlockBootstrap(Blocks.of(a.frames().episodeOfFrame()), resamples, seed);
+            BlockBootstrap.Paired p = bootstrap.compare(values(a.frames().series().get(metric)),
+                    values(b.frames().series().get(metric)), Statistic.MEDIAN, LEVEL);
+            return new Comparison(metric, condition, modelA, modelB, p.difference(), p.interval(), p.pValue(),
+                    Double.NaN, PAIRED_TEST);
+        }
+
+        /** False when there is nothing to compare: no paired values, or a model not driven. */
+        boolean defined() {
+            if (metric.equals(CRASH_RATE)) {
+                return a.closedLoop() != null && b.closedLoop() != null && a.closedLoop().episodes() > 0
+                        && b.closedLoop().episodes() > 0;
+            }
+            double[] x = values(a.frames().series().get(metric));
+            double[] y = values(b.frames().series().get(metric));
+            for (int i = 0; i < x.length && i < y.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Every comparison to make, in report order: per metric, condition and pair of models; crash rates last. */
+    private static List<Pair> pairs(List<ModelAudit> models) {
+        List<Pair> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
         }
         List<String> conditions = models.get(0).conditions().stream().map(r -> r.condition().name()).toList();
-        for (String metric : COMPARED) {
+        List<String> metrics = new ArrayList<>(COMPARED);
+        metrics.add(CRASH_RATE);
+        for (String metric : metrics) {
             for (String condition : conditions) {
-                forEachPair(models, condition, (a, b) -> {
-                    BlockBootstrap bootstrap = bootstrap(a.frames(), seed);
-                    BlockBootstrap.Paired p = bootstrap.compare(values(a.frames().series().get(metric)),
-                            values(b.frames().series().get(metric)), Statistic.MEDIAN, LEVEL);
-                    return Double.isFinite(p.difference()) ? new Comparison(metric, condition, "", "",
-                            p.difference(), p.interval(), p.pValue(), Double.NaN, PAIRED_TEST) : null;
-                }, out);
-            }
-        }
-        for (String condition : conditions) {
-            forEachPair(models, condition, (a, b) -> {
-                if (a.closedLoop() == null || b.closedLoop() == null || a.closedLoop().episodes() == 0
-                        || b.closedLoop().episodes() == 0) {
-                    return null;
+                for (int i = 0; i < models.size(); i++) {
+                    for (int j = i + 1; j < models.size(); j++) {
+                        Optional<ConditionResult> a = result(models.get(i), condition);
+                        Optional<ConditionResult> b = result(models.get(j), condition);
+                        if (a.isPresent() && b.isPresent()) {
+                            Pair pair = new Pair(metric, condition, models.get(i).name(), models.get(j).name(),
+                                    a.get(), b.get());
+                            if (pair.defined()) {
+                                out.add(pair);
+                            }
+                        }
+                    }
                 }
-                ClosedLoopResult da = a.closedLoop();
-                ClosedLoopResult db = b.closedLoop();
-                double p = PoissonComparison.pValue(da.crashes(), exposure(da), db.crashes(), exposure(db));
-                return new Comparison(CRASH_RATE, condition, "", "",
-                        da.crashes() / exposure(da) - db.crashes() / exposure(db), Interval.undefined(LEVEL), p,
-                        Double.NaN, CRASH_TEST);
-            }, out);
+            }
         }
         return out;
-    }
-
-    /** A comparison of two models' results under one condition, or null when it cannot be made. */
-    private interface PairTest {
-        Comparison test(ConditionResult a, ConditionResult b);
-    }
-
-    private static void forEachPair(List<ModelAudit> models, String condition, PairTest test, List<Comparison> out) {
-        for (int i = 0; i < models.size(); i++) {
-            for (int j = i + 1; j < models.size(); j++) {
-                Optional<ConditionResult> a = result(models.get(i), condition);
-                Optional<ConditionResult> b = result(models.get(j), condition);
-                if (a.isEmpty() || b.isEmpty()) {
-                    continue;
-                }
-                Comparison c = test.test(a.get(), b.get());
-                if (c != null) {
-                    out.add(new Comparison(c.metric(), c.condition(), models.get(i).name(), models.get(j).name(),
-                            c.difference(), c.interval(), c.pValue(), Double.NaN, c.test()));
-                }
-            }
-        }
     }
 
     private static List<Comparison> adjusted(List<Comparison> raw) {

@@ -54,6 +54,7 @@ final class MetricsJson {
         ObjectNode statistics = root.putObject("statistics");
         number(statistics, "level", evidence.level());
         statistics.put("resamples", evidence.resamples());
+        statistics.put("comparison_resamples", evidence.comparisonResamples());
         statistics.put("blocks", evidence.blocks());
         statistics.put("seed", evidence.seed());
         statistics.put("intervals", "percentile block bootstrap of the frames' mean and median; exact Poisson"

@@ -70,7 +70,7 @@ class EvidenceTest {
         assertThat(different.difference()).as("a minus b: b lost 0.2 of its SSIM").isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.05));
         assertThat(different.interval().contains(0)).isFalse();
         assertThat(different.pValue()).as("no replicate on the far side of zero: the bootstrap's smallest p")
-                .isEqualTo(2.0 / (1 + BlockBootstrap.DEFAULT_RESAMPLES));
+                .isEqualTo(2.0 / (1 + EVIDENCE.comparisonResamples()));
         assertThat(different.pAdjusted()).isLessThan(0.05);
         assertThat(different.significant(0.95)).isTrue();
         Evidence.Comparison crashes = comparison(Evidence.CRASH_RATE, "clean", "a", "b");
@@ -112,6 +112,16 @@ class EvidenceTest {
             results.add(new ConditionResult(c, frames, new ClosedLoopResult(10, 500, 3, crashes, 0.1, 0.5)));
         }
         return new ModelAudit(name, "test", results, List.of(), List.of());
+    }
+
+    @Test
+    void enoughReplicatesThatTheSmallestPValueSurvivesHolmsCorrection() {
+        for (int m : new int[] {1, 18, 120, 5000}) {
+            int r = Evidence.comparisonResamples(m);
+            assertThat(m * 2.0 / (1 + r)).as("%d comparisons", m).isLessThan(0.05);
+            assertThat(r).isGreaterThanOrEqualTo(BlockBootstrap.DEFAULT_RESAMPLES);
+        }
+        assertThat(Evidence.comparisonResamples(1_000_000)).isEqualTo(BlockBootstrap.MAX_RESAMPLES);
     }
 
     @Test

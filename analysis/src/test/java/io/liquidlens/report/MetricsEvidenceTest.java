@@ -28,7 +28,7 @@ class MetricsEvidenceTest {
         int checked = 0;
         for (JsonNode model : JSON.path("models")) {
             for (JsonNode condition : model.path("conditions")) {
-                BlockBootstrap bootstrap = bootstrap(condition.path("frames"));
+                BlockBootstrap bootstrap = bootstrap(condition.path("frames"), "resamples");
                 for (String metric : List.of("ssim", "deviation", "distractor_share", "task_share",
                         "distractor_area", "task_area")) {
                     double[] values = values(condition.path("frames").path(metric));
@@ -59,7 +59,7 @@ class MetricsEvidenceTest {
             JsonNode a = condition(c.path("model_a").asText(), c.path("condition").asText());
             JsonNode b = condition(c.path("model_b").asText(), c.path("condition").asText());
             String metric = c.path("metric").asText();
-            var paired = bootstrap(a.path("frames")).compare(values(a.path("frames").path(metric)),
+            var paired = bootstrap(a.path("frames"), "comparison_resamples").compare(values(a.path("frames").path(metric)),
                     values(b.path("frames").path(metric)), Statistic.MEDIAN, 0.95);
             assertThat(c.path("difference").asDouble()).isEqualTo(paired.difference());
             assertThat(c.path("ci").get(0).asDouble()).isEqualTo(paired.interval().low());
@@ -94,13 +94,13 @@ class MetricsEvidenceTest {
         throw new AssertionError("no " + model + " under " + condition);
     }
 
-    private static BlockBootstrap bootstrap(JsonNode frames) {
+    private static BlockBootstrap bootstrap(JsonNode frames, String resamples) {
         int[] episodes = new int[frames.path("episodes").size()];
         for (int i = 0; i < episodes.length; i++) {
             episodes[i] = frames.path("episodes").get(i).asInt();
         }
         JsonNode statistics = JSON.path("statistics");
-        return new BlockBootstrap(Blocks.of(episodes), statistics.path("resamples").asInt(),
+        return new BlockBootstrap(Blocks.of(episodes), statistics.path(resamples).asInt(),
                 statistics.path("seed").asLong());
     }
 
