@@ -48,19 +48,40 @@ final class Reading {
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
             List<String> no = new ArrayList<>();
+            List<Comparison> tied = new ArrayList<>();
             for (Comparison c : all) {
-                if (c.metric().equals(metric)) {
-                    (c.significant(evidence.level()) ? yes : no).add(describe(c));
+                if (!c.metric().equals(metric)) {
+                    continue;
+                }
+                if (c.significant(evidence.level())) {
+                    yes.add(describe(c));
+                } else if (isTie(c)) {
+                    tied.add(c);
+                } else {
+                    no.add(describe(c));
                 }
             }
             StringBuilder s = new StringBuilder(NAMES.getOrDefault(metric, metric)).append(" (a minus b). ");
             s.append(yes.isEmpty() ? "No difference is significant" : "Significant: " + String.join("; ", yes));
             s.append(". ");
-            s.append(no.isEmpty() ? "Every difference is significant." : "Not significant: " + String.join("; ", no)
-                    + ".");
+            if (!no.isEmpty()) {
+                s.append("Not significant: ").append(String.join("; ", no)).append(". ");
+            }
+            if (!tied.isEmpty()) {
+                // listing pairs whose every replicate was the same would bury the differences that exist
+                s.append(tied.size()).append(tied.size() == 1 ? " pair does" : " pairs do")
+                        .append(" not differ on any resample (").append(String.join(", ", tied.stream()
+                                .map(Comparison::condition).distinct().toList())).append(").");
+            }
             p.add(s.toString());
         }
         return p;
+    }
+
+    /** A difference of exactly zero whose interval is exactly zero: the two medians agree on every resample. */
+    private static boolean isTie(Comparison c) {
+        return c.difference() == 0 && c.interval().isDefined() && c.interval().low() == 0
+                && c.interval().high() == 0;
     }
 
     /** e.g. "noise 0.1, ncp vs fullyconnected +0.028 [+0.020, +0.035], adjusted p 0.002". */
