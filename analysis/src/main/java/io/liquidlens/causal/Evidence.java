@@ -28,8 +28,8 @@ import java.util.Optional;
  * @param crashRates  one per model and condition driven in closed loop
  * @param comparisons every paired comparison, with p-values adjusted over all of them
  */
-public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks, List<SummaryInterval> intervals,
-                       List<CrashRate> crashRates, List<Comparison> comparisons) {
+public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
+                       List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons) {
     /** The coverage of every interval. */
     public static final double LEVEL = 0.95;
     /** The statistics given an interval, by the names reports give them. */
@@ -85,24 +85,23 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     /** The evidence of {@code models}, every bootstrap seeded from {@code seed}. */
     public static Evidence of(List<ModelAudit> models, long seed) {
         int resamples = BlockBootstrap.DEFAULT_RESAMPLES;
-        List<SummaryInterval> intervals = new ArrayList<>();
         List<CrashRate> rates = new ArrayList<>();
         String described = "";
+        record Measured(ModelAudit model, ConditionResult result) {
+        }
+        List<Measured> measured = new ArrayList<>();
         for (ModelAudit m : models) {
             for (ConditionResult r : m.conditions()) {
-                BlockBootstrap bootstrap = bootstrap(r.frames(), seed);
-                described = bootstrap.blocks().describe();
-                for (var e : r.frames().series().entrySet()) {
-                    double[] values = values(e.getValue());
-                    for (String stat : List.of("mean", "median")) {
-                        intervals.add(new SummaryInterval(m.name(), r.condition().name(), e.getKey(), stat,
-                                bootstrap.interval(values, STATISTICS.get(stat), LEVEL)));
-                    }
-                }
-                r.drive().filter(d -> d.episodes() > 0).ifPresent(d -> rates.add(new CrashRate(m.name(), r.condition().name(),
-                        d.crashes() / exposure(d), PoissonInterval.rate(d.crashes(), exposure(d), LEVEL))));
+                measured.add(new Measured(m, r));
+                described = Blocks.of(r.frames().episodeOfFrame()).describe();
+                r.drive().filter(d -> d.episodes() > 0).ifPresent(d -> rates.add(new CrashRate(m.name(),
+                        r.condition().name(), d.crashes() / exposure(d),
+                        PoissonInterval.rate(d.crashes(), exposure(d), LEVEL))));
             }
         }
+        // each interval seeds its own draws, so spreading them over the cores leaves every number as it was
+        List<SummaryInterval> intervals = measured.parallelStream()
+                .flatMap(x -> intervals(x.model().name(), x.result(), seed).stream()).toList();
         List<Pair> pairs = pairs(models);
         int comparisonResamples = comparisonResamples(pairs.size());
         List<Comparison> comparisons = adjusted(pairs.parallelStream().map(pair -> pair.test(seed,
@@ -119,6 +118,19 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     static int comparisonResamples(int comparisons) {
         long wanted = Math.max(BlockBootstrap.DEFAULT_RESAMPLES, 60L * comparisons);
         return (int) Math.min(BlockBootstrap.MAX_RESAMPLES, wanted);
+    }
+
+    private static List<SummaryInterval> intervals(String model, ConditionResult r, long seed) {
+        BlockBootstrap bootstrap = bootstrap(r.frames(), seed);
+        List<SummaryInterval> out = new ArrayList<>();
+        for (var e : r.frames().series().entrySet()) {
+            double[] values = values(e.getValue());
+            for (String stat : List.of("mean", "median")) {
+                out.add(new SummaryInterval(model, r.condition().name(), e.getKey(), stat,
+                        bootstrap.interval(values, STATISTICS.get(stat), LEVEL)));
+            }
+        }
+        return out;
     }
 
     /** The interval of {@code statistic} ("mean" or "median") of a series, undefined when there is none. */

@@ -49,7 +49,8 @@ final class Caption {
                 + " bootstrap of " + e.resamples() + " replicates (seed " + e.seed() + ") resampling " + e.blocks()
                 + ", because neighbouring frames of one episode are alike; crash rates get the exact Poisson"
                 + " (Garwood) interval. Models are compared on the same frames: " + Evidence.PAIRED_TEST
-                + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction); crash"
+                + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction);"
+                + " crash"
                 + " rates by the " + Evidence.CRASH_TEST + ". p-values are adjusted by " + e.correction() + ".");
         return p;
     }

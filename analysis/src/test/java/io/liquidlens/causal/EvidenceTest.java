@@ -67,7 +67,8 @@ class EvidenceTest {
         assertThat(same.pValue()).isEqualTo(1);
         assertThat(same.significant(0.95)).isFalse();
         Evidence.Comparison different = comparison("ssim", "noise 0.1", "a", "b");
-        assertThat(different.difference()).as("a minus b: b lost 0.2 of its SSIM").isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(different.difference()).as("a minus b: b lost 0.2 of its SSIM")
+                .isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.05));
         assertThat(different.interval().contains(0)).isFalse();
         assertThat(different.pValue()).as("no replicate on the far side of zero: the bootstrap's smallest p")
                 .isEqualTo(2.0 / (1 + EVIDENCE.comparisonResamples()));

@@ -59,7 +59,8 @@ class MetricsEvidenceTest {
             JsonNode a = condition(c.path("model_a").asText(), c.path("condition").asText());
             JsonNode b = condition(c.path("model_b").asText(), c.path("condition").asText());
             String metric = c.path("metric").asText();
-            var paired = bootstrap(a.path("frames"), "comparison_resamples").compare(values(a.path("frames").path(metric)),
+            var paired = bootstrap(a.path("frames"), "comparison_resamples").compare(
+                    values(a.path("frames").path(metric)),
                     values(b.path("frames").path(metric)), Statistic.MEDIAN, 0.95);
             assertThat(c.path("difference").asDouble()).isEqualTo(paired.difference());
             assertThat(c.path("ci").get(0).asDouble()).isEqualTo(paired.interval().low());
