@@ -43,7 +43,9 @@ final class Reading {
         String level = percent(evidence.level());
         long significant = all.stream().filter(c -> c.significant(evidence.level())).count();
         p.add("Reading: " + significant + " of " + all.size() + " paired comparisons (every two models, per metric"
-                + " and condition) are significant at " + level + " after " + evidence.correction() + ".");
+                + " and condition) are significant at " + level + " after " + evidence.correction() + ". The intervals"
+                + " below are each comparison's own, not corrected: one may leave out zero and its difference still"
+                + " not be significant.");
         List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
