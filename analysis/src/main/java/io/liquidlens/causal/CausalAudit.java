@@ -12,10 +12,11 @@ import java.util.List;
  * @param outputName the explained output's name
  * @param conditions the conditions, in order (the clean one first when present)
  * @param models     one audit per model, in the order given
+ * @param evidence   how sure the models' numbers are: intervals and paired comparisons
  * @param provenance models and rollouts read (with SHA-256), options, seeds, version, platform
  */
 public record CausalAudit(String method, int output, String outputName, List<Condition> conditions,
-                          List<ModelAudit> models, Provenance provenance) {
+                          List<ModelAudit> models, Evidence evidence, Provenance provenance) {
 
     public CausalAudit {
         conditions = List.copyOf(conditions);

@@ -96,7 +96,8 @@ public final class CausalAuditor {
         LiquidModel first = models.get(0).model().network();
         String outputName = outputName(models.get(0).model(), options.output());
         String method = options.method().describe(first.head().isPresent(), options.seed());
-        return new CausalAudit(method, options.output(), outputName, conditions, audits, provenance);
+        return new CausalAudit(method, options.output(), outputName, conditions, audits,
+                Evidence.of(audits, options.seed()), provenance);
     }
 
     /**
@@ -233,7 +234,8 @@ public final class CausalAuditor {
             }
         }
         List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
-        return new FrameMetrics(steps, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask),
+        List<Integer> episodes = frames.stream().map(f -> f[0]).toList();
+        return new FrameMetrics(steps, episodes, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask),
                 boxed(distractorArea), boxed(taskArea));
     }
 

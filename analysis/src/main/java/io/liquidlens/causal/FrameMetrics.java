@@ -1,12 +1,16 @@
 package io.liquidlens.causal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Open-loop measures of one model on recorded frames under one condition, one entry per measured step (the
  * same steps for every model and condition, so they pair up).
  *
  * @param steps           the rollout steps measured (global index over the concatenated rollouts)
+ * @param episodes        the rollout (recorded episode) each measured step belongs to, by its index in the
+ *                        report's rollouts: frames of one episode are correlated, so intervals resample by it
  * @param ssim            SSIM of the clean and the perturbed saliency map (NCP paper Fig. 4b)
  * @param deviation       |y_perturbed - y_clean| of the explained output; the perturbed run sees the
  *                        perturbation at every step up to t
@@ -17,13 +21,14 @@ import java.util.List;
  *                        looks at distractors more than chance; NaN without labels
  * @param taskArea        share of the perturbed frame's pixels labelled road or lane marking; NaN without labels
  */
-public record FrameMetrics(List<Integer> steps, List<Double> ssim, List<Double> deviation,
-                           List<Double> distractorShare, List<Double> taskShare, List<Double> distractorArea,
-                           List<Double> taskArea) {
+public record FrameMetrics(List<Integer> steps, List<Integer> episodes, List<Double> ssim,
+                           List<Double> deviation, List<Double> distractorShare, List<Double> taskShare,
+                           List<Double> distractorArea, List<Double> taskArea) {
 
     /** Copies the lists and checks they have one entry per step. */
     public FrameMetrics {
         steps = List.copyOf(steps);
+        episodes = List.copyOf(episodes);
         ssim = List.copyOf(ssim);
         deviation = List.copyOf(deviation);
         distractorShare = List.copyOf(distractorShare);
@@ -31,9 +36,26 @@ public record FrameMetrics(List<Integer> steps, List<Double> ssim, List<Double> 
         distractorArea = List.copyOf(distractorArea);
         taskArea = List.copyOf(taskArea);
         int n = steps.size();
-        if (ssim.size() != n || deviation.size() != n || distractorShare.size() != n || taskShare.size() != n
-                || distractorArea.size() != n || taskArea.size() != n) {
+        if (episodes.size() != n || ssim.size() != n || deviation.size() != n || distractorShare.size() != n
+                || taskShare.size() != n || distractorArea.size() != n || taskArea.size() != n) {
             throw new IllegalArgumentException("frame metrics need one value per step (" + n + " steps)");
         }
+    }
+
+    /** The per-step series by the names reports give them, in the order written. */
+    public Map<String, List<Double>> series() {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        m.put("ssim", ssim);
+        m.put("deviation", deviation);
+        m.put("distractor_share", distractorShare);
+        m.put("task_share", taskShare);
+        m.put("distractor_area", distractorArea);
+        m.put("task_area", taskArea);
+        return m;
+    }
+
+    /** {@link #episodes} as an array, one entry per measured step. */
+    public int[] episodeOfFrame() {
+        return episodes.stream().mapToInt(Integer::intValue).toArray();
     }
 }

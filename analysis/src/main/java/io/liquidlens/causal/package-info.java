@@ -21,11 +21,13 @@
  *   <li>Causality: {@link io.liquidlens.causal.ClosedLoop} driving under a condition, and
  *       {@link io.liquidlens.causal.InterventionRanking} of decision neurons by clamping and cutting.</li>
  *   <li>The report's numbers: {@link io.liquidlens.causal.CausalAuditor} measures a
- *       {@link io.liquidlens.causal.CausalAudit} (records only; writing it is {@code report}'s job).</li>
+ *       {@link io.liquidlens.causal.CausalAudit} (records only; writing it is {@code report}'s job), with its
+ *       {@link io.liquidlens.causal.Evidence}: intervals and paired comparisons.</li>
  * </ul>
  *
  * <p>Depends on {@code head}, {@code grad}, {@code model}, {@code sim}, {@code wiring} (roles and names of
- * neurons), {@code lanekeeping} (the sample world), {@code io} and {@code provenance}; only {@code cli} and
+ * neurons), {@code lanekeeping} (the sample world), {@code stats} (intervals and comparisons), {@code io} and
+ * {@code provenance}; only {@code cli} and
  * {@code report} may use it.
  */
 package io.liquidlens.causal;

@@ -4,14 +4,15 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How every number of the report was made, as paragraphs of plain text: the same lines head the HTML and fill the
- * PDF's first page.
+ * How every number of the report was made, as paragraphs of plain text: the methods and the provenance, the same
+ * lines in the HTML and the PDF (both after the figures and tables; the provenance last).
  */
 final class Caption {
     private Caption() {
@@ -22,8 +23,8 @@ final class Caption {
         return "Causality report: saliency and distractors, output " + audit.outputName();
     }
 
-    /** The caption's paragraphs. */
-    static List<String> paragraphs(CausalAudit audit) {
+    /** How the numbers were made: method, models, conditions, measures and statistics. */
+    static List<String> methods(CausalAudit audit) {
         List<String> p = new ArrayList<>();
         p.add("Saliency method: " + audit.method() + ". Explained output: " + audit.outputName() + " (index "
                 + audit.output() + ").");
@@ -43,6 +44,20 @@ final class Caption {
         p.add("Closed loop: each model drives the sample world under the condition; a crash is a step that ended"
                 + " outside the lane (the car is put back on the centreline). Interventions: neurons clamped or"
                 + " synapses cut during replay, ranked by the mean |y_intervened - y| over the replayed steps.");
+        Evidence e = audit.evidence();
+        p.add("Statistics: means and medians get " + Math.round(e.level() * 100) + "% percentile intervals from a"
+                + " bootstrap of " + e.resamples() + " replicates (seed " + e.seed() + ") resampling " + e.blocks()
+                + ", because neighbouring frames of one episode are alike; crash rates get the exact Poisson"
+                + " (Garwood) interval. Models are compared on the same frames: " + Evidence.PAIRED_TEST
+                + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction);"
+                + " crash"
+                + " rates by the " + Evidence.CRASH_TEST + ". p-values are adjusted by " + e.correction() + ".");
+        return p;
+    }
+
+    /** What was read and how it was run: files with SHA-256, options, command, version, platform. */
+    static List<String> provenance(CausalAudit audit) {
+        List<String> p = new ArrayList<>();
         Provenance prov = audit.provenance();
         for (Provenance.InputFile f : prov.inputs()) {
             p.add("Read " + f.role() + " " + f.path() + " (" + f.bytes() + " bytes, SHA-256 " + f.sha256() + ").");

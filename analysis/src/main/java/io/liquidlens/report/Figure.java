@@ -28,10 +28,22 @@ abstract class Figure implements Painter {
 
     private final String title;
     private final String caption;
+    private String note = "";
 
     Figure(String title, String caption) {
         this.title = title;
         this.caption = caption;
+    }
+
+    /** A second, smaller caption line, e.g. what the intervals resampled; returns this figure. */
+    Figure note(String line) {
+        this.note = line;
+        return this;
+    }
+
+    /** The second caption line, empty when there is none. */
+    String note() {
+        return note;
     }
 
     /** The figure's title (also the HTML figure's heading). */
@@ -59,6 +71,10 @@ abstract class Figure implements Painter {
         g.setFont(TEXT);
         g.setColor(Color.DARK_GRAY);
         g.drawString(caption, (float) LEFT, 36f);
+        if (!note.isEmpty()) {
+            g.setFont(SMALL);
+            g.drawString(note, (float) LEFT, 45f);
+        }
         body(g);
     }
 
@@ -129,6 +145,15 @@ abstract class Figure implements Painter {
 
     private static double legendWidth(String name) {
         return 24 + Fonts.width(TEXT, name);
+    }
+
+    /** An error bar at {@code x} from {@code low} to {@code high} (screen coordinates) with caps. */
+    static void errorBar(Graphics2D g, double x, double low, double high, double cap) {
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Line2D.Double(x, low, x, high));
+        g.draw(new Line2D.Double(x - cap, low, x + cap, low));
+        g.draw(new Line2D.Double(x - cap, high, x + cap, high));
     }
 
     /** Draws {@code s} centred on {@code x}. */

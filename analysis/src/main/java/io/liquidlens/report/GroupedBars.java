@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Bars grouped by condition, one bar per series (a model, or a model's share of one kind) in the series' colour.
- * A missing value (NaN: not driven, no labels) leaves its slot empty with a small "n/a" under it.
+ * A missing value (NaN: not driven, no labels) leaves its slot empty with a small "n/a" under it. Bars may carry
+ * error bars (their intervals).
  */
 final class GroupedBars extends Figure {
     static final double WIDTH = 640;
@@ -20,6 +21,8 @@ final class GroupedBars extends Figure {
     private final double max;
     private final int legendRows;
     private final boolean counts;
+    private final double[][] low;
+    private final double[][] high;
 
     /**
      * @param values one row per group, one value per series
@@ -34,7 +37,19 @@ final class GroupedBars extends Figure {
      */
     GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
                 double[][] values, String yLabel, boolean counts) {
+        this(title, caption, groups, series, colours, values, null, null, yLabel, counts);
+    }
+
+    /**
+     * @param low  the lower ends of an error bar per value, laid out as {@code values} (NaN: no bar), or null for
+     *             no error bars
+     * @param high the upper ends; the axis reaches the highest
+     */
+    GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
+                double[][] values, double[][] low, double[][] high, String yLabel, boolean counts) {
         super(title, caption);
+        this.low = low;
+        this.high = high;
         this.counts = counts;
         this.groups = List.copyOf(groups);
         this.series = List.copyOf(series);
@@ -43,7 +58,7 @@ final class GroupedBars extends Figure {
         this.yLabel = yLabel;
         this.legendRows = legendRows(series, LEFT, WIDTH - 20);
         double hi = 0;
-        for (double[] row : values) {
+        for (double[] row : high == null ? values : concat(values, high)) {
             for (double v : row) {
                 if (Double.isFinite(v)) {
                     hi = Math.max(hi, v);
@@ -51,6 +66,12 @@ final class GroupedBars extends Figure {
             }
         }
         this.max = hi > 0 ? Math.ceil(hi * 1.1 / niceStep(hi / 5)) * niceStep(hi / 5) : 1;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Override
@@ -80,10 +101,16 @@ final class GroupedBars extends Figure {
                     double barTop = y(plot, 0, max, v);
                     g.setColor(colours.get(s));
                     g.fill(new Rectangle2D.Double(x + 1, barTop, bar - 2, plot.getMaxY() - barTop));
+                    boolean ranged = low != null && Double.isFinite(low[k][s]) && Double.isFinite(high[k][s]);
+                    if (ranged) {
+                        errorBar(g, x + bar / 2, y(plot, 0, max, low[k][s]), y(plot, 0, max, high[k][s]),
+                                Math.min(4, bar / 4));
+                    }
                     if (counts) {
                         g.setFont(SMALL);
                         g.setColor(Color.DARK_GRAY);
-                        centred(g, Long.toString(Math.round(v)), x + bar / 2, barTop - 2);
+                        double above = ranged ? Math.min(barTop, y(plot, 0, max, high[k][s])) : barTop;
+                        centred(g, Long.toString(Math.round(v)), x + bar / 2, above - 2);
                     }
                 } else {
                     g.setFont(SMALL);

@@ -8,9 +8,11 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.causal.SaliencyOverlay;
+import io.liquidlens.stats.Interval;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -18,8 +20,10 @@ import java.util.List;
 /**
  * {@code metrics.json}: the numbers of {@code metrics.csv} nested (models, their conditions with per-step arrays,
  * summaries and closed loop, their interventions ranked, the steps of their overlays), with the method, the
- * explained output and the provenance. NaN is written as {@code null}; a model not driven under a condition has
- * {@code "closed_loop": null}.
+ * explained output and the provenance; beside them the evidence: each mean and median's 95% interval
+ * ({@code X_mean_ci}), crash rates with their exact interval, the paired {@code comparisons} of every two models
+ * and how all of these were made ({@code statistics}). NaN is written as {@code null}, an undefined interval too;
+ * a model not driven under a condition has {@code "closed_loop": null}.
  */
 final class MetricsJson {
     /** The format's name and version, so readers can tell what they hold. */
@@ -46,6 +50,16 @@ final class MetricsJson {
         ObjectNode output = root.putObject("output");
         output.put("index", audit.output());
         output.put("name", audit.outputName());
+        Evidence evidence = audit.evidence();
+        ObjectNode statistics = root.putObject("statistics");
+        number(statistics, "level", evidence.level());
+        statistics.put("resamples", evidence.resamples());
+        statistics.put("comparison_resamples", evidence.comparisonResamples());
+        statistics.put("blocks", evidence.blocks());
+        statistics.put("seed", evidence.seed());
+        statistics.put("intervals", "percentile block bootstrap of the frames' mean and median; exact Poisson"
+                + " (Garwood) interval of the crash rate");
+        statistics.put("correction", evidence.correction());
         ArrayNode conditions = root.putArray("conditions");
         for (Condition c : audit.conditions()) {
             ObjectNode o = conditions.addObject();
@@ -58,13 +72,28 @@ final class MetricsJson {
         }
         ArrayNode models = root.putArray("models");
         for (ModelAudit m : audit.models()) {
-            model(models.addObject(), m);
+            model(models.addObject(), m, evidence);
+        }
+        ArrayNode comparisons = root.putArray("comparisons");
+        for (Evidence.Comparison c : evidence.comparisons()) {
+            ObjectNode n = comparisons.addObject();
+            n.put("metric", c.metric());
+            n.put("condition", c.condition());
+            n.put("model_a", c.modelA());
+            n.put("model_b", c.modelB());
+            number(n, "difference", c.difference());
+            interval(n, "ci", c.interval());
+            number(n, "p_value", c.pValue());
+            number(n, "p_adjusted", c.pAdjusted());
+            n.put("significant", c.significant(evidence.level()));
+            n.put("test", c.test());
+            n.put("correction", evidence.correction());
         }
         root.set("provenance", audit.provenance().toJson());
         return root;
     }
 
-    private static void model(ObjectNode o, ModelAudit m) {
+    private static void model(ObjectNode o, ModelAudit m, Evidence evidence) {
         o.put("name", m.name());
         o.put("description", m.description());
         ArrayNode conditions = o.putArray("conditions");
@@ -74,6 +103,8 @@ final class MetricsJson {
             ObjectNode frames = c.putObject("frames");
             ArrayNode steps = frames.putArray("steps");
             r.frames().steps().forEach(steps::add);
+            ArrayNode episodes = frames.putArray("episodes");
+            r.frames().episodes().forEach(episodes::add);
             var series = MetricsTable.series(r.frames());
             series.forEach((name, values) -> {
                 ArrayNode a = frames.putArray(name);
@@ -84,6 +115,10 @@ final class MetricsJson {
                 Summary s = Summary.of(values);
                 for (String stat : MetricsTable.STATISTICS) {
                     number(summary, name + "_" + stat, MetricsTable.statistic(s, stat));
+                    if (Evidence.STATISTICS.containsKey(stat)) {
+                        interval(summary, name + "_" + stat + "_ci",
+                                evidence.interval(m.name(), r.condition().name(), name, stat));
+                    }
                 }
             });
             ClosedLoopResult drive = r.closedLoop();
@@ -97,6 +132,11 @@ final class MetricsJson {
                 d.put("crashes", drive.crashes());
                 number(d, "mean_abs_d", drive.meanAbsD());
                 number(d, "max_abs_d", drive.maxAbsD());
+                var rate = evidence.crashRate(m.name(), r.condition().name());
+                if (rate.isPresent()) {
+                    number(d, Evidence.CRASH_RATE, rate.get().rate());
+                    interval(d, Evidence.CRASH_RATE + "_ci", rate.get().interval());
+                }
             }
         }
         ArrayNode interventions = o.putArray("interventions");
@@ -124,6 +164,15 @@ final class MetricsJson {
             o.putNull(name);
         } else {
             o.put(name, v);
+        }
+    }
+
+    /** An interval as {@code [low, high]}, or null when it is undefined (nothing to measure). */
+    private static void interval(ObjectNode o, String name, Interval ci) {
+        if (!ci.isDefined()) {
+            o.putNull(name);
+        } else {
+            o.putArray(name).add(ci.low()).add(ci.high());
         }
     }
 

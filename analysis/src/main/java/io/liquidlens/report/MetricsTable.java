@@ -3,9 +3,11 @@ package io.liquidlens.report;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.FrameMetrics;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
+import io.liquidlens.stats.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +26,7 @@ final class MetricsTable {
 
     /** The per-step series of one condition result, by metric name, in the order written. */
     static Map<String, List<Double>> series(FrameMetrics f) {
-        Map<String, List<Double>> m = new LinkedHashMap<>();
-        m.put("ssim", f.ssim());
-        m.put("deviation", f.deviation());
-        m.put("distractor_share", f.distractorShare());
-        m.put("task_share", f.taskShare());
-        m.put("distractor_area", f.distractorArea());
-        m.put("task_area", f.taskArea());
-        return m;
+        return f.series();
     }
 
     /** One statistic of a summary by its name in {@link #STATISTICS}. */
@@ -64,15 +59,19 @@ final class MetricsTable {
     /** Every row: per model, its frames (steps, then summaries) and closed loop per condition, then interventions. */
     static List<MetricRow> rows(CausalAudit audit) {
         List<MetricRow> rows = new ArrayList<>();
+        Evidence evidence = audit.evidence();
         for (ModelAudit m : audit.models()) {
             for (ConditionResult r : m.conditions()) {
-                frames(rows, m.name(), r);
+                frames(rows, m.name(), r, evidence);
             }
             for (ConditionResult r : m.conditions()) {
                 if (r.closedLoop() != null) {
                     String c = r.condition().name();
                     closedLoop(r.closedLoop()).forEach((k, v) -> rows.add(new MetricRow(m.name(), "closed_loop", c,
                             r.condition().kind(), r.condition().level(), -1, k, v)));
+                    evidence.crashRate(m.name(), c).ifPresent(rate -> rows.add(new MetricRow(m.name(),
+                            "closed_loop", c, r.condition().kind(), r.condition().level(), -1, Evidence.CRASH_RATE,
+                            rate.rate(), rate.interval().low(), rate.interval().high())));
                 }
             }
             for (int i = 0; i < m.interventions().size(); i++) {
@@ -89,7 +88,7 @@ final class MetricsTable {
         return rows;
     }
 
-    private static void frames(List<MetricRow> rows, String model, ConditionResult r) {
+    private static void frames(List<MetricRow> rows, String model, ConditionResult r, Evidence evidence) {
         String c = r.condition().name();
         String kind = r.condition().kind();
         double level = r.condition().level();
@@ -104,8 +103,9 @@ final class MetricsTable {
         for (var e : series.entrySet()) {
             Summary s = Summary.of(e.getValue());
             for (String stat : STATISTICS) {
+                Interval ci = evidence.interval(model, c, e.getKey(), stat);
                 rows.add(new MetricRow(model, "frames", c, kind, level, -1, e.getKey() + "_" + stat,
-                        statistic(s, stat)));
+                        statistic(s, stat), ci.low(), ci.high()));
             }
         }
     }

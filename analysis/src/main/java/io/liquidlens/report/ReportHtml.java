@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * {@code index.html}: one self-contained page (no scripts, no external files; images inside the SVG as base64
- * PNG) that is also well-formed XML: the title, the caption, the figures as inline SVG and the tables. All text
- * from the audit is escaped.
+ * PNG) that is also well-formed XML. It opens with its answer: the summary (the question, the reading, the key
+ * figures with their intervals), then the figures as inline SVG at full width, the tables, how the numbers were
+ * made, and the provenance last in a collapsed {@code <details>} block. All text from the audit is escaped.
  */
 final class ReportHtml {
     private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;max-width:60em;margin:2em auto;"
-            + "line-height:1.4}figure{margin:2em 0}svg{max-width:100%;height:auto}table{border-collapse:collapse;"
+            + "line-height:1.4}figure{margin:2em 0}svg{width:100%;height:auto}table{border-collapse:collapse;"
             + "font-size:0.85em}th,td{padding:0.2em 0.6em;border-bottom:1px solid #ddd;text-align:left}";
 
     private ReportHtml() {
@@ -28,25 +29,37 @@ final class ReportHtml {
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n<title>").append(escape(title)).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n")
-                .append("<section class=\"caption\">\n");
-        for (String p : Caption.paragraphs(audit)) {
-            h.append("<p>").append(escape(p)).append("</p>\n");
-        }
-        h.append("</section>\n");
+                .append("<section id=\"summary\">\n<h2>Summary</h2>\n");
+        paragraphs(h, List.of(Reading.question(audit)));
+        paragraphs(h, Reading.paragraphs(audit));
+        table(h, Tables.keyFigures(audit));
+        h.append("</section>\n<section id=\"figures\">\n");
         char letter = 'a';
         for (Figure f : figures) {
             h.append("<figure id=\"fig-").append(letter).append("\">\n")
                     .append(Svg.element(f, "fig" + letter + "-")).append("\n<figcaption>(").append(letter)
                     .append(") ").append(escape(f.title())).append(": ").append(escape(f.caption()))
-                    .append("</figcaption>\n</figure>\n");
+                    .append(f.note().isEmpty() ? "" : "; " + escape(f.note())).append("</figcaption>\n</figure>\n");
             letter++;
         }
+        h.append("</section>\n<section id=\"tables\">\n");
         for (Table t : tables) {
             table(h, t);
         }
-        h.append("</body>\n</html>\n");
+        h.append("</section>\n<section id=\"methods\">\n<h2>How the numbers were made</h2>\n");
+        paragraphs(h, Caption.methods(audit));
+        h.append("</section>\n<details id=\"provenance\">\n<summary>Provenance: inputs with SHA-256, options,"
+                + " version</summary>\n");
+        paragraphs(h, Caption.provenance(audit));
+        h.append("</details>\n</body>\n</html>\n");
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private static void paragraphs(StringBuilder h, List<String> paragraphs) {
+        for (String p : paragraphs) {
+            h.append("<p>").append(escape(p)).append("</p>\n");
+        }
     }
 
     private static void table(StringBuilder h, Table t) {

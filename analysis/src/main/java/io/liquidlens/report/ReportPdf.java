@@ -4,13 +4,15 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.drawing.PdfDocument;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code report.pdf}: the caption on page 1, then one page per figure (the very painters of the HTML's SVG) and
- * one per table; real text in embedded DejaVu Sans. The provenance goes into the document information
- * ({@code liquidlens.provenance}).
+ * {@code report.pdf}, in the HTML's order: the summary (the question and the reading on page 1, the key figures on
+ * page 2), one page per figure (the very painters of the HTML's SVG), one per table, how the numbers were made,
+ * and the provenance on the last page; real text in embedded DejaVu Sans. The provenance also goes into the
+ * document information ({@code liquidlens.provenance}).
  */
 final class ReportPdf {
     private ReportPdf() {
@@ -21,15 +23,20 @@ final class ReportPdf {
             throws IOException {
         try (PdfDocument doc = new PdfDocument()) {
             String title = Caption.title(audit);
-            List<String> caption = Caption.paragraphs(audit);
-            doc.page(new TextPage(title, caption));
+            List<String> summary = new ArrayList<>();
+            summary.add(Reading.question(audit));
+            summary.addAll(Reading.paragraphs(audit));
+            doc.page(new TextPage(title, summary));
+            doc.page(new TablePage(Tables.keyFigures(audit)));
             for (Figure f : figures) {
                 doc.page(f);
             }
             for (Table t : tables) {
                 doc.page(new TablePage(t));
             }
-            doc.describe(title, String.join("\n", caption), "LiquidLens " + audit.provenance().version(),
+            doc.page(new TextPage("How the numbers were made", Caption.methods(audit)));
+            doc.page(new TextPage("Provenance", Caption.provenance(audit)));
+            doc.describe(title, String.join("\n", summary), "LiquidLens " + audit.provenance().version(),
                     Map.of("liquidlens.provenance", audit.provenance().toJson().toString()));
             doc.save(out);
         }

@@ -2,6 +2,7 @@ package io.liquidlens.report;
 
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ModelAudit;
+import io.liquidlens.stats.Interval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,7 +16,7 @@ import java.util.stream.IntStream;
  * Figure (a), after the NCP paper's Fig. 4b: the SSIM of clean and perturbed saliency maps over the measured
  * steps, one box per model at each condition (the x axis runs through the conditions in report order, i.e. their
  * levels). Box from the first to the third quartile with the median, whiskers to the furthest value within 1.5
- * IQR, values beyond as dots.
+ * IQR, values beyond as dots; a black bar over the median spans its 95% interval.
  */
 final class SsimBoxPlot extends Figure {
     static final double WIDTH = 640;
@@ -71,6 +72,10 @@ final class SsimBoxPlot extends Figure {
                 var r = Figures.result(models.get(i), condition);
                 if (r != null) {
                     box(g, r.frames().ssim(), x0 + i * box, box, colour(i));
+                    Interval ci = audit.evidence().interval(models.get(i).name(), condition, "ssim", "median");
+                    if (ci.isDefined()) {
+                        errorBar(g, x0 + i * box + box / 2, y(ci.low()), y(ci.high()), Math.min(3, box / 6));
+                    }
                 }
             }
             g.setFont(TEXT);

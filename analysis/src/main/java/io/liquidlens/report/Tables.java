@@ -3,38 +3,93 @@ package io.liquidlens.report;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
+import io.liquidlens.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The report's tables: the summary per model and condition, and the intervention ranking. */
+/** The report's tables: key figures, the summary per model and condition, comparisons, interventions. */
 final class Tables {
     private Tables() {
     }
 
-    /** One row per model and condition: SSIM quartiles, mean deviation, mean shares, closed-loop crashes. */
+    /**
+     * One row per model and condition: SSIM median with its interval and quartiles, mean deviation and shares with
+     * their intervals, closed-loop crashes and their rate.
+     */
     static Table summary(CausalAudit audit) {
+        Evidence e = audit.evidence();
         List<List<String>> rows = new ArrayList<>();
         for (ModelAudit m : audit.models()) {
             for (ConditionResult r : m.conditions()) {
+                String c = r.condition().name();
                 Summary ssim = Summary.of(r.frames().ssim());
-                ClosedLoopResult c = r.closedLoop();
-                rows.add(List.of(m.name(), r.condition().name(), Integer.toString(r.frames().steps().size()),
-                        number(ssim.median()), number(ssim.q1()) + " - " + number(ssim.q3()),
-                        number(Summary.of(r.frames().deviation()).mean()),
-                        number(Summary.of(r.frames().distractorShare()).mean()) + " ("
+                ClosedLoopResult drive = r.closedLoop();
+                rows.add(List.of(m.name(), c, Integer.toString(r.frames().steps().size()),
+                        withInterval(ssim.median(), e.interval(m.name(), c, "ssim", "median")),
+                        number(ssim.q1()) + " - " + number(ssim.q3()),
+                        withInterval(Summary.of(r.frames().deviation()).mean(),
+                                e.interval(m.name(), c, "deviation", "mean")),
+                        withInterval(Summary.of(r.frames().distractorShare()).mean(),
+                                e.interval(m.name(), c, "distractor_share", "mean")) + " ("
                                 + number(Summary.of(r.frames().distractorArea()).mean()) + ")",
-                        number(Summary.of(r.frames().taskShare()).mean()) + " ("
+                        withInterval(Summary.of(r.frames().taskShare()).mean(),
+                                e.interval(m.name(), c, "task_share", "mean")) + " ("
                                 + number(Summary.of(r.frames().taskArea()).mean()) + ")",
-                        c == null ? "not driven" : c.crashes() + " / " + c.episodes() + " x " + c.steps(),
-                        c == null ? "n/a" : number(c.meanAbsD())));
+                        drive == null ? "not driven" : drive.crashes() + " / " + drive.episodes() + " x "
+                                + drive.steps(),
+                        crashRate(e, m.name(), c),
+                        drive == null ? "n/a" : number(drive.meanAbsD())));
             }
         }
-        return new Table("Summary per model and condition", List.of("model", "condition", "steps", "SSIM median",
-                "SSIM q1 - q3", "mean deviation", "distractor share (area)", "task share (area)", "crashes / episodes x steps",
-                "mean |d|"), rows);
+        return new Table("Summary per model and condition, with 95% intervals", List.of("model", "condition", "steps",
+                "SSIM median", "SSIM q1 - q3", "mean deviation", "distractor share (area)", "task share (area)",
+                "crashes / episodes x steps", "crashes / 1000 steps", "mean |d|"), rows);
+    }
+
+    /** The summary's key figures, each with its interval: the table the report opens with. */
+    static Table keyFigures(CausalAudit audit) {
+        Evidence e = audit.evidence();
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelAudit m : audit.models()) {
+            for (ConditionResult r : m.conditions()) {
+                String c = r.condition().name();
+                rows.add(List.of(m.name(), c,
+                        withInterval(Summary.of(r.frames().ssim()).median(), e.interval(m.name(), c, "ssim", "median")),
+                        withInterval(Summary.of(r.frames().deviation()).median(),
+                                e.interval(m.name(), c, "deviation", "median")),
+                        withInterval(Summary.of(r.frames().distractorShare()).median(),
+                                e.interval(m.name(), c, "distractor_share", "median")),
+                        crashRate(e, m.name(), c)));
+            }
+        }
+        return new Table("Key figures: medians over the measured frames, crash rates, 95% intervals",
+                List.of("model", "condition", "SSIM", "deviation", "distractor share", "crashes / 1000 steps"), rows);
+    }
+
+    /** Every paired comparison with its interval and p-values. */
+    static Table comparisons(CausalAudit audit) {
+        Evidence e = audit.evidence();
+        List<List<String>> rows = new ArrayList<>();
+        for (Evidence.Comparison c : e.comparisons()) {
+            rows.add(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
+                    c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
+                    number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
+        }
+        return new Table("Paired comparisons (a minus b; " + e.correction() + ")", List.of("metric", "condition",
+                "model a", "model b", "difference", "p", "p adjusted", "significant"), rows);
+    }
+
+    private static String crashRate(Evidence e, String model, String condition) {
+        return e.crashRate(model, condition).map(r -> withInterval(r.rate(), r.interval())).orElse("n/a");
+    }
+
+    /** A number with its interval, e.g. {@code 0.9100 [0.8800, 0.9300]}; the number alone when there is none. */
+    static String withInterval(double v, Interval ci) {
+        return ci.isDefined() ? number(v) + " [" + number(ci.low()) + ", " + number(ci.high()) + "]" : number(v);
     }
 
     /** One row per intervention, per model in rank order. */

@@ -63,7 +63,11 @@ class ReportCommandTest {
         String csvRow = Files.readAllLines(out.resolve("metrics.csv")).stream()
                 .filter(l -> l.startsWith("ncp-lanekeeping,frames,noise 0.2,") && l.contains(",ssim,")).findFirst()
                 .orElseThrow();
-        assertThat(Double.parseDouble(csvRow.substring(csvRow.lastIndexOf(',') + 1))).isEqualTo(firstSsim);
+        // value is the eighth column; the interval's ends follow it (empty for a per-step value)
+        assertThat(Double.parseDouble(csvRow.split(",", -1)[7])).isEqualTo(firstSsim);
+        assertThat(csvRow).endsWith(",,");
+        assertThat(noise.get("summary").get("ssim_median_ci")).hasSize(2);
+        assertThat(json.get("statistics").get("blocks").asText()).startsWith("contiguous blocks");
         try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
         }

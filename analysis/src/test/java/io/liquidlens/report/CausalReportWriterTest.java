@@ -68,19 +68,30 @@ class CausalReportWriterTest {
     void csvAndJsonAgreeOnEveryNumber() throws IOException {
         List<List<String>> csv = Csv.read(Files.readString(report.resolve("metrics.csv")));
         assertThat(csv.get(0)).containsExactly("model", "section", "condition", "kind", "level", "step", "metric",
-                "value");
+                "value", "ci_low", "ci_high");
         JsonNode json = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
         int perStep = 0;
+        int intervals = 0;
         for (List<String> row : csv.subList(1, csv.size())) {
-            assertThat(row).hasSize(8);
+            assertThat(row).hasSize(10);
             JsonNode expected = jsonValue(json, row);
             assertThat(expected).as("JSON holds %s", row).isNotNull();
             assertThat(row.get(7)).as("%s", row).isEqualTo(expected.isNull() ? "" : Double.toString(expected.asDouble()));
+            JsonNode ci = jsonValue(json, withMetric(row, row.get(6) + "_ci"));
+            if (ci == null || ci.isNull()) {
+                assertThat(row.subList(8, 10)).as("no interval for %s", row).containsExactly("", "");
+            } else {
+                assertThat(row.subList(8, 10)).as("interval of %s", row).containsExactly(
+                        Double.toString(ci.get(0).asDouble()), Double.toString(ci.get(1).asDouble()));
+                intervals++;
+            }
             if (row.get(1).equals("frames") && !row.get(5).isEmpty()) {
                 perStep++;
             }
         }
         assertThat(perStep).as("per-step rows: 2 models x 3 conditions x 5 steps x 6 metrics").isEqualTo(180);
+        assertThat(intervals).as("mean and median of 6 metrics, 2 models x 3 conditions, less model 2's 4 unlabelled"
+                + " series; crash rates of model 1 under 3 conditions").isEqualTo(2 * 6 * 6 - 2 * 4 * 3 + 3);
         assertThat(csv).anyMatch(r -> r.get(0).equals(HandBuiltAudit.AWKWARD));
         assertThat(csv).as("NaN shares are empty").anyMatch(r -> r.get(6).equals("task_share") && r.get(7).isEmpty());
         assertThat(json.path("provenance").path("inputs").get(0).path("sha256").asText()).isEqualTo("ab".repeat(32));
@@ -119,6 +130,12 @@ class CausalReportWriterTest {
         return null;
     }
 
+    private static List<String> withMetric(List<String> row, String metric) {
+        List<String> copy = new ArrayList<>(row);
+        copy.set(6, metric);
+        return copy;
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode n : array) {
             if (n.path(field).asText().equals(value)) {
@@ -153,6 +170,38 @@ class CausalReportWriterTest {
         String html = Files.readString(report.resolve("index.html"));
         assertThat(html).doesNotContain("<script").doesNotContain(HandBuiltAudit.AWKWARD)
                 .contains("data:image/png;base64,");
+    }
+
+    @Test
+    void theHtmlOpensWithItsAnswerAndEndsWithTheProvenanceCollapsed() throws IOException {
+        String html = Files.readString(report.resolve("index.html"));
+        int summary = html.indexOf("<section id=\"summary\">");
+        int reading = html.indexOf("<p>Reading: ");
+        int key = html.indexOf("<h2>Key figures");
+        int figure = html.indexOf("<figure");
+        int table = html.indexOf("<h2>Summary per model and condition");
+        int details = html.indexOf("<details id=\"provenance\">");
+        int sha = html.indexOf("ab".repeat(32));
+        assertThat(List.of(summary, reading, key, figure, table, details, sha)).doesNotContain(-1).isSorted();
+        assertThat(html.indexOf("<figure")).as("no figure after the provenance").isLessThan(details);
+        assertThat(html).contains("step-down over all 6 comparisons", "1.000 [1.000, 1.000]",
+                "contiguous blocks of 2 frames");
+    }
+
+    @Test
+    void thePdfStartsWithTheSummaryAndItsLastPageIsTheProvenance() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(report.resolve("report.pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(2);
+            String first = stripper.getText(doc);
+            assertThat(first).contains("Question:", "Reading:", "Key figures").doesNotContain("ab".repeat(32));
+            stripper.setStartPage(doc.getNumberOfPages());
+            stripper.setEndPage(doc.getNumberOfPages());
+            String last = stripper.getText(doc);
+            assertThat(last).contains("Provenance", "ab".repeat(32), "cd".repeat(32), "Java test, TestOS")
+                    .doesNotContain("Reading:");
+        }
     }
 
     @Test

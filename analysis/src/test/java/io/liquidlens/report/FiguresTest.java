@@ -3,6 +3,7 @@ package io.liquidlens.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.ModelAudit;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -23,7 +24,7 @@ class FiguresTest {
                     m.interventions(), m.overlays()));
         }
         CausalAudit four = new CausalAudit(two.method(), two.output(), two.outputName(), two.conditions(), many,
-                two.provenance());
+                Evidence.of(many, 0), two.provenance());
         GroupedBars wide = Figures.shares(four);
         assertThat(Figure.legendRows(List.of("x"), Figure.LEFT, 620)).isEqualTo(1);
         assertThat(wide.height()).isGreaterThan(Figures.shares(two).height());

@@ -4,6 +4,7 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.ConditionResult;
+import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.FrameMetrics;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
@@ -26,6 +27,7 @@ final class HandBuiltAudit {
     static final List<String> MODELS = List.of("ncp-lanekeeping", AWKWARD);
     static final List<String> CONDITIONS = List.of("clean", "noise 0.1", "objects 8");
     static final List<Integer> STEPS = List.of(3, 10, 17, 24, 31);
+    static final List<Integer> EPISODES = List.of(0, 0, 0, 1, 1);
 
     private HandBuiltAudit() {
     }
@@ -62,7 +64,8 @@ final class HandBuiltAudit {
                 List.of(new Provenance.InputFile("model", "sample-models/ncp-lanekeeping", "ab".repeat(32), 1234),
                         new Provenance.InputFile("input", "sample-traces/clean/ep0.npz", "cd".repeat(32), 5678)),
                 options, "Java test, TestOS");
-        return new CausalAudit("VisualBackProp[]", 0, "steering", conditions, models, provenance);
+        return new CausalAudit("VisualBackProp[]", 0, "steering", conditions, models, Evidence.of(models, 5),
+                provenance);
     }
 
     /** Values spread so that quartiles interpolate and model 0's SSIM has an outlier under noise. */
@@ -81,7 +84,7 @@ final class HandBuiltAudit {
             distractorArea.add(m == 1 ? Double.NaN : (k == 0 ? 0.0 : 0.05 * k));
             taskArea.add(m == 1 ? Double.NaN : 0.4);
         }
-        return new FrameMetrics(STEPS, ssim, deviation, distractor, task, distractorArea, taskArea);
+        return new FrameMetrics(STEPS, EPISODES, ssim, deviation, distractor, task, distractorArea, taskArea);
     }
 
     /** A 4 x 6 RGB frame, the perturbed one leaving [0, 1], with maps peaking at different pixels. */

@@ -1,0 +1,247 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.stats.BlockBootstrap;
+import io.liquidlens.stats.Blocks;
+import io.liquidlens.stats.Holm;
+import io.liquidlens.stats.Interval;
+import io.liquidlens.stats.PoissonComparison;
+import io.liquidlens.stats.PoissonInterval;
+import io.liquidlens.stats.Statistic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How sure an audit's numbers are (docs/ANALYSES.md#statistics): a 95% block-bootstrap interval for the mean and
+ * the median of every per-frame series, exact Poisson intervals for closed-loop crash rates, and paired comparisons
+ * of every two models under every condition with Holm's correction over all of them. Frames of one recorded episode
+ * are correlated, so the bootstrap resamples blocks of them ({@link Blocks}), the same blocks for every model.
+ *
+ * @param level       the intervals' coverage
+ * @param resamples   bootstrap replicates per interval
+ * @param comparisonResamples bootstrap replicates per paired comparison: enough that the smallest p-value the
+ *                    bootstrap can give survives the correction (see {@link #comparisonResamples(int)})
+ * @param seed        the bootstrap's seed (the report's seed)
+ * @param blocks      what the bootstrap resampled, in words
+ * @param intervals   one per model, condition, series and statistic (mean, median)
+ * @param crashRates  one per model and condition driven in closed loop
+ * @param comparisons every paired comparison, with p-values adjusted over all of them
+ */
+public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
+                       List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons) {
+    /** The coverage of every interval. */
+    public static final double LEVEL = 0.95;
+    /** The statistics given an interval, by the names reports give them. */
+    public static final Map<String, Statistic> STATISTICS = Map.of("mean", Statistic.MEAN, "median", Statistic.MEDIAN);
+    /** The series compared between models (the areas are the frames', the same for every model). */
+    public static final List<String> COMPARED = List.of("ssim", "deviation", "distractor_share", "task_share");
+    /** The closed-loop rate's name. */
+    public static final String CRASH_RATE = "crashes_per_1000_steps";
+    /** How a series' comparison is made. */
+    public static final String PAIRED_TEST = "paired block bootstrap of the difference of medians";
+    /** How crash rates are compared: the bootstrap does not apply to counts of whole drives. */
+    public static final String CRASH_TEST = "exact conditional binomial test of a's share of the combined crashes"
+            + " given the exposures";
+
+    public Evidence {
+        intervals = List.copyOf(intervals);
+        crashRates = List.copyOf(crashRates);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** The interval of one statistic of one series. */
+    public record SummaryInterval(String model, String condition, String metric, String statistic,
+                                  Interval interval) {
+    }
+
+    /**
+     * Crashes per 1000 closed-loop steps with their exact interval.
+     *
+     * @param rate     crashes over all episodes, per 1000 steps
+     * @param interval the exact Poisson interval of the rate
+     */
+    public record CrashRate(String model, String condition, double rate, Interval interval) {
+    }
+
+    /**
+     * Model a against model b on one metric under one condition.
+     *
+     * @param difference a minus b (of the medians, or of the crash rates)
+     * @param interval   the difference's interval (undefined for crash rates, whose test gives none)
+     * @param pValue     two-sided, as the test gives it
+     * @param pAdjusted  after Holm's correction over every comparison of the audit
+     * @param test       how the comparison was made
+     */
+    public record Comparison(String metric, String condition, String modelA, String modelB, double difference,
+                             Interval interval, double pValue, double pAdjusted, String test) {
+
+        /** True when the difference is significant at the audit's level after the correction. */
+        public boolean significant(double level) {
+            return pAdjusted <= 1 - level;
+        }
+    }
+
+    /** The evidence of {@code models}, every bootstrap seeded from {@code seed}. */
+    public static Evidence of(List<ModelAudit> models, long seed) {
+        int resamples = BlockBootstrap.DEFAULT_RESAMPLES;
+        List<CrashRate> rates = new ArrayList<>();
+        String described = "";
+        record Measured(ModelAudit model, ConditionResult result) {
+        }
+        List<Measured> measured = new ArrayList<>();
+        for (ModelAudit m : models) {
+            for (ConditionResult r : m.conditions()) {
+                measured.add(new Measured(m, r));
+                described = Blocks.of(r.frames().episodeOfFrame()).describe();
+                r.drive().filter(d -> d.episodes() > 0).ifPresent(d -> rates.add(new CrashRate(m.name(),
+                        r.condition().name(), d.crashes() / exposure(d),
+                        PoissonInterval.rate(d.crashes(), exposure(d), LEVEL))));
+            }
+        }
+        // each interval seeds its own draws, so spreading them over the cores leaves every number as it was
+        List<SummaryInterval> intervals = measured.parallelStream()
+                .flatMap(x -> intervals(x.model().name(), x.result(), seed).stream()).toList();
+        List<Pair> pairs = pairs(models);
+        int comparisonResamples = comparisonResamples(pairs.size());
+        List<Comparison> comparisons = adjusted(pairs.parallelStream().map(pair -> pair.test(seed,
+                comparisonResamples)).toList());
+        return new Evidence(LEVEL, resamples, comparisonResamples, seed, described, intervals, rates, comparisons);
+    }
+
+    /**
+     * Replicates per paired comparison when {@code comparisons} are made. A bootstrap p-value is never below
+     * 2 / (replicates + 1), and Holm's correction multiplies the smallest by the number of comparisons, so with a
+     * fixed 2,000 replicates no difference among 120 comparisons could ever be significant, however large. 60 per
+     * comparison put that floor at a third of the level's 5%; at least the default, at most the bootstrap's cap.
+     */
+    static int comparisonResamples(int comparisons) {
+        long wanted = Math.max(BlockBootstrap.DEFAULT_RESAMPLES, 60L * comparisons);
+        return (int) Math.min(BlockBootstrap.MAX_RESAMPLES, wanted);
+    }
+
+    private static List<SummaryInterval> intervals(String model, ConditionResult r, long seed) {
+        BlockBootstrap bootstrap = bootstrap(r.frames(), seed);
+        List<SummaryInterval> out = new ArrayList<>();
+        for (var e : r.frames().series().entrySet()) {
+            double[] values = values(e.getValue());
+            for (String stat : List.of("mean", "median")) {
+                out.add(new SummaryInterval(model, r.condition().name(), e.getKey(), stat,
+                        bootstrap.interval(values, STATISTICS.get(stat), LEVEL)));
+            }
+        }
+        return out;
+    }
+
+    /** The interval of {@code statistic} ("mean" or "median") of a series, undefined when there is none. */
+    public Interval interval(String model, String condition, String metric, String statistic) {
+        return intervals.stream().filter(i -> i.model().equals(model) && i.condition().equals(condition)
+                        && i.metric().equals(metric) && i.statistic().equals(statistic)).findFirst()
+                .map(SummaryInterval::interval).orElse(Interval.undefined(level));
+    }
+
+    /** The crash rate of a model under a condition, when it was driven. */
+    public Optional<CrashRate> crashRate(String model, String condition) {
+        return crashRates.stream().filter(c -> c.model().equals(model) && c.condition().equals(condition))
+                .findFirst();
+    }
+
+    /** How the p-values were corrected, in words. */
+    public String correction() {
+        return "Holm's step-down over all " + comparisons.size() + " comparisons of the report";
+    }
+
+    /** One comparison still to make: model a against model b on a metric under a condition. */
+    private record Pair(String metric, String condition, String modelA, String modelB, ConditionResult a,
+                        ConditionResult b) {
+
+        Comparison test(long seed, int resamples) {
+            if (metric.equals(CRASH_RATE)) {
+                ClosedLoopResult da = a.closedLoop();
+                ClosedLoopResult db = b.closedLoop();
+                double p = PoissonComparison.pValue(da.crashes(), exposure(da), db.crashes(), exposure(db));
+                return new Comparison(metric, condition, modelA, modelB,
+                        da.crashes() / exposure(da) - db.crashes() / exposure(db), Interval.undefined(LEVEL), p,
+                        Double.NaN, CRASH_TEST);
+            }
+            BlockBootstrap bootstrap = new BlockBootstrap(Blocks.of(a.frames().episodeOfFrame()), resamples, seed);
+            BlockBootstrap.Paired p = bootstrap.compare(values(a.frames().series().get(metric)),
+                    values(b.frames().series().get(metric)), Statistic.MEDIAN, LEVEL);
+            return new Comparison(metric, condition, modelA, modelB, p.difference(), p.interval(), p.pValue(),
+                    Double.NaN, PAIRED_TEST);
+        }
+
+        /** False when there is nothing to compare: no paired values, or a model not driven. */
+        boolean defined() {
+            if (metric.equals(CRASH_RATE)) {
+                return a.closedLoop() != null && b.closedLoop() != null && a.closedLoop().episodes() > 0
+                        && b.closedLoop().episodes() > 0;
+            }
+            double[] x = values(a.frames().series().get(metric));
+            double[] y = values(b.frames().series().get(metric));
+            for (int i = 0; i < x.length && i < y.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Every comparison to make, in report order: per metric, condition and pair of models; crash rates last. */
+    private static List<Pair> pairs(List<ModelAudit> models) {
+        List<Pair> out = new ArrayList<>();
+        if (models.isEmpty()) {
+            return out;
+        }
+        List<String> conditions = models.get(0).conditions().stream().map(r -> r.condition().name()).toList();
+        List<String> metrics = new ArrayList<>(COMPARED);
+        metrics.add(CRASH_RATE);
+        for (String metric : metrics) {
+            for (String condition : conditions) {
+                for (int i = 0; i < models.size(); i++) {
+                    for (int j = i + 1; j < models.size(); j++) {
+                        Optional<ConditionResult> a = result(models.get(i), condition);
+                        Optional<ConditionResult> b = result(models.get(j), condition);
+                        if (a.isPresent() && b.isPresent()) {
+                            Pair pair = new Pair(metric, condition, models.get(i).name(), models.get(j).name(),
+                                    a.get(), b.get());
+                            if (pair.defined()) {
+                                out.add(pair);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Comparison> adjusted(List<Comparison> raw) {
+        double[] adjusted = Holm.adjust(raw.stream().mapToDouble(Comparison::pValue).toArray());
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Comparison c = raw.get(i);
+            out.add(new Comparison(c.metric(), c.condition(), c.modelA(), c.modelB(), c.difference(), c.interval(),
+                    c.pValue(), adjusted[i], c.test()));
+        }
+        return out;
+    }
+
+    private static Optional<ConditionResult> result(ModelAudit m, String condition) {
+        return m.conditions().stream().filter(r -> r.condition().name().equals(condition)).findFirst();
+    }
+
+    private static BlockBootstrap bootstrap(FrameMetrics frames, long seed) {
+        return BlockBootstrap.of(Blocks.of(frames.episodeOfFrame()), seed);
+    }
+
+    /** Thousands of steps driven: crashes over it are crashes per 1000 steps. */
+    private static double exposure(ClosedLoopResult d) {
+        return (double) d.episodes() * d.steps() / 1000;
+    }
+
+    private static double[] values(List<Double> series) {
+        return series.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,105 @@
+package io.liquidlens.report;
+
+import io.liquidlens.causal.CausalAudit;
+import io.liquidlens.causal.Evidence;
+import io.liquidlens.causal.Evidence.Comparison;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's answer in words, written from the audit's paired comparisons only: which differences between
+ * models are significant at the audit's level after the correction, and which are not.
+ */
+final class Reading {
+    /** How each compared metric is named in a sentence. */
+    private static final Map<String, String> NAMES = Map.of(
+            "ssim", "Median SSIM of clean and perturbed maps",
+            "deviation", "Median output deviation",
+            "distractor_share", "Median share of saliency on distractor pixels",
+            "task_share", "Median share of saliency on road and lane pixels",
+            Evidence.CRASH_RATE, "Closed-loop crashes per 1000 steps");
+
+    private Reading() {
+    }
+
+    /** The question the report answers. */
+    static String question(CausalAudit audit) {
+        return "Question: does each network steer from the road? Per condition, how far its saliency map and its "
+                + audit.outputName() + " output move when the input is disturbed, where its saliency lies, how it"
+                + " drives in closed loop, and whether the models differ by more than the noise of the measured"
+                + " frames and drives.";
+    }
+
+    /** The reading, one paragraph per compared metric after a count of what is significant. */
+    static List<String> paragraphs(CausalAudit audit) {
+        Evidence evidence = audit.evidence();
+        List<Comparison> all = evidence.comparisons();
+        List<String> p = new ArrayList<>();
+        if (all.isEmpty()) {
+            p.add("Reading: one model, nothing to compare; the intervals below say how sure each figure is.");
+            return p;
+        }
+        String level = percent(evidence.level());
+        long significant = all.stream().filter(c -> c.significant(evidence.level())).count();
+        p.add("Reading: " + significant + " of " + all.size() + " paired comparisons (every two models, per metric"
+                + " and condition) are significant at " + level + " after " + evidence.correction() + ". The intervals"
+                + " below are each comparison's own, not corrected: one may leave out zero and its difference still"
+                + " not be significant.");
+        List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
+        for (String metric : metrics) {
+            List<String> yes = new ArrayList<>();
+            List<String> no = new ArrayList<>();
+            List<Comparison> tied = new ArrayList<>();
+            for (Comparison c : all) {
+                if (!c.metric().equals(metric)) {
+                    continue;
+                }
+                if (c.significant(evidence.level())) {
+                    yes.add(describe(c));
+                } else if (isTie(c)) {
+                    tied.add(c);
+                } else {
+                    no.add(describe(c));
+                }
+            }
+            StringBuilder s = new StringBuilder(NAMES.getOrDefault(metric, metric)).append(" (a minus b). ");
+            s.append(yes.isEmpty() ? "No difference is significant" : "Significant: " + String.join("; ", yes));
+            s.append(". ");
+            if (!no.isEmpty()) {
+                s.append("Not significant: ").append(String.join("; ", no)).append(". ");
+            }
+            if (!tied.isEmpty()) {
+                // listing pairs whose every replicate was the same would bury the differences that exist
+                s.append(tied.size()).append(tied.size() == 1 ? " pair does" : " pairs do")
+                        .append(" not differ on any resample (").append(String.join(", ", tied.stream()
+                                .map(Comparison::condition).distinct().toList())).append(").");
+            }
+            p.add(s.toString());
+        }
+        return p;
+    }
+
+    /** A difference of exactly zero whose interval is exactly zero: the two medians agree on every resample. */
+    private static boolean isTie(Comparison c) {
+        return c.difference() == 0 && c.interval().isDefined() && c.interval().low() == 0
+                && c.interval().high() == 0;
+    }
+
+    /** e.g. "noise 0.1, ncp vs fullyconnected +0.028 [+0.020, +0.035], adjusted p 0.002". */
+    private static String describe(Comparison c) {
+        String ci = c.interval().isDefined() ? " [" + signed(c.interval().low()) + ", " + signed(c.interval().high())
+                + "]" : "";
+        return c.condition() + ", " + c.modelA() + " vs " + c.modelB() + " " + signed(c.difference()) + ci
+                + ", adjusted p " + Tables.number(c.pAdjusted());
+    }
+
+    private static String signed(double v) {
+        String s = Tables.number(v);
+        return v > 0 ? "+" + s : s;
+    }
+
+    private static String percent(double level) {
+        return Math.round(level * 100) + "%";
+    }
+}
