@@ -202,9 +202,11 @@ public final class CausalAuditor {
         double[] onTask = new double[n];
         double[] distractorArea = new double[n];
         double[] taskArea = new double[n];
+        double[] onSpurious = new double[n];
         SaliencyMap[] maps = new SaliencyMap[n];
         saliency.prepare(disturbed.rollouts().stream().map(PerturbedRollout::rollout).toList(), frames);
         FrameLabels channels = ChannelLabels.of(model);
+        FrameLabels spurious = ChannelLabels.spuriousOf(model);
         List<FrameLabels> labels = IntStream.range(0, rollouts.size()).mapToObj(r -> disturbed.labels().get(r) != null
                 ? disturbed.labels().get(r) : channels).toList();
         IntStream.range(0, n).parallel().forEach(k -> {
@@ -223,6 +225,7 @@ public final class CausalAuditor {
             SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t);
             distractorArea[k] = area == null ? Double.NaN : area.distractor();
             taskArea[k] = area == null ? Double.NaN : area.task();
+            onSpurious[k] = spurious == null ? Double.NaN : SaliencyShare.of(maps[k], spurious, t).distractor();
             tick(1);
         });
         if (net.head().isPresent()) {
@@ -236,7 +239,7 @@ public final class CausalAuditor {
         List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
         List<Integer> episodes = frames.stream().map(f -> f[0]).toList();
         return new FrameMetrics(steps, episodes, boxed(ssim), boxed(deviation), boxed(onDistractor), boxed(onTask),
-                boxed(distractorArea), boxed(taskArea));
+                boxed(distractorArea), boxed(taskArea), boxed(onSpurious));
     }
 
     /**

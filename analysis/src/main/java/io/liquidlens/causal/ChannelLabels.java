@@ -11,6 +11,7 @@ import java.util.List;
  */
 final class ChannelLabels {
     private static final List<String> TASK = List.of("d", "mu", "kappa");
+    private static final String SPURIOUS = "spurious_";
 
     private ChannelLabels() {
     }
@@ -31,7 +32,7 @@ final class ChannelLabels {
             if (TASK.contains(n)) {
                 classes[i] = Labels.ROAD;
                 known = true;
-            } else if (n.startsWith("noise_") || n.startsWith("spurious_")) {
+            } else if (n.startsWith("noise_") || n.startsWith(SPURIOUS)) {
                 classes[i] = Labels.DISTRACTOR;
                 known = true;
             } else {
@@ -42,5 +43,28 @@ final class ChannelLabels {
             return null;
         }
         return FrameLabels.everyStep(classes);
+    }
+
+    /**
+     * A vector model's {@code spurious_*} inputs labelled as distractors and every other input as background, so
+     * that a map's distractor share over them is its share on the shortcut alone; null for a camera model or
+     * one without such inputs.
+     */
+    static FrameLabels spuriousOf(LoadedModel model) {
+        if (model.network().head().isPresent()) {
+            return null;
+        }
+        List<String> names = model.manifest().inputs().names();
+        long[] classes = new long[names.size()];
+        boolean any = false;
+        for (int i = 0; i < classes.length; i++) {
+            if (names.get(i).startsWith(SPURIOUS)) {
+                classes[i] = Labels.DISTRACTOR;
+                any = true;
+            } else {
+                classes[i] = Labels.BACKGROUND;
+            }
+        }
+        return any ? FrameLabels.everyStep(classes) : null;
     }
 }

@@ -35,7 +35,8 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     /** The statistics given an interval, by the names reports give them. */
     public static final Map<String, Statistic> STATISTICS = Map.of("mean", Statistic.MEAN, "median", Statistic.MEDIAN);
     /** The series compared between models (the areas are the frames', the same for every model). */
-    public static final List<String> COMPARED = List.of("ssim", "deviation", "distractor_share", "task_share");
+    public static final List<String> COMPARED = List.of("ssim", "deviation", "distractor_share", "task_share",
+            "spurious_share");
     /** The closed-loop rate's name. */
     public static final String CRASH_RATE = "crashes_per_1000_steps";
     /** How a series' comparison is made. */
@@ -177,8 +178,13 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
                 return a.closedLoop() != null && b.closedLoop() != null && a.closedLoop().episodes() > 0
                         && b.closedLoop().episodes() > 0;
             }
-            double[] x = values(a.frames().series().get(metric));
-            double[] y = values(b.frames().series().get(metric));
+            List<Double> xs = a.frames().series().get(metric);
+            List<Double> ys = b.frames().series().get(metric);
+            if (xs == null || ys == null) {
+                return false;
+            }
+            double[] x = values(xs);
+            double[] y = values(ys);
             for (int i = 0; i < x.length && i < y.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                     return true;

@@ -1,5 +1,6 @@
 package io.liquidlens.causal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,13 @@ import java.util.Map;
  *                        evenly would put there, so {@code distractorShare / distractorArea > 1} means the model
  *                        looks at distractors more than chance; NaN without labels
  * @param taskArea        share of the perturbed frame's pixels labelled road or lane marking; NaN without labels
+ * @param spuriousShare   a vector model's share of the perturbed map's mass on its {@code spurious_*} inputs
+ *                        alone (part of {@code distractorShare}): the shortcut a network may have learnt, told
+ *                        apart from plain noise channels; NaN for camera models and models without such inputs
  */
 public record FrameMetrics(List<Integer> steps, List<Integer> episodes, List<Double> ssim,
                            List<Double> deviation, List<Double> distractorShare, List<Double> taskShare,
-                           List<Double> distractorArea, List<Double> taskArea) {
+                           List<Double> distractorArea, List<Double> taskArea, List<Double> spuriousShare) {
 
     /** Copies the lists and checks they have one entry per step. */
     public FrameMetrics {
@@ -35,14 +39,27 @@ public record FrameMetrics(List<Integer> steps, List<Integer> episodes, List<Dou
         taskShare = List.copyOf(taskShare);
         distractorArea = List.copyOf(distractorArea);
         taskArea = List.copyOf(taskArea);
+        spuriousShare = List.copyOf(spuriousShare);
         int n = steps.size();
         if (episodes.size() != n || ssim.size() != n || deviation.size() != n || distractorShare.size() != n
-                || taskShare.size() != n || distractorArea.size() != n || taskArea.size() != n) {
+                || taskShare.size() != n || distractorArea.size() != n || taskArea.size() != n
+                || spuriousShare.size() != n) {
             throw new IllegalArgumentException("frame metrics need one value per step (" + n + " steps)");
         }
     }
 
-    /** The per-step series by the names reports give them, in the order written. */
+    /** Measures without a spurious-input share (camera models): every step's is NaN. */
+    public FrameMetrics(List<Integer> steps, List<Integer> episodes, List<Double> ssim, List<Double> deviation,
+                        List<Double> distractorShare, List<Double> taskShare, List<Double> distractorArea,
+                        List<Double> taskArea) {
+        this(steps, episodes, ssim, deviation, distractorShare, taskShare, distractorArea, taskArea,
+                Collections.nCopies(steps.size(), Double.NaN));
+    }
+
+    /**
+     * The per-step series by the names reports give them, in the order written; {@code spurious_share} only when
+     * some step has one, so camera reports keep their rows and keys.
+     */
     public Map<String, List<Double>> series() {
         Map<String, List<Double>> m = new LinkedHashMap<>();
         m.put("ssim", ssim);
@@ -51,6 +68,9 @@ public record FrameMetrics(List<Integer> steps, List<Integer> episodes, List<Dou
         m.put("task_share", taskShare);
         m.put("distractor_area", distractorArea);
         m.put("task_area", taskArea);
+        if (spuriousShare.stream().anyMatch(Double::isFinite)) {
+            m.put("spurious_share", spuriousShare);
+        }
         return m;
     }
 

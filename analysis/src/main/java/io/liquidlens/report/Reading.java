@@ -18,6 +18,7 @@ final class Reading {
             "deviation", "Median output deviation",
             "distractor_share", "Median share of saliency on distractor pixels",
             "task_share", "Median share of saliency on road and lane pixels",
+            "spurious_share", "Median share of saliency on the spurious inputs",
             Evidence.CRASH_RATE, "Closed-loop crashes per 1000 steps");
 
     private Reading() {

@@ -130,7 +130,17 @@ class ReportCommandTest {
         for (JsonNode c : conditions) {
             assertThat(c.get("closed_loop").isNull()).isTrue();
             assertThat(c.get("summary").get("task_share_mean").asDouble()).isBetween(0.5, 1.0);
+            // the spurious input is one of the distractor channels: its share is part of theirs, frame by frame
+            JsonNode spurious = c.get("frames").get("spurious_share");
+            JsonNode distractor = c.get("frames").get("distractor_share");
+            assertThat(spurious).hasSize(distractor.size());
+            for (int k = 0; k < spurious.size(); k++) {
+                assertThat(spurious.get(k).asDouble()).isBetween(0.0, distractor.get(k).asDouble() + 1e-12);
+            }
+            assertThat(c.get("summary").get("spurious_share_median_ci")).hasSize(2);
         }
+        assertThat(conditions.get(2).get("summary").get("spurious_share_mean").asDouble())
+                .as("the vector sample leans on its spurious input a little").isPositive();
         assertThat(conditions.get(1).get("summary").get("deviation_mean").asDouble()).isPositive();
     }
 
