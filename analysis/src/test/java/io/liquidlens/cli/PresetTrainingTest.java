@@ -53,11 +53,14 @@ class PresetTrainingTest {
         CliRunner train = CliRunner.run("train", "--preset", "ncp-lanekeeping", "--out", out.toString(), "--data",
                 data.toString(), "--data-episodes", "1", "--steps", "24", "--epochs", "1", "--seed", "3");
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor").contains("seed 3");
+        assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor")
+                .as("camera data are seed 1's whatever the training seed").contains("seed 1)");
 
         JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
         assertThat(model.at("/provenance/preset/data/folder").asText()).isEqualTo(data.toString());
         assertThat(model.at("/provenance/preset/data/distractors").asText()).isEqualTo("shadows");
+        assertThat(model.at("/provenance/preset/data/seed").asLong()).isEqualTo(1);
+        assertThat(model.at("/provenance/preset/training_seed").asLong()).isEqualTo(3);
         assertThat(model.at("/head/layers").size()).isEqualTo(11);
 
         CliRunner info = CliRunner.run("info", "--model", out.toString(), "--json");
