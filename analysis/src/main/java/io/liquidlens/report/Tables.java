@@ -50,9 +50,15 @@ final class Tables {
                 "crashes / episodes x steps", "crashes / 1000 steps", "mean |d|"), rows);
     }
 
-    /** The summary's key figures, each with its interval: the table the report opens with. */
+    /**
+     * The summary's key figures, each with its interval: the table the report opens with; by group (with the range
+     * of the members' values) when some group has several members.
+     */
     static Table keyFigures(CausalAudit audit) {
         Evidence e = audit.evidence();
+        if (e.byGroup()) {
+            return GroupTables.keyFigures(audit);
+        }
         List<List<String>> rows = new ArrayList<>();
         for (ModelAudit m : audit.models()) {
             for (ConditionResult r : m.conditions()) {
@@ -79,8 +85,10 @@ final class Tables {
                     c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
                     number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
         }
-        return new Table("Paired comparisons (a minus b; " + e.correction() + ")", List.of("metric", "condition",
-                "model a", "model b", "difference", "p", "p adjusted", "significant"), rows);
+        String unit = e.byGroup() ? "group" : "model";
+        return new Table((e.byGroup() ? "Group comparisons" : "Paired comparisons") + " (a minus b; "
+                + e.correction() + ")", List.of("metric", "condition", unit + " a", unit + " b", "difference", "p",
+                "p adjusted", "significant"), rows);
     }
 
     private static String crashRate(Evidence e, String model, String condition) {
