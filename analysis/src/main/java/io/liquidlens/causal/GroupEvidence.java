@@ -245,11 +245,18 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
             return Blocks.of(result(byName.keySet().iterator().next(), condition).frames().episodeOfFrame());
         }
 
+        /** The members' values of a series, one row per member; NaN throughout for a member without it. */
         double[][] series(ModelGroup g, String condition, String metric) {
             double[][] out = new double[g.members().size()][];
             for (int m = 0; m < out.length; m++) {
-                out[m] = result(g.members().get(m), condition).frames().series().get(metric).stream()
-                        .mapToDouble(Double::doubleValue).toArray();
+                FrameMetrics frames = result(g.members().get(m), condition).frames();
+                List<Double> values = frames.series().get(metric);
+                if (values == null) {
+                    out[m] = new double[frames.steps().size()];
+                    java.util.Arrays.fill(out[m], Double.NaN);
+                } else {
+                    out[m] = values.stream().mapToDouble(Double::doubleValue).toArray();
+                }
             }
             return out;
         }
