@@ -48,7 +48,10 @@ final class Reading {
                 : " paired comparisons (every two models, per metric and condition)";
         p.add("Reading: " + significant + " of " + all.size() + compared + " are significant at " + level
                 + " after " + evidence.correction() + ". The intervals below are each comparison's own, not corrected:"
-                + " one may leave out zero and its difference still not be significant.");
+                + " one may leave out zero and its difference still not be significant."
+                + (evidence.byGroup() ? " With few seeds a bootstrap over them is too liberal, so each group"
+                + " comparison of a series also gives the exact permutation test of the seeds' medians (\"seeds p\","
+                + " uncorrected), which treats each seed as one observation." : ""));
         List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
@@ -94,7 +97,8 @@ final class Reading {
         String ci = c.interval().isDefined() ? " [" + signed(c.interval().low()) + ", " + signed(c.interval().high())
                 + "]" : "";
         return c.condition() + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
-                + signed(c.difference()) + ci
+                + signed(c.difference()) + ci + evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(),
+                c.modelB()).map(check -> ", seeds p " + Tables.number(check.pValue())).orElse("")
                 + ", adjusted p " + Tables.number(c.pAdjusted());
     }
 

@@ -81,14 +81,23 @@ final class Tables {
         Evidence e = audit.evidence();
         List<List<String>> rows = new ArrayList<>();
         for (Evidence.Comparison c : e.comparisons()) {
-            rows.add(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
+            List<String> row = new ArrayList<>(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
                     c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
                     number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
+            if (e.byGroup()) {
+                row.add(e.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                        .map(check -> number(check.pValue())).orElse("n/a"));
+            }
+            rows.add(row);
         }
         String unit = e.byGroup() ? "group" : "model";
+        List<String> header = new ArrayList<>(List.of("metric", "condition", unit + " a", unit + " b", "difference",
+                "p", "p adjusted", "significant"));
+        if (e.byGroup()) {
+            header.add("seeds p (permutation of the seeds' medians)");
+        }
         return new Table((e.byGroup() ? "Group comparisons" : "Paired comparisons") + " (a minus b; "
-                + e.correction() + ")", List.of("metric", "condition", unit + " a", unit + " b", "difference", "p",
-                "p adjusted", "significant"), rows);
+                + e.correction() + ")", header, rows);
     }
 
     private static String crashRate(Evidence e, String model, String condition) {

@@ -50,6 +50,19 @@ class GroupEvidenceTest {
     }
 
     @Test
+    void eachGroupComparisonOfASeriesIsCheckedByPermutingTheSeedsMedians() {
+        GroupEvidence.SeedCheck check = EVIDENCE.groups().seedCheck("ssim", "noise 0.1", "a", "b").orElseThrow();
+        // every seed of a has a higher median than every seed of b: only that split and its mirror are as far
+        assertThat(check.pValue()).isEqualTo(2 / 20.0);
+        assertThat(check.test()).isEqualTo("exact permutation test of the difference of means (all 20 splits) of"
+                + " the members' medians");
+        assertThat(EVIDENCE.groups().seedCheck("ssim", "noise 0.1", "a", "c").orElseThrow().pValue())
+                .as("3 against 1: of the 4 splits only the observed one (c's median the lowest of the four, further"
+                        + " from their mean than the highest) is as far").isEqualTo(0.25);
+        assertThat(EVIDENCE.groups().seedCheck(Evidence.CRASH_RATE, "clean", "a", "b")).isEmpty();
+    }
+
+    @Test
     void crashRatesOfSeedsAreComparedByAnExactPermutationTestNotByPoisson() {
         Evidence.Comparison crashes = comparison(Evidence.CRASH_RATE, "clean", "a", "b");
         // per 1000 steps a = {0, 0.6, 335}, b = {0.2, 0.4, 0}: a's sum 335.6 is 167.5 above its share 168.1 of

@@ -235,6 +235,9 @@ class ReportCommandTest {
             assertThat(c.get("level").asText()).isEqualTo("group");
             assertThat(c.get("model_a").asText() + " vs " + c.get("model_b").asText()).isEqualTo("a vs b");
             assertThat(c.get("test").asText()).startsWith("two-stage bootstrap");
+            assertThat(c.get("test_seeds").asText()).isEqualTo("exact permutation test of the difference of means"
+                    + " (all 6 splits) of the members' medians");
+            assertThat(c.get("p_value_seeds").asDouble()).isBetween(1 / 3.0, 1.0);
         }
         assertThat(Files.readAllLines(out.resolve("metrics.csv"))).anyMatch(l -> l.startsWith(
                 "b,group,channels 0.5,channels,0.5,,deviation_median,"));
