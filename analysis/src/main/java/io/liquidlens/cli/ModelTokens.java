@@ -23,7 +23,9 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
      * Reads the tokens.
      *
      * @throws BadOptionException naming the token, when a group has no name, an empty member or too many
-     *                            members, a group name repeats, or a folder is in two groups (or twice in one)
+     *                            members, a group name repeats, or a folder is in two groups (or twice in one, or
+     *                            in one and also given alone; a folder given alone twice is measured twice, as
+     *                            without groups)
      */
     static ModelTokens parse(List<String> tokens) {
         List<Path> models = new ArrayList<>();
@@ -31,10 +33,17 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
         boolean anyGroup = false;
         Set<String> names = new HashSet<>();
         Map<Path, String> memberOf = new HashMap<>();
+        Set<Path> given = new HashSet<>();
         for (String token : tokens) {
             int eq = token.indexOf('=');
             if (eq < 0) {
-                models.add(Path.of(token));
+                Path alone = Path.of(token);
+                String group = memberOf.get(alone.toAbsolutePath().normalize());
+                if (group != null) {
+                    throw bad(token, "it is already a member of group '" + group + "'");
+                }
+                given.add(alone.toAbsolutePath().normalize());
+                models.add(alone);
                 groupOf.add("");
                 continue;
             }
@@ -59,6 +68,9 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
                     throw bad(token, "an empty member (write NAME=DIR,DIR,...)");
                 }
                 Path path = Path.of(member.strip());
+                if (given.contains(path.toAbsolutePath().normalize())) {
+                    throw bad(token, member.strip() + " is also given alone");
+                }
                 String earlier = memberOf.put(path.toAbsolutePath().normalize(), name);
                 if (earlier != null) {
                     throw bad(token, member.strip() + " is already a member of group '" + earlier + "'");

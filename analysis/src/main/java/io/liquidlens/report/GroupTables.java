@@ -48,8 +48,9 @@ final class GroupTables {
                 }
             }
         }
-        return new Table("Groups: medians between seeds and within frames (a seeds' SD well above the frame"
-                + " interval's width means training noise dominates)", List.of("group", "condition", "metric",
+        return new Table("Groups: medians between seeds and within frames (the seeds' spread beside the width of a"
+                + " seed's own 95% frame interval, about four of its standard errors: which noise dominates)",
+                List.of("group", "condition", "metric",
                 "mean of seeds' medians [95%]", "seeds min - max", "seeds SD", "mean width of a seed's interval"),
                 rows);
     }

@@ -256,6 +256,10 @@ class ReportCommandTest {
         cases.put(new String[] {"a=" + one, "b=" + two + "," + one}, "--models b=" + two + "," + one + ": " + one
                 + " is already a member of group 'a'");
         cases.put(new String[] {"a=" + many}, ": a group may have at most 64 members, got 65");
+        cases.put(new String[] {one, "a=" + two + "," + one}, "--models a=" + two + "," + one + ": " + one
+                + " is also given alone");
+        cases.put(new String[] {"a=" + one + "," + two, one}, "--models " + one + ": it is already a member of"
+                + " group 'a'");
         for (var c : cases.entrySet()) {
             Path out = tmp.resolve("bad-groups");
             CliRunner run = groups(out, c.getKey());
