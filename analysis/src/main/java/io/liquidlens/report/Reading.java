@@ -97,9 +97,9 @@ final class Reading {
         String ci = c.interval().isDefined() ? " [" + signed(c.interval().low()) + ", " + signed(c.interval().high())
                 + "]" : "";
         return c.condition() + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
-                + signed(c.difference()) + ci + evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(),
-                c.modelB()).map(check -> ", seeds p " + Tables.number(check.pValue())).orElse("")
-                + ", adjusted p " + Tables.number(c.pAdjusted());
+                + signed(c.difference()) + ci + ", adjusted p " + Tables.number(c.pAdjusted())
+                + evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                .map(check -> " (seeds p " + Tables.number(check.pValue()) + ")").orElse("");
     }
 
     /** A model's name, or a group's with its size, e.g. "ncp (5 seeds)". */
