@@ -260,6 +260,8 @@ class ReportCommandTest {
                 + " is also given alone");
         cases.put(new String[] {"a=" + one + "," + two, one}, "--models " + one + ": it is already a member of"
                 + " group 'a'");
+        cases.put(new String[] {one, "ncp-s1=" + two}, "--models ncp-s1=...: the group has the name of the model"
+                + " ncp-s1 given alone");
         for (var c : cases.entrySet()) {
             Path out = tmp.resolve("bad-groups");
             CliRunner run = groups(out, c.getKey());
