@@ -21,17 +21,29 @@ import java.util.concurrent.CancellationException;
  * @param perturbations the conditions, in {@link Conditions}' syntax
  * @param channels      vector models: the inputs the {@code channels} condition perturbs (empty: all)
  * @param options       how to measure
+ * @param groupOf       the group each model belongs to, in model order ({@code ""} for a model given alone); empty
+ *                      when no model is in a group
  */
 public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
-                           AuditOptions options) {
+                           AuditOptions options, List<String> groupOf) {
 
     public AuditRequest {
         models = List.copyOf(models);
         rollouts = List.copyOf(rollouts);
         channels = List.copyOf(channels);
+        groupOf = List.copyOf(groupOf);
         if (models.isEmpty() || rollouts.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one rollout");
         }
+        if (!groupOf.isEmpty() && groupOf.size() != models.size()) {
+            throw new IllegalArgumentException(groupOf.size() + " group names for " + models.size() + " models");
+        }
+    }
+
+    /** A request whose models stand alone. */
+    public AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
+                        AuditOptions options) {
+        this(models, rollouts, perturbations, channels, options, List.of());
     }
 
     /**
@@ -59,7 +71,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
 
     /**
      * Reads the models and rollouts and measures them, with a provenance of every file read (with
-     * its SHA-256) and every option. Models are named by their folders ({@code name (2)} for a repeat).
+     * its SHA-256) and every option. Models are named by their folders ({@code name (2)} for a repeat), members
+     * of a group {@code GROUP/folder}.
      *
      * @param command what asks, for the provenance (e.g. {@code liquidlens report})
      * @throws LiquidLensException         naming the file or option at fault
@@ -69,15 +82,31 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         Provenance.Builder p = Provenance.of(command);
         List<CausalAuditor.Subject> subjects = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (Path m : models()) {
-            LoadedModel loaded = LoadedModel.load(m);
-            String name = loaded.folder().getFileName().toString();
+        java.util.Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
+        java.util.Set<String> alone = new java.util.HashSet<>();
+        for (int i = 0; i < models().size(); i++) {
+            LoadedModel loaded = LoadedModel.load(models().get(i));
+            String group = groupOf().isEmpty() ? "" : groupOf().get(i);
+            String base = (group.isEmpty() ? "" : group + "/") + loaded.folder().getFileName();
+            String name = base;
             for (int k = 2; !names.add(name); k++) {
-                name = loaded.folder().getFileName() + " (" + k + ")";
+                name = base + " (" + k + ")";
             }
             subjects.add(new CausalAuditor.Subject(name, loaded));
+            // a model given alone is a group of one under its own name, which no group may take
+            String key = group.isEmpty() ? name : group;
+            if (grouped.containsKey(key) && (group.isEmpty() || alone.contains(key))) {
+                throw new io.liquidlens.BadOptionException("--models " + key + "=...: the group has the name of"
+                        + " the model " + key + " given alone; rename the group");
+            }
+            if (group.isEmpty()) {
+                alone.add(key);
+            }
+            grouped.computeIfAbsent(key, g -> new ArrayList<>()).add(name);
             loaded.addTo(p);
         }
+        List<ModelGroup> groups = grouped.entrySet().stream().map(e -> new ModelGroup(e.getKey(), e.getValue()))
+                .toList();
         LoadedModel first = subjects.get(0).model();
         List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();
         AuditOptions o = options();
@@ -93,8 +122,12 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
                 .option("overlays", o.overlays()).option("episodes", o.episodes())
                 .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
                 .option("seed", o.seed());
+        if (groups.stream().anyMatch(ModelGroup::isGroup)) {
+            p.option("groups", String.join(";", groups.stream().map(g -> g.name() + "=" + String.join(",",
+                    g.members())).toList()));
+        }
         try {
-            return CausalAuditor.run(subjects, read, conditions, o, p.build(), listener);
+            return CausalAuditor.run(subjects, groups, read, conditions, o, p.build(), listener);
         } catch (CausalAuditor.RolloutException e) {
             throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -69,6 +69,22 @@ public final class CausalAuditor {
      */
     public static CausalAudit run(List<Subject> models, List<Rollout> rollouts, List<Condition> conditions,
                                   AuditOptions options, Provenance provenance, ProgressListener listener) {
+        return run(models, List.of(), rollouts, conditions, options, provenance, listener);
+    }
+
+    /**
+     * Measures {@code models} on {@code rollouts} under {@code conditions}, summarising and comparing them by
+     * {@code groups} when some group has more than one member (see {@link Evidence#of(List, List, long)}).
+     *
+     * @param groups     the groups of the models, by their subjects' names (empty: every model stands alone)
+     * @param provenance how the inputs were given (files and their digests, options), carried into the audit
+     * @throws IllegalArgumentException    when a model cannot read the rollouts, the method does not apply, or a
+     *                                     condition cannot be applied to the rollouts
+     * @throws CancellationException       when the listener asks to stop
+     */
+    public static CausalAudit run(List<Subject> models, List<ModelGroup> groups, List<Rollout> rollouts,
+                                  List<Condition> conditions, AuditOptions options, Provenance provenance,
+                                  ProgressListener listener) {
         if (models.isEmpty() || rollouts.isEmpty() || conditions.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
         }
@@ -97,7 +113,7 @@ public final class CausalAuditor {
         String outputName = outputName(models.get(0).model(), options.output());
         String method = options.method().describe(first.head().isPresent(), options.seed());
         return new CausalAudit(method, options.output(), outputName, conditions, audits,
-                Evidence.of(audits, options.seed()), provenance);
+                Evidence.of(audits, groups, options.seed()), provenance);
     }
 
     /**

@@ -26,10 +26,13 @@ import java.util.Optional;
  * @param blocks      what the bootstrap resampled, in words
  * @param intervals   one per model, condition, series and statistic (mean, median)
  * @param crashRates  one per model and condition driven in closed loop
- * @param comparisons every paired comparison, with p-values adjusted over all of them
+ * @param comparisons every paired comparison, with p-values adjusted over all of them: of models, or of groups
+ *                    when some group has more than one member
+ * @param groups      the groups' summaries ({@link GroupEvidence#NONE} when every model stands alone)
  */
 public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
-                       List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons) {
+                       List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons,
+                       GroupEvidence groups) {
     /** The coverage of every interval. */
     public static final double LEVEL = 0.95;
     /** The statistics given an interval, by the names reports give them. */
@@ -49,6 +52,19 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         intervals = List.copyOf(intervals);
         crashRates = List.copyOf(crashRates);
         comparisons = List.copyOf(comparisons);
+        java.util.Objects.requireNonNull(groups, "groups");
+    }
+
+    /** The evidence of models that stand alone. */
+    public Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
+                    List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons) {
+        this(level, resamples, comparisonResamples, seed, blocks, intervals, crashRates, comparisons,
+                GroupEvidence.NONE);
+    }
+
+    /** True when the comparisons are of groups, not of models. */
+    public boolean byGroup() {
+        return groups.present();
     }
 
     /** The interval of one statistic of one series. */
@@ -85,6 +101,15 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
 
     /** The evidence of {@code models}, every bootstrap seeded from {@code seed}. */
     public static Evidence of(List<ModelAudit> models, long seed) {
+        return of(models, List.of(), seed);
+    }
+
+    /**
+     * The evidence of {@code models} in {@code groups} (every model in at most one; empty or all of one member:
+     * every model stands alone and every two are compared); when some group has more than one member, groups are
+     * summarised and every two groups compared instead of every two models.
+     */
+    public static Evidence of(List<ModelAudit> models, List<ModelGroup> groups, long seed) {
         int resamples = BlockBootstrap.DEFAULT_RESAMPLES;
         List<CrashRate> rates = new ArrayList<>();
         String described = "";
@@ -103,6 +128,12 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         // each interval seeds its own draws, so spreading them over the cores leaves every number as it was
         List<SummaryInterval> intervals = measured.parallelStream()
                 .flatMap(x -> intervals(x.model().name(), x.result(), seed).stream()).toList();
+        if (groups.stream().anyMatch(ModelGroup::isGroup)) {
+            GroupEvidence grouped = GroupEvidence.of(models, groups, intervals, seed);
+            List<Comparison> raw = GroupEvidence.comparisons(models, groups, seed);
+            return new Evidence(LEVEL, resamples, comparisonResamples(raw.size()), seed, described, intervals, rates,
+                    adjusted(raw), grouped);
+        }
         List<Pair> pairs = pairs(models);
         int comparisonResamples = comparisonResamples(pairs.size());
         List<Comparison> comparisons = adjusted(pairs.parallelStream().map(pair -> pair.test(seed,
@@ -243,7 +274,7 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     }
 
     /** Thousands of steps driven: crashes over it are crashes per 1000 steps. */
-    private static double exposure(ClosedLoopResult d) {
+    static double exposure(ClosedLoopResult d) {
         return (double) d.episodes() * d.steps() / 1000;
     }
 

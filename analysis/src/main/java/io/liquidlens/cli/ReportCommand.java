@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
                         + " metrics.json; it is replaced only once everything is written."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--models", required = true, arity = "1..*", paramLabel = "DIR",
-            description = "Model folders (or their model.json), compared in the order given.")
-    List<Path> models;
+    @Option(names = "--models", required = true, arity = "1..*", paramLabel = "DIR|NAME=DIR,...",
+            description = "Model folders (or their model.json), compared in the order given; NAME=DIR,DIR,... is a"
+                    + " group of networks of one architecture trained from different seeds (at most "
+                    + io.liquidlens.causal.ModelGroup.MAX_MEMBERS + "), summarised and compared as one.")
+    List<String> models;
 
     @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
             description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order).")
@@ -95,15 +97,17 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         AuditOptions options;
         SaliencySpec choice;
+        ModelTokens tokens = ModelTokens.parse(models);
         try {
-            choice = method == null ? AuditRequest.defaultMethodFor(models) : SaliencySpec.parse(method);
+            choice = method == null ? AuditRequest.defaultMethodFor(tokens.models()) : SaliencySpec.parse(method);
             options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
         } catch (IllegalArgumentException e) {
             throw new BadOptionException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
         }
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
-        AuditRequest request = new AuditRequest(models, rollouts, perturbations, channels, options);
+        AuditRequest request = new AuditRequest(tokens.models(), rollouts, perturbations, channels, options,
+                tokens.groupOf());
         CausalAudit audit;
         try (OutputClaim claim = request.claim(COMMAND, out)) {
             audit = request.run(COMMAND, eta);

@@ -5,6 +5,7 @@ import io.liquidlens.causal.ClosedLoopResult;
 import io.liquidlens.causal.Condition;
 import io.liquidlens.causal.ConditionResult;
 import io.liquidlens.causal.Evidence;
+import io.liquidlens.causal.GroupEvidence;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.provenance.Provenance;
 import java.util.ArrayList;
@@ -52,6 +53,13 @@ final class Caption {
                 + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction);"
                 + " crash"
                 + " rates by the " + Evidence.CRASH_TEST + ". p-values are adjusted by " + e.correction() + ".");
+        if (e.byGroup()) {
+            p.add("Groups: " + String.join("; ", e.groups().groups().stream().map(g -> g.name() + " = "
+                    + String.join(", ", g.members())).toList()) + ". A group's value is the mean over its members"
+                    + " (independently trained networks) of each member's statistic over the frames; its interval is a"
+                    + " " + GroupEvidence.RESAMPLING + ". Groups, not single networks, are compared: "
+                    + GroupEvidence.GROUP_TEST + "; the comparisons above replace the model-pair comparisons.");
+        }
         return p;
     }
 

@@ -39,7 +39,11 @@ public final class CausalReportWriter {
     /** The report's files. */
     static List<ReportFile> files(CausalAudit audit) {
         List<Figure> figures = Figures.of(audit);
-        List<Table> tables = List.of(Tables.summary(audit), Tables.comparisons(audit), Tables.interventions(audit));
+        List<Table> tables = new java.util.ArrayList<>();
+        if (audit.evidence().byGroup()) {
+            tables.add(GroupTables.spread(audit));
+        }
+        tables.addAll(List.of(Tables.summary(audit), Tables.comparisons(audit), Tables.interventions(audit)));
         return List.of(new ReportFile("metrics.csv", o -> MetricsCsv.write(MetricsTable.rows(audit), o)),
                 new ReportFile("metrics.json", o -> MetricsJson.write(audit, o)),
                 new ReportFile("index.html", o -> ReportHtml.write(audit, figures, tables, o)),

@@ -15,9 +15,17 @@ final class Figures {
     private Figures() {
     }
 
-    /** The figures in report order. */
+    /** The figures in report order; (b) to (d) by group when some group has several members. */
     static List<Figure> of(CausalAudit audit) {
         String resampled = resampled(audit);
+        if (audit.evidence().byGroup()) {
+            return List.of(new SsimBoxPlot(audit).note("black bar: 95% interval of the median; " + resampled
+                            + "; one box per member"),
+                    GroupFigures.crashes(audit).note(GroupFigures.note(audit, true)),
+                    GroupFigures.shares(audit).note(GroupFigures.note(audit, false)),
+                    GroupFigures.deviation(audit).note(GroupFigures.note(audit, false)),
+                    new OverlayFigure(audit), new InterventionBars(audit));
+        }
         return List.of(new SsimBoxPlot(audit).note("black bar: 95% interval of the median; " + resampled),
                 crashes(audit).note("error bars: exact 95% Poisson interval of the expected count"),
                 shares(audit).note("error bars: 95% interval of the mean; " + resampled),

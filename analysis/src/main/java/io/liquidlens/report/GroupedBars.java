@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Bars grouped by condition, one bar per series (a model, or a model's share of one kind) in the series' colour.
  * A missing value (NaN: not driven, no labels) leaves its slot empty with a small "n/a" under it. Bars may carry
- * error bars (their intervals).
+ * error bars (their intervals) and dots (e.g. the values of a group's members).
  */
 final class GroupedBars extends Figure {
     static final double WIDTH = 640;
@@ -18,11 +18,12 @@ final class GroupedBars extends Figure {
     private final List<Color> colours;
     private final double[][] values;
     private final String yLabel;
-    private final double max;
+    private double max;
     private final int legendRows;
     private final boolean counts;
     private final double[][] low;
     private final double[][] high;
+    private double[][][] dots;
 
     /**
      * @param values one row per group, one value per series
@@ -57,15 +58,54 @@ final class GroupedBars extends Figure {
         this.values = values;
         this.yLabel = yLabel;
         this.legendRows = legendRows(series, LEFT, WIDTH - 20);
+        this.max = axisMax(high == null ? values : concat(values, high));
+    }
+
+    private static double axisMax(double[][] rows) {
         double hi = 0;
-        for (double[] row : high == null ? values : concat(values, high)) {
+        for (double[] row : rows) {
             for (double v : row) {
                 if (Double.isFinite(v)) {
                     hi = Math.max(hi, v);
                 }
             }
         }
-        this.max = hi > 0 ? Math.ceil(hi * 1.1 / niceStep(hi / 5)) * niceStep(hi / 5) : 1;
+        return hi > 0 ? Math.ceil(hi * 1.1 / niceStep(hi / 5)) * niceStep(hi / 5) : 1;
+    }
+
+    /**
+     * Adds small dots over each bar, e.g. the values of the members whose mean the bar is; returns this figure.
+     *
+     * @param dots per group and series the dots' values (null or empty: none); the axis reaches the highest
+     */
+    GroupedBars dots(double[][][] dots) {
+        this.dots = dots;
+        double[][] all = concat(values, high == null ? new double[0][] : high);
+        for (double[][] row : dots) {
+            for (double[] d : row) {
+                if (d != null) {
+                    all = concat(all, new double[][] {d});
+                }
+            }
+        }
+        this.max = axisMax(all);
+        return this;
+    }
+
+    private void drawDots(Graphics2D g, Rectangle2D plot, int k, int s, double x, double bar) {
+        if (dots == null || dots[k][s] == null) {
+            return;
+        }
+        double[] d = dots[k][s];
+        g.setColor(Color.BLACK);
+        for (int j = 0; j < d.length; j++) {
+            if (Double.isFinite(d[j])) {
+                // spread across the bar so that equal values stay countable
+                double cx = x + bar * (j + 1) / (d.length + 1);
+                double cy = y(plot, 0, max, d[j]);
+                g.fill(new java.awt.geom.Ellipse2D.Double(cx - 1.5, cy - 1.5, 3, 3));
+            }
+        }
     }
 
     private static double[][] concat(double[][] a, double[][] b) {
@@ -106,6 +146,7 @@ final class GroupedBars extends Figure {
                         errorBar(g, x + bar / 2, y(plot, 0, max, low[k][s]), y(plot, 0, max, high[k][s]),
                                 Math.min(4, bar / 4));
                     }
+                    drawDots(g, plot, k, s, x, bar);
                     if (counts) {
                         g.setFont(SMALL);
                         g.setColor(Color.DARK_GRAY);

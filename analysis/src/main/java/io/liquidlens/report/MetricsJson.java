@@ -22,7 +22,8 @@ import java.util.List;
  * summaries and closed loop, their interventions ranked, the steps of their overlays), with the method, the
  * explained output and the provenance; beside them the evidence: each mean and median's 95% interval
  * ({@code X_mean_ci}), crash rates with their exact interval, the paired {@code comparisons} of every two models
- * and how all of these were made ({@code statistics}). NaN is written as {@code null}, an undefined interval too;
+ * (of every two groups, and the {@code groups} themselves, when some group has several members) and how all of
+ * these were made ({@code statistics}). NaN is written as {@code null}, an undefined interval too;
  * a model not driven under a condition has {@code "closed_loop": null}.
  */
 final class MetricsJson {
@@ -60,6 +61,9 @@ final class MetricsJson {
         statistics.put("intervals", "percentile block bootstrap of the frames' mean and median; exact Poisson"
                 + " (Garwood) interval of the crash rate");
         statistics.put("correction", evidence.correction());
+        if (evidence.byGroup()) {
+            statistics.put("groups", io.liquidlens.causal.GroupEvidence.RESAMPLING);
+        }
         ArrayNode conditions = root.putArray("conditions");
         for (Condition c : audit.conditions()) {
             ObjectNode o = conditions.addObject();
@@ -72,7 +76,10 @@ final class MetricsJson {
         }
         ArrayNode models = root.putArray("models");
         for (ModelAudit m : audit.models()) {
-            model(models.addObject(), m, evidence);
+            model(models.addObject(), m, evidence, GroupMetrics.groupOf(audit, m.name()));
+        }
+        if (evidence.byGroup()) {
+            GroupMetrics.json(root, audit);
         }
         ArrayNode comparisons = root.putArray("comparisons");
         for (Evidence.Comparison c : evidence.comparisons()) {
@@ -81,6 +88,9 @@ final class MetricsJson {
             n.put("condition", c.condition());
             n.put("model_a", c.modelA());
             n.put("model_b", c.modelB());
+            if (evidence.byGroup()) {
+                n.put("level", "group");
+            }
             number(n, "difference", c.difference());
             interval(n, "ci", c.interval());
             number(n, "p_value", c.pValue());
@@ -88,14 +98,19 @@ final class MetricsJson {
             n.put("significant", c.significant(evidence.level()));
             n.put("test", c.test());
             n.put("correction", evidence.correction());
+            evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB()).ifPresent(check -> {
+                number(n, "p_value_seeds", check.pValue());
+                n.put("test_seeds", check.test());
+            });
         }
         root.set("provenance", audit.provenance().toJson());
         return root;
     }
 
-    private static void model(ObjectNode o, ModelAudit m, Evidence evidence) {
+    private static void model(ObjectNode o, ModelAudit m, Evidence evidence, java.util.Optional<String> group) {
         o.put("name", m.name());
         o.put("description", m.description());
+        group.ifPresent(g -> o.put("group", g));
         ArrayNode conditions = o.putArray("conditions");
         for (ConditionResult r : m.conditions()) {
             ObjectNode c = conditions.addObject();
@@ -159,7 +174,7 @@ final class MetricsJson {
         }
     }
 
-    private static void number(ObjectNode o, String name, double v) {
+    static void number(ObjectNode o, String name, double v) {
         if (Double.isNaN(v)) {
             o.putNull(name);
         } else {
@@ -168,7 +183,7 @@ final class MetricsJson {
     }
 
     /** An interval as {@code [low, high]}, or null when it is undefined (nothing to measure). */
-    private static void interval(ObjectNode o, String name, Interval ci) {
+    static void interval(ObjectNode o, String name, Interval ci) {
         if (!ci.isDefined()) {
             o.putNull(name);
         } else {

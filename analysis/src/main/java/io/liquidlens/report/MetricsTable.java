@@ -56,7 +56,10 @@ final class MetricsTable {
         return e.target() + ": " + e.action();
     }
 
-    /** Every row: per model, its frames (steps, then summaries) and closed loop per condition, then interventions. */
+    /**
+     * Every row: per model, its frames (steps, then summaries) and closed loop per condition, then interventions;
+     * then, when some group has several members, the groups' rows.
+     */
     static List<MetricRow> rows(CausalAudit audit) {
         List<MetricRow> rows = new ArrayList<>();
         Evidence evidence = audit.evidence();
@@ -84,6 +87,9 @@ final class MetricsTable {
                 rows.add(new MetricRow(m.name(), "intervention", c, "", Double.NaN, -1, "max_abs_change",
                         e.maxAbsChange()));
             }
+        }
+        if (evidence.byGroup()) {
+            GroupMetrics.rows(rows, audit);
         }
         return rows;
     }

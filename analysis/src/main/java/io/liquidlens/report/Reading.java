@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The report's answer in words, written from the audit's paired comparisons only: which differences between
- * models are significant at the audit's level after the correction, and which are not.
+ * models (or between groups of seeds, when there are groups) are significant at the audit's level after the
+ * correction, and which are not.
  */
 final class Reading {
     /** How each compared metric is named in a sentence. */
@@ -43,10 +44,15 @@ final class Reading {
         }
         String level = percent(evidence.level());
         long significant = all.stream().filter(c -> c.significant(evidence.level())).count();
-        p.add("Reading: " + significant + " of " + all.size() + " paired comparisons (every two models, per metric"
-                + " and condition) are significant at " + level + " after " + evidence.correction() + ". The intervals"
-                + " below are each comparison's own, not corrected: one may leave out zero and its difference still"
-                + " not be significant.");
+        String compared = evidence.byGroup() ? " group comparisons (every two groups of independently trained"
+                + " networks, per metric and condition; a group's value is the mean over its seeds)"
+                : " paired comparisons (every two models, per metric and condition)";
+        p.add("Reading: " + significant + " of " + all.size() + compared + " are significant at " + level
+                + " after " + evidence.correction() + ". The intervals below are each comparison's own, not corrected:"
+                + " one may leave out zero and its difference still not be significant."
+                + (evidence.byGroup() ? " With few seeds a bootstrap over them is too liberal, so each group"
+                + " comparison of a series also gives the exact permutation test of the seeds' medians (\"seeds p\","
+                + " uncorrected), which treats each seed as one observation." : ""));
         List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
@@ -57,11 +63,11 @@ final class Reading {
                     continue;
                 }
                 if (c.significant(evidence.level())) {
-                    yes.add(describe(c));
+                    yes.add(describe(c, evidence));
                 } else if (isTie(c)) {
                     tied.add(c);
                 } else {
-                    no.add(describe(c));
+                    no.add(describe(c, evidence));
                 }
             }
             StringBuilder s = new StringBuilder(NAMES.getOrDefault(metric, metric)).append(" (a minus b). ");
@@ -88,11 +94,22 @@ final class Reading {
     }
 
     /** e.g. "noise 0.1, ncp vs fullyconnected +0.028 [+0.020, +0.035], adjusted p 0.002". */
-    private static String describe(Comparison c) {
+    private static String describe(Comparison c, Evidence evidence) {
         String ci = c.interval().isDefined() ? " [" + signed(c.interval().low()) + ", " + signed(c.interval().high())
                 + "]" : "";
-        return c.condition() + ", " + c.modelA() + " vs " + c.modelB() + " " + signed(c.difference()) + ci
-                + ", adjusted p " + Tables.number(c.pAdjusted());
+        return c.condition() + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
+                + signed(c.difference()) + ci + ", adjusted p " + Tables.number(c.pAdjusted())
+                + evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                .map(check -> " (seeds p " + Tables.number(check.pValue()) + ")").orElse("");
+    }
+
+    /** A model's name, or a group's with its size, e.g. "ncp (5 seeds)". */
+    private static String name(String compared, Evidence evidence) {
+        if (!evidence.byGroup()) {
+            return compared;
+        }
+        return evidence.groups().groups().stream().filter(g -> g.name().equals(compared)).findFirst()
+                .map(GroupTables::label).orElse(compared);
     }
 
     private static String signed(double v) {

@@ -50,9 +50,15 @@ final class Tables {
                 "crashes / episodes x steps", "crashes / 1000 steps", "mean |d|"), rows);
     }
 
-    /** The summary's key figures, each with its interval: the table the report opens with. */
+    /**
+     * The summary's key figures, each with its interval: the table the report opens with; by group (with the range
+     * of the members' values) when some group has several members.
+     */
     static Table keyFigures(CausalAudit audit) {
         Evidence e = audit.evidence();
+        if (e.byGroup()) {
+            return GroupTables.keyFigures(audit);
+        }
         List<List<String>> rows = new ArrayList<>();
         for (ModelAudit m : audit.models()) {
             for (ConditionResult r : m.conditions()) {
@@ -75,12 +81,23 @@ final class Tables {
         Evidence e = audit.evidence();
         List<List<String>> rows = new ArrayList<>();
         for (Evidence.Comparison c : e.comparisons()) {
-            rows.add(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
+            List<String> row = new ArrayList<>(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
                     c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
                     number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
+            if (e.byGroup()) {
+                row.add(e.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                        .map(check -> number(check.pValue())).orElse("n/a"));
+            }
+            rows.add(row);
         }
-        return new Table("Paired comparisons (a minus b; " + e.correction() + ")", List.of("metric", "condition",
-                "model a", "model b", "difference", "p", "p adjusted", "significant"), rows);
+        String unit = e.byGroup() ? "group" : "model";
+        List<String> header = new ArrayList<>(List.of("metric", "condition", unit + " a", unit + " b", "difference",
+                "p", "p adjusted", "significant"));
+        if (e.byGroup()) {
+            header.add("seeds p (permutation of the seeds' medians)");
+        }
+        return new Table((e.byGroup() ? "Group comparisons" : "Paired comparisons") + " (a minus b; "
+                + e.correction() + ")", header, rows);
     }
 
     private static String crashRate(Evidence e, String model, String condition) {

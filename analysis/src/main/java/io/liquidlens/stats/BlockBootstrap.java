@@ -142,7 +142,8 @@ public record BlockBootstrap(Blocks blocks, int resamples, long seed) {
         return at;
     }
 
-    private static Interval percentile(double[] replicates, double level) {
+    /** The percentile interval of {@code replicates} at {@code level}: their type-7 quantiles (NaN replicates left out). */
+    static Interval percentile(double[] replicates, double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         }

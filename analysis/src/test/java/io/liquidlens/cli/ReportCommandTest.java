@@ -183,4 +183,103 @@ class ReportCommandTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(Files.readString(second.resolve("metrics.csv"))).isEqualTo(Files.readString(first.resolve("metrics.csv")));
     }
+
+    /** Two groups of two vector-study seeds on a short piece of two held-out episodes. */
+    private static CliRunner groups(Path out, String... models) throws IOException {
+        Path vector = tmp.resolve("study-rollouts");
+        if (!Files.isDirectory(vector)) {
+            Files.createDirectories(vector);
+            for (String e : List.of("episode-0000.npz", "episode-0001.npz")) {
+                Rollout r = Rollouts.read(TreeCommandTest.sample("sample-traces/vector-study").resolve(e));
+                Rollouts.write(vector.resolve(e), RolloutSlices.head(r, 40));
+            }
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("report", "--models"));
+        args.addAll(List.of(models));
+        args.addAll(List.of("--rollouts", vector.toString(), "--perturbations", "channels=0,0.5", "--episodes", "0",
+                "--frames", "12", "--no-interventions", "--out", out.toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private static String study(String member) {
+        return TreeCommandTest.sample("sample-models/vector-study/" + member).toString();
+    }
+
+    @Test
+    void groupsOfSeedsAreSummarisedAndComparedAsGroups() throws IOException {
+        Path out = tmp.resolve("groups");
+        CliRunner run = groups(out, "a=" + study("ncp-s1") + "," + study("ncp-s2"),
+                "b=" + study("fullyconnected-s1") + "," + study("fullyconnected-s2"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("4 model(s) x 2 condition(s) x 12 frame(s)");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(json.get("models")).extracting(m -> m.get("name").asText() + " in " + m.get("group").asText())
+                .containsExactly("a/ncp-s1 in a", "a/ncp-s2 in a", "b/fullyconnected-s1 in b",
+                        "b/fullyconnected-s2 in b");
+        JsonNode groups = json.get("groups");
+        assertThat(groups).extracting(g -> g.get("name").asText()).containsExactly("a", "b");
+        assertThat(groups.get(0).get("members")).extracting(JsonNode::asText).containsExactly("a/ncp-s1",
+                "a/ncp-s2");
+        JsonNode noisy = groups.get(0).get("conditions").get(1);
+        assertThat(noisy.get("condition").asText()).isEqualTo("channels 0.5");
+        assertThat(noisy.get("closed_loop").isNull()).isTrue();
+        JsonNode summary = noisy.get("summary");
+        for (String stat : List.of("median", "mean")) {
+            String key = "deviation_" + stat;
+            assertThat(summary.get(key + "_ci")).hasSize(2);
+            assertThat(summary.get(key + "_members")).hasSize(2);
+            assertThat(summary.get(key + "_member_range")).hasSize(2);
+            assertThat(summary.get(key + "_member_sd").isNumber()).isTrue();
+            assertThat(summary.get(key + "_within_ci_width").asDouble()).isPositive();
+            double members = summary.get(key + "_members").get(0).asDouble() + summary.get(key + "_members").get(1)
+                    .asDouble();
+            assertThat(summary.get(key).asDouble()).isCloseTo(members / 2, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        JsonNode memberSummary = json.get("models").get(0).get("conditions").get(1).get("summary");
+        assertThat(summary.get("deviation_median_members").get(0).asDouble())
+                .isEqualTo(memberSummary.get("deviation_median").asDouble());
+        assertThat(json.get("statistics").get("groups").asText()).startsWith("two-stage percentile bootstrap");
+        JsonNode comparisons = json.get("comparisons");
+        assertThat(comparisons).isNotEmpty();
+        for (JsonNode c : comparisons) {
+            assertThat(c.get("level").asText()).isEqualTo("group");
+            assertThat(c.get("model_a").asText() + " vs " + c.get("model_b").asText()).isEqualTo("a vs b");
+            assertThat(c.get("test").asText()).startsWith("two-stage bootstrap");
+            assertThat(c.get("test_seeds").asText()).isEqualTo("exact permutation test of the difference of means"
+                    + " (all 6 splits) of the members' medians");
+            assertThat(c.get("p_value_seeds").asDouble()).isBetween(1 / 3.0, 1.0);
+        }
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).anyMatch(l -> l.startsWith(
+                "b,group,channels 0.5,channels,0.5,,deviation_median,"));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("a (2 seeds) vs b (2 seeds)");
+    }
+
+    @Test
+    void badGroupTokensAreOneLineNamingTheToken() throws IOException {
+        String one = study("ncp-s1");
+        String two = study("ncp-s2");
+        String many = String.join(",", java.util.Collections.nCopies(65, one));
+        Map<String[], String> cases = new java.util.LinkedHashMap<>();
+        cases.put(new String[] {"=" + one}, "--models =" + one + ": the group needs a name before '='");
+        cases.put(new String[] {"a=" + one + ","}, "--models a=" + one + ",: an empty member");
+        cases.put(new String[] {"a=" + one, "a=" + two}, "--models a=" + two + ": the group name 'a' is used twice");
+        cases.put(new String[] {"a=" + one, "b=" + two + "," + one}, "--models b=" + two + "," + one + ": " + one
+                + " is already a member of group 'a'");
+        cases.put(new String[] {"a=" + many}, ": a group may have at most 64 members, got 65");
+        cases.put(new String[] {one, "a=" + two + "," + one}, "--models a=" + two + "," + one + ": " + one
+                + " is also given alone");
+        cases.put(new String[] {"a=" + one + "," + two, one}, "--models " + one + ": it is already a member of"
+                + " group 'a'");
+        cases.put(new String[] {one, "ncp-s1=" + two}, "--models ncp-s1=...: the group has the name of the model"
+                + " ncp-s1 given alone");
+        for (var c : cases.entrySet()) {
+            Path out = tmp.resolve("bad-groups");
+            CliRunner run = groups(out, c.getKey());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            String err = run.err().strip();
+            assertThat(err.lines().count()).as(err).isEqualTo(1);
+            assertThat(err).contains(c.getValue()).doesNotContain("Exception");
+            assertThat(out).doesNotExist();
+        }
+    }
 }

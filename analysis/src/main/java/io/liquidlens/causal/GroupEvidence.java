@@ -1,0 +1,354 @@
+package io.liquidlens.causal;
+
+import io.liquidlens.stats.BlockBootstrap;
+import io.liquidlens.stats.Blocks;
+import io.liquidlens.stats.Interval;
+import io.liquidlens.stats.PermutationTest;
+import io.liquidlens.stats.Statistic;
+import io.liquidlens.stats.TwoStageBootstrap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How sure a group's numbers are (docs/ANALYSES.md#statistics): for every group, condition and series, the mean
+ * over members of each member's mean and median with a two-stage bootstrap interval (members, then frame blocks
+ * shared by all), beside the spread between members and the members' own frame intervals, so a reader sees which
+ * noise dominates; and the mean crash rate of the members with a bootstrap interval over members.
+ *
+ * @param groups     the groups, in the order given
+ * @param summaries  one per group, condition, series and statistic
+ * @param crashRates one per group and condition where every member was driven
+ * @param seedChecks  per compared series, condition and two groups, the permutation test of the members' medians
+ */
+public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summaries, List<GroupCrashRate> crashRates,
+                            List<SeedCheck> seedChecks) {
+    /** No groups: every model stands alone. */
+    public static final GroupEvidence NONE = new GroupEvidence(List.of(), List.of(), List.of(), List.of());
+    /** How two groups' series are compared. */
+    public static final String GROUP_TEST = "two-stage bootstrap (members within each group, shared frame blocks)"
+            + " of the difference of the groups' mean medians";
+    /** How group intervals are made, in words. */
+    public static final String RESAMPLING = "two-stage percentile bootstrap: each replicate draws each group's"
+            + " members with replacement, then one draw of frame blocks shared by every member and group, and"
+            + " averages the drawn members' statistics over the drawn frames; crash rates: percentile bootstrap over"
+            + " members; group comparisons of crash rates: permutation test of the members' rates";
+
+    public GroupEvidence {
+        groups = List.copyOf(groups);
+        summaries = List.copyOf(summaries);
+        crashRates = List.copyOf(crashRates);
+        seedChecks = List.copyOf(seedChecks);
+    }
+
+    /**
+     * A check of a group comparison that treats each member's median as one observation: the permutation test of
+     * the difference of the members' mean medians. It ignores the frames' noise and is exact whatever the number
+     * of seeds, where the two-stage bootstrap, like any bootstrap of a handful of values, is too liberal with few
+     * seeds; with few seeds its smallest p-value is large (2 / 252 for five against five).
+     *
+     * @param pValue two-sided, uncorrected
+     * @param test   how it was made
+     */
+    public record SeedCheck(String metric, String condition, String groupA, String groupB, double pValue,
+                            String test) {
+    }
+
+    /** The seed check of a group comparison, when its members all have a median. */
+    public Optional<SeedCheck> seedCheck(String metric, String condition, String groupA, String groupB) {
+        return seedChecks.stream().filter(c -> c.metric().equals(metric) && c.condition().equals(condition)
+                && c.groupA().equals(groupA) && c.groupB().equals(groupB)).findFirst();
+    }
+
+    /**
+     * A group's statistic of one series under one condition.
+     *
+     * @param value       the mean over members of each member's statistic over the frames
+     * @param interval    its two-stage bootstrap interval
+     * @param members     each member's statistic, in member order
+     * @param memberSd    the members' sample standard deviation (NaN for one member): the between-seed spread
+     * @param withinWidth the mean width of the members' own block-bootstrap intervals: the within-frame spread
+     */
+    public record GroupSummary(String group, String condition, String metric, String statistic, double value,
+                               Interval interval, List<Double> members, double memberSd, double withinWidth) {
+
+        public GroupSummary {
+            members = List.copyOf(members);
+        }
+
+        /** The smallest member value (NaN when no member has one). */
+        public double memberMin() {
+            return members.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).min().orElse(Double.NaN);
+        }
+
+        /** The largest member value (NaN when no member has one). */
+        public double memberMax() {
+            return members.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max().orElse(Double.NaN);
+        }
+    }
+
+    /**
+     * A group's crashes per 1000 steps under one condition.
+     *
+     * @param rate     the mean of the members' rates
+     * @param interval its percentile bootstrap interval over members
+     * @param members  each member's rate, in member order
+     */
+    public record GroupCrashRate(String group, String condition, double rate, Interval interval,
+                                 List<Double> members) {
+
+        public GroupCrashRate {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** True when some group has more than one member: then groups, not models, are compared. */
+    public boolean present() {
+        return groups.stream().anyMatch(ModelGroup::isGroup);
+    }
+
+    /** The summary of one group's statistic of a series, when there is one. */
+    public Optional<GroupSummary> summary(String group, String condition, String metric, String statistic) {
+        return summaries.stream().filter(s -> s.group().equals(group) && s.condition().equals(condition)
+                && s.metric().equals(metric) && s.statistic().equals(statistic)).findFirst();
+    }
+
+    /** The crash rate of a group under a condition, when every member was driven. */
+    public Optional<GroupCrashRate> crashRate(String group, String condition) {
+        return crashRates.stream().filter(c -> c.group().equals(group) && c.condition().equals(condition))
+                .findFirst();
+    }
+
+    /**
+     * The groups' evidence, every bootstrap seeded from {@code seed}; {@code memberIntervals} are the members' own
+     * frame intervals (for the within-frame spread).
+     */
+    static GroupEvidence of(List<ModelAudit> models, List<ModelGroup> groups,
+                            List<Evidence.SummaryInterval> memberIntervals, long seed) {
+        Members members = new Members(models);
+        record Job(ModelGroup group, String condition, String metric, String statistic) {
+        }
+        List<Job> jobs = new ArrayList<>();
+        List<GroupCrashRate> rates = new ArrayList<>();
+        for (ModelGroup g : groups) {
+            for (String condition : members.conditions()) {
+                for (String metric : members.result(g.members().get(0), condition).frames().series().keySet()) {
+                    for (String statistic : List.of("mean", "median")) {
+                        jobs.add(new Job(g, condition, metric, statistic));
+                    }
+                }
+                members.crashRates(g, condition).ifPresent(r -> rates.add(crashRate(g, condition, r, seed)));
+            }
+        }
+        Map<String, Interval> own = new LinkedHashMap<>();
+        for (Evidence.SummaryInterval i : memberIntervals) {
+            own.put(key(i.model(), i.condition(), i.metric(), i.statistic()), i.interval());
+        }
+        // each summary seeds its own draws, so spreading them over the cores leaves every number as it was
+        List<GroupSummary> summaries = jobs.parallelStream().map(j -> {
+            double[][] series = members.series(j.group(), j.condition(), j.metric());
+            Statistic statistic = Evidence.STATISTICS.get(j.statistic());
+            double[] each = new double[series.length];
+            double widths = 0;
+            int counted = 0;
+            for (int m = 0; m < series.length; m++) {
+                each[m] = statistic.of(series[m]);
+                Interval ci = own.getOrDefault(key(j.group().members().get(m), j.condition(), j.metric(),
+                        j.statistic()), Interval.undefined(Evidence.LEVEL));
+                if (ci.isDefined()) {
+                    widths += ci.high() - ci.low();
+                    counted++;
+                }
+            }
+            TwoStageBootstrap bootstrap = new TwoStageBootstrap(members.blocks(j.condition()),
+                    BlockBootstrap.DEFAULT_RESAMPLES, seed);
+            return new GroupSummary(j.group().name(), j.condition(), j.metric(), j.statistic(),
+                    TwoStageBootstrap.value(series, statistic), bootstrap.interval(series, statistic, Evidence.LEVEL),
+                    boxed(each), sd(each), counted == 0 ? Double.NaN : widths / counted);
+        }).toList();
+        return new GroupEvidence(groups, summaries, rates, seedChecks(groups, members.conditions(), summaries, seed));
+    }
+
+    private static List<SeedCheck> seedChecks(List<ModelGroup> groups, List<String> conditions,
+                                              List<GroupSummary> summaries, long seed) {
+        List<SeedCheck> out = new ArrayList<>();
+        for (String metric : Evidence.COMPARED) {
+            for (String condition : conditions) {
+                for (int i = 0; i < groups.size(); i++) {
+                    for (int j = i + 1; j < groups.size(); j++) {
+                        Optional<double[]> a = medians(summaries, groups.get(i), condition, metric);
+                        Optional<double[]> b = medians(summaries, groups.get(j), condition, metric);
+                        if (a.isPresent() && b.isPresent()) {
+                            PermutationTest.Result r = PermutationTest.meanDifference(a.get(), b.get(), seed);
+                            out.add(new SeedCheck(metric, condition, groups.get(i).name(), groups.get(j).name(),
+                                    r.pValue(), r.describe() + " of the members' medians"));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The members' medians of a series, when every member has one. */
+    private static Optional<double[]> medians(List<GroupSummary> summaries, ModelGroup g, String condition,
+                                              String metric) {
+        return summaries.stream().filter(s -> s.group().equals(g.name()) && s.condition().equals(condition)
+                && s.metric().equals(metric) && s.statistic().equals("median")).findFirst()
+                .map(s -> s.members().stream().mapToDouble(Double::doubleValue).toArray())
+                .filter(v -> java.util.Arrays.stream(v).allMatch(Double::isFinite));
+    }
+
+    /** Every comparison of two groups, per metric, condition and pair in report order, crash rates last. */
+    static List<Evidence.Comparison> comparisons(List<ModelAudit> models, List<ModelGroup> groups, long seed) {
+        Members members = new Members(models);
+        List<GroupPair> pairs = new ArrayList<>();
+        List<String> metrics = new ArrayList<>(Evidence.COMPARED);
+        metrics.add(Evidence.CRASH_RATE);
+        for (String metric : metrics) {
+            for (String condition : members.conditions()) {
+                for (int i = 0; i < groups.size(); i++) {
+                    for (int j = i + 1; j < groups.size(); j++) {
+                        GroupPair pair = new GroupPair(metric, condition, groups.get(i), groups.get(j));
+                        if (pair.defined(members)) {
+                            pairs.add(pair);
+                        }
+                    }
+                }
+            }
+        }
+        int resamples = Evidence.comparisonResamples(pairs.size());
+        return pairs.parallelStream().map(p -> p.test(members, seed, resamples)).toList();
+    }
+
+    /** Group a against group b on a metric under a condition. */
+    private record GroupPair(String metric, String condition, ModelGroup a, ModelGroup b) {
+
+        boolean defined(Members members) {
+            if (metric.equals(Evidence.CRASH_RATE)) {
+                return members.crashRates(a, condition).isPresent() && members.crashRates(b, condition).isPresent();
+            }
+            double[][] x = members.series(a, condition, metric);
+            double[][] y = members.series(b, condition, metric);
+            for (int i = 0; i < x[0].length; i++) {
+                boolean all = true;
+                for (double[][] group : new double[][][] {x, y}) {
+                    for (double[] member : group) {
+                        all &= Double.isFinite(member[i]);
+                    }
+                }
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Evidence.Comparison test(Members members, long seed, int resamples) {
+            if (metric.equals(Evidence.CRASH_RATE)) {
+                PermutationTest.Result r = PermutationTest.meanDifference(members.crashRates(a, condition)
+                        .orElseThrow(), members.crashRates(b, condition).orElseThrow(), seed);
+                return new Evidence.Comparison(metric, condition, a.name(), b.name(), r.difference(),
+                        Interval.undefined(Evidence.LEVEL), r.pValue(), Double.NaN, r.describe()
+                        + " of the members' crash rates");
+            }
+            TwoStageBootstrap bootstrap = new TwoStageBootstrap(members.blocks(condition), resamples, seed);
+            BlockBootstrap.Paired p = bootstrap.compare(members.series(a, condition, metric),
+                    members.series(b, condition, metric), Statistic.MEDIAN, Evidence.LEVEL);
+            return new Evidence.Comparison(metric, condition, a.name(), b.name(), p.difference(), p.interval(),
+                    p.pValue(), Double.NaN, GROUP_TEST);
+        }
+    }
+
+    private static GroupCrashRate crashRate(ModelGroup g, String condition, double[] rates, long seed) {
+        BlockBootstrap overMembers = BlockBootstrap.of(Blocks.independent(rates.length), seed);
+        return new GroupCrashRate(g.name(), condition, Statistic.MEAN.of(rates),
+                overMembers.interval(rates, Statistic.MEAN, Evidence.LEVEL), boxed(rates));
+    }
+
+    /** The members' measures by name. */
+    private static final class Members {
+        private final Map<String, ModelAudit> byName = new LinkedHashMap<>();
+        private final List<String> conditions;
+
+        Members(List<ModelAudit> models) {
+            models.forEach(m -> byName.put(m.name(), m));
+            conditions = models.get(0).conditions().stream().map(r -> r.condition().name()).toList();
+        }
+
+        List<String> conditions() {
+            return conditions;
+        }
+
+        ConditionResult result(String member, String condition) {
+            ModelAudit m = byName.get(member);
+            if (m == null) {
+                throw new IllegalArgumentException("no model named '" + member + "'");
+            }
+            return m.conditions().stream().filter(r -> r.condition().name().equals(condition)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(member + " was not measured under '" + condition
+                            + "'"));
+        }
+
+        /** Every model was measured on the same frames: the first one's blocks are everyone's. */
+        Blocks blocks(String condition) {
+            return Blocks.of(result(byName.keySet().iterator().next(), condition).frames().episodeOfFrame());
+        }
+
+        /** The members' values of a series, one row per member; NaN throughout for a member without it. */
+        double[][] series(ModelGroup g, String condition, String metric) {
+            double[][] out = new double[g.members().size()][];
+            for (int m = 0; m < out.length; m++) {
+                FrameMetrics frames = result(g.members().get(m), condition).frames();
+                List<Double> values = frames.series().get(metric);
+                if (values == null) {
+                    out[m] = new double[frames.steps().size()];
+                    java.util.Arrays.fill(out[m], Double.NaN);
+                } else {
+                    out[m] = values.stream().mapToDouble(Double::doubleValue).toArray();
+                }
+            }
+            return out;
+        }
+
+        /** The members' crashes per 1000 steps, when every member was driven. */
+        Optional<double[]> crashRates(ModelGroup g, String condition) {
+            double[] out = new double[g.members().size()];
+            for (int m = 0; m < out.length; m++) {
+                ClosedLoopResult d = result(g.members().get(m), condition).closedLoop();
+                if (d == null || d.episodes() == 0) {
+                    return Optional.empty();
+                }
+                out[m] = d.crashes() / Evidence.exposure(d);
+            }
+            return Optional.of(out);
+        }
+    }
+
+    private static String key(String model, String condition, String metric, String statistic) {
+        return model + '\u0000' + condition + '\u0000' + metric + '\u0000' + statistic;
+    }
+
+    private static List<Double> boxed(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double x : v) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    private static double sd(double[] v) {
+        double[] finite = java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
+        if (finite.length < 2) {
+            return Double.NaN;
+        }
+        double mean = Statistic.MEAN.of(finite);
+        double sum = 0;
+        for (double x : finite) {
+            sum += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(sum / (finite.length - 1));
+    }
+}
