@@ -129,10 +129,11 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         List<SummaryInterval> intervals = measured.parallelStream()
                 .flatMap(x -> intervals(x.model().name(), x.result(), seed).stream()).toList();
         if (groups.stream().anyMatch(ModelGroup::isGroup)) {
-            GroupEvidence grouped = GroupEvidence.of(models, groups, intervals, seed);
-            List<Comparison> raw = GroupEvidence.comparisons(models, groups, seed);
+            GroupEvidence.Compared compared = GroupEvidence.comparisons(models, groups, seed);
+            GroupEvidence grouped = GroupEvidence.of(models, groups, intervals, seed).withChecks(compared.checks());
+            List<Comparison> raw = compared.comparisons();
             return new Evidence(LEVEL, resamples, comparisonResamples(raw.size()), seed, described, intervals, rates,
-                    adjusted(raw), grouped);
+                    adjustedPerQuestion(raw), grouped);
         }
         List<Pair> pairs = pairs(models);
         int comparisonResamples = comparisonResamples(pairs.size());
@@ -180,6 +181,11 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
 
     /** How the p-values were corrected, in words. */
     public String correction() {
+        if (byGroup()) {
+            long questions = comparisons.stream().map(c -> c.metric() + '\u0000' + c.condition()).distinct().count();
+            return "Holm's step-down within each metric and condition (one question about the groups: every pair of"
+                    + " groups on it), " + questions + " questions, " + comparisons.size() + " comparisons";
+        }
         return "Holm's step-down over all " + comparisons.size() + " comparisons of the report";
     }
 
@@ -250,6 +256,34 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Holm within each metric and condition. Groups are compared by permuting seeds, whose smallest p-value is
+     * coarse (2 / 252 for five seeds against five): over every comparison of a report no difference could ever be
+     * significant, so each question (one metric under one condition, every pair of groups) is its own family, as
+     * a paper would test it.
+     */
+    private static List<Comparison> adjustedPerQuestion(List<Comparison> raw) {
+        Map<String, List<Integer>> families = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < raw.size(); i++) {
+            families.computeIfAbsent(raw.get(i).metric() + '\u0000' + raw.get(i).condition(),
+                    k -> new ArrayList<>()).add(i);
+        }
+        double[] adjusted = new double[raw.size()];
+        for (List<Integer> family : families.values()) {
+            double[] p = Holm.adjust(family.stream().mapToDouble(i -> raw.get(i).pValue()).toArray());
+            for (int k = 0; k < p.length; k++) {
+                adjusted[family.get(k)] = p[k];
+            }
+        }
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Comparison c = raw.get(i);
+            out.add(new Comparison(c.metric(), c.condition(), c.modelA(), c.modelB(), c.difference(), c.interval(),
+                    c.pValue(), adjusted[i], c.test()));
         }
         return out;
     }

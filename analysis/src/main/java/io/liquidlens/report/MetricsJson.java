@@ -98,9 +98,9 @@ final class MetricsJson {
             n.put("significant", c.significant(evidence.level()));
             n.put("test", c.test());
             n.put("correction", evidence.correction());
-            evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB()).ifPresent(check -> {
-                number(n, "p_value_seeds", check.pValue());
-                n.put("test_seeds", check.test());
+            evidence.groups().bootstrapCheck(c.metric(), c.condition(), c.modelA(), c.modelB()).ifPresent(check -> {
+                number(n, "p_value_bootstrap", check.pValue());
+                n.put("test_bootstrap", check.test());
             });
         }
         root.set("provenance", audit.provenance().toJson());

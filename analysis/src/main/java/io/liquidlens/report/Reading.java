@@ -50,9 +50,9 @@ final class Reading {
         p.add("Reading: " + significant + " of " + all.size() + compared + " are significant at " + level
                 + " after " + evidence.correction() + ". The intervals below are each comparison's own, not corrected:"
                 + " one may leave out zero and its difference still not be significant."
-                + (evidence.byGroup() ? " With few seeds a bootstrap over them is too liberal, so each group"
-                + " comparison of a series also gives the exact permutation test of the seeds' medians (\"seeds p\","
-                + " uncorrected), which treats each seed as one observation." : ""));
+                + (evidence.byGroup() ? " With few seeds a bootstrap over them is too liberal, so the p-values"
+                + " come from the exact permutation test of the seeds' medians, each seed one observation (the"
+                + " two-stage bootstrap's own, \"bootstrap p\", follows as a check)." : ""));
         List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
@@ -99,8 +99,8 @@ final class Reading {
                 + "]" : "";
         return c.condition() + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
                 + signed(c.difference()) + ci + ", adjusted p " + Tables.number(c.pAdjusted())
-                + evidence.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
-                .map(check -> " (seeds p " + Tables.number(check.pValue()) + ")").orElse("");
+                + evidence.groups().bootstrapCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                .map(check -> " (bootstrap p " + Tables.number(check.pValue()) + ")").orElse("");
     }
 
     /** A model's name, or a group's with its size, e.g. "ncp (5 seeds)". */

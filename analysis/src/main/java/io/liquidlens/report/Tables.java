@@ -85,7 +85,7 @@ final class Tables {
                     c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
                     number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
             if (e.byGroup()) {
-                row.add(e.groups().seedCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
+                row.add(e.groups().bootstrapCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
                         .map(check -> number(check.pValue())).orElse("n/a"));
             }
             rows.add(row);
@@ -94,7 +94,7 @@ final class Tables {
         List<String> header = new ArrayList<>(List.of("metric", "condition", unit + " a", unit + " b", "difference",
                 "p", "p adjusted", "significant"));
         if (e.byGroup()) {
-            header.add("seeds p (permutation of the seeds' medians)");
+            header.add("bootstrap p (two-stage, a check)");
         }
         return new Table((e.byGroup() ? "Group comparisons" : "Paired comparisons") + " (a minus b; "
                 + e.correction() + ")", header, rows);

@@ -38,28 +38,42 @@ class GroupEvidenceTest {
     }
 
     @Test
-    void aGroupComparisonIsTheTwoStageBootstrapOfTheMeanMedians() {
+    void aGroupComparisonIsTheDifferenceOfTheMeanMediansTestedByPermutingTheSeeds() {
         Evidence.Comparison ssim = comparison("ssim", "noise 0.1", "a", "b");
-        assertThat(ssim.test()).isEqualTo(GroupEvidence.GROUP_TEST);
         double a = meanOfMedians("ssim", "noise 0.1", 0, 1, 2);
         double b = meanOfMedians("ssim", "noise 0.1", 3, 4, 5);
         assertThat(ssim.difference()).isCloseTo(a - b, within(1e-12)).isCloseTo(0.2, within(0.03));
-        assertThat(ssim.interval().contains(0)).isFalse();
-        assertThat(ssim.significant(0.95)).isTrue();
-        assertThat(comparison("ssim", "clean", "a", "b").significant(0.95)).as("no drop without noise").isFalse();
+        assertThat(ssim.interval().contains(0)).as("the two-stage bootstrap's interval").isFalse();
+        // every seed of a has a higher median than every seed of b: only that split and its mirror are as far
+        assertThat(ssim.pValue()).isEqualTo(2 / 20.0);
+        assertThat(ssim.test()).startsWith("exact permutation test of the members' medians (exact permutation test"
+                + " of the difference of means (all 20 splits)");
+        assertThat(ssim.significant(0.95)).as("three seeds against three can never reach 5%").isFalse();
+        assertThat(comparison("ssim", "noise 0.1", "a", "c").pValue())
+                .as("3 against 1: of the 4 splits only the observed one (c's median the lowest of the four, further"
+                        + " from their mean than the highest) is as far").isEqualTo(0.25);
     }
 
     @Test
-    void eachGroupComparisonOfASeriesIsCheckedByPermutingTheSeedsMedians() {
-        GroupEvidence.SeedCheck check = EVIDENCE.groups().seedCheck("ssim", "noise 0.1", "a", "b").orElseThrow();
-        // every seed of a has a higher median than every seed of b: only that split and its mirror are as far
-        assertThat(check.pValue()).isEqualTo(2 / 20.0);
-        assertThat(check.test()).isEqualTo("exact permutation test of the difference of means (all 20 splits) of"
-                + " the members' medians");
-        assertThat(EVIDENCE.groups().seedCheck("ssim", "noise 0.1", "a", "c").orElseThrow().pValue())
-                .as("3 against 1: of the 4 splits only the observed one (c's median the lowest of the four, further"
-                        + " from their mean than the highest) is as far").isEqualTo(0.25);
-        assertThat(EVIDENCE.groups().seedCheck(Evidence.CRASH_RATE, "clean", "a", "b")).isEmpty();
+    void eachGroupComparisonOfASeriesKeepsTheTwoStageBootstrapsPValueAsACheck() {
+        GroupEvidence.BootstrapCheck check = EVIDENCE.groups().bootstrapCheck("ssim", "noise 0.1", "a", "b")
+                .orElseThrow();
+        assertThat(check.test()).isEqualTo(GroupEvidence.BOOTSTRAP_CHECK);
+        assertThat(check.pValue()).as("the bootstrap, too liberal with 3 seeds, calls it clear").isLessThan(0.01);
+        assertThat(EVIDENCE.groups().bootstrapCheck(Evidence.CRASH_RATE, "clean", "a", "b")).isEmpty();
+    }
+
+    @Test
+    void holmIsMadeWithinEachMetricAndCondition() {
+        assertThat(EVIDENCE.correction()).contains("within each metric and condition").contains("6 questions");
+        for (Evidence.Comparison c : EVIDENCE.comparisons()) {
+            List<Double> family = EVIDENCE.comparisons().stream().filter(o -> o.metric().equals(c.metric())
+                    && o.condition().equals(c.condition())).map(Evidence.Comparison::pValue).toList();
+            double smallest = family.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            if (c.pValue() == smallest) {
+                assertThat(c.pAdjusted()).isEqualTo(Math.min(1, smallest * family.size()));
+            }
+        }
     }
 
     @Test

@@ -58,7 +58,7 @@ class GroupReportTest {
         List<String> reading = Reading.paragraphs(GROUPED);
         assertThat(reading.get(0)).contains("group comparisons (every two groups");
         assertThat(String.join(" ", reading)).contains("ncp (2 seeds) vs odd (2 seeds)").containsPattern(
-                "adjusted p [0-9.]+ \\(seeds p [0-9.]+\\)");
+                "adjusted p [0-9.]+ \\(bootstrap p [0-9.]+\\)");
         Table key = Tables.keyFigures(GROUPED);
         assertThat(key.rows()).extracting(r -> r.get(0)).containsOnly("ncp (2 seeds)", "odd (2 seeds)");
         assertThat(Tables.comparisons(GROUPED).header()).contains("group a", "group b");
