@@ -93,6 +93,35 @@ class SampleModelTest {
         assertThat(training.get("seed").asLong()).isEqualTo(recipe.seed());
     }
 
+    static Stream<String> cameraSeedFolders() {
+        return Stream.of("ncp-s2", "ncp-s3", "fullyconnected-s2", "fullyconnected-s3", "random-s1", "random-s3",
+                "cfc-s2", "cfc-s3");
+    }
+
+    /**
+     * The other seeds of the camera architectures (the samples themselves are one seed each) load and were made by
+     * their architecture's preset, with only the seed changed, on the same expert data.
+     */
+    @ParameterizedTest
+    @MethodSource("cameraSeedFolders")
+    void eachCameraSeedWasMadeByItsArchitecturesRecipeWithItsOwnSeed(String folder) throws Exception {
+        String architecture = folder.substring(0, folder.lastIndexOf("-s"));
+        long seed = Long.parseLong(folder.substring(folder.lastIndexOf("-s") + 2));
+        Path dir = sample("camera-seeds/" + folder);
+        JsonNode model = JSON.readTree(dir.resolve("model.json").toFile());
+        TrainOptions recipe = TrainingPresets.get(architecture + "-lanekeeping").training();
+        JsonNode training = model.at("/provenance/training");
+        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo(architecture + "-lanekeeping");
+        assertThat(model.at("/provenance/preset/data/seed").asLong()).isEqualTo(1);
+        assertThat(training.get("seed").asLong()).isEqualTo(seed);
+        assertThat(training.get("epochs_done").asInt()).isEqualTo(recipe.epochs());
+        assertThat(training.get("learning_rate").asDouble()).isEqualTo(recipe.learningRate());
+        assertThat(training.path("cell_learning_rate_factor").asDouble(1.0)).isEqualTo(recipe.cellRateFactor());
+        CliRunner info = CliRunner.run("info", "--model", dir.toString(), "--json");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(JSON.readTree(info.out()).at("/size_table/rnn_neurons").asInt()).isEqualTo(19);
+    }
+
     static Stream<String> studyFolders() {
         return Stream.of("ncp", "fullyconnected", "random", "cfc")
                 .flatMap(a -> VectorStudy.SEEDS.stream().map(s -> a + "-s" + s));
