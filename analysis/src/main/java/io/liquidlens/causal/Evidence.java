@@ -8,9 +8,11 @@ import io.liquidlens.stats.PoissonComparison;
 import io.liquidlens.stats.PoissonInterval;
 import io.liquidlens.stats.Statistic;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How sure an audit's numbers are (docs/ANALYSES.md#statistics): a 95% block-bootstrap interval for the mean and
@@ -267,29 +269,28 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
      * a paper would test it.
      */
     private static List<Comparison> adjustedPerQuestion(List<Comparison> raw) {
-        Map<String, List<Integer>> families = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < raw.size(); i++) {
-            families.computeIfAbsent(raw.get(i).metric() + '\u0000' + raw.get(i).condition(),
-                    k -> new ArrayList<>()).add(i);
-        }
-        double[] adjusted = new double[raw.size()];
-        for (List<Integer> family : families.values()) {
-            double[] p = Holm.adjust(family.stream().mapToDouble(i -> raw.get(i).pValue()).toArray());
-            for (int k = 0; k < p.length; k++) {
-                adjusted[family.get(k)] = p[k];
-            }
-        }
-        List<Comparison> out = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            Comparison c = raw.get(i);
-            out.add(new Comparison(c.metric(), c.condition(), c.modelA(), c.modelB(), c.difference(), c.interval(),
-                    c.pValue(), adjusted[i], c.test()));
-        }
-        return out;
+        return adjustedWithin(raw, c -> c.metric() + '\u0000' + c.condition());
     }
 
+    /** Holm over every comparison of the audit. */
     private static List<Comparison> adjusted(List<Comparison> raw) {
-        double[] adjusted = Holm.adjust(raw.stream().mapToDouble(Comparison::pValue).toArray());
+        return adjustedWithin(raw, c -> "");
+    }
+
+    /** Holm's correction within each family of comparisons, a family being those with the same key. */
+    private static List<Comparison> adjustedWithin(List<Comparison> raw,
+                                                   Function<Comparison, String> family) {
+        Map<String, List<Integer>> families = new LinkedHashMap<>();
+        for (int i = 0; i < raw.size(); i++) {
+            families.computeIfAbsent(family.apply(raw.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        double[] adjusted = new double[raw.size()];
+        for (List<Integer> members : families.values()) {
+            double[] p = Holm.adjust(members.stream().mapToDouble(i -> raw.get(i).pValue()).toArray());
+            for (int k = 0; k < p.length; k++) {
+                adjusted[members.get(k)] = p[k];
+            }
+        }
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Comparison c = raw.get(i);
