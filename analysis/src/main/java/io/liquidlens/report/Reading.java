@@ -17,8 +17,8 @@ final class Reading {
     private static final Map<String, String> NAMES = Map.of(
             "ssim", "Median SSIM of clean and perturbed maps",
             "deviation", "Median output deviation",
-            "distractor_share", "Median share of saliency on distractor pixels",
-            "task_share", "Median share of saliency on road and lane pixels",
+            "distractor_share", "Median share of saliency on distractor pixels (or inputs)",
+            "task_share", "Median share of saliency on road and lane pixels (or task inputs)",
             "spurious_share", "Median share of saliency on the spurious inputs",
             Evidence.CRASH_RATE, "Closed-loop crashes per 1000 steps");
 
