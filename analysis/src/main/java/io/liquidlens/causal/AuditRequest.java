@@ -1,7 +1,9 @@
 package io.liquidlens.causal;
 
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -10,7 +12,10 @@ import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -18,26 +23,36 @@ import java.util.concurrent.CancellationException;
  *
  * @param models        model folders (or their model.json), compared in this order
  * @param rollouts      rollout files or folders of them (read whole, in path order)
- * @param perturbations the conditions, in {@link Conditions}' syntax
- * @param channels      vector models: the inputs the {@code channels} condition perturbs (empty: all)
+ * @param perturbations the conditions, in {@link Conditions}' syntax, or null for the models' default ({@link
+ *                      Conditions#defaultFor})
+ * @param channels      vector models: the inputs the {@code channels} condition perturbs (empty: the inputs
+ *                      declared distractors when any are, else all)
  * @param options       how to measure
  * @param groupOf       the group each model belongs to, in model order ({@code ""} for a model given alone); empty
  *                      when no model is in a group
+ * @param inputRoles    vector models: roles set on top of those each model.json declares (empty: none)
  */
 public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
-                           AuditOptions options, List<String> groupOf) {
+                           AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
 
     public AuditRequest {
         models = List.copyOf(models);
         rollouts = List.copyOf(rollouts);
         channels = List.copyOf(channels);
         groupOf = List.copyOf(groupOf);
+        inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
         if (models.isEmpty() || rollouts.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one rollout");
         }
         if (!groupOf.isEmpty() && groupOf.size() != models.size()) {
             throw new IllegalArgumentException(groupOf.size() + " group names for " + models.size() + " models");
         }
+    }
+
+    /** A request whose models keep the roles their model.json declares. */
+    public AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
+                        AuditOptions options, List<String> groupOf) {
+        this(models, rollouts, perturbations, channels, options, groupOf, Map.of());
     }
 
     /** A request whose models stand alone. */
@@ -54,6 +69,31 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
      */
     public static SaliencySpec defaultMethodFor(List<Path> models) {
         return SaliencySpec.reportDefault(ModelFolder.readManifest(models.get(0)).head() != null);
+    }
+
+    /**
+     * {@code loaded} with {@link #inputRoles} declared on top of its own; every name must be one of its inputs.
+     *
+     * @throws io.liquidlens.BadOptionException naming {@code --input-roles} and the model when a name is not an
+     *                                          input or the model reads images
+     */
+    private LoadedModel withRoles(LoadedModel loaded) {
+        if (inputRoles().isEmpty()) {
+            return loaded;
+        }
+        ModelManifest.InputSpec in = loaded.manifest().inputs();
+        if (loaded.network().head().isPresent()) {
+            throw new io.liquidlens.BadOptionException("--input-roles: " + loaded.manifestFile()
+                    + " reads camera frames, not named inputs; input roles are for vector models");
+        }
+        for (String name : inputRoles().keySet()) {
+            if (!in.names().contains(name)) {
+                throw new io.liquidlens.BadOptionException("--input-roles: '" + name + "' is not one of the inputs "
+                        + in.names() + " of " + loaded.manifestFile());
+            }
+        }
+        return new LoadedModel(loaded.folder(), loaded.manifestFile(), loaded.weightsFile(),
+                loaded.manifest().withInputs(in.withRoles(inputRoles())), loaded.network());
     }
 
     /**
@@ -85,7 +125,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         java.util.Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
         java.util.Set<String> alone = new java.util.HashSet<>();
         for (int i = 0; i < models().size(); i++) {
-            LoadedModel loaded = LoadedModel.load(models().get(i));
+            LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)));
             String group = groupOf().isEmpty() ? "" : groupOf().get(i);
             String base = (group.isEmpty() ? "" : group + "/") + loaded.folder().getFileName();
             String name = base;
@@ -108,20 +148,28 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         List<ModelGroup> groups = grouped.entrySet().stream().map(e -> new ModelGroup(e.getKey(), e.getValue()))
                 .toList();
         LoadedModel first = subjects.get(0).model();
-        List<String> inputs = first.network().head().isPresent() ? List.of() : first.manifest().inputs().names();
+        boolean camera = first.network().head().isPresent();
+        List<String> inputs = camera ? List.of() : first.manifest().inputs().names();
         AuditOptions o = options();
-        List<Condition> conditions = Conditions.parse(perturbations(), o.seed(), inputs, channels());
+        String spec = perturbations() == null ? Conditions.defaultFor(camera) : perturbations();
+        List<String> noisy = channels().isEmpty() && !camera ? first.manifest().inputs().declaredDistractors()
+                : channels();
+        List<Condition> conditions = Conditions.parse(spec, o.seed(), inputs, noisy);
         List<Path> files = Rollouts.listRecursively(rollouts());
         List<Rollout> read = new ArrayList<>();
         for (Path f : files) {
             read.add(Rollouts.read(f));
             p.input("rollout", f);
         }
-        p.option("perturbations", perturbations()).option("channels", String.join(",", channels()))
+        p.option("perturbations", spec).option("channels", String.join(",", noisy))
                 .option("method", o.method().text()).option("output", o.output()).option("frames", o.frames())
                 .option("overlays", o.overlays()).option("episodes", o.episodes())
                 .option("episode_steps", o.episodeSteps()).option("interventions", o.interventions())
                 .option("seed", o.seed());
+        if (!inputRoles().isEmpty()) {
+            p.option("input_roles", String.join(",", inputRoles().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().text()).toList()));
+        }
         if (groups.stream().anyMatch(ModelGroup::isGroup)) {
             p.option("groups", String.join(";", groups.stream().map(g -> g.name() + "=" + String.join(",",
                     g.members())).toList()));

@@ -202,7 +202,11 @@ public final class CausalAuditor {
             effects = InterventionRanking.rankReplays(run.net(), run.clean(), options.output());
             tick(1);
         }
-        return new ModelAudit(run.subject().name(), describe(run.net()), run.results(), effects, run.overlays());
+        LoadedModel model = run.subject().model();
+        var roles = model.network().head().isPresent() ? java.util.Map.<String, io.liquidlens.io.InputRole>of()
+                : model.manifest().inputs().resolvedRoles();
+        return new ModelAudit(run.subject().name(), describe(run.net()), run.results(), effects, run.overlays(),
+                roles);
     }
 
     private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, Disturbed disturbed,

@@ -1,43 +1,43 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.io.InputRole;
+import io.liquidlens.io.ModelManifest;
 import io.liquidlens.lanekeeping.Labels;
 import io.liquidlens.model.LoadedModel;
 import java.util.List;
 
 /**
- * The vector analogue of a camera's label map: each input channel of the sample world's vector sensor is task
- * ({@code d}, {@code mu}, {@code kappa}) or distractor ({@code noise_*}, {@code spurious_*}), so the share of
- * saliency on distractor channels is measured exactly as on distractor pixels.
+ * The vector analogue of a camera's label map: each input channel is task or distractor by the role model.json
+ * (or {@code --input-roles}) gives it, else by the sample world's naming ({@link InputRole#byConvention}), so the
+ * share of saliency on distractor channels is measured exactly as on distractor pixels. The spurious share stays
+ * by name: it measures the sample world's own shortcut channels, {@code spurious_*}.
  */
 final class ChannelLabels {
-    private static final List<String> TASK = List.of("d", "mu", "kappa");
     private static final String SPURIOUS = "spurious_";
 
     private ChannelLabels() {
     }
 
     /**
-     * The classes of a vector model's inputs, alike at every step, or null for a camera model or inputs
-     * that are not the sample world's (no channel named as the vector sensor names them).
+     * The classes of a vector model's inputs, alike at every step, or null for a camera model or inputs none of
+     * which is task or distractor (no labels: the shares are n/a, as on a camera rollout without label maps).
      */
     static FrameLabels of(LoadedModel model) {
         if (model.network().head().isPresent()) {
             return null;
         }
-        List<String> names = model.manifest().inputs().names();
+        ModelManifest.InputSpec inputs = model.manifest().inputs();
+        List<String> names = inputs.names();
         long[] classes = new long[names.size()];
         boolean known = false;
         for (int i = 0; i < classes.length; i++) {
-            String n = names.get(i);
-            if (TASK.contains(n)) {
-                classes[i] = Labels.ROAD;
-                known = true;
-            } else if (n.startsWith("noise_") || n.startsWith(SPURIOUS)) {
-                classes[i] = Labels.DISTRACTOR;
-                known = true;
-            } else {
-                classes[i] = Labels.BACKGROUND;
-            }
+            InputRole role = inputs.roleOf(names.get(i));
+            classes[i] = switch (role) {
+                case TASK -> Labels.ROAD;
+                case DISTRACTOR -> Labels.DISTRACTOR;
+                case OTHER -> Labels.BACKGROUND;
+            };
+            known |= role != InputRole.OTHER;
         }
         if (!known) {
             return null;

@@ -21,12 +21,20 @@ public final class Conditions {
     /** The paper's protocol: the clean run and Gaussian pixel noise of variance 0.1, 0.2 and 0.3. */
     public static final String DEFAULT = "noise=0,0.1,0.2,0.3";
 
+    /** Vector models' default: Gaussian noise of these variances on the chosen input channels. */
+    public static final String VECTOR_DEFAULT = "channels=0,0.1,0.2,0.3";
+
     private static final List<String> KINDS = List.of("noise", "objects", "shadows", "brightness", "occlusion",
             "channels", "spurious");
     /** The spread of the noise on the spurious cue, as the vector sensor draws it in training episodes. */
     private static final double CUE_NOISE = 0.1;
 
     private Conditions() {
+    }
+
+    /** The default conditions for camera models ({@link #DEFAULT}) or vector models ({@link #VECTOR_DEFAULT}). */
+    public static String defaultFor(boolean camera) {
+        return camera ? DEFAULT : VECTOR_DEFAULT;
     }
 
     /**

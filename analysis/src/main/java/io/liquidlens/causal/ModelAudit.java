@@ -1,6 +1,10 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.io.InputRole;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The causality measures of one model.
@@ -10,13 +14,23 @@ import java.util.List;
  * @param conditions    one result per condition, in the report's condition order
  * @param interventions the intervention effects, largest mean effect first (the causal ranking)
  * @param overlays      a few frames per condition with their maps
+ * @param inputRoles    a vector model's inputs with the roles its shares were measured by, in input order
+ *                      (empty for a camera model)
  */
 public record ModelAudit(String name, String description, List<ConditionResult> conditions,
-                         List<InterventionEffect> interventions, List<SaliencyOverlay> overlays) {
+                         List<InterventionEffect> interventions, List<SaliencyOverlay> overlays,
+                         Map<String, InputRole> inputRoles) {
 
     public ModelAudit {
         conditions = List.copyOf(conditions);
         interventions = List.copyOf(interventions);
         overlays = List.copyOf(overlays);
+        inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
+    }
+
+    /** A model audit without input roles (a camera model's). */
+    public ModelAudit(String name, String description, List<ConditionResult> conditions,
+                      List<InterventionEffect> interventions, List<SaliencyOverlay> overlays) {
+        this(name, description, conditions, interventions, overlays, Map.of());
     }
 }

@@ -42,16 +42,24 @@ final class ReportCommand implements Callable<Integer> {
             description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order).")
     List<Path> rollouts;
 
-    @Option(names = "--perturbations", paramLabel = "SPEC", defaultValue = Conditions.DEFAULT,
+    @Option(names = "--perturbations", paramLabel = "SPEC",
             description = "Conditions, ';'-separated KIND[=LEVEL,...] with KIND noise (variance), objects (per 100 m),"
                     + " shadows (opacity), brightness (amplitude) or occlusion (patches) for camera models, channels"
                     + " (noise variance on --channels) or spurious (the training-time shortcut on spurious_* inputs)"
-                    + " for vector models; level 0 is clean. Default: ${DEFAULT-VALUE} (the NCP paper's protocol).")
+                    + " for vector models; level 0 is clean. Default: " + Conditions.DEFAULT + " (the NCP paper's"
+                    + " protocol) for camera models, " + Conditions.VECTOR_DEFAULT + " for vector models.")
     String perturbations;
 
     @Option(names = "--channels", split = ",", paramLabel = "NAME",
-            description = "Vector models: the inputs the 'channels' condition adds noise to (default: every input).")
+            description = "Vector models: the inputs the 'channels' condition adds noise to (default: the inputs"
+                    + " declared distractors when any are, else every input).")
     List<String> channels = new ArrayList<>();
+
+    @Option(names = "--input-roles", paramLabel = "NAME=ROLE,...",
+            description = "Vector models: input roles (task, distractor or other) set on top of those each"
+                    + " model.json declares, for every model; inputs without a role go by name (d, mu, kappa task;"
+                    + " noise_*, spurious_* distractor; else other).")
+    String inputRoles;
 
     @Option(names = "--method", paramLabel = "NAME",
             description = "Saliency method NAME[:KEY=VALUE,...]: " + SaliencySpec.SYNTAX
@@ -107,7 +115,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
         AuditRequest request = new AuditRequest(tokens.models(), rollouts, perturbations, channels, options,
-                tokens.groupOf());
+                tokens.groupOf(), InputRoles.parse(inputRoles));
         CausalAudit audit;
         try (OutputClaim claim = request.claim(COMMAND, out)) {
             audit = request.run(COMMAND, eta);

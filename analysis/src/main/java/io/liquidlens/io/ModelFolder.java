@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,7 +184,8 @@ public final class ModelFolder {
                         names.add("input_" + i);
                     }
                 }
-                return ModelManifest.InputSpec.vector(names);
+                return new ModelManifest.InputSpec(ModelManifest.InputSpec.Kind.VECTOR, names, null,
+                        parseRoles(inputs.get("roles"), names));
             }
             case "image" -> {
                 if (!hasHead) {
@@ -201,6 +203,32 @@ public final class ModelFolder {
             }
             default -> throw new IllegalArgumentException("inputs.kind must be \"vector\" or \"image\", not \"" + kind + "\"");
         }
+    }
+
+    /** {@code inputs.roles}: an object from input name to role; the names must be inputs. */
+    private static Map<String, InputRole> parseRoles(JsonNode roles, List<String> names) {
+        Map<String, InputRole> out = new LinkedHashMap<>();
+        if (roles == null || roles.isNull()) {
+            return out;
+        }
+        if (!roles.isObject()) {
+            throw new IllegalArgumentException("inputs.roles must be an object from input name to role ("
+                    + InputRole.accepted() + ")");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = roles.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!names.contains(e.getKey())) {
+                throw new IllegalArgumentException("inputs.roles.\"" + e.getKey() + "\" is not one of the inputs "
+                        + names);
+            }
+            InputRole role = e.getValue().isTextual() ? InputRole.parse(e.getValue().asText()) : null;
+            if (role == null) {
+                throw new IllegalArgumentException("inputs.roles.\"" + e.getKey() + "\": " + e.getValue()
+                        + " is not a role; accepted: " + InputRole.accepted());
+            }
+            out.put(e.getKey(), role);
+        }
+        return out;
     }
 
     private static List<String> parseOutputs(JsonNode outputs) {
@@ -312,6 +340,10 @@ public final class ModelFolder {
         } else {
             ArrayNode names = inputs.putArray("names");
             manifest.inputs().names().forEach(names::add);
+            if (!manifest.inputs().roles().isEmpty()) {
+                ObjectNode roles = inputs.putObject("roles");
+                manifest.inputs().roles().forEach((n, r) -> roles.put(n, r.text()));
+            }
         }
         ArrayNode outNames = root.putObject("outputs").putArray("names");
         manifest.outputs().forEach(outNames::add);

@@ -30,7 +30,7 @@ final class Caption {
         p.add("Saliency method: " + audit.method() + ". Explained output: " + audit.outputName() + " (index "
                 + audit.output() + ").");
         for (ModelAudit m : audit.models()) {
-            p.add("Model " + m.name() + ": " + m.description() + "; " + drive(m) + ".");
+            p.add("Model " + m.name() + ": " + m.description() + "; " + drive(m) + roles(m) + ".");
         }
         for (Condition c : audit.conditions()) {
             p.add("Condition " + c.name() + ": kind " + c.kind() + ", level " + c.level() + (c.drivable()
@@ -61,6 +61,19 @@ final class Caption {
                     + GroupEvidence.GROUP_TEST + "; the comparisons above replace the model-pair comparisons.");
         }
         return p;
+    }
+
+    /**
+     * A vector model's input roles as its shares used them (declared in model.json or by --input-roles, else by
+     * the sample world's naming), or nothing for a camera model.
+     */
+    private static String roles(ModelAudit m) {
+        if (m.inputRoles().isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        m.inputRoles().forEach((input, role) -> each.add(input + " " + role.text()));
+        return "; input roles " + String.join(", ", each);
     }
 
     /** What was read and how it was run: files with SHA-256, options, command, version, platform. */

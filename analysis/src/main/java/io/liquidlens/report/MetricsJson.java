@@ -111,6 +111,10 @@ final class MetricsJson {
         o.put("name", m.name());
         o.put("description", m.description());
         group.ifPresent(g -> o.put("group", g));
+        if (!m.inputRoles().isEmpty()) {
+            ObjectNode roles = o.putObject("input_roles");
+            m.inputRoles().forEach((input, role) -> roles.put(input, role.text()));
+        }
         ArrayNode conditions = o.putArray("conditions");
         for (ConditionResult r : m.conditions()) {
             ObjectNode c = conditions.addObject();

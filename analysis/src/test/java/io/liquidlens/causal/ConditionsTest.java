@@ -21,6 +21,18 @@ class ConditionsTest {
     }
 
     @Test
+    void vectorModelsDefaultToChannelNoiseOnTheChosenInputs() {
+        assertThat(Conditions.defaultFor(true)).isEqualTo(Conditions.DEFAULT);
+        List<String> inputs = List.of("a", "b", "n1", "s");
+
+        List<Condition> c = Conditions.parse(Conditions.defaultFor(false), 5, inputs, List.of("n1", "s"));
+
+        assertThat(c).extracting(Condition::name).containsExactly("clean", "channels 0.1", "channels 0.2",
+                "channels 0.3");
+        assertThat(c.get(3).perturbation()).isEqualTo(new Perturbation.ChannelNoise(List.of(2, 3), 0.3, 5));
+    }
+
+    @Test
     void kindsWithoutLevelsTakeTheSampleWorldsDefaults() {
         List<Condition> c = Conditions.parse("objects; shadows=0.3,0.6 ;occlusion", 0);
         assertThat(c).extracting(Condition::name).containsExactly("objects 8", "shadows 0.3", "shadows 0.6",

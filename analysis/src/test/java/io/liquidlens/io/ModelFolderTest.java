@@ -117,6 +117,77 @@ class ModelFolderTest {
         assertRejected(file, "inputs.names", "2 names", "3 inputs");
     }
 
+    /** Inputs {@code a, b, noise1} with the roles {@code edit} writes into {@code inputs.roles}. */
+    private Path writeRoles(Consumer<ObjectNode> edit) throws IOException {
+        return writeManifest(m -> {
+            ObjectNode inputs = m.putObject("inputs");
+            inputs.putArray("names").add("a").add("b").add("noise1");
+            edit.accept(inputs.putObject("roles"));
+        });
+    }
+
+    @Test
+    void declaredRolesAreKeptAndTheOthersGoByTheSampleWorldsNames() throws IOException {
+        writeManifest(m -> {
+            ObjectNode inputs = m.putObject("inputs");
+            inputs.putArray("names").add("a").add("kappa").add("noise1");
+            inputs.putObject("roles").put("a", "task").put("noise1", "distractor");
+        });
+
+        ModelManifest.InputSpec in = ModelFolder.readManifest(dir).inputs();
+
+        assertThat(in.roles()).containsExactly(Map.entry("a", InputRole.TASK), Map.entry("noise1", InputRole.DISTRACTOR));
+        assertThat(in.resolvedRoles()).containsExactly(Map.entry("a", InputRole.TASK),
+                Map.entry("kappa", InputRole.TASK), Map.entry("noise1", InputRole.DISTRACTOR));
+        assertThat(in.declaredDistractors()).containsExactly("noise1");
+        assertThat(in.withRoles(Map.of("a", InputRole.OTHER)).roleOf("a")).isEqualTo(InputRole.OTHER);
+    }
+
+    @Test
+    void withoutRolesTheSampleWorldsNamesDecide() {
+        ModelManifest.InputSpec in = ModelManifest.InputSpec.vector(List.of("d", "mu", "noise_1", "spurious_2", "x"));
+
+        assertThat(in.resolvedRoles().values()).containsExactly(InputRole.TASK, InputRole.TASK, InputRole.DISTRACTOR,
+                InputRole.DISTRACTOR, InputRole.OTHER);
+        assertThat(in.declaredDistractors()).as("naming is a fallback, not a declaration").isEmpty();
+    }
+
+    @Test
+    void anUnknownRoleIsRejectedByKey() throws IOException {
+        Path file = writeRoles(r -> r.put("noise1", "noise"));
+
+        assertRejected(file, "inputs.roles.\"noise1\"", "\"noise\" is not a role", "task, distractor, other");
+    }
+
+    @Test
+    void aRoleForANameThatIsNotAnInputIsRejectedByKey() throws IOException {
+        Path file = writeRoles(r -> r.put("spurious", "distractor"));
+
+        assertRejected(file, "inputs.roles.\"spurious\"", "not one of the inputs [a, b, noise1]");
+    }
+
+    @Test
+    void rolesMustBeAnObject() throws IOException {
+        Path file = writeManifest(m -> {
+            ObjectNode inputs = m.putObject("inputs");
+            inputs.putArray("names").add("a").add("b").add("c");
+            inputs.putArray("roles").add("task");
+        });
+
+        assertRejected(file, "inputs.roles must be an object");
+    }
+
+    @Test
+    void rolesSurviveTheWriteReadRoundTrip() throws IOException {
+        writeRoles(r -> r.put("noise1", "distractor").put("a", "other"));
+        ModelManifest read = ModelFolder.readManifest(dir);
+
+        JsonNode written = ModelFolder.toJson(read);
+
+        assertThat(written.get("inputs").get("roles").toString()).isEqualTo("{\"noise1\":\"distractor\",\"a\":\"other\"}");
+        assertThat(ModelFolder.parse(written).inputs().roles()).isEqualTo(read.inputs().roles());
+    }
+
     @Test
     void unknownTopLevelKeyIsRejectedByName() throws IOException {
         Path file = writeManifest(m -> m.put("weigths", "model.pt"));
