@@ -109,7 +109,9 @@ public final class CausalReportViewModel {
         AuditOptions o = new AuditOptions(AuditRequest.defaultMethodFor(r.models()), v.output(),
                 v.frames(), v.overlays(), v.episodes(), v.episodeSteps(), v.seed(), v.interventions());
         sink.message("Measuring " + r.models().size() + " model(s)");
-        AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), r.spec(), List.of(), o);
+        // the field's untouched default is the camera protocol; left as it is, each model kind gets its own default
+        String spec = r.spec().equals(Conditions.DEFAULT) ? null : r.spec();
+        AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), spec, List.of(), o);
         try (OutputClaim claim = request.claim(COMMAND, r.out())) {
             CausalAudit audit = request.run(COMMAND, sink);
             sink.checkCancelled();

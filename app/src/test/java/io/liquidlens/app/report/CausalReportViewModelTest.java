@@ -41,6 +41,22 @@ class CausalReportViewModelTest {
     }
 
     @Test
+    void aVectorModelWithTheFieldsDefaultGetsTheVectorConditions() throws Exception {
+        report.models().add(TestModels.VECTOR_SAMPLE);
+        report.rolloutsProperty().set(Path.of("..", "sample-traces", "vector-lanekeeping"));
+        report.framesProperty().set(3);
+        report.interventionsProperty().set(false);
+        Path out = tmp.resolve("vector");
+        report.outProperty().set(out);
+
+        report.run();
+
+        assertThat(report.errorProperty().get()).isNull();
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("\"channels 0.3\"")
+                .doesNotContain("\"noise 0.1\"");
+    }
+
+    @Test
     void aBadSpecIsOneLineAndRunsNothing() {
         report.models().add(TestModels.CAMERA_SAMPLE);
         report.rolloutsProperty().set(CLEAN);
