@@ -1,0 +1,312 @@
+package io.liquidlens.io;
+
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.Limits;
+import io.liquidlens.MemoryBudget;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads chosen columns of a CSV file (a header row naming the columns, then one row per step) as float32
+ * (T, k) arrays, one per group of column names. The file is streamed line by line; its size, its header's
+ * width, each line's length and the row count are bounded before anything grows. Fields are separated by
+ * commas, or by {@code ;} or a tab when the header holds no comma; fields are not quoted (a header name may
+ * be). Every problem is one {@link LiquidLensException} naming the file, the row (1-based, the header is
+ * row 1) and the column.
+ */
+public final class CsvColumns {
+    /** Decimal numbers as Java and Python print them: {@code 1}, {@code -0.5}, {@code 1e-3}, {@code 1.0E-3}. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
+    private static final int LISTED_NAMES = 20;
+
+    private final Path file;
+
+    private CsvColumns(Path file) {
+        this.file = file;
+    }
+
+    /** The separator of a CSV file, told from its header. */
+    public enum Separator {
+        COMMA(','), SEMICOLON(';'), TAB('\t');
+
+        private final char symbol;
+
+        Separator(char symbol) {
+            this.symbol = symbol;
+        }
+
+        /** Comma when the header holds one, else semicolon, else tab, else comma (a single column). */
+        static Separator of(String header) {
+            if (header.indexOf(',') >= 0) {
+                return COMMA;
+            }
+            if (header.indexOf(';') >= 0) {
+                return SEMICOLON;
+            }
+            return header.indexOf('\t') >= 0 ? TAB : COMMA;
+        }
+
+        /** As the user would name it: {@code comma}, {@code semicolon}, {@code tab}. */
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What was read: one (T, k) float32 array per group of names asked for, in the order asked.
+     *
+     * @param arrays    the arrays, one per group
+     * @param separator the separator the header used
+     */
+    public record Table(List<NdArray> arrays, Separator separator) {
+        public Table {
+            arrays = List.copyOf(arrays);
+        }
+    }
+
+    /**
+     * Reads the columns named in {@code groups} (e.g. the inputs, then the actions) from {@code file}.
+     *
+     * @param groups each group's column names with the option that named them ({@code "--inputs"}), in order
+     * @throws LiquidLensException one line naming the file, the row and the column of the first problem
+     */
+    public static Table read(Path file, Map<String, List<String>> groups) {
+        return new CsvColumns(file).readGroups(groups);
+    }
+
+    private Table readGroups(Map<String, List<String>> groups) {
+        RegularFiles.require(file);
+        long bytes = size();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = nextLine(in, 1);
+            if (header == null || header.isBlank()) {
+                throw problem("is empty; the first row must be a header naming the columns");
+            }
+            Separator separator = Separator.of(header);
+            List<String> names = headerNames(header.startsWith("\uFEFF") ? header.substring(1) : header, separator);
+            int[][] picks = picks(names, groups);
+            int chosen = Arrays.stream(picks).mapToInt(p -> p.length).sum();
+            // every row takes at least two characters per column ("0,"), which bounds the rows before any grows
+            long maxRows = Math.min(Limits.STEPS, bytes / Math.max(1, 2L * names.size()) + 1);
+            MemoryBudget.require(file + ": reading " + maxRows + " rows of " + chosen + " columns",
+                    MemoryBudget.product(maxRows, chosen, 2L * Float.BYTES));
+            float[][] values = readRows(in, separator, names, picks);
+            List<NdArray> arrays = new ArrayList<>();
+            for (int g = 0; g < picks.length; g++) {
+                int rows = values[g].length / Math.max(1, picks[g].length);
+                arrays.add(NdArray.ofFloats(new int[] {rows, picks[g].length}, values[g]));
+            }
+            return new Table(arrays, separator);
+        } catch (IOException e) {
+            throw new LiquidLensException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private long size() {
+        try {
+            long bytes = Files.size(file);
+            if (bytes > Limits.CSV_BYTES) {
+                throw problem(Limits.overLimit("size in bytes", bytes, Limits.CSV_BYTES));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new LiquidLensException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> headerNames(String header, Separator separator) {
+        String[] fields = split(header, separator, 1, Limits.CSV_COLUMNS);
+        List<String> names = new ArrayList<>(fields.length);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+            String name = unquote(fields[i].strip());
+            if (name.isEmpty()) {
+                throw problem("row 1, column " + (i + 1) + ": the header names no column here");
+            }
+            Integer first = seen.putIfAbsent(name, i + 1);
+            if (first != null) {
+                throw problem("row 1: the header names column \"" + name + "\" twice (columns " + first + " and "
+                        + (i + 1) + ")");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private int[][] picks(List<String> names, Map<String, List<String>> groups) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        Map<String, String> chosenBy = new HashMap<>();
+        int[][] picks = new int[groups.size()][];
+        int g = 0;
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            picks[g] = new int[group.getValue().size()];
+            for (int i = 0; i < picks[g].length; i++) {
+                String name = group.getValue().get(i);
+                Integer column = index.get(name);
+                if (column == null) {
+                    throw problem("no column \"" + name + "\" (" + group.getKey() + "); the header names "
+                            + listed(names));
+                }
+                String earlier = chosenBy.putIfAbsent(name, group.getKey());
+                if (earlier != null) {
+                    throw problem("column \"" + name + "\" is named twice (" + earlier
+                            + (earlier.equals(group.getKey()) ? "" : " and " + group.getKey()) + ")");
+                }
+                picks[g][i] = column;
+            }
+            g++;
+        }
+        return picks;
+    }
+
+    private float[][] readRows(BufferedReader in, Separator separator, List<String> names, int[][] picks)
+            throws IOException {
+        GrowingFloats[] out = new GrowingFloats[picks.length];
+        for (int g = 0; g < picks.length; g++) {
+            out[g] = new GrowingFloats();
+        }
+        int widest = Arrays.stream(picks).mapToInt(p -> p.length).max().orElse(0);
+        int steps = 0;
+        long row = 1;
+        for (String line; (line = nextLine(in, row + 1)) != null; ) {
+            row++;
+            if (line.isBlank()) {
+                continue; // a trailing newline or a spacer line is not a step
+            }
+            if (steps == Limits.STEPS) {
+                throw problem("row " + row + ": " + Limits.overLimit("steps", steps + 1L, Limits.STEPS));
+            }
+            if ((steps + 1L) * widest > Integer.MAX_VALUE - 8) {
+                throw problem("row " + row + ": " + (steps + 1) + " steps of " + widest + " columns are more values"
+                        + " than one array holds; import fewer columns or rows");
+            }
+            String[] fields = split(line, separator, row, names.size());
+            if (fields.length != names.size()) {
+                throw problem("row " + row + " has " + fields.length + " values but the header names " + names.size()
+                        + " columns");
+            }
+            for (int g = 0; g < picks.length; g++) {
+                for (int column : picks[g]) {
+                    out[g].add(number(fields[column].strip(), row, names.get(column)));
+                }
+            }
+            steps++;
+        }
+        if (steps == 0) {
+            throw problem("has a header but no data rows; one row per step is needed");
+        }
+        float[][] values = new float[picks.length][];
+        for (int g = 0; g < picks.length; g++) {
+            values[g] = out[g].toArray();
+        }
+        return values;
+    }
+
+    private float number(String text, long row, String column) {
+        String where = "row " + row + ", column \"" + column + "\": ";
+        if (NOT_A_NUMBER.matcher(text).matches() || INFINITE.matcher(text).matches()) {
+            throw problem(where + "\"" + text + "\" is not finite; a rollout holds finite numbers only");
+        }
+        if (!NUMBER.matcher(text).matches()) {
+            throw problem(where + (text.isEmpty() ? "the value is empty" : "\"" + shorten(text) + "\" is not a number"));
+        }
+        float v = (float) Double.parseDouble(text);
+        if (!Float.isFinite(v)) {
+            throw problem(where + text + " is beyond float32's range");
+        }
+        return v;
+    }
+
+    /** The fields of one line, refusing more than {@code limit} before they are all allocated. */
+    private String[] split(String line, Separator separator, long row, int limit) {
+        int count = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == separator.symbol && ++count > limit) {
+                throw problem(row == 1 ? Limits.overLimit("row 1: header columns", countAll(line, separator),
+                        Limits.CSV_COLUMNS) : "row " + row + " has more than the " + limit + " values the header names");
+            }
+        }
+        String[] fields = new String[count];
+        int start = 0;
+        for (int f = 0; f < count; f++) {
+            int end = line.indexOf(separator.symbol, start);
+            end = end < 0 ? line.length() : end;
+            fields[f] = line.substring(start, end);
+            start = end + 1;
+        }
+        return fields;
+    }
+
+    private static long countAll(String line, Separator separator) {
+        return line.chars().filter(c -> c == separator.symbol).count() + 1;
+    }
+
+    /** The next line without its end, or null at the end; a line longer than the limit is refused unread. */
+    private String nextLine(BufferedReader in, long row) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (line.length() == Limits.CSV_LINE_CHARS) {
+                throw problem("row " + row + ": " + Limits.overLimit("characters in one line", line.length() + 1L,
+                        Limits.CSV_LINE_CHARS));
+            }
+            line.append((char) c);
+            c = in.read();
+        }
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    }
+
+    private static String unquote(String name) {
+        return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1)
+                : name;
+    }
+
+    private static String listed(List<String> names) {
+        List<String> shown = names.subList(0, Math.min(LISTED_NAMES, names.size()));
+        return String.join(", ", shown) + (names.size() > shown.size()
+                ? " and " + (names.size() - shown.size()) + " more" : "");
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    private LiquidLensException problem(String what) {
+        return new LiquidLensException(file, what);
+    }
+
+    /** A float list that doubles as it fills (the row count is not known until the end of the stream). */
+    private static final class GrowingFloats {
+        private float[] values = new float[1024];
+        private int size;
+
+        void add(float v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 8, 2L * size)));
+            }
+            values[size++] = v;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
