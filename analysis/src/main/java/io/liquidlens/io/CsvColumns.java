@@ -3,7 +3,6 @@ package io.liquidlens.io;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.Limits;
 import io.liquidlens.MemoryBudget;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  * row 1) and the column.
  */
 public final class CsvColumns {
-    /** Decimal numbers as Java and Python print them: {@code 1}, {@code -0.5}, {@code 1e-3}, {@code 1.0E-3}. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final int LISTED_NAMES = 20;
@@ -88,7 +85,7 @@ public final class CsvColumns {
     private Table readGroups(Map<String, List<String>> groups) {
         RegularFiles.require(file);
         long bytes = size();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (LineReader in = new LineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             String header = nextLine(in, 1);
             if (header == null || header.isBlank()) {
                 throw problem("is empty; the first row must be a header naming the columns");
@@ -173,13 +170,14 @@ public final class CsvColumns {
         return picks;
     }
 
-    private float[][] readRows(BufferedReader in, Separator separator, List<String> names, int[][] picks)
+    private float[][] readRows(LineReader in, Separator separator, List<String> names, int[][] picks)
             throws IOException {
         GrowingFloats[] out = new GrowingFloats[picks.length];
         for (int g = 0; g < picks.length; g++) {
             out[g] = new GrowingFloats();
         }
         int widest = Arrays.stream(picks).mapToInt(p -> p.length).max().orElse(0);
+        int[] ends = new int[names.size()];
         int steps = 0;
         long row = 1;
         for (String line; (line = nextLine(in, row + 1)) != null; ) {
@@ -194,14 +192,15 @@ public final class CsvColumns {
                 throw problem("row " + row + ": " + (steps + 1) + " steps of " + widest + " columns are more values"
                         + " than one array holds; import fewer columns or rows");
             }
-            String[] fields = split(line, separator, row, names.size());
-            if (fields.length != names.size()) {
-                throw problem("row " + row + " has " + fields.length + " values but the header names " + names.size()
+            int fields = fieldBounds(line, separator, row, ends);
+            if (fields != names.size()) {
+                throw problem("row " + row + " has " + fields + " values but the header names " + names.size()
                         + " columns");
             }
             for (int g = 0; g < picks.length; g++) {
                 for (int column : picks[g]) {
-                    out[g].add(number(fields[column].strip(), row, names.get(column)));
+                    int from = column == 0 ? 0 : ends[column - 1] + 1;
+                    out[g].add(number(line.substring(from, ends[column]).strip(), row, names.get(column)));
                 }
             }
             steps++;
@@ -217,18 +216,65 @@ public final class CsvColumns {
     }
 
     private float number(String text, long row, String column) {
-        String where = "row " + row + ", column \"" + column + "\": ";
-        if (NOT_A_NUMBER.matcher(text).matches() || INFINITE.matcher(text).matches()) {
-            throw problem(where + "\"" + text + "\" is not finite; a rollout holds finite numbers only");
-        }
-        if (!NUMBER.matcher(text).matches()) {
+        if (!isDecimal(text)) {
+            String where = "row " + row + ", column \"" + column + "\": ";
+            if (NOT_A_NUMBER.matcher(text).matches() || INFINITE.matcher(text).matches()) {
+                throw problem(where + "\"" + text + "\" is not finite; a rollout holds finite numbers only");
+            }
             throw problem(where + (text.isEmpty() ? "the value is empty" : "\"" + shorten(text) + "\" is not a number"));
         }
         float v = (float) Double.parseDouble(text);
         if (!Float.isFinite(v)) {
-            throw problem(where + text + " is beyond float32's range");
+            throw problem("row " + row + ", column \"" + column + "\": " + text + " is beyond float32's range");
         }
         return v;
+    }
+
+    /**
+     * A decimal number as Java and Python print them: {@code 1}, {@code -0.5}, {@code .5}, {@code 1e-3},
+     * {@code 1.0E-3}. Checked by hand because {@link Double#parseDouble} also takes {@code 1f}, {@code 0x1p3} and
+     * surrounding spaces, which no CSV writer means as numbers.
+     */
+    static boolean isDecimal(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The fields of one line, refusing more than {@code limit} before they are all allocated. */
@@ -251,27 +297,38 @@ public final class CsvColumns {
         return fields;
     }
 
+    /**
+     * Where each field of a data row ends (the index of its separator, or the line's length), in {@code ends};
+     * returns the number of fields, refusing a row with more fields than {@code ends} holds.
+     */
+    private int fieldBounds(String line, Separator separator, long row, int[] ends) {
+        int count = 0;
+        int from = 0;
+        while (true) {
+            int end = line.indexOf(separator.symbol, from);
+            if (count == ends.length) {
+                throw problem("row " + row + " has more than the " + ends.length + " values the header names");
+            }
+            ends[count++] = end < 0 ? line.length() : end;
+            if (end < 0) {
+                return count;
+            }
+            from = end + 1;
+        }
+    }
+
     private static long countAll(String line, Separator separator) {
         return line.chars().filter(c -> c == separator.symbol).count() + 1;
     }
 
     /** The next line without its end, or null at the end; a line longer than the limit is refused unread. */
-    private String nextLine(BufferedReader in, long row) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c = in.read();
-        if (c < 0) {
-            return null;
+    private String nextLine(LineReader in, long row) throws IOException {
+        try {
+            return in.next(Limits.CSV_LINE_CHARS);
+        } catch (LineReader.TooLong e) {
+            throw new LiquidLensException(file, "row " + row + ": a line of more than " + Limits.CSV_LINE_CHARS
+                    + " characters is over the limit (docs/FORMATS.md#limits)", e);
         }
-        while (c >= 0 && c != '\n') {
-            if (line.length() == Limits.CSV_LINE_CHARS) {
-                throw problem("row " + row + ": " + Limits.overLimit("characters in one line", line.length() + 1L,
-                        Limits.CSV_LINE_CHARS));
-            }
-            line.append((char) c);
-            c = in.read();
-        }
-        int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 
     private static String unquote(String name) {
