@@ -176,6 +176,9 @@ class ImportRolloutCommandTest {
         assertRefused("a,b\n1,nan\n", "row 2, column \"b\": \"nan\" is not finite");
         assertRefused("a,b\n-inf,1\n", "row 2, column \"a\": \"-inf\" is not finite");
         assertRefused("a,b\n1e39,1\n", "row 2, column \"a\": 1e39 is beyond float32's range");
+        assertRefused("a,b\n0x10,1\n", "row 2, column \"a\": \"0x10\" is not a number");
+        assertRefused("a,b\n1,2e\n", "row 2, column \"b\": \"2e\" is not a number");
+        assertRefused("a,b\n1,.\n", "row 2, column \"b\": \".\" is not a number");
     }
 
     @Test
@@ -203,6 +206,34 @@ class ImportRolloutCommandTest {
         String header = IntStream.range(0, columns).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
         assertRefused(header + "\n", String.format(Locale.ROOT, "header columns %d is over the limit of %d",
                 columns, Limits.CSV_COLUMNS), "--inputs", "c0");
+    }
+
+    @Test
+    void aLineOverTheCharacterLimitIsRefusedNamingItsRow() throws IOException {
+        String longValue = "1".repeat(Limits.CSV_LINE_CHARS);
+        assertRefused("a,b\n1,2\n3," + longValue + "\n", "row 3: a line of more than " + Limits.CSV_LINE_CHARS
+                + " characters is over the limit");
+    }
+
+    @Test
+    void aFileOverTheByteLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path csv = write("bad.csv", "a,b\n1,2\n");
+        try (var file = new java.io.RandomAccessFile(csv.toFile(), "rw")) {
+            file.setLength(Limits.CSV_BYTES + 1); // sparse: no disk is used for the gap
+        }
+        CliRunner run = importRollout(csv, tmp.resolve("bad.npz"), "--inputs", "a");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("liquidlens import-rollout: " + csv + ": size in bytes "
+                + (Limits.CSV_BYTES + 1) + " is over the limit of " + Limits.CSV_BYTES + " (docs/FORMATS.md#limits)");
+        assertThat(tmp.resolve("bad.npz")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatIsNoNpzIsBadUsage() throws IOException {
+        CliRunner run = importRollout(write("data.csv", CSV), tmp.resolve("ep.npy"), "--inputs", "a");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--out").contains("give a name ending in .npz");
+        assertThat(tmp.resolve("ep.npy")).doesNotExist();
     }
 
     @Test
