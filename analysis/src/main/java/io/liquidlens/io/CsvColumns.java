@@ -216,65 +216,19 @@ public final class CsvColumns {
     }
 
     private float number(String text, long row, String column) {
-        if (!isDecimal(text)) {
+        double value = Decimals.parse(text);
+        if (Double.isNaN(value)) {
             String where = "row " + row + ", column \"" + column + "\": ";
             if (NOT_A_NUMBER.matcher(text).matches() || INFINITE.matcher(text).matches()) {
                 throw problem(where + "\"" + text + "\" is not finite; a rollout holds finite numbers only");
             }
             throw problem(where + (text.isEmpty() ? "the value is empty" : "\"" + shorten(text) + "\" is not a number"));
         }
-        float v = (float) Double.parseDouble(text);
+        float v = (float) value;
         if (!Float.isFinite(v)) {
             throw problem("row " + row + ", column \"" + column + "\": " + text + " is beyond float32's range");
         }
         return v;
-    }
-
-    /**
-     * A decimal number as Java and Python print them: {@code 1}, {@code -0.5}, {@code .5}, {@code 1e-3},
-     * {@code 1.0E-3}. Checked by hand because {@link Double#parseDouble} also takes {@code 1f}, {@code 0x1p3} and
-     * surrounding spaces, which no CSV writer means as numbers.
-     */
-    static boolean isDecimal(String text) {
-        int i = 0;
-        int n = text.length();
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && text.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /** The fields of one line, refusing more than {@code limit} before they are all allocated. */
