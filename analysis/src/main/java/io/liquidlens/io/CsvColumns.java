@@ -123,7 +123,7 @@ public final class CsvColumns {
     }
 
     private List<String> headerNames(String header, Separator separator) {
-        String[] fields = split(header, separator, 1, Limits.CSV_COLUMNS);
+        String[] fields = headerFields(header, separator);
         List<String> names = new ArrayList<>(fields.length);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < fields.length; i++) {
@@ -231,21 +231,18 @@ public final class CsvColumns {
         return v;
     }
 
-    /** The fields of one line, refusing more than {@code limit} before they are all allocated. */
-    private String[] split(String line, Separator separator, long row, int limit) {
-        int count = 1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == separator.symbol && ++count > limit) {
-                throw problem(row == 1 ? Limits.overLimit("row 1: header columns", countAll(line, separator),
-                        Limits.CSV_COLUMNS) : "row " + row + " has more than the " + limit + " values the header names");
-            }
+    /** The header's fields, refusing more than the column limit before they are allocated. */
+    private String[] headerFields(String header, Separator separator) {
+        long count = header.chars().filter(c -> c == separator.symbol).count() + 1;
+        if (count > Limits.CSV_COLUMNS) {
+            throw problem(Limits.overLimit("row 1: header columns", count, Limits.CSV_COLUMNS));
         }
-        String[] fields = new String[count];
+        String[] fields = new String[(int) count];
         int start = 0;
         for (int f = 0; f < count; f++) {
-            int end = line.indexOf(separator.symbol, start);
-            end = end < 0 ? line.length() : end;
-            fields[f] = line.substring(start, end);
+            int end = header.indexOf(separator.symbol, start);
+            end = end < 0 ? header.length() : end;
+            fields[f] = header.substring(start, end);
             start = end + 1;
         }
         return fields;
@@ -269,10 +266,6 @@ public final class CsvColumns {
             }
             from = end + 1;
         }
-    }
-
-    private static long countAll(String line, Separator separator) {
-        return line.chars().filter(c -> c == separator.symbol).count() + 1;
     }
 
     /** The next line without its end, or null at the end; a line longer than the limit is refused unread. */
