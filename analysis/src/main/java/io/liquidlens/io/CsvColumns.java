@@ -33,40 +33,13 @@ public final class CsvColumns {
         this.file = file;
     }
 
-    /** The separator of a CSV file, told from its header. */
-    public enum Separator {
-        COMMA(','), SEMICOLON(';'), TAB('\t');
-
-        private final char symbol;
-
-        Separator(char symbol) {
-            this.symbol = symbol;
-        }
-
-        /** Comma when the header holds one, else semicolon, else tab, else comma (a single column). */
-        static Separator of(String header) {
-            if (header.indexOf(',') >= 0) {
-                return COMMA;
-            }
-            if (header.indexOf(';') >= 0) {
-                return SEMICOLON;
-            }
-            return header.indexOf('\t') >= 0 ? TAB : COMMA;
-        }
-
-        /** As the user would name it: {@code comma}, {@code semicolon}, {@code tab}. */
-        public String cliName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     /**
      * What was read: one (T, k) float32 array per group of names asked for, in the order asked.
      *
      * @param arrays    the arrays, one per group
      * @param separator the separator the header used
      */
-    public record Table(List<NdArray> arrays, Separator separator) {
+    public record Table(List<NdArray> arrays, CsvSeparator separator) {
         public Table {
             arrays = List.copyOf(arrays);
         }
@@ -90,7 +63,7 @@ public final class CsvColumns {
             if (header == null || header.isBlank()) {
                 throw problem("is empty; the first row must be a header naming the columns");
             }
-            Separator separator = Separator.of(header);
+            CsvSeparator separator = CsvSeparator.of(header);
             List<String> names = headerNames(header.startsWith("\uFEFF") ? header.substring(1) : header, separator);
             int[][] picks = picks(names, groups);
             int chosen = Arrays.stream(picks).mapToInt(p -> p.length).sum();
@@ -122,7 +95,7 @@ public final class CsvColumns {
         }
     }
 
-    private List<String> headerNames(String header, Separator separator) {
+    private List<String> headerNames(String header, CsvSeparator separator) {
         String[] fields = headerFields(header, separator);
         List<String> names = new ArrayList<>(fields.length);
         Map<String, Integer> seen = new HashMap<>();
@@ -170,7 +143,7 @@ public final class CsvColumns {
         return picks;
     }
 
-    private float[][] readRows(LineReader in, Separator separator, List<String> names, int[][] picks)
+    private float[][] readRows(LineReader in, CsvSeparator separator, List<String> names, int[][] picks)
             throws IOException {
         GrowingFloats[] out = new GrowingFloats[picks.length];
         for (int g = 0; g < picks.length; g++) {
@@ -232,15 +205,15 @@ public final class CsvColumns {
     }
 
     /** The header's fields, refusing more than the column limit before they are allocated. */
-    private String[] headerFields(String header, Separator separator) {
-        long count = header.chars().filter(c -> c == separator.symbol).count() + 1;
+    private String[] headerFields(String header, CsvSeparator separator) {
+        long count = header.chars().filter(c -> c == separator.symbol()).count() + 1;
         if (count > Limits.CSV_COLUMNS) {
             throw problem(Limits.overLimit("row 1: header columns", count, Limits.CSV_COLUMNS));
         }
         String[] fields = new String[(int) count];
         int start = 0;
         for (int f = 0; f < count; f++) {
-            int end = header.indexOf(separator.symbol, start);
+            int end = header.indexOf(separator.symbol(), start);
             end = end < 0 ? header.length() : end;
             fields[f] = header.substring(start, end);
             start = end + 1;
@@ -252,11 +225,11 @@ public final class CsvColumns {
      * Where each field of a data row ends (the index of its separator, or the line's length), in {@code ends};
      * returns the number of fields, refusing a row with more fields than {@code ends} holds.
      */
-    private int fieldBounds(String line, Separator separator, long row, int[] ends) {
+    private int fieldBounds(String line, CsvSeparator separator, long row, int[] ends) {
         int count = 0;
         int from = 0;
         while (true) {
-            int end = line.indexOf(separator.symbol, from);
+            int end = line.indexOf(separator.symbol(), from);
             if (count == ends.length) {
                 throw problem("row " + row + " has more than the " + ends.length + " values the header names");
             }
@@ -295,22 +268,5 @@ public final class CsvColumns {
 
     private LiquidLensException problem(String what) {
         return new LiquidLensException(file, what);
-    }
-
-    /** A float list that doubles as it fills (the row count is not known until the end of the stream). */
-    private static final class GrowingFloats {
-        private float[] values = new float[1024];
-        private int size;
-
-        void add(float v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 8, 2L * size)));
-            }
-            values[size++] = v;
-        }
-
-        float[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }
