@@ -53,6 +53,13 @@ public final class Limits {
     /** Windows per update and steps per window ({@code train --batch}, {@code --window}). */
     public static final int BATCH = 100_000;
 
+    /** Columns of a CSV header ({@code import-rollout}); a wide sensor log has thousands, not millions. */
+    public static final int CSV_COLUMNS = 100_000;
+    /** Characters of one CSV line: the widest header at {@link #CSV_COLUMNS} columns of 60-character names. */
+    public static final int CSV_LINE_CHARS = 6_000_000;
+    /** Bytes of a CSV file ({@code import-rollout}): 4 GiB of text is far more than a million steps of a log. */
+    public static final long CSV_BYTES = 4L << 30;
+
     private Limits() {
     }
 

@@ -1,7 +1,8 @@
 /**
  * Files in and out: numpy {@code .npy}/{@code .npz}, {@code .safetensors} and PyTorch state-dict
  * checkpoints ({@code .pt}), all as {@link io.liquidlens.io.NdArray}; the model folder
- * ({@code model.json} + weights) and rollouts ({@code .npz} episodes) of FORMATS.md.
+ * ({@code model.json} + weights) and rollouts ({@code .npz} episodes) of FORMATS.md; chosen columns of a
+ * CSV file of logged steps.
  *
  * <p>One idea: bytes on disk become arrays and back, and a bad file becomes one
  * {@link io.liquidlens.LiquidLensException} naming the file and the problem. Checkpoints are read with a
@@ -9,7 +10,7 @@
  * file never runs code from it. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
  * write never leaves a partial file.
  *
- * <p>May depend on: {@code io.liquidlens} (the exception), {@code spec} (what a manifest describes)
- * and Jackson. Nothing else in LiquidLens.
+ * <p>May depend on: {@code io.liquidlens} (the exception, the limits, the memory budget), {@code spec} (what a
+ * manifest describes) and Jackson. Nothing else in LiquidLens.
  */
 package io.liquidlens.io;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path sample() {
+    static Path sample() {
         return sample("vector-lanekeeping");
     }
 
