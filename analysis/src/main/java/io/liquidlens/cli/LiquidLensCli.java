@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "liquidlens", mixinStandardHelpOptions = true, versionProvider = LiquidLensCli.Version.class,
         description = "Load, simulate and audit liquid neural networks (LTC, CfC, Neural Circuit Policies).",
         subcommands = {InfoCommand.class, SimulateCommand.class, GradCommand.class, SaliencyCommand.class,
-                TrainCommand.class, RecordCommand.class, ImportRolloutCommand.class, EvaluateCommand.class,
+                TrainCommand.class, RecordCommand.class, ImportCommand.class, ImportRolloutCommand.class,
+                EvaluateCommand.class,
                 TreeCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LiquidLensCli implements Runnable {

@@ -31,7 +31,11 @@ class SimulateCommandFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void simulateMatchesNcps(JsonNode c) throws Exception {
-        Path model = FixtureModelFolders.write(c, tmp.resolve("model"));
+        assertSimulatesLikeNcps(c, FixtureModelFolders.write(c, tmp.resolve("model")), tmp);
+    }
+
+    /** Simulates the case's input with {@code model} through the CLI and compares every result with ncps's. */
+    static void assertSimulatesLikeNcps(JsonNode c, Path model, Path tmp) throws Exception {
         boolean batchFirst = !c.get("ctor").has("batch_first") || c.get("ctor").get("batch_first").asBoolean();
         int[] inShape = Fixtures.shape(c.get("input"));
         float[] input = Fixtures.floats(c.get("input"));

@@ -1,0 +1,230 @@
+package io.liquidlens.model;
+
+import io.liquidlens.io.NdArray;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.Mapping;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.UnitsSpec;
+import io.liquidlens.wiring.ExplicitWiringSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ncps constructor call behind a bare LTC state dict: sizes, mappings, mixed memory and the wiring are read
+ * from the tensors; the options no tensor records come from the user's settings or ncps's defaults.
+ */
+public final class StateDictImport {
+    /** The settings a state dict cannot tell, with ncps's {@code LTC} defaults as text. */
+    public static final Map<String, String> DEFAULTS = defaults();
+    private static final String OUTPUT_SIZE = "output_size";
+
+    private StateDictImport() {
+    }
+
+    /**
+     * The inferred model and one line per setting taken from ncps's defaults.
+     *
+     * @param assumed lines such as {@code ode_unfolds=6 (ncps default)}
+     */
+    public record Result(ModelSpec spec, List<String> assumed) {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("ode_unfolds", "6");
+        d.put("epsilon", "1e-08");
+        d.put("implicit_param_constraints", "true");
+        d.put("return_sequences", "true");
+        d.put("batch_first", "true");
+        return Map.copyOf(d);
+    }
+
+    /**
+     * Infers the model of {@code weights}.
+     *
+     * @param settings values for {@link #DEFAULTS}' keys and {@code output_size} (needed only without an output
+     *                 mapping, when no tensor holds the number of motor neurons)
+     * @throws IllegalArgumentException naming the tensor or setting that does not fit an ncps LTC
+     */
+    public static Result infer(Map<String, NdArray> weights, Map<String, String> settings) {
+        requireLtcNames(weights);
+        for (String key : settings.keySet()) {
+            if (!DEFAULTS.containsKey(key) && !key.equals(OUTPUT_SIZE)) {
+                throw new IllegalArgumentException("--set " + key + ": not a setting of an LTC import (known: "
+                        + String.join(", ", new TreeSet<>(DEFAULTS.keySet())) + ", " + OUTPUT_SIZE + ")");
+            }
+        }
+        NdArray sensory = require(weights, StateDictLayout.Ltc.SENSORY_MU, 2);
+        NdArray synapses = require(weights, StateDictLayout.Ltc.SPARSITY_MASK, 2);
+        int inputs = sensory.dim(0);
+        int units = synapses.dim(0);
+        Mapping inputMapping = mapping(weights, StateDictLayout.Ltc.INPUT_W, StateDictLayout.Ltc.INPUT_B);
+        Mapping outputMapping = mapping(weights, StateDictLayout.Ltc.OUTPUT_W, StateDictLayout.Ltc.OUTPUT_B);
+        List<String> assumed = new ArrayList<>();
+        int outputSize = outputSize(weights, outputMapping, units, settings, assumed);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : List.of("ode_unfolds", "epsilon", "implicit_param_constraints", "return_sequences",
+                "batch_first")) {
+            String given = settings.get(key);
+            if (given == null) {
+                assumed.add(key + "=" + DEFAULTS.get(key) + " (ncps default)");
+            }
+            values.put(key, given == null ? DEFAULTS.get(key) : given);
+        }
+        boolean mixedMemory = weights.containsKey(StateDictLayout.Lstm.INPUT_MAP_WEIGHT.key());
+        LtcSpec cell = new LtcSpec(bool(values, "return_sequences"), bool(values, "batch_first"), mixedMemory,
+                inputMapping, outputMapping, integer(values, "ode_unfolds"), number(values, "epsilon"),
+                bool(values, "implicit_param_constraints"));
+        ExplicitWiringSpec wiring = new ExplicitWiringSpec(outputSize,
+                adjacency(weights, StateDictLayout.Ltc.SPARSITY_MASK, StateDictLayout.Ltc.EREV),
+                adjacency(weights, StateDictLayout.Ltc.SENSORY_SPARSITY_MASK, StateDictLayout.Ltc.SENSORY_EREV));
+        ModelSpec spec = new ModelSpec(inputs, new UnitsSpec.Wired(wiring), cell);
+        requireLayout(weights, spec);
+        return new Result(spec, List.copyOf(assumed));
+    }
+
+    /** Every name must be one ncps's LTC (with or without mixed memory) registers. */
+    private static void requireLtcNames(Map<String, NdArray> weights) {
+        Set<String> known = new TreeSet<>();
+        for (StateDictLayout.Ltc t : StateDictLayout.Ltc.values()) {
+            known.add(t.key());
+        }
+        for (StateDictLayout.Lstm t : StateDictLayout.Lstm.values()) {
+            known.add(t.key());
+        }
+        List<String> unknown = weights.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        if (!unknown.isEmpty() || weights.isEmpty()) {
+            List<String> found = new ArrayList<>(weights.keySet()).stream().sorted().limit(4).toList();
+            throw new IllegalArgumentException("is not a state dict of an ncps LTC: "
+                    + (weights.isEmpty() ? "it holds no tensors" : "unknown tensors " + unknown.stream().limit(4)
+                    .toList() + (unknown.size() > 4 ? " and " + (unknown.size() - 4) + " more" : "")
+                    + "; found " + found + (weights.size() > 4 ? "..." : "") + " (an LTC's are rnn_cell.gleak,"
+                    + " rnn_cell.sparsity_mask, ...)"));
+        }
+    }
+
+    private static NdArray require(Map<String, NdArray> weights, StateDictLayout.Ltc tensor, int rank) {
+        NdArray a = weights.get(tensor.key());
+        if (a == null) {
+            throw new IllegalArgumentException("has no " + tensor.key() + ", which every ncps LTC holds");
+        }
+        if (a.rank() != rank || a.dim(0) < 1) {
+            throw new IllegalArgumentException(tensor.key() + " has shape " + Arrays.toString(a.shape())
+                    + "; ncps's is " + (rank == 2 ? "(rows, units)" : "(n)"));
+        }
+        return a;
+    }
+
+    private static Mapping mapping(Map<String, NdArray> weights, StateDictLayout.Ltc weight, StateDictLayout.Ltc bias) {
+        boolean w = weights.containsKey(weight.key());
+        boolean b = weights.containsKey(bias.key());
+        if (b && !w) {
+            throw new IllegalArgumentException("has " + bias.key() + " but no " + weight.key()
+                    + "; ncps's mappings are affine (both), linear (weight only) or none");
+        }
+        return b ? Mapping.AFFINE : w ? Mapping.LINEAR : Mapping.NONE;
+    }
+
+    private static int outputSize(Map<String, NdArray> weights, Mapping mapping, int units,
+                                  Map<String, String> settings, List<String> assumed) {
+        String given = settings.get(OUTPUT_SIZE);
+        if (mapping.hasWeight()) {
+            int motors = require(weights, StateDictLayout.Ltc.OUTPUT_W, 1).dim(0);
+            if (given != null && integer(settings, OUTPUT_SIZE) != motors) {
+                throw new IllegalArgumentException("--set output_size=" + given + " disagrees with "
+                        + StateDictLayout.Ltc.OUTPUT_W.key() + ", which holds " + motors + " outputs");
+            }
+            return motors;
+        }
+        if (given == null) {
+            assumed.add(OUTPUT_SIZE + "=" + units + " (no output mapping records it; every neuron is an output)");
+            return units;
+        }
+        int motors = integer(settings, OUTPUT_SIZE);
+        if (motors < 1 || motors > units) {
+            throw new IllegalArgumentException("--set output_size=" + given + " must be between 1 and the "
+                    + units + " units");
+        }
+        return motors;
+    }
+
+    /** The wiring's matrix: a synapse where the mask is 1, its sign the sign of the trained reversal potential. */
+    private static int[][] adjacency(Map<String, NdArray> weights, StateDictLayout.Ltc mask,
+                                     StateDictLayout.Ltc erev) {
+        NdArray m = require(weights, mask, 2);
+        NdArray e = weights.get(erev.key());
+        if (e == null || !Arrays.equals(e.shape(), m.shape())) {
+            throw new IllegalArgumentException(erev.key() + " must be there with the shape of " + mask.key() + " "
+                    + Arrays.toString(m.shape()));
+        }
+        float[] mv = m.toFloatArray();
+        float[] ev = e.toFloatArray();
+        int rows = m.dim(0);
+        int cols = m.dim(1);
+        int[][] out = new int[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                float v = mv[i * cols + j];
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException(mask.key() + " holds " + v + " at [" + i + ", " + j
+                            + "]; an ncps mask holds 0 and 1");
+                }
+                out[i][j] = v == 0 ? 0 : ev[i * cols + j] < 0 ? -1 : 1;
+            }
+        }
+        return out;
+    }
+
+    /** The inferred model must hold exactly these tensors, in these shapes. */
+    private static void requireLayout(Map<String, NdArray> weights, ModelSpec spec) {
+        List<Tensor> expected = StateDictLayout.of(spec, spec.wiringSpec().build(spec.inputSize()));
+        for (Tensor t : expected) {
+            NdArray a = weights.get(t.name());
+            if (a == null) {
+                throw new IllegalArgumentException("has no " + t.name() + ", which an LTC of these sizes holds");
+            }
+            if (!Arrays.equals(a.shape(), t.shape())) {
+                throw new IllegalArgumentException(t.name() + " has shape " + Arrays.toString(a.shape())
+                        + "; an ncps LTC with " + spec.inputSize() + " inputs holds it as "
+                        + Arrays.toString(t.shape()));
+            }
+        }
+        if (expected.size() != weights.size()) {
+            Set<String> names = new TreeSet<>(weights.keySet());
+            expected.forEach(t -> names.remove(t.name()));
+            throw new IllegalArgumentException("holds " + names + ", which an LTC of this kind does not");
+        }
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String v = values.get(key);
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--set " + key + "=" + v + ": give true or false");
+    }
+
+    private static int integer(Map<String, String> values, String key) {
+        try {
+            return Integer.parseInt(values.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a whole number", e);
+        }
+    }
+
+    private static double number(Map<String, String> values, String key) {
+        try {
+            return Double.parseDouble(values.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a number", e);
+        }
+    }
+}
