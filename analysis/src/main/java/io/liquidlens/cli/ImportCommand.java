@@ -75,8 +75,9 @@ final class ImportCommand implements Callable<Integer> {
             var stdout = spec.commandLine().getOut();
             result.assumed().forEach(line -> stdout.println("assumed " + line));
             ExplicitWiringSpec wiring = (ExplicitWiringSpec) result.spec().wiringSpec();
-            stdout.printf(Locale.ROOT, "imported an LTC of %d inputs, %d units, %d outputs from %s into %s%n",
-                    result.spec().inputSize(), wiring.units(), wiring.outputDim(), checkpoint, out);
+            stdout.printf(Locale.ROOT, "imported an LTC of %d inputs, %d units, %d output%s from %s into %s%n",
+                    result.spec().inputSize(), wiring.units(), wiring.outputDim(), wiring.outputDim() == 1 ? "" : "s",
+                    checkpoint, out);
             return 0;
         }
     }
