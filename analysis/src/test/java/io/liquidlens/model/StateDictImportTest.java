@@ -1,0 +1,107 @@
+package io.liquidlens.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.testing.FixtureModels;
+import io.liquidlens.testing.Fixtures;
+import io.liquidlens.wiring.ExplicitWiringSpec;
+import io.liquidlens.wiring.Wiring;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What a bare LTC state dict tells about its model, checked against the constructor calls of the ncps fixtures. */
+class StateDictImportTest {
+
+    static Stream<JsonNode> ltcCases() {
+        return Fixtures.cases("ltc.json").stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ltcCases")
+    void tensorsGiveTheSizesMappingsAndWiringNcpsBuilt(JsonNode c) {
+        Wiring built = FixtureModels.wiring(c);
+        LtcSpec ncps = (LtcSpec) FixtureModels.spec(c).cell();
+        Map<String, String> settings = new HashMap<>();
+        if (!ncps.outputMapping().hasWeight()) {
+            settings.put("output_size", Integer.toString(built.outputDim()));
+        }
+
+        StateDictImport.Result result = StateDictImport.infer(FixtureModels.stateDict(c), settings);
+
+        LtcSpec cell = (LtcSpec) result.spec().cell();
+        assertThat(cell.inputMapping()).isEqualTo(ncps.inputMapping());
+        assertThat(cell.outputMapping()).isEqualTo(ncps.outputMapping());
+        assertThat(cell.mixedMemory()).isEqualTo(ncps.mixedMemory());
+        assertThat(result.spec().inputSize()).isEqualTo(FixtureModels.spec(c).inputSize());
+        ExplicitWiringSpec wiring = (ExplicitWiringSpec) result.spec().wiringSpec();
+        assertThat(wiring.outputDim()).isEqualTo(built.outputDim());
+        // the checkpoint, not the case's regenerated wiring, is the truth: ncps may have built the wiring twice
+        Map<String, NdArray> stateDict = FixtureModels.stateDict(c);
+        assertSynapsesOf(wiring.adjacency(), stateDict.get("rnn_cell.sparsity_mask"), stateDict.get("rnn_cell.erev"));
+        assertSynapsesOf(wiring.sensoryAdjacency(), stateDict.get("rnn_cell.sensory_sparsity_mask"),
+                stateDict.get("rnn_cell.sensory_erev"));
+    }
+
+    @Test
+    void aFullyConnectedCheckpointGivesTheWiringNcpsBuilt() {
+        JsonNode c = fullyConnected();
+
+        ExplicitWiringSpec wiring = (ExplicitWiringSpec) StateDictImport.infer(FixtureModels.stateDict(c), Map.of())
+                .spec().wiringSpec();
+
+        Wiring built = FixtureModels.wiring(c);
+        assertThat(wiring.adjacency()).isDeepEqualTo(built.adjacencyMatrix());
+        assertThat(wiring.sensoryAdjacency()).isDeepEqualTo(built.sensoryAdjacencyMatrix());
+    }
+
+    /** A synapse (row = source) wherever the mask is 1, inhibitory when its reversal potential is negative. */
+    private static void assertSynapsesOf(int[][] adjacency, NdArray mask, NdArray erev) {
+        int cols = mask.dim(1);
+        float[] m = mask.toFloatArray();
+        float[] e = erev.toFloatArray();
+        assertThat(adjacency).hasNumberOfRows(mask.dim(0));
+        for (int i = 0; i < adjacency.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                int expected = m[i * cols + j] == 0 ? 0 : e[i * cols + j] < 0 ? -1 : 1;
+                assertThat(adjacency[i][j]).as("synapse %d -> %d", i, j).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static JsonNode fullyConnected() {
+        return Fixtures.cases("ltc.json").stream()
+                .filter(k -> k.get("name").asText().equals("ltc_fullyconnected16")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMaskValueOtherThanZeroOrOneIsRefusedNamingTheTensor() {
+        JsonNode c = fullyConnected();
+        Map<String, NdArray> weights = new HashMap<>(FixtureModels.stateDict(c));
+        NdArray mask = weights.get(StateDictLayout.Ltc.SPARSITY_MASK.key());
+        float[] values = mask.toFloatArray();
+        values[3] = 0.5f;
+        weights.put(StateDictLayout.Ltc.SPARSITY_MASK.key(), NdArray.ofFloats(mask.shape(), values));
+
+        assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rnn_cell.sparsity_mask holds 0.5 at [0, 3]");
+    }
+
+    @Test
+    void aBiasWithoutItsWeightIsNoNcpsMapping() {
+        JsonNode c = Fixtures.cases("ltc.json").get(0);
+        Map<String, NdArray> weights = new HashMap<>(FixtureModels.stateDict(c));
+        weights.remove(StateDictLayout.Ltc.INPUT_W.key());
+
+        assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
+                .hasMessageContaining("has rnn_cell.input_b but no rnn_cell.input_w");
+    }
+}
