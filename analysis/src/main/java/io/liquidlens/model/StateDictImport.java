@@ -104,7 +104,8 @@ public final class StateDictImport {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC: " + unknown.size() + " of its "
                     + weights.size() + " tensors are not an LTC's, e.g. " + unknown.stream().limit(4).toList()
-                    + " (an LTC's are rnn_cell.gleak, rnn_cell.sparsity_mask, ...; CfC is not imported yet)");
+                    + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", " + StateDictLayout.Ltc.SPARSITY_MASK.key()
+                    + ", ...; CfC is not imported yet)");
         }
     }
 
