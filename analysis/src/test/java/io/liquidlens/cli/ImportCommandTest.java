@@ -76,6 +76,30 @@ class ImportCommandTest {
     }
 
     @Test
+    void aSafetensorsStateDictImportsAsThePickleDoes() throws Exception {
+        JsonNode c = Fixtures.cases("ltc.json").stream()
+                .filter(k -> k.get("name").asText().equals("ltc_autoncp19_1_mixed_memory")).findFirst().orElseThrow();
+        Path safetensors = tmp.resolve("ltc.safetensors");
+        Safetensors.write(safetensors, ModelFolder.readWeightsFile(Fixtures.checkpoint(c.get("checkpoint").asText())));
+
+        CliRunner run = CliRunner.run("import", safetensors.toString(), "--out", tmp.resolve("m").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(ModelFolder.readManifest(tmp.resolve("m")).spec().cell().mixedMemory()).isTrue();
+        SimulateCommandFixtureTest.assertSimulatesLikeNcps(c, tmp.resolve("m"), tmp);
+    }
+
+    @Test
+    void inputNamesMustBeOnePerInput() {
+        CliRunner run = CliRunner.run("import", Fixtures.checkpoint("ltc_fullyconnected16.pt").toString(),
+                "--out", tmp.resolve("m").toString(), "--inputs", "a,b");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--inputs: 2 names").contains("has 8 inputs");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
+
+    @Test
     void aStateDictOfAnotherNetworkIsRefusedAndNothingIsWritten() throws Exception {
         Path foreign = tmp.resolve("foreign.safetensors");
         Safetensors.write(foreign, Map.of("encoder.weight", NdArray.ofFloats(new int[] {2, 2}, new float[4]),
