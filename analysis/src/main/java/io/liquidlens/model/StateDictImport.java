@@ -8,7 +8,6 @@ import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.wiring.ExplicitWiringSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,6 @@ import java.util.TreeSet;
  * from the tensors; the options no tensor records come from the user's settings or ncps's defaults.
  */
 public final class StateDictImport {
-    /** The settings a state dict cannot tell, with ncps's {@code LTC} defaults as text. */
-    public static final Map<String, String> DEFAULTS = defaults();
-    private static final String OUTPUT_SIZE = "output_size";
 
     private StateDictImport() {
     }
@@ -34,31 +30,16 @@ public final class StateDictImport {
     public record Result(ModelSpec spec, List<String> assumed) {
     }
 
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("ode_unfolds", "6");
-        d.put("epsilon", "1e-08");
-        d.put("implicit_param_constraints", "true");
-        d.put("return_sequences", "true");
-        d.put("batch_first", "true");
-        return Map.copyOf(d);
-    }
-
     /**
      * Infers the model of {@code weights}.
      *
-     * @param settings values for {@link #DEFAULTS}' keys and {@code output_size} (needed only without an output
-     *                 mapping, when no tensor holds the number of motor neurons)
+     * @param settings values for {@link LtcImportSettings#DEFAULTS}' keys and {@code output_size} (needed only
+     *                 without an output mapping, when no tensor holds the number of motor neurons)
      * @throws IllegalArgumentException naming the tensor or setting that does not fit an ncps LTC
      */
     public static Result infer(Map<String, NdArray> weights, Map<String, String> settings) {
         requireLtcNames(weights);
-        for (String key : settings.keySet()) {
-            if (!DEFAULTS.containsKey(key) && !key.equals(OUTPUT_SIZE)) {
-                throw new IllegalArgumentException("--set " + key + ": not a setting of an LTC import (known: "
-                        + String.join(", ", new TreeSet<>(DEFAULTS.keySet())) + ", " + OUTPUT_SIZE + ")");
-            }
-        }
+        LtcImportSettings.requireKnown(settings);
         NdArray sensory = require(weights, StateDictLayout.Ltc.SENSORY_MU, 2);
         NdArray synapses = require(weights, StateDictLayout.Ltc.SPARSITY_MASK, 2);
         int inputs = sensory.dim(0);
@@ -67,19 +48,8 @@ public final class StateDictImport {
         Mapping outputMapping = mapping(weights, StateDictLayout.Ltc.OUTPUT_W, StateDictLayout.Ltc.OUTPUT_B);
         List<String> assumed = new ArrayList<>();
         int outputSize = outputSize(weights, outputMapping, units, settings, assumed);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : List.of("ode_unfolds", "epsilon", "implicit_param_constraints", "return_sequences",
-                "batch_first")) {
-            String given = settings.get(key);
-            if (given == null) {
-                assumed.add(key + "=" + DEFAULTS.get(key) + " (ncps default)");
-            }
-            values.put(key, given == null ? DEFAULTS.get(key) : given);
-        }
         boolean mixedMemory = weights.containsKey(StateDictLayout.Lstm.INPUT_MAP_WEIGHT.key());
-        LtcSpec cell = new LtcSpec(bool(values, "return_sequences"), bool(values, "batch_first"), mixedMemory,
-                inputMapping, outputMapping, integer(values, "ode_unfolds"), number(values, "epsilon"),
-                bool(values, "implicit_param_constraints"));
+        LtcSpec cell = LtcImportSettings.cell(settings, mixedMemory, inputMapping, outputMapping, assumed);
         ExplicitWiringSpec wiring = new ExplicitWiringSpec(outputSize,
                 adjacency(weights, StateDictLayout.Ltc.SPARSITY_MASK, StateDictLayout.Ltc.EREV),
                 adjacency(weights, StateDictLayout.Ltc.SENSORY_SPARSITY_MASK, StateDictLayout.Ltc.SENSORY_EREV));
@@ -104,8 +74,8 @@ public final class StateDictImport {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC: " + unknown.size() + " of its "
                     + weights.size() + " tensors are not an LTC's, e.g. " + unknown.stream().limit(4).toList()
-                    + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", " + StateDictLayout.Ltc.SPARSITY_MASK.key()
-                    + ", ...; CfC is not imported yet)");
+                    + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", "
+                    + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; CfC is not imported yet)");
         }
     }
 
@@ -133,20 +103,20 @@ public final class StateDictImport {
 
     private static int outputSize(Map<String, NdArray> weights, Mapping mapping, int units,
                                   Map<String, String> settings, List<String> assumed) {
-        String given = settings.get(OUTPUT_SIZE);
+        String given = settings.get(LtcImportSettings.OUTPUT_SIZE);
         if (mapping.hasWeight()) {
             int motors = require(weights, StateDictLayout.Ltc.OUTPUT_W, 1).dim(0);
-            if (given != null && integer(settings, OUTPUT_SIZE) != motors) {
+            if (given != null && LtcImportSettings.integer(settings, LtcImportSettings.OUTPUT_SIZE) != motors) {
                 throw new IllegalArgumentException("--set output_size=" + given + " disagrees with "
                         + StateDictLayout.Ltc.OUTPUT_W.key() + ", which holds " + motors + " outputs");
             }
             return motors;
         }
         if (given == null) {
-            assumed.add(OUTPUT_SIZE + "=" + units + " (no output mapping records it; every neuron is an output)");
+            assumed.add(LtcImportSettings.OUTPUT_SIZE + "=" + units + " (no output mapping records it; every neuron is an output)");
             return units;
         }
-        int motors = integer(settings, OUTPUT_SIZE);
+        int motors = LtcImportSettings.integer(settings, LtcImportSettings.OUTPUT_SIZE);
         if (motors < 1 || motors > units) {
             throw new IllegalArgumentException("--set output_size=" + given + " must be between 1 and the "
                     + units + " units");
@@ -199,33 +169,6 @@ public final class StateDictImport {
             Set<String> names = new TreeSet<>(weights.keySet());
             expected.forEach(t -> names.remove(t.name()));
             throw new IllegalArgumentException("holds " + names + ", which an LTC of this kind does not");
-        }
-    }
-
-    private static boolean bool(Map<String, String> values, String key) {
-        String v = values.get(key);
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("--set " + key + "=" + v + ": give true or false");
-    }
-
-    private static int integer(Map<String, String> values, String key) {
-        try {
-            return Integer.parseInt(values.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a whole number", e);
-        }
-    }
-
-    private static double number(Map<String, String> values, String key) {
-        try {
-            return Double.parseDouble(values.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a number", e);
         }
     }
 }

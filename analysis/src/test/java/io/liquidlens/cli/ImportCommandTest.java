@@ -122,4 +122,14 @@ class ImportCommandTest {
         assertThat(run.err()).contains("--set unfolds").contains("ode_unfolds");
         assertThat(Files.exists(tmp.resolve("m"))).isFalse();
     }
+
+    @Test
+    void aSettingNcpsWouldRejectIsAUsageError() {
+        CliRunner run = CliRunner.run("import", Fixtures.checkpoint("ltc_fullyconnected16.pt").toString(),
+                "--out", tmp.resolve("m").toString(), "--set", "ode_unfolds=0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ode_unfolds must be >= 1");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
 }
