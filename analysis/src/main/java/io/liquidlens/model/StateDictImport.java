@@ -33,7 +33,8 @@ public final class StateDictImport {
     /**
      * Infers the model of {@code weights}.
      *
-     * @param settings values for {@link LtcImportSettings#DEFAULTS}' keys and {@code output_size} (needed only
+     * @param settings {@code ode_unfolds}, {@code epsilon}, {@code implicit_param_constraints},
+     *                 {@code return_sequences}, {@code batch_first} as text, and {@code output_size} (needed only
      *                 without an output mapping, when no tensor holds the number of motor neurons)
      * @throws IllegalArgumentException naming the tensor or setting that does not fit an ncps LTC
      */
