@@ -60,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> given = parseSettings(settings);
         try (OutputClaim claim = OutputClaim.by(COMMAND).input("checkpoint", checkpoint).folder(out).claim()) {
-            Map<String, NdArray> weights = ModelFolder.readWeightsFile(checkpoint);
+            Map<String, NdArray> weights = readStateDict();
             StateDictImport.Result result;
             try {
                 result = StateDictImport.infer(weights, given);
@@ -79,6 +79,21 @@ final class ImportCommand implements Callable<Integer> {
                     result.spec().inputSize(), wiring.units(), wiring.outputDim(), wiring.outputDim() == 1 ? "" : "s",
                     checkpoint, out);
             return 0;
+        }
+    }
+
+    /** The checkpoint's tensors; a whole pickled ncps module is named as such, with what to save instead. */
+    private Map<String, NdArray> readStateDict() {
+        try {
+            return ModelFolder.readWeightsFile(checkpoint);
+        } catch (LiquidLensException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("unsupported pickle global ncps.")) {
+                throw new LiquidLensException(checkpoint, "is a whole pickled ncps module (torch.save(model)), which"
+                        + " import does not read yet; save its state dict (torch.save(model.state_dict(), path)) and"
+                        + " import that", e);
+            }
+            throw e;
         }
     }
 
