@@ -84,17 +84,26 @@ public record BlockBootstrap(Blocks blocks, int resamples, long seed) {
         double[] drawnB = new double[blocks.frames() * 2];
         int[] pick = new int[blocks.count()];
         SplittableRandom random = new SplittableRandom(seed);
-        int atOrBelowZero = 0;
-        int atOrAboveZero = 0;
         for (int r = 0; r < resamples; r++) {
             draw(random, pick);
             drawnA = ensure(drawnA, pick);
             drawnB = ensure(drawnB, pick);
             int count = gather(pa, pick, drawnA);
             gather(pb, pick, drawnB);
-            double d = statistic.of(drawnA, count) - statistic.of(drawnB, count);
-            replicates[r] = d;
-            // a replicate with nothing in it (every drawn frame without a value) says nothing either way
+            replicates[r] = statistic.of(drawnA, count) - statistic.of(drawnB, count);
+        }
+        return paired(difference, replicates, level);
+    }
+
+    /**
+     * A comparison from its replicates of the difference: the percentile interval, and the two-sided p-value by
+     * percentile inversion (twice the share of replicates on the far side of zero, each count plus one). A replicate
+     * with nothing in it (NaN: every drawn frame without a value) counts on neither side.
+     */
+    static Paired paired(double difference, double[] replicates, double level) {
+        int atOrBelowZero = 0;
+        int atOrAboveZero = 0;
+        for (double d : replicates) {
             if (d <= 0) {
                 atOrBelowZero++;
             }
@@ -102,7 +111,7 @@ public record BlockBootstrap(Blocks blocks, int resamples, long seed) {
                 atOrAboveZero++;
             }
         }
-        double p = Math.min(1, 2 * (1.0 + Math.min(atOrBelowZero, atOrAboveZero)) / (1.0 + resamples));
+        double p = Math.min(1, 2 * (1.0 + Math.min(atOrBelowZero, atOrAboveZero)) / (1.0 + replicates.length));
         return new Paired(difference, percentile(replicates, level), p);
     }
 

@@ -101,22 +101,11 @@ public record TwoStageBootstrap(Blocks blocks, int resamples, long seed) {
         Replicate ra = new Replicate(pa, statistic);
         Replicate rb = new Replicate(pb, statistic);
         double[] replicates = new double[resamples];
-        int atOrBelowZero = 0;
-        int atOrAboveZero = 0;
         for (int r = 0; r < resamples; r++) {
             int[] pick = draws.next();
-            double d = ra.value(membersOfA, pick) - rb.value(membersOfB, pick);
-            replicates[r] = d;
-            // a replicate with nothing in it says nothing either way (NaN counts on neither side)
-            if (d <= 0) {
-                atOrBelowZero++;
-            }
-            if (d >= 0) {
-                atOrAboveZero++;
-            }
+            replicates[r] = ra.value(membersOfA, pick) - rb.value(membersOfB, pick);
         }
-        double p = Math.min(1, 2 * (1.0 + Math.min(atOrBelowZero, atOrAboveZero)) / (1.0 + resamples));
-        return new BlockBootstrap.Paired(difference, BlockBootstrap.percentile(replicates, level), p);
+        return BlockBootstrap.paired(difference, replicates, level);
     }
 
     private static double[][] masked(double[][] group, boolean[] keep) {
