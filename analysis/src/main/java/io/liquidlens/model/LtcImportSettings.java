@@ -1,5 +1,6 @@
 package io.liquidlens.model;
 
+import io.liquidlens.Limits;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.Mapping;
 import java.util.Collections;
@@ -56,6 +57,11 @@ final class LtcImportSettings {
             values.put(d.getKey(), given == null ? d.getValue() : given);
         }
         int unfolds = integer(values, "ode_unfolds");
+        if (unfolds > Limits.ODE_UNFOLDS) {
+            // the model folder would be written and then refused by every command that loads it
+            throw new IllegalArgumentException("--set: ode_unfolds must be at most " + Limits.ODE_UNFOLDS + ", got "
+                    + unfolds);
+        }
         double epsilon = number(values, "epsilon");
         try {
             return new LtcSpec(bool(values, "return_sequences"), bool(values, "batch_first"), mixedMemory,

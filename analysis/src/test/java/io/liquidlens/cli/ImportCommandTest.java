@@ -142,5 +142,11 @@ class ImportCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ode_unfolds must be >= 1");
         assertThat(tmp.resolve("m")).doesNotExist();
+
+        CliRunner tooMany = CliRunner.run("import", Fixtures.checkpoint("ltc_fullyconnected16.pt").toString(),
+                "--out", tmp.resolve("m").toString(), "--set", "ode_unfolds=1000000000");
+        assertThat(tooMany.exitCode()).as("a folder no command could load is not written").isEqualTo(2);
+        assertThat(tooMany.err()).contains("ode_unfolds must be at most");
+        assertThat(tmp.resolve("m")).doesNotExist();
     }
 }
