@@ -1,10 +1,11 @@
-package io.liquidlens.model;
+package io.liquidlens.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.testing.FixtureModels;
 import io.liquidlens.testing.Fixtures;

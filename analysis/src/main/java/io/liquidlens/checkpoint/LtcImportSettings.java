@@ -1,4 +1,4 @@
-package io.liquidlens.model;
+package io.liquidlens.checkpoint;
 
 import io.liquidlens.Limits;
 import io.liquidlens.spec.LtcSpec;

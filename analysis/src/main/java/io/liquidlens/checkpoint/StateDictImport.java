@@ -1,6 +1,8 @@
-package io.liquidlens.model;
+package io.liquidlens.checkpoint;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.Mapping;
 import io.liquidlens.spec.ModelSpec;

@@ -1,0 +1,127 @@
+package io.liquidlens.checkpoint;
+
+import io.liquidlens.BadOptionException;
+import io.liquidlens.LiquidLensException;
+import io.liquidlens.io.AtomicFolders;
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.ModelManifest;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.OutputClaim;
+import io.liquidlens.provenance.Provenance;
+import io.liquidlens.spec.ModelSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checkpoint ncps wrote, turned into a LiquidLens model folder: the one entry point the command line's
+ * {@code import} and the workbench's import form share. {@link #inspect} reads and infers without writing (what the
+ * form shows before the user confirms); {@link #write} writes the folder atomically.
+ */
+public final class CheckpointImport {
+    /** The weights file every imported folder gets. */
+    public static final String WEIGHTS = "model.safetensors";
+
+    private CheckpointImport() {
+    }
+
+    /**
+     * What a checkpoint holds and the model it implies.
+     *
+     * @param checkpoint the file read
+     * @param weights    its tensors, under ncps's state-dict names
+     * @param spec       the inferred constructor call
+     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)}
+     * @param settings   the settings the user gave, as given
+     */
+    public record Inspection(Path checkpoint, Map<String, NdArray> weights, ModelSpec spec, List<String> assumed,
+                             Map<String, String> settings) {
+        public Inspection {
+            weights = Map.copyOf(weights);
+            assumed = List.copyOf(assumed);
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+    }
+
+    /**
+     * Reads {@code checkpoint} and infers its model.
+     *
+     * @param settings the {@code --set} values; a key no import knows or a value of the wrong type is a
+     *                 {@link BadOptionException}
+     * @throws LiquidLensException naming the file when it is no ncps checkpoint LiquidLens can read
+     */
+    public static Inspection inspect(Path checkpoint, Map<String, String> settings) {
+        Map<String, NdArray> weights = readStateDict(checkpoint);
+        StateDictImport.Result result;
+        try {
+            result = StateDictImport.infer(weights, settings);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("--set")) {
+                throw new BadOptionException(e.getMessage(), e);
+            }
+            throw new LiquidLensException(checkpoint, e.getMessage(), e);
+        }
+        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings);
+    }
+
+    /**
+     * Writes the model folder {@code out} (new, or one LiquidLens wrote) for an inspected checkpoint.
+     *
+     * @param command    who writes, for the provenance and the output lock, e.g. {@code liquidlens import}
+     * @param name       the model's name; null for the checkpoint's file name
+     * @param inputNames one name per input; empty for {@code input_0, input_1, ...}
+     */
+    public static ModelManifest write(Inspection inspection, Path out, String command, String name,
+                                      List<String> inputNames) {
+        ModelManifest manifest = manifest(inspection, command, name, inputNames);
+        try (OutputClaim claim = OutputClaim.by(command).input("checkpoint", inspection.checkpoint()).folder(out)
+                .claim()) {
+            AtomicFolders.write(out, command, dir -> ModelFolder.write(dir, manifest, inspection.weights()));
+        }
+        return manifest;
+    }
+
+    /** The checkpoint's tensors; a whole pickled ncps module is named as such, with what to save instead. */
+    private static Map<String, NdArray> readStateDict(Path checkpoint) {
+        try {
+            return ModelFolder.readWeightsFile(checkpoint);
+        } catch (LiquidLensException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("unsupported pickle global ncps.")) {
+                throw new LiquidLensException(checkpoint, "is a whole pickled ncps module (torch.save(model)), which"
+                        + " import does not read yet; save its state dict (torch.save(model.state_dict(), path)) and"
+                        + " import that", e);
+            }
+            throw e;
+        }
+    }
+
+    private static ModelManifest manifest(Inspection inspection, String command, String name,
+                                          List<String> inputNames) {
+        int inputSize = inspection.spec().inputSize();
+        List<String> names = new ArrayList<>(inputNames);
+        if (names.isEmpty()) {
+            for (int i = 0; i < inputSize; i++) {
+                names.add("input_" + i);
+            }
+        } else if (names.size() != inputSize) {
+            throw new BadOptionException("--inputs: " + names.size() + " names, but " + inspection.checkpoint()
+                    + " has " + inputSize + " inputs");
+        }
+        for (String n : names) {
+            if (n.isBlank()) {
+                throw new BadOptionException("--inputs: an empty name; give names separated by commas");
+            }
+        }
+        String modelName = name != null ? name : inspection.checkpoint().getFileName().toString();
+        List<String> given = inspection.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
+        var provenance = Provenance.of(command).input("checkpoint", inspection.checkpoint())
+                .option("set", given.isEmpty() ? null : String.join(" ", given)).build().toJson();
+        return new ModelManifest(modelName, inspection.spec(), WEIGHTS, ModelManifest.InputSpec.vector(names),
+                List.of(), provenance);
+    }
+}
