@@ -55,13 +55,10 @@ public final class ModelFolder {
             Path manifest = modelArg.resolve(MANIFEST);
             if (!Files.exists(manifest)) {
                 try (var files = Files.list(modelArg)) {
-                    boolean hasWeights = files.anyMatch(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".safetensors");
-                    });
-                    throw new LiquidLensException(modelArg, hasWeights
-                            ? "no model.json; a weights file alone does not say which network it is (see FORMATS.md: "
-                            + "write a model.json with the ncps constructor call)"
+                    Path weights = files.filter(ModelFolder::isCheckpointName).sorted().findFirst().orElse(null);
+                    throw new LiquidLensException(modelArg, weights != null
+                            ? "no model.json, only the checkpoint " + weights.getFileName() + "; make a model folder"
+                            + " from it with: liquidlens import " + weights + " --out NEW_FOLDER"
                             : "no model.json in this folder");
                 } catch (IOException e) {
                     throw new LiquidLensException(modelArg, "cannot list the folder: " + e.getMessage(), e);
@@ -72,7 +69,17 @@ public final class ModelFolder {
         if (!Files.exists(modelArg)) {
             throw new LiquidLensException(modelArg, "no such model folder or file");
         }
+        if (isCheckpointName(modelArg)) {
+            throw new LiquidLensException(modelArg, "is a checkpoint, not a model folder; make one from it with:"
+                    + " liquidlens import " + modelArg + " --out NEW_FOLDER");
+        }
         return modelArg;
+    }
+
+    /** True for the file names PyTorch and safetensors users give checkpoints. */
+    public static boolean isCheckpointName(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".safetensors");
     }
 
     /** Reads and validates the manifest of a model folder (or a model.json path). */

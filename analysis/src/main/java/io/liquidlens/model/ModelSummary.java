@@ -2,6 +2,8 @@ package io.liquidlens.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidlens.io.InputRole;
+import io.liquidlens.io.ModelManifest;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.NcpsConfig;
@@ -38,12 +40,14 @@ import java.util.Optional;
  * @param checkpointWiring how the checkpoint's masks relate to the wiring the spec regenerates (synapse
  *                         counts above are always the computed ones, from the masks)
  * @param wiringSynapses   internal + sensory synapses of the regenerated wiring
+ * @param inputs           what the inputs are: names and roles (declared or by naming), or the image's shape
  */
 public record ModelSummary(String name, String source, CellKind cell, String cellOptions, String wiringClass,
                            String wiringCall,
                            Map<NeuronRole, Integer> neurons, int stateSize, int outputSize, int synapses,
                            int sensorySynapses, ParameterCounts parameters, long headParameters,
-                           ObjectNode ncps, CheckpointWiring checkpointWiring, int wiringSynapses) {
+                           ObjectNode ncps, CheckpointWiring checkpointWiring, int wiringSynapses,
+                           ModelManifest.InputSpec inputs) {
 
     /** Summarises a loaded model. */
     public static ModelSummary of(LoadedModel loaded) {
@@ -69,7 +73,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
                 wiringClass == null ? 0 : wiring.get().sensorySynapseCount(),
                 net.parameterCounts(), net.head().map(h -> h.spec().parameterCount()).orElse(0L),
                 NcpsConfig.toJson(net.spec()), net.checkpointWiring(),
-                net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0));
+                net.wiring().map(w -> w.synapseCount() + w.sensorySynapseCount()).orElse(0),
+                loaded.manifest().inputs());
     }
 
     /** The wiring as its ncps call, e.g. {@code AutoNCP(units=19, output_size=1, sparsity_level=0.5, seed=22222)}. */
@@ -132,6 +137,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         } else {
             root.putNull("wiring");
         }
+        root.set("inputs", inputsJson());
         ObjectNode n = root.putObject("neurons");
         neurons.forEach((r, v) -> n.put(r.ncpsName(), v));
         root.put("state_size", stateSize);
@@ -171,6 +177,7 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         line(sb, "model", name + "  (" + source + ")");
         line(sb, "cell", cellName() + ": " + cellOptions);
         line(sb, "wiring", wiringClass == null ? "none (dense)" : wiringCall);
+        line(sb, "inputs", inputsText());
         line(sb, "neurons", String.format(Locale.ROOT, "%d sensory (inputs), %d inter, %d command, %d motor",
                 neurons.get(NeuronRole.SENSORY), neurons.get(NeuronRole.INTER), neurons.get(NeuronRole.COMMAND),
                 neurons.get(NeuronRole.MOTOR)));
@@ -200,6 +207,44 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
         tableRow(sb, "synapses", wiringClass == null ? "dense" : String.valueOf(synapses + sensorySynapses));
         tableRow(sb, "RNN trainable parameters", String.format(Locale.ROOT, "%,d", parameters.total()));
         return sb.toString();
+    }
+
+    /** {@code image 48x96x3}, or each name with its role, {@code *} marking a role model.json declares. */
+    private String inputsText() {
+        if (inputs.kind() == ModelManifest.InputSpec.Kind.IMAGE) {
+            int[] shape = inputs.shape();
+            return String.format(Locale.ROOT, "image %dx%dx%d (height x width x channels)", shape[0], shape[1],
+                    shape[2]);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, InputRole> e : inputs.resolvedRoles().entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue().text())
+                    .append(inputs.roles().containsKey(e.getKey()) ? "*" : "").append(')');
+        }
+        if (!inputs.roles().isEmpty()) {
+            sb.append("; * declared in model.json, the rest by name");
+        }
+        return sb.toString();
+    }
+
+    private ObjectNode inputsJson() {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        if (inputs.kind() == ModelManifest.InputSpec.Kind.IMAGE) {
+            node.put("kind", "image");
+            var shape = node.putArray("shape");
+            for (int d : inputs.shape()) {
+                shape.add(d);
+            }
+            return node;
+        }
+        node.put("kind", "vector");
+        var names = node.putArray("names");
+        inputs.names().forEach(names::add);
+        ObjectNode roles = node.putObject("roles");
+        inputs.resolvedRoles().forEach((name, role) -> roles.put(name, role.text()));
+        var declared = node.putArray("declared_roles");
+        inputs.roles().keySet().forEach(declared::add);
+        return node;
     }
 
     private static void line(StringBuilder sb, String key, String value) {

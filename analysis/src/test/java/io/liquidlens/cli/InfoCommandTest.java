@@ -129,7 +129,8 @@ class InfoCommandTest {
         assertThat(j.get("name").asText()).isEqualTo("ltc_autoncp19_1_default");
         assertThat(j.get("ncps").get("units").get("class").asText()).isEqualTo("AutoNCP");
         List<String> keys = List.of("name", "model", "cell", "cell_options", "ncps", "wiring", "neurons", "state_size",
-                "outputs", "synapses", "parameters", "size_table", "checkpoint_matches_wiring", "checkpoint_wiring",
+                "inputs", "outputs", "synapses", "parameters", "size_table", "checkpoint_matches_wiring",
+                "checkpoint_wiring",
                 "wiring_call");
         assertThat(j.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(keys);
     }
@@ -211,6 +212,31 @@ class InfoCommandTest {
         assertThat(line(text, "parameters")).contains(String.format(java.util.Locale.ROOT, "%,d trainable",
                 trainable(LTC)));
         assertThat(text).contains("Size table");
+    }
+
+    @Test
+    void inputsAreNamedWithTheirRolesDeclaredOrByName() throws IOException {
+        Path model = FixtureModelFolders.write(LTC, tmp.resolve(LTC.get("name").asText()));
+        Path manifest = model.resolve("model.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(manifest.toFile());
+        var inputs = root.putObject("inputs");
+        inputs.put("kind", "vector");
+        var names = inputs.putArray("names");
+        List.of("d", "mu", "kappa", "noise1", "noise2", "spurious", "speed", "spurious_2").forEach(names::add);
+        inputs.putObject("roles").put("noise1", "distractor").put("speed", "task");
+        Files.writeString(manifest, JSON.writeValueAsString(root));
+
+        String text = info(LTC).out();
+        JsonNode json = infoJson(LTC);
+
+        assertThat(line(text, "inputs")).isEqualTo("inputs      d (task), mu (task), kappa (task), noise1 (distractor*),"
+                + " noise2 (other), spurious (other), speed (task*), spurious_2 (distractor);"
+                + " * declared in model.json, the rest by name");
+        assertThat(json.get("inputs").get("roles").get("noise1").asText()).isEqualTo("distractor");
+        assertThat(json.get("inputs").get("roles").get("spurious_2").asText()).isEqualTo("distractor");
+        assertThat(json.get("inputs").get("roles").get("noise2").asText()).isEqualTo("other");
+        assertThat(json.get("inputs").get("declared_roles")).extracting(JsonNode::asText)
+                .containsExactly("noise1", "speed");
     }
 
     @Test

@@ -290,7 +290,17 @@ class ModelFolderTest {
         assertThatThrownBy(() -> ModelFolder.readManifest(dir))
                 .isInstanceOf(LiquidLensException.class)
                 .hasMessageStartingWith(dir + ": no model.json")
-                .hasMessageContaining("weights file alone");
+                .hasMessageContaining("liquidlens import " + dir.resolve("model.pt") + " --out");
+    }
+
+    @Test
+    void aCheckpointGivenAsTheModelPointsToImport() throws IOException {
+        Path checkpoint = Files.copy(Fixtures.checkpoint("ltc_autoncp19_1_default.pt"), dir.resolve("weights.pt"));
+
+        assertThatThrownBy(() -> ModelFolder.readManifest(checkpoint))
+                .isInstanceOf(LiquidLensException.class)
+                .hasMessage(checkpoint + ": is a checkpoint, not a model folder; make one from it with: liquidlens"
+                        + " import " + checkpoint + " --out NEW_FOLDER");
     }
 
     @Test
