@@ -3,6 +3,7 @@ package io.liquidlens.checkpoint;
 import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.AtomicFolders;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
@@ -76,7 +77,17 @@ public final class CheckpointImport {
      */
     public static ModelManifest write(Inspection inspection, Path out, String command, String name,
                                       List<String> inputNames) {
-        ModelManifest manifest = manifest(inspection, command, name, inputNames);
+        return write(inspection, out, command, name, inputNames, Map.of());
+    }
+
+    /**
+     * Writes the model folder as {@link #write(Inspection, Path, String, String, List)} does, with input roles.
+     *
+     * @param roles the role of some inputs by name, written to model.json's {@code inputs.roles}
+     */
+    public static ModelManifest write(Inspection inspection, Path out, String command, String name,
+                                      List<String> inputNames, Map<String, InputRole> roles) {
+        ModelManifest manifest = manifest(inspection, command, name, inputNames, roles);
         try (OutputClaim claim = OutputClaim.by(command).input("checkpoint", inspection.checkpoint()).folder(out)
                 .claim()) {
             AtomicFolders.write(out, command, dir -> ModelFolder.write(dir, manifest, inspection.weights()));
@@ -100,7 +111,7 @@ public final class CheckpointImport {
     }
 
     private static ModelManifest manifest(Inspection inspection, String command, String name,
-                                          List<String> inputNames) {
+                                          List<String> inputNames, Map<String, InputRole> roles) {
         int inputSize = inspection.spec().inputSize();
         List<String> names = new ArrayList<>(inputNames);
         if (names.isEmpty()) {
@@ -121,7 +132,12 @@ public final class CheckpointImport {
                 .toList();
         var provenance = Provenance.of(command).input("checkpoint", inspection.checkpoint())
                 .option("set", given.isEmpty() ? null : String.join(" ", given)).build().toJson();
-        return new ModelManifest(modelName, inspection.spec(), WEIGHTS, ModelManifest.InputSpec.vector(names),
-                List.of(), provenance);
+        ModelManifest.InputSpec inputs;
+        try {
+            inputs = ModelManifest.InputSpec.vector(names).withRoles(roles);
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("--input-roles: " + e.getMessage(), e);
+        }
+        return new ModelManifest(modelName, inspection.spec(), WEIGHTS, inputs, List.of(), provenance);
     }
 }

@@ -44,13 +44,18 @@ final class ImportCommand implements Callable<Integer> {
             + " input feature in order (default input_0, input_1, ...).")
     List<String> inputs = List.of();
 
+    @Option(names = "--input-roles", paramLabel = "NAME=ROLE,...", description = "What some inputs are for an audit:"
+            + " task, distractor or other, written to model.json (e.g. noise1=distractor,spurious=distractor); the"
+            + " others get their role from their names.")
+    String inputRoles;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         CheckpointImport.Inspection inspection = CheckpointImport.inspect(checkpoint, parseSettings(settings));
-        CheckpointImport.write(inspection, out, COMMAND, name, inputs);
+        CheckpointImport.write(inspection, out, COMMAND, name, inputs, InputRoles.parse(inputRoles));
         var stdout = spec.commandLine().getOut();
         inspection.assumed().forEach(line -> stdout.println("assumed " + line));
         ExplicitWiringSpec wiring = (ExplicitWiringSpec) inspection.spec().wiringSpec();

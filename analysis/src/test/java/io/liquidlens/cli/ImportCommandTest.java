@@ -76,6 +76,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void inputRolesGoIntoModelJsonAndMustNameInputs() throws Exception {
+        Path checkpoint = Fixtures.checkpoint("ltc_fullyconnected16.pt");
+        String names = "d,mu,kappa,noise1,noise2,spurious,g,h";
+
+        CliRunner run = CliRunner.run("import", checkpoint.toString(), "--out", tmp.resolve("m").toString(),
+                "--inputs", names, "--input-roles", "noise1=distractor,spurious=distractor,g=other");
+        CliRunner typo = CliRunner.run("import", checkpoint.toString(), "--out", tmp.resolve("t").toString(),
+                "--inputs", names, "--input-roles", "noise3=distractor");
+
+        assertThat(run.exitCode()).isZero();
+        ModelManifest.InputSpec inputs = ModelFolder.readManifest(tmp.resolve("m")).inputs();
+        assertThat(inputs.declaredDistractors()).containsExactly("noise1", "spurious");
+        assertThat(inputs.roleOf("g")).isEqualTo(io.liquidlens.io.InputRole.OTHER);
+        assertThat(inputs.roleOf("noise2")).isEqualTo(io.liquidlens.io.InputRole.OTHER);
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err().strip()).startsWith("liquidlens import: --input-roles: \"noise3\" is not one of the"
+                + " inputs").doesNotContain("\n");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
     void aSafetensorsStateDictImportsAsThePickleDoes() throws Exception {
         JsonNode c = Fixtures.cases("ltc.json").stream()
                 .filter(k -> k.get("name").asText().equals("ltc_autoncp19_1_mixed_memory")).findFirst().orElseThrow();
