@@ -134,6 +134,9 @@ public final class FuzzSeeds {
         try (var models = Files.list(MODULE.resolve("../sample-models"))) {
             for (Path model : models.sorted().toList()) {
                 Path preset = model.resolve("preset/model.json");
+                if (!Files.isRegularFile(preset)) {
+                    continue; // seed groups and the import example have no training preset
+                }
                 byte[] json = Files.readAllBytes(preset);
                 seed(manifests, model.getFileName() + ".json", json);
                 var head = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("head");
