@@ -3,10 +3,12 @@ package io.liquidlens.tree;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,7 +64,13 @@ public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean ra
                 }
             }
             if (ids.isEmpty()) {
-                throw new IllegalArgumentException("the model has no " + roleWords() + " neurons");
+                Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
+                for (int i = 0; i < wiring.units(); i++) {
+                    counts.merge(wiring.role(i), 1, Integer::sum);
+                }
+                throw new IllegalArgumentException("the model has no " + roleWords() + " neurons (its wiring has "
+                        + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().ncpsName()).toList()
+                        + "); name the neurons to use, or include the inter neurons");
             }
         } else {
             for (String n : neurons) {

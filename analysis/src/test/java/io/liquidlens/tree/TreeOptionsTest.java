@@ -35,4 +35,14 @@ class TreeOptionsTest {
                 TreeChoice.SMALLEST_WITHIN_BEST)).hasMessageContaining("choice").hasMessageContaining("sweep");
         assertThatThrownBy(() -> new FeatureSet(java.util.Set.of(), List.of(), false)).hasMessageContaining("roles");
     }
+
+    @Test
+    void aWiringWithoutCommandNeuronsSaysWhatItHas() {
+        var wiring = new io.liquidlens.wiring.FullyConnectedSpec(5, 1, 1111L, true).build(3);
+
+        assertThatThrownBy(() -> FeatureSet.defaults().resolve(wiring))
+                .hasMessageStartingWith("the model has no command neurons (its wiring has [")
+                .hasMessageContaining("1 motor")
+                .hasMessageEndingWith("); name the neurons to use, or include the inter neurons");
+    }
 }
