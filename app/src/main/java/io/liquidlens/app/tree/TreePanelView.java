@@ -9,6 +9,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -31,10 +32,14 @@ public final class TreePanelView extends BorderPane {
     public static final String INTER_ID = "tree-inter";
     public static final String RATES_ID = "tree-rates";
     public static final String MIN_LEAF_ID = "tree-min-leaf";
+    public static final String FIND_ID = "tree-find";
+    public static final String FOUND_ID = "tree-found";
 
     private final TreeCanvas canvas = new TreeCanvas();
     private final HBox exports = new HBox(6);
     private final TreePanelViewModel model;
+    private final TextField find = new TextField();
+    private final Label found = new Label();
 
     public TreePanelView(TreePanelViewModel model) {
         this.model = model;
@@ -47,6 +52,7 @@ public final class TreePanelView extends BorderPane {
         model.resultProperty().addListener((obs, old, r) -> {
             canvas.show(r == null ? null : r.tree());
             canvas.highlight(model.pathProperty().get());
+            search();
         });
         model.pathProperty().addListener((obs, old, p) -> canvas.highlight(p));
     }
@@ -167,18 +173,35 @@ public final class TreePanelView extends BorderPane {
         error.managedProperty().bind(error.visibleProperty());
         Button fit = new Button("Fit");
         fit.setFocusTraversable(false);
-        fit.setTooltip(new Tooltip("Fit the tree into the panel (or double-click it); drag to pan, scroll to zoom"));
+        fit.setTooltip(new Tooltip("Show the whole tree (or double-click the background); drag to pan, scroll to"
+                + " zoom, click a split to collapse or expand it"));
         fit.setOnAction(e -> canvas.fit());
+        Button expand = new Button("Expand all");
+        expand.setFocusTraversable(false);
+        expand.setTooltip(new Tooltip("Expand every collapsed subtree"));
+        expand.setOnAction(e -> canvas.expandAll());
+        find.setId(FIND_ID);
+        find.setPromptText("find neuron");
+        find.setPrefColumnCount(8);
+        find.setTooltip(new Tooltip("Frame the splits on neurons whose name contains this text"));
+        found.setId(FOUND_ID);
+        found.setMinWidth(60);
+        find.textProperty().addListener((o, a, b) -> search());
         exports.getChildren().add(new Label("Export:"));
         exports.disableProperty().bind(m.resultProperty().isNull());
         exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox last = new HBox(6, decision, fit, exports);
+        HBox last = new HBox(6, decision, find, found, fit, expand, exports);
         last.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(decision, javafx.scene.layout.Priority.ALWAYS);
         decision.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(2, error, summary, rule, last);
         box.setPadding(new Insets(3, 6, 4, 6));
         return box;
+    }
+
+    private void search() {
+        int n = canvas.find(find.getText());
+        found.setText(find.getText().isBlank() ? "" : n + (n == 1 ? " split" : " splits"));
     }
 
     private static CheckBox check(String text, String id, String tip) {
