@@ -37,13 +37,21 @@ public final class CheckpointImport {
      * @param spec       the inferred constructor call
      * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)}
      * @param settings   the settings the user gave, as given
+     * @param unrecorded the settings no tensor of this kind of cell records, with ncps's defaults as text: what a
+     *                   form asks for
      */
     public record Inspection(Path checkpoint, Map<String, NdArray> weights, ModelSpec spec, List<String> assumed,
-                             Map<String, String> settings) {
+                             Map<String, String> settings, Map<String, String> unrecorded) {
         public Inspection {
             weights = Map.copyOf(weights);
             assumed = List.copyOf(assumed);
             settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            unrecorded = Collections.unmodifiableMap(new LinkedHashMap<>(unrecorded));
+        }
+
+        /** What was read, in one line: e.g. {@code a wired CfC of 8 inputs and 19 units (layers 11, 7, 1), 1 output}. */
+        public String summary() {
+            return ImportSummary.of(spec);
         }
     }
 
@@ -65,7 +73,7 @@ public final class CheckpointImport {
             }
             throw new LiquidLensException(checkpoint, e.getMessage(), e);
         }
-        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings);
+        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings, result.unrecorded());
     }
 
     /**

@@ -3,11 +3,11 @@ package io.liquidlens.checkpoint;
 import io.liquidlens.Limits;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.Mapping;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The LTC options a state dict does not record ({@code --set KEY=VALUE} of an import), with ncps's {@code LTC}
@@ -34,12 +34,9 @@ final class LtcImportSettings {
 
     /** Refuses a key that is no setting of an LTC import, so a typo does not silently become a default. */
     static void requireKnown(Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!DEFAULTS.containsKey(key) && !key.equals(OUTPUT_SIZE)) {
-                throw new IllegalArgumentException("--set " + key + ": not a setting of an LTC import (known: "
-                        + String.join(", ", new TreeSet<>(DEFAULTS.keySet())) + ", " + OUTPUT_SIZE + ")");
-            }
-        }
+        List<String> known = new ArrayList<>(DEFAULTS.keySet());
+        known.add(OUTPUT_SIZE);
+        SettingValues.requireKnown(settings, "an LTC", known);
     }
 
     /**
@@ -48,53 +45,19 @@ final class LtcImportSettings {
      */
     static LtcSpec cell(Map<String, String> settings, boolean mixedMemory, Mapping inputMapping,
                         Mapping outputMapping, List<String> assumed) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> d : DEFAULTS.entrySet()) {
-            String given = settings.get(d.getKey());
-            if (given == null) {
-                assumed.add(d.getKey() + "=" + d.getValue() + " (ncps default)");
-            }
-            values.put(d.getKey(), given == null ? d.getValue() : given);
-        }
-        int unfolds = integer(values, "ode_unfolds");
+        Map<String, String> values = SettingValues.resolve(DEFAULTS, settings, assumed);
+        int unfolds = SettingValues.integer(values, "ode_unfolds");
         if (unfolds > Limits.ODE_UNFOLDS) {
             // the model folder would be written and then refused by every command that loads it
             throw new IllegalArgumentException("--set: ode_unfolds must be at most " + Limits.ODE_UNFOLDS + ", got "
                     + unfolds);
         }
-        double epsilon = number(values, "epsilon");
+        double epsilon = SettingValues.number(values, "epsilon");
         try {
-            return new LtcSpec(bool(values, "return_sequences"), bool(values, "batch_first"), mixedMemory,
-                    inputMapping, outputMapping, unfolds, epsilon, bool(values, "implicit_param_constraints"));
+            return new LtcSpec(SettingValues.bool(values, "return_sequences"), SettingValues.bool(values, "batch_first"), mixedMemory,
+                    inputMapping, outputMapping, unfolds, epsilon, SettingValues.bool(values, "implicit_param_constraints"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--set: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean bool(Map<String, String> values, String key) {
-        String v = values.get(key);
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("--set " + key + "=" + v + ": give true or false");
-    }
-
-    static int integer(Map<String, String> values, String key) {
-        try {
-            return Integer.parseInt(values.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a whole number", e);
-        }
-    }
-
-    private static double number(Map<String, String> values, String key) {
-        try {
-            return Double.parseDouble(values.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--set " + key + "=" + values.get(key) + ": give a number", e);
         }
     }
 }

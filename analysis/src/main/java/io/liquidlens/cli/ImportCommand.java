@@ -2,7 +2,6 @@ package io.liquidlens.cli;
 
 import io.liquidlens.BadOptionException;
 import io.liquidlens.checkpoint.CheckpointImport;
-import io.liquidlens.wiring.ExplicitWiringSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code liquidlens import}: a model folder from a bare ncps LTC state dict. */
+/** {@code liquidlens import}: a model folder from a bare ncps state dict (LTC, CfC or wired CfC). */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Write a model folder (model.json and the weights as .safetensors) from a bare state dict of"
-                + " an ncps LTC (torch.save(model.state_dict()) as .pt, or .safetensors), so info, simulate and the"
-                + " other commands can open it.",
-                "Input size, units, outputs, the input and output mappings, mixed memory and the wiring (from the"
-                        + " sparsity masks, signs from erev) are read from the tensors; the settings no tensor holds"
-                        + " come from --set or ncps's defaults, one line printed per default assumed."})
+                + " an ncps LTC or CfC (torch.save(model.state_dict()) as .pt, or .safetensors), so info, simulate and"
+                + " the other commands can open it.",
+                "The cell, its sizes, mappings, mixed memory, a CfC's backbone and projection, and the wiring (from"
+                        + " the sparsity masks, an NCP's layers from the graph) are read from the tensors; the settings"
+                        + " no tensor holds come from --set or ncps's defaults, one line printed per default assumed."})
 final class ImportCommand implements Callable<Integer> {
     private static final String COMMAND = "liquidlens import";
 
@@ -32,9 +31,10 @@ final class ImportCommand implements Callable<Integer> {
             + " one LiquidLens wrote).")
     Path out;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting no tensor records: ode_unfolds,"
-            + " epsilon, implicit_param_constraints, return_sequences, batch_first, or output_size (only for a model"
-            + " without an output mapping). Repeat for several.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting no tensor records. LTC: ode_unfolds,"
+            + " epsilon, implicit_param_constraints, return_sequences, batch_first, output_size (only without an output"
+            + " mapping). CfC: mode (default or no_gate), activation (with a backbone), return_sequences, batch_first;"
+            + " a one-layer wired CfC also output_size. Repeat for several.")
     List<String> settings = List.of();
 
     @Option(names = "--name", paramLabel = "N", description = "The model's name (default: the checkpoint's file name).")
@@ -58,10 +58,7 @@ final class ImportCommand implements Callable<Integer> {
         CheckpointImport.write(inspection, out, COMMAND, name, inputs, InputRoles.parse(inputRoles));
         var stdout = spec.commandLine().getOut();
         inspection.assumed().forEach(line -> stdout.println("assumed " + line));
-        ExplicitWiringSpec wiring = (ExplicitWiringSpec) inspection.spec().wiringSpec();
-        stdout.printf(Locale.ROOT, "imported an LTC of %d inputs, %d units, %d output%s from %s into %s%n",
-                inspection.spec().inputSize(), wiring.units(), wiring.outputDim(), wiring.outputDim() == 1 ? "" : "s",
-                checkpoint, out);
+        stdout.printf(Locale.ROOT, "imported %s from %s into %s%n", inspection.summary(), checkpoint, out);
         return 0;
     }
 

@@ -11,6 +11,8 @@ import io.liquidlens.wiring.FullyConnectedSpec;
 import io.liquidlens.wiring.NcpSpec;
 import io.liquidlens.wiring.RandomSpec;
 import io.liquidlens.wiring.WiringSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Wiring objects in JSON: {@code {"class": "AutoNCP" | "NCP" | "FullyConnected" | "Random", ...ncps
@@ -120,7 +122,37 @@ public final class WiringJson {
                         + " does not match the " + sensory.length + " rows of sensory_adjacency_matrix");
             }
         }
-        return new ExplicitWiringSpec(out, adjacency, sensory);
+        try {
+            return new ExplicitWiringSpec(out, adjacency, sensory, a.has("layers") ? layers(a.raw("layers"), units)
+                    : null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("wiring: " + e.getMessage(), e);
+        }
+    }
+
+    /** The optional groups of an explicit wiring: lists of neuron ids, at most one group per unit. */
+    private static List<int[]> layers(JsonNode v, int units) {
+        if (!v.isArray() || v.size() > units) {
+            throw new IllegalArgumentException("wiring: 'layers' must be a list of at most " + units
+                    + " lists of neuron ids");
+        }
+        List<int[]> out = new ArrayList<>();
+        for (JsonNode group : v) {
+            if (!group.isArray() || group.size() > units) {
+                throw new IllegalArgumentException("wiring: 'layers' must be a list of lists of neuron ids, got "
+                        + group);
+            }
+            int[] ids = new int[group.size()];
+            for (int k = 0; k < ids.length; k++) {
+                JsonNode id = group.get(k);
+                if (!id.isIntegralNumber() || !id.canConvertToInt()) {
+                    throw new IllegalArgumentException("wiring: 'layers' holds " + id + "; give neuron ids");
+                }
+                ids[k] = id.asInt();
+            }
+            out.add(ids);
+        }
+        return out;
     }
 
     private static void checkOutputDim(WiringSpec spec) {
@@ -174,6 +206,9 @@ public final class WiringJson {
             o.put("output_dim", s.outputDim());
             o.set("adjacency_matrix", matrix(s.adjacency()));
             o.set("sensory_adjacency_matrix", matrix(s.sensoryAdjacency()));
+            if (s.layers() != null) {
+                o.set("layers", matrix(s.layers().toArray(int[][]::new)));
+            }
         }
         return o;
     }

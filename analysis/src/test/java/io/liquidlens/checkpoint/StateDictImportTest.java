@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.testing.FixtureModels;
 import io.liquidlens.testing.Fixtures;
 import io.liquidlens.wiring.ExplicitWiringSpec;
@@ -49,6 +52,100 @@ class StateDictImportTest {
         assertSynapsesOf(wiring.adjacency(), stateDict.get("rnn_cell.sparsity_mask"), stateDict.get("rnn_cell.erev"));
         assertSynapsesOf(wiring.sensoryAdjacency(), stateDict.get("rnn_cell.sensory_sparsity_mask"),
                 stateDict.get("rnn_cell.sensory_erev"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ltcCases")
+    void anNcpsLayersAreReadBackFromItsGraphAndOtherWiringsKeepOneLayer(JsonNode c) {
+        Wiring built = FixtureModels.wiring(c);
+        Map<String, String> settings = new HashMap<>();
+        if (!((LtcSpec) FixtureModels.spec(c).cell()).outputMapping().hasWeight()) {
+            settings.put("output_size", Integer.toString(built.outputDim()));
+        }
+
+        Wiring imported = StateDictImport.infer(FixtureModels.stateDict(c), settings).spec().wiringSpec()
+                .build(built.inputDim());
+
+        boolean ncp = built.kind().equals("NCP") || built.kind().equals("AutoNCP");
+        assertThat(imported.layerCount()).isEqualTo(ncp ? 3 : 1);
+        for (int i = 0; i < built.units(); i++) {
+            assertThat(imported.role(i)).as("neuron %d of %s", i, built.kind()).isEqualTo(built.role(i));
+        }
+        if (ncp) {
+            assertThat(imported.layers()).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(built.layers());
+        }
+    }
+
+    static Stream<JsonNode> cfcCases() {
+        return Fixtures.cases("cfc.json").stream();
+    }
+
+    static Map<String, String> cfcSettings(JsonNode c) {
+        return FixtureModels.cfcUnrecordedSettings(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cfcCases")
+    void aCfcsTensorsGiveItsSizesBackboneModeAndLayers(JsonNode c) {
+        ModelSpec ncpsSpec = FixtureModels.spec(c);
+        CfcSpec ncps = (CfcSpec) ncpsSpec.cell();
+
+        StateDictImport.Result result = StateDictImport.infer(FixtureModels.stateDict(c), cfcSettings(c));
+
+        CfcSpec cell = (CfcSpec) result.spec().cell();
+        assertThat(result.spec().inputSize()).isEqualTo(ncpsSpec.inputSize());
+        assertThat(cell.mode()).isEqualTo(ncps.mode());
+        assertThat(cell.projSize()).isEqualTo(ncps.projSize());
+        assertThat(cell.mixedMemory()).isEqualTo(ncps.mixedMemory());
+        assertThat(cell.backboneLayers()).isEqualTo(ncps.backboneLayers());
+        assertThat(cell.backboneUnits()).isEqualTo(ncps.backboneLayers() == 0 ? 0 : ncps.backboneUnits());
+        if (ncpsSpec.units() instanceof UnitsSpec.Wired) {
+            Wiring built = FixtureModels.wiring(c);
+            Wiring imported = result.spec().wiringSpec().build(built.inputDim());
+            assertThat(imported.layers()).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(built.layers());
+            for (int i = 0; i < built.units(); i++) {
+                assertThat(imported.role(i)).as("neuron %d", i).isEqualTo(built.role(i));
+            }
+        } else {
+            assertThat(result.spec().units()).isEqualTo(ncpsSpec.units());
+            if (ncps.backboneLayers() > 0) {
+                assertThat(cell.activation()).isEqualTo(ncps.activation());
+            }
+        }
+        assertThat(result.assumed()).allMatch(line -> line.startsWith("return_sequences") || line.startsWith(
+                "batch_first") || line.startsWith("mode=default"));
+    }
+
+    @Test
+    void aCfcRefusesLtcSettingsNamingItsOwn() {
+        JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_dense16_default_gelu_bl1");
+
+        assertThatThrownBy(() -> StateDictImport.infer(FixtureModels.stateDict(c), Map.of("ode_unfolds", "6")))
+                .hasMessage("--set ode_unfolds: not a setting of a CfC import (known: activation, batch_first, mode,"
+                        + " return_sequences)");
+        assertThatThrownBy(() -> StateDictImport.infer(FixtureModels.stateDict(c), Map.of("mode", "pure")))
+                .hasMessageStartingWith("--set mode=pure: give default or no_gate");
+    }
+
+    @Test
+    void wiredCfcMasksThatDoNotChainOrCutALayersRecurrenceAreRefused() {
+        JsonNode c = Fixtures.caseNamed("cfc.json", "cfc_wired_autoncp19_1_default");
+        Map<String, NdArray> weights = new HashMap<>(FixtureModels.stateDict(c));
+        NdArray mask = weights.get("rnn_cell.layer_1.sparsity_mask");
+        float[] values = mask.toFloatArray();
+        values[values.length - 1] = 0;
+        weights.put("rnn_cell.layer_1.sparsity_mask", NdArray.ofFloats(mask.shape(), values));
+
+        assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
+                .hasMessageContaining("rnn_cell.layer_1.sparsity_mask holds 0 at")
+                .hasMessageContaining("the masks contradict ncps's");
+
+        weights.put("rnn_cell.layer_1.sparsity_mask", NdArray.ofFloats(new int[] {mask.dim(0), mask.dim(1) + 1},
+                new float[mask.dim(0) * (mask.dim(1) + 1)]));
+        assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
+                .hasMessageContaining("the layers do not chain");
     }
 
     @Test

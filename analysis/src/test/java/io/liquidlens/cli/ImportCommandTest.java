@@ -57,6 +57,32 @@ class ImportCommandTest {
         SimulateCommandFixtureTest.assertSimulatesLikeNcps(c, tmp.resolve("m"), tmp);
     }
 
+    static Stream<JsonNode> cfcCases() {
+        return Fixtures.cases("cfc.json").stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cfcCases")
+    void importedCfcStateDictSimulatesLikeNcps(JsonNode c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("import",
+                Fixtures.checkpoint(c.get("checkpoint").asText()).toString(), "--out", tmp.resolve("m").toString()));
+        io.liquidlens.testing.FixtureModels.cfcUnrecordedSettings(c)
+                .forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+        JsonNode ctor = c.get("ctor");
+        for (String key : List.of("return_sequences", "batch_first")) {
+            if (ctor.has(key)) {
+                args.addAll(List.of("--set", key + "=" + ctor.get(key).asText()));
+            }
+        }
+
+        CliRunner run = CliRunner.run(args.toArray(String[]::new));
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("CfC of 8 inputs");
+        SimulateCommandFixtureTest.assertSimulatesLikeNcps(c, tmp.resolve("m"), tmp);
+    }
+
     @Test
     void unsetSettingsAreNcpsDefaultsAndSaySo() throws Exception {
         Path checkpoint = Fixtures.checkpoint("ltc_fullyconnected16.pt");

@@ -93,6 +93,7 @@ class NcpsConfigTest {
         "{'class': 'CfC', 'input_size': 3, 'units': {'class': 'NCP', 'inter_neurons': 5, 'command_neurons': 4, 'motor_neurons': 2, 'sensory_fanout': 2, 'inter_fanout': 2, 'recurrent_command_synapses': 3, 'motor_fanin': 2, 'seed': 5}, 'mode': 'no_gate', 'proj_size': 1}",
         "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]]}}",
         "{'class': 'CfC', 'input_size': 2, 'units': {'class': 'Random', 'units': 5, 'output_dim': 5, 'sparsity_level': 0.5, 'random_seed': 3}, 'proj_size': 2}",
+        "{'class': 'CfC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 3, 'output_dim': 1, 'adjacency_matrix': [[0, 0, 0], [1, 0, 0], [0, 1, 0]], 'sensory_adjacency_matrix': [[0, 0, 1]], 'layers': [[2], [1], [0]]}}",
     })
     void writingAndReadingBackGivesTheSameSpec(String text) {
         ModelSpec first = parse(text);
@@ -124,6 +125,10 @@ class NcpsConfigTest {
         "{'class': 'LTC', 'input_size': 3, 'units': {'class': 'NCP', 'inter_neurons': 5, 'command_neurons': 2, 'motor_neurons': 1, 'sensory_fanout': 2, 'inter_fanout': 2, 'recurrent_command_synapses': 3, 'motor_fanin': 3}}|'motor_fanin' 3 exceeds command_neurons 2",
         "{'class': 'LTC', 'input_size': 2, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]]}}|sensory_adjacency_matrix has 1 rows but input_size is 2",
         "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 2], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]]}}|must be -1, 0 or 1",
+        "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]], 'layers': [[1]]}}|layers leave out neuron 0",
+        "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]], 'layers': [[0], [1]]}}|last layer must be the motor neurons 0..0",
+        "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]], 'layers': [[1, 1], [0]]}}|holds neuron 1, which is in an earlier layer",
+        "{'class': 'LTC', 'input_size': 1, 'units': {'class': 'Wiring', 'units': 2, 'output_dim': 1, 'adjacency_matrix': [[0, 1], [-1, 0]], 'sensory_adjacency_matrix': [[1, 0]], 'layers': [[1], ['x']]}}|give neuron ids",
     })
     void badInputNamesTheKey(String line) {
         String[] parts = line.split("\\|");

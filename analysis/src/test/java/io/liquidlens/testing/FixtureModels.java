@@ -104,4 +104,20 @@ public final class FixtureModels {
     public static LiquidModel model(JsonNode testCase) {
         return LiquidModel.fromStateDict(spec(testCase), wiring(testCase), stateDict(testCase));
     }
+
+    /**
+     * The {@code --set} values an import of case {@code c}'s CfC state dict needs, as a user would give them: only
+     * what no tensor records (no_gate, a dense backbone's activation).
+     */
+    public static Map<String, String> cfcUnrecordedSettings(JsonNode c) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        io.liquidlens.spec.CfcSpec ncps = (io.liquidlens.spec.CfcSpec) spec(c).cell();
+        if (ncps.mode() == io.liquidlens.spec.CfcMode.NO_GATE) {
+            settings.put("mode", "no_gate");
+        }
+        if (!(spec(c).units() instanceof io.liquidlens.spec.UnitsSpec.Wired) && ncps.backboneLayers() > 0) {
+            settings.put("activation", ncps.activation().ncpsName());
+        }
+        return settings;
+    }
 }
