@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ncps {@code CfC} call behind a bare state dict. A dense CfC's sizes, backbone (units, layers, whether dropout
@@ -26,25 +24,25 @@ import java.util.regex.Pattern;
  */
 final class CfcStateDictImport {
     private static final String PREFIX = StateDictLayout.CELL_PREFIX;
-    private static final Pattern BACKBONE = Pattern.compile(Pattern.quote(PREFIX) + "backbone\\.(\\d+)\\.weight");
-    private static final Pattern LAYER = Pattern.compile(Pattern.quote(PREFIX) + "layer_(\\d+)\\.sparsity_mask");
+    private static final String FF1 = StateDictLayout.CfcLayout.weightKey(PREFIX, StateDictLayout.CfcLayout.Head.FF1);
+    private static final String BACKBONE_0 = StateDictLayout.CfcLayout.backboneWeightKey(PREFIX, 0);
 
     private CfcStateDictImport() {
     }
 
     static StateDictImport.Result inferDense(Map<String, NdArray> weights, Map<String, String> settings) {
-        boolean pure = weights.containsKey(PREFIX + "w_tau");
-        NdArray ff1 = require(weights, PREFIX + "ff1.weight");
+        boolean pure = weights.containsKey(StateDictLayout.CfcLayout.wTauKey(PREFIX));
+        NdArray ff1 = require(weights, FF1);
         int hidden = ff1.dim(0);
         int[] backbone = backboneIndices(weights);
         // with two layers or fewer the numbering is the same with or without dropout, which then changes nothing
         boolean dropout = backbone.length > 2 && backbone[2] == 5;
-        int units = backbone.length == 0 ? 0 : require(weights, PREFIX + "backbone.0.weight").dim(0);
-        int features = backbone.length == 0 ? ff1.dim(1) : require(weights, PREFIX + "backbone.0.weight").dim(1);
+        int units = backbone.length == 0 ? 0 : require(weights, BACKBONE_0).dim(0);
+        int features = backbone.length == 0 ? ff1.dim(1) : require(weights, BACKBONE_0).dim(1);
         int inputs = features - hidden;
         if (inputs < 1) {
-            throw new IllegalArgumentException(PREFIX + (backbone.length == 0 ? "ff1" : "backbone.0") + ".weight has "
-                    + features + " columns for " + hidden + " units; ncps's are input features + units");
+            throw new IllegalArgumentException((backbone.length == 0 ? FF1 : BACKBONE_0) + " has " + features
+                    + " columns for " + hidden + " units; ncps's are input features + units");
         }
         Map<String, String> defaults = CfcImportSettings.defaults(false, pure, backbone.length > 0);
         CfcImportSettings.requireKnown(settings, false, defaults);
@@ -67,7 +65,7 @@ final class CfcStateDictImport {
 
     static StateDictImport.Result inferWired(Map<String, NdArray> weights, Map<String, String> settings) {
         List<NdArray> masks = layerMasks(weights);
-        boolean pure = weights.containsKey(PREFIX + "layer_0.w_tau");
+        boolean pure = weights.containsKey(StateDictLayout.CfcLayout.wTauKey(StateDictLayout.wiredCfcLayerPrefix(0)));
         int[] sizes = new int[masks.size()];
         for (int l = 0; l < sizes.length; l++) {
             sizes[l] = masks.get(l).dim(0);
@@ -144,9 +142,9 @@ final class CfcStateDictImport {
     private static int[] backboneIndices(Map<String, NdArray> weights) {
         TreeSet<Integer> found = new TreeSet<>();
         for (String k : weights.keySet()) {
-            Matcher m = BACKBONE.matcher(k);
-            if (m.matches() && m.group(1).length() < 6) {
-                found.add(Integer.parseInt(m.group(1)));
+            int index = StateDictLayout.backboneIndexOf(PREFIX, k);
+            if (index >= 0) {
+                found.add(index);
             }
         }
         int[] idx = found.stream().mapToInt(Integer::intValue).toArray();
@@ -154,8 +152,9 @@ final class CfcStateDictImport {
             boolean plain = idx[l] == 2 * l;
             boolean withDropout = idx[l] == (l == 0 ? 0 : 2 + 3 * (l - 1));
             if (!plain && !withDropout) {
-                throw new IllegalArgumentException("holds " + PREFIX + "backbone." + idx[l] + ".weight as its backbone"
-                        + " layer " + l + "; ncps numbers them 0, 2, 4, ... (or 0, 2, 5, ... with dropout)");
+                throw new IllegalArgumentException("holds " + StateDictLayout.CfcLayout.backboneWeightKey(PREFIX, idx[l])
+                        + " as its backbone layer " + l + "; ncps numbers them 0, 2, 4, ... (or 0, 2, 5, ... with"
+                        + " dropout)");
             }
         }
         return idx;
@@ -164,14 +163,14 @@ final class CfcStateDictImport {
     private static List<NdArray> layerMasks(Map<String, NdArray> weights) {
         TreeSet<Integer> found = new TreeSet<>();
         for (String k : weights.keySet()) {
-            Matcher m = LAYER.matcher(k);
-            if (m.matches() && m.group(1).length() < 6) {
-                found.add(Integer.parseInt(m.group(1)));
+            int layer = StateDictLayout.wiredCfcMaskLayer(k);
+            if (layer >= 0) {
+                found.add(layer);
             }
         }
         if (found.isEmpty() || found.last() != found.size() - 1) {
             throw new IllegalArgumentException("holds wired CfC layers " + found + "; ncps numbers them 0, 1, 2, ...,"
-                    + " each with its " + PREFIX + "layer_K.sparsity_mask");
+                    + " each with its sparsity mask, e.g. " + maskKey(0));
         }
         List<NdArray> masks = new ArrayList<>();
         for (int l = 0; l < found.size(); l++) {
@@ -190,7 +189,7 @@ final class CfcStateDictImport {
     }
 
     private static String maskKey(int layer) {
-        return PREFIX + "layer_" + layer + ".sparsity_mask";
+        return StateDictLayout.CfcLayout.maskKey(StateDictLayout.wiredCfcLayerPrefix(layer));
     }
 
     /** Neuron ids per layer as ncps numbers an NCP's: the last layer (motor) first, the first layer last. */

@@ -73,7 +73,9 @@ final class LtcStateDictImport {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: " + unknown.size()
                     + " of its " + weights.size() + " tensors are not an LTC's, e.g. "
                     + unknown.stream().limit(4).toList() + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", "
-                    + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; a CfC's rnn_cell.ff1.weight, ...)");
+                    + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; a CfC's "
+                    + StateDictLayout.CfcLayout.weightKey(StateDictLayout.CELL_PREFIX,
+                    StateDictLayout.CfcLayout.Head.FF1) + ", ...)");
         }
     }
 

@@ -17,8 +17,6 @@ import java.util.TreeSet;
  * tensors' names, then that cell's import reads the rest.
  */
 public final class StateDictImport {
-    private static final String WIRED_CFC_LAYER = StateDictLayout.CELL_PREFIX + "layer_";
-
     private StateDictImport() {
     }
 
@@ -45,11 +43,12 @@ public final class StateDictImport {
      *                                  about a setting starts with {@code --set}
      */
     public static Result infer(Map<String, NdArray> weights, Map<String, String> settings) {
-        if (weights.keySet().stream().anyMatch(k -> k.startsWith(WIRED_CFC_LAYER))) {
+        if (weights.keySet().stream().anyMatch(StateDictLayout::isWiredCfcKey)) {
             return CfcStateDictImport.inferWired(weights, settings);
         }
-        if (weights.containsKey(StateDictLayout.CELL_PREFIX + "ff1.weight")
-                || weights.containsKey(StateDictLayout.CELL_PREFIX + "w_tau")) {
+        String cell = StateDictLayout.CELL_PREFIX;
+        if (weights.containsKey(StateDictLayout.CfcLayout.weightKey(cell, StateDictLayout.CfcLayout.Head.FF1))
+                || weights.containsKey(StateDictLayout.CfcLayout.wTauKey(cell))) {
             return CfcStateDictImport.inferDense(weights, settings);
         }
         return LtcStateDictImport.infer(weights, settings);

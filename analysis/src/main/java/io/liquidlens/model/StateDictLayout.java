@@ -26,6 +26,9 @@ public final class StateDictLayout {
     public static final String FC_BIAS = "fc.bias";
     private static final String LSTM_PREFIX = "lstm.";
     private static final String MASK = "sparsity_mask";
+    private static final String WIRED_LAYER = "layer_";
+    private static final String BACKBONE = "backbone";
+    private static final String WEIGHT = "weight";
 
     private StateDictLayout() {
     }
@@ -126,6 +129,40 @@ public final class StateDictLayout {
         }
     }
 
+    /** The prefix of a wired CfC's layer {@code l} ({@code rnn_cell.layer_0.} for the first). */
+    public static String wiredCfcLayerPrefix(int l) {
+        return CELL_PREFIX + WIRED_LAYER + l + ".";
+    }
+
+    /** True when {@code key} is a tensor of a wired CfC's layers. */
+    public static boolean isWiredCfcKey(String key) {
+        return key.startsWith(CELL_PREFIX + WIRED_LAYER);
+    }
+
+    /** The layer whose sparsity mask {@code key} is ({@code rnn_cell.layer_L.sparsity_mask}), or -1. */
+    public static int wiredCfcMaskLayer(String key) {
+        String head = CELL_PREFIX + WIRED_LAYER;
+        String tail = "." + MASK;
+        return key.startsWith(head) && key.endsWith(tail)
+                ? smallIndex(key.substring(head.length(), key.length() - tail.length())) : -1;
+    }
+
+    /** The index in the backbone's {@code nn.Sequential} of the Linear whose weight {@code key} is, or -1. */
+    public static int backboneIndexOf(String prefix, String key) {
+        String head = prefix + BACKBONE + ".";
+        String tail = "." + WEIGHT;
+        return key.startsWith(head) && key.endsWith(tail)
+                ? smallIndex(key.substring(head.length(), key.length() - tail.length())) : -1;
+    }
+
+    /** A non-negative index written in decimal digits (at most five), or -1. */
+    private static int smallIndex(String digits) {
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(digits);
+    }
+
     /** True for the tensors that are constants in ncps (the sparsity masks, requires_grad=False). */
     public static boolean isConstant(String key) {
         return key.endsWith(MASK);
@@ -216,7 +253,7 @@ public final class StateDictLayout {
         int in = inputSize;
         for (int l = 0; l < wiring.layerCount(); l++) {
             int h = wiring.layer(l).length;
-            out.add(new CfcLayout(CELL_PREFIX + "layer_" + l + ".", in, h, mode, Activation.LECUN_TANH, 0, 0, 0.0,
+            out.add(new CfcLayout(wiredCfcLayerPrefix(l), in, h, mode, Activation.LECUN_TANH, 0, 0, 0.0,
                     true));
             in = h;
         }
@@ -295,14 +332,34 @@ public final class StateDictLayout {
             return l == 0 ? 0 : (backboneDropout > 0 ? 2 + 3 * (l - 1) : 2 * l);
         }
 
+        /** The key of pure mode's w_tau in the cell under {@code prefix}. */
+        public static String wTauKey(String prefix) {
+            return prefix + "w_tau";
+        }
+
+        /** The key of a head's weight in the cell under {@code prefix}. */
+        public static String weightKey(String prefix, Head head) {
+            return prefix + head.local + "." + WEIGHT;
+        }
+
+        /** The key of the weight of the backbone's {@code nn.Sequential} module {@code index}. */
+        public static String backboneWeightKey(String prefix, int index) {
+            return prefix + BACKBONE + "." + index + "." + WEIGHT;
+        }
+
+        /** The key of the sparsity mask of the cell under {@code prefix}. */
+        public static String maskKey(String prefix) {
+            return prefix + MASK;
+        }
+
         /** The sparsity mask (H, S+H) of a wired layer. */
         public Tensor mask() {
-            return new Tensor(prefix + MASK, new int[] {hiddenSize, inputSize + hiddenSize}, false);
+            return new Tensor(maskKey(prefix), new int[] {hiddenSize, inputSize + hiddenSize}, false);
         }
 
         /** Pure mode's w_tau (1, H). */
         public Tensor wTau() {
-            return new Tensor(prefix + "w_tau", new int[] {1, hiddenSize}, true);
+            return new Tensor(wTauKey(prefix), new int[] {1, hiddenSize}, true);
         }
 
         /** Pure mode's amplitude A (1, H). */
@@ -312,7 +369,7 @@ public final class StateDictLayout {
 
         /** Backbone layer {@code l}'s weight (U, its input width). */
         public Tensor backboneWeight(int l) {
-            return new Tensor(prefix + "backbone." + backboneIndex(l) + ".weight",
+            return new Tensor(backboneWeightKey(prefix, backboneIndex(l)),
                     new int[] {backboneUnits, backboneInput(l)}, true);
         }
 
@@ -328,7 +385,7 @@ public final class StateDictLayout {
 
         /** A head's weight (H, {@link #catSize()}). */
         public Tensor weight(Head head) {
-            return new Tensor(prefix + head.local + ".weight", new int[] {hiddenSize, catSize()}, true);
+            return new Tensor(weightKey(prefix, head), new int[] {hiddenSize, catSize()}, true);
         }
 
         /** A head's bias (H). */
