@@ -9,10 +9,7 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.wiring.Wiring;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.nio.file.Path;
@@ -44,8 +41,8 @@ import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.entity.LegendItemEntity;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
-import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -72,9 +69,6 @@ public final class TraceChartsView extends BorderPane {
     private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 12);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
-    private static final BasicStroke LINE = new BasicStroke(1.5f);
-    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-            new float[] {5f, 3f}, 0f);
     private static final int EXPORT_WIDTH = 900;
     private static final int EXPORT_HEIGHT = 320;
 
@@ -108,6 +102,7 @@ public final class TraceChartsView extends BorderPane {
     private final Map<Chart, JFreeChart> charts = new EnumMap<>(Chart.class);
     private final Map<Chart, ChartViewer> viewers = new EnumMap<>(Chart.class);
     private final Map<Chart, CursorLine> cursors = new EnumMap<>(Chart.class);
+    private final Map<Chart, HoverReadout> hovers = new EnumMap<>(Chart.class);
     private final NumberAxis linearTau = new NumberAxis("tau");
     private final SpanTickAxis logTau = new SpanTickAxis("tau (log)");
     private final Set<Chart> pending = EnumSet.noneOf(Chart.class);
@@ -173,7 +168,10 @@ public final class TraceChartsView extends BorderPane {
                 placeCursor(c);
             }
         });
-        StackPane pane = new StackPane(viewer, cursor);
+        HoverReadout hover = new HoverReadout();
+        hovers.put(c, hover);
+        viewer.setOnMouseExited(e -> hoverAt(Double.NaN));
+        StackPane pane = new StackPane(viewer, cursor, hover);
         pane.setMinSize(0, 0);
         return pane;
     }
@@ -190,11 +188,15 @@ public final class TraceChartsView extends BorderPane {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setAutoPopulateSeriesStroke(false);
-        renderer.setDefaultStroke(LINE);
+        renderer.setDefaultStroke(TraceStyles.OUTPUT);
         XYPlot plot = new XYPlot(new TraceDataset(0, List.of()), steps, range, renderer);
         plot.setNoDataMessage("Open a model and a rollout to see the traces");
         JFreeChart chart = new JFreeChart(c.title, TITLE_FONT, plot, true);
         ChartFactory.getChartTheme().apply(chart);
+        TraceStyles.plot(plot);
+        // a hidden series keeps its legend entry (a click shows it again), named so
+        renderer.setLegendItemLabelGenerator((dataset, series) -> dataset.getSeriesKey(series)
+                + (Boolean.FALSE.equals(renderer.getSeriesLinesVisible(series)) ? " (hidden)" : ""));
         // the theme's fonts are sized for a chart filling a window; three share the bottom strip here
         chart.getTitle().setFont(TITLE_FONT);
         range.setLabelFont(LABEL_FONT);
@@ -223,6 +225,10 @@ public final class TraceChartsView extends BorderPane {
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof LegendItemEntity item) {
+                    toggleSeries(c, item.getSeriesKey());
+                    return;
+                }
                 double step = stepAt(c, event.getTrigger().getX());
                 if (!Double.isNaN(step)) {
                     moveCursorTo(step);
@@ -231,12 +237,70 @@ public final class TraceChartsView extends BorderPane {
 
             @Override
             public void chartMouseMoved(ChartMouseEventFX event) {
-                // nothing: hover shows no tooltip of its own
+                hoverAt(stepAt(c, event.getTrigger().getX()));
             }
         });
         charts.put(c, chart);
         viewers.put(c, viewer);
         return viewer;
+    }
+
+    /**
+     * Hides series {@code key} of chart {@code c}, or shows it again: its line goes, its legend entry stays (marked
+     * hidden) so that a second click brings it back.
+     */
+    public void toggleSeries(Chart c, Comparable<?> key) {
+        XYPlot plot = charts.get(c).getXYPlot();
+        int series = plot.getDataset().indexOf(key);
+        if (series < 0) {
+            return;
+        }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        boolean shown = !Boolean.FALSE.equals(renderer.getSeriesLinesVisible(series));
+        redrawLater(c);
+        renderer.setSeriesLinesVisible(series, !shown);
+    }
+
+    /** True when series {@code key} of chart {@code c} is drawn. */
+    public boolean seriesShown(Chart c, Comparable<?> key) {
+        XYPlot plot = charts.get(c).getXYPlot();
+        int series = plot.getDataset().indexOf(key);
+        return series >= 0 && !Boolean.FALSE.equals(((XYLineAndShapeRenderer) plot.getRenderer())
+                .getSeriesLinesVisible(series));
+    }
+
+    /** Shows the step nearest {@code step} on every chart with the values there; NaN hides the readouts. */
+    public void hoverAt(double step) {
+        int t = (int) Math.round(step);
+        for (Chart c : Chart.values()) {
+            HoverReadout hover = hovers.get(c);
+            ChartRenderingInfo info = viewers.get(c).getRenderingInfo();
+            if (Double.isNaN(step) || t < 0 || t >= steps || info == null || info.getPlotInfo() == null) {
+                hover.hide();
+                continue;
+            }
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            hover.show(viewers.get(c).getCanvas(), xOf(c, t), area.getMinY(), area.getMaxY(), area.getMinX(),
+                    area.getMaxX(), hoverText(c, t));
+        }
+    }
+
+    /** What the hover box of chart {@code c} says (null while hidden; tests). */
+    String hoverText(Chart c) {
+        return hovers.get(c).text();
+    }
+
+    private String hoverText(Chart c, int t) {
+        XYPlot plot = charts.get(c).getXYPlot();
+        TraceDataset data = (TraceDataset) plot.getDataset();
+        StringBuilder sb = new StringBuilder("step ").append(t);
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            if (seriesShown(c, data.getSeriesKey(k))) {
+                sb.append('\n').append(data.getSeriesKey(k)).append(": ")
+                        .append(String.format(java.util.Locale.ROOT, "%.5g", data.valueAt(k, t)));
+            }
+        }
+        return sb.toString();
     }
 
     /** The chart drawn in the {@code c} panel. */
@@ -344,7 +408,7 @@ public final class TraceChartsView extends BorderPane {
         }
         TraceDataset data = new TraceDataset(steps, outputs);
         if (t != null) {
-            styleOutputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
+            TraceStyles.outputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
                     t.outputNames().size(), t.actionNames().size(), unclamped, !data.reduced());
         }
         set(Chart.OUTPUT, data);
@@ -362,6 +426,8 @@ public final class TraceChartsView extends BorderPane {
             states.add(new TraceDataset.Trace(n.name(), s -> a.state(s, id)));
             taus.add(new TraceDataset.Trace(n.name(), s -> a.tau(s, id)));
         }
+        TraceStyles.neurons((XYLineAndShapeRenderer) charts.get(Chart.STATE).getXYPlot().getRenderer(), states.size());
+        TraceStyles.neurons((XYLineAndShapeRenderer) charts.get(Chart.TAU).getXYPlot().getRenderer(), taus.size());
         set(Chart.STATE, new TraceDataset(steps, states));
         TraceDataset tauData = new TraceDataset(steps, taus);
         // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative); the
@@ -375,37 +441,6 @@ public final class TraceChartsView extends BorderPane {
         redrawLater(Chart.TAU);
         charts.get(Chart.TAU).getXYPlot().setRangeAxis(tauPositive && !shown.isEmpty() ? logTau : linearTau);
         set(Chart.TAU, tauData);
-    }
-
-    /**
-     * Output k solid and action k dashed in the same colour, so each pair reads as one comparison; the
-     * outputs without clamps (if any) after them, dashed grey. A trace drawn from its extremes ({@code dashed}
-     * false) is a band of vertical strokes, one per pixel column: dashes along it would cost a dash per few pixels
-     * of its whole up-and-down length (seconds per frame in the software renderer at a million steps) and could
-     * not be seen as dashes anyway, so there the darker shade alone tells the action from the output.
-     */
-    private static void styleOutputs(XYLineAndShapeRenderer renderer, int outputs, int actions, int unclamped,
-                                     boolean dashed) {
-        DefaultDrawingSupplier colours = new DefaultDrawingSupplier();
-        Paint[] paints = new Paint[Math.max(outputs, actions)];
-        for (int k = 0; k < paints.length; k++) {
-            paints[k] = colours.getNextPaint();
-        }
-        for (int k = 0; k < outputs; k++) {
-            renderer.setSeriesPaint(k, paints[k], false);
-            renderer.setSeriesStroke(k, LINE, false);
-        }
-        for (int k = 0; k < actions; k++) {
-            // a darker shade: a network that drove the rollout itself has action = output, and the dashes
-            // must still show on top of the solid line
-            Paint p = paints[k] instanceof Color colour ? colour.darker().darker() : paints[k];
-            renderer.setSeriesPaint(outputs + k, p, false);
-            renderer.setSeriesStroke(outputs + k, dashed ? DASHED : LINE, false);
-        }
-        for (int k = 0; k < unclamped; k++) {
-            renderer.setSeriesPaint(outputs + actions + k, Color.GRAY, false);
-            renderer.setSeriesStroke(outputs + actions + k, dashed ? DASHED : LINE, false);
-        }
     }
 
     private void set(Chart c, TraceDataset data) {

@@ -79,6 +79,11 @@ final class TraceDataset extends AbstractXYDataset {
         return out;
     }
 
+    /** Trace {@code series}'s value at {@code step} (every step, not only the drawn ones). */
+    double valueAt(int series, int step) {
+        return traces.get(series).value().applyAsDouble(step);
+    }
+
     /** True when trace {@code series} is drawn from its runs' extremes rather than every step. */
     boolean reduced(int series) {
         return drawn.get(series) != null;

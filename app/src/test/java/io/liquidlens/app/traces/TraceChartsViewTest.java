@@ -101,6 +101,49 @@ class TraceChartsViewTest {
     }
 
     @Test
+    void hoveringAStepShowsEveryShownSeriesValueThereOnEveryChart(FxRobot robot) {
+        robot.interact(view::redrawPending);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.hoverAt(37.2));
+        Activity a = workspace.activityProperty().get();
+
+        assertThat(view.hoverText(Chart.OUTPUT)).startsWith("step 37\n")
+                .contains(String.format(java.util.Locale.ROOT, "output 0: %.5g", a.output(37, 0)))
+                .contains(String.format(java.util.Locale.ROOT, "action 0: %.5g", (float) Math.sin(3.7)));
+        assertThat(view.hoverText(Chart.STATE)).contains(String.format(java.util.Locale.ROOT, "motor 0 (id 0): %.5g",
+                a.state(37, 0)));
+        robot.interact(() -> view.hoverAt(Double.NaN));
+        assertThat(view.hoverText(Chart.TAU)).isNull();
+    }
+
+    @Test
+    void aLegendClickHidesASeriesAndASecondShowsItAgain(FxRobot robot) {
+        robot.interact(() -> view.toggleSeries(Chart.OUTPUT, "action 0"));
+        assertThat(view.seriesShown(Chart.OUTPUT, "action 0")).isFalse();
+        assertThat(view.seriesShown(Chart.OUTPUT, "output 0")).isTrue();
+        var legend = view.chart(Chart.OUTPUT).getXYPlot().getLegendItems();
+        assertThat(legend.getItemCount()).as("the hidden series keeps its entry").isEqualTo(2);
+        assertThat(legend.get(1).getLabel()).isEqualTo("action 0 (hidden)");
+        robot.interact(() -> view.hoverAt(5));
+        assertThat(view.hoverText(Chart.OUTPUT)).doesNotContain("action 0");
+
+        robot.interact(() -> view.toggleSeries(Chart.OUTPUT, "action 0"));
+        assertThat(view.seriesShown(Chart.OUTPUT, "action 0")).isTrue();
+    }
+
+    @Test
+    void outputAndRecordedActionDifferInColourAndPatternOnAWhitePlot() {
+        XYPlot plot = view.chart(Chart.OUTPUT).getXYPlot();
+        var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer();
+        assertThat(plot.getBackgroundPaint()).isEqualTo(java.awt.Color.WHITE);
+        assertThat(renderer.getSeriesPaint(0)).isNotEqualTo(renderer.getSeriesPaint(1));
+        var output = (java.awt.BasicStroke) renderer.getSeriesStroke(0);
+        var action = (java.awt.BasicStroke) renderer.getSeriesStroke(1);
+        assertThat(output.getDashArray()).isNull();
+        assertThat(action.getDashArray()).isNotNull();
+    }
+
+    @Test
     void everyValueAxisSpansAllItsData(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(6));
         for (Chart c : Chart.values()) {
