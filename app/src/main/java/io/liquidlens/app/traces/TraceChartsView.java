@@ -28,7 +28,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
@@ -65,6 +70,9 @@ import org.jfree.chart.ui.RectangleInsets;
 public final class TraceChartsView extends BorderPane {
     /** Node id of this view, for tests and style sheets. */
     public static final String ID = "trace-charts";
+    /** Node ids of the Whole button and the window's label, for tests. */
+    public static final String WHOLE_ID = ID + "-whole";
+    public static final String WINDOW_LABEL_ID = ID + "-window";
 
     private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 12);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
@@ -112,6 +120,15 @@ public final class TraceChartsView extends BorderPane {
             redrawPending();
         }
     };
+    private final TimeWindow window = new TimeWindow();
+    private final TraceOverview overview = new TraceOverview(step -> {
+        if (window.centreOn(step)) {
+            drawWindow();
+        }
+    });
+    private final Label windowLabel = new Label();
+    private double dragX = Double.NaN;
+    private int dragFrom;
     private List<TraceNeuron> shown = List.of();
     private TraceTable table;
     private int steps;
@@ -144,16 +161,35 @@ public final class TraceChartsView extends BorderPane {
             side.getItems().add(chartPane(c));
         }
         side.setDividerPositions(1 / 3.0, 2 / 3.0);
-        ToolBar bar = new ToolBar(exportMenu());
+        Button whole = new Button("Whole");
+        whole.setId(WHOLE_ID);
+        whole.setFocusTraversable(false);
+        whole.setTooltip(new Tooltip("Show every step (the wheel over a chart zooms about the pointer, a drag pans,"
+                + " the strip below moves the window)"));
+        whole.setOnAction(e -> {
+            if (window.showWhole()) {
+                drawWindow();
+            }
+        });
+        windowLabel.setId(WINDOW_LABEL_ID);
+        ToolBar bar = new ToolBar(exportMenu(), whole, windowLabel);
         bar.setPadding(new Insets(2, 6, 2, 6));
         setTop(bar);
         setCenter(side);
+        setBottom(overview);
 
         workspace.activityProperty().addListener((obs, old, now) -> rebuild());
         workspace.modelProperty().addListener((obs, old, now) -> rebuild());
         workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
         workspace.selection().selected().addListener((SetChangeListener<Integer>) change -> selectionChanged());
-        workspace.cursor().stepProperty().addListener((obs, old, now) -> placeCursors());
+        workspace.cursor().stepProperty().addListener((obs, old, now) -> {
+            if (window.follow(now.intValue())) {
+                drawWindow();
+            } else {
+                placeCursors();
+                overview.mark(window.from(), window.to(), now.intValue());
+            }
+        });
         rebuild();
     }
 
@@ -229,6 +265,9 @@ public final class TraceChartsView extends BorderPane {
                     toggleSeries(c, item.getSeriesKey());
                     return;
                 }
+                if (!event.getTrigger().isStillSincePress()) {
+                    return; // the end of a drag that panned the window
+                }
                 double step = stepAt(c, event.getTrigger().getX());
                 if (!Double.isNaN(step)) {
                     moveCursorTo(step);
@@ -240,6 +279,20 @@ public final class TraceChartsView extends BorderPane {
                 hoverAt(stepAt(c, event.getTrigger().getX()));
             }
         });
+        viewer.addEventFilter(ScrollEvent.SCROLL, e -> {
+            double about = stepAt(c, e.getX());
+            if (window.zoom(Math.exp(-e.getDeltaY() * 0.003),
+                    Double.isNaN(about) ? (window.from() + window.to()) / 2.0 : about)) {
+                drawWindow();
+            }
+            e.consume();
+        });
+        viewer.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            dragFrom = window.from();
+        });
+        viewer.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> panBy(c, e.getX()));
+        viewer.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> dragX = Double.NaN);
         charts.put(c, chart);
         viewers.put(c, viewer);
         return viewer;
@@ -301,6 +354,30 @@ public final class TraceChartsView extends BorderPane {
             }
         }
         return sb.toString();
+    }
+
+    /** Pans the window with a drag over chart {@code c} that is now at canvas x {@code x}. */
+    private void panBy(Chart c, double x) {
+        ChartRenderingInfo info = viewers.get(c).getRenderingInfo();
+        if (Double.isNaN(dragX) || window.whole() || info == null || info.getPlotInfo() == null) {
+            return;
+        }
+        double width = info.getPlotInfo().getDataArea().getWidth();
+        if (width > 0 && window.moveTo(dragFrom - (x - dragX) / width * window.width())) {
+            drawWindow();
+        }
+    }
+
+    /** Zooms every chart's window by {@code factor} about {@code step} (tests; the wheel does this). */
+    public void zoomWindow(double factor, double step) {
+        if (window.zoom(factor, step)) {
+            drawWindow();
+        }
+    }
+
+    /** The first step shown and one past the last (tests). */
+    public int[] shownSteps() {
+        return new int[] {window.from(), window.to()};
     }
 
     /** The chart drawn in the {@code c} panel. */
@@ -380,7 +457,19 @@ public final class TraceChartsView extends BorderPane {
     private void rebuild() {
         Activity a = workspace.activityProperty().get();
         Rollout r = workspace.rolloutProperty().get();
-        steps = a != null ? a.steps() : r != null ? r.steps() : 0;
+        int n = a != null ? a.steps() : r != null ? r.steps() : 0;
+        if (n != steps || n != window.steps()) {
+            steps = n;
+            window.reset(steps, workspace.cursor().step());
+        }
+        drawWindow();
+        overview.show(a == null || a.outputs() == 0 ? null : t -> a.output(t, 0), steps);
+        overview.mark(window.from(), window.to(), workspace.cursor().step());
+    }
+
+    /** Datasets of the window for all three charts: the window, the activity, the model or the rollout changed. */
+    private void drawWindow() {
+        Activity a = workspace.activityProperty().get();
         showNeurons(a, a == null ? List.of() : TraceNeuron.shown(workspace.selection().selected(), wiring(),
                 a.neurons()));
         List<TraceDataset.Trace> outputs = new ArrayList<>();
@@ -406,7 +495,7 @@ public final class TraceChartsView extends BorderPane {
                 }
             }
         }
-        TraceDataset data = new TraceDataset(steps, outputs);
+        TraceDataset data = new TraceDataset(window.from(), window.to(), outputs);
         if (t != null) {
             TraceStyles.outputs((XYLineAndShapeRenderer) charts.get(Chart.OUTPUT).getXYPlot().getRenderer(),
                     t.outputNames().size(), t.actionNames().size(), unclamped, !data.reduced());
@@ -428,8 +517,8 @@ public final class TraceChartsView extends BorderPane {
         }
         TraceStyles.neurons((XYLineAndShapeRenderer) charts.get(Chart.STATE).getXYPlot().getRenderer(), states.size());
         TraceStyles.neurons((XYLineAndShapeRenderer) charts.get(Chart.TAU).getXYPlot().getRenderer(), taus.size());
-        set(Chart.STATE, new TraceDataset(steps, states));
-        TraceDataset tauData = new TraceDataset(steps, taus);
+        set(Chart.STATE, new TraceDataset(window.from(), window.to(), states));
+        TraceDataset tauData = new TraceDataset(window.from(), window.to(), taus);
         // a log axis spreads taus over decades, but only positive ones (a CfC's time gate can be negative); the
         // drawn points hold each run's lowest value, so they answer for every step
         boolean tauPositive = true;
@@ -447,8 +536,11 @@ public final class TraceChartsView extends BorderPane {
         redrawLater(c);
         XYPlot plot = charts.get(c).getXYPlot();
         // the step range first: the value axis fits itself to the data inside the step range
-        plot.getDomainAxis().setRange(0, Math.max(1, steps - 1));
+        plot.getDomainAxis().setRange(window.from(), Math.max(window.from() + 1, window.to() - 1));
         plot.setDataset(data);
+        windowLabel.setText(window.whole() ? "all " + steps + " steps"
+                : String.format(java.util.Locale.ROOT, "steps %,d-%,d of %,d", window.from(), window.to() - 1, steps));
+        overview.mark(window.from(), window.to(), workspace.cursor().step());
     }
 
     private void placeCursors() {

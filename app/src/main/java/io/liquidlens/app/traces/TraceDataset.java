@@ -25,6 +25,7 @@ final class TraceDataset extends AbstractXYDataset {
     record Trace(String name, IntToDoubleFunction value) {
     }
 
+    private final int from;
     private final int steps;
     private final List<Trace> traces;
     /** Per trace the steps drawn, or null when every step is drawn. */
@@ -32,14 +33,23 @@ final class TraceDataset extends AbstractXYDataset {
 
     /** A dataset of {@code traces} over {@code steps} steps, each reduced to {@code buckets} runs when longer. */
     TraceDataset(int steps, List<Trace> traces, int buckets) {
-        if (steps < 0 || buckets < 1) {
-            throw new IllegalArgumentException("steps " + steps + ", buckets " + buckets);
+        this(0, steps, traces, buckets);
+    }
+
+    /**
+     * A dataset of {@code traces} over the steps {@code from..to-1} (a window of a longer recording), each reduced
+     * to {@code buckets} runs when longer.
+     */
+    TraceDataset(int from, int to, List<Trace> traces, int buckets) {
+        if (from < 0 || to < from || buckets < 1) {
+            throw new IllegalArgumentException("steps " + from + ".." + to + ", buckets " + buckets);
         }
-        this.steps = steps;
+        this.from = from;
+        this.steps = to - from;
         this.traces = List.copyOf(traces);
         List<int[]> d = new ArrayList<>();
         for (Trace t : this.traces) {
-            d.add(steps > 2 * buckets ? extremes(t.value(), steps, buckets) : null);
+            d.add(steps > 2 * buckets ? extremes(s -> t.value().applyAsDouble(from + s), steps, buckets) : null);
         }
         this.drawn = d;
     }
@@ -47,6 +57,11 @@ final class TraceDataset extends AbstractXYDataset {
     /** {@link #TraceDataset(int, List, int)} with {@link #BUCKETS} runs. */
     TraceDataset(int steps, List<Trace> traces) {
         this(steps, traces, BUCKETS);
+    }
+
+    /** The steps {@code from..to-1} of {@code traces} with {@link #BUCKETS} runs. */
+    TraceDataset(int from, int to, List<Trace> traces) {
+        this(from, to, traces, BUCKETS);
     }
 
     /**
@@ -138,6 +153,6 @@ final class TraceDataset extends AbstractXYDataset {
 
     private int step(int series, int item) {
         int[] d = drawn.get(series);
-        return d == null ? item : d[item];
+        return from + (d == null ? item : d[item]);
     }
 }

@@ -144,6 +144,31 @@ class TraceChartsViewTest {
     }
 
     @Test
+    void zoomingShowsAWindowThatFollowsTheCursorAndWholeShowsEveryStepAgain(FxRobot robot) {
+        robot.interact(() -> view.zoomWindow(0.5, 60));
+        assertThat(view.shownSteps()).containsExactly(30, 90);
+        for (Chart c : Chart.values()) {
+            XYPlot plot = view.chart(c).getXYPlot();
+            assertThat(plot.getDomainAxis().getRange().getLowerBound()).isEqualTo(30);
+            XYDataset data = plot.getDataset();
+            assertThat(data.getItemCount(0)).isEqualTo(60);
+            assertThat(data.getXValue(0, 0)).isEqualTo(30);
+        }
+        Activity a = workspace.activityProperty().get();
+        assertThat(view.chart(Chart.OUTPUT).getXYPlot().getDataset().getYValue(0, 5)).isEqualTo(a.output(35, 0));
+        assertThat(robot.lookup("#" + TraceChartsView.WINDOW_LABEL_ID).queryLabeled().getText())
+                .isEqualTo("steps 30-89 of 120");
+
+        robot.interact(() -> workspace.cursor().moveTo(100));
+        assertThat(view.shownSteps()[1]).as("the window followed the cursor").isGreaterThan(100);
+
+        robot.clickOn("#" + TraceChartsView.WHOLE_ID);
+        assertThat(view.shownSteps()).containsExactly(0, STEPS);
+        assertThat(robot.lookup("#" + TraceChartsView.WINDOW_LABEL_ID).queryLabeled().getText())
+                .isEqualTo("all 120 steps");
+    }
+
+    @Test
     void everyValueAxisSpansAllItsData(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(6));
         for (Chart c : Chart.values()) {
