@@ -19,6 +19,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -79,8 +80,14 @@ public final class WorkbenchApp extends Application {
     private CausalityReportAction reportAction;
     private DriveViewModel drive;
     private DriveWithClampAction driveAction;
+    private HelpMenu help;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
+
+    /** The Help menu (tests). */
+    HelpMenu help() {
+        return help;
+    }
 
     /** The application as {@code Application.launch} creates it: options come from the command line. */
     public WorkbenchApp() {
@@ -110,8 +117,10 @@ public final class WorkbenchApp extends Application {
         playback = new Playback(workspace.cursor());
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open),
-                new PlaybackBar(playback)));
+        MenuBar menus = WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open);
+        help = new HelpMenu(stage, uri -> getHostServices().showDocument(uri));
+        menus.getMenus().add(help.menu());
+        root.setTop(new VBox(menus, new PlaybackBar(playback)));
         layout = new WorkbenchLayout(workspace);
         root.setCenter(layout.root());
         root.setBottom(status.node());

@@ -1,18 +1,35 @@
 package io.liquidlens.app.playback;
 
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
  * The time-cursor shortcuts on a whole scene: space plays or pauses, Left/Right step by one (with Shift by
- * ten), Home/End go to the first and last step. Installed as an event filter so they work whatever has focus,
- * except while the user types in a text field or has a drop-down open.
+ * ten), Home/End go to the first and last step. Installed as an event filter so they work whatever read-only pane
+ * has focus, but they never take a key from a control that uses it: typing in an editable field, space on a focused
+ * button or check box, arrows and Home/End in a list, table, tree, slider, spinner or drop-down.
  */
 public final class PlaybackKeys {
     /** Steps moved by Shift+Left / Shift+Right. */
     public static final int BIG_STEP = 10;
+    /** The shortcuts as the Help menu's sheet lists them: key, then what it does. */
+    public static final List<String[]> SHEET = List.of(
+            new String[] {"Space", "play / pause"},
+            new String[] {"Left / Right", "one step back / forward"},
+            new String[] {"Shift+Left / Shift+Right", BIG_STEP + " steps back / forward"},
+            new String[] {"Home / End", "first / last step"});
 
     private PlaybackKeys() {
     }
@@ -20,9 +37,7 @@ public final class PlaybackKeys {
     /** Installs the shortcuts on {@code scene}. */
     public static void install(Scene scene, Playback playback) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl
-                    || e.getTarget() instanceof ComboBoxBase<?> c && c.isShowing()
-                    || e.isShortcutDown() || e.isAltDown()) {
+            if (e.isShortcutDown() || e.isAltDown() || usedByFocusedControl(e.getTarget(), e.getCode())) {
                 return;
             }
             int jump = e.isShiftDown() ? BIG_STEP : 1;
@@ -38,5 +53,21 @@ public final class PlaybackKeys {
             }
             e.consume();
         });
+    }
+
+    /** True when the control that has focus does something with {@code key} itself. */
+    static boolean usedByFocusedControl(Object target, KeyCode key) {
+        if (target instanceof TextInputControl t && t.isEditable()) {
+            return true;
+        }
+        if (target instanceof ComboBoxBase<?> || target instanceof ChoiceBox<?>) {
+            return true;
+        }
+        if (key == KeyCode.SPACE) {
+            return target instanceof ButtonBase;
+        }
+        return target instanceof ListView<?> || target instanceof TableView<?> || target instanceof TreeView<?>
+                || target instanceof Slider || target instanceof Spinner<?>
+                || target instanceof Node n && n.getParent() instanceof Spinner<?>;
     }
 }

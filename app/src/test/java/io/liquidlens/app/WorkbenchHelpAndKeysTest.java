@@ -1,0 +1,89 @@
+package io.liquidlens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.workspace.ModelPanelView;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Help menu (F1 sheet, About) and playback keys that never take a key from the control that uses it. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchHelpAndKeysTest {
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
+    private WorkbenchApp app;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path model = TestModels.ltcFixture(tmp.resolve("model"));
+        Path rollout = TestModels.rollout(tmp.resolve("episode.npz"), 200, 8, 3);
+        app = new WorkbenchApp(new LaunchOptions(model, rollout, 0, 1));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void closeWindows(FxRobot robot) throws Exception {
+        Workbenches.close(robot, app);
+    }
+
+    @Test
+    void f1OpensTheShortcutSheetAndAboutNamesTheLicence(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        robot.clickOn("#" + WorkbenchApp.STATUS_ID);
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && HelpMenu.SHORTCUTS_TITLE.equals(s.getTitle()) && s.isShowing()));
+        assertThat(robot.from(app.help().sheet().getScene().getRoot()).lookup(".label").queryAllAs(Label.class))
+                .extracting(Label::getText).contains("Space", "Home / End", "F1");
+
+        robot.interact(() -> app.help().about());
+        DialogPane about = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(about.getHeaderText()).startsWith("LiquidLens ");
+        assertThat(((Label) about.getContent()).getText()).contains("GPL 3.0 or later").contains("Weka");
+    }
+
+    @Test
+    void spaceOnAFocusedCheckBoxTicksItInsteadOfPlaying(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        var tabs = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        CheckBox inter = robot.lookup("#tree-inter").queryAs(CheckBox.class);
+        boolean before = inter.isSelected();
+        robot.interact(inter::requestFocus);
+        assertThat(inter.isFocused()).isTrue();
+        robot.push(KeyCode.SPACE);
+
+        assertThat(inter.isSelected()).isNotEqualTo(before);
+        assertThat(app.playback().isPlaying()).isFalse();
+    }
+
+    @Test
+    void arrowsStillStepWhileTheReadOnlyModelSummaryHasFocus(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        TextArea summary = robot.lookup("#" + ModelPanelView.SUMMARY_ID).queryAs(TextArea.class);
+        robot.interact(summary::requestFocus);
+        int before = app.workspace().cursor().step();
+        robot.push(KeyCode.RIGHT);
+
+        assertThat(app.workspace().cursor().step()).isEqualTo(before + 1);
+    }
+}
