@@ -81,6 +81,7 @@ public final class WorkbenchApp extends Application {
     private DriveViewModel drive;
     private DriveWithClampAction driveAction;
     private HelpMenu help;
+    private WindowPlacement placement;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
 
@@ -134,7 +135,10 @@ public final class WorkbenchApp extends Application {
         workspace.summaryProperty().addListener((obs, old, s) ->
                 stage.setTitle("LiquidLens " + Version.current() + (s == null ? "" : " - " + s.name())));
         stage.setScene(scene);
+        placement = WindowPlacement.fromUserPreferences();
+        placement.apply(stage);
         stage.show();
+        placement.restoreDividers(layout.splits());
         // after the window is shown and before the start-up model is opened, so views see it arrive like any other
         views = new WorkbenchViews(workspace, executor, exporter, layout, exports, driveAction::open);
         if (badArguments != null) {
@@ -252,6 +256,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (placement != null && stage != null) {
+            placement.remember(stage, layout.splits());
+        }
         playback.pause();
         if (views != null) {
             views.close();

@@ -5,6 +5,7 @@ import io.liquidlens.app.workspace.WorkspaceViewModel;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import java.util.List;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,6 +32,7 @@ final class WorkbenchLayout {
     /** The Saliency tab, whose selection says whether saliency is computed. */
     final Tab saliencyTab = new Tab("Saliency", saliency);
     private final Node root;
+    private final List<SplitPane> splits;
 
     /** The layout around {@code workspace}'s model panel, every other slot still empty. */
     WorkbenchLayout(WorkspaceViewModel workspace) {
@@ -48,6 +50,12 @@ final class WorkbenchLayout {
         main.setDividerPositions(0.57);
         main.setStyle(FLAT_SPLIT_STYLE);
         root = main;
+        splits = List.of(main, top);
+    }
+
+    /** The split panes whose dividers the user may drag: the main one (graph over traces), then the top one. */
+    List<SplitPane> splits() {
+        return splits;
     }
 
     /** The layout's root node, for the centre of the window. */

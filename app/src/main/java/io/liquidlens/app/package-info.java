@@ -7,7 +7,8 @@
  * and {@link io.liquidlens.app.FileDialogs}), {@link io.liquidlens.app.WorkbenchLayout} (the named slots), {@link
  * io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar}, {@link
  * io.liquidlens.app.FileDrop}, and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and {@link
- * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About). {@link
+ * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About); {@code WindowPlacement} (where the window
+ * opens: where the user left it, or a first size that uses the screen). {@link
  * io.liquidlens.app.Version} names the build. Depends on every app
  * package ({@code app.drive}, {@code app.export}, {@code app.graph}, {@code app.input}, {@code app.playback}, {@code
  * app.report}, {@code app.saliency}, {@code app.task}, {@code app.traces}, {@code app.tree} and {@code app.workspace})

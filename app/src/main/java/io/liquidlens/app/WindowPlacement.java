@@ -1,0 +1,115 @@
+package io.liquidlens.app;
+
+import io.liquidlens.app.workspace.RecentFiles;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Where the main window opens and how its panes are divided: what the user left last time (size, position,
+ * maximised, dividers), kept in the user preferences beside the recent files, or else a first size that uses the
+ * screen. Bounds that no longer fit any screen (a monitor unplugged) are dropped for the first size.
+ */
+final class WindowPlacement {
+    /** Below this the three charts and the graph cannot be read. */
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 560;
+    /** The first window takes this share of a large screen. */
+    static final double SCREEN_SHARE = 0.8;
+    private static final String X = "x";
+    private static final String Y = "y";
+    private static final String W = "width";
+    private static final String H = "height";
+    private static final String MAXIMISED = "maximised";
+    private static final String DIVIDER = "divider.";
+
+    private final Preferences store;
+
+    WindowPlacement(Preferences store) {
+        this.store = store;
+    }
+
+    /** The placement kept in the same user preferences node as the recent files. */
+    static WindowPlacement fromUserPreferences() {
+        return new WindowPlacement(Preferences.userRoot()
+                .node(System.getProperty(RecentFiles.NODE_PROPERTY, RecentFiles.DEFAULT_NODE)).node("window"));
+    }
+
+    /** Sizes and places {@code stage} before it is shown. */
+    void apply(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        double w = store.getDouble(W, -1);
+        double h = store.getDouble(H, -1);
+        double x = store.getDouble(X, Double.NaN);
+        double y = store.getDouble(Y, Double.NaN);
+        if (w > 0 && h > 0 && onSomeScreen(x, y, w, h)) {
+            stage.setX(x);
+            stage.setY(y);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        } else {
+            Rectangle2D first = firstBounds(screen);
+            stage.setX(first.getMinX());
+            stage.setY(first.getMinY());
+            stage.setWidth(first.getWidth());
+            stage.setHeight(first.getHeight());
+        }
+        stage.setMaximized(store.getBoolean(MAXIMISED, false));
+    }
+
+    /**
+     * The first window on a screen with visible bounds {@code screen}: {@value #SCREEN_SHARE} of it, but never
+     * smaller than the workbench's default size where the screen has room for that, centred.
+     */
+    static Rectangle2D firstBounds(Rectangle2D screen) {
+        double w = Math.min(screen.getWidth(), Math.max(WorkbenchApp.DEFAULT_WIDTH, screen.getWidth() * SCREEN_SHARE));
+        double h = Math.min(screen.getHeight(),
+                Math.max(WorkbenchApp.DEFAULT_HEIGHT, screen.getHeight() * SCREEN_SHARE));
+        return new Rectangle2D(screen.getMinX() + (screen.getWidth() - w) / 2,
+                screen.getMinY() + (screen.getHeight() - h) / 2, w, h);
+    }
+
+    /** Puts back the dividers the user left, in the order {@code panes} lists them. */
+    void restoreDividers(List<SplitPane> panes) {
+        for (int p = 0; p < panes.size(); p++) {
+            double[] positions = panes.get(p).getDividerPositions();
+            for (int d = 0; d < positions.length; d++) {
+                double v = store.getDouble(DIVIDER + p + "." + d, Double.NaN);
+                if (v > 0.05 && v < 0.95) {
+                    panes.get(p).setDividerPosition(d, v);
+                }
+            }
+        }
+    }
+
+    /** Remembers {@code stage}'s bounds (the last ones before it was maximised) and the dividers. */
+    void remember(Stage stage, List<SplitPane> panes) {
+        store.putBoolean(MAXIMISED, stage.isMaximized());
+        if (!stage.isMaximized() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+            store.putDouble(X, stage.getX());
+            store.putDouble(Y, stage.getY());
+            store.putDouble(W, stage.getWidth());
+            store.putDouble(H, stage.getHeight());
+        }
+        for (int p = 0; p < panes.size(); p++) {
+            double[] positions = panes.get(p).getDividerPositions();
+            for (int d = 0; d < positions.length; d++) {
+                store.putDouble(DIVIDER + p + "." + d, positions[d]);
+            }
+        }
+    }
+
+    /** True when the window's title bar area lies on one of the screens now attached. */
+    private static boolean onSomeScreen(double x, double y, double w, double h) {
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return false;
+        }
+        Rectangle2D titleBar = new Rectangle2D(x, y, Math.max(1, w), 30);
+        return Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(titleBar));
+    }
+}
