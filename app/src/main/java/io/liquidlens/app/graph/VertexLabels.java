@@ -12,7 +12,8 @@ import javafx.scene.layout.Pane;
  * to the left of their triangle, every neuron to the right of its shape, on a pale background so a label stays
  * readable where synapses pass under it. Labels under the vertices collided with the next vertex of the column
  * (the NCP columns are denser than a label is tall); beside them they only need the row height, and the font
- * shrinks to it where a column is denser still (32 camera features).
+ * shrinks to it, down to a size still read without effort; a column denser still (32 camera features in a short
+ * pane) labels every k-th vertex (hover names the others).
  *
  * <p>Square backgrounds, not rounded ones: the software pipeline fills a rectangle directly but rasterises a
  * rounded one as a shape, which took a third of the render thread per frame. Cheap by construction: the labels are made once per layout and moved only when the vertices move (a
@@ -23,7 +24,8 @@ final class VertexLabels extends Pane {
     static final String STYLE_CLASS = "wiring-graph-label";
     private static final double GAP = 4;
     private static final double MAX_FONT = 11;
-    private static final double MIN_FONT = 7;
+    /** Smaller than this a label is a smudge: label fewer vertices instead. */
+    static final double MIN_FONT = 9;
 
     private final List<Label> labels = new ArrayList<>();
     private WiringLayout layout;
@@ -73,12 +75,22 @@ final class VertexLabels extends Pane {
             return;
         }
         double[] fonts = new double[NeuronRole.values().length];
+        int[] strides = new int[NeuronRole.values().length];
+        int[] inColumn = new int[NeuronRole.values().length];
         for (NeuronRole role : NeuronRole.values()) {
-            fonts[role.ordinal()] = fitFont(layer, role);
+            double row = rowHeight(layer, role);
+            fonts[role.ordinal()] = Math.max(MIN_FONT, Math.min(MAX_FONT, Math.floor(row / 1.2)));
+            strides[role.ordinal()] = stride(row);
         }
         for (WiringLayout.Vertex v : layout.vertices()) {
             Label label = labels.get(v.index());
-            setFont(v.index(), fonts[v.role().ordinal()]);
+            int r = v.role().ordinal();
+            int k = inColumn[r]++;
+            if (k % strides[r] != 0) {
+                label.setVisible(false);
+                continue;
+            }
+            setFont(v.index(), fonts[r]);
             double w = label.prefWidth(-1);
             double h = label.prefHeight(-1);
             label.resize(w, h);
@@ -89,8 +101,13 @@ final class VertexLabels extends Pane {
         }
     }
 
-    /** The largest font up to 11 px whose line fits between the two closest vertices of {@code role}'s column. */
-    private double fitFont(SynapseLayer layer, NeuronRole role) {
+    /** Label every {@code stride}-th vertex of a column whose rows are {@code row} pixels apart: 1 while they fit. */
+    static int stride(double row) {
+        return row >= MIN_FONT * 1.2 ? 1 : (int) Math.ceil(MIN_FONT * 1.2 / Math.max(0.5, row));
+    }
+
+    /** The distance between the two closest vertices of {@code role}'s column, in pixels (infinite: none). */
+    private double rowHeight(SynapseLayer layer, NeuronRole role) {
         double row = Double.POSITIVE_INFINITY;
         List<WiringLayout.Vertex> vs = layout.vertices();
         for (int i = 1; i < vs.size(); i++) {
@@ -100,8 +117,7 @@ final class VertexLabels extends Pane {
                 row = Math.min(row, Math.abs(layer.y(a.index()) - layer.y(b.index())));
             }
         }
-        // a line of text is about 1.2 times the font size tall; the label's padding may touch its neighbour's
-        return Math.max(MIN_FONT, Math.min(MAX_FONT, Math.floor(row / 1.2)));
+        return row;
     }
 
     private void setFont(int v, double size) {

@@ -55,6 +55,11 @@ public final class WiringGraphView extends BorderPane {
     private final List<Runnable> unwatch = new ArrayList<>();
 
     private boolean structureStale = true;
+    /** The drawing's width over height, following the pane's. */
+    private double aspect = WiringLayout.ASPECT;
+    /** About the padding the viewer keeps beside and above the drawing, in pixels. */
+    private static final double PAD_X = 60;
+    private static final double PAD_Y = 30;
     private boolean stepStale = true;
     private boolean closed;
     /**
@@ -91,6 +96,9 @@ public final class WiringGraphView extends BorderPane {
         StackPane area = new StackPane(panel, painter.labels(), placeholder, hover.label());
         area.setMinSize(0, 0);
         setCenter(area);
+        // the drawing takes the pane's shape, so it fills the pane instead of a 1.6:1 box inside it
+        area.widthProperty().addListener((o, a, b) -> reshape(area.getWidth(), area.getHeight()));
+        area.heightProperty().addListener((o, a, b) -> reshape(area.getWidth(), area.getHeight()));
         VBox bottom = new VBox(GraphLegend.create(), clamps.line());
         bottom.setStyle("-fx-background-color: white;");
         setBottom(bottom);
@@ -224,7 +232,7 @@ public final class WiringGraphView extends BorderPane {
         placeholder.setText("No model loaded");
         if (model != null && synapses != null) {
             try {
-                layout = WiringLayout.of(model, synapses);
+                layout = WiringLayout.of(model, synapses, aspect);
             } catch (RuntimeException e) {
                 placeholder.setText("Cannot draw this model's wiring: " + e.getMessage());
             }
@@ -237,6 +245,22 @@ public final class WiringGraphView extends BorderPane {
         selection.outlineAll();
         showClamps();
         stepStale = true;
+    }
+
+    /**
+     * Lays the graph out again when the pane's shape moved more than a tenth from the drawing's; the padding the
+     * viewer keeps around the drawing (labels, vertex size) is taken off first.
+     */
+    private void reshape(double width, double height) {
+        if (width < 50 || height < 50) {
+            return;
+        }
+        double target = Math.max(WiringLayout.MIN_ASPECT, Math.min(WiringLayout.MAX_ASPECT,
+                (width - 2 * PAD_X) / Math.max(1, height - 2 * PAD_Y)));
+        if (Math.abs(target - aspect) / aspect > 0.1) {
+            aspect = target;
+            structureStale = true;
+        }
     }
 
     private void showClamps() {

@@ -28,7 +28,11 @@ public final class WiringLayout {
     private static final double SUB_COLUMN_GAP = 1.2;
     /** Largest gap between rows when a short column is spread over the height of the tallest. */
     private static final double MAX_ROW_GAP = 2.5;
-    private static final double ASPECT = 1.6;
+    /** Width over height of the drawing when the pane's is not known. */
+    static final double ASPECT = 1.6;
+    /** The widest and narrowest drawings the pane's shape may ask for. */
+    static final double MIN_ASPECT = 1.0;
+    static final double MAX_ASPECT = 4.0;
     private static final String FEATURE = "feature ";
 
     /**
@@ -78,6 +82,14 @@ public final class WiringLayout {
 
     /** The layout of {@code model}'s cell with the synapses {@code synapses} (those the checkpoint computes). */
     public static WiringLayout of(LoadedModel model, SynapseActivity synapses) {
+        return of(model, synapses, ASPECT);
+    }
+
+    /**
+     * The layout of {@code model}'s cell spread to about {@code aspect} (width over height, kept within
+     * {@value #MIN_ASPECT}..{@value #MAX_ASPECT}), so that it fills a pane of that shape.
+     */
+    public static WiringLayout of(LoadedModel model, SynapseActivity synapses, double aspect) {
         LiquidModel net = model.network();
         int s = net.inputSize();
         int n = net.stateSize();
@@ -87,11 +99,17 @@ public final class WiringLayout {
         for (int p = 0; p < n; p++) {
             roles[ids[p]] = wiring != null ? wiring.role(ids[p]) : net.stateRole(p);
         }
-        return of(inputNames(model.manifest(), s), roles, synapses.synapses());
+        return of(inputNames(model.manifest(), s), roles, synapses.synapses(), aspect);
     }
 
     /** The layout of inputs named {@code inputNames}, neurons with {@code roles} (by id) and {@code synapses}. */
     static WiringLayout of(List<String> inputNames, NeuronRole[] roles, List<SynapseActivity.Synapse> synapses) {
+        return of(inputNames, roles, synapses, ASPECT);
+    }
+
+    private static WiringLayout of(List<String> inputNames, NeuronRole[] roles, List<SynapseActivity.Synapse> synapses,
+                                   double aspect) {
+        double wide = Math.max(MIN_ASPECT, Math.min(MAX_ASPECT, aspect));
         int s = inputNames.size();
         int n = roles.length;
         Map<NeuronRole, List<Integer>> byRole = new EnumMap<>(NeuronRole.class);
@@ -113,7 +131,7 @@ public final class WiringLayout {
             }
         }
         // spread the columns so the drawing is about as wide as a window, whatever the column heights
-        double columnGap = columns.size() < 2 ? 0 : Math.max(4.0, tallest * ASPECT / (columns.size() - 1));
+        double columnGap = columns.size() < 2 ? 0 : Math.max(4.0, tallest * wide / (columns.size() - 1));
         Vertex[] placed = new Vertex[s + n];
         Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
         double x = 0;

@@ -32,8 +32,9 @@ final class TraceStyles {
         return PALETTE[k % PALETTE.length];
     }
 
-    /** A white plot with light grid lines. */
+    /** A white plot with light grid lines; series drawn in order, so a recorded action shows over its output. */
     static void plot(XYPlot plot) {
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);

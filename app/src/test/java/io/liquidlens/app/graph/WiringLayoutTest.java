@@ -90,4 +90,28 @@ class WiringLayoutTest {
         Set<String> places = layout.vertices().stream().map(v -> v.x() + "," + v.y()).collect(Collectors.toSet());
         assertThat(places).hasSize(103);
     }
+
+    @Test
+    void theDrawingTakesThePanesShapeWithinLimits() throws Exception {
+        LoadedModel model = LoadedModel.load(TestModels.ltcFixture(tmp.resolve("m")));
+        SynapseActivity synapses = SynapseActivity.of(model.network());
+
+        double usual = WiringLayout.of(model, synapses).neuron(0).x();
+        double wide = WiringLayout.of(model, synapses, 3.2).neuron(0).x();
+        double widest = WiringLayout.of(model, synapses, WiringLayout.MAX_ASPECT).neuron(0).x();
+
+        assertThat(wide).as("the motor column moves right as the pane widens").isCloseTo(2 * usual,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(WiringLayout.of(model, synapses, 100).neuron(0).x()).isEqualTo(widest);
+        assertThat(WiringLayout.of(model, synapses, 3.2).neuron(0).y()).isEqualTo(WiringLayout.of(model, synapses)
+                .neuron(0).y());
+    }
+
+    @Test
+    void aColumnTooDenseForReadableLabelsLabelsEveryKthVertex() {
+        assertThat(VertexLabels.stride(14)).isEqualTo(1);
+        assertThat(VertexLabels.stride(VertexLabels.MIN_FONT * 1.2)).isEqualTo(1);
+        assertThat(VertexLabels.stride(8)).isEqualTo(2);
+        assertThat(VertexLabels.stride(3)).isEqualTo(4);
+    }
 }
