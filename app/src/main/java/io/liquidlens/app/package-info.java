@@ -5,7 +5,8 @@
  * the window together around one {@link io.liquidlens.app.workspace.WorkspaceViewModel}: {@link
  * io.liquidlens.app.WorkbenchMenus} (with {@link io.liquidlens.app.RecentMenu}, {@link io.liquidlens.app.ExportMenu}
  * and {@link io.liquidlens.app.FileDialogs}), {@link io.liquidlens.app.WorkbenchLayout} (the named slots), {@link
- * io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar}, {@link
+ * io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar} (with
+ * {@code TasksButton}, every running task with its own Cancel), {@link
  * io.liquidlens.app.FileDrop}, and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and {@link
  * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About); {@code WindowPlacement} (where the window
  * opens: where the user left it, or a first size that uses the screen). {@link

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
@@ -26,7 +28,53 @@ public final class FxTaskExecutor implements TaskExecutor {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ObservableList<Running> running = FXCollections.observableArrayList();
+    private final ObservableList<Running> runningView = FXCollections.unmodifiableObservableList(running);
     private Task<?> current;
+
+    /**
+     * One piece of work while it runs, for the tasks list: its title, latest message, progress and when it started.
+     */
+    public static final class Running {
+        private final String title;
+        private final Task<?> task;
+        private final long startedNanos = System.nanoTime();
+
+        private Running(String title, Task<?> task) {
+            this.title = title;
+            this.task = task;
+        }
+
+        /** The title it was started with, e.g. "Simulating episode-0000.npz". */
+        public String title() {
+            return title;
+        }
+
+        /** Its latest message. */
+        public ReadOnlyStringProperty messageProperty() {
+            return task.messageProperty();
+        }
+
+        /** Its progress in [0, 1], or -1 while unknown. */
+        public ReadOnlyDoubleProperty progressProperty() {
+            return task.progressProperty();
+        }
+
+        /** Seconds left at the pace so far, or NaN while the progress is unknown or zero. */
+        public double secondsLeft(long nowNanos) {
+            double p = task.getProgress();
+            if (!(p > 0) || p > 1) {
+                return Double.NaN;
+            }
+            double elapsed = (nowNanos - startedNanos) / 1e9;
+            return elapsed * (1 - p) / p;
+        }
+
+        /** Stops it. */
+        public void cancel() {
+            task.cancel(true);
+        }
+    }
 
     @Override
     public <T> BackgroundTask execute(String title, ProgressWork<T> work, Consumer<T> onDone,
@@ -57,18 +105,25 @@ public final class FxTaskExecutor implements TaskExecutor {
                 };
             }
         };
+        Running entry = new Running(title, task);
+        running.add(entry);
         task.setOnSucceeded(e -> {
+            running.remove(entry);
             finished(task);
             onDone.accept(task.getValue());
         });
         task.setOnFailed(e -> {
+            running.remove(entry);
             finished(task);
             // work that noticed the cancellation itself ends as "failed" with this exception: not an error
             if (!(task.getException() instanceof CancellationException)) {
                 onError.accept(task.getException());
             }
         });
-        task.setOnCancelled(e -> finished(task));
+        task.setOnCancelled(e -> {
+            running.remove(entry);
+            finished(task);
+        });
         follow(task);
         workers.submit(task);
         return () -> task.cancel(true);
@@ -110,6 +165,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     /** Progress of the running work in [0, 1], or -1 when unknown (an indeterminate bar). */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** Every piece of work running now, oldest first (the status bar's tasks list). */
+    public ObservableList<Running> running() {
+        return runningView;
     }
 
     /** Stops the worker threads (at application exit). */
