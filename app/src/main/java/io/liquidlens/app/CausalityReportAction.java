@@ -75,11 +75,18 @@ final class CausalityReportAction {
         this.opener = opener;
     }
 
+    /**
+     * Says where the report is, with the path to copy, and offers the browser; the path stays in view because a
+     * browser that is not set up opens nothing and says nothing.
+     */
     private void offerToOpen(Path index, Consumer<String> browse) {
-        Alert open = new Alert(Alert.AlertType.CONFIRMATION, "Open " + index + " in the browser?",
-                ButtonType.YES, ButtonType.NO);
-        open.setHeaderText("Causality report written");
+        Alert open = new Alert(Alert.AlertType.INFORMATION);
+        open.setTitle("Causality report written");
+        open.setHeaderText("Causality report written to " + index.getParent().getFileName());
+        open.getDialogPane().setContent(HelpMenu.copyableLine(index.toAbsolutePath().toString()));
+        ButtonType browser = new ButtonType("Open in browser");
+        open.getButtonTypes().setAll(browser, ButtonType.CLOSE);
         open.initOwner(owner);
-        open.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> browse.accept(index.toUri().toString()));
+        open.showAndWait().filter(browser::equals).ifPresent(b -> browse.accept(index.toUri().toString()));
     }
 }

@@ -34,8 +34,13 @@ final class WindowPlacement {
 
     /** The placement kept in the same user preferences node as the recent files. */
     static WindowPlacement fromUserPreferences() {
-        return new WindowPlacement(Preferences.userRoot()
-                .node(System.getProperty(RecentFiles.NODE_PROPERTY, RecentFiles.DEFAULT_NODE)).node("window"));
+        return new WindowPlacement(preferences());
+    }
+
+    /** The window's node of the user preferences, beside the recent files (tests point both elsewhere). */
+    static Preferences preferences() {
+        return Preferences.userRoot().node(System.getProperty(RecentFiles.NODE_PROPERTY, RecentFiles.DEFAULT_NODE))
+                .node("window");
     }
 
     /** Sizes and places {@code stage} before it is shown. */

@@ -107,7 +107,9 @@ public final class WorkbenchApp extends Application {
         boolean probe = options.probeSeconds() > 0;
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
         exporter = new Exporter(executor, message -> error("Cannot export", message));
-        FileDialogs dialogs = new FileDialogs(stage);
+        FileDialogs dialogs = new FileDialogs(stage, () -> workspace.modelProperty().get() == null ? null
+                : workspace.modelProperty().get().folder().getFileName().toString(),
+                WindowPlacement.preferences());
         exports = new ExportMenu(exporter, dialogs::saveFile);
         StatusBar status = new StatusBar(workspace, executor, this::cancelAll);
         report = new CausalReportViewModel(executor);
