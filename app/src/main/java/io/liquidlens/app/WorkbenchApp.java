@@ -133,9 +133,10 @@ public final class WorkbenchApp extends Application {
         FileDrop.install(root, workspace::openDropped);
         Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         PlaybackKeys.install(scene, playback);
-        stage.setTitle("LiquidLens " + Version.current());
+        // the model's name, not the build: About says which build it is
+        stage.setTitle("LiquidLens");
         workspace.summaryProperty().addListener((obs, old, s) ->
-                stage.setTitle("LiquidLens " + Version.current() + (s == null ? "" : " - " + s.name())));
+                stage.setTitle("LiquidLens" + (s == null ? "" : " - " + s.name())));
         stage.setScene(scene);
         placement = WindowPlacement.fromUserPreferences();
         placement.apply(stage);

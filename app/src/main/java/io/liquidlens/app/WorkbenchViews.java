@@ -12,7 +12,6 @@ import io.liquidlens.app.tree.TreePanelView;
 import io.liquidlens.app.tree.TreePanelViewModel;
 import io.liquidlens.tree.service.TreeExports;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import java.util.Locale;
 import javafx.scene.control.MenuItem;
 
 /**
@@ -42,9 +41,9 @@ final class WorkbenchViews {
         exports.add("Wiring graph as PNG...", graph.pngExport(), "png");
         exports.add("Wiring graph as SVG...", graph.svgExport(), "svg");
         for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
-            String name = chart.name().toLowerCase(Locale.ROOT);
-            exports.add("Chart " + name + " as PNG...", traces.pngExport(chart), "png");
-            exports.add("Chart " + name + " as SVG...", traces.svgExport(chart), "svg");
+            // named by the chart's own title, as on screen
+            exports.add("Chart " + chart.title() + " as PNG...", traces.pngExport(chart), "png");
+            exports.add("Chart " + chart.title() + " as SVG...", traces.svgExport(chart), "svg");
         }
         exports.add("Traces as CSV...", traces.csvExport(), "csv");
         exports.add("Input frame as PNG...", input.pngExport(), "png");

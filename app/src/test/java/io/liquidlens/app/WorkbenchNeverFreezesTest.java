@@ -164,7 +164,7 @@ class WorkbenchNeverFreezesTest {
         await(() -> tree.model().resultProperty().get() != null);
         List<MenuItem> exports = exportItems();
         softly.assertThat(exports).extracting(MenuItem::getText).contains("Window as PNG...", "Wiring graph as PNG...",
-                "Wiring graph as SVG...", "Chart state as PNG...", "Chart tau as SVG...", "Traces as CSV...",
+                "Wiring graph as SVG...", "Chart Neuron state as PNG...", "Chart Liquid time constant as SVG...", "Traces as CSV...",
                 "Input frame as PNG...", "Tree as DOT...", "Tree as PDF...");
         for (MenuItem item : exports) {
             measure("export " + item.getText().replace("...", ""), () -> {

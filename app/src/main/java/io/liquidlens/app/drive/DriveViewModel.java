@@ -59,10 +59,12 @@ public final class DriveViewModel {
         }
         List<ClampNeuron> clamps = workspace.clampsProperty().get();
         String described = clamps.isEmpty() ? "no clamp" : workspace.clamps().describe();
-        long episodeSeed = EpisodeSeeds.episodeSeed(seed.get(), 0, true);
+        long runSeed = seed.get();
+        long episodeSeed = EpisodeSeeds.episodeSeed(runSeed, 0, true);
         int n = steps.get();
         error.set(null);
-        task.start("Driving with the clamps", sink -> drive(model, clamps, episodeSeed, n, described, sink), paths::set,
+        task.start("Driving with the clamps", sink -> drive(model, clamps, runSeed, episodeSeed, n, described, sink),
+                paths::set,
                 failure -> error.set(LatestTask.oneLine(failure instanceof LiquidLensException
                         || failure instanceof IllegalArgumentException ? failure.getMessage() : "drive failed: " + failure)));
     }
@@ -72,20 +74,20 @@ public final class DriveViewModel {
         task.cancel();
     }
 
-    private static DrivenPaths drive(LoadedModel model, List<ClampNeuron> clamps, long episodeSeed, int steps,
-                                     String described, ProgressSink sink) {
+    private static DrivenPaths drive(LoadedModel model, List<ClampNeuron> clamps, long runSeed, long episodeSeed,
+                                     int steps, String described, ProgressSink sink) {
         LiquidModel clamped = Intervention.apply(model.network(), clamps);
         Sensor sensor = sensorFor(model);
         Episode episode = new Episode(EpisodeOptions.defaults(steps), sensor);
-        sink.message("Driving episode " + episodeSeed + " with " + described);
+        sink.message("Driving held-out episode 0 of seed " + runSeed + " with " + described);
         sink.progress(0, 2);
         EpisodeResult with = episode.run(episodeSeed, ModelDriver.of(model, clamped, sensor), true);
         sink.checkCancelled();
-        sink.message("Driving episode " + episodeSeed + " without clamps");
+        sink.message("Driving held-out episode 0 of seed " + runSeed + " without clamps");
         sink.progress(1, 2);
         EpisodeResult without = episode.run(episodeSeed, ModelDriver.of(model, sensor), true);
         sink.progress(2, 2);
-        return new DrivenPaths(episodeSeed, steps, described, with.rollout().position().toFloatArray(),
+        return new DrivenPaths(runSeed, episodeSeed, steps, described, with.rollout().position().toFloatArray(),
                 without.rollout().position().toFloatArray(), with.metrics().crashes(), without.metrics().crashes(),
                 laneOffset(with.rollout()), laneOffset(without.rollout()));
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The car's path on one episode with the clamps and without them.
  *
- * @param episodeSeed     the held-out episode's seed
+ * @param seed            the seed the user entered (the run's seed, as {@code liquidlens record --seed} takes it)
+ * @param episodeSeed     the held-out episode's own seed, derived from it
  * @param steps           steps driven
  * @param clamps          what was clamped, as the status line says it
  * @param clampedPath     (x, y) per step with the clamps, interleaved
@@ -17,7 +18,7 @@ import java.util.Objects;
  *                        invisible on a 100 m map but plain here
  * @param ownOffset       the same without the clamps
  */
-public record DrivenPaths(long episodeSeed, int steps, String clamps, float[] clampedPath, float[] ownPath,
+public record DrivenPaths(long seed, long episodeSeed, int steps, String clamps, float[] clampedPath, float[] ownPath,
                           int clampedCrashes, int ownCrashes, float[] clampedOffset, float[] ownOffset) {
     public DrivenPaths {
         Objects.requireNonNull(clamps, "clamps");

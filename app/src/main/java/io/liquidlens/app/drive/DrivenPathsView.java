@@ -74,9 +74,9 @@ public final class DrivenPathsView extends BorderPane {
             offsets.addSeries("without", bySteps(p.ownOffset()));
             data.addSeries("with " + p.clamps() + " (" + p.clampedCrashes() + " crashes)", xy(p.clampedPath()));
             data.addSeries("without clamps (" + p.ownCrashes() + " crashes)", xy(p.ownPath()));
-            summary.setText(String.format(Locale.ROOT, "Held-out episode %d, %d steps: with %s the car left the lane"
-                    + " %d time(s), without %d time(s).", p.episodeSeed(), p.steps(), p.clamps(), p.clampedCrashes(),
-                    p.ownCrashes()));
+            summary.setText(String.format(Locale.ROOT, "Held-out episode 0 of seed %d (liquidlens record --held-out"
+                    + " --seed %d), %d steps: with %s the car left the lane %d time(s), without %d time(s).", p.seed(),
+                    p.seed(), p.steps(), p.clamps(), p.clampedCrashes(), p.ownCrashes()));
         }
         plot.setDataset(data);
         offsetPlot.setDataset(offsets);
