@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -125,7 +126,7 @@ public final class WorkbenchApp extends Application {
         menus.getMenus().add(help.menu());
         root.setTop(new VBox(menus, new PlaybackBar(playback)));
         layout = new WorkbenchLayout(workspace);
-        root.setCenter(layout.root());
+        root.setCenter(new StackPane(layout.root(), LoadingVeil.over(workspace, executor)));
         root.setBottom(status.node());
         if (!probe) {
             showErrorsAsDialogs();

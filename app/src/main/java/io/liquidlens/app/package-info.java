@@ -9,7 +9,8 @@
  * {@code TasksButton}, every running task with its own Cancel), {@link
  * io.liquidlens.app.FileDrop}, and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and {@link
  * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About); {@code WindowPlacement} (where the window
- * opens: where the user left it, or a first size that uses the screen). {@link
+ * opens: where the user left it, or a first size that uses the screen); {@code LoadingVeil} (a progress indicator
+ * over the empty views until the first activity arrives). {@link
  * io.liquidlens.app.Version} names the build. Depends on every app
  * package ({@code app.drive}, {@code app.export}, {@code app.graph}, {@code app.input}, {@code app.playback}, {@code
  * app.report}, {@code app.saliency}, {@code app.task}, {@code app.traces}, {@code app.tree} and {@code app.workspace})

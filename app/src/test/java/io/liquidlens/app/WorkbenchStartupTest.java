@@ -31,6 +31,10 @@ class WorkbenchStartupTest {
     @Test
     void theWindowIsUpAtOnceAndOpensTheSampleModelInTheBackground(FxRobot robot) throws Exception {
         assertThat(app.stage().isShowing()).isTrue();
+        javafx.scene.Node veil = robot.lookup("#" + LoadingVeil.ID).query();
+        boolean[] veiled = new boolean[1];
+        robot.interact(() -> veiled[0] = veil.isVisible());
+        assertThat(veiled[0]).as("the sample loads behind a progress indicator").isTrue();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.workspace().modelProperty().get() != null
                 && (defaults.rollout() == null || app.workspace().activityProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -42,5 +46,6 @@ class WorkbenchStartupTest {
             assertThat(status).contains(app.workspace().activityProperty().get().steps() + " steps");
         }
         assertThat(app.workspace().lastErrorProperty().get()).isNull();
+        assertThat(veil.isVisible()).isFalse();
     }
 }
