@@ -3,15 +3,16 @@ package io.liquidlens.app;
 import io.liquidlens.app.workspace.RecentFiles;
 import java.util.List;
 import java.util.prefs.Preferences;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * Where the main window opens and how its panes are divided: what the user left last time (size, position,
- * maximised, dividers), kept in the user preferences beside the recent files, or else a first size that uses the
- * screen. Bounds that no longer fit any screen (a monitor unplugged) are dropped for the first size.
+ * Where the main window opens and how its panes are divided: what the user left last time (size of its content,
+ * position, maximised, dividers), kept in the user preferences beside the recent files, or else a first size that
+ * uses the screen. Bounds that no longer fit any screen (a monitor unplugged) are dropped for the first size.
  */
 final class WindowPlacement {
     /** Below this the three charts and the graph cannot be read. */
@@ -43,26 +44,35 @@ final class WindowPlacement {
                 .node("window");
     }
 
-    /** Sizes and places {@code stage} before it is shown. */
+    /**
+     * The size of the window's content: what the user left (when it still fits a screen), else the first size.
+     * The scene carries the size, not the stage, so the stage keeps sizing itself to its scene.
+     */
+    Dimension2D sceneSize() {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = store.getDouble(W, -1);
+        double h = store.getDouble(H, -1);
+        if (w > 0 && h > 0 && onSomeScreen(store.getDouble(X, Double.NaN), store.getDouble(Y, Double.NaN), w, h)) {
+            return new Dimension2D(w, h);
+        }
+        Rectangle2D first = firstBounds(screen);
+        return new Dimension2D(first.getWidth(), first.getHeight());
+    }
+
+    /** Places {@code stage} (its scene already sized by {@link #sceneSize}) before it is shown. */
     void apply(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
-        double w = store.getDouble(W, -1);
-        double h = store.getDouble(H, -1);
         double x = store.getDouble(X, Double.NaN);
         double y = store.getDouble(Y, Double.NaN);
-        if (w > 0 && h > 0 && onSomeScreen(x, y, w, h)) {
+        if (store.getDouble(W, -1) > 0 && onSomeScreen(x, y, store.getDouble(W, 1), store.getDouble(H, 1))) {
             stage.setX(x);
             stage.setY(y);
-            stage.setWidth(w);
-            stage.setHeight(h);
         } else {
-            Rectangle2D first = firstBounds(screen);
-            stage.setX(first.getMinX());
-            stage.setY(first.getMinY());
-            stage.setWidth(first.getWidth());
-            stage.setHeight(first.getHeight());
+            Dimension2D size = sceneSize();
+            stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2));
+            stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
         }
         stage.setMaximized(store.getBoolean(MAXIMISED, false));
     }
@@ -95,11 +105,11 @@ final class WindowPlacement {
     /** Remembers {@code stage}'s bounds (the last ones before it was maximised) and the dividers. */
     void remember(Stage stage, List<SplitPane> panes) {
         store.putBoolean(MAXIMISED, stage.isMaximized());
-        if (!stage.isMaximized() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+        if (!stage.isMaximized() && stage.getScene() != null && stage.getScene().getWidth() > 0) {
             store.putDouble(X, stage.getX());
             store.putDouble(Y, stage.getY());
-            store.putDouble(W, stage.getWidth());
-            store.putDouble(H, stage.getHeight());
+            store.putDouble(W, stage.getScene().getWidth());
+            store.putDouble(H, stage.getScene().getHeight());
         }
         for (int p = 0; p < panes.size(); p++) {
             double[] positions = panes.get(p).getDividerPositions();

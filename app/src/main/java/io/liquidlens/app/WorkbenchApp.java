@@ -132,14 +132,15 @@ public final class WorkbenchApp extends Application {
             showErrorsAsDialogs();
         }
         FileDrop.install(root, workspace::openDropped);
-        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        placement = WindowPlacement.fromUserPreferences();
+        javafx.geometry.Dimension2D size = placement.sceneSize();
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         PlaybackKeys.install(scene, playback);
         // the model's name, not the build: About says which build it is
         stage.setTitle("LiquidLens");
         workspace.summaryProperty().addListener((obs, old, s) ->
                 stage.setTitle("LiquidLens" + (s == null ? "" : " - " + s.name())));
         stage.setScene(scene);
-        placement = WindowPlacement.fromUserPreferences();
         placement.apply(stage);
         stage.show();
         placement.restoreDividers(layout.splits());

@@ -52,12 +52,10 @@ class WindowPlacementTest {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         robot.interact(() -> {
             Stage first = new Stage();
-            first.setScene(new Scene(split, 400, 300));
+            first.setScene(new Scene(split, 950, 600));
             placement.apply(first);
             first.setX(screen.getMinX() + 20);
             first.setY(screen.getMinY() + 30);
-            first.setWidth(950);
-            first.setHeight(600);
             first.show();
             split.setDividerPosition(0, 0.3);
             placement.remember(first, List.of(split));
@@ -68,24 +66,24 @@ class WindowPlacementTest {
         Stage[] second = new Stage[1];
         robot.interact(() -> {
             second[0] = new Stage();
-            second[0].setScene(new Scene(again, 400, 300));
+            var size = placement.sceneSize();
+            second[0].setScene(new Scene(again, size.getWidth(), size.getHeight()));
             placement.apply(second[0]);
             second[0].show();
             placement.restoreDividers(List.of(again));
         });
         assertThat(second[0].getX()).isEqualTo(screen.getMinX() + 20);
-        assertThat(second[0].getWidth()).isEqualTo(950);
-        assertThat(second[0].getHeight()).isEqualTo(600);
+        assertThat(second[0].getScene().getWidth()).isEqualTo(950);
+        assertThat(second[0].getScene().getHeight()).isEqualTo(600);
         assertThat(again.getDividerPositions()[0]).isCloseTo(0.3, org.assertj.core.api.Assertions.within(0.01));
         assertThat(second[0].getMinWidth()).isEqualTo(Math.min(WindowPlacement.MIN_WIDTH, screen.getWidth()));
 
         node.putDouble("x", screen.getMaxX() + 5000);
         robot.interact(() -> {
             second[0].close();
-            Stage third = new Stage();
-            placement.apply(third);
             Rectangle2D first = WindowPlacement.firstBounds(screen);
-            assertThat(third.getX()).as("unplugged monitor: the first size again").isEqualTo(first.getMinX());
+            assertThat(placement.sceneSize().getWidth()).as("unplugged monitor: the first size again")
+                    .isEqualTo(first.getWidth());
         });
     }
 }

@@ -43,6 +43,11 @@ class WorkbenchAppTest {
         app.start(stage);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeWindows(FxRobot robot) throws Exception {
+        Workbenches.close(robot, app);
+    }
+
     @Test
     void windowOpensWithAStatusLineAndThreeEmptySlots(FxRobot robot) {
         Label status = robot.lookup("#" + WorkbenchApp.STATUS_ID).queryAs(Label.class);

@@ -28,6 +28,11 @@ class WorkbenchStartupTest {
         app.start(stage);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeWindows(FxRobot robot) throws Exception {
+        Workbenches.close(robot, app);
+    }
+
     @Test
     void theWindowIsUpAtOnceAndOpensTheSampleModelInTheBackground(FxRobot robot) throws Exception {
         assertThat(app.stage().isShowing()).isTrue();

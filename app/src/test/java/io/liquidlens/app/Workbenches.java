@@ -17,9 +17,17 @@ public final class Workbenches {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Stops the application and closes its stages. */
+    /**
+     * Stops the application and closes its stages; the stage TestFX hands every test class gets back its freedom
+     * to take any size (the workbench gives it a minimum).
+     */
     public static void close(FxRobot robot, WorkbenchApp app) throws TimeoutException {
-        robot.interact(app::stop);
+        robot.interact(() -> {
+            app.stop();
+            app.stage().setMaximized(false);
+            app.stage().setMinWidth(0);
+            app.stage().setMinHeight(0);
+        });
         FxToolkit.cleanupStages();
     }
 }
