@@ -20,6 +20,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -79,6 +80,9 @@ public final class WorkbenchApp extends Application {
     private CausalityReportAction reportAction;
     private DriveViewModel drive;
     private DriveWithClampAction driveAction;
+    private ImportCheckpointAction importAction;
+    /** What a file dropped on the window does. */
+    private Consumer<Path> dropped;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
 
@@ -108,17 +112,20 @@ public final class WorkbenchApp extends Application {
         drive = new DriveViewModel(workspace, executor);
         driveAction = new DriveWithClampAction(drive, workspace, stage, status::say);
         playback = new Playback(workspace.cursor());
+        importAction = new ImportCheckpointAction(executor, workspace, stage);
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open),
-                new PlaybackBar(playback)));
+        MenuBar menus = WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open);
+        importAction.addTo(menus);
+        root.setTop(new VBox(menus, new PlaybackBar(playback)));
         layout = new WorkbenchLayout(workspace);
         root.setCenter(layout.root());
         root.setBottom(status.node());
         if (!probe) {
             showErrorsAsDialogs();
         }
-        FileDrop.install(root, workspace::openDropped);
+        dropped = importAction.onDrop(workspace::openDropped, status::say);
+        FileDrop.install(root, dropped);
         Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         PlaybackKeys.install(scene, playback);
         stage.setTitle("LiquidLens " + Version.current());
@@ -170,6 +177,7 @@ public final class WorkbenchApp extends Application {
         drive.cancel();
         exporter.cancel();
         reportAction.cancel();
+        importAction.cancel();
     }
 
     /** The workspace every view binds to. */
@@ -205,6 +213,21 @@ public final class WorkbenchApp extends Application {
     /** The report's view model (tests). */
     CausalReportViewModel report() {
         return report;
+    }
+
+    /** Opens the import form on {@code checkpoint}, as File > Import checkpoint... does once a file is chosen (tests). */
+    void importCheckpoint(Path checkpoint) {
+        importAction.open(checkpoint);
+    }
+
+    /** The import form shown last, or null (tests). */
+    io.liquidlens.app.importing.ImportFormViewModel importForm() {
+        return importAction.form();
+    }
+
+    /** What the window does with a file dropped on it (tests). */
+    void drop(Path path) {
+        dropped.accept(path);
     }
 
     /** Replaces what happens with a written report (tests, where no dialog can open). */
