@@ -13,6 +13,7 @@ import io.liquidlens.app.workspace.RecentFiles;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -108,7 +109,7 @@ public final class WorkbenchApp extends Application {
         StatusBar status = new StatusBar(workspace, executor, this::cancelAll);
         report = new CausalReportViewModel(executor);
         reportAction = new CausalityReportAction(report, workspace, stage, status::say,
-                uri -> getHostServices().showDocument(uri));
+                uri -> getHostServices().showDocument(uri), () -> views == null ? Map.of() : views.inputRoles());
         drive = new DriveViewModel(workspace, executor);
         driveAction = new DriveWithClampAction(drive, workspace, stage, status::say);
         playback = new Playback(workspace.cursor());

@@ -11,6 +11,7 @@
  * io.liquidlens.app.DriveWithClampAction}. {@link io.liquidlens.app.Version} names the build. Depends on every app
  * package ({@code app.drive}, {@code app.export}, {@code app.graph}, {@code app.importing}, {@code app.input}, {@code app.playback}, {@code
  * app.report}, {@code app.saliency}, {@code app.task}, {@code app.traces}, {@code app.tree} and {@code app.workspace})
- * and, of {@code analysis}, {@code model} and {@code tree.service} (the Tree exports); holds no numerics.
+ * and, of {@code analysis}, {@code io} (the input roles the Saliency tab hands the report), {@code model} and {@code
+ * tree.service} (the Tree exports); holds no numerics.
  */
 package io.liquidlens.app;
