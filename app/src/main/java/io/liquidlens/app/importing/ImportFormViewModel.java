@@ -69,7 +69,7 @@ public final class ImportFormViewModel {
         target.set(defaultTarget(file).toString());
         task.start("Reading " + file.getFileName(), sink -> CheckpointImport.inspect(file, Map.of()), done -> {
             inspection.set(done);
-            done.unrecorded().forEach((key, value) -> settings.add(new ImportSetting(key, value)));
+            fields(done).forEach((key, value) -> settings.add(new ImportSetting(key, value)));
             read.set(describe(done));
         }, failure -> {
             read.set("");
@@ -117,6 +117,23 @@ public final class ImportFormViewModel {
     /** Stops reading or writing; a folder is written whole or not at all. */
     public void cancel() {
         task.cancel();
+    }
+
+    /**
+     * The form's fields: the settings no tensor of this kind records, then any other setting the import had to
+     * assume for this checkpoint (an LTC without output mapping does not record its {@code output_size}), each with
+     * the value assumed; the import's assumed lines read {@code KEY=VALUE (why)}.
+     */
+    static Map<String, String> fields(Inspection i) {
+        Map<String, String> out = new LinkedHashMap<>(i.unrecorded());
+        for (String line : i.assumed()) {
+            int eq = line.indexOf('=');
+            int end = line.indexOf(' ', Math.max(eq, 0));
+            if (eq > 0 && end > eq + 1) {
+                out.putIfAbsent(line.substring(0, eq), line.substring(eq + 1, end));
+            }
+        }
+        return out;
     }
 
     /** The settings whose value differs from ncps's default, as {@code --set} would give them. */

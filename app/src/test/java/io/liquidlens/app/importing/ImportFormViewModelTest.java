@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.spec.LtcSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,40 @@ class ImportFormViewModelTest {
         assertThat(manifest.name()).isEqualTo("my lane LTC");
         assertThat(manifest.inputs().names()).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
         assertThat(((LtcSpec) manifest.spec().cell()).odeUnfolds()).isEqualTo(3);
+    }
+
+    @Test
+    void anOutputSizeNoTensorRecordsIsAFieldOfItsOwnAndWhatIsGivenThereIsWritten() throws IOException {
+        Path none = tmp.resolve("no-output-mapping.pt");
+        Files.copy(FIXTURE.resolveSibling("ltc_autoncp19_1_unfolds3_linear_none.pt"), none);
+        form.inspect(none);
+        assertThat(form.errorProperty().get()).isNull();
+        ImportSetting outputSize = form.settings().stream().filter(s -> s.key().equals("output_size")).findFirst()
+                .orElseThrow();
+        assertThat(outputSize.defaultValue()).isEqualTo("19");
+        assertThat(outputSize.assumedProperty().get()).isTrue();
+
+        outputSize.valueProperty().set("1");
+        Path out = tmp.resolve("one-output");
+        form.targetProperty().set(out.toString());
+        form.importModel();
+
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(LoadedModel.load(out).network().outputSize()).isEqualTo(1);
+        assertThat(opened).containsExactly(out);
+    }
+
+    @Test
+    void aCfcCheckpointOffersTheCfcSettings() throws IOException {
+        Path cfc = tmp.resolve("cfc.pt");
+        Files.copy(FIXTURE.resolveSibling("cfc_dense16_default_gelu_bl1.pt"), cfc);
+
+        form.inspect(cfc);
+
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(form.readProperty().get()).startsWith("a CfC of ");
+        assertThat(form.settings()).extracting(ImportSetting::key)
+                .containsExactly("mode", "activation", "return_sequences", "batch_first");
     }
 
     @Test
