@@ -4,6 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.drive.DriveViewModel;
 import io.liquidlens.app.export.Export;
 import io.liquidlens.app.export.Exporter;
+import io.liquidlens.app.importing.ImportFormViewModel;
 import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
@@ -222,7 +223,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The import form shown last, or null (tests). */
-    io.liquidlens.app.importing.ImportFormViewModel importForm() {
+    ImportFormViewModel importForm() {
         return importAction.form();
     }
 

@@ -74,6 +74,9 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         });
         form.settings().addListener((ListChangeListener<ImportSetting>) c -> fillSettings());
         form.inspectionProperty().addListener((obs, old, now) -> fillSettings());
+        form.runningProperty().addListener((obs, was, is) -> fillSettings());
+        // closed by the window's own close box: nothing keeps reading or writing for a form no one sees
+        setOnHidden(e -> form.cancel());
         fillSettings();
     }
 
@@ -138,7 +141,8 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
             settingsGrid.addRow(row++, new Label(s.key()), value, assumed);
         }
         if (row == 0) {
-            settingsGrid.addRow(0, new Label(form.inspectionProperty().get() == null ? "(reading ...)" : "(none)"));
+            boolean reading = form.inspectionProperty().get() == null && form.runningProperty().get();
+            settingsGrid.addRow(0, new Label(reading ? "(reading ...)" : "(none)"));
         }
     }
 

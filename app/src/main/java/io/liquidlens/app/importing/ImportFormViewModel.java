@@ -109,8 +109,8 @@ public final class ImportFormViewModel {
             CheckpointImport.write(withSettings, out, COMMAND, modelName, names);
             return out;
         }, done -> {
-            imported.set(done);
             open.accept(done);
+            imported.set(done);
         }, failure -> error.set(explain(failure)));
     }
 
