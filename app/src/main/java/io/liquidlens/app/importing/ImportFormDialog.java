@@ -25,7 +25,7 @@ import javafx.stage.Window;
 
 /**
  * File > Import checkpoint...: what was read from the checkpoint, a field per setting no tensor records (marked
- * "assumed" while it holds ncps's default), the model's name, its input names and the target folder, bound to an
+ * "assumed" while it holds ncps's default), the model's name, its input names and roles and the target folder, bound to an
  * {@link ImportFormViewModel}. "Import" keeps the form open while the folder is written, and closes it once the
  * model opens; a problem is one line in the form. "Cancel" stops what runs and closes.
  */
@@ -35,6 +35,7 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
     public static final String SETTINGS_ID = "import-settings";
     public static final String NAME_ID = "import-name";
     public static final String INPUTS_ID = "import-inputs";
+    public static final String ROLES_ID = "import-roles";
     public static final String TARGET_ID = "import-target";
     public static final String ERROR_ID = "import-error";
     /** Id prefixes of a setting's field and its "assumed" mark, followed by the key. */
@@ -93,6 +94,8 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         TextField name = field(NAME_ID, form.nameProperty());
         TextField inputs = field(INPUTS_ID, form.inputsProperty());
         inputs.setPromptText("e.g. d, mu, kappa (empty: input_0, input_1, ...)");
+        TextField roles = field(ROLES_ID, form.rolesProperty());
+        roles.setPromptText("e.g. noise1=distractor, spurious=distractor (task, distractor or other)");
         TextField target = field(TARGET_ID, form.targetProperty());
         Button chooseTarget = new Button("Choose...");
         chooseTarget.setOnAction(e -> chooseFolder(target.getText()).ifPresent(p -> target.setText(p.toString())));
@@ -104,7 +107,8 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         fields.setVgap(6);
         fields.addRow(0, new Label("Model name:"), name);
         fields.addRow(1, new Label("Input names:"), inputs);
-        fields.addRow(2, new Label("Target folder:"), targetRow);
+        fields.addRow(2, new Label("Input roles:"), roles);
+        fields.addRow(3, new Label("Target folder:"), targetRow);
         GridPane.setHgrow(targetRow, Priority.ALWAYS);
 
         Label error = new Label();

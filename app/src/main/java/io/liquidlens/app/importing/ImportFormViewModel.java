@@ -5,6 +5,7 @@ import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.checkpoint.CheckpointImport;
 import io.liquidlens.checkpoint.CheckpointImport.Inspection;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.spec.LtcSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class ImportFormViewModel {
     private final ObservableList<ImportSetting> settings = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty inputs = new SimpleStringProperty("");
+    private final StringProperty roles = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper read = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> imported = new ReadOnlyObjectWrapper<>();
@@ -66,6 +68,7 @@ public final class ImportFormViewModel {
         read.set("Reading " + file.getFileName() + " ...");
         name.set(stem(file));
         inputs.set("");
+        roles.set("");
         target.set(defaultTarget(file).toString());
         task.start("Reading " + file.getFileName(), sink -> CheckpointImport.inspect(file, Map.of()), done -> {
             inspection.set(done);
@@ -88,9 +91,11 @@ public final class ImportFormViewModel {
             return;
         }
         List<String> names;
+        Map<String, InputRole> declared;
         Path out;
         try {
             names = inputNames(read.spec().inputSize());
+            declared = inputRoles(names, read.spec().inputSize());
             out = targetFolder();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
@@ -106,7 +111,7 @@ public final class ImportFormViewModel {
             Inspection withSettings = given.isEmpty() ? read : CheckpointImport.inspect(file, given);
             sink.checkCancelled();
             sink.message("Writing " + out);
-            CheckpointImport.write(withSettings, out, COMMAND, modelName, names);
+            CheckpointImport.write(withSettings, out, COMMAND, modelName, names, declared);
             return out;
         }, done -> {
             open.accept(done);
@@ -171,6 +176,29 @@ public final class ImportFormViewModel {
             names.add(n);
         }
         return names;
+    }
+
+    /** The roles typed ({@code NAME=ROLE,...}), each NAME one of the inputs' names. */
+    private Map<String, InputRole> inputRoles(List<String> names, int inputSize) {
+        Map<String, InputRole> given;
+        try {
+            given = InputRole.parseList(roles.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Input roles: " + e.getMessage(), e);
+        }
+        List<String> all = new ArrayList<>(names);
+        if (all.isEmpty()) {
+            for (int i = 0; i < inputSize; i++) {
+                all.add("input_" + i);
+            }
+        }
+        for (String n : given.keySet()) {
+            if (!all.contains(n)) {
+                throw new IllegalArgumentException("Input roles: '" + n + "' is not one of the input names "
+                        + (all.size() <= 12 ? all.toString() : "(" + all.size() + " of them)"));
+            }
+        }
+        return given;
     }
 
     private Path targetFolder() {
@@ -248,6 +276,11 @@ public final class ImportFormViewModel {
     /** The input names, comma-separated (empty for {@code input_0, input_1, ...}). */
     public StringProperty inputsProperty() {
         return inputs;
+    }
+
+    /** Roles of some inputs, {@code NAME=ROLE,...} (empty: every input by its name's convention). */
+    public StringProperty rolesProperty() {
+        return roles;
     }
 
     /** The folder to write: new, or one LiquidLens wrote. */

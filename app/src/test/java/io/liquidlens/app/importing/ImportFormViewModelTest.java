@@ -1,8 +1,10 @@
 package io.liquidlens.app.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.liquidlens.app.task.TaskExecutor;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.model.LoadedModel;
@@ -64,6 +66,7 @@ class ImportFormViewModelTest {
         form.targetProperty().set(out.toString());
         form.nameProperty().set("my lane LTC");
         form.inputsProperty().set("a, b, c, d, e, f, g, h");
+        form.rolesProperty().set("g=distractor, a=task");
 
         form.importModel();
 
@@ -74,6 +77,8 @@ class ImportFormViewModelTest {
         assertThat(manifest.name()).isEqualTo("my lane LTC");
         assertThat(manifest.inputs().names()).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
         assertThat(((LtcSpec) manifest.spec().cell()).odeUnfolds()).isEqualTo(3);
+        assertThat(manifest.inputs().roles()).containsExactly(entry("g", InputRole.DISTRACTOR),
+                entry("a", InputRole.TASK));
     }
 
     @Test
@@ -121,6 +126,25 @@ class ImportFormViewModelTest {
 
         assertThat(form.errorProperty().get())
                 .isEqualTo("Input names: 3 given, but the checkpoint has 8 inputs (leave empty for input_0, input_1, ...)");
+        assertThat(out).doesNotExist();
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void aRoleForNoInputOrNoRoleIsOneLineAndNothingIsWritten() {
+        form.inspect(checkpoint);
+        Path out = tmp.resolve("out");
+        form.targetProperty().set(out.toString());
+        form.rolesProperty().set("noise1=distractor");
+
+        form.importModel();
+
+        assertThat(form.errorProperty().get()).isEqualTo("Input roles: 'noise1' is not one of the input names "
+                + "[input_0, input_1, input_2, input_3, input_4, input_5, input_6, input_7]");
+        form.rolesProperty().set("input_7=shortcut");
+        form.importModel();
+        assertThat(form.errorProperty().get()).isEqualTo("Input roles: 'input_7=shortcut': 'shortcut' is not a role;"
+                + " accepted: task, distractor, other");
         assertThat(out).doesNotExist();
         assertThat(opened).isEmpty();
     }
