@@ -54,6 +54,16 @@ final class CausalityReportAction {
 
     /** Opens the dialog; "Run" starts the report (progress and cancel in the status bar). */
     void open() {
+        fill();
+        CausalReportDialog dialog = new CausalReportDialog(report, owner);
+        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
+            say.accept("Causality report running ...");
+            report.run();
+        });
+    }
+
+    /** What the dialog opens with: the loaded model, the loaded rollout's folder and the session's input roles. */
+    void fill() {
         if (workspace.modelProperty().get() != null && report.models().isEmpty()) {
             report.models().add(workspace.modelProperty().get().folder());
         }
@@ -62,11 +72,6 @@ final class CausalityReportAction {
             report.rolloutsProperty().set(rollout.toAbsolutePath().getParent());
         }
         report.inputRolesProperty().set(roles.get());
-        CausalReportDialog dialog = new CausalReportDialog(report, owner);
-        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
-            say.accept("Causality report running ...");
-            report.run();
-        });
     }
 
     /** Stops a running report and says so. */

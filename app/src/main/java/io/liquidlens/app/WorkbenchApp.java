@@ -232,6 +232,11 @@ public final class WorkbenchApp extends Application {
         dropped.accept(path);
     }
 
+    /** Fills the report's view model as "Causality report..." does before its dialog shows (tests). */
+    void fillReport() {
+        reportAction.fill();
+    }
+
     /** Replaces what happens with a written report (tests, where no dialog can open). */
     void setReportOpener(Consumer<Path> opener) {
         reportAction.setOpener(opener);
