@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -86,6 +87,8 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         read.setId(READ_ID);
         read.setWrapText(true);
         read.textProperty().bind(form.readProperty());
+        // a wrapped label in a box is otherwise cut to one line with an ellipsis
+        read.setMinHeight(Region.USE_PREF_SIZE);
 
         settingsGrid.setId(SETTINGS_ID);
         settingsGrid.setHgap(8);
@@ -128,7 +131,7 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
                 new Label("Settings no tensor records (ncps's defaults unless changed):"), settingsGrid, fields,
                 error, progress);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(560);
+        box.setPrefWidth(620);
         return box;
     }
 
@@ -138,11 +141,16 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         for (ImportSetting s : form.settings()) {
             TextField value = field(SETTING_ID_PREFIX + s.key(), s.valueProperty());
             value.setPrefColumnCount(10);
-            Label assumed = new Label("assumed (ncps default " + s.defaultValue() + ")");
+            Label assumed = new Label("assumed (" + s.why() + ")");
+            assumed.setWrapText(true);
+            assumed.setPrefWidth(280);
+            assumed.setMinHeight(Region.USE_PREF_SIZE);
+            Label key = new Label(s.key());
+            key.setMinWidth(Region.USE_PREF_SIZE);
             assumed.setId(ASSUMED_ID_PREFIX + s.key());
             assumed.setStyle("-fx-text-fill: #8a6d00;");
             assumed.visibleProperty().bind(s.assumedProperty());
-            settingsGrid.addRow(row++, new Label(s.key()), value, assumed);
+            settingsGrid.addRow(row++, key, value, assumed);
         }
         if (row == 0) {
             boolean reading = form.inspectionProperty().get() == null && form.runningProperty().get();

@@ -36,6 +36,8 @@ import javafx.collections.ObservableList;
 public final class ImportFormViewModel {
     /** Who writes, for the folder's provenance and its output lock. */
     static final String COMMAND = "LiquidLens workbench import";
+    /** Why a setting no tensor of this kind records holds its default. */
+    private static final String NCPS_DEFAULT = "ncps default";
     /** Folders tried beside the checkpoint before the form leaves the choice to the user. */
     private static final int MAX_TARGET_TRIES = 100;
 
@@ -72,7 +74,7 @@ public final class ImportFormViewModel {
         target.set(defaultTarget(file).toString());
         task.start("Reading " + file.getFileName(), sink -> CheckpointImport.inspect(file, Map.of()), done -> {
             inspection.set(done);
-            fields(done).forEach((key, value) -> settings.add(new ImportSetting(key, value)));
+            settings.setAll(fields(done));
             read.set(describe(done));
         }, failure -> {
             read.set("");
@@ -129,16 +131,19 @@ public final class ImportFormViewModel {
      * assume for this checkpoint (an LTC without output mapping does not record its {@code output_size}), each with
      * the value assumed; the import's assumed lines read {@code KEY=VALUE (why)}.
      */
-    static Map<String, String> fields(Inspection i) {
-        Map<String, String> out = new LinkedHashMap<>(i.unrecorded());
+    static List<ImportSetting> fields(Inspection i) {
+        Map<String, ImportSetting> out = new LinkedHashMap<>();
+        i.unrecorded().forEach((key, value) -> out.put(key, new ImportSetting(key, value, NCPS_DEFAULT)));
         for (String line : i.assumed()) {
             int eq = line.indexOf('=');
-            int end = line.indexOf(' ', Math.max(eq, 0));
-            if (eq > 0 && end > eq + 1) {
-                out.putIfAbsent(line.substring(0, eq), line.substring(eq + 1, end));
+            int end = line.indexOf(" (", Math.max(eq, 0));
+            if (eq > 0 && end > eq + 1 && line.endsWith(")") && !out.containsKey(line.substring(0, eq))) {
+                String key = line.substring(0, eq);
+                out.put(key, new ImportSetting(key, line.substring(eq + 1, end),
+                        line.substring(end + 2, line.length() - 1)));
             }
         }
-        return out;
+        return List.copyOf(out.values());
     }
 
     /** The settings whose value differs from ncps's default, as {@code --set} would give them. */
@@ -237,7 +242,7 @@ public final class ImportFormViewModel {
             sb.append("\ninput mapping ").append(lower(ltc.inputMapping())).append(", output mapping ")
                     .append(lower(ltc.outputMapping()));
         }
-        int open = i.unrecorded().size();
+        int open = fields(i).size();
         sb.append('\n').append(open == 0 ? "every setting is recorded in the tensors"
                 : open + " setting" + (open == 1 ? "" : "s") + " no tensor records: ncps's defaults are assumed"
                 + " unless changed below");

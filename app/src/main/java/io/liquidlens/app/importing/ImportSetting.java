@@ -6,18 +6,21 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One setting of the import form that no tensor records: its key, ncps's default, and the value the form holds.
+ * One setting of the import form that no tensor records: its key, the default the import assumes (ncps's) and why,
+ * and the value the form holds.
  * While the value is the default the setting is assumed, and the import leaves it to ncps's default.
  */
 public final class ImportSetting {
     private final String key;
     private final String defaultValue;
+    private final String why;
     private final StringProperty value;
     private final BooleanBinding assumed;
 
-    ImportSetting(String key, String defaultValue) {
+    ImportSetting(String key, String defaultValue, String why) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.why = why;
         this.value = new SimpleStringProperty(defaultValue);
         this.assumed = Bindings.createBooleanBinding(() -> defaultValue.equals(given()), value);
     }
@@ -30,6 +33,11 @@ public final class ImportSetting {
     /** ncps's default, as text. */
     public String defaultValue() {
         return defaultValue;
+    }
+
+    /** Why the default is what it is, e.g. {@code ncps default}. */
+    public String why() {
+        return why;
     }
 
     /** The value the form holds (prefilled with the default). */

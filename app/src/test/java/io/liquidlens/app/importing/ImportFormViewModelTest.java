@@ -90,6 +90,8 @@ class ImportFormViewModelTest {
         ImportSetting outputSize = form.settings().stream().filter(s -> s.key().equals("output_size")).findFirst()
                 .orElseThrow();
         assertThat(outputSize.defaultValue()).isEqualTo("19");
+        assertThat(outputSize.why()).isEqualTo("no output mapping records it; every neuron is an output");
+        assertThat(form.settings().get(0).why()).isEqualTo("ncps default");
         assertThat(outputSize.assumedProperty().get()).isTrue();
 
         outputSize.valueProperty().set("1");
