@@ -84,7 +84,7 @@ public final class InputRoleShares {
         if (maps == null || r.isEmpty() || maps.cleanMap().height() * maps.cleanMap().width() != r.size()) {
             clean.set(null);
             perturbed.set(null);
-            line.set(r.isEmpty() || maps != null ? "" : "share of saliency by role: waiting for the maps");
+            line.set(r.isEmpty() || maps != null ? "" : "share of saliency by role: once the maps at the cursor are made");
             return;
         }
         List<InputRole> inOrder = new ArrayList<>(r.values());

@@ -82,6 +82,8 @@ public final class SaliencyPanelViewModel {
         this.stepping = new LatestTask(executor);
         computing.bind(preparing.runningProperty().or(stepping.runningProperty()));
         maps.addListener((obs, old, now) -> roles.maps(now));
+        // the roles are the model's, shown even before a rollout gives the maps their shares
+        workspace.modelProperty().addListener((obs, old, now) -> roles.model(now));
         workspace.activityProperty().addListener((obs, old, now) -> newInputs());
         perturbation.addListener((obs, old, now) -> changed());
         seed.addListener((obs, old, now) -> changed());

@@ -195,6 +195,14 @@ class SaliencyPanelViewModelTest {
     }
 
     @Test
+    void aVectorModelOpenedWithoutARolloutShowsItsRolesAndNoShares() {
+        workspace.openModel(TestModels.VECTOR_SAMPLE);
+        assertThat(panel.roles().rolesProperty().get()).containsKeys("d", "noise_1").hasSize(6);
+        assertThat(panel.roles().cleanProperty().get()).isNull();
+        assertThat(panel.roles().lineProperty().get()).isEqualTo("share of saliency by role: once the maps at the cursor are made");
+    }
+
+    @Test
     void aCameraModelHasNoInputRoles() {
         openCameraSample();
         assertThat(panel.roles().rolesProperty().get()).isEmpty();
