@@ -32,17 +32,22 @@ final class ChannelLabels {
         boolean known = false;
         for (int i = 0; i < classes.length; i++) {
             InputRole role = inputs.roleOf(names.get(i));
-            classes[i] = switch (role) {
-                case TASK -> Labels.ROAD;
-                case DISTRACTOR -> Labels.DISTRACTOR;
-                case OTHER -> Labels.BACKGROUND;
-            };
+            classes[i] = classOf(role);
             known |= role != InputRole.OTHER;
         }
         if (!known) {
             return null;
         }
         return FrameLabels.everyStep(classes);
+    }
+
+    /** The pixel class a channel of {@code role} is measured as: task as road, distractor as distractor. */
+    static long classOf(InputRole role) {
+        return switch (role) {
+            case TASK -> Labels.ROAD;
+            case DISTRACTOR -> Labels.DISTRACTOR;
+            case OTHER -> Labels.BACKGROUND;
+        };
     }
 
     /**

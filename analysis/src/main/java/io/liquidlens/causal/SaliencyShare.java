@@ -1,6 +1,8 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.io.InputRole;
 import io.liquidlens.lanekeeping.Labels;
+import java.util.List;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -59,6 +61,20 @@ public record SaliencyShare(double distractor, double task, double total) {
                     + map.height() * map.width() + " labels per step, the labels have " + labels.perStep());
         }
         return of(map, p -> labels.at(step, p));
+    }
+
+    /**
+     * The shares of a vector model's map over its inputs, input {@code i} counted by {@code roles.get(i)}, exactly
+     * as the report counts them ({@code other} as background): what the workbench shows for the roles a user sets.
+     *
+     * @throws IllegalArgumentException when the map does not hold one value per role, or a value is negative
+     */
+    public static SaliencyShare ofInputs(SaliencyMap map, List<InputRole> roles) {
+        long[] classes = new long[roles.size()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = ChannelLabels.classOf(roles.get(i));
+        }
+        return of(map, FrameLabels.everyStep(classes), 0);
     }
 
     /** The share on background pixels: 1 - distractor - task (NaN when the total is 0). */

@@ -1,7 +1,9 @@
 package io.liquidlens.io;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a vector input means for an audit: part of the task, a distractor the model should ignore, or neither.
@@ -9,6 +11,9 @@ import java.util.Locale;
  */
 public enum InputRole {
     TASK, DISTRACTOR, OTHER;
+
+    /** More roles than any model has inputs is a typo, not a model: the list is refused before anything is held. */
+    public static final int MAX_LIST_ITEMS = 4096;
 
     /** The sample world's task inputs, as its vector sensor names them. */
     private static final List<String> TASK_NAMES = List.of("d", "mu", "kappa");
@@ -26,6 +31,41 @@ public enum InputRole {
             }
         }
         return null;
+    }
+
+    /**
+     * The roles of a list {@code NAME=ROLE,...} (as {@code --input-roles} and the workbench's import form take it),
+     * in the order given; empty for null or blank. Whether each NAME is an input is for the caller to check.
+     *
+     * @throws IllegalArgumentException naming the item and what is accepted
+     */
+    public static Map<String, InputRole> parseList(String text) {
+        Map<String, InputRole> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        String[] items = text.split(",", -1);
+        if (items.length > MAX_LIST_ITEMS) {
+            throw new IllegalArgumentException(items.length + " items; at most " + MAX_LIST_ITEMS);
+        }
+        for (String raw : items) {
+            String item = raw.trim();
+            int eq = item.indexOf('=');
+            String name = eq < 0 ? "" : item.substring(0, eq).trim();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("'" + item + "' is not NAME=ROLE (ROLE one of " + accepted() + ")");
+            }
+            String word = item.substring(eq + 1).trim();
+            InputRole role = parse(word);
+            if (role == null) {
+                throw new IllegalArgumentException("'" + item + "': '" + word + "' is not a role; accepted: "
+                        + accepted());
+            }
+            if (out.put(name, role) != null) {
+                throw new IllegalArgumentException("'" + name + "' is given twice");
+            }
+        }
+        return out;
     }
 
     /** The accepted role words, for messages. */

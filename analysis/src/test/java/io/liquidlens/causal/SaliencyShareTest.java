@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.lanekeeping.Distractors;
 import io.liquidlens.lanekeeping.Labels;
@@ -98,5 +99,21 @@ class SaliencyShareTest {
             onObjects += after.distractor();
         }
         assertThat(onObjects).isPositive();
+    }
+
+    @Test
+    void aVectorMapIsSharedByTheRolesGivenToItsInputsOtherCountingAsBackground() {
+        SaliencyMap map = new SaliencyMap(1, 4, new double[] {1, 3, 4, 2});
+        List<InputRole> roles = List.of(InputRole.TASK, InputRole.DISTRACTOR, InputRole.OTHER, InputRole.DISTRACTOR);
+
+        SaliencyShare share = SaliencyShare.ofInputs(map, roles);
+
+        assertThat(share.task()).isCloseTo(0.1, within(1e-12));
+        assertThat(share.distractor()).isCloseTo(0.5, within(1e-12));
+        assertThat(share.background()).isCloseTo(0.4, within(1e-12));
+        assertThat(SaliencyShare.ofInputs(map, List.of(InputRole.DISTRACTOR, InputRole.TASK, InputRole.OTHER,
+                InputRole.TASK)).task()).isCloseTo(0.5, within(1e-12));
+        assertThatThrownBy(() -> SaliencyShare.ofInputs(map, roles.subList(0, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 4 labels");
     }
 }

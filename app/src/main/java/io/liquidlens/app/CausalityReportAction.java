@@ -3,8 +3,11 @@ package io.liquidlens.app;
 import io.liquidlens.app.report.CausalReportDialog;
 import io.liquidlens.app.report.CausalReportViewModel;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.InputRole;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
@@ -18,16 +21,19 @@ final class CausalityReportAction {
     private final WorkspaceViewModel workspace;
     private final Stage owner;
     private final Consumer<String> say;
+    /** The input roles the Saliency tab changed for the session, passed on to the report. */
+    private final Supplier<Map<String, InputRole>> roles;
     /** What is done with a written report's index.html: offered to open. Replaced in tests. */
     private Consumer<Path> opener;
 
     /**
      * Runs {@code report} on what {@code workspace} holds; dialogs belong to {@code owner}, {@code say} shows the
-     * outcome and {@code browse} opens a URI in the browser.
+     * outcome, {@code browse} opens a URI in the browser and {@code roles} gives the input roles the session changed.
      */
     CausalityReportAction(CausalReportViewModel report, WorkspaceViewModel workspace, Stage owner,
-                          Consumer<String> say, Consumer<String> browse) {
+                          Consumer<String> say, Consumer<String> browse, Supplier<Map<String, InputRole>> roles) {
         this.report = report;
+        this.roles = roles;
         this.workspace = workspace;
         this.owner = owner;
         this.say = say;
@@ -48,6 +54,16 @@ final class CausalityReportAction {
 
     /** Opens the dialog; "Run" starts the report (progress and cancel in the status bar). */
     void open() {
+        fill();
+        CausalReportDialog dialog = new CausalReportDialog(report, owner);
+        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
+            say.accept("Causality report running ...");
+            report.run();
+        });
+    }
+
+    /** What the dialog opens with: the loaded model, the loaded rollout's folder and the session's input roles. */
+    void fill() {
         if (workspace.modelProperty().get() != null && report.models().isEmpty()) {
             report.models().add(workspace.modelProperty().get().folder());
         }
@@ -55,11 +71,7 @@ final class CausalityReportAction {
         if (rollout != null && report.rolloutsProperty().get() == null) {
             report.rolloutsProperty().set(rollout.toAbsolutePath().getParent());
         }
-        CausalReportDialog dialog = new CausalReportDialog(report, owner);
-        dialog.showAndWait().filter(b -> b == CausalReportDialog.RUN).ifPresent(b -> {
-            say.accept("Causality report running ...");
-            report.run();
-        });
+        report.inputRolesProperty().set(roles.get());
     }
 
     /** Stops a running report and says so. */

@@ -49,6 +49,9 @@ public record LaunchOptions(Path model, Path rollout, double probeSeconds, doubl
         if (paths.size() > 2) {
             throw new LiquidLensException("too many arguments " + paths + "; usage: [MODEL_DIR [ROLLOUT.npz]]");
         }
+        if (!paths.isEmpty() && ImportCheckpointAction.isCheckpoint(paths.get(0))) {
+            throw new LiquidLensException(ImportCheckpointAction.notAModelFolder(paths.get(0)));
+        }
         return new LaunchOptions(paths.isEmpty() ? null : paths.get(0), paths.size() < 2 ? null : paths.get(1),
                 probe, speed);
     }

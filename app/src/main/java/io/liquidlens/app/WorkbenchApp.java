@@ -4,6 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.drive.DriveViewModel;
 import io.liquidlens.app.export.Export;
 import io.liquidlens.app.export.Exporter;
+import io.liquidlens.app.importing.ImportFormViewModel;
 import io.liquidlens.app.playback.Playback;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.playback.PlaybackKeys;
@@ -13,6 +14,7 @@ import io.liquidlens.app.workspace.RecentFiles;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -21,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Alert;
+import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -83,6 +86,9 @@ public final class WorkbenchApp extends Application {
     private DriveWithClampAction driveAction;
     private HelpMenu help;
     private WindowPlacement placement;
+    private ImportCheckpointAction importAction;
+    /** What a file dropped on the window does. */
+    private Consumer<Path> dropped;
     /** What was wrong with the command line, shown once the window is up. */
     private String badArguments;
 
@@ -115,15 +121,17 @@ public final class WorkbenchApp extends Application {
         StatusBar status = new StatusBar(workspace, executor, this::cancelAll);
         report = new CausalReportViewModel(executor);
         reportAction = new CausalityReportAction(report, workspace, stage, status::say,
-                uri -> getHostServices().showDocument(uri));
+                uri -> getHostServices().showDocument(uri), () -> views == null ? Map.of() : views.inputRoles());
         drive = new DriveViewModel(workspace, executor);
         driveAction = new DriveWithClampAction(drive, workspace, stage, status::say);
         playback = new Playback(workspace.cursor());
+        importAction = new ImportCheckpointAction(executor, workspace, stage);
 
         BorderPane root = new BorderPane();
         MenuBar menus = WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open);
         help = new HelpMenu(stage, uri -> getHostServices().showDocument(uri));
         menus.getMenus().add(help.menu());
+        importAction.addTo(menus);
         root.setTop(new VBox(menus, new PlaybackBar(playback)));
         layout = new WorkbenchLayout(workspace);
         root.setCenter(new StackPane(layout.root(), LoadingVeil.over(workspace, executor)));
@@ -131,7 +139,8 @@ public final class WorkbenchApp extends Application {
         if (!probe) {
             showErrorsAsDialogs();
         }
-        FileDrop.install(root, workspace::openDropped);
+        dropped = importAction.onDrop(workspace::openDropped, status::say);
+        FileDrop.install(root, dropped);
         placement = WindowPlacement.fromUserPreferences();
         javafx.geometry.Dimension2D size = placement.sceneSize();
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
@@ -188,6 +197,7 @@ public final class WorkbenchApp extends Application {
         drive.cancel();
         exporter.cancel();
         reportAction.cancel();
+        importAction.cancel();
     }
 
     /** The workspace every view binds to. */
@@ -223,6 +233,26 @@ public final class WorkbenchApp extends Application {
     /** The report's view model (tests). */
     CausalReportViewModel report() {
         return report;
+    }
+
+    /** Opens the import form on {@code checkpoint}, as File > Import checkpoint... does once a file is chosen (tests). */
+    void importCheckpoint(Path checkpoint) {
+        importAction.open(checkpoint);
+    }
+
+    /** The import form shown last, or null (tests). */
+    ImportFormViewModel importForm() {
+        return importAction.form();
+    }
+
+    /** What the window does with a file dropped on it (tests). */
+    void drop(Path path) {
+        dropped.accept(path);
+    }
+
+    /** Fills the report's view model as "Causality report..." does before its dialog shows (tests). */
+    void fillReport() {
+        reportAction.fill();
     }
 
     /** Replaces what happens with a written report (tests, where no dialog can open). */

@@ -12,6 +12,8 @@ import io.liquidlens.app.tree.TreePanelView;
 import io.liquidlens.app.tree.TreePanelViewModel;
 import io.liquidlens.tree.service.TreeExports;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.io.InputRole;
+import java.util.Map;
 import javafx.scene.control.MenuItem;
 
 /**
@@ -73,6 +75,11 @@ final class WorkbenchViews {
         saliency.activeProperty().bind(layout.saliencyTab.selectedProperty());
         WorkbenchLayout.fill(layout.saliency, new SaliencyPanelView(saliency));
         return saliency;
+    }
+
+    /** The input roles changed in the Saliency tab for this session (empty when none were). */
+    Map<String, InputRole> inputRoles() {
+        return saliency.roles().changed();
     }
 
     /** Stops the tree extraction and the saliency maps being computed. */

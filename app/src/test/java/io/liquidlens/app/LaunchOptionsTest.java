@@ -38,6 +38,17 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aCheckpointGivenAsTheModelIsOneLinePointingToImport() {
+        for (String file : List.of("weights.pt", "run/Model.PTH", "w.safetensors")) {
+            assertThatThrownBy(() -> LaunchOptions.parse(List.of(file)))
+                    .isInstanceOf(LiquidLensException.class)
+                    .hasMessage(Path.of(file) + " is a checkpoint, not a model folder (model.json + weights); make one"
+                            + " with: liquidlens import " + Path.of(file) + " --out DIR");
+        }
+        assertThat(LaunchOptions.parse(List.of("model-dir/model.json")).model()).hasToString("model-dir/model.json");
+    }
+
+    @Test
     void theSampleModelIsFoundFromTheBuildFolder() {
         // tests run in app/, where sample-models is not: it is found next to target/classes, two levels up
         LaunchOptions defaults = Launcher.defaults();

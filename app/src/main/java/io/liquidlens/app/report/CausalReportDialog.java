@@ -1,7 +1,10 @@
 package io.liquidlens.app.report;
 
+import io.liquidlens.io.InputRole;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.StringJoiner;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -29,6 +32,7 @@ public final class CausalReportDialog extends Dialog<ButtonType> {
     /** Ids of the fields, for tests. */
     public static final String PERTURBATIONS_ID = "report-perturbations";
     public static final String OUT_ID = "report-out";
+    public static final String INPUT_ROLES_ID = "report-input-roles";
     /** The button that starts the report. */
     public static final ButtonType RUN = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
 
@@ -86,7 +90,11 @@ public final class CausalReportDialog extends Dialog<ButtonType> {
         grid.addRow(row++, new Label("Episodes per condition"), new HBox(6, episodes, new Label("of"), steps,
                 new Label("steps")));
         grid.addRow(row++, new Label(""), interventions);
-        grid.addRow(row, new Label("Out folder"), grow(out, chooseOut));
+        grid.addRow(row++, new Label("Out folder"), grow(out, chooseOut));
+        Label roles = new Label(rolesText(report.inputRolesProperty().get()));
+        roles.setId(INPUT_ROLES_ID);
+        roles.setWrapText(true);
+        grid.addRow(row, new Label("Input roles"), roles);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
         getDialogPane().lookupButton(RUN).disableProperty().bind(Bindings.isEmpty(report.models())
@@ -98,6 +106,16 @@ public final class CausalReportDialog extends Dialog<ButtonType> {
             report.episodeStepsProperty().unbind();
             report.framesProperty().unbind();
         });
+    }
+
+    /** The roles the report sets on top of model.json's, as {@code --input-roles} would give them. */
+    static String rolesText(Map<String, InputRole> roles) {
+        if (roles == null || roles.isEmpty()) {
+            return "as each model.json declares them (change them in the Saliency tab)";
+        }
+        StringJoiner j = new StringJoiner(",");
+        roles.forEach((name, role) -> j.add(name + "=" + role.text()));
+        return j + " (set in the Saliency tab, on top of model.json's)";
     }
 
     private static Node grow(TextField field, Button button) {

@@ -9,10 +9,12 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencySpec;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.report.CausalReportWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +47,7 @@ public final class CausalReportViewModel {
     private final BooleanProperty interventions = new SimpleBooleanProperty(true);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final ObjectProperty<Path> out = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<String, InputRole>> inputRoles = new SimpleObjectProperty<>(Map.of());
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
 
@@ -80,7 +83,8 @@ public final class CausalReportViewModel {
         task.cancel();
     }
 
-    private record Request(List<Path> models, Path rollouts, String spec, AuditOptions options, Path out) {
+    private record Request(List<Path> models, Path rollouts, String spec, AuditOptions options, Path out,
+                           Map<String, InputRole> roles) {
     }
 
     private Request request() {
@@ -100,7 +104,8 @@ public final class CausalReportViewModel {
         // checked here, so a bad count is reported before anything runs; the method is picked in the task
         AuditOptions options = new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, frames.get(), 2, episodes.get(),
                 episodeSteps.get(), seed.get(), interventions.get());
-        return new Request(List.copyOf(models), rollouts.get(), spec, options, out.get());
+        Map<String, InputRole> roles = inputRoles.get() == null ? Map.of() : Map.copyOf(inputRoles.get());
+        return new Request(List.copyOf(models), rollouts.get(), spec, options, out.get(), roles);
     }
 
     /** Loads, audits and writes as {@code liquidlens report} does; the report's {@code index.html}. */
@@ -111,7 +116,8 @@ public final class CausalReportViewModel {
         sink.message("Measuring " + r.models().size() + " model(s)");
         // the field's untouched default is the camera protocol; left as it is, each model kind gets its own default
         String spec = r.spec().equals(Conditions.DEFAULT) ? null : r.spec();
-        AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), spec, List.of(), o);
+        AuditRequest request = new AuditRequest(r.models(), List.of(r.rollouts()), spec, List.of(), o, List.of(),
+                r.roles());
         try (OutputClaim claim = request.claim(COMMAND, r.out())) {
             CausalAudit audit = request.run(COMMAND, sink);
             sink.checkCancelled();
@@ -164,6 +170,14 @@ public final class CausalReportViewModel {
     /** The folder the report is written to (replaced). */
     public ObjectProperty<Path> outProperty() {
         return out;
+    }
+
+    /**
+     * Vector models: input roles set on top of those each model.json declares, as {@code --input-roles} sets them
+     * (the Saliency tab's changes); empty for none.
+     */
+    public ObjectProperty<Map<String, InputRole>> inputRolesProperty() {
+        return inputRoles;
     }
 
     /** True while the report runs. */

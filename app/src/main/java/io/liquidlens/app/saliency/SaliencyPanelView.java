@@ -5,6 +5,11 @@ import io.liquidlens.causal.SaliencyMap;
 import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
+import io.liquidlens.io.InputRole;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,6 +42,10 @@ public final class SaliencyPanelView extends BorderPane {
     public static final String STATUS_ID = "saliency-status";
     public static final String CLEAN_ID = "saliency-clean";
     public static final String PERTURBED_ID = "saliency-perturbed";
+    /** The row of input roles, the prefix of each input's role picker (followed by its name) and the share line. */
+    public static final String ROLES_ID = "saliency-roles";
+    public static final String ROLE_ID_PREFIX = "saliency-role-";
+    public static final String SHARES_ID = "saliency-shares";
 
     /** Screen pixels per camera pixel, and per feature of a vector model's heat row. */
     private static final int FRAME_SCALE = 4;
@@ -45,12 +54,14 @@ public final class SaliencyPanelView extends BorderPane {
     private final SaliencyPanelViewModel model;
     private final ImageView cleanView = image(CLEAN_ID);
     private final ImageView perturbedView = image(PERTURBED_ID);
+    private final FlowPane rolesRow = new FlowPane(10, 3);
+    private final Map<String, ChoiceBox<InputRole>> pickers = new LinkedHashMap<>();
 
     public SaliencyPanelView(SaliencyPanelViewModel model) {
         this.model = model;
         setId(ID);
         setStyle("-fx-font-size: 11px;");
-        setTop(controls());
+        setTop(new VBox(controls(), rolesRow()));
         HBox images = new HBox(8, side("clean", cleanView), side("perturbed", perturbedView));
         images.setPadding(new Insets(4, 6, 4, 6));
         images.setAlignment(Pos.TOP_CENTER);
@@ -157,6 +168,58 @@ public final class SaliencyPanelView extends BorderPane {
         return row;
     }
 
+    /** A picker per vector input for its role; hidden for a camera model. */
+    private Node rolesRow() {
+        rolesRow.setId(ROLES_ID);
+        rolesRow.setPadding(new Insets(0, 6, 3, 6));
+        rolesRow.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.roles().rolesProperty().get().isEmpty(), model.roles().rolesProperty()));
+        rolesRow.managedProperty().bind(rolesRow.visibleProperty());
+        model.roles().rolesProperty().addListener((obs, old, now) -> showRoles(now));
+        showRoles(model.roles().rolesProperty().get());
+        return rolesRow;
+    }
+
+    /** Rebuilds the pickers for a new model's inputs; a changed role only moves its picker. */
+    private void showRoles(Map<String, InputRole> now) {
+        if (!pickers.isEmpty() && pickers.keySet().equals(now.keySet())) {
+            now.forEach((name, role) -> pickers.get(name).setValue(role));
+            return;
+        }
+        rolesRow.getChildren().clear();
+        pickers.clear();
+        if (now.isEmpty()) {
+            return;
+        }
+        Label title = new Label("Input roles:");
+        title.setTooltip(new Tooltip("What each input means for the audit; the shares below and the causality report"
+                + " follow these roles for this session"));
+        rolesRow.getChildren().add(title);
+        now.forEach((name, role) -> {
+            ChoiceBox<InputRole> picker = new ChoiceBox<>(FXCollections.observableArrayList(InputRole.values()));
+            picker.setId(ROLE_ID_PREFIX + name);
+            picker.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(InputRole r) {
+                    return r == null ? "" : r.text();
+                }
+
+                @Override
+                public InputRole fromString(String text) {
+                    return InputRole.parse(text);
+                }
+            });
+            picker.setValue(role);
+            picker.valueProperty().addListener((o, was, is) -> {
+                if (is != null) {
+                    model.roles().set(name, is);
+                }
+            });
+            pickers.put(name, picker);
+            rolesRow.getChildren().add(group(new Label(name), picker));
+        });
+    }
+
     private Node lines() {
         Label status = new Label();
         status.setId(STATUS_ID);
@@ -169,7 +232,13 @@ public final class SaliencyPanelView extends BorderPane {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        VBox box = new VBox(2, error, status);
+        Label shares = new Label();
+        shares.setId(SHARES_ID);
+        shares.setWrapText(true);
+        shares.textProperty().bind(model.roles().lineProperty());
+        shares.visibleProperty().bind(shares.textProperty().isNotEmpty());
+        shares.managedProperty().bind(shares.visibleProperty());
+        VBox box = new VBox(2, error, status, shares);
         box.setPadding(new Insets(3, 6, 4, 6));
         return box;
     }

@@ -64,6 +64,7 @@ public final class SaliencyPanelViewModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING);
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
+    private final InputRoleShares roles = new InputRoleShares();
 
     private Prepared prepared;
     /** The double-precision model, read once per loaded model (not once per perturbation or rollout). */
@@ -80,6 +81,9 @@ public final class SaliencyPanelViewModel {
         this.preparing = new LatestTask(executor);
         this.stepping = new LatestTask(executor);
         computing.bind(preparing.runningProperty().or(stepping.runningProperty()));
+        maps.addListener((obs, old, now) -> roles.maps(now));
+        // the roles are the model's, shown even before a rollout gives the maps their shares
+        workspace.modelProperty().addListener((obs, old, now) -> roles.model(now));
         workspace.activityProperty().addListener((obs, old, now) -> newInputs());
         perturbation.addListener((obs, old, now) -> changed());
         seed.addListener((obs, old, now) -> changed());
@@ -93,6 +97,7 @@ public final class SaliencyPanelViewModel {
     private void newInputs() {
         cancelAll();
         prepared = null;
+        roles.model(workspace.modelProperty().get());
         maps.set(null);
         error.set(null);
         LoadedModel m = workspace.modelProperty().get();
@@ -217,6 +222,11 @@ public final class SaliencyPanelViewModel {
                 + Ssim.WINDOW + " x " + Ssim.WINDOW + " window)";
         return String.format(Locale.ROOT, "step %d · %s · %s · |y_perturbed - y_clean| %.4g", s.step(),
                 s.method().label(), ssim, s.change().deviation());
+    }
+
+    /** A vector model's input roles, changeable for the session, and the maps' share on each. */
+    public InputRoleShares roles() {
+        return roles;
     }
 
     /** The registered methods that apply to the loaded model, with the report's default options. */

@@ -10,7 +10,10 @@
  * the two maps once per cursor step with {@link io.liquidlens.causal.FrameSaliency} and
  * {@link io.liquidlens.causal.FrameChange}, each as a background task through {@code app.task} where the latest
  * request wins. {@link io.liquidlens.app.saliency.SaliencyPixels} turns a map into colours; nothing here computes
- * saliency.
+ * saliency. For a vector model, {@link io.liquidlens.app.saliency.InputRoleShares} shows each input's role (as the
+ * report resolves it), lets the user change it for the session, and gives the maps' share on each role by the
+ * report's own {@link io.liquidlens.causal.SaliencyShare#ofInputs}; the report run from the window takes the same
+ * roles.
  *
  * <p>Depends on {@code app.workspace}, {@code app.task} and {@code app.input} and, of {@code analysis}, {@code
  * causal}, {@code lanekeeping}, {@code model}, {@code sim} and {@code io}.

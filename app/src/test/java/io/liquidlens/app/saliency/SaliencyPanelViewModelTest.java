@@ -1,6 +1,8 @@
 package io.liquidlens.app.saliency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.liquidlens.app.TestModels;
@@ -11,10 +13,12 @@ import io.liquidlens.causal.Perturbation;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencyMap;
 import io.liquidlens.causal.SaliencyModel;
+import io.liquidlens.causal.SaliencyShare;
 import io.liquidlens.causal.SaliencySpec;
 import io.liquidlens.causal.Ssim;
 import io.liquidlens.causal.VisualBackProp;
 import io.liquidlens.causal.VisualBackPropMethod;
+import io.liquidlens.io.InputRole;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.lanekeeping.Distractors;
@@ -23,12 +27,15 @@ import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ProgressListener;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Saliency panel's view model, headless: tasks run on the calling thread, on the checked-in samples. */
 class SaliencyPanelViewModelTest {
     private static final Path EPISODE = TestModels.CAMERA_EPISODE;
+    private static final Path VECTOR_EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
+            "episode-0000.npz");
 
     @TempDir
     Path tmp;
@@ -158,5 +165,48 @@ class SaliencyPanelViewModelTest {
 
         panel.activeProperty().set(true);
         assertThat(panel.mapsProperty().get().step()).isEqualTo(7);
+    }
+
+    @Test
+    void aVectorModelsRolesAreTheReportsAndChangingOneMovesItsShareToTheNewRole() {
+        workspace.open(TestModels.VECTOR_SAMPLE, VECTOR_EPISODE);
+        workspace.cursor().moveTo(12);
+        InputRoleShares roles = panel.roles();
+        assertThat(roles.rolesProperty().get()).containsExactly(entry("d", InputRole.TASK), entry("mu", InputRole.TASK),
+                entry("kappa", InputRole.TASK), entry("noise_1", InputRole.DISTRACTOR),
+                entry("noise_2", InputRole.DISTRACTOR), entry("spurious_1", InputRole.DISTRACTOR));
+        StepMaps maps = panel.mapsProperty().get();
+        assertThat(maps.step()).isEqualTo(12);
+        SaliencyShare before = roles.cleanProperty().get();
+        assertThat(before).isEqualTo(SaliencyShare.ofInputs(maps.cleanMap(), List.copyOf(
+                roles.rolesProperty().get().values())));
+        double onNoise1 = maps.cleanMap().value(0, 3) / before.total();
+        assertThat(onNoise1).isPositive();
+
+        roles.set("noise_1", InputRole.OTHER);
+
+        SaliencyShare after = roles.cleanProperty().get();
+        assertThat(after.distractor()).isCloseTo(before.distractor() - onNoise1, within(1e-12));
+        assertThat(after.background()).isCloseTo(before.background() + onNoise1, within(1e-12));
+        assertThat(after.task()).isEqualTo(before.task());
+        assertThat(roles.changed()).containsExactly(entry("noise_1", InputRole.OTHER));
+        assertThat(roles.lineProperty().get()).startsWith("share of saliency by role at step 12: clean task ");
+        assertThatThrownBy(() -> roles.set("steer", InputRole.TASK)).hasMessageContaining("'steer' is not one of");
+    }
+
+    @Test
+    void aVectorModelOpenedWithoutARolloutShowsItsRolesAndNoShares() {
+        workspace.openModel(TestModels.VECTOR_SAMPLE);
+        assertThat(panel.roles().rolesProperty().get()).containsKeys("d", "noise_1").hasSize(6);
+        assertThat(panel.roles().cleanProperty().get()).isNull();
+        assertThat(panel.roles().lineProperty().get()).isEqualTo("share of saliency by role: once the maps at the cursor are made");
+    }
+
+    @Test
+    void aCameraModelHasNoInputRoles() {
+        openCameraSample();
+        assertThat(panel.roles().rolesProperty().get()).isEmpty();
+        assertThat(panel.roles().cleanProperty().get()).isNull();
+        assertThat(panel.roles().lineProperty().get()).isEmpty();
     }
 }

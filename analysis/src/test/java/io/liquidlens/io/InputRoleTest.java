@@ -1,0 +1,28 @@
+package io.liquidlens.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import org.junit.jupiter.api.Test;
+
+class InputRoleTest {
+    @Test
+    void aListOfNameRolePairsIsReadInTheOrderGiven() {
+        assertThat(InputRole.parseList(" noise1 = distractor, d=task,x=other ")).containsExactly(
+                entry("noise1", InputRole.DISTRACTOR), entry("d", InputRole.TASK), entry("x", InputRole.OTHER));
+        assertThat(InputRole.parseList("  ")).isEmpty();
+        assertThat(InputRole.parseList(null)).isEmpty();
+    }
+
+    @Test
+    void aBadItemIsOneLineNamingIt() {
+        assertThatThrownBy(() -> InputRole.parseList("d=task,noise1"))
+                .hasMessage("'noise1' is not NAME=ROLE (ROLE one of task, distractor, other)");
+        assertThatThrownBy(() -> InputRole.parseList("d=shortcut"))
+                .hasMessage("'d=shortcut': 'shortcut' is not a role; accepted: task, distractor, other");
+        assertThatThrownBy(() -> InputRole.parseList("d=task,d=other")).hasMessage("'d' is given twice");
+        assertThatThrownBy(() -> InputRole.parseList(",".repeat(InputRole.MAX_LIST_ITEMS)))
+                .hasMessage((InputRole.MAX_LIST_ITEMS + 1) + " items; at most " + InputRole.MAX_LIST_ITEMS);
+    }
+}
