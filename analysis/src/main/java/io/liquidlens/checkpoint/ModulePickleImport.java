@@ -1,0 +1,255 @@
+package io.liquidlens.checkpoint;
+
+import io.liquidlens.Limits;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.PickledObject;
+import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.model.Tensor;
+import io.liquidlens.spec.Activation;
+import io.liquidlens.spec.CfcMode;
+import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.LtcSpec;
+import io.liquidlens.spec.Mapping;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.UnitsSpec;
+import io.liquidlens.wiring.FullyConnectedSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ncps constructor call and state dict behind a whole pickled module ({@code torch.save(model)} of an ncps
+ * {@code LTC} or {@code CfC}), read from the inert placeholders of the pickle: the options are the attributes the
+ * constructor stored, the wiring is the pickled wiring object, and the tensors are named as {@code state_dict()}
+ * names them. Nothing is assumed, so no {@code --set} is needed.
+ */
+public final class ModulePickleImport {
+    static final String LTC = "ncps.torch.ltc.LTC";
+    static final String CFC = "ncps.torch.cfc.CfC";
+    private static final String LTC_CELL = "ncps.torch.ltc_cell.LTCCell";
+    private static final String CFC_CELL = "ncps.torch.cfc_cell.CfCCell";
+    private static final String WIRED_CFC_CELL = "ncps.torch.wired_cfc_cell.WiredCfCCell";
+    /** Deeper module trees than any ncps model are refused, so a module holding itself cannot loop forever. */
+    private static final int MAX_MODULE_DEPTH = 16;
+    private static final Map<String, Activation> ACTIVATIONS = Map.of(
+            "ncps.torch.cfc_cell.LeCun", Activation.LECUN_TANH,
+            "torch.nn.modules.activation.SiLU", Activation.SILU,
+            "torch.nn.modules.activation.ReLU", Activation.RELU,
+            "torch.nn.modules.activation.Tanh", Activation.TANH,
+            "torch.nn.modules.activation.GELU", Activation.GELU);
+
+    private ModulePickleImport() {
+    }
+
+    /**
+     * The model, its tensors and what could not be kept as ncps wrote it.
+     *
+     * @param notes one line per thing the user should know, e.g. a wiring kept as matrices
+     */
+    public record Result(ModelSpec spec, Map<String, NdArray> weights, List<String> notes) {
+    }
+
+    /**
+     * Reads the model of a pickled module.
+     *
+     * @throws IllegalArgumentException naming what was found when it is no ncps LTC or CfC LiquidLens can read
+     */
+    public static Result infer(PickledObject module) {
+        List<String> notes = new ArrayList<>();
+        ModelSpec spec = switch (module.className()) {
+            case LTC -> ltc(module, notes);
+            case CFC -> cfc(module, notes);
+            default -> throw new IllegalArgumentException(module.className().startsWith("ncps.")
+                    ? "holds an ncps " + module.className() + ", not a whole LTC or CfC module; save the LTC or CfC"
+                    + " itself (or its state dict)"
+                    : "is a pickled " + module.className() + ", not an ncps LTC or CfC module");
+        };
+        Map<String, NdArray> weights = new LinkedHashMap<>();
+        stateDict(module, "", weights, 0);
+        requireLayout(weights, spec);
+        return new Result(spec, weights, List.copyOf(notes));
+    }
+
+    private static ModelSpec ltc(PickledObject m, List<String> notes) {
+        int inputSize = inputSize(m);
+        PickledObject cell = child(m, "rnn_cell", LTC_CELL);
+        int unfolds = cell.integer("_ode_unfolds");
+        if (unfolds > Limits.ODE_UNFOLDS) {
+            throw new IllegalArgumentException("its LTCCell has ode_unfolds " + unfolds + "; LiquidLens reads at most "
+                    + Limits.ODE_UNFOLDS);
+        }
+        LtcSpec ltc = new LtcSpec(m.bool("return_sequences"), m.bool("batch_first"), m.bool("use_mixed"),
+                mapping(cell, "_input_mapping"), mapping(cell, "_output_mapping"), unfolds, cell.number("_epsilon"),
+                cell.bool("_implicit_param_constraints"));
+        PickledWiring.Read wiring = PickledWiring.read(m.object("_wiring"), inputSize);
+        if (wiring.note() != null) {
+            notes.add(wiring.note());
+        }
+        UnitsSpec units = new UnitsSpec.Wired(wiring.spec());
+        if (!m.isObject("wiring_or_units") && wiring.regenerated()
+                && wiring.spec().equals(denseWiring(m.integer("wiring_or_units")))) {
+            units = new UnitsSpec.Dense(m.integer("wiring_or_units"));
+        }
+        return new ModelSpec(inputSize, units, ltc);
+    }
+
+    /** The FullyConnected ncps's LTC makes for {@code units=int}. */
+    private static FullyConnectedSpec denseWiring(int units) {
+        return new FullyConnectedSpec(units, units, FullyConnectedSpec.DEFAULT_SEED, true);
+    }
+
+    private static ModelSpec cfc(PickledObject m, List<String> notes) {
+        int inputSize = inputSize(m);
+        Integer proj = m.has("proj_size") ? m.integer("proj_size") : null;
+        boolean rs = m.bool("return_sequences");
+        boolean bf = m.bool("batch_first");
+        boolean mixed = m.bool("use_mixed");
+        PickledObject cell = m.objects("_modules").get("rnn_cell");
+        if (cell == null) {
+            throw new IllegalArgumentException("its CfC has no rnn_cell");
+        }
+        if (cell.className().equals(WIRED_CFC_CELL)) {
+            PickledObject w = m.object("wiring");
+            PickledWiring.Read wiring = PickledWiring.read(w, inputSize);
+            if (wiring.note() != null) {
+                notes.add(wiring.note());
+            }
+            PickledObject first = child(cell, "layer_0", CFC_CELL);
+            CfcSpec spec = new CfcSpec(proj, rs, bf, mixed, mode(first), Activation.LECUN_TANH, 0, 0, 0.0);
+            return new ModelSpec(inputSize, new UnitsSpec.Wired(wiring.spec()), spec);
+        }
+        if (!cell.className().equals(CFC_CELL)) {
+            throw new IllegalArgumentException("its CfC's rnn_cell is a " + cell.className() + ", not an ncps CfCCell");
+        }
+        int units = cell.integer("hidden_size");
+        if (units < 1 || units > Limits.UNITS) {
+            throw new IllegalArgumentException("its CfCCell has " + units + " units; LiquidLens reads 1 to "
+                    + Limits.UNITS);
+        }
+        int layers = cell.integer("backbone_layers");
+        if (layers < 0 || layers > Limits.BACKBONE_LAYERS) {
+            throw new IllegalArgumentException("its CfCCell has backbone_layers " + layers + "; LiquidLens reads 0 to "
+                    + Limits.BACKBONE_LAYERS);
+        }
+        Backbone backbone = layers == 0 ? new Backbone(0, Activation.LECUN_TANH, 0.0) : backbone(cell);
+        CfcSpec spec = new CfcSpec(proj, rs, bf, mixed, mode(cell), backbone.activation(), backbone.units(), layers,
+                backbone.dropout());
+        return new ModelSpec(inputSize, new UnitsSpec.Dense(units), spec);
+    }
+
+    private record Backbone(int units, Activation activation, double dropout) {
+    }
+
+    /** The backbone's width, activation and dropout, read from its layers: Linear, activation[, Dropout], .... */
+    private static Backbone backbone(PickledObject cell) {
+        PickledObject sequential = child(cell, "backbone", "torch.nn.modules.container.Sequential");
+        List<PickledObject> parts = new ArrayList<>(sequential.objects("_modules").values());
+        if (parts.size() < 2 || !parts.get(0).className().equals("torch.nn.modules.linear.Linear")) {
+            throw new IllegalArgumentException("its CfC backbone does not start with a Linear and an activation");
+        }
+        PickledObject act = parts.get(1);
+        Activation activation = ACTIVATIONS.get(act.className());
+        if (activation == null || (activation == Activation.GELU && act.has("approximate")
+                && !act.text("approximate").equals("none"))) {
+            throw new IllegalArgumentException("its CfC backbone uses " + act.className()
+                    + ", which is no ncps backbone activation (lecun_tanh, silu, relu, tanh, gelu)");
+        }
+        double dropout = 0.0;
+        for (PickledObject p : parts) {
+            if (p.className().equals("torch.nn.modules.dropout.Dropout")) {
+                dropout = p.number("p");
+            }
+        }
+        int width = parts.get(0).integer("out_features");
+        if (width < 1 || width > Limits.BACKBONE_UNITS) {
+            throw new IllegalArgumentException("its CfC backbone is " + width + " wide; LiquidLens reads 1 to "
+                    + Limits.BACKBONE_UNITS);
+        }
+        return new Backbone(width, activation, dropout);
+    }
+
+    private static CfcMode mode(PickledObject cell) {
+        try {
+            return CfcMode.fromNcps(cell.text("mode"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("its " + cell.simpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ncps maps with "affine" and "linear"; any other value (None included) is no mapping. */
+    private static Mapping mapping(PickledObject cell, String name) {
+        Object text = cell.has(name) && !cell.isObject(name) ? safeText(cell, name) : null;
+        if ("affine".equals(text)) {
+            return Mapping.AFFINE;
+        }
+        return "linear".equals(text) ? Mapping.LINEAR : Mapping.NONE;
+    }
+
+    private static String safeText(PickledObject o, String name) {
+        try {
+            return o.text(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int inputSize(PickledObject m) {
+        int inputSize = m.integer("input_size");
+        if (inputSize < 1 || inputSize > Limits.INPUT_SIZE) {
+            throw new IllegalArgumentException("its input_size is " + inputSize + "; LiquidLens reads 1 to "
+                    + Limits.INPUT_SIZE);
+        }
+        return inputSize;
+    }
+
+    private static PickledObject child(PickledObject parent, String name, String className) {
+        PickledObject c = parent.objects("_modules").get(name);
+        if (c == null || !c.className().equals(className)) {
+            throw new IllegalArgumentException("its " + parent.simpleName() + "'s " + name + " is "
+                    + (c == null ? "missing" : "a " + c.className()) + ", not an " + className);
+        }
+        return c;
+    }
+
+    /** The tensors as {@code module.state_dict()} names them: parameters, persistent buffers, then submodules. */
+    private static void stateDict(PickledObject module, String prefix, Map<String, NdArray> out, int depth) {
+        if (depth > MAX_MODULE_DEPTH) {
+            throw new IllegalArgumentException("its modules are nested more than " + MAX_MODULE_DEPTH + " deep at "
+                    + prefix);
+        }
+        module.tensors("_parameters").forEach((k, v) -> out.put(prefix + k, v));
+        Set<String> transientBuffers = module.names("_non_persistent_buffers_set");
+        module.tensors("_buffers").forEach((k, v) -> {
+            if (!transientBuffers.contains(k)) {
+                out.put(prefix + k, v);
+            }
+        });
+        module.objects("_modules").forEach((k, v) -> stateDict(v, prefix + k + ".", out, depth + 1));
+    }
+
+    /** The tensors must be exactly those ncps's model of this spec holds, in its shapes. */
+    private static void requireLayout(Map<String, NdArray> weights, ModelSpec spec) {
+        List<Tensor> expected = StateDictLayout.of(spec);
+        Set<String> extra = new TreeSet<>(weights.keySet());
+        for (Tensor t : expected) {
+            extra.remove(t.name());
+            NdArray a = weights.get(t.name());
+            if (a == null) {
+                throw new IllegalArgumentException("its modules hold no " + t.name() + ", which an ncps "
+                        + spec.cell().ncpsClass() + " of these settings holds");
+            }
+            if (!Arrays.equals(a.shape(), t.shape())) {
+                throw new IllegalArgumentException(t.name() + " has shape " + Arrays.toString(a.shape())
+                        + "; the ncps " + spec.cell().ncpsClass() + " it records holds " + Arrays.toString(t.shape()));
+            }
+        }
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException("its modules hold " + extra + ", which an ncps "
+                    + spec.cell().ncpsClass() + " of these settings does not");
+        }
+    }
+}

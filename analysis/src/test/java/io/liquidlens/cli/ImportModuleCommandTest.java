@@ -1,0 +1,90 @@
+package io.liquidlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.io.ModelFolder;
+import io.liquidlens.io.ModelManifest;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Npz;
+import io.liquidlens.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code liquidlens import} of a whole pickled ncps module ({@code torch.save(model)}): with no options, the folder
+ * it writes simulates each fixture's input as ncps did; what is no ncps LTC or CfC is one line and nothing written.
+ */
+class ImportModuleCommandTest {
+    private static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    Path tmp;
+
+    static Stream<String> moduleCases() {
+        return Stream.of("ltc_autoncp", "ltc_ncp_mixed", "cfc_wired_autoncp", "cfc_dense_backbone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moduleCases")
+    void aPickledModuleImportsWithNoOptionsAndSimulatesLikeNcps(String name) throws Exception {
+        Path dir = Fixtures.dir().resolve("modules").resolve(name);
+        Path model = tmp.resolve("m");
+
+        CliRunner imported = CliRunner.run("import", dir.resolve("model.pt").toString(), "--out", model.toString());
+
+        assertThat(imported.err()).isEmpty();
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("imported " + (name.startsWith("ltc") ? "an LTC"
+                : name.contains("wired") ? "a wired CfC" : "a CfC"));
+        CliRunner simulated = CliRunner.run("simulate", "--model", model.toString(), "--input",
+                dir.resolve("input.npy").toString(), "--out", tmp.resolve("result.npz").toString());
+        assertThat(simulated.err()).isEmpty();
+        assertThat(simulated.exitCode()).isZero();
+        Map<String, NdArray> result = Npz.read(tmp.resolve("result.npz"));
+        Map<String, NdArray> expected = Npz.read(dir.resolve("expected.npz"));
+        assertClose("outputs", result.get("outputs"), expected.get("outputs"));
+        assertClose("hx", result.get("hx"), expected.get("hx"));
+    }
+
+    @Test
+    void theModuleRecordsEverySettingSoTheFolderNeedsNoAssumption() {
+        Path module = Fixtures.dir().resolve("modules/ltc_autoncp/model.pt");
+
+        CliRunner run = CliRunner.run("import", module.toString(), "--out", tmp.resolve("m").toString(),
+                "--inputs", "a,b,c,d,e,f");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("assumed");
+        ModelManifest manifest = ModelFolder.readManifest(tmp.resolve("m"));
+        assertThat(manifest.spec().wiringSpec().ncpsClass()).isEqualTo("AutoNCP");
+        assertThat(manifest.inputs().names()).containsExactly("a", "b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void aSettingForAWholeModuleIsAUsageError() {
+        Path module = Fixtures.dir().resolve("modules/ltc_autoncp/model.pt");
+
+        CliRunner run = CliRunner.run("import", module.toString(), "--out", tmp.resolve("m").toString(),
+                "--set", "ode_unfolds=3");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--set ode_unfolds").contains("whole pickled module");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
+
+    private static void assertClose(String what, NdArray actual, NdArray expected) {
+        assertThat(actual.shape()).as(what + " shape").containsExactly(expected.shape());
+        float[] a = actual.toFloatArray();
+        float[] e = expected.toFloatArray();
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - e[i]));
+        }
+        assertThat(worst).as(what + ": max |java - ncps|").isLessThanOrEqualTo(TOLERANCE);
+    }
+}
