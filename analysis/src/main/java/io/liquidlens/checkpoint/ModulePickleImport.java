@@ -64,7 +64,7 @@ public final class ModulePickleImport {
             case LTC -> ltc(module, notes);
             case CFC -> cfc(module, notes);
             default -> throw new IllegalArgumentException(module.className().startsWith("ncps.")
-                    ? "holds an ncps " + module.className() + ", not a whole LTC or CfC module; save the LTC or CfC"
+                    ? "holds an " + module.className() + ", not a whole LTC or CfC module; save the LTC or CfC"
                     + " itself (or its state dict)"
                     : "is a pickled " + module.className() + ", not an ncps LTC or CfC module");
         };

@@ -59,7 +59,8 @@ final class TorchModulePickle implements PickleMachine.Host {
         if (ref.isModuleClass() || DATA_GLOBALS.contains(dotted)) {
             return ref;
         }
-        throw new FormatException("unsupported pickle global " + dotted);
+        throw new FormatException("unsupported pickle global " + dotted + " (a whole-module pickle may name only"
+                + " classes of ncps and torch.nn, tensors and numpy arrays)");
     }
 
     @Override

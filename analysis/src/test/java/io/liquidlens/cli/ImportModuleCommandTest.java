@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -74,6 +75,21 @@ class ImportModuleCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--set ode_unfolds").contains("whole pickled module");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "torch_lstm_module.pt|is a pickled torch.nn.modules.rnn.LSTM, not an ncps LTC or CfC module",
+            "resnet_stand_in_module.pt|unsupported pickle global torchvision.models.resnet.ResNet",
+            "ltc_cell_module.pt|holds an ncps.torch.ltc_cell.LTCCell, not a whole LTC or CfC module"})
+    void aModuleThatIsNoNcpsLtcOrCfcIsOneLineAndNothingWritten(String file, String found) {
+        Path module = Fixtures.testData().resolve("io").resolve(file);
+
+        CliRunner run = CliRunner.run("import", module.toString(), "--out", tmp.resolve("m").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains(file).contains(found);
         assertThat(tmp.resolve("m")).doesNotExist();
     }
 
