@@ -35,6 +35,11 @@ public final class ModulePickleImport {
     private static final String WIRED_CFC_CELL = "ncps.torch.wired_cfc_cell.WiredCfCCell";
     /** Deeper module trees than any ncps model are refused, so a module holding itself cannot loop forever. */
     private static final int MAX_MODULE_DEPTH = 16;
+    /**
+     * More modules than any ncps model has are refused, so a few shared submodules listed under many names cannot
+     * make the walk visit exponentially many.
+     */
+    private static final int MAX_MODULES = 10_000;
     private static final Map<String, Activation> ACTIVATIONS = Map.of(
             "ncps.torch.cfc_cell.LeCun", Activation.LECUN_TANH,
             "torch.nn.modules.activation.SiLU", Activation.SILU,
@@ -69,7 +74,7 @@ public final class ModulePickleImport {
                     : "is a pickled " + module.className() + ", not an ncps LTC or CfC module");
         };
         Map<String, NdArray> weights = new LinkedHashMap<>();
-        stateDict(module, "", weights, 0);
+        stateDict(module, "", weights, 0, new int[] {MAX_MODULES});
         requireLayout(weights, spec);
         return new Result(spec, weights, List.copyOf(notes));
     }
@@ -216,10 +221,11 @@ public final class ModulePickleImport {
     }
 
     /** The tensors as {@code module.state_dict()} names them: parameters, persistent buffers, then submodules. */
-    private static void stateDict(PickledObject module, String prefix, Map<String, NdArray> out, int depth) {
-        if (depth > MAX_MODULE_DEPTH) {
-            throw new IllegalArgumentException("its modules are nested more than " + MAX_MODULE_DEPTH + " deep at "
-                    + prefix);
+    private static void stateDict(PickledObject module, String prefix, Map<String, NdArray> out, int depth,
+                                  int[] budget) {
+        if (depth > MAX_MODULE_DEPTH || --budget[0] < 0) {
+            throw new IllegalArgumentException("its modules are nested more than " + MAX_MODULE_DEPTH + " deep or"
+                    + " number more than " + MAX_MODULES + " (at " + (prefix.isEmpty() ? "the root" : prefix) + ")");
         }
         module.tensors("_parameters").forEach((k, v) -> out.put(prefix + k, v));
         Set<String> transientBuffers = module.names("_non_persistent_buffers_set");
@@ -228,7 +234,7 @@ public final class ModulePickleImport {
                 out.put(prefix + k, v);
             }
         });
-        module.objects("_modules").forEach((k, v) -> stateDict(v, prefix + k + ".", out, depth + 1));
+        module.objects("_modules").forEach((k, v) -> stateDict(v, prefix + k + ".", out, depth + 1, budget));
     }
 
     /** The tensors must be exactly those ncps's model of this spec holds, in its shapes. */
