@@ -39,7 +39,8 @@ public final class CheckpointImport {
      * @param checkpoint the file read
      * @param weights    its tensors, under ncps's state-dict names
      * @param spec       the inferred constructor call
-     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)}
+     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)};
+     *                   for a whole pickled module, per thing not kept as ncps wrote it (a wiring kept as matrices)
      * @param settings   the settings the user gave, as given
      * @param unrecorded the settings no tensor of this kind of cell records, with ncps's defaults as text: what a
      *                   form asks for

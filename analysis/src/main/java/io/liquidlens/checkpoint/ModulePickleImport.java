@@ -187,19 +187,11 @@ public final class ModulePickleImport {
 
     /** ncps maps with "affine" and "linear"; any other value (None included) is no mapping. */
     private static Mapping mapping(PickledObject cell, String name) {
-        Object text = cell.has(name) && !cell.isObject(name) ? safeText(cell, name) : null;
+        String text = cell.isText(name) ? cell.text(name) : null;
         if ("affine".equals(text)) {
             return Mapping.AFFINE;
         }
         return "linear".equals(text) ? Mapping.LINEAR : Mapping.NONE;
-    }
-
-    private static String safeText(PickledObject o, String name) {
-        try {
-            return o.text(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static int inputSize(PickledObject m) {

@@ -20,6 +20,9 @@ import java.util.List;
  * layers and roles; otherwise as its matrices, with a line saying so.
  */
 final class PickledWiring {
+    /** The wiring classes of ncps that record their neurons' layers. */
+    private static final List<String> LAYERED = List.of("NCP", "AutoNCP");
+
     private PickledWiring() {
     }
 
@@ -106,7 +109,4 @@ final class PickledWiring {
         }
         return out;
     }
-
-    /** The wiring classes of ncps that record their neurons' layers. */
-    private static final List<String> LAYERED = List.of("NCP", "AutoNCP");
 }

@@ -104,6 +104,11 @@ public final class PickledObject {
         throw wrongType(name, v, "a str");
     }
 
+    /** True when the attribute holds a str. */
+    public boolean isText(String name) {
+        return attributes.get(name) instanceof String;
+    }
+
     /** True when the attribute holds a placeholder object (of any class). */
     public boolean isObject(String name) {
         return attributes.get(name) instanceof PickledObject;
