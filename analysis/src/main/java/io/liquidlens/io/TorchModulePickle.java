@@ -59,8 +59,9 @@ final class TorchModulePickle implements PickleMachine.Host {
         if (ref.isModuleClass() || DATA_GLOBALS.contains(dotted)) {
             return ref;
         }
-        throw new FormatException("unsupported pickle global " + dotted + " (a whole-module pickle may name only"
-                + " classes of ncps and torch.nn, tensors and numpy arrays)");
+        throw new FormatException("unsupported pickle global " + dotted + (module.equals("__main__")
+                ? " (a class of the script that saved it: save the ncps LTC or CfC it holds, or its state dict)"
+                : " (a whole-module pickle may name only classes of ncps and torch.nn, tensors and numpy arrays)"));
     }
 
     @Override

@@ -59,6 +59,16 @@ class TorchModulePickleTest {
     }
 
     @Test
+    void aModelClassOfTheUsersOwnScriptIsRefusedSayingWhatToSave() {
+        byte[] net = module("__main__", "Net").emptyDict().op('b').stop().bytes();
+
+        assertThatThrownBy(() -> TorchCheckpoint.readModule(checkpoint("net", net)))
+                .isInstanceOf(LiquidLensException.class)
+                .hasMessageContaining("unsupported pickle global __main__.Net (a class of the script that saved it:"
+                        + " save the ncps LTC or CfC it holds, or its state dict)");
+    }
+
+    @Test
     void aRecordedClassIsNeverCalled() {
         byte[] reduce = new PickleBuilder().proto(2).global("ncps.torch.ltc", "LTC").str("x").op(0x85).reduce()
                 .stop().bytes();
