@@ -2,7 +2,8 @@
 four leave at a default: LTC with int units, return_sequences=False and batch_first=False, linear and no mappings,
 Random, FullyConnected and default-seed NCP wirings; CfC dense defaults, pure, no_gate with gelu, dropout and mixed
 memory, relu with three backbone layers, tanh without sequences; wired CfC on an NCP (mixed; with proj_size), on a
-FullyConnected and on an AutoNCP with no_gate. For each case: CASE/model.pt (torch.save(model)), CASE/input.npy
+FullyConnected and on an AutoNCP with no_gate; an LTC inside torch.nn.DataParallel (saved as multi-GPU training
+leaves it). For each case: CASE/model.pt (torch.save(model)), CASE/input.npy
 (B, L, S) batch-first whatever the model, CASE/expected.npz (outputs as ncps returns them, batch-first; hx, h for
 mixed memory).
 Usage: PYTHONPATH=<folder holding the ncps package> python3 make_module_variants.py OUT"""
@@ -26,6 +27,7 @@ cases = {
  "cfc_wired_ncp_proj": (lambda: CfC(4, NCP(4, 3, 2, 2, 2, 2, 2, seed=12), proj_size=3), 4, True),
  "cfc_wired_fc": (lambda: CfC(4, FullyConnected(5, 5)), 4, True),
  "cfc_wired_nogate": (lambda: CfC(4, AutoNCP(10, 2, seed=9), mode="no_gate"), 4, True),
+ "ltc_in_dataparallel": (lambda: torch.nn.DataParallel(LTC(3, AutoNCP(8, 2, seed=4))), 3, True),
 }
 for name, (make, S, bf) in cases.items():
     torch.manual_seed(1); model = make(); model.eval()

@@ -40,6 +40,8 @@ public final class ModulePickleImport {
      * make the walk visit exponentially many.
      */
     private static final int MAX_MODULES = 10_000;
+    private static final Set<String> WRAPPERS = Set.of("torch.nn.parallel.data_parallel.DataParallel",
+            "torch.nn.parallel.distributed.DistributedDataParallel");
     private static final Map<String, Activation> ACTIVATIONS = Map.of(
             "ncps.torch.cfc_cell.LeCun", Activation.LECUN_TANH,
             "torch.nn.modules.activation.SiLU", Activation.SILU,
@@ -63,7 +65,8 @@ public final class ModulePickleImport {
      *
      * @throws IllegalArgumentException naming what was found when it is no ncps LTC or CfC LiquidLens can read
      */
-    public static Result infer(PickledObject module) {
+    public static Result infer(PickledObject pickled) {
+        PickledObject module = unwrapped(pickled);
         List<String> notes = new ArrayList<>();
         ModelSpec spec = switch (module.className()) {
             case LTC -> ltc(module, notes);
@@ -77,6 +80,21 @@ public final class ModulePickleImport {
         stateDict(module, "", weights, 0, new int[] {MAX_MODULES});
         requireLayout(weights, spec);
         return new Result(spec, weights, List.copyOf(notes));
+    }
+
+    /**
+     * The model inside torch's multi-GPU wrappers, which hold it as their submodule {@code module}: its tensors are
+     * the model's (the wrapper's state dict only prefixes them with {@code module.}).
+     */
+    private static PickledObject unwrapped(PickledObject pickled) {
+        if (!WRAPPERS.contains(pickled.className())) {
+            return pickled;
+        }
+        PickledObject inner = pickled.objects("_modules").get("module");
+        if (inner == null) {
+            throw new IllegalArgumentException("is a pickled " + pickled.className() + " without its module");
+        }
+        return inner;
     }
 
     private static ModelSpec ltc(PickledObject m, List<String> notes) {
