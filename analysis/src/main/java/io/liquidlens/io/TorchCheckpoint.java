@@ -28,7 +28,8 @@ import java.util.zip.ZipEntry;
  * records ({@code version}, {@code byteorder}, {@code .format_version}, ...). The pickle is run by
  * {@link PickleMachine} with the {@link TorchPickle} whitelist, so reading a checkpoint never executes
  * anything it contains. Tensors on any device are read to the CPU; strided views are copied into C
- * order.
+ * order. A whole pickled module ({@code torch.save(model)}) is read by {@link #readModule} with the wider
+ * {@link TorchModulePickle} whitelist, whose classes stay inert placeholders.
  */
 public final class TorchCheckpoint {
     /**

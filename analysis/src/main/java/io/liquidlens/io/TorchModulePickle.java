@@ -61,7 +61,7 @@ final class TorchModulePickle implements PickleMachine.Host {
         }
         throw new FormatException("unsupported pickle global " + dotted + (module.equals("__main__")
                 ? " (a class of the script that saved it: save the ncps LTC or CfC it holds, or its state dict)"
-                : " (a whole-module pickle may name only classes of ncps and torch.nn, tensors and numpy arrays)"));
+                : " (LiquidLens reads only tensors, numpy arrays and classes of ncps and torch.nn)"));
     }
 
     @Override
