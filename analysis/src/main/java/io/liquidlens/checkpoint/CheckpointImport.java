@@ -8,6 +8,8 @@ import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.OutputClaim;
+import io.liquidlens.io.PickledObject;
+import io.liquidlens.io.TorchCheckpoint;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.spec.ModelSpec;
 import java.nio.file.Path;
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A checkpoint ncps wrote, turned into a LiquidLens model folder: the one entry point the command line's
@@ -35,7 +39,8 @@ public final class CheckpointImport {
      * @param checkpoint the file read
      * @param weights    its tensors, under ncps's state-dict names
      * @param spec       the inferred constructor call
-     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)}
+     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)};
+     *                   for a whole pickled module, per thing not kept as ncps wrote it (a wiring kept as matrices)
      * @param settings   the settings the user gave, as given
      * @param unrecorded the settings no tensor of this kind of cell records, with ncps's defaults as text: what a
      *                   form asks for
@@ -63,7 +68,12 @@ public final class CheckpointImport {
      * @throws LiquidLensException naming the file when it is no ncps checkpoint LiquidLens can read
      */
     public static Inspection inspect(Path checkpoint, Map<String, String> settings) {
-        Map<String, NdArray> weights = readStateDict(checkpoint);
+        Optional<PickledObject> module = isTorchFile(checkpoint) ? TorchCheckpoint.readModule(checkpoint)
+                : Optional.empty();
+        if (module.isPresent()) {
+            return inspectModule(checkpoint, module.get(), settings);
+        }
+        Map<String, NdArray> weights = ModelFolder.readWeightsFile(checkpoint);
         StateDictImport.Result result;
         try {
             result = StateDictImport.infer(weights, settings);
@@ -103,19 +113,25 @@ public final class CheckpointImport {
         return manifest;
     }
 
-    /** The checkpoint's tensors; a whole pickled ncps module is named as such, with what to save instead. */
-    private static Map<String, NdArray> readStateDict(Path checkpoint) {
-        try {
-            return ModelFolder.readWeightsFile(checkpoint);
-        } catch (LiquidLensException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("unsupported pickle global ncps.")) {
-                throw new LiquidLensException(checkpoint, "is a whole pickled ncps module (torch.save(model)), which"
-                        + " import does not read yet; save its state dict (torch.save(model.state_dict(), path)) and"
-                        + " import that", e);
-            }
-            throw e;
+    /** A whole pickled module records every setting, so it takes none; the notes become the assumed lines. */
+    private static Inspection inspectModule(Path checkpoint, PickledObject module, Map<String, String> settings) {
+        if (!settings.isEmpty()) {
+            throw new BadOptionException("--set " + settings.keySet().iterator().next() + ": " + checkpoint
+                    + " is a whole pickled module, which records every setting; import it without --set");
         }
+        ModulePickleImport.Result result;
+        try {
+            result = ModulePickleImport.infer(module);
+        } catch (IllegalArgumentException e) {
+            throw new LiquidLensException(checkpoint, e.getMessage(), e);
+        }
+        return new Inspection(checkpoint, result.weights(), result.spec(), result.notes(), settings, Map.of());
+    }
+
+    /** A file torch.save wrote, by its extension, as the weights reader tells them apart. */
+    private static boolean isTorchFile(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".bin");
     }
 
     private static ModelManifest manifest(Inspection inspection, String command, String name,

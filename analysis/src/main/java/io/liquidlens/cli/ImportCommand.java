@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Write a model folder (model.json and the weights as .safetensors) from a bare state dict of"
                 + " an ncps LTC or CfC (torch.save(model.state_dict()) as .pt, or .safetensors), so info, simulate and"
-                + " the other commands can open it.",
+                + " the other commands can open it; or from a whole pickled ncps LTC or CfC (torch.save(model)), read"
+                + " without importing or running anything, which records every setting.",
                 "The cell, its sizes, mappings, mixed memory, a CfC's backbone and projection, and the wiring (from"
                         + " the sparsity masks, an NCP's layers from the graph) are read from the tensors; the settings"
                         + " no tensor holds come from --set or ncps's defaults, one line printed per default assumed."})

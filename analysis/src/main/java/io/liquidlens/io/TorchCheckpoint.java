@@ -9,9 +9,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 
 /**
@@ -20,7 +28,8 @@ import java.util.zip.ZipEntry;
  * records ({@code version}, {@code byteorder}, {@code .format_version}, ...). The pickle is run by
  * {@link PickleMachine} with the {@link TorchPickle} whitelist, so reading a checkpoint never executes
  * anything it contains. Tensors on any device are read to the CPU; strided views are copied into C
- * order.
+ * order. A whole pickled module ({@code torch.save(model)}) is read by {@link #readModule} with the wider
+ * {@link TorchModulePickle} whitelist, whose classes stay inert placeholders.
  */
 public final class TorchCheckpoint {
     /**
@@ -53,10 +62,8 @@ public final class TorchCheckpoint {
                     throw new FormatException("not a state dict: the checkpoint holds a "
                             + PickleMachine.typeName(root) + ", not a dict of tensors");
                 }
-                Map<String, Object> storageData = new HashMap<>();
+                TensorReader reader = new TensorReader(zip, prefix, order);
                 Map<String, NdArray> out = new LinkedHashMap<>();
-                long stored = 0;
-                long viewed = 0;
                 for (Map.Entry<?, ?> e : dict.entrySet()) {
                     if (!(e.getKey() instanceof String name)) {
                         throw new FormatException("not a state dict: a key is a " + PickleMachine.typeName(e.getKey()));
@@ -65,27 +72,109 @@ public final class TorchCheckpoint {
                         throw new FormatException("not a plain state dict: entry '" + name + "' is a "
                                 + PickleMachine.typeName(e.getValue()) + ", not a tensor");
                     }
-                    Object data = storageData.get(view.storage().key());
-                    if (data == null) {
-                        data = readStorage(zip, prefix, view.storage(), order);
-                        storageData.put(view.storage().key(), data);
-                        stored += view.storage().numel();
-                    }
-                    try {
-                        viewed += ElementCodec.elementCount(view.size());
-                        if (viewed > MAX_REPEATS * stored + REPEAT_ALLOWANCE) {
-                            throw new FormatException("views repeat their storages' elements too often (" + viewed
-                                    + " elements from " + stored + " stored; the limit is " + MAX_REPEATS
-                                    + " times the stored elements plus " + REPEAT_ALLOWANCE + ")");
-                        }
-                        out.put(name, materialise(view, data));
-                    } catch (FormatException ex) {
-                        throw new FormatException("tensor '" + name + "': " + ex.getMessage(), ex);
-                    }
+                    out.put(name, reader.tensor("tensor '" + name + "'", view));
                 }
                 return out;
             }
         });
+    }
+
+    /**
+     * Reads a whole pickled module ({@code torch.save(model)}) as inert placeholders: the classes it names
+     * ({@code ncps.*}, {@code torch.nn.*}) are recorded, never imported, and its tensors and numpy arrays are read
+     * from their bytes (see {@link TorchModulePickle}).
+     *
+     * @return the pickled module, or empty when the file holds a dict (a state dict: read it with {@link #read})
+     * @throws LiquidLensException naming the file when it is no readable checkpoint or names a global outside the
+     *     whitelist
+     */
+    public static Optional<PickledObject> readModule(Path file) {
+        return IoProblems.reading(file, "PyTorch checkpoint", () -> {
+            try (ZipArchive zip = ZipArchive.open(file, TorchCheckpoint::notAZip)) {
+                String prefix = topFolder(zip);
+                TorchModulePickle host = new TorchModulePickle();
+                Object root = PickleMachine.load(zip.read(zip.entry(prefix + "data.pkl")), host);
+                if (root instanceof Map<?, ?>) {
+                    return Optional.<PickledObject>empty();
+                }
+                if (!(root instanceof PickledObject module)) {
+                    throw new FormatException("not a module: the checkpoint holds a " + PickleMachine.typeName(root));
+                }
+                TensorReader reader = new TensorReader(zip, prefix, byteOrder(zip, prefix));
+                int n = 0;
+                for (View view : viewsReachableFrom(root)) {
+                    host.tensors().put(view, reader.tensor("tensor " + n++, view));
+                }
+                return Optional.of(module);
+            }
+        });
+    }
+
+    /** Every tensor view in the object graph, each once, in the order a depth-first walk meets them. */
+    private static List<View> viewsReachableFrom(Object root) {
+        List<View> out = new ArrayList<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Object v = todo.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            if (v instanceof View view) {
+                out.add(view);
+            } else if (v instanceof PickledObject o) {
+                o.values().forEach(todo::push);
+            } else if (v instanceof Map<?, ?> m) {
+                m.values().forEach(todo::push);
+            } else if (v instanceof List<?> l) {
+                l.forEach(todo::push);
+            } else if (v instanceof PickleMachine.Tuple t) {
+                t.items().forEach(todo::push);
+            } else if (v instanceof PickledObject.PickledSet s) {
+                s.items().forEach(todo::push);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the storages views refer to, each once, and copies views out of them, refusing views that repeat
+     * stored elements too often.
+     */
+    private static final class TensorReader {
+        private final ZipArchive zip;
+        private final String prefix;
+        private final ByteOrder order;
+        private final Map<String, Object> storageData = new HashMap<>();
+        private long stored;
+        private long viewed;
+
+        TensorReader(ZipArchive zip, String prefix, ByteOrder order) {
+            this.zip = zip;
+            this.prefix = prefix;
+            this.order = order;
+        }
+
+        NdArray tensor(String what, View view) throws FormatException {
+            Object data = storageData.get(view.storage().key());
+            if (data == null) {
+                data = readStorage(zip, prefix, view.storage(), order);
+                storageData.put(view.storage().key(), data);
+                stored += view.storage().numel();
+            }
+            try {
+                viewed += ElementCodec.elementCount(view.size());
+                if (viewed > MAX_REPEATS * stored + REPEAT_ALLOWANCE) {
+                    throw new FormatException("views repeat their storages' elements too often (" + viewed
+                            + " elements from " + stored + " stored; the limit is " + MAX_REPEATS
+                            + " times the stored elements plus " + REPEAT_ALLOWANCE + ")");
+                }
+                return materialise(view, data);
+            } catch (FormatException ex) {
+                throw new FormatException(what + ": " + ex.getMessage(), ex);
+            }
+        }
     }
 
     /** The {@code <top>/} folder holding {@code data.pkl}; torch names it after the file, but any name goes. */

@@ -51,10 +51,15 @@ final class TorchPickle implements PickleMachine.Host {
 
     private final Map<String, Storage> storages = new HashMap<>();
 
+    /** True for the globals a state dict may name: the rebuild functions, OrderedDict and the storage types. */
+    static boolean knows(String dotted) {
+        return FUNCTIONS.contains(dotted) || STORAGE_TYPES.containsKey(dotted);
+    }
+
     @Override
     public Object global(String module, String name) throws FormatException {
         String dotted = module + "." + name;
-        if (FUNCTIONS.contains(dotted) || STORAGE_TYPES.containsKey(dotted)) {
+        if (knows(dotted)) {
             return new Global(dotted);
         }
         throw new FormatException("unsupported pickle global " + dotted);

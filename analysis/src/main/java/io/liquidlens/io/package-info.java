@@ -7,7 +7,9 @@
  * <p>One idea: bytes on disk become arrays and back, and a bad file becomes one
  * {@link io.liquidlens.LiquidLensException} naming the file and the problem. Checkpoints are read with a
  * small pickle interpreter of our own that only knows the few globals a state dict needs, so loading a
- * file never runs code from it. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
+ * file never runs code from it; a whole pickled module ({@code torch.save(model)}) is read by the same interpreter
+ * with classes of ncps and torch.nn as inert {@link io.liquidlens.io.PickledObject}s and numpy arrays rebuilt from
+ * their bytes. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
  * write never leaves a partial file.
  *
  * <p>May depend on: {@code io.liquidlens} (the exception, the limits, the memory budget), {@code spec} (what a

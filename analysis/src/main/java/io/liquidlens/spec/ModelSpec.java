@@ -45,7 +45,8 @@ public record ModelSpec(int inputSize, UnitsSpec units, CellSpec cell) {
             return r.outputDim() != null && r.outputDim() < r.units();
         }
         if (w instanceof ExplicitWiringSpec e) {
-            return e.outputDim() < e.adjacency().length;
+            // with an NCP's layers the motor neurons are a layer of their own, as in NCP and AutoNCP
+            return e.layers() == null && e.outputDim() < e.adjacency().length;
         }
         return false; // NCP and AutoNCP have three layers
     }

@@ -161,17 +161,6 @@ class ImportCommandTest {
     }
 
     @Test
-    void aWholePickledModuleIsNamedWithWhatToSaveInstead() {
-        Path module = Fixtures.dir().resolve("modules/ltc_autoncp/model.pt");
-        CliRunner run = CliRunner.run("import", module.toString(), "--out", tmp.resolve("m").toString());
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).doesNotContain("\n").contains("model.pt")
-                .contains("whole pickled ncps module").contains("model.state_dict()");
-        assertThat(tmp.resolve("m")).doesNotExist();
-    }
-
-    @Test
     void anUnknownSettingIsAUsageError() {
         CliRunner run = CliRunner.run("import", Fixtures.checkpoint("ltc_fullyconnected16.pt").toString(),
                 "--out", tmp.resolve("m").toString(), "--set", "unfolds=3");

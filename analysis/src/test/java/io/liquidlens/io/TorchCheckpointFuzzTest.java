@@ -6,7 +6,7 @@ import io.liquidlens.testing.ReaderFuzzing;
 /**
  * Any {@code .pt} reads as a state dict or fails naming the file, and loading never runs anything it holds:
  * raw archive bytes, archives built from {@link ZipRecords} (the pickle and the storages, which raw
- * mutations cannot reach past the CRC-32s), and the pickle machine alone with the torch whitelist. Seeds
+ * mutations cannot reach past the CRC-32s), and the pickle machine alone with the torch whitelist and with a whole module's. Seeds
  * are in {@code TorchCheckpointFuzzTestInputs/}.
  */
 class TorchCheckpointFuzzTest {
@@ -18,6 +18,17 @@ class TorchCheckpointFuzzTest {
     @FuzzTest
     void anyRecordsReadOrFailInOneLine(byte[] records) {
         ReaderFuzzing.readFile(ZipRecords.toZip(records), "fuzz.pt", TorchCheckpoint::read);
+    }
+
+    @FuzzTest
+    void anyModulePickleLoadsOrFailsInOneLine(byte[] pickle) {
+        try {
+            PickleMachine.load(pickle, new TorchModulePickle());
+        } catch (FormatException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new AssertionError("a problem without a description", e);
+            }
+        }
     }
 
     @FuzzTest

@@ -19,12 +19,12 @@ import java.util.zip.ZipOutputStream;
  * {@code [flags u8][name length u8][name][data length u16 LE][data]}, flag bit 0 meaning deflated; a
  * record cut short by the end of the input keeps what is there, and a repeated name is dropped.
  */
-final class ZipRecords {
+public final class ZipRecords {
     private ZipRecords() {
     }
 
     /** The archive the records describe. */
-    static byte[] toZip(byte[] records) {
+    public static byte[] toZip(byte[] records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Set<String> names = new HashSet<>();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
