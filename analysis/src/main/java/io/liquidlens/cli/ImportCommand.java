@@ -58,7 +58,9 @@ final class ImportCommand implements Callable<Integer> {
         CheckpointImport.Inspection inspection = CheckpointImport.inspect(checkpoint, parseSettings(settings));
         CheckpointImport.write(inspection, out, COMMAND, name, inputs, InputRoles.parse(inputRoles));
         var stdout = spec.commandLine().getOut();
-        inspection.assumed().forEach(line -> stdout.println("assumed " + line));
+        // a state dict's lines are settings taken from ncps's defaults; a whole module's are notes on what was read
+        String word = inspection.unrecorded().isEmpty() && !inspection.assumed().isEmpty() ? "note " : "assumed ";
+        inspection.assumed().forEach(line -> stdout.println(word + line));
         stdout.printf(Locale.ROOT, "imported %s from %s into %s%n", inspection.summary(), checkpoint, out);
         return 0;
     }

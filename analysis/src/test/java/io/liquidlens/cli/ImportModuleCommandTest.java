@@ -90,6 +90,16 @@ class ImportModuleCommandTest {
     }
 
     @Test
+    void whatAModuleCannotSayIsANoteNotAnAssumption() {
+        Path module = Fixtures.dir().resolve("modules/ltc_ncp_mixed/model.pt");
+
+        CliRunner run = CliRunner.run("import", module.toString(), "--out", tmp.resolve("m").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("assumed").containsPattern("(?m)^note wiring");
+    }
+
+    @Test
     void theModuleRecordsEverySettingSoTheFolderNeedsNoAssumption() {
         Path module = Fixtures.dir().resolve("modules/ltc_autoncp/model.pt");
 
