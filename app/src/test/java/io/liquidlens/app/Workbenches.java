@@ -19,7 +19,8 @@ public final class Workbenches {
 
     /**
      * Stops the application and closes its stages; the stage TestFX hands every test class gets back its freedom
-     * to take any size (the workbench gives it a minimum).
+     * to take any size (the workbench gives it a minimum), and the placement the workbench remembered on stopping
+     * is forgotten, so each test's window opens at the first size (WindowPlacementTest covers remembering).
      */
     public static void close(FxRobot robot, WorkbenchApp app) throws TimeoutException {
         robot.interact(() -> {
@@ -27,6 +28,11 @@ public final class Workbenches {
             app.stage().setMaximized(false);
             app.stage().setMinWidth(0);
             app.stage().setMinHeight(0);
+            try {
+                WindowPlacement.preferences().removeNode();
+            } catch (java.util.prefs.BackingStoreException e) {
+                throw new IllegalStateException(e);
+            }
         });
         FxToolkit.cleanupStages();
     }
