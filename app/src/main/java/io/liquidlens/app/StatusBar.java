@@ -1,22 +1,33 @@
 package io.liquidlens.app;
 
 import io.liquidlens.app.task.FxTaskExecutor;
+import io.liquidlens.app.workspace.Notice;
+import io.liquidlens.app.workspace.Offer;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The line at the bottom of the window: what the workspace holds, the outcome of the last report or drive, and,
- * only while a background task runs, its name, its progress and a cancel button.
+ * The line at the bottom of the window: what the workspace holds, what the last open said beside it (a rollout set
+ * aside) with a link per pair it offers, the outcome of the last report or drive, and, only while a background task
+ * runs, its name, its progress and a cancel button. The offers are links, not a dialog, so nothing waits on them.
  */
 final class StatusBar {
+    /** The link of offer {@code i} has the id {@code OFFER_ID_PREFIX + i}. */
+    static final String OFFER_ID_PREFIX = "offer-";
+    static final String NOTICE_ID = "notice";
+
     private final Label reportLine = new Label();
+    private final Label noticeLine = new Label();
+    private final HBox offers = new HBox(4);
     private final HBox bar;
 
     /** A status bar over {@code workspace} and {@code executor}'s running task; cancel runs {@code cancel}. */
@@ -39,10 +50,29 @@ final class StatusBar {
             n.managedProperty().bind(executor.busyProperty());
         }
         reportLine.setMaxWidth(420);
-        bar = new HBox(8, status, reportLine, activity, progress, cancelButton);
+        noticeLine.setId(NOTICE_ID);
+        workspace.noticeProperty().addListener((obs, old, now) -> show(now, workspace));
+        show(workspace.noticeProperty().get(), workspace);
+        bar = new HBox(8, status, noticeLine, offers, reportLine, activity, progress, cancelButton);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         bar.setPadding(new Insets(4, 8, 4, 8));
+    }
+
+    private void show(Notice notice, WorkspaceViewModel workspace) {
+        noticeLine.setText(notice.line());
+        noticeLine.setVisible(!notice.line().isEmpty());
+        noticeLine.setManaged(!notice.line().isEmpty());
+        offers.getChildren().clear();
+        for (int i = 0; i < notice.offers().size(); i++) {
+            Offer offer = notice.offers().get(i);
+            Hyperlink link = new Hyperlink(offer.label());
+            link.setId(OFFER_ID_PREFIX + i);
+            link.setMnemonicParsing(false);
+            link.setTooltip(new Tooltip("Open " + offer.model() + " with " + offer.rollout()));
+            link.setOnAction(e -> workspace.accept(offer));
+            offers.getChildren().add(link);
+        }
     }
 
     /** Shows {@code line} as the outcome of the last report or drive. */

@@ -10,6 +10,7 @@ import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.report.CausalReportViewModel;
 import io.liquidlens.app.task.FxTaskExecutor;
 import io.liquidlens.app.workspace.RecentFiles;
+import io.liquidlens.app.workspace.SampleFolders;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +111,11 @@ public final class WorkbenchApp extends Application {
         playback = new Playback(workspace.cursor());
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open),
+        workspace.setSampleModels(SampleFolders.models(Launcher.find(Launcher.DEFAULT_SAMPLE.resolve("model.json"))
+                .map(p -> p.getParent().getParent()).orElse(null)));
+        OpenPairDialog openPair = new OpenPairDialog(workspace, dialogs, executor, stage);
+        root.setTop(new VBox(WorkbenchMenus.of(workspace, dialogs, openPair::show, exports, reportAction::open,
+                driveAction::open),
                 new PlaybackBar(playback)));
         layout = new WorkbenchLayout(workspace);
         root.setCenter(layout.root());
