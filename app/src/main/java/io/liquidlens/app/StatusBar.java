@@ -6,6 +6,7 @@ import io.liquidlens.app.workspace.Offer;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -14,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The line at the bottom of the window: what the workspace holds, what the last open said beside it (a rollout set
@@ -28,7 +30,8 @@ final class StatusBar {
     private final Label reportLine = new Label();
     private final Label noticeLine = new Label();
     private final HBox offers = new HBox(4);
-    private final HBox bar;
+    private final HBox noticeRow = new HBox(8, noticeLine, offers);
+    private final VBox bar;
 
     /** A status bar over {@code workspace} and {@code executor}'s running task; cancel runs {@code cancel}. */
     StatusBar(WorkspaceViewModel workspace, FxTaskExecutor executor, Runnable cancel) {
@@ -53,16 +56,19 @@ final class StatusBar {
         noticeLine.setId(NOTICE_ID);
         workspace.noticeProperty().addListener((obs, old, now) -> show(now, workspace));
         show(workspace.noticeProperty().get(), workspace);
-        bar = new HBox(8, status, noticeLine, offers, reportLine, activity, progress, cancelButton);
+        HBox line = new HBox(8, status, reportLine, activity, progress, cancelButton);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
+        noticeRow.setAlignment(Pos.CENTER_LEFT);
+        bar = new VBox(2, line, noticeRow);
         bar.setPadding(new Insets(4, 8, 4, 8));
     }
 
     private void show(Notice notice, WorkspaceViewModel workspace) {
         noticeLine.setText(notice.line());
-        noticeLine.setVisible(!notice.line().isEmpty());
-        noticeLine.setManaged(!notice.line().isEmpty());
+        // a second row only while there is something to say, so the window does not lose a line for nothing
+        noticeRow.setVisible(!notice.line().isEmpty());
+        noticeRow.setManaged(!notice.line().isEmpty());
         offers.getChildren().clear();
         for (int i = 0; i < notice.offers().size(); i++) {
             Offer offer = notice.offers().get(i);
@@ -80,7 +86,7 @@ final class StatusBar {
         reportLine.setText(line);
     }
 
-    /** The bar, for the bottom of the window. */
+    /** The bar, for the bottom of the window: the status line, and the notice with its offers below it. */
     Node node() {
         return bar;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidlens.app.workspace.RecentPair;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
@@ -39,9 +41,14 @@ class WorkbenchSwitchTest {
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
+    /** What the views threw on the FX thread while the workspace switched: a view that cannot cope throws. */
+    private final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
 
     @Start
     void start(Stage stage) {
+        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
         app = new WorkbenchApp(new LaunchOptions(TestModels.CAMERA_SAMPLE, TestModels.CAMERA_EPISODE, 0, 1));
         app.start(stage);
     }
@@ -49,6 +56,7 @@ class WorkbenchSwitchTest {
     @AfterEach
     void closeWindows(FxRobot robot) throws Exception {
         Workbenches.close(robot, app);
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(previousHandler));
     }
 
     @Test
@@ -88,6 +96,7 @@ class WorkbenchSwitchTest {
         await(() -> modelName().contains("vector sensor") && app.workspace().activityProperty().get() != null);
         assertThat(rolloutFile()).isEqualTo(VECTOR_EPISODE);
         assertThat(app.workspace().lastErrorProperty().get()).isNull();
+        assertThat(fxErrors).isEmpty();
     }
 
     @Test
