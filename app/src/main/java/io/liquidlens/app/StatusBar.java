@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -75,6 +76,8 @@ final class StatusBar {
             Hyperlink link = new Hyperlink(offer.label());
             link.setId(OFFER_ID_PREFIX + i);
             link.setMnemonicParsing(false);
+            // the line before gives way, never a link: an elided link would not say what it opens
+            link.setMinWidth(Region.USE_PREF_SIZE);
             link.setTooltip(new Tooltip("Open " + offer.model() + " with " + offer.rollout()));
             link.setOnAction(e -> workspace.accept(offer));
             offers.getChildren().add(link);

@@ -37,10 +37,16 @@ final class ModelFit {
         return takes(model).equals(holds(rollout));
     }
 
-    /** Why the loaded rollout is set aside for a new model, naming both. */
-    static String setAside(LoadedModel model, String name, Rollout rollout, Path rolloutFile) {
-        return "Model '" + name + "' takes " + takes(model.network()) + "; the rollout " + rolloutFile.getFileName()
-                + " (" + holds(rollout) + ") was set aside.";
+    /** Why the loaded rollout is set aside for a new model (which the status line above names). */
+    static String setAside(LoadedModel model, Rollout rollout, Path rolloutFile) {
+        return "The rollout " + rolloutFile.getFileName() + " (" + holds(rollout) + ") was set aside: this model takes "
+                + takes(model.network()) + ".";
+    }
+
+    /** Why the rollout in {@code file} was not opened for the loaded model (which the status line names). */
+    static String notOpened(Path file, Rollout rollout, LoadedModel model) {
+        return file.getFileName() + " was not opened: it has " + holds(rollout) + ", the model takes "
+                + takes(model.network()) + ".";
     }
 
     /** Why a new rollout cannot run on the loaded model, without the file's name. */

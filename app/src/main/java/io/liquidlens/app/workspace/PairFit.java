@@ -40,6 +40,7 @@ public final class PairFit {
         if (ModelFit.fits(model.network(), r)) {
             return Optional.empty();
         }
-        return Optional.of(file.getFileName() + ": " + ModelFit.rolloutMisfit(r, model, ModelSummary.of(model).name()));
+        String name = ModelSummary.of(model).name();
+        return Optional.of(file.getFileName() + ": " + ModelFit.rolloutMisfit(r, model, name));
     }
 }

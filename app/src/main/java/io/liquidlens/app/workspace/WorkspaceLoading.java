@@ -35,9 +35,10 @@ final class WorkspaceLoading {
         }
         if (!ModelFit.fits(m.model().network(), old.rollout())) {
             sink.message("Looking for rollouts " + folder.getFileName() + " runs on");
-            String line = ModelFit.setAside(m.model(), m.summary().name(), old.rollout(), old.rolloutFile());
+            String line = ModelFit.setAside(m.model(), old.rollout(), old.rolloutFile());
             List<Offer> offers = FittingPairs.rolloutsFor(m.model(), recentRollouts, sink);
-            return WorkspaceState.of(m).withNotice(new Notice(line, offers));
+            return WorkspaceState.of(m).withNotice(new Notice(offers.isEmpty() ? line
+                    : line + " Rollouts that fit:", offers));
         }
         return old.withModel(m, simulate(m.model().network(), m.model(), old.rollout(), old.rolloutFile(), sink));
     }
@@ -61,8 +62,7 @@ final class WorkspaceLoading {
             sink.message("Looking for models that run on " + file.getFileName());
             List<Offer> offers = FittingPairs.modelsFor(r, file.toAbsolutePath().normalize(), candidateModels, sink);
             if (!offers.isEmpty()) {
-                return old.withNotice(new Notice(file.getFileName() + " was not opened: "
-                        + ModelFit.rolloutMisfit(r, old.model(), old.summary().name()) + ". Models that fit:",
+                return old.withNotice(new Notice(ModelFit.notOpened(file, r, old.model()) + " Models that fit:",
                         offers));
             }
         }

@@ -107,7 +107,7 @@ class WorkspaceViewModelTest {
         assertThat(workspace.lastErrorProperty().get()).isNull();
         Notice notice = workspace.noticeProperty().get();
         assertThat(notice.line()).contains("takes 6 values per step").contains("r.npz (8 values per step)")
-                .contains("set aside").doesNotContain("\n");
+                .contains("set aside").contains("Rollouts that fit:").doesNotContain("\n");
         assertThat(notice.offers()).extracting(Offer::rollout).containsExactly(
                 Path.of("..", "sample-traces", "vector-lanekeeping", "clean", "episode-0000.npz")
                         .toAbsolutePath().normalize());
@@ -152,7 +152,7 @@ class WorkspaceViewModelTest {
         assertThat(workspace.lastErrorProperty().get()).isNull();
         Notice notice = workspace.noticeProperty().get();
         assertThat(notice.line()).contains("six.npz was not opened").contains("6 values per step")
-                .contains("takes 8 values per step");
+                .contains("the model takes 8 values per step").contains("Models that fit:");
         assertThat(notice.offers()).extracting(o -> o.model().getFileName().toString())
                 .containsExactly("vector-lanekeeping");
 
