@@ -7,6 +7,7 @@ import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -15,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * File &gt; Open...: a model folder and a rollout in one dialog, each typed or browsed for. OK stays disabled until
@@ -25,6 +27,8 @@ final class OpenPairDialog {
     static final String MODEL_FIELD_ID = "open-model-path";
     static final String ROLLOUT_FIELD_ID = "open-rollout-path";
     static final String REASON_ID = "open-reason";
+    /** A check starts once typing has paused this long, not on every key: each check loads a model. */
+    private static final Duration TYPING_PAUSE = Duration.millis(250);
 
     private final WorkspaceViewModel workspace;
     private final FileDialogs files;
@@ -69,11 +73,21 @@ final class OpenPairDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
-        Runnable validate = () -> validate(model.getText(), rollout.getText(), ok, reason);
-        model.textProperty().addListener((obs, old, now) -> validate.run());
-        rollout.textProperty().addListener((obs, old, now) -> validate.run());
-        validate.run();
-        dialog.setOnHidden(e -> check.cancel());
+        PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+        typing.setOnFinished(e -> validate(model.getText(), rollout.getText(), ok, reason));
+        Runnable edited = () -> {
+            ok.setDisable(true);
+            check.cancel();
+            reason.setText("Checking that the model runs on the rollout ...");
+            typing.playFromStart();
+        };
+        model.textProperty().addListener((obs, old, now) -> edited.run());
+        rollout.textProperty().addListener((obs, old, now) -> edited.run());
+        validate(model.getText(), rollout.getText(), ok, reason);
+        dialog.setOnHidden(e -> {
+            typing.stop();
+            check.cancel();
+        });
         dialog.resultProperty().addListener((obs, old, result) -> {
             if (result == ButtonType.OK) {
                 workspace.open(Path.of(model.getText().strip()), Path.of(rollout.getText().strip()));
@@ -85,10 +99,14 @@ final class OpenPairDialog {
     private void validate(String modelText, String rolloutText, Button ok, Label reason) {
         ok.setDisable(true);
         check.cancel();
+        if (modelText.isBlank() || rolloutText.isBlank()) {
+            reason.setText("Choose a model folder (with model.json) and a rollout (.npz or a folder of them).");
+            return;
+        }
         Optional<Path> model = path(modelText);
         Optional<Path> rollout = path(rolloutText);
         if (model.isEmpty() || rollout.isEmpty()) {
-            reason.setText("Choose a model folder (with model.json) and a rollout (.npz or a folder of them).");
+            reason.setText((model.isEmpty() ? modelText : rolloutText).strip() + " is not a path.");
             return;
         }
         reason.setText("Checking that the model runs on the rollout ...");
@@ -98,11 +116,8 @@ final class OpenPairDialog {
         }, error -> reason.setText(LatestTask.oneLine("cannot check the pair: " + error.getMessage())));
     }
 
-    /** The path typed, or nothing when the field is blank or not a path. */
+    /** The path typed, or nothing when it is not a path. */
     private static Optional<Path> path(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(Path.of(text.strip()));
         } catch (InvalidPathException e) {
