@@ -31,9 +31,11 @@ import javafx.stage.Stage;
  * the traces below, behind a divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>This class puts the window together and owns what lives as long as it: the workspace, the executor and
- * the view models of the Report menu. The parts are {@link WorkbenchMenus}, {@link WorkbenchLayout} (the named
- * slots), {@link WorkbenchViews} (the views in them and their exports), {@link StatusBar}, {@link FileDrop},
- * {@link CausalityReportAction}, {@link DriveWithClampAction} and {@link ProbeMode}.
+ * the view models of the Report menu. The parts are {@link WorkbenchMenus} (with File &gt; Open...'s {@link
+ * OpenPairDialog}), {@link WorkbenchLayout} (the named slots), {@link WorkbenchViews} (the views in them and their
+ * exports), {@link StatusBar}, {@link FileDrop}, {@link CausalityReportAction}, {@link DriveWithClampAction} and
+ * {@link ProbeMode}. The workspace is told where the shipped sample models are, to offer them for a rollout the
+ * loaded model cannot run on.
  *
  * <p>Arguments: {@code [MODEL_DIR [ROLLOUT.npz]] [--probe SECONDS] [--speed X]} (see {@link LaunchOptions}).
  */

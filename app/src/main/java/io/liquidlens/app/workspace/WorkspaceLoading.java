@@ -36,7 +36,11 @@ final class WorkspaceLoading {
         if (!ModelFit.fits(m.model().network(), old.rollout())) {
             sink.message("Looking for rollouts " + folder.getFileName() + " runs on");
             String line = ModelFit.setAside(m.model(), old.rollout(), old.rolloutFile());
-            List<Offer> offers = FittingPairs.rolloutsFor(m.model(), recentRollouts, sink);
+            // the rollout set aside is known not to fit: reading it again would only cost time
+            Path aside = old.rolloutFile().toAbsolutePath().normalize();
+            List<Path> others = recentRollouts.stream().filter(p -> !p.toAbsolutePath().normalize().equals(aside))
+                    .toList();
+            List<Offer> offers = FittingPairs.rolloutsFor(m.model(), others, sink);
             return WorkspaceState.of(m).withNotice(new Notice(offers.isEmpty() ? line
                     : line + " Rollouts that fit:", offers));
         }
