@@ -11,6 +11,7 @@ import io.liquidlens.app.playback.PlaybackKeys;
 import io.liquidlens.app.report.CausalReportViewModel;
 import io.liquidlens.app.task.FxTaskExecutor;
 import io.liquidlens.app.workspace.RecentFiles;
+import io.liquidlens.app.workspace.SampleFolders;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,11 @@ import javafx.stage.Stage;
  * the traces below, behind a divider the user can drag; a status line with progress and cancel at the bottom.
  *
  * <p>This class puts the window together and owns what lives as long as it: the workspace, the executor and
- * the view models of the Report menu. The parts are {@link WorkbenchMenus}, {@link WorkbenchLayout} (the named
- * slots), {@link WorkbenchViews} (the views in them and their exports), {@link StatusBar}, {@link FileDrop},
- * {@link CausalityReportAction}, {@link DriveWithClampAction} and {@link ProbeMode}.
+ * the view models of the Report menu. The parts are {@link WorkbenchMenus} (with File &gt; Open...'s {@link
+ * OpenPairDialog}), {@link WorkbenchLayout} (the named slots), {@link WorkbenchViews} (the views in them and their
+ * exports), {@link StatusBar}, {@link FileDrop}, {@link CausalityReportAction}, {@link DriveWithClampAction} and
+ * {@link ProbeMode}. The workspace is told where the shipped sample models are, to offer them for a rollout the
+ * loaded model cannot run on.
  *
  * <p>Arguments: {@code [MODEL_DIR [ROLLOUT.npz]] [--probe SECONDS] [--speed X]} (see {@link LaunchOptions}).
  */
@@ -128,7 +131,11 @@ public final class WorkbenchApp extends Application {
         importAction = new ImportCheckpointAction(executor, workspace, stage);
 
         BorderPane root = new BorderPane();
-        MenuBar menus = WorkbenchMenus.of(workspace, dialogs, exports, reportAction::open, driveAction::open);
+        workspace.setSampleModels(SampleFolders.models(Launcher.find(Launcher.DEFAULT_SAMPLE.resolve("model.json"))
+                .map(p -> p.getParent().getParent()).orElse(null)));
+        OpenPairDialog openPair = new OpenPairDialog(workspace, dialogs, executor, stage);
+        MenuBar menus = WorkbenchMenus.of(workspace, dialogs, openPair::show, exports, reportAction::open,
+                driveAction::open);
         help = new HelpMenu(stage, uri -> getHostServices().showDocument(uri));
         menus.getMenus().add(help.menu());
         importAction.addTo(menus);

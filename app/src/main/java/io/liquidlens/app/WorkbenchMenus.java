@@ -8,17 +8,24 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
-/** The menu bar: File (open, recent, quit), Export, and Report (causality report, drive with clamp). */
+/**
+ * The menu bar: File (open a model and a rollout together, or either alone; recent; quit), Export, and Report
+ * (causality report, drive with clamp).
+ */
 final class WorkbenchMenus {
+    static final String OPEN_PAIR_ID = "menu-open-pair";
+
     private WorkbenchMenus() {
     }
 
     /**
-     * The menu bar over {@code workspace}; {@code exports} is the Export menu, {@code openReport} and
-     * {@code openDrive} open the Report menu's dialogs.
+     * The menu bar over {@code workspace}; {@code openPair} shows File &gt; Open..., {@code exports} is the Export
+     * menu, {@code openReport} and {@code openDrive} open the Report menu's dialogs.
      */
-    static MenuBar of(WorkspaceViewModel workspace, FileDialogs dialogs, ExportMenu exports, Runnable openReport,
-                      Runnable openDrive) {
+    static MenuBar of(WorkspaceViewModel workspace, FileDialogs dialogs, Runnable openPair, ExportMenu exports,
+                      Runnable openReport, Runnable openDrive) {
+        MenuItem open = item("Open...", openPair);
+        open.setId(OPEN_PAIR_ID);
         MenuItem openModel = item("Open model...", () -> dialogs.folder("Open a model folder (model.json + weights)",
                 workspace.recent().models()).ifPresent(workspace::openModel));
         openModel.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -30,7 +37,7 @@ final class WorkbenchMenus {
                 .ifPresent(workspace::openRollout));
         MenuItem quit = item("Quit", Platform::exit);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        Menu file = new Menu("File", null, openModel, openRollout, openRolloutFolder,
+        Menu file = new Menu("File", null, open, openModel, openRollout, openRolloutFolder,
                 new RecentMenu(workspace).menu(), new SeparatorMenuItem(), quit);
         MenuItem causality = item("Causality report...", openReport);
         causality.setId(WorkbenchApp.CAUSALITY_REPORT_ID);

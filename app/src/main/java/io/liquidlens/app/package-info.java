@@ -3,10 +3,11 @@
  * {@code Application} when run from a shaded jar), {@link io.liquidlens.app.LaunchOptions} reads the command line (a
  * model, a rollout, the hidden {@link io.liquidlens.app.ProbeMode}), and {@link io.liquidlens.app.WorkbenchApp} puts
  * the window together around one {@link io.liquidlens.app.workspace.WorkspaceViewModel}: {@link
- * io.liquidlens.app.WorkbenchMenus} (with {@link io.liquidlens.app.RecentMenu}, {@link io.liquidlens.app.ExportMenu}
- * and {@link io.liquidlens.app.FileDialogs}), {@link io.liquidlens.app.WorkbenchLayout} (the named slots), {@link
+ * io.liquidlens.app.WorkbenchMenus} (with {@link io.liquidlens.app.RecentMenu}, {@link io.liquidlens.app.ExportMenu},
+ * {@link io.liquidlens.app.FileDialogs} and File &gt; Open...'s {@link io.liquidlens.app.OpenPairDialog}), {@link
+ * io.liquidlens.app.WorkbenchLayout} (the named slots), {@link
  * io.liquidlens.app.WorkbenchViews} (the sub-packages' views in them), {@link io.liquidlens.app.StatusBar} (with
- * {@code TasksButton}, every running task with its own Cancel), {@link io.liquidlens.app.FileDrop}, File > Import
+ * {@code TasksButton}, every running task with its own Cancel), {@link io.liquidlens.app.FileDrop}, File &gt; Import
  * checkpoint... ({@link io.liquidlens.app.ImportCheckpointAction}, which also takes a checkpoint dropped on the
  * window), and the Report menu's {@link io.liquidlens.app.CausalityReportAction} and {@link
  * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About); {@code

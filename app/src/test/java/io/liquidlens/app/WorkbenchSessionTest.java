@@ -131,18 +131,16 @@ class WorkbenchSessionTest {
     }
 
     @Test
-    void aModelThatDoesNotFitTheRolloutIsRefusedAndTheOldStateKept(FxRobot robot) throws Exception {
+    void aModelThatDoesNotFitTheRolloutOpensAloneWithTheRolloutSetAsideAndNoDialog(FxRobot robot)
+            throws Exception {
         awaitSimulated();
-        var m = app.workspace().modelProperty().get();
-        var r = app.workspace().rolloutProperty().get();
-        var a = app.workspace().activityProperty().get();
         robot.interact(() -> app.workspace().openModel(TestModels.VECTOR_SAMPLE));
-        DialogPane dialog = awaitDialog(robot);
-        assertThat(dialog.getContentText()).contains("takes 6 values per step").contains("episode.npz has 8");
-        assertThat(app.workspace().modelProperty().get()).isSameAs(m);
-        assertThat(app.workspace().rolloutProperty().get()).isSameAs(r);
-        assertThat(app.workspace().activityProperty().get()).isSameAs(a);
-        assertThat(robot.from(app.stage().getScene().getRoot()).lookup("#" + WorkbenchApp.STATUS_ID).queryAs(Label.class).getText()).contains("fixture NCP");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().rolloutProperty().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane").queryAll()).isEmpty();
+        assertThat(app.workspace().summaryProperty().get().name()).contains("vector sensor");
+        assertThat(robot.lookup("#" + StatusBar.NOTICE_ID).queryAs(Label.class).getText())
+                .contains("takes 6 values per step").contains("episode.npz (8 values per step) was set aside");
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Whether a model can run on a rollout: camera frames of the head's shape for a model with a perception head,
- * vectors of the cell's input width otherwise. Checked before anything is replaced, so a misfit leaves the
- * workspace as it was and the user reads one line that names the file just opened.
+ * vectors of the cell's input width otherwise. Checked before anything is replaced: a new model that does not fit
+ * opens alone and the rollout is set aside; a new rollout that does not fit leaves the workspace as it was. Either
+ * way the user reads one line that names the file just opened.
  */
 final class ModelFit {
     private ModelFit() {
@@ -36,19 +37,27 @@ final class ModelFit {
         return takes(model).equals(holds(rollout));
     }
 
-    /** Refuses a new model that cannot run on the loaded rollout, naming the model folder. */
-    static void checkNewModel(LoadedModel model, String name, Rollout rollout, Path rolloutFile) {
-        if (!fits(model.network(), rollout)) {
-            throw new LiquidLensException(model.folder(), "model '" + name + "' takes " + takes(model.network())
-                    + " but the loaded rollout " + rolloutFile.getFileName() + " has " + holds(rollout));
-        }
+    /** Why the loaded rollout is set aside for a new model (which the status line above names). */
+    static String setAside(LoadedModel model, Rollout rollout, Path rolloutFile) {
+        return "The rollout " + rolloutFile.getFileName() + " (" + holds(rollout) + ") was set aside: this model takes "
+                + takes(model.network()) + ".";
+    }
+
+    /** Why the rollout in {@code file} was not opened for the loaded model (which the status line names). */
+    static String notOpened(Path file, Rollout rollout, LoadedModel model) {
+        return file.getFileName() + " was not opened: it has " + holds(rollout) + ", the model takes "
+                + takes(model.network()) + ".";
+    }
+
+    /** Why a new rollout cannot run on the loaded model, without the file's name. */
+    static String rolloutMisfit(Rollout rollout, LoadedModel model, String name) {
+        return "the rollout has " + holds(rollout) + " but the model '" + name + "' takes " + takes(model.network());
     }
 
     /** Refuses a new rollout the loaded model cannot run on, naming the rollout file. */
     static void checkNewRollout(Path rolloutFile, Rollout rollout, LoadedModel model, String name) {
         if (!fits(model.network(), rollout)) {
-            throw new LiquidLensException(rolloutFile, "the rollout has " + holds(rollout) + " but the model '"
-                    + name + "' takes " + takes(model.network()));
+            throw new LiquidLensException(rolloutFile, rolloutMisfit(rollout, model, name));
         }
     }
 

@@ -12,6 +12,7 @@ import io.liquidlens.sim.Intervention.ClampNeuron;
 import io.liquidlens.sim.SynapseActivity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -41,9 +42,13 @@ import javafx.beans.property.SimpleObjectProperty;
  * <p>Clamps ({@link #clamps()}) hold neurons at fixed values: the rollout is simulated again with them and the
  * activity is the clamped one; the unclamped one stays in {@link #unclampedActivityProperty()} for comparison.
  * Opening a model or a rollout drops every clamp.
+ *
+ * <p>A model opened over a rollout it cannot run on opens alone, the rollout set aside; a rollout the model cannot
+ * run on is not opened. Either way {@link #noticeProperty()} says so and offers pairs that fit (sample and recent
+ * rollouts for the model, recent and sample models for the rollout); {@link #accept(Offer)} opens one.
  */
 public final class WorkspaceViewModel {
-    private static final String NOTHING_LOADED = "No model loaded. File > Open model...";
+    private static final String NOTHING_LOADED = "No model loaded. File > Open...";
 
     private final RecentFiles recent;
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
@@ -56,6 +61,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<SynapseActivity> synapses = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<ClampNeuron>> clamps = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Activity> unclamped = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
+    private List<Path> sampleModels = List.of();
     private final TimeCursor cursor = new TimeCursor();
     private final NeuronSelection selection = new NeuronSelection();
     /** Every open and clamp: a newer one cancels the one before, whose late result is dropped. */
@@ -79,7 +86,9 @@ public final class WorkspaceViewModel {
      */
     public void openModel(Path folder) {
         WorkspaceState old = current();
-        start("Loading " + folder + " ...", "Loading model", sink -> WorkspaceLoading.model(old, folder, sink),
+        List<Path> recentRollouts = List.copyOf(recent.rollouts());
+        start("Loading " + folder + " ...", "Loading model",
+                sink -> WorkspaceLoading.model(old, folder, recentRollouts, sink),
                 unlessExplained(folder + ": could not be loaded"));
     }
 
@@ -90,8 +99,10 @@ public final class WorkspaceViewModel {
      */
     public void openRollout(Path fileOrFolder) {
         WorkspaceState old = current();
+        List<Path> candidates = new ArrayList<>(recent.models());
+        candidates.addAll(sampleModels);
         start("Reading " + fileOrFolder + " ...", "Reading rollout",
-                sink -> WorkspaceLoading.rollout(old, fileOrFolder, sink),
+                sink -> WorkspaceLoading.rollout(old, fileOrFolder, List.copyOf(candidates), sink),
                 unlessExplained(fileOrFolder + ": could not be read"));
     }
 
@@ -108,6 +119,16 @@ public final class WorkspaceViewModel {
         start("Loading " + modelFolder + " ...", "Loading model",
                 sink -> WorkspaceLoading.both(modelFolder, rolloutFile, sink),
                 unlessExplained(modelFolder + ": could not be loaded"));
+    }
+
+    /** Opens the model and the rollout {@code offer} pairs, as File > Open... does. */
+    public void accept(Offer offer) {
+        open(offer.model(), offer.rollout());
+    }
+
+    /** The shipped sample models, offered (after the recent ones) when a rollout does not fit the loaded model. */
+    public void setSampleModels(List<Path> folders) {
+        sampleModels = List.copyOf(folders);
     }
 
     /**
@@ -170,6 +191,11 @@ public final class WorkspaceViewModel {
     }
 
     private void apply(WorkspaceState next) {
+        if (next.sameAs(current())) {
+            notice.set(next.notice());
+            status.set(describeCurrent());
+            return;
+        }
         boolean newRollout = next.rollout() != rollout.get();
         boolean newModel = next.model() != model.get();
         activity.set(null);
@@ -193,6 +219,10 @@ public final class WorkspaceViewModel {
         if (newRollout && next.rolloutFile() != null) {
             recent.addRollout(next.rolloutFile());
         }
+        if ((newModel || newRollout) && next.model() != null && next.rolloutFile() != null) {
+            recent.addPair(next.model().folder(), next.rolloutFile());
+        }
+        notice.set(next.notice());
         status.set(describeCurrent());
         if (next.warning() != null) {
             lastError.set(LatestTask.oneLine(next.warning()));
@@ -201,7 +231,7 @@ public final class WorkspaceViewModel {
 
     private WorkspaceState current() {
         return new WorkspaceState(model.get(), summary.get(), synapses.get(), rollout.get(), rolloutFile.get(),
-                activity.get(), null, clamps.get(), unclamped.get());
+                activity.get(), null, clamps.get(), unclamped.get(), notice.get());
     }
 
     private String describeCurrent() {
@@ -255,6 +285,11 @@ public final class WorkspaceViewModel {
     /** The model's activity over the rollout without any clamp (equal to the activity while nothing is clamped). */
     public ReadOnlyObjectProperty<Activity> unclampedActivityProperty() {
         return unclamped.getReadOnlyProperty();
+    }
+
+    /** What the last open said beside the state (a rollout set aside or not opened) and the pairs it offers. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {

@@ -5,8 +5,10 @@
  * io.liquidlens.app.workspace.WorkspaceState} to swap in), the one time cursor ({@link
  * io.liquidlens.app.workspace.TimeCursor}), the neuron selection, clamped neurons ({@link
  * io.liquidlens.app.workspace.NeuronClamps}), whether a model fits a rollout ({@link
- * io.liquidlens.app.workspace.ModelFit}), recent files, and the model panel's summary. Depends on {@code app.task} and,
- * of {@code analysis}, {@code model}, {@code sim}, {@code io}, {@code head} and {@code wiring}; view models here hold
- * no controls.
+ * io.liquidlens.app.workspace.ModelFit}, {@link io.liquidlens.app.workspace.PairFit}) and what to offer when they
+ * do not ({@link io.liquidlens.app.workspace.FittingPairs}, {@link io.liquidlens.app.workspace.SampleFolders}, shown
+ * as a {@link io.liquidlens.app.workspace.Notice}), recent files and pairs, and the model panel's summary. Depends
+ * on {@code app.task} and, of {@code analysis}, {@code model}, {@code sim}, {@code io}, {@code head} and {@code
+ * wiring}; view models here hold no controls.
  */
 package io.liquidlens.app.workspace;

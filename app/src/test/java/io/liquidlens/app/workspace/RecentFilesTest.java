@@ -50,6 +50,42 @@ class RecentFilesTest {
     }
 
     @Test
+    void pairsSurviveARestartBesideListsWrittenBeforePairsExisted() {
+        node.put("recent.model.0", "/old/model");
+        node.put("recent.rollout.0", "/old/episode.npz");
+        RecentFiles first = new RecentFiles(node);
+        first.addPair(Path.of("/m1"), Path.of("/r1.npz"));
+        first.addPair(Path.of("/m2"), Path.of("/r2.npz"));
+        first.addPair(Path.of("/m1"), Path.of("/r1.npz"));
+        RecentFiles second = new RecentFiles(node);
+        assertThat(second.models()).containsExactly(Path.of("/old/model"));
+        assertThat(second.rollouts()).containsExactly(Path.of("/old/episode.npz"));
+        assertThat(second.pairs()).containsExactly(new RecentPair(Path.of("/m1"), Path.of("/r1.npz")),
+                new RecentPair(Path.of("/m2"), Path.of("/r2.npz")));
+        second.clear();
+        assertThat(new RecentFiles(node).pairs()).isEmpty();
+    }
+
+    @Test
+    void aPairMissingItsRolloutIsSkipped() {
+        node.put("recent.pair.model.0", "/half");
+        node.put("recent.pair.model.1", "/whole");
+        node.put("recent.pair.rollout.1", "/whole.npz");
+        assertThat(new RecentFiles(node).pairs()).containsExactly(new RecentPair(Path.of("/whole"),
+                Path.of("/whole.npz")));
+    }
+
+    @Test
+    void keepsTheLastEightPairs() {
+        RecentFiles recent = new RecentFiles(node);
+        for (int i = 0; i < 10; i++) {
+            recent.addPair(Path.of("/m" + i), Path.of("/r" + i + ".npz"));
+        }
+        assertThat(recent.pairs()).hasSize(RecentFiles.LIMIT).first()
+                .isEqualTo(new RecentPair(Path.of("/m9"), Path.of("/r9.npz")));
+    }
+
+    @Test
     void theSystemPropertyChoosesTheNode() {
         String previous = System.getProperty(RecentFiles.NODE_PROPERTY);
         System.setProperty(RecentFiles.NODE_PROPERTY, node.absolutePath().substring(1));

@@ -95,26 +95,73 @@ class WorkspaceViewModelTest {
     }
 
     @Test
-    void aModelThatDoesNotFitTheRolloutIsRefusedBeforeAnythingIsReplaced() throws Exception {
+    void aModelThatDoesNotFitTheRolloutOpensAloneSetsTheRolloutAsideAndOffersItsSampleRollout() throws Exception {
         openFixtureSession(40);
         workspace.cursor().moveTo(17);
-        Snapshot before = snapshot();
         workspace.openModel(TestModels.VECTOR_SAMPLE);
-        assertUnchanged(before);
-        assertThat(workspace.lastErrorProperty().get()).contains("vector-lanekeeping")
-                .contains("takes 6 values per step").contains("r.npz has 8 values per step").doesNotContain("\n");
-        assertThat(workspace.cursor().step()).isEqualTo(17);
-        assertThat(workspace.statusProperty().get()).contains("fixture NCP").contains("40 steps");
+        assertThat(workspace.summaryProperty().get().name()).contains("vector sensor");
+        assertThat(workspace.rolloutProperty().get()).isNull();
+        assertThat(workspace.rolloutFileProperty().get()).isNull();
+        assertThat(workspace.activityProperty().get()).isNull();
+        assertThat(workspace.cursor().steps()).isZero();
+        assertThat(workspace.lastErrorProperty().get()).isNull();
+        Notice notice = workspace.noticeProperty().get();
+        assertThat(notice.line()).contains("takes 6 values per step").contains("r.npz (8 values per step)")
+                .contains("set aside").contains("Rollouts that fit:").doesNotContain("\n");
+        assertThat(notice.offers()).extracting(Offer::rollout).containsExactly(
+                Path.of("..", "sample-traces", "vector-lanekeeping", "clean", "episode-0000.npz")
+                        .toAbsolutePath().normalize());
+        assertThat(workspace.statusProperty().get()).contains("vector sensor").contains("No rollout");
+
+        workspace.accept(notice.offers().get(0));
+        assertThat(workspace.activityProperty().get().steps()).isEqualTo(workspace.rolloutProperty().get().steps());
+        assertThat(workspace.noticeProperty().get()).isEqualTo(Notice.NONE);
     }
 
     @Test
-    void aCameraModelIsRefusedOnAVectorRollout() throws Exception {
+    void aModelThatDoesNotFitOffersOnlyRecentRolloutsItRunsOn() throws Exception {
+        Path wide = TestModels.rollout(tmp.resolve("wide.npz"), 12, 8, 3);
+        workspace.openRollout(TestModels.rollout(tmp.resolve("narrow.npz"), 12, 3, 3));
+        workspace.openRollout(wide);
+        workspace.openRollout(tmp.resolve("narrow.npz"));
+        workspace.openModel(TestModels.ltcFixture(tmp.resolve("m")));
+        assertThat(workspace.rolloutProperty().get()).isNull();
+        assertThat(workspace.noticeProperty().get().offers()).extracting(Offer::rollout)
+                .containsExactly(wide.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aCameraModelOnAVectorRolloutOpensAloneAndOffersTheCameraSampleEpisode() throws Exception {
         openFixtureSession(20);
-        Snapshot before = snapshot();
         workspace.openModel(TestModels.CAMERA_SAMPLE);
+        assertThat(workspace.rolloutProperty().get()).isNull();
+        assertThat(workspace.noticeProperty().get().line()).contains("camera frames 32x96x3")
+                .contains("8 values per step");
+        assertThat(workspace.noticeProperty().get().offers()).extracting(Offer::rollout)
+                .containsExactly(TestModels.CAMERA_EPISODE.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aRolloutThatDoesNotFitOffersTheModelsThatRunOnItAndChangesNothingElse() throws Exception {
+        workspace.setSampleModels(SampleFolders.models(Path.of("..", "sample-models")));
+        openFixtureSession(40);
+        Snapshot before = snapshot();
+        Path vector = TestModels.rollout(tmp.resolve("six.npz"), 15, 6, 4);
+        workspace.openRollout(vector);
         assertUnchanged(before);
-        assertThat(workspace.lastErrorProperty().get()).contains("ncp-lanekeeping")
-                .contains("camera frames 32x96x3").contains("8 values per step");
+        assertThat(workspace.lastErrorProperty().get()).isNull();
+        Notice notice = workspace.noticeProperty().get();
+        assertThat(notice.line()).contains("six.npz was not opened").contains("6 values per step")
+                .contains("the model takes 8 values per step").contains("Models that fit:");
+        assertThat(notice.offers()).extracting(o -> o.model().getFileName().toString())
+                .containsExactly("vector-lanekeeping");
+
+        workspace.accept(notice.offers().get(0));
+        assertThat(workspace.summaryProperty().get().name()).contains("vector sensor");
+        assertThat(workspace.rolloutFileProperty().get()).isEqualTo(vector.toAbsolutePath().normalize());
+        assertThat(workspace.activityProperty().get().steps()).isEqualTo(15);
+        assertThat(workspace.recent().pairs()).first().isEqualTo(new RecentPair(
+                TestModels.VECTOR_SAMPLE.toAbsolutePath().normalize(), vector.toAbsolutePath().normalize()));
     }
 
     @Test
@@ -185,6 +232,8 @@ class WorkspaceViewModelTest {
         openFixtureSession(10);
         assertThat(workspace.recent().models()).containsExactly(tmp.resolve("m").toAbsolutePath().normalize());
         assertThat(workspace.recent().rollouts()).containsExactly(tmp.resolve("r.npz").toAbsolutePath().normalize());
+        assertThat(workspace.recent().pairs()).containsExactly(new RecentPair(tmp.resolve("m").toAbsolutePath()
+                .normalize(), tmp.resolve("r.npz").toAbsolutePath().normalize()));
         workspace.openRollout(tmp.resolve("missing.npz"));
         assertThat(workspace.recent().rollouts()).hasSize(1);
     }
