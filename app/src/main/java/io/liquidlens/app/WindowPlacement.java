@@ -61,6 +61,8 @@ final class WindowPlacement {
 
     /** Places {@code stage} (its scene already sized by {@link #sceneSize}) before it is shown. */
     void apply(Stage stage) {
+        // a stage that was shown before (the one a test framework reuses) keeps its old size unless told
+        stage.sizeToScene();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
