@@ -31,7 +31,7 @@ final class ClampMarks {
     /** Shows the workspace's clamps; true when the graph's rings changed and want a repaint. */
     boolean show() {
         String text = workspace.clamps().describe();
-        line.setText(text.isEmpty() ? "" : "Clamped (traces: dashed grey = output without clamps): "
+        line.setText(text.isEmpty() ? "" : "Clamped (traces: dotted = output without clamps): "
                 + text.substring("clamp ".length()));
         line.setVisible(!text.isEmpty());
         line.setManaged(!text.isEmpty());
