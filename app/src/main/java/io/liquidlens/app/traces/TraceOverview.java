@@ -6,11 +6,14 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The whole recording in a strip under the charts: one trace (the first output) as its lowest and highest value per
  * pixel column, the shown window as a clear frame over a shaded rest, and the cursor. A press or drag centres the
- * window on the step under the pointer.
+ * window on the step under the pointer. The trace is drawn once per recording and width; the window and the cursor
+ * are nodes over it, so playback moves a line instead of redrawing the strip.
  */
 final class TraceOverview extends Pane {
     /** Node id, for tests. */
@@ -18,6 +21,10 @@ final class TraceOverview extends Pane {
     static final double HEIGHT = 30;
 
     private final Canvas canvas = new Canvas();
+    private final Rectangle before = shade();
+    private final Rectangle after = shade();
+    private final Rectangle frame = new Rectangle();
+    private final Line cursorLine = new Line();
     private final DoubleConsumer centreOn;
     private IntToDoubleFunction trace;
     private int steps;
@@ -36,7 +43,15 @@ final class TraceOverview extends Pane {
         setMinHeight(HEIGHT);
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
-        getChildren().add(canvas);
+        frame.setFill(Color.TRANSPARENT);
+        frame.setStroke(Color.web("#333333"));
+        frame.setStrokeWidth(1.5);
+        cursorLine.setStroke(Color.rgb(220, 30, 30));
+        for (javafx.scene.Node n : new javafx.scene.Node[] {before, after, frame, cursorLine}) {
+            n.setManaged(false);
+            n.setMouseTransparent(true);
+        }
+        getChildren().addAll(canvas, before, after, frame, cursorLine);
         widthProperty().addListener((o, a, b) -> resized());
         setOnMousePressed(e -> centreOn.accept(stepAt(e.getX())));
         setOnMouseDragged(e -> centreOn.accept(stepAt(e.getX())));
@@ -48,6 +63,7 @@ final class TraceOverview extends Pane {
         steps = values == null ? 0 : n;
         summarise();
         draw();
+        placeMarks();
     }
 
     /** Marks the window {@code [first, end)} and the cursor. */
@@ -55,7 +71,45 @@ final class TraceOverview extends Pane {
         from = first;
         to = end;
         cursor = cursorStep;
-        draw();
+        placeMarks();
+    }
+
+    private static Rectangle shade() {
+        Rectangle r = new Rectangle();
+        r.setFill(Color.color(0.4, 0.4, 0.4, 0.25));
+        return r;
+    }
+
+    /** Moves the window's frame and shades and the cursor's line; the trace under them stays drawn. */
+    private void placeMarks() {
+        double w = getWidth();
+        boolean shown = steps > 0 && w > 0;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {before, after, frame, cursorLine}) {
+            n.setVisible(shown);
+        }
+        if (!shown) {
+            return;
+        }
+        double x0 = (double) from / steps * w;
+        double x1 = (double) to / steps * w;
+        before.setX(0);
+        before.setY(0);
+        before.setWidth(x0);
+        before.setHeight(HEIGHT);
+        after.setX(x1);
+        after.setY(0);
+        after.setWidth(Math.max(0, w - x1));
+        after.setHeight(HEIGHT);
+        frame.setX(x0 + 0.75);
+        frame.setY(0.75);
+        frame.setWidth(Math.max(2, x1 - x0 - 1.5));
+        frame.setHeight(HEIGHT - 1.5);
+        cursorLine.setVisible(cursor >= 0);
+        double xc = Math.floor((cursor + 0.5) / steps * w) + 0.5;
+        cursorLine.setStartX(xc);
+        cursorLine.setEndX(xc);
+        cursorLine.setStartY(0);
+        cursorLine.setEndY(HEIGHT);
     }
 
     /** The step at strip x {@code x}. */
@@ -68,6 +122,7 @@ final class TraceOverview extends Pane {
         canvas.setHeight(HEIGHT);
         summarise();
         draw();
+        placeMarks();
     }
 
     /** Each pixel column's lowest and highest value: one pass over the recording, only when it or the width changes. */
@@ -118,19 +173,6 @@ final class TraceOverview extends Pane {
                 double y2 = HEIGHT - 3 - (low[c] - min) / span * (HEIGHT - 6);
                 g.strokeLine(c + 0.5, y1, c + 0.5, Math.max(y1 + 1, y2));
             }
-        }
-        double x0 = (double) from / steps * w;
-        double x1 = (double) to / steps * w;
-        g.setFill(Color.color(0.4, 0.4, 0.4, 0.25));
-        g.fillRect(0, 0, x0, HEIGHT);
-        g.fillRect(x1, 0, w - x1, HEIGHT);
-        g.setStroke(Color.web("#333333"));
-        g.setLineWidth(1.5);
-        g.strokeRect(x0 + 0.75, 0.75, Math.max(2, x1 - x0 - 1.5), HEIGHT - 1.5);
-        if (cursor >= 0) {
-            double xc = Math.floor((cursor + 0.5) / steps * w) + 0.5;
-            g.setStroke(Color.rgb(220, 30, 30));
-            g.strokeLine(xc, 0, xc, HEIGHT);
         }
     }
 }
