@@ -116,7 +116,7 @@ public final class WorkbenchApp extends Application {
         LaunchOptions options = options();
         boolean probe = options.probeSeconds() > 0;
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
-        exporter = new Exporter(executor, message -> error("Cannot export", message));
+        exporter = new Exporter(executor, message -> error("Export failed", message));
         FileDialogs dialogs = new FileDialogs(stage, () -> workspace.modelProperty().get() == null ? null
                 : workspace.modelProperty().get().folder().getFileName().toString(),
                 WindowPlacement.preferences());
@@ -163,7 +163,7 @@ public final class WorkbenchApp extends Application {
         // after the window is shown and before the start-up model is opened, so views see it arrive like any other
         views = new WorkbenchViews(workspace, executor, exporter, layout, exports, driveAction::open);
         if (badArguments != null) {
-            workspace.lastErrorProperty().set(badArguments);
+            workspace.fail("Invalid command line", badArguments);
         }
         if (probe) {
             ProbeMode.start(options, workspace, playback, scene, startedNanos, code -> {
@@ -283,17 +283,26 @@ public final class WorkbenchApp extends Application {
     private void showErrorsAsDialogs() {
         workspace.lastErrorProperty().addListener((obs, old, message) -> {
             if (message != null) {
-                error("Cannot open", message);
+                error(workspace.lastErrorTitle(), message);
                 workspace.lastErrorProperty().set(null);
             }
         });
     }
 
     private void error(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, breakablePaths(message));
+        alert.setTitle(header);
         alert.setHeaderText(header);
         alert.initOwner(stage);
         alert.show();
+    }
+
+    /**
+     * {@code message} with a zero-width space after each path separator, so a long path wraps between its folders
+     * instead of in the middle of a name.
+     */
+    static String breakablePaths(String message) {
+        return message.replace("/", "/\u200B").replace("\\", "\\\u200B");
     }
 
     @Override

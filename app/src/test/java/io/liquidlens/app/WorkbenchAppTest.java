@@ -113,7 +113,20 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("not-a-model");
+        assertThat(dialog.getHeaderText()).isEqualTo("Not opened");
         assertThat(app.workspace().modelProperty().get()).isSameAs(loaded);
+    }
+
+    @Test
+    void anErrorDialogSaysWhatFailedAndLetsAPathWrapBetweenFolders(FxRobot robot) throws Exception {
+        robot.interact(() -> app.workspace().clamps().clamp(0, "lots"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+
+        assertThat(dialog.getHeaderText()).isEqualTo("Invalid clamp value");
+        assertThat(dialog.getContentText()).contains("\"lots\" is not a number");
+        assertThat(WorkbenchApp.breakablePaths("/home/me/models/my-ncp: no model.json"))
+                .isEqualTo("/\u200Bhome/\u200Bme/\u200Bmodels/\u200Bmy-ncp: no model.json");
     }
 
     @Test

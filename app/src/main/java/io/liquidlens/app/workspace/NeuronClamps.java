@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * {@link WorkspaceViewModel#lastErrorProperty()} and changes nothing.
  */
 public final class NeuronClamps {
+    private static final String INVALID_VALUE = "Invalid clamp value";
     private final WorkspaceViewModel workspace;
     private final Consumer<List<ClampNeuron>> simulate;
 
@@ -38,7 +39,7 @@ public final class NeuronClamps {
         try {
             next.add(new ClampNeuron(neuron, value));
         } catch (IllegalArgumentException e) {
-            workspace.lastErrorProperty().set(LatestTask.oneLine(e.getMessage()));
+            workspace.fail("Clamp not applied", LatestTask.oneLine(e.getMessage()));
             return;
         }
         simulate.accept(List.copyOf(next));
@@ -50,11 +51,11 @@ public final class NeuronClamps {
         try {
             value = Float.parseFloat(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            workspace.lastErrorProperty().set("clamp value: \"" + text + "\" is not a number (e.g. 0.5 or -1)");
+            workspace.fail(INVALID_VALUE, "clamp value: \"" + text + "\" is not a number (e.g. 0.5 or -1)");
             return;
         }
         if (!Float.isFinite(value)) {
-            workspace.lastErrorProperty().set("clamp value: must be a finite number, got " + text.trim());
+            workspace.fail(INVALID_VALUE, "clamp value: must be a finite number, got " + text.trim());
             return;
         }
         clamp(neuron, value);

@@ -48,6 +48,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * rollouts for the model, recent and sample models for the rollout); {@link #accept(Offer)} opens one.
  */
 public final class WorkspaceViewModel {
+    /** The title of an error while opening a model or a rollout. */
+    public static final String NOT_OPENED = "Not opened";
     private static final String NOTHING_LOADED = "No model loaded. File > Open...";
 
     private final RecentFiles recent;
@@ -55,6 +57,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<ModelSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(NOTHING_LOADED);
     private final ObjectProperty<String> lastError = new SimpleObjectProperty<>();
+    /** What failed, as the title of the error the view shows for {@link #lastError} ("Not opened", ...). */
+    private String lastErrorTitle = NOT_OPENED;
     private final ReadOnlyObjectWrapper<Rollout> rollout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> rolloutFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>();
@@ -142,7 +146,7 @@ public final class WorkspaceViewModel {
         } else if (name.endsWith(".npz") || Files.isDirectory(path)) {
             openRollout(path);
         } else {
-            lastError.set(path + ": neither a model folder (with model.json) nor a rollout (.npz)");
+            fail(NOT_OPENED, path + ": neither a model folder (with model.json) nor a rollout (.npz)");
         }
     }
 
@@ -180,7 +184,7 @@ public final class WorkspaceViewModel {
                        Function<Throwable, String> explain) {
         status.set(startMessage);
         task.start(title, work, this::apply, error -> {
-            lastError.set(LatestTask.oneLine(explain.apply(error)));
+            fail(NOT_OPENED, LatestTask.oneLine(explain.apply(error)));
             status.set(describeCurrent());
         });
     }
@@ -225,7 +229,7 @@ public final class WorkspaceViewModel {
         notice.set(next.notice());
         status.set(describeCurrent());
         if (next.warning() != null) {
-            lastError.set(LatestTask.oneLine(next.warning()));
+            fail("Opened, with a warning", LatestTask.oneLine(next.warning()));
         }
     }
 
@@ -303,5 +307,16 @@ public final class WorkspaceViewModel {
     /** The last error, one line; the view shows it and clears it. */
     public ObjectProperty<String> lastErrorProperty() {
         return lastError;
+    }
+
+    /** The title of the last error: what failed ("Not opened", "Invalid clamp value", ...). */
+    public String lastErrorTitle() {
+        return lastErrorTitle;
+    }
+
+    /** Reports {@code message} (one line) as the last error, titled {@code title}: what failed. */
+    public void fail(String title, String message) {
+        lastErrorTitle = title;
+        lastError.set(message);
     }
 }
