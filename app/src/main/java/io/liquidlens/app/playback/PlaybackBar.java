@@ -19,7 +19,7 @@ import javafx.util.StringConverter;
 
 /**
  * The time-cursor toolbar: play/pause, one step back and forward, speed, a scrubber over the whole rollout
- * and "step 123 / 1000". The scrubber and the cursor follow each other; the buttons never take keyboard
+ * and "step 123 of 0-999". The scrubber and the cursor follow each other; the buttons never take keyboard
  * focus, so the space bar and arrows always reach the scene's shortcuts.
  *
  * <p>The button symbols are drawn shapes, not media-control characters: the common Linux fonts have no
@@ -106,17 +106,20 @@ public final class PlaybackBar extends HBox {
         setPadding(new Insets(4, 8, 4, 8));
     }
 
-    /** Wide enough for "step 999999 / 1000000" in the monospaced font. */
+    /** Wide enough for "step 999999 of 0-999999" in the monospaced font. */
     private static final double STEP_LABEL_WIDTH = 170;
 
-    /** "step 7 / 400", the step padded to the width of the count so the text keeps one length. */
+    /**
+     * "step 7 of 0-399": the step among the steps as every view numbers them (from 0, as ncps and the charts do), so
+     * the last step reads as the last; padded to the width of the last step so the text keeps one length.
+     */
     static String stepText(int step, int steps) {
         if (steps == 0) {
             return "no rollout";
         }
-        String count = Integer.toString(steps);
+        String last = Integer.toString(steps - 1);
         String at = Integer.toString(step);
-        return "step " + " ".repeat(Math.max(0, count.length() - at.length())) + at + " / " + count;
+        return "step " + " ".repeat(Math.max(0, last.length() - at.length())) + at + " of 0-" + last;
     }
 
     /** A symbol of shapes side by side, in the text colour of a button. */

@@ -58,9 +58,9 @@ class PlaybackBarTest {
         String first = step.getText();
         double width = step.getWidth();
         robot.interact(() -> cursor.moveTo(123));
-        assertThat(step.getText()).hasSameSizeAs(first).isEqualToNormalizingWhitespace("step 123 / 400");
+        assertThat(step.getText()).hasSameSizeAs(first).isEqualToNormalizingWhitespace("step 123 of 0-399");
         assertThat(step.getWidth()).isEqualTo(width);
-        assertThat(PlaybackBar.stepText(7, 1000)).isEqualTo("step    7 / 1000");
+        assertThat(PlaybackBar.stepText(7, 1000)).isEqualTo("step   7 of 0-999");
         assertThat(PlaybackBar.stepText(0, 0)).isEqualTo("no rollout");
     }
 
