@@ -7,6 +7,7 @@ import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.InputRole;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -16,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -46,6 +48,8 @@ public final class SaliencyPanelView extends BorderPane {
     public static final String ROLES_ID = "saliency-roles";
     public static final String ROLE_ID_PREFIX = "saliency-role-";
     public static final String SHARES_ID = "saliency-shares";
+    public static final String OPACITY_ID = "saliency-opacity";
+    public static final String SCALE_ID = "saliency-scale";
 
     /** Screen pixels per camera pixel, and per feature of a vector model's heat row. */
     private static final int FRAME_SCALE = 4;
@@ -54,6 +58,9 @@ public final class SaliencyPanelView extends BorderPane {
     private final SaliencyPanelViewModel model;
     private final ImageView cleanView = image(CLEAN_ID);
     private final ImageView perturbedView = image(PERTURBED_ID);
+    private final SaliencyBars cleanBars = new SaliencyBars();
+    private final SaliencyBars perturbedBars = new SaliencyBars();
+    private final Slider opacity = new Slider(0, 1, 1);
     private final FlowPane rolesRow = new FlowPane(10, 3);
     private final Map<String, ChoiceBox<InputRole>> pickers = new LinkedHashMap<>();
 
@@ -62,7 +69,8 @@ public final class SaliencyPanelView extends BorderPane {
         setId(ID);
         setStyle("-fx-font-size: 11px;");
         setTop(new VBox(controls(), rolesRow()));
-        HBox images = new HBox(8, side("clean", cleanView), side("perturbed", perturbedView));
+        HBox images = new HBox(8, side("clean", cleanView, cleanBars), side("perturbed", perturbedView,
+                perturbedBars));
         images.setPadding(new Insets(4, 6, 4, 6));
         images.setAlignment(Pos.TOP_CENTER);
         images.setMinSize(0, 0);
@@ -91,17 +99,28 @@ public final class SaliencyPanelView extends BorderPane {
     }
 
     private void draw(StepMaps s) {
-        if (s == null) {
+        if (s == null || !s.clean().isImage()) {
+            // a vector model's map reads best as one labelled bar per input, with its value
             cleanView.setImage(null);
             perturbedView.setImage(null);
+            List<String> names = List.copyOf(model.roles().rolesProperty().get().keySet());
+            cleanBars.show(s == null ? null : s.cleanMap(), names);
+            perturbedBars.show(s == null ? null : s.perturbedMap(), names);
             return;
         }
-        cleanView.setImage(picture(s.clean(), s.step(), s.cleanMap()));
-        perturbedView.setImage(picture(s.perturbed(), s.step(), s.perturbedMap()));
+        cleanBars.show(null, List.of());
+        perturbedBars.show(null, List.of());
+        cleanView.setImage(picture(s.clean(), s.step(), s.cleanMap(), opacity.getValue()));
+        perturbedView.setImage(picture(s.perturbed(), s.step(), s.perturbedMap(), opacity.getValue()));
     }
 
-    /** Frame {@code t} of {@code r} with {@code map} over it, or the map alone as a heat row for vector inputs. */
-    private static WritableImage picture(Rollout r, int t, SaliencyMap map) {
+    /** The bars of the clean map of a vector model (tests). */
+    SaliencyBars cleanBars() {
+        return cleanBars;
+    }
+
+    /** Frame {@code t} of {@code r} with {@code map} over it at {@code opacity}, or the map alone as a heat row. */
+    private static WritableImage picture(Rollout r, int t, SaliencyMap map, double opacity) {
         int h = map.height();
         int w = map.width();
         int[] pixels = new int[h * w];
@@ -110,7 +129,7 @@ public final class SaliencyPanelView extends BorderPane {
             NdArray in = r.inputs();
             int[] frame = new int[h * w];
             FramePixels.frame(in.floatsView(), t, in.dim(1), in.dim(2), in.dim(3), frame);
-            SaliencyPixels.overlay(frame, map, pixels);
+            SaliencyPixels.overlay(frame, map, opacity, pixels);
             k = FRAME_SCALE;
         } else {
             SaliencyPixels.heat(map, pixels);
@@ -139,11 +158,13 @@ public final class SaliencyPanelView extends BorderPane {
             }
         });
         method.valueProperty().bindBidirectional(model.methodProperty());
+        fixWidth(method, 200);
         method.setTooltip(new Tooltip("How the map is made: VisualBackProp (the conv head's feature maps, per frame) "
                 + "or a method on d output / d input (runs the steps before the cursor first)"));
         ChoiceBox<PerturbationChoice> perturbation = new ChoiceBox<>(model.perturbations());
         perturbation.setId(PERTURBATION_ID);
         perturbation.valueProperty().bindBidirectional(model.perturbationProperty());
+        fixWidth(perturbation, 240);
         perturbation.setTooltip(new Tooltip("What is done to every frame of the rollout for the right-hand side"));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, model.seedProperty().get());
         seed.setId(SEED_ID);
@@ -162,8 +183,14 @@ public final class SaliencyPanelView extends BorderPane {
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.computingProperty());
         cancel.managedProperty().bind(model.computingProperty());
+        opacity.setId(OPACITY_ID);
+        opacity.setPrefWidth(90);
+        opacity.setFocusTraversable(false);
+        opacity.setTooltip(new Tooltip("How strongly the map's colours cover the camera frame"));
+        opacity.valueProperty().addListener((o, a, b) -> draw(model.mapsProperty().get()));
         FlowPane row = new FlowPane(10, 3, group(new Label("Method:"), method),
-                group(new Label("Perturbation:"), perturbation, new Label("seed"), seed), cancel);
+                group(new Label("Perturbation:"), perturbation, new Label("seed"), seed),
+                group(new Label("opacity"), opacity), cancel);
         row.setPadding(new Insets(3, 6, 3, 6));
         return row;
     }
@@ -238,14 +265,41 @@ public final class SaliencyPanelView extends BorderPane {
         shares.textProperty().bind(model.roles().lineProperty());
         shares.visibleProperty().bind(shares.textProperty().isNotEmpty());
         shares.managedProperty().bind(shares.visibleProperty());
-        VBox box = new VBox(2, error, status, shares);
+        VBox box = new VBox(2, error, scale(), status, shares);
         box.setPadding(new Insets(3, 6, 4, 6));
         return box;
     }
 
-    private static VBox side(String title, ImageView view) {
+    /**
+     * The colour scale under the maps: each map is scaled to its own lowest and highest value at the step, so the
+     * scale says low and high, not a number.
+     */
+    private static Node scale() {
+        int w = 160;
+        WritableImage ramp = new WritableImage(w, 10);
+        for (int x = 0; x < w; x++) {
+            int c = SaliencyPixels.colour(x / (double) (w - 1));
+            for (int y = 0; y < 10; y++) {
+                ramp.getPixelWriter().setArgb(x, y, c);
+            }
+        }
+        HBox box = new HBox(6, new Label("colour: low"), new ImageView(ramp), new Label("high (each map scaled to"
+                + " its own range at this step)"));
+        box.setId(SCALE_ID);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A drop-down that keeps its width whatever it shows or opens, so the toolbar does not move. */
+    private static void fixWidth(javafx.scene.control.Control c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        c.setMaxWidth(width);
+    }
+
+    private static VBox side(String title, ImageView view, SaliencyBars bars) {
         Label caption = new Label(title);
-        VBox box = new VBox(2, caption, view);
+        VBox box = new VBox(2, caption, view, bars);
         box.setAlignment(Pos.TOP_CENTER);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;

@@ -33,9 +33,18 @@ public final class SaliencyPixels {
      * {@link FramePixels#frame} writes them) into {@code out}.
      */
     public static void overlay(int[] frame, SaliencyMap map, int[] out) {
+        overlay(frame, map, 1.0, out);
+    }
+
+    /**
+     * {@link #overlay(int[], SaliencyMap, int[])} with the colours' opacity scaled by {@code opacity} in [0, 1]
+     * (0: the frame alone, 1: as strong as the colour map allows).
+     */
+    public static void overlay(int[] frame, SaliencyMap map, double opacity, int[] out) {
+        double scale = Math.max(0, Math.min(1, opacity));
         double[] v = map.normalised().values();
         for (int p = 0; p < v.length; p++) {
-            double alpha = LEAST + (MOST - LEAST) * v[p];
+            double alpha = (LEAST + (MOST - LEAST) * v[p]) * scale;
             int c = colour(v[p]);
             int f = frame[p];
             out[p] = FramePixels.argb(255, blend(f >> 16, c >> 16, alpha), blend(f >> 8, c >> 8, alpha),

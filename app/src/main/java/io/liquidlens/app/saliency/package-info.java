@@ -9,8 +9,9 @@
  * meant to grow: one entry per new distractor), makes the perturbed rollout once per (rollout, perturbation) and
  * the two maps once per cursor step with {@link io.liquidlens.causal.FrameSaliency} and
  * {@link io.liquidlens.causal.FrameChange}, each as a background task through {@code app.task} where the latest
- * request wins. {@link io.liquidlens.app.saliency.SaliencyPixels} turns a map into colours; nothing here computes
- * saliency. For a vector model, {@link io.liquidlens.app.saliency.InputRoleShares} shows each input's role (as the
+ * request wins. {@link io.liquidlens.app.saliency.SaliencyPixels} turns a map into colours (over the frame at the
+ * opacity the user picks, under a colour scale); a vector model's map is one labelled bar per input with its value
+ * ({@code SaliencyBars}); nothing here computes saliency. For a vector model, {@link io.liquidlens.app.saliency.InputRoleShares} shows each input's role (as the
  * report resolves it), lets the user change it for the session, and gives the maps' share on each role by the
  * report's own {@link io.liquidlens.causal.SaliencyShare#ofInputs}; the report run from the window takes the same
  * roles.

@@ -36,4 +36,21 @@ class SaliencyPixelsTest {
         SaliencyPixels.heat(new SaliencyMap(1, 3, new double[] {0, 1, 2}), out);
         assertThat(out).containsExactly(SaliencyPixels.colour(0), SaliencyPixels.colour(0.5), SaliencyPixels.colour(1));
     }
+
+    @org.junit.jupiter.api.Test
+    void opacityZeroShowsTheFrameAloneAndOneTheFullOverlay() {
+        io.liquidlens.causal.SaliencyMap map = new io.liquidlens.causal.SaliencyMap(1, 3, new double[] {0, 0.5, 1});
+        int[] frame = {0xff102030, 0xff405060, 0xff708090};
+        int[] none = new int[3];
+        int[] full = new int[3];
+        int[] usual = new int[3];
+
+        SaliencyPixels.overlay(frame, map, 0.0, none);
+        SaliencyPixels.overlay(frame, map, 1.0, full);
+        SaliencyPixels.overlay(frame, map, usual);
+
+        org.assertj.core.api.Assertions.assertThat(none).containsExactly(frame);
+        org.assertj.core.api.Assertions.assertThat(full).containsExactly(usual);
+        org.assertj.core.api.Assertions.assertThat(full[2]).isNotEqualTo(frame[2]);
+    }
 }

@@ -56,6 +56,15 @@ class SaliencyRolesTest {
             return m != null && m.step() == 20;
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // the vector map as one labelled bar per input, with the map's own value
+        var rows = panel.cleanBars().getChildren();
+        assertThat(rows).hasSize(6);
+        var firstRow = (javafx.scene.layout.HBox) rows.get(0);
+        assertThat(((Label) firstRow.getChildren().get(0)).getText()).isEqualTo("d");
+        double dValue = panel.model().mapsProperty().get().cleanMap().values()[0];
+        assertThat(((Label) firstRow.getChildren().get(2)).getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3g", dValue));
+        assertThat(robot.lookup("#" + SaliencyPanelView.SCALE_ID).tryQuery()).isPresent();
         Label shares = robot.lookup("#" + SaliencyPanelView.SHARES_ID).queryAs(Label.class);
         String before = shares.getText();
         assertThat(before).startsWith("share of saliency by role at step 20: clean task ");
