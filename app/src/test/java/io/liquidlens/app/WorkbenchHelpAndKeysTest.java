@@ -22,7 +22,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Help menu (F1 sheet, About) and playback keys that never take a key from the control that uses it. */
+/**
+ * The Help menu (F1 sheet, About), the Clamp menu, and playback keys that never take a key from the control that
+ * uses it.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchHelpAndKeysTest {
     @RegisterExtension
@@ -85,5 +88,26 @@ class WorkbenchHelpAndKeysTest {
         robot.push(KeyCode.RIGHT);
 
         assertThat(app.workspace().cursor().step()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theClampMenuClampsTheSelectedNeuronsReleasesThemAndHoldsTheDrive(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu clamp = bar.getMenus().stream()
+                .filter(m -> WorkbenchMenus.CLAMP_MENU_ID.equals(m.getId())).findFirst().orElseThrow();
+        assertThat(clamp.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Drive with clamp...");
+        assertThat(bar.getMenus().stream().filter(m -> m.getText().equals("Report")).findFirst().orElseThrow()
+                .getItems()).extracting(javafx.scene.control.MenuItem::getText).doesNotContain("Drive with clamp...");
+
+        robot.interact(() -> {
+            app.workspace().selection().selectOnly(4);
+            clamp.getItems().get(0).fire();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.workspace().clampsProperty().get().isEmpty());
+        assertThat(app.workspace().clamps().isClamped(4)).isTrue();
+        robot.interact(() -> clamp.getItems().get(2).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().clampsProperty().get().isEmpty());
     }
 }
