@@ -110,4 +110,23 @@ class WorkbenchHelpAndKeysTest {
         robot.interact(() -> clamp.getItems().get(2).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().clampsProperty().get().isEmpty());
     }
+
+    @Test
+    void downOnAFocusedDropDownOpensItAndNeverSwitchesTheTab(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        var tabs = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        var method = robot.lookup("#saliency-method").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(method::requestFocus);
+        robot.push(KeyCode.DOWN);
+
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(3);
+        assertThat(method.isShowing()).isTrue();
+        robot.push(KeyCode.ESCAPE);
+        int before = app.workspace().cursor().step();
+        robot.push(KeyCode.RIGHT);
+        assertThat(app.workspace().cursor().step()).as("a closed drop-down leaves the arrows to playback")
+                .isEqualTo(before + 1);
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(3);
+    }
 }

@@ -19,7 +19,8 @@ import javafx.scene.input.KeyEvent;
  * The time-cursor shortcuts on a whole scene: space plays or pauses, Left/Right step by one (with Shift by
  * ten), Home/End go to the first and last step. Installed as an event filter so they work whatever read-only pane
  * has focus, but they never take a key from a control that uses it: typing in an editable field, space on a focused
- * button or check box, arrows and Home/End in a list, table, tree, slider, spinner or drop-down.
+ * button or check box or drop-down, arrows and Home/End in a list, table, tree, slider, spinner or open drop-down;
+ * Up or Down on a closed drop-down opens it.
  */
 public final class PlaybackKeys {
     /** Steps moved by Shift+Left / Shift+Right. */
@@ -37,6 +38,10 @@ public final class PlaybackKeys {
     /** Installs the shortcuts on {@code scene}. */
     public static void install(Scene scene, Playback playback) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (opensDropDown(e)) {
+                e.consume();
+                return;
+            }
             if (e.isShortcutDown() || e.isAltDown() || usedByFocusedControl(e.getTarget(), e.getCode())) {
                 return;
             }
@@ -55,13 +60,36 @@ public final class PlaybackKeys {
         });
     }
 
+    /**
+     * Up or Down on a closed drop-down opens it, as on every desktop: left alone, JavaFX moved the focus out of the
+     * drop-down to the tabs around it, which then switched tab. True when it did so.
+     */
+    static boolean opensDropDown(KeyEvent e) {
+        if (e.getCode() != KeyCode.DOWN && e.getCode() != KeyCode.UP || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        if (e.getTarget() instanceof ChoiceBox<?> c && !c.isShowing()) {
+            c.show();
+            return true;
+        }
+        if (e.getTarget() instanceof ComboBoxBase<?> c && !c.isShowing()) {
+            c.show();
+            return true;
+        }
+        return false;
+    }
+
     /** True when the control that has focus does something with {@code key} itself. */
     static boolean usedByFocusedControl(Object target, KeyCode key) {
         if (target instanceof TextInputControl t && t.isEditable()) {
             return true;
         }
-        if (target instanceof ComboBoxBase<?> || target instanceof ChoiceBox<?>) {
-            return true;
+        // a closed drop-down has no use for Left, Right, Home or End (JavaFX would move the focus out with them)
+        if (target instanceof ComboBoxBase<?> c) {
+            return c.isShowing() || c.isEditable() || key == KeyCode.SPACE;
+        }
+        if (target instanceof ChoiceBox<?> c) {
+            return c.isShowing() || key == KeyCode.SPACE;
         }
         if (key == KeyCode.SPACE) {
             return target instanceof ButtonBase;

@@ -28,5 +28,10 @@ class PlaybackKeysTest {
         assertThat(PlaybackKeys.usedByFocusedControl(new Button(), KeyCode.SPACE)).isTrue();
         assertThat(PlaybackKeys.usedByFocusedControl(new Button(), KeyCode.LEFT)).isFalse();
         assertThat(PlaybackKeys.usedByFocusedControl(new ListView<String>(), KeyCode.HOME)).isTrue();
+        // a closed drop-down keeps space (it opens it) and gives the arrows to playback
+        assertThat(PlaybackKeys.usedByFocusedControl(new javafx.scene.control.ChoiceBox<String>(), KeyCode.SPACE))
+                .isTrue();
+        assertThat(PlaybackKeys.usedByFocusedControl(new javafx.scene.control.ChoiceBox<String>(), KeyCode.RIGHT))
+                .isFalse();
     }
 }
