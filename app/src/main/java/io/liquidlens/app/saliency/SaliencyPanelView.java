@@ -283,8 +283,12 @@ public final class SaliencyPanelView extends BorderPane {
                 ramp.getPixelWriter().setArgb(x, y, c);
             }
         }
-        HBox box = new HBox(6, new Label("colour: low"), new ImageView(ramp), new Label("high (each map scaled to"
-                + " its own range at this step)"));
+        Label low = new Label("map: low");
+        low.setMinWidth(Label.USE_PREF_SIZE);
+        Label high = new Label("high");
+        high.setMinWidth(Label.USE_PREF_SIZE);
+        HBox box = new HBox(6, low, new ImageView(ramp), high);
+        Tooltip.install(box, new Tooltip("Each map is scaled to its own lowest and highest value at this step"));
         box.setId(SCALE_ID);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
