@@ -118,6 +118,24 @@ class ImportFormViewModelTest {
     }
 
     @Test
+    void aWholePickledModuleAsksForNothingAndImports() throws IOException {
+        Path module = tmp.resolve("whole.pt");
+        Files.copy(FIXTURE.getParent().resolveSibling("modules/cfc_wired_autoncp/model.pt"), module);
+
+        form.inspect(module);
+
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(form.readProperty().get()).startsWith("a wired CfC of 5 inputs");
+        assertThat(form.settings()).isEmpty();
+        Path out = tmp.resolve("whole-out");
+        form.targetProperty().set(out.toString());
+        form.importModel();
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(opened).containsExactly(out);
+        assertThat(ModelFolder.readManifest(out).spec().inputSize()).isEqualTo(5);
+    }
+
+    @Test
     void theWrongNumberOfInputNamesIsOneLineAndNothingIsWritten() {
         form.inspect(checkpoint);
         Path out = tmp.resolve("out");
