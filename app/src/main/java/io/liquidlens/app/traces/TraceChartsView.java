@@ -73,6 +73,8 @@ public final class TraceChartsView extends BorderPane {
     /** Node ids of the Whole button and the window's label, for tests. */
     public static final String WHOLE_ID = ID + "-whole";
     public static final String WINDOW_LABEL_ID = ID + "-window";
+    /** The sample world's name for the action a rollout recorded (a world column of its rollouts). */
+    static final String EXECUTED_ACTION = "executed_action";
 
     private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 12);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
@@ -480,9 +482,11 @@ public final class TraceChartsView extends BorderPane {
                 int m = k;
                 outputs.add(new TraceDataset.Trace("output " + t.outputNames().get(k), s -> a.output(s, m)));
             }
+            String recorded = recordedActionName(t);
             for (int k = 0; k < t.actionNames().size(); k++) {
                 int m = k;
-                outputs.add(new TraceDataset.Trace("action " + t.actionNames().get(k), s -> t.action(s, m)));
+                outputs.add(new TraceDataset.Trace(recorded != null ? recorded : "action " + t.actionNames().get(k),
+                        s -> t.action(s, m)));
             }
             // with clamps the model's own output stays beside the clamped one, for comparison
             Activity own = workspace.unclampedActivityProperty().get();
@@ -501,6 +505,18 @@ public final class TraceChartsView extends BorderPane {
                     t.outputNames().size(), t.actionNames().size(), unclamped, !data.reduced());
         }
         set(Chart.OUTPUT, data);
+    }
+
+    /**
+     * The rollout's own name for its one recorded action, when its world columns name it ({@code executed_action}
+     * in the sample world), so the chart and the world line below the frame call it the same; else null.
+     */
+    private String recordedActionName(TraceTable t) {
+        Rollout r = workspace.rolloutProperty().get();
+        if (r == null || t.actionNames().size() != 1 || r.worldNames() == null) {
+            return null;
+        }
+        return r.worldNames().contains(EXECUTED_ACTION) ? EXECUTED_ACTION : null;
     }
 
     /** New state and tau datasets for {@code neurons}; the output chart does not depend on them. */

@@ -169,6 +169,20 @@ class TraceChartsViewTest {
     }
 
     @Test
+    void aRecordedActionTheWorldNamesIsCalledByThatName(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("traces-world");
+        Path plain = rolloutWithActions(dir.resolve("plain.npz"), STEPS, 8, 5);
+        Rollout r = io.liquidlens.io.Rollouts.read(plain);
+        Path named = dir.resolve("named.npz");
+        Rollouts.write(named, new Rollout(r.inputs(), null, r.actions(), null, r.actions(), List.of("executed_action"),
+                null, null, Map.of()));
+        robot.interact(() -> workspace.openRollout(named));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(seriesNames(view, Chart.OUTPUT)).containsExactly("output 0", "executed_action");
+    }
+
+    @Test
     void everyValueAxisSpansAllItsData(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(6));
         for (Chart c : Chart.values()) {
