@@ -1,5 +1,6 @@
 package io.liquidlens.checkpoint;
 
+import io.liquidlens.Limits;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.spec.Activation;
@@ -44,6 +45,11 @@ final class CfcStateDictImport {
             throw new IllegalArgumentException((backbone.length == 0 ? FF1 : BACKBONE_0) + " has " + features
                     + " columns for " + hidden + " units; ncps's are input features + units");
         }
+        StateDictImport.requireSizes(hidden, inputs, "a CfC");
+        if (units > Limits.BACKBONE_UNITS || backbone.length > Limits.BACKBONE_LAYERS) {
+            throw new IllegalArgumentException("holds a backbone of " + backbone.length + " layers of " + units
+                    + " units; LiquidLens reads at most " + Limits.BACKBONE_LAYERS + " of " + Limits.BACKBONE_UNITS);
+        }
         Map<String, String> defaults = CfcImportSettings.defaults(false, pure, backbone.length > 0);
         CfcImportSettings.requireKnown(settings, false, defaults);
         requireModeFits(settings, pure);
@@ -80,8 +86,10 @@ final class CfcStateDictImport {
         requireModeFits(settings, pure);
         List<String> assumed = new ArrayList<>();
         Map<String, String> values = SettingValues.resolve(defaults, settings, assumed);
+        long total = Arrays.stream(sizes).asLongStream().sum();
+        StateDictImport.requireSizes((int) Math.min(Integer.MAX_VALUE, total), inputs, "a wired CfC");
         int[][] ids = layerIds(sizes);
-        int units = Arrays.stream(sizes).sum();
+        int units = (int) total;
         int[][] adjacency = new int[units][units];
         int[][] sensory = new int[inputs][units];
         for (int l = 0; l < masks.size(); l++) {

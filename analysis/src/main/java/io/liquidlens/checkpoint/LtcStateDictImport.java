@@ -40,6 +40,7 @@ final class LtcStateDictImport {
         NdArray synapses = require(weights, StateDictLayout.Ltc.SPARSITY_MASK, 2);
         int inputs = sensory.dim(0);
         int units = synapses.dim(0);
+        StateDictImport.requireSizes(units, inputs, "an LTC");
         Mapping inputMapping = mapping(weights, StateDictLayout.Ltc.INPUT_W, StateDictLayout.Ltc.INPUT_B);
         Mapping outputMapping = mapping(weights, StateDictLayout.Ltc.OUTPUT_W, StateDictLayout.Ltc.OUTPUT_B);
         List<String> assumed = new ArrayList<>();

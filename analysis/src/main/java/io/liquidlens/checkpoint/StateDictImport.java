@@ -1,5 +1,6 @@
 package io.liquidlens.checkpoint;
 
+import io.liquidlens.Limits;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.Tensor;
@@ -52,6 +53,23 @@ public final class StateDictImport {
             return CfcStateDictImport.inferDense(weights, settings);
         }
         return LtcStateDictImport.infer(weights, settings);
+    }
+
+    /**
+     * Refuses sizes model.json's loader would refuse, before any matrix of them is made: an imported folder must open
+     * in every command, and a wiring matrix grows with the square of the units.
+     *
+     * @param kind the cell with its article, for messages ({@code an LTC})
+     */
+    static void requireSizes(int units, int inputs, String kind) {
+        if (units > Limits.UNITS) {
+            throw new IllegalArgumentException("holds " + kind + " of " + units + " units; LiquidLens reads at most "
+                    + Limits.UNITS);
+        }
+        if (inputs > Limits.INPUT_SIZE) {
+            throw new IllegalArgumentException("holds " + kind + " of " + inputs + " inputs; LiquidLens reads at most "
+                    + Limits.INPUT_SIZE);
+        }
     }
 
     /**

@@ -202,4 +202,21 @@ class StateDictImportTest {
         assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
                 .hasMessageContaining("has rnn_cell.input_b but no rnn_cell.input_w");
     }
+
+    @Test
+    void aWiringLargerThanEveryCommandReadsIsRefusedBeforeItsMatrixIsMade() {
+        Map<String, NdArray> weights = new HashMap<>();
+        // many small wired-CfC layers: each mask is small to hold, their units add up past the limit
+        int h = 100;
+        int layers = io.liquidlens.Limits.UNITS / h + 1;
+        for (int l = 0; l < layers; l++) {
+            int in = l == 0 ? 1 : h;
+            weights.put("rnn_cell.layer_" + l + ".sparsity_mask", NdArray.ofFloats(new int[] {h, in + h},
+                    new float[h * (in + h)]));
+        }
+
+        assertThatThrownBy(() -> StateDictImport.infer(weights, Map.of()))
+                .hasMessageContaining("a wired CfC of " + layers * h + " units")
+                .hasMessageContaining("at most " + io.liquidlens.Limits.UNITS);
+    }
 }
