@@ -39,17 +39,20 @@ public final class CheckpointImport {
      * @param checkpoint the file read
      * @param weights    its tensors, under ncps's state-dict names
      * @param spec       the inferred constructor call
-     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)};
-     *                   for a whole pickled module, per thing not kept as ncps wrote it (a wiring kept as matrices)
+     * @param assumed    one line per setting taken from ncps's defaults, e.g. {@code ode_unfolds=6 (ncps default)}
+     *                   (none for a whole pickled module, which records every setting)
      * @param settings   the settings the user gave, as given
      * @param unrecorded the settings no tensor of this kind of cell records, with ncps's defaults as text: what a
      *                   form asks for
+     * @param notes      what a whole pickled module could not give as ncps wrote it, one line each (a wiring kept
+     *                   as its matrices); no setting, so nothing a form asks for
      */
     public record Inspection(Path checkpoint, Map<String, NdArray> weights, ModelSpec spec, List<String> assumed,
-                             Map<String, String> settings, Map<String, String> unrecorded) {
+                             Map<String, String> settings, Map<String, String> unrecorded, List<String> notes) {
         public Inspection {
             weights = Map.copyOf(weights);
             assumed = List.copyOf(assumed);
+            notes = List.copyOf(notes);
             settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
             unrecorded = Collections.unmodifiableMap(new LinkedHashMap<>(unrecorded));
         }
@@ -83,7 +86,8 @@ public final class CheckpointImport {
             }
             throw new LiquidLensException(checkpoint, e.getMessage(), e);
         }
-        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings, result.unrecorded());
+        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings, result.unrecorded(),
+                List.of());
     }
 
     /**
@@ -113,7 +117,7 @@ public final class CheckpointImport {
         return manifest;
     }
 
-    /** A whole pickled module records every setting, so it takes none; the notes become the assumed lines. */
+    /** A whole pickled module records every setting, so it takes none and assumes none; what it cannot say is a note. */
     private static Inspection inspectModule(Path checkpoint, PickledObject module, Map<String, String> settings) {
         if (!settings.isEmpty()) {
             throw new BadOptionException("--set " + settings.keySet().iterator().next() + ": " + checkpoint
@@ -125,7 +129,8 @@ public final class CheckpointImport {
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(checkpoint, e.getMessage(), e);
         }
-        return new Inspection(checkpoint, result.weights(), result.spec(), result.notes(), settings, Map.of());
+        return new Inspection(checkpoint, result.weights(), result.spec(), List.of(), settings, Map.of(),
+                result.notes());
     }
 
     /** A file torch.save wrote, by its extension, as the weights reader tells them apart. */

@@ -58,9 +58,8 @@ final class ImportCommand implements Callable<Integer> {
         CheckpointImport.Inspection inspection = CheckpointImport.inspect(checkpoint, parseSettings(settings));
         CheckpointImport.write(inspection, out, COMMAND, name, inputs, InputRoles.parse(inputRoles));
         var stdout = spec.commandLine().getOut();
-        // a state dict's lines are settings taken from ncps's defaults; a whole module's are notes on what was read
-        String word = inspection.unrecorded().isEmpty() && !inspection.assumed().isEmpty() ? "note " : "assumed ";
-        inspection.assumed().forEach(line -> stdout.println(word + line));
+        inspection.assumed().forEach(line -> stdout.println("assumed " + line));
+        inspection.notes().forEach(line -> stdout.println("note " + line));
         stdout.printf(Locale.ROOT, "imported %s from %s into %s%n", inspection.summary(), checkpoint, out);
         return 0;
     }

@@ -243,6 +243,7 @@ public final class ImportFormViewModel {
                     .append(lower(ltc.outputMapping()));
         }
         int open = fields(i).size();
+        i.notes().forEach(note -> sb.append("\nnote: ").append(note));
         sb.append('\n').append(open == 0 ? "every setting is recorded in the tensors"
                 : open + " setting" + (open == 1 ? "" : "s") + " no tensor records: ncps's defaults are assumed"
                 + " unless changed below");

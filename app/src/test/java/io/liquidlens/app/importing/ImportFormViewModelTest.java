@@ -136,6 +136,19 @@ class ImportFormViewModelTest {
     }
 
     @Test
+    void whatAModuleCannotSayIsANoteOfTheReadingNotAFieldToFill() throws IOException {
+        Path module = tmp.resolve("ncp.pt");
+        Files.copy(FIXTURE.getParent().resolveSibling("modules/ltc_ncp_mixed/model.pt"), module);
+
+        form.inspect(module);
+
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(form.settings()).isEmpty();
+        assertThat(form.readProperty().get()).contains("\nnote: wiring = its pickled matrices")
+                .contains("every setting is recorded");
+    }
+
+    @Test
     void theWrongNumberOfInputNamesIsOneLineAndNothingIsWritten() {
         form.inspect(checkpoint);
         Path out = tmp.resolve("out");
