@@ -4,7 +4,9 @@ import io.liquidlens.tree.DecisionTree;
 import io.liquidlens.tree.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +49,7 @@ public final class TreeCanvas extends Pane {
     private boolean dragged;
     private boolean steering;
     private TreePainter.Drawn drawn = TreePainter.Drawn.NOTHING;
+    private final Map<String, Double> textWidths = new HashMap<>();
 
     public TreeCanvas() {
         setId(ID);
@@ -254,7 +257,7 @@ public final class TreeCanvas extends Pane {
 
     private void redraw() {
         minimap = layout == null ? null : TreeMinimap.of(layout, view, getWidth(), getHeight());
-        drawn = new TreePainter(canvas.getGraphicsContext2D(), view, getWidth(), getHeight())
+        drawn = new TreePainter(canvas.getGraphicsContext2D(), view, getWidth(), getHeight(), textWidths)
                 .draw(tree, layout, path, search, collapsed, minimap);
     }
 }

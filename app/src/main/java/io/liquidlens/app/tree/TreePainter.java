@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -37,18 +38,25 @@ final class TreePainter {
     private static final double PATH_OFFSET = 5;
     private static final double LABEL_GAP = 3;
     private static final double MIN_LABEL_GAP = 28;
+    /** Distinct texts remembered before the width cache starts again (a tree has a few hundred). */
+    private static final int MAX_MEASURED = 10_000;
 
     private final GraphicsContext g;
     private final TreeViewport view;
     private final double width;
     private final double height;
-    private final Text measure = new Text();
+    private final Map<String, Double> widths;
 
-    TreePainter(GraphicsContext g, TreeViewport view, double width, double height) {
+    /**
+     * @param widths text widths measured by earlier drawings, by font and text: laying a text out costs more than
+     *               drawing it, and a redraw at every cursor step draws the same labels again
+     */
+    TreePainter(GraphicsContext g, TreeViewport view, double width, double height, Map<String, Double> widths) {
         this.g = g;
         this.view = view;
         this.width = width;
         this.height = height;
+        this.widths = widths;
     }
 
     /** A place's box in panel pixels (at least 3 px a side, so a far-out tree still shows its nodes). */
@@ -300,9 +308,14 @@ final class TreePainter {
     }
 
     private double textWidth(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        if (widths.size() > MAX_MEASURED) {
+            widths.clear();
+        }
+        return widths.computeIfAbsent(font.getSize() + (font == NAME ? "b:" : ":") + s, k -> {
+            Text measure = new Text(s);
+            measure.setFont(font);
+            return measure.getLayoutBounds().getWidth();
+        });
     }
 
     private static String number(double v) {
