@@ -88,20 +88,21 @@ public final class PickledObject {
 
     /** A Python bool attribute. */
     public boolean bool(String name) {
-        Object v = require(name);
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw wrongType(name, v, "a bool");
+        return typed(name, Boolean.class, "a bool");
     }
 
     /** A Python str attribute. */
     public String text(String name) {
+        return typed(name, String.class, "a str");
+    }
+
+    /** The attribute {@code name} as {@code type}, or one line naming it and what it holds instead. */
+    private <T> T typed(String name, Class<T> type, String what) {
         Object v = require(name);
-        if (v instanceof String s) {
-            return s;
+        if (type.isInstance(v)) {
+            return type.cast(v);
         }
-        throw wrongType(name, v, "a str");
+        throw wrongType(name, v, what);
     }
 
     /** True when the attribute holds a str. */
@@ -116,11 +117,7 @@ public final class PickledObject {
 
     /** An attribute holding another placeholder object. */
     public PickledObject object(String name) {
-        Object v = require(name);
-        if (v instanceof PickledObject o) {
-            return o;
-        }
-        throw wrongType(name, v, "an object");
+        return typed(name, PickledObject.class, "an object");
     }
 
     /** A numpy array or tensor attribute, as read from its bytes. */
