@@ -1,0 +1,67 @@
+package io.liquidlens.dynamics;
+
+import java.util.Arrays;
+
+/**
+ * Principal components of the hidden states over every step of every rollout (centred, not scaled), as
+ * scikit-learn's {@code PCA} computes them: components sorted by variance, variances with the n-1 divisor,
+ * each component's sign chosen so its largest-magnitude loading... (the sign rule is
+ * documented where it is computed).
+ *
+ * @param neurons                 wiring ids of the neurons that are the columns, in column order
+ * @param samples                 how many steps (rows) went in
+ * @param mean                    each column's mean
+ * @param explainedVariance       variance along each component, largest first (min(samples, columns) of them)
+ * @param explainedVarianceRatio  each component's share of the total variance
+ * @param components              row k = component k's loadings on the columns (unit length)
+ */
+public record Pca(int[] neurons, int samples, double[] mean, double[] explainedVariance,
+                  double[] explainedVarianceRatio, double[][] components) {
+
+    public Pca {
+        neurons = neurons.clone();
+        mean = mean.clone();
+        explainedVariance = explainedVariance.clone();
+        explainedVarianceRatio = explainedVarianceRatio.clone();
+        components = Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** PC1's share of the variance: how one-dimensional the activity is. */
+    public double pc1Share() {
+        return explainedVarianceRatio.length == 0 ? Double.NaN : explainedVarianceRatio[0];
+    }
+
+    /** The projection of one step's full state vector (indexed by wiring id) on component {@code k}. */
+    public double project(float[] stateByNeuron, int k) {
+        double s = 0;
+        for (int c = 0; c < neurons.length; c++) {
+            s += (stateByNeuron[neurons[c]] - mean[c]) * components[k][c];
+        }
+        return s;
+    }
+
+    @Override
+    public int[] neurons() {
+        return neurons.clone();
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] explainedVariance() {
+        return explainedVariance.clone();
+    }
+
+    @Override
+    public double[] explainedVarianceRatio() {
+        return explainedVarianceRatio.clone();
+    }
+
+    @Override
+    public double[][] components() {
+        return Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
+    }
+}
