@@ -15,8 +15,8 @@ import io.liquidlens.train.preset.TrainingPresets;
 import io.liquidlens.train.preset.VectorStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,27 +186,28 @@ class SampleModelTest {
     @Test
     void everyShippedFileAProvenanceRecordsHasTheRecordedDigest() throws Exception {
         Path root = sample().getParent().getParent();
-        List<JsonNode> provenances = new ArrayList<>();
+        Map<Path, JsonNode> provenances = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root.resolve("sample-models"))) {
             for (Path f : files.filter(f -> f.getFileName().toString().equals("model.json")).toList()) {
-                provenances.add(JSON.readTree(f.toFile()).path("provenance"));
+                provenances.put(f, JSON.readTree(f.toFile()).path("provenance"));
             }
         }
         try (Stream<Path> files = Files.walk(root.resolve("sample-traces"))) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".npz")).toList()) {
                 NdArray recorded = Rollouts.read(f).extras().get("provenance");
                 if (recorded != null) {
-                    provenances.add(JSON.readTree(recorded.toStringArray()[0]));
+                    provenances.put(f, JSON.readTree(recorded.toStringArray()[0]));
                 }
             }
         }
         int checked = 0;
-        for (JsonNode provenance : provenances) {
-            for (JsonNode input : provenance.path("inputs")) {
+        for (Map.Entry<Path, JsonNode> recording : provenances.entrySet()) {
+            for (JsonNode input : recording.getValue().path("inputs")) {
                 Path file = root.resolve(input.get("path").asText());
                 if (Files.isRegularFile(file)) {
-                    assertThat(Provenance.sha256(file)).as(file.toString()).isEqualTo(input.get("sha256").asText());
-                    assertThat(Files.size(file)).as(file.toString()).isEqualTo(input.get("bytes").asLong());
+                    String what = file + " as " + recording.getKey() + " records it";
+                    assertThat(Provenance.sha256(file)).as(what).isEqualTo(input.get("sha256").asText());
+                    assertThat(Files.size(file)).as(what).isEqualTo(input.get("bytes").asLong());
                     checked++;
                 }
             }
