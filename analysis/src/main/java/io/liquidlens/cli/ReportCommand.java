@@ -57,8 +57,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--input-roles", paramLabel = "NAME=ROLE,...",
             description = "Vector models: input roles (task, distractor or other) set on top of those each"
-                    + " model.json declares, for every model; inputs without a role go by name (d, mu, kappa task;"
-                    + " noise_*, spurious_* distractor; else other).")
+                    + " model.json declares, for every model; inputs without a role go by name (d_lane or its"
+                    + " earlier name d, mu, kappa task; noise_*, spurious_* distractor; else other).")
     String inputRoles;
 
     @Option(names = "--method", paramLabel = "NAME",

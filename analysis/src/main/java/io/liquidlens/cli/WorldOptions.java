@@ -30,12 +30,12 @@ final class WorldOptions {
     long seed;
 
     @Option(names = "--sensor", paramLabel = "NAME",
-            description = "What the network sees: vector (d, mu, kappa + distractor channels) or camera; default:"
+            description = "What the network sees: vector (d_lane, mu, kappa + distractor channels) or camera; default:"
                     + " camera for a model with a perception head, else vector.")
     String sensor;
 
     @Option(names = "--noise", paramLabel = "VAR", description = "Variance of Gaussian noise on what the sensor reads"
-            + " (pixels in [0, 1]; the scaled d, mu, kappa channels); default ${DEFAULT-VALUE}.")
+            + " (pixels in [0, 1]; the scaled d_lane, mu, kappa channels); default ${DEFAULT-VALUE}.")
     double noise = 0;
 
     @Option(names = "--distractors", paramLabel = "LIST",

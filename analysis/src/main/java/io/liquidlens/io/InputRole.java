@@ -15,8 +15,11 @@ public enum InputRole {
     /** More roles than any model has inputs is a typo, not a model: the list is refused before anything is held. */
     public static final int MAX_LIST_ITEMS = 4096;
 
-    /** The sample world's task inputs, as its vector sensor names them. */
-    private static final List<String> TASK_NAMES = List.of("d", "mu", "kappa");
+    /**
+     * The sample world's task inputs, as its vector sensor names them; {@code d} is the lane offset's earlier name,
+     * which models trained before the rename still use and which keeps its role.
+     */
+    private static final List<String> TASK_NAMES = List.of("d_lane", "mu", "kappa", "d");
 
     /** The role as model.json and {@code --input-roles} write it. */
     public String text() {
@@ -74,7 +77,8 @@ public enum InputRole {
     }
 
     /**
-     * The role the sample world's naming gives {@code name}: {@code d}, {@code mu}, {@code kappa} are task,
+     * The role the sample world's naming gives {@code name}: {@code d_lane} (or its earlier name {@code d}),
+     * {@code mu}, {@code kappa} are task,
      * {@code noise_*} and {@code spurious_*} distractors, anything else other.
      */
     public static InputRole byConvention(String name) {

@@ -70,7 +70,7 @@ public final class ModelDriver implements Driver {
                     + "; use the --sensor and --distractors the model was trained with");
         }
         ModelManifest.InputSpec inputs = model.manifest().inputs();
-        if (!frames && inputs != null && named(inputs.names()) && !inputs.names().equals(sensor.featureNames())) {
+        if (!frames && inputs != null && named(inputs.names()) && !sensor.readsAsNamed(inputs.names())) {
             throw new LiquidLensException(model.folder(), "reads inputs " + inputs.names() + " but the vector sensor"
                     + " gives " + sensor.featureNames() + "; use the --distractors the model was trained with");
         }

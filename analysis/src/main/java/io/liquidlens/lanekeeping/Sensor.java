@@ -23,6 +23,11 @@ public interface Sensor {
     /** Names of the S features of a vector sensor; empty for frames. */
     List<String> featureNames();
 
+    /** True when a model whose vector inputs are named {@code inputNames} reads this sensor's features. */
+    default boolean readsAsNamed(List<String> inputNames) {
+        return inputNames.equals(featureNames());
+    }
+
     /** True when the sensor labels every pixel (H * W labels per observation). */
     boolean labelsPixels();
 

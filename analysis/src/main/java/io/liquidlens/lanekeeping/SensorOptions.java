@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * How a sensor is disturbed.
  *
  * @param noiseVariance variance of zero-mean Gaussian noise added to every value the sensor reads: pixels
- *                      in [0, 1] for the camera, the scaled d, mu and kappa channels for vectors (0 = none)
+ *                      in [0, 1] for the camera, the scaled d_lane, mu and kappa channels for vectors (0 = none)
  * @param distractors   the distractors switched on (names depend on the sensor; see {@link Sensors})
  */
 public record SensorOptions(double noiseVariance, List<Distractor> distractors) {

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The world state as a feature vector, scaled so every channel is of order one:
- * {@code d} = lateral offset in lane half-widths, {@code mu} = heading error / 0.25 rad,
+ * {@code d_lane} = lateral offset in lane half-widths (the rollout's world column of that name),
+ * {@code mu} = heading error / 0.25 rad,
  * {@code kappa} = road curvature / (1/15 m); then optional distractor channels:
  * <ul>
  *   <li>{@code noise_1..K}: independent standard normal noise, unrelated to anything;</li>
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  *   episodes N(0, 0.5^2) noise of a similar spread. A network that leans on it does well on its training
  *   data and worse on held-out roads.</li>
  * </ul>
- * With a noise variance v, N(0, v) noise is added to d, mu and kappa. Every random value of step t is
+ * With a noise variance v, N(0, v) noise is added to d_lane, mu and kappa. Every random value of step t is
  * drawn, in channel order, from a stream seeded by the episode seed and t, so a channel's values do not
  * depend on the other options.
  */
@@ -28,6 +29,13 @@ public final class VectorSensor implements Sensor {
     public static final double SPURIOUS_TRAINING_NOISE = 0.1;
     /** Standard deviation of the spurious channel in held-out episodes (pure noise). */
     public static final double SPURIOUS_HELD_OUT_NOISE = 0.5;
+    /** The task channels, named as the rollout's world columns holding the same quantities. */
+    public static final List<String> TASK_NAMES = List.of("d_lane", "mu", "kappa");
+    /**
+     * The first channel's earlier name: models trained before it took the world column's name call it {@code d}
+     * (which in the world is the offset in metres), and they read the same values.
+     */
+    public static final String EARLIER_LANE_NAME = "d";
 
     private final double noiseStd;
     private final int noiseChannels;
@@ -35,7 +43,7 @@ public final class VectorSensor implements Sensor {
     private final List<String> names;
 
     /**
-     * @param noiseVariance    variance of the noise on d, mu and kappa (>= 0)
+     * @param noiseVariance    variance of the noise on d_lane, mu and kappa (>= 0)
      * @param noiseChannels    pure-noise channels (>= 0)
      * @param spuriousChannels action-correlated-in-training channels (>= 0)
      */
@@ -46,7 +54,7 @@ public final class VectorSensor implements Sensor {
         this.noiseStd = Math.sqrt(noiseVariance);
         this.noiseChannels = noiseChannels;
         this.spuriousChannels = spuriousChannels;
-        List<String> n = new ArrayList<>(List.of("d", "mu", "kappa"));
+        List<String> n = new ArrayList<>(TASK_NAMES);
         for (int i = 1; i <= noiseChannels; i++) {
             n.add("noise_" + i);
         }
@@ -69,6 +77,17 @@ public final class VectorSensor implements Sensor {
     @Override
     public List<String> featureNames() {
         return names;
+    }
+
+    /** True for this sensor's names, also with the first channel under its earlier name {@code d}. */
+    @Override
+    public boolean readsAsNamed(List<String> inputNames) {
+        if (inputNames.equals(names)) {
+            return true;
+        }
+        List<String> earlier = new ArrayList<>(names);
+        earlier.set(0, EARLIER_LANE_NAME);
+        return inputNames.equals(earlier);
     }
 
     @Override

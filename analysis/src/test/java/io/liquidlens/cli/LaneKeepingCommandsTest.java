@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.io.Npz;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
@@ -177,6 +179,39 @@ class LaneKeepingCommandsTest {
         assertThat(missing.err()).contains("--steps").contains("--seed");
     }
 
+    /**
+     * A model folder from before the vector sensor named its first channel as the world column {@code d_lane}: its
+     * input is still {@code d}, it still drives the same as the sample and its inputs keep their roles.
+     */
+    @Test
+    void aModelNamingTheLaneOffsetDAsBeforeItsRenameStillDrivesAndKeepsItsRoles() throws Exception {
+        Path sample = TreeCommandTest.sample("sample-models/vector-lanekeeping");
+        ObjectNode manifest = (ObjectNode) JSON.readTree(sample.resolve("model.json").toFile());
+        assertThat(manifest.at("/inputs/names/0").asText()).isEqualTo("d_lane");
+        Path earlier = Files.createDirectories(tmp.resolve("named-d"));
+        String weights = manifest.get("weights").asText();
+        Files.copy(sample.resolve(weights), earlier.resolve(weights));
+        ((ArrayNode) manifest.at("/inputs/names")).set(0, "d");
+        Files.writeString(earlier.resolve("model.json"), JSON.writeValueAsString(manifest));
+        String[] drive = {"--episodes", "1", "--steps", "200", "--seed", "3", "--distractors",
+                "noise-channels,spurious", "--json"};
+
+        CliRunner before = CliRunner.run(Stream.concat(Stream.of("evaluate", "--model", earlier.toString()),
+                Stream.of(drive)).toArray(String[]::new));
+        CliRunner now = CliRunner.run(Stream.concat(Stream.of("evaluate", "--model", sample.toString()),
+                Stream.of(drive)).toArray(String[]::new));
+
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(now.exitCode()).as(now.err()).isZero();
+        assertThat(JSON.readTree(before.out()).get("per_episode"))
+                .isEqualTo(JSON.readTree(now.out()).get("per_episode"));
+        CliRunner info = CliRunner.run("info", "--model", earlier.toString(), "--json");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(JSON.readTree(info.out()).at("/inputs/roles").toString()).isEqualTo("{\"d\":\"task\","
+                + "\"mu\":\"task\",\"kappa\":\"task\",\"noise_1\":\"distractor\",\"noise_2\":\"distractor\","
+                + "\"spurious_1\":\"distractor\"}");
+    }
+
     @Test
     void aModelThatReadsOtherInputsThanTheSensorGivesIsNamed() throws Exception {
         Path data = tmp.resolve("data");
@@ -189,6 +224,6 @@ class LaneKeepingCommandsTest {
                 "--seed", "0", "--distractors", "spurious");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(trained.toString()).contains("takes 3 values per step")
-                .contains("[d, mu, kappa, spurious_1]");
+                .contains("[d_lane, mu, kappa, spurious_1]");
     }
 }

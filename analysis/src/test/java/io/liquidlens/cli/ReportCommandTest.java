@@ -119,7 +119,7 @@ class ReportCommandTest {
         assertThat(rec.exitCode()).as(rec.err()).isZero();
         Path out = tmp.resolve("vector-report");
         CliRunner run = CliRunner.run("report", "--models", model.toString(), "--rollouts", vector.toString(),
-                "--perturbations", "channels=0,0.3;spurious", "--channels", "d,mu,kappa",
+                "--perturbations", "channels=0,0.3;spurious", "--channels", "d_lane,mu,kappa",
                 "--frames", "20", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());

@@ -42,12 +42,17 @@ class ReportInputRolesTest {
 
     /** The vector sample copied with its inputs renamed {@code a, b, c, n1, n2, s} and {@code roles} edited in. */
     private static Path renamed(String folder, Consumer<ObjectNode> roles) throws IOException {
+        return renamed(folder, RENAMED, roles);
+    }
+
+    /** The vector sample copied with its inputs renamed {@code to} and {@code roles} edited in. */
+    private static Path renamed(String folder, List<String> to, Consumer<ObjectNode> roles) throws IOException {
         Path copy = Files.createDirectories(tmp.resolve(folder));
         ObjectNode manifest = (ObjectNode) JSON.readTree(sample.resolve("model.json").toFile());
         Files.copy(sample.resolve(manifest.get("weights").asText()), copy.resolve(manifest.get("weights").asText()));
         ObjectNode inputs = (ObjectNode) manifest.get("inputs");
         ArrayNode names = inputs.putArray("names");
-        RENAMED.forEach(names::add);
+        to.forEach(names::add);
         roles.accept(inputs);
         Files.writeString(copy.resolve("model.json"), JSON.writeValueAsString(manifest));
         return copy;
@@ -95,6 +100,32 @@ class ReportInputRolesTest {
         assertThat(roles.get("provenance").get("options").get("channels").asText()).isEqualTo("n1,n2,s");
         assertThat(Files.readString(out.resolve("index.html"))).contains("input roles a task, b task, c task,"
                 + " n1 distractor, n2 distractor, s distractor");
+    }
+
+    @Test
+    void aModelNamingTheLaneOffsetDAsBeforeItsRenameKeepsItsRolesAndShares() throws IOException {
+        assertThat(JSON.readTree(sample.resolve("model.json").toFile()).at("/inputs/names/0").asText())
+                .isEqualTo("d_lane");
+        Path earlier = renamed("named-d", List.of("d", "mu", "kappa", "noise_1", "noise_2", "spurious_1"), in -> { });
+        Path out = tmp.resolve("both-names");
+        // one report over both: the sample's d_lane and the earlier folder's d are the same task input
+        JsonNode both = metrics(report(sample, out, "--models", earlier.toString(), "--perturbations",
+                "channels=0,0.3", "--channels", "noise_1,noise_2,spurious_1"), out);
+
+        JsonNode models = both.get("models");
+        assertThat(models.get(0).get("input_roles").get("d_lane").asText()).isEqualTo("task");
+        assertThat(models.get(1).get("input_roles").get("d").asText()).isEqualTo("task");
+        assertThat(models.get(1).get("input_roles").get("spurious_1").asText()).isEqualTo("distractor");
+        for (int c = 0; c < 2; c++) {
+            JsonNode now = models.get(0).get("conditions").get(c);
+            JsonNode before = models.get(1).get("conditions").get(c);
+            assertThat(before.get("frames").get("task_share")).as("condition " + c)
+                    .isEqualTo(now.get("frames").get("task_share"));
+            assertThat(before.get("frames").get("distractor_share")).as("condition " + c)
+                    .isEqualTo(now.get("frames").get("distractor_share"));
+        }
+        assertThat(models.get(0).get("conditions").get(0).get("summary").get("task_share_mean").asDouble())
+                .as("a share that is not trivially zero").isPositive();
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidlens.io.NdArray;
+import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.CellKind;
 import io.liquidlens.model.LoadedModel;
+import io.liquidlens.provenance.Provenance;
 import io.liquidlens.train.TrainOptions;
 import io.liquidlens.train.preset.TrainingPreset;
 import io.liquidlens.train.preset.TrainingPresets;
 import io.liquidlens.train.preset.VectorStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,7 +176,45 @@ class SampleModelTest {
         JsonNode model = JSON.readTree(sample().resolve("model.json").toFile());
         assertThat(model.at("/provenance/preset/name").asText()).isEqualTo("vector-lanekeeping");
         assertThat(model.at("/inputs/names").toString()).isEqualTo(
-                "[\"d\",\"mu\",\"kappa\",\"noise_1\",\"noise_2\",\"spurious_1\"]");
+                "[\"d_lane\",\"mu\",\"kappa\",\"noise_1\",\"noise_2\",\"spurious_1\"]");
+    }
+
+    /**
+     * Every file a shipped model (its preset) or a shipped rollout (the model that drove it) records as an input is,
+     * where it is shipped too, the very file recorded: the same bytes and SHA-256.
+     */
+    @Test
+    void everyShippedFileAProvenanceRecordsHasTheRecordedDigest() throws Exception {
+        Path root = sample().getParent().getParent();
+        Map<Path, JsonNode> provenances = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(root.resolve("sample-models"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("model.json")).toList()) {
+                provenances.put(f, JSON.readTree(f.toFile()).path("provenance"));
+            }
+        }
+        try (Stream<Path> files = Files.walk(root.resolve("sample-traces"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".npz")).toList()) {
+                NdArray recorded = Rollouts.read(f).extras().get("provenance");
+                if (recorded != null) {
+                    provenances.put(f, JSON.readTree(recorded.toStringArray()[0]));
+                }
+            }
+        }
+        int checked = 0;
+        for (Map.Entry<Path, JsonNode> recording : provenances.entrySet()) {
+            for (JsonNode input : recording.getValue().path("inputs")) {
+                Path file = root.resolve(input.get("path").asText());
+                if (Files.isRegularFile(file)) {
+                    String what = file + " as " + recording.getKey() + " records it";
+                    assertThat(Provenance.sha256(file)).as(what).isEqualTo(input.get("sha256").asText());
+                    assertThat(Files.size(file)).as(what).isEqualTo(input.get("bytes").asLong());
+                    checked++;
+                }
+            }
+        }
+        // the 21 vector models' presets (the camera samples name folders they were trained in, not shipped); 5 vector
+        // and 8 camera rollouts, each with its model's model.json and weights
+        assertThat(checked).isGreaterThanOrEqualTo(21 + 2 * (5 + 8));
     }
 
     @Test

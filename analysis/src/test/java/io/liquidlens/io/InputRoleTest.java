@@ -16,6 +16,17 @@ class InputRoleTest {
     }
 
     @Test
+    void theSampleWorldsNamesGiveRolesAlsoUnderTheLaneOffsetsEarlierName() {
+        for (String task : new String[] {"d_lane", "d", "mu", "kappa"}) {
+            assertThat(InputRole.byConvention(task)).as(task).isEqualTo(InputRole.TASK);
+        }
+        assertThat(InputRole.byConvention("noise_1")).isEqualTo(InputRole.DISTRACTOR);
+        assertThat(InputRole.byConvention("spurious_1")).isEqualTo(InputRole.DISTRACTOR);
+        assertThat(InputRole.byConvention("d_metres")).isEqualTo(InputRole.OTHER);
+        assertThat(InputRole.byConvention("noise1")).isEqualTo(InputRole.OTHER);
+    }
+
+    @Test
     void aBadItemIsOneLineNamingIt() {
         assertThatThrownBy(() -> InputRole.parseList("d=task,noise1"))
                 .hasMessage("'noise1' is not NAME=ROLE (ROLE one of task, distractor, other)");

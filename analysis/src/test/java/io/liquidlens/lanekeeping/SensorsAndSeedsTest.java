@@ -31,7 +31,7 @@ class SensorsAndSeedsTest {
     @Test
     void theVectorSensorReadsScaledWorldStateAndNamesItsChannels() {
         VectorSensor clean = new VectorSensor(0, 2, 1);
-        assertThat(clean.featureNames()).containsExactly("d", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
+        assertThat(clean.featureNames()).containsExactly("d_lane", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
         Road road = new Road(RoadSpec.defaults(200, 1));
         Pose pose = road.pointAt(50, 0.875);
         Frenet where = road.toFrenet(pose.x(), pose.y(), 50);
@@ -42,6 +42,37 @@ class SensorsAndSeedsTest {
         assertThat(v[0]).isCloseTo(0.5f, within(1e-6f)); // 0.875 m of a 1.75 m half-width
         assertThat(v[1]).isCloseTo((float) (0.05 / VectorSensor.MU_SCALE), within(1e-6f));
         assertThat(v[2]).isCloseTo((float) (road.curvatureAt(50) * 15), within(1e-6f));
+    }
+
+    @Test
+    void theLaneOffsetChannelIsTheWorldColumnOfItsNameNotTheOffsetInMetres() {
+        VectorSensor sensor = new VectorSensor(0, 0, 0);
+        Rollout r = new Episode(EpisodeOptions.defaults(300), sensor)
+                .run(EpisodeSeeds.episodeSeed(4, 0, true), new ExpertDriver(), true).rollout();
+        String name = sensor.featureNames().get(0);
+        int column = r.worldNames().indexOf(name);
+        assertThat(column).as("a world column named " + name).isNotNegative();
+        float[] x = r.inputs().toFloatArray();
+        float[] world = r.world().toFloatArray();
+        int k = r.worldNames().size();
+        int metres = r.worldNames().indexOf("d");
+        double apartFromMetres = 0;
+        for (int t = 0; t < r.steps(); t++) {
+            assertThat(x[t * 3]).as("step " + t).isEqualTo(world[t * k + column]);
+            apartFromMetres = Math.max(apartFromMetres, Math.abs(x[t * 3] - world[t * k + metres]));
+        }
+        assertThat(apartFromMetres).as("the world's d is in metres").isGreaterThan(0.01);
+    }
+
+    @Test
+    void aModelNamingTheLaneOffsetByItsEarlierNameStillReadsTheVectorSensor() {
+        VectorSensor sensor = new VectorSensor(0, 2, 1);
+        assertThat(sensor.readsAsNamed(sensor.featureNames())).isTrue();
+        assertThat(sensor.readsAsNamed(List.of("d", "mu", "kappa", "noise_1", "noise_2", "spurious_1"))).isTrue();
+        assertThat(sensor.readsAsNamed(List.of("d_lane", "mu", "kappa", "noise_1", "noise_2", "spurious_2")))
+                .isFalse();
+        assertThat(sensor.readsAsNamed(List.of("mu", "d", "kappa", "noise_1", "noise_2", "spurious_1"))).isFalse();
+        assertThat(sensor.readsAsNamed(List.of("d", "mu", "kappa"))).isFalse();
     }
 
     @Test

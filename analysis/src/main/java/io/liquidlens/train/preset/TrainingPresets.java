@@ -97,7 +97,7 @@ public final class TrainingPresets {
                 imageModel("lane-keeping NCP (conv head + 19-neuron wired CfC)", "CfC", paperNcp()),
                 CAMERA_DATA, CAMERA_TRAINING, CAMERA_QUICK, CAMERA_DAGGER));
         add(m, new TrainingPreset("vector-lanekeeping", "a small LTC NCP (5 inter, 3 command, 1 motor) on the vector"
-                + " sensor: d, mu, kappa, 2 noise channels and 1 spurious channel",
+                + " sensor: d_lane, mu, kappa, 2 noise channels and 1 spurious channel",
                 vectorModel("lane-keeping NCP on the vector sensor (9 neurons)", "LTC", vectorNcp()),
                 new TrainingPreset.DataRecipe("vector", 40, 500, 0.02, "noise-channels,spurious", 0),
                 new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1), new TrainingPreset.Quick(20, 300, 30), null));
@@ -218,11 +218,11 @@ public final class TrainingPresets {
         return ncp(5, 3, 3, 2, 2, 3);
     }
 
-    /** A model reading d, mu, kappa, two noise channels and one spurious channel. */
+    /** A model reading d_lane, mu, kappa, two noise channels and one spurious channel. */
     static ObjectNode vectorModel(String name, String cell, ObjectNode wiring) {
         ObjectNode inputs = JSON.createObjectNode();
         inputs.put("kind", "vector");
-        inputs.putArray("names").add("d").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
+        inputs.putArray("names").add("d_lane").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
         return model(name, cell, 6, wiring, null, inputs);
     }
 }

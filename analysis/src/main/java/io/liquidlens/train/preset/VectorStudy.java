@@ -31,7 +31,7 @@ public final class VectorStudy {
     public static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
     /** Every member's data: the expert's episodes recorded with this seed. */
     public static final long DATA_SEED = 1;
-    /** Inputs: d, mu, kappa, two noise channels and one spurious channel. */
+    /** Inputs: d_lane, mu, kappa, two noise channels and one spurious channel. */
     static final int INPUTS = 6;
     /**
      * Random(9, 1) keeping 24.5 % of the possible synapses: 20 internal and 13 sensory ones, 33 in all as the
@@ -115,8 +115,8 @@ public final class VectorStudy {
 
     private static TrainingPreset member(Architecture a, long seed) {
         String name = memberName(a, seed);
-        String description = String.format(Locale.ROOT, "vector seed study, training seed %d: %s; inputs d, mu,"
-                + " kappa, 2 noise channels, 1 spurious channel; data seed %d", seed, a.description, DATA_SEED);
+        String description = String.format(Locale.ROOT, "vector seed study, training seed %d: %s; inputs d_lane,"
+                + " mu, kappa, 2 noise channels, 1 spurious channel; data seed %d", seed, a.description, DATA_SEED);
         ObjectNode template = TrainingPresets.vectorModel("vector seed study: " + a.description + ", seed " + seed,
                 a.cell(), a.wiring());
         return new TrainingPreset(name, description, template, DATA, TRAINING.withSeed(seed), QUICK, null);

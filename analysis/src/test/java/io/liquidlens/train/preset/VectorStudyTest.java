@@ -53,7 +53,7 @@ class VectorStudyTest {
             assertThat(w.outputDim()).as(m.name()).isEqualTo(1);
             assertThat(w.inputDim()).as(m.name()).isEqualTo(6);
             assertThat(m.template().at("/inputs/names").toString())
-                    .isEqualTo("[\"d\",\"mu\",\"kappa\",\"noise_1\",\"noise_2\",\"spurious_1\"]");
+                    .isEqualTo("[\"d_lane\",\"mu\",\"kappa\",\"noise_1\",\"noise_2\",\"spurious_1\"]");
         }
         assertThat(cell(bySeed1.get("vector-study-ncp-s1"))).isEqualTo("LTC");
         assertThat(cell(bySeed1.get("vector-study-fullyconnected-s1"))).isEqualTo("LTC");

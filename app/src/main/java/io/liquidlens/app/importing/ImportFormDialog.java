@@ -96,7 +96,7 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
 
         TextField name = field(NAME_ID, form.nameProperty());
         TextField inputs = field(INPUTS_ID, form.inputsProperty());
-        inputs.setPromptText("e.g. d, mu, kappa (empty: input_0, input_1, ...)");
+        inputs.setPromptText("e.g. d_lane, mu, kappa (empty: input_0, input_1, ...)");
         TextField roles = field(ROLES_ID, form.rolesProperty());
         roles.setPromptText("e.g. noise1=distractor, spurious=distractor (task, distractor or other)");
         TextField target = field(TARGET_ID, form.targetProperty());

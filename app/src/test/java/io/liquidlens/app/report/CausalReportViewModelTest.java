@@ -69,7 +69,7 @@ class CausalReportViewModelTest {
         report.framesProperty().set(3);
         report.episodesProperty().set(0);
         report.interventionsProperty().set(false);
-        report.inputRolesProperty().set(Map.of("noise_1", InputRole.OTHER, "d", InputRole.DISTRACTOR));
+        report.inputRolesProperty().set(Map.of("noise_1", InputRole.OTHER, "d_lane", InputRole.DISTRACTOR));
         Path out = tmp.resolve("roles");
         report.outProperty().set(out);
 
@@ -79,7 +79,7 @@ class CausalReportViewModelTest {
         JsonNode roles = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).path("models").path(0)
                 .path("input_roles");
         assertThat(roles.path("noise_1").asText()).isEqualTo("other");
-        assertThat(roles.path("d").asText()).isEqualTo("distractor");
+        assertThat(roles.path("d_lane").asText()).isEqualTo("distractor");
         assertThat(roles.path("noise_2").asText()).isEqualTo("distractor");
     }
 

@@ -172,7 +172,7 @@ class SaliencyPanelViewModelTest {
         workspace.open(TestModels.VECTOR_SAMPLE, VECTOR_EPISODE);
         workspace.cursor().moveTo(12);
         InputRoleShares roles = panel.roles();
-        assertThat(roles.rolesProperty().get()).containsExactly(entry("d", InputRole.TASK), entry("mu", InputRole.TASK),
+        assertThat(roles.rolesProperty().get()).containsExactly(entry("d_lane", InputRole.TASK), entry("mu", InputRole.TASK),
                 entry("kappa", InputRole.TASK), entry("noise_1", InputRole.DISTRACTOR),
                 entry("noise_2", InputRole.DISTRACTOR), entry("spurious_1", InputRole.DISTRACTOR));
         StepMaps maps = panel.mapsProperty().get();
@@ -197,7 +197,7 @@ class SaliencyPanelViewModelTest {
     @Test
     void aVectorModelOpenedWithoutARolloutShowsItsRolesAndNoShares() {
         workspace.openModel(TestModels.VECTOR_SAMPLE);
-        assertThat(panel.roles().rolesProperty().get()).containsKeys("d", "noise_1").hasSize(6);
+        assertThat(panel.roles().rolesProperty().get()).containsKeys("d_lane", "noise_1").hasSize(6);
         assertThat(panel.roles().cleanProperty().get()).isNull();
         assertThat(panel.roles().lineProperty().get()).isEqualTo("share of saliency by role: once the maps at the cursor are made");
     }

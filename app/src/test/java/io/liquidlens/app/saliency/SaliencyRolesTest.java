@@ -60,7 +60,7 @@ class SaliencyRolesTest {
         var rows = panel.cleanBars().getChildren();
         assertThat(rows).hasSize(6);
         var firstRow = (javafx.scene.layout.HBox) rows.get(0);
-        assertThat(((Label) firstRow.getChildren().get(0)).getText()).isEqualTo("d");
+        assertThat(((Label) firstRow.getChildren().get(0)).getText()).isEqualTo("d_lane");
         double dValue = panel.model().mapsProperty().get().cleanMap().values()[0];
         assertThat(((Label) firstRow.getChildren().get(2)).getText())
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.3g", dValue));
@@ -68,7 +68,7 @@ class SaliencyRolesTest {
         Label shares = robot.lookup("#" + SaliencyPanelView.SHARES_ID).queryAs(Label.class);
         String before = shares.getText();
         assertThat(before).startsWith("share of saliency by role at step 20: clean task ");
-        ChoiceBox<InputRole> d = robot.lookup("#" + SaliencyPanelView.ROLE_ID_PREFIX + "d").queryAs(ChoiceBox.class);
+        ChoiceBox<InputRole> d = robot.lookup("#" + SaliencyPanelView.ROLE_ID_PREFIX + "d_lane").queryAs(ChoiceBox.class);
         assertThat(d.getValue()).isEqualTo(InputRole.TASK);
         double distractorBefore = panel.model().roles().cleanProperty().get().distractor();
 
@@ -77,6 +77,6 @@ class SaliencyRolesTest {
 
         assertThat(shares.getText()).isNotEqualTo(before).startsWith("share of saliency by role at step 20");
         assertThat(panel.model().roles().cleanProperty().get().distractor()).isGreaterThan(distractorBefore + 0.01);
-        assertThat(panel.model().roles().changed()).containsOnlyKeys("d");
+        assertThat(panel.model().roles().changed()).containsOnlyKeys("d_lane");
     }
 }
