@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class DynamicsCharts {
     /** The most points a chart draws. */
     static final int MAX_DRAWN = 20_000;
-    private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 12);
+    private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 11);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
     private static final Color GRID = new Color(0xDDDDDD);
@@ -56,7 +56,7 @@ final class DynamicsCharts {
         renderer.setAutoPopulateSeriesPaint(false);
         NumberAxis component = axis("component");
         component.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis share = axis("explained variance ratio");
+        NumberAxis share = axis("share of variance");
         share.setRange(0, 1);
         JFreeChart chart = chart("Scree", new XYPlot(new XYSeriesCollection(), component, share, renderer), false);
         // after the theme, which would give the bars a gradient and a shadow
@@ -71,7 +71,7 @@ final class DynamicsCharts {
         renderer.setDefaultShape(new Ellipse2D.Double(-2, -2, 4, 4));
         renderer.setDrawOutlines(false);
         renderer.setPaintScale(new StateScale(0, 1));
-        JFreeChart chart = chart("Drive coloured by activity",
+        JFreeChart chart = chart("Drive on the map",
                 new XYPlot(new DefaultXYZDataset(), axis("x"), axis("y"), renderer), false);
         NumberAxis scaleAxis = axis("");
         PaintScaleLegend bar = new PaintScaleLegend(new StateScale(0, 1), scaleAxis);
@@ -87,7 +87,7 @@ final class DynamicsCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setDefaultShape(new Ellipse2D.Double(-2, -2, 4, 4));
         renderer.setAutoPopulateSeriesShape(false);
-        return chart("State against output", new XYPlot(new DefaultXYDataset(), axis("state"), axis("output"),
+        return chart("Neuron against output", new XYPlot(new DefaultXYDataset(), axis("state"), axis("output"),
                 renderer), true);
     }
 
@@ -122,7 +122,7 @@ final class DynamicsCharts {
         bar.setScale(scale);
         bar.getAxis().setRange(colours.min(), colours.max());
         bar.getAxis().setLabel(colours.label());
-        map.setTitle("Drive coloured by " + colours.label());
+        map.setTitle("Drive by " + colours.label());
     }
 
     /** The scatter's points, one series per class, in the classes' colours. */

@@ -162,7 +162,7 @@ public final class DynamicsPanelView extends BorderPane {
         chart.setNotify(false);
         XYPlot plot = chart.getXYPlot();
         plot.setDataset(s == null ? new DefaultXYDataset() : DynamicsCharts.scatterData(s, plot));
-        chart.setTitle(s == null ? "State against output" : s.xLabel() + " against the output");
+        chart.setTitle(s == null ? "Neuron against output" : s.xLabel() + " vs output");
         chart.setNotify(true);
         if (s != null) {
             rule.setText(s.rule());

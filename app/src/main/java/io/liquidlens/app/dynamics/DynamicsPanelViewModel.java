@@ -43,6 +43,8 @@ public final class DynamicsPanelViewModel {
     private static final String NOTHING = "Open a model and a rollout to see what the neurons do over time.";
     /** The output the scatter and the steering classes read (the lane-keeping models steer with one). */
     private static final int OUTPUT = 0;
+    /** What the map and scatter show when no neuron is selected. */
+    static final String NO_NEURON = "PC1 (none selected)";
 
     /** The analysis the panel runs; tests put a stand-in here. */
     interface Analysis {
@@ -164,11 +166,11 @@ public final class DynamicsPanelViewModel {
         colours.set(switch (source) {
             case STATE -> ColourSeries.of("state of " + name, a.stateSeries(neuron));
             case TAU -> ColourSeries.of("tau of " + name, a.tauSeries(neuron));
-            case PC1 -> ColourSeries.of(mapColour.get() == MapColour.PC1 ? "PC1" : "PC1 (no neuron selected)",
+            case PC1 -> ColourSeries.of(mapColour.get() == MapColour.PC1 ? "PC1" : NO_NEURON,
                     r.pc1());
         });
         scatter.set(a.outputs() <= OUTPUT || a.steps() == 0 ? null : ScatterSeries.of(
-                neuron == null ? "PC1 (no neuron selected)" : "state of " + name,
+                neuron == null ? NO_NEURON : "state of " + name,
                 neuron == null ? r.pc1() : a.stateSeries(neuron), a.outputSeries(OUTPUT)));
         mapMissing.set(r.hasMap() ? null : missingColumns(r));
     }
@@ -185,7 +187,8 @@ public final class DynamicsPanelViewModel {
     }
 
     private static String neuronName(DynamicsResult d, int neuron) {
-        return d.neurons().stream().filter(n -> n.neuron() == neuron).map(NeuronDynamics::name).findFirst()
+        // the short label (C3), as the graph draws it: the names go on small axes and titles
+        return d.neurons().stream().filter(n -> n.neuron() == neuron).map(NeuronDynamics::label).findFirst()
                 .orElse("neuron " + neuron);
     }
 

@@ -90,6 +90,14 @@ final class MarkedChart extends StackPane {
         return marker;
     }
 
+    /** The dot's centre in the chart canvas' coordinates, or null while it is hidden (tests). */
+    Point2D markerOnCanvas() {
+        if (!marker.isVisible()) {
+            return null;
+        }
+        return viewer.getCanvas().sceneToLocal(overlay.localToScene(marker.getCenterX(), marker.getCenterY()));
+    }
+
     /** The canvas position of data point ({@code x}, {@code y}) as last drawn, or null before a drawing (tests). */
     Point2D canvasPoint(double x, double y) {
         ChartRenderingInfo info = viewer.getRenderingInfo();

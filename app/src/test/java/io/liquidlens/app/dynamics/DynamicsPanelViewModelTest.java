@@ -97,12 +97,12 @@ class DynamicsPanelViewModelTest {
         assertThat(panel.mapMissingProperty().get()).isNull();
 
         ColourSeries none = panel.coloursProperty().get();
-        assertThat(none.label()).isEqualTo("PC1 (no neuron selected)");
+        assertThat(none.label()).isEqualTo("PC1 (none selected)");
         assertThat(none.values()).isEqualTo(r.pc1());
-        assertThat(panel.scatterProperty().get().xLabel()).isEqualTo("PC1 (no neuron selected)");
+        assertThat(panel.scatterProperty().get().xLabel()).isEqualTo("PC1 (none selected)");
 
         workspace.selection().selectOnly(3);
-        String name = panel.resultProperty().get().neurons().get(3).name();
+        String name = panel.resultProperty().get().neurons().get(3).label();
         ColourSeries state = panel.coloursProperty().get();
         assertThat(state.label()).isEqualTo("state of " + name);
         assertThat(state.values()).isEqualTo(a.stateSeries(3));
@@ -123,7 +123,7 @@ class DynamicsPanelViewModelTest {
 
         workspace.selection().clear();
         panel.mapColourProperty().set(MapColour.STATE);
-        assertThat(panel.coloursProperty().get().label()).isEqualTo("PC1 (no neuron selected)");
+        assertThat(panel.coloursProperty().get().label()).isEqualTo("PC1 (none selected)");
     }
 
     @Test
