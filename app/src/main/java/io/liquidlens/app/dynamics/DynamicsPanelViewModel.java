@@ -29,14 +29,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.SetChangeListener;
 
 /**
- * The Dynamics panel's state: the dynamics of the workspace's model over its rollout ({@link Dynamics#analyse}, as
- * {@code liquidlens dynamics} computes them, with the default options), computed as one {@link LatestTask} once per
- * (model, rollout), and what the panels draw from it: the series that colours the map and the scatter of a neuron
+ * The Dynamics panel's state: the dynamics of the workspace's model over its rollout (as {@code liquidlens
+ * dynamics} computes them, with the default options, from the workspace's own activity: {@link
+ * Dynamics#analyseSimulated}), computed as one {@link LatestTask} once per (model, rollout), and what the panels draw from it: the series that colours the map and the scatter of a neuron
  * against the output. Both follow the selection: the neuron clicked last (else the lowest selected id), or PC1 when
  * none is selected.
  *
- * <p>The analysis simulates the model again without clamps: the dynamics are the model's own, so holding a neuron
- * does not recompute them. While the panel is not {@linkplain #activeProperty() active} (its tab hidden) nothing is
+ * <p>The analysis reads the activity without clamps: the dynamics are the model's own, so holding a neuron does
+ * not recompute them. While the panel is not {@linkplain #activeProperty() active} (its tab hidden) nothing is
  * computed; it computes when shown.
  */
 public final class DynamicsPanelViewModel {
@@ -49,13 +49,16 @@ public final class DynamicsPanelViewModel {
     /** The analysis the panel runs; tests put a stand-in here. */
     interface Analysis {
         DynamicsResult run(LoadedModel model, String modelLabel, Rollout rollout, String rolloutLabel,
-                           ProgressSink sink);
+                           Activity activity, ProgressSink sink);
     }
 
-    /** {@code liquidlens dynamics} on one rollout with the default options. */
-    static final Analysis DYNAMICS = (model, modelLabel, rollout, rolloutLabel, sink) -> Dynamics.analyse(
-            model.network(), modelLabel, List.of(new LabelledRollout(rolloutLabel, rollout)),
-            DynamicsOptions.defaults(), sink);
+    /**
+     * {@code liquidlens dynamics} on one rollout with the default options, from the workspace's activity (the model
+     * is not run over the rollout again; only the sensitivity's noisy copies are simulated).
+     */
+    static final Analysis DYNAMICS = (model, modelLabel, rollout, rolloutLabel, activity, sink) ->
+            Dynamics.analyseSimulated(model.network(), modelLabel, List.of(new LabelledRollout(rolloutLabel, rollout)),
+                    List.of(activity), DynamicsOptions.defaults(), sink);
 
     private final WorkspaceViewModel workspace;
     private final Analysis analysis;
@@ -112,10 +115,12 @@ public final class DynamicsPanelViewModel {
     public void compute() {
         LoadedModel m = workspace.modelProperty().get();
         Rollout r = workspace.rolloutProperty().get();
-        if (m == null || r == null) {
+        if (m == null || r == null || workspace.activityProperty().get() == null) {
             status.set(NOTHING);
             return;
         }
+        Activity own = workspace.unclampedActivityProperty().get();
+        Activity activity = own != null ? own : workspace.activityProperty().get();
         String modelLabel = label(m.folder(), "model");
         String rolloutLabel = label(workspace.rolloutFileProperty().get(), "rollout");
         forModel = m;
@@ -123,9 +128,9 @@ public final class DynamicsPanelViewModel {
         result.set(null);
         error.set(null);
         recolour();
-        status.set("computing... (simulating " + modelLabel + " over " + rolloutLabel + ", then PCA)");
+        status.set("computing... (PCA of " + modelLabel + " over " + rolloutLabel + ", then its sensitivity)");
         task.start("Dynamics of " + modelLabel + " on " + rolloutLabel,
-                sink -> analysis.run(m, modelLabel, r, rolloutLabel, sink), done -> {
+                sink -> analysis.run(m, modelLabel, r, rolloutLabel, activity, sink), done -> {
                     result.set(done);
                     status.set(describe(done));
                     recolour();

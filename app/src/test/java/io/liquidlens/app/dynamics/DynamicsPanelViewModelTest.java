@@ -8,7 +8,10 @@ import io.liquidlens.app.task.ProgressSink;
 import io.liquidlens.app.task.ProgressWork;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
+import io.liquidlens.dynamics.Dynamics;
+import io.liquidlens.dynamics.DynamicsOptions;
 import io.liquidlens.dynamics.DynamicsResult;
+import io.liquidlens.dynamics.LabelledRollout;
 import io.liquidlens.dynamics.RolloutDynamics;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.tree.LabelBins;
@@ -35,10 +38,11 @@ class DynamicsPanelViewModelTest {
     private final WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
     private final List<String> analysed = new ArrayList<>();
     /** The real analysis, counted. */
-    private final DynamicsPanelViewModel.Analysis counted = (model, modelLabel, rollout, rolloutLabel, sink) -> {
-        analysed.add(rolloutLabel);
-        return DynamicsPanelViewModel.DYNAMICS.run(model, modelLabel, rollout, rolloutLabel, sink);
-    };
+    private final DynamicsPanelViewModel.Analysis counted =
+            (model, modelLabel, rollout, rolloutLabel, activity, sink) -> {
+                analysed.add(rolloutLabel);
+                return DynamicsPanelViewModel.DYNAMICS.run(model, modelLabel, rollout, rolloutLabel, activity, sink);
+            };
 
     @Test
     void theDynamicsOfTheLoadedPairAreComputedOnceAndTheLineSaysPc1sShare() {
@@ -55,10 +59,20 @@ class DynamicsPanelViewModelTest {
                         + " neurons left out) over %d steps", 100 * d.pca().pc1Share(), d.pca().neurons().length,
                         workspace.rolloutProperty().get().steps()));
         assertThat(panel.computingProperty().get()).isFalse();
+        assertThat(d.rollouts().get(0).activity()).as("the workspace's activity, not simulated again")
+                .isSameAs(workspace.activityProperty().get());
+        DynamicsResult simulating = Dynamics.analyse(workspace.modelProperty().get().network(), "vector-lanekeeping",
+                List.of(new LabelledRollout("episode-0000.npz", workspace.rolloutProperty().get())),
+                DynamicsOptions.defaults(), ProgressSink.NONE);
+        assertThat(d.pca().explainedVarianceRatio()).isEqualTo(simulating.pca().explainedVarianceRatio());
+        assertThat(d.sensitivity()).isEqualTo(simulating.sensitivity());
 
         workspace.cursor().moveTo(30);
         workspace.selection().selectOnly(2);
-        assertThat(analysed).as("cursor and selection only recolour").hasSize(1);
+        workspace.clamps().clamp(2, 0.5f);
+        assertThat(workspace.clampsProperty().get()).hasSize(1);
+        assertThat(analysed).as("cursor, selection and clamps only recolour").hasSize(1);
+        assertThat(panel.resultProperty().get()).isSameAs(d);
 
         workspace.openRollout(EPISODE_1);
         assertThat(analysed).containsExactly("episode-0000.npz", "episode-0001.npz");
@@ -183,7 +197,7 @@ class DynamicsPanelViewModelTest {
     @Test
     void aFailedAnalysisIsOneLineAndLeavesNoResult() {
         DynamicsPanelViewModel panel = new DynamicsPanelViewModel(workspace, TaskExecutor.sameThread(),
-                (model, modelLabel, rollout, rolloutLabel, sink) -> {
+                (model, modelLabel, rollout, rolloutLabel, activity, sink) -> {
                     throw new IllegalArgumentException("the rollouts have 1 step(s) in all;\nthe dynamics need 2");
                 });
         workspace.open(TestModels.VECTOR_SAMPLE, EPISODE_0);
