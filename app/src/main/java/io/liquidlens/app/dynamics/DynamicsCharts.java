@@ -121,7 +121,7 @@ final class DynamicsCharts {
         PaintScaleLegend bar = (PaintScaleLegend) map.getSubtitle(0);
         bar.setScale(scale);
         bar.getAxis().setRange(colours.min(), colours.max());
-        bar.getAxis().setLabel(colours.label());
+        // the title names the series; a label beside the narrow bar would be cut
         map.setTitle("Drive by " + colours.label());
     }
 
@@ -184,13 +184,14 @@ final class DynamicsCharts {
     }
 
     private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+        plot.setNoDataMessage("Open a model and a rollout; the dynamics are computed when this tab is shown");
+        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
+        ChartFactory.getChartTheme().apply(chart);
+        // after the theme, which paints the plot grey: white as the traces, whose dots read on it
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setNoDataMessage("Open a model and a rollout; the dynamics are computed when this tab is shown");
-        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
-        ChartFactory.getChartTheme().apply(chart);
         // the theme sizes fonts for a chart filling a window; four share a tab here
         chart.getTitle().setFont(TITLE_FONT);
         plot.getDomainAxis().setLabelFont(LABEL_FONT);

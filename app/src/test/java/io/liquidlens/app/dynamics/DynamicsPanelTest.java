@@ -122,19 +122,25 @@ class DynamicsPanelTest {
         DynamicsResult d = awaitResult(panel);
         JFreeChart map = panel.mapChart().chart();
         PaintScaleLegend bar = (PaintScaleLegend) map.getSubtitle(0);
-        assertThat(bar.getAxis().getLabel()).isEqualTo("PC1 (none selected)");
+        ColourSeries pc1 = panel.model().coloursProperty().get();
+        assertThat(map.getTitle().getText()).isEqualTo("Drive by PC1 (none selected)");
+        assertThat(bar.getScale().getLowerBound()).isEqualTo(pc1.min());
+        assertThat(bar.getScale().getUpperBound()).isEqualTo(pc1.max());
 
         robot.interact(() -> app.workspace().selection().selectOnly(4));
         String name = d.neurons().get(4).label();
-        assertThat(bar.getAxis().getLabel()).isEqualTo("state of " + name);
         assertThat(map.getTitle().getText()).isEqualTo("Drive by state of " + name);
         float[] state = d.rollouts().get(0).activity().stateSeries(4);
+        ColourSeries states = panel.model().coloursProperty().get();
+        assertThat(bar.getScale().getLowerBound()).isEqualTo(states.min()).isNotEqualTo(pc1.min());
+        assertThat(bar.getScale().getUpperBound()).isEqualTo(states.max());
         assertThat(map.getXYPlot().getDataset()).isInstanceOfSatisfying(org.jfree.data.xy.XYZDataset.class,
                 z -> assertThat(z.getZValue(0, 123)).isEqualTo(state[123]));
         assertThat(panel.scatterChart().chart().getTitle().getText()).isEqualTo("state of " + name + " vs output");
 
         robot.interact(() -> panel.model().mapColourProperty().set(MapColour.TAU));
-        assertThat(bar.getAxis().getLabel()).isEqualTo("tau of " + name);
+        assertThat(map.getTitle().getText()).isEqualTo("Drive by tau of " + name);
+        assertThat(bar.getScale().getUpperBound()).isEqualTo(panel.model().coloursProperty().get().max());
     }
 
     @Test
