@@ -74,6 +74,8 @@ public final class DynamicsPanelViewModel {
     /** The model and rollout the result (or the running task) is for; null after a cancel. */
     private LoadedModel forModel;
     private Rollout forRollout;
+    /** The steering classes of the result's steps (null without a result or an output). */
+    private ScatterSeries.Steering steering;
 
     /** A panel over {@code workspace}'s model and rollout; the analysis runs on {@code executor}. */
     public DynamicsPanelViewModel(WorkspaceViewModel workspace, TaskExecutor executor) {
@@ -130,9 +132,10 @@ public final class DynamicsPanelViewModel {
         recolour();
         status.set("computing... (PCA of " + modelLabel + " over " + rolloutLabel + ", then its sensitivity)");
         task.start("Dynamics of " + modelLabel + " on " + rolloutLabel,
-                sink -> analysis.run(m, modelLabel, r, rolloutLabel, activity, sink), done -> {
-                    result.set(done);
-                    status.set(describe(done));
+                sink -> computed(analysis.run(m, modelLabel, r, rolloutLabel, activity, sink)), done -> {
+                    steering = done.steering();
+                    result.set(done.result());
+                    status.set(describe(done.result()));
                     recolour();
                 }, failure -> {
                     forModel = null;
@@ -142,6 +145,20 @@ public final class DynamicsPanelViewModel {
                             : failure.toString()));
                     status.set("Not computed: " + error.get());
                 });
+    }
+
+    /**
+     * The result and its steering classes, on the worker thread: the classes depend on the output only, so a new
+     * selection does not sort a long rollout's outputs again on the JavaFX thread.
+     */
+    private static Computed computed(DynamicsResult d) {
+        Activity a = d.rollouts().get(0).activity();
+        return new Computed(d, a.outputs() <= OUTPUT || a.steps() == 0 ? null
+                : ScatterSeries.Steering.of(a.outputSeries(OUTPUT)));
+    }
+
+    /** What the task hands back. */
+    private record Computed(DynamicsResult result, ScatterSeries.Steering steering) {
     }
 
     /** Stops the computation, if one runs; {@link #compute()} starts it again. */
@@ -174,9 +191,8 @@ public final class DynamicsPanelViewModel {
             case PC1 -> ColourSeries.of(mapColour.get() == MapColour.PC1 ? "PC1" : NO_NEURON,
                     r.pc1());
         });
-        scatter.set(a.outputs() <= OUTPUT || a.steps() == 0 ? null : ScatterSeries.of(
-                neuron == null ? NO_NEURON : "state of " + name,
-                neuron == null ? r.pc1() : a.stateSeries(neuron), a.outputSeries(OUTPUT)));
+        scatter.set(steering == null ? null : ScatterSeries.of(neuron == null ? NO_NEURON : "state of " + name,
+                neuron == null ? r.pc1() : a.stateSeries(neuron), a.outputSeries(OUTPUT), steering));
         mapMissing.set(r.hasMap() ? null : missingColumns(r));
     }
 

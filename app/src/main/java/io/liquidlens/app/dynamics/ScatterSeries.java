@@ -16,18 +16,32 @@ import io.liquidlens.tree.LabelSpec;
  */
 public record ScatterSeries(String xLabel, float[] x, float[] output, int[] classes, LabelBins bins) {
 
-    /** {@code x} against {@code output}, classed by the network's decision. */
-    static ScatterSeries of(String xLabel, float[] x, float[] output) {
-        double[] v = new double[output.length];
-        for (int t = 0; t < v.length; t++) {
-            v[t] = output[t];
+    /** {@code x} against {@code output}, each step in its class of {@code steering} (made from that output). */
+    static ScatterSeries of(String xLabel, float[] x, float[] output, Steering steering) {
+        return new ScatterSeries(xLabel, x, output, steering.classes(), steering.bins());
+    }
+
+    /**
+     * The network's decision at every step: the classes and each step's class.
+     *
+     * @param bins    left / straight / right and the rule that chose them
+     * @param classes each step's class
+     */
+    record Steering(LabelBins bins, int[] classes) {
+
+        /** The classes of {@code output}, chosen from it. */
+        static Steering of(float[] output) {
+            double[] v = new double[output.length];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = output[t];
+            }
+            LabelBins bins = LabelBins.choose(LabelSpec.defaults(), v);
+            int[] classes = new int[v.length];
+            for (int t = 0; t < v.length; t++) {
+                classes[t] = bins.classOf(v[t]);
+            }
+            return new Steering(bins, classes);
         }
-        LabelBins bins = LabelBins.choose(LabelSpec.defaults(), v);
-        int[] classes = new int[v.length];
-        for (int t = 0; t < v.length; t++) {
-            classes[t] = bins.classOf(v[t]);
-        }
-        return new ScatterSeries(xLabel, x, output, classes, bins);
     }
 
     /** How the steering classes were chosen, in words (the scatter's tooltip). */
