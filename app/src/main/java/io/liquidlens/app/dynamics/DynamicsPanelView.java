@@ -28,7 +28,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The Dynamics tab: the PC1-PC2 trajectory, the scree, the drive on the map coloured by a neuron (or PC1), and a
  * neuron against the output by steering class, each with the time cursor's point marked. The charts are drawn when
- * the result, the selection or the colour choice change; a cursor move only moves the marks ({@link MarkedChart}).
+ * the result, the selection or the colour choice change; a cursor move only moves the marks ({@link MarkedChart}). A
+ * click on a point of the trajectory, the map or the scatter moves the cursor to that point's step.
  */
 public final class DynamicsPanelView extends BorderPane {
     /** Node ids, for tests. */
@@ -38,6 +39,9 @@ public final class DynamicsPanelView extends BorderPane {
     public static final String COLOUR_ID = ID + "-colour";
     public static final String COMPUTE_ID = ID + "-compute";
     public static final String CANCEL_ID = ID + "-cancel";
+
+    /** How near a click must fall to a step's point, in pixels, to move the cursor there. */
+    private static final double PICK_RADIUS = 8;
 
     private final DynamicsPanelViewModel model;
     private final MarkedChart trajectory = new MarkedChart(ID + "-trajectory", DynamicsCharts.trajectory());
@@ -59,6 +63,18 @@ public final class DynamicsPanelView extends BorderPane {
         rule.setText("Steps are classed by the network's output: left (positive), straight (a dead band around"
                 + " zero) or right.");
         Tooltip.install(scatter, rule);
+        trajectory.onPick((x, y) -> {
+            RolloutDynamics r = current();
+            pick(trajectory, x, y, r == null ? null : r.pc1(), r == null ? null : r.pc2());
+        });
+        map.onPick((x, y) -> {
+            RolloutDynamics r = current();
+            pick(map, x, y, r == null || !r.hasMap() ? null : r.x(), r == null ? null : r.y());
+        });
+        scatter.onPick((x, y) -> {
+            ScatterSeries s = model.scatterProperty().get();
+            pick(scatter, x, y, s == null ? null : s.x(), s == null ? null : s.output());
+        });
         model.resultProperty().addListener((obs, old, now) -> showResult(now));
         model.coloursProperty().addListener((obs, old, now) -> showColours(now));
         model.scatterProperty().addListener((obs, old, now) -> showScatter(now));
@@ -187,6 +203,17 @@ public final class DynamicsPanelView extends BorderPane {
     private RolloutDynamics current() {
         DynamicsResult d = model.resultProperty().get();
         return d == null ? null : d.rollouts().get(0);
+    }
+
+    /** A click on {@code chart}: the cursor goes to the step drawn nearest it, if one is within a few pixels. */
+    private void pick(MarkedChart chart, double x, double y, float[] xs, float[] ys) {
+        if (xs == null || ys == null) {
+            return;
+        }
+        int t = chart.nearest(x, y, xs, ys, PICK_RADIUS);
+        if (t >= 0) {
+            model.workspace().cursor().moveTo(t);
+        }
     }
 
     /** Moves the marks to the cursor's step: the only work a cursor move does here. */

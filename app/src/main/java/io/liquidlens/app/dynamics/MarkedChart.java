@@ -10,12 +10,15 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.event.ChartProgressEvent;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
 
 /**
  * A chart with the time cursor's point marked on it by a dot laid over it as a scene node: moving the dot repaints
  * a few pixels, never the chart (on the software pipeline a chart's redraw costs a frame). The dot is placed from
- * the data area the chart last drew, and again after every redraw (new data, new size).
+ * the data area the chart last drew, and again after every redraw (new data, new size). A click on the chart is
+ * handed to {@link #onPick} (the view moves the cursor to the step drawn nearest it).
  */
 final class MarkedChart extends StackPane {
     /** The cursor's red, as the traces draw their cursor line. */
@@ -27,6 +30,7 @@ final class MarkedChart extends StackPane {
     private final Circle marker = new Circle(4.5, MARK);
     private double markX = Double.NaN;
     private double markY = Double.NaN;
+    private java.util.function.BiConsumer<Double, Double> picked = (x, y) -> { };
 
     MarkedChart(String id, JFreeChart chart) {
         this.chart = chart;
@@ -49,8 +53,55 @@ final class MarkedChart extends StackPane {
                 place();
             }
         });
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getTrigger().isStillSincePress()) {
+                    pick(event.getTrigger().getX(), event.getTrigger().getY());
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
         setMinSize(0, 0);
         getChildren().addAll(viewer, overlay);
+    }
+
+    /** What a click on the chart does with the canvas point clicked. */
+    void onPick(java.util.function.BiConsumer<Double, Double> action) {
+        picked = action;
+    }
+
+    /** A click at canvas point ({@code x}, {@code y}) (the mouse's; tests call it). */
+    void pick(double x, double y) {
+        picked.accept(x, y);
+    }
+
+    /**
+     * The step whose point ({@code xs[t]}, {@code ys[t]}) was drawn nearest canvas point ({@code cx}, {@code cy}),
+     * within {@code radius} pixels; -1 when none is, or before the chart was drawn.
+     */
+    int nearest(double cx, double cy, float[] xs, float[] ys, double radius) {
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return -1;
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        int best = -1;
+        double bestDistance = radius * radius;
+        for (int t = 0; t < xs.length; t++) {
+            double dx = plot.getDomainAxis().valueToJava2D(xs[t], area, plot.getDomainAxisEdge()) - cx;
+            double dy = plot.getRangeAxis().valueToJava2D(ys[t], area, plot.getRangeAxisEdge()) - cy;
+            double d = dx * dx + dy * dy;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = t;
+            }
+        }
+        return best;
     }
 
     /** Marks the data point ({@code x}, {@code y}); NaN hides the mark. */

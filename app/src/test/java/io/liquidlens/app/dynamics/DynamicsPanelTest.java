@@ -117,6 +117,25 @@ class DynamicsPanelTest {
     }
 
     @Test
+    void aClickOnAPointOfTheMapOrTheTrajectoryMovesTheCursorToItsStep(FxRobot robot) throws Exception {
+        DynamicsPanelView panel = showTab(robot);
+        RolloutDynamics r = awaitResult(panel).rollouts().get(0);
+        Point2D at400 = panel.mapChart().canvasPoint(r.x()[400], r.y()[400]);
+
+        robot.interact(() -> panel.mapChart().pick(at400.getX(), at400.getY()));
+        assertThat(app.workspace().cursor().step()).isEqualTo(400);
+
+        Point2D at250 = panel.trajectoryChart().canvasPoint(r.pc1()[250], r.pc2()[250]);
+        robot.interact(() -> panel.trajectoryChart().pick(at250.getX() + 0.4, at250.getY() - 0.4));
+        int t = app.workspace().cursor().step();
+        Point2D landed = panel.trajectoryChart().canvasPoint(r.pc1()[t], r.pc2()[t]);
+        assertThat(landed.distance(at250)).as("a step drawn where the click fell").isLessThan(1.0);
+
+        robot.interact(() -> panel.mapChart().pick(-500, -500));
+        assertThat(app.workspace().cursor().step()).as("a click far from every point moves nothing").isEqualTo(t);
+    }
+
+    @Test
     void selectingANeuronColoursTheMapByItsStateAndTheChoiceByItsTimeConstant(FxRobot robot) throws Exception {
         DynamicsPanelView panel = showTab(robot);
         DynamicsResult d = awaitResult(panel);
