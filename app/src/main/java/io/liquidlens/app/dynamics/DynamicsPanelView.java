@@ -79,7 +79,13 @@ public final class DynamicsPanelView extends BorderPane {
         model.coloursProperty().addListener((obs, old, now) -> showColours(now));
         model.scatterProperty().addListener((obs, old, now) -> showScatter(now));
         model.mapMissingProperty().addListener((obs, old, now) -> showMissing(now));
-        model.workspace().cursor().stepProperty().addListener((obs, old, now) -> mark());
+        // a hidden tab's marks wait: playback with another tab shown pays nothing here
+        model.workspace().cursor().stepProperty().addListener((obs, old, now) -> {
+            if (model.activeProperty().get()) {
+                mark();
+            }
+        });
+        model.activeProperty().addListener((obs, old, now) -> mark());
         showResult(model.resultProperty().get());
         showColours(model.coloursProperty().get());
         showScatter(model.scatterProperty().get());

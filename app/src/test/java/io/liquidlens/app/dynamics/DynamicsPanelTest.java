@@ -114,6 +114,21 @@ class DynamicsPanelTest {
         assertThat(dot.getY()).isCloseTo(panel.scatterChart().canvasPoint(s.x()[300], s.output()[300]).getY(),
                 within(0.5));
         assertThat(drawn.get()).as("charts drawn again for a cursor move").isZero();
+
+        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
+        javafx.scene.shape.Circle mark = panel.trajectoryChart().marker();
+        Point2D at300 = new Point2D(mark.getCenterX(), mark.getCenterY());
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(0);
+            app.workspace().cursor().moveTo(100);
+        });
+        assertThat(new Point2D(mark.getCenterX(), mark.getCenterY())).as("a hidden tab's mark waits")
+                .isEqualTo(at300);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D at100 = panel.trajectoryChart().canvasPoint(r.pc1()[100], r.pc2()[100]);
+        assertThat(panel.trajectoryChart().markerOnCanvas().distance(at100)).as("shown again, it is at the cursor")
+                .isLessThan(0.5);
     }
 
     @Test
