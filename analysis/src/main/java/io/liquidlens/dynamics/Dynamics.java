@@ -33,6 +33,39 @@ public final class Dynamics {
      */
     public static DynamicsResult analyse(LiquidModel model, String modelLabel, List<LabelledRollout> rollouts,
                                          DynamicsOptions options, ProgressListener listener) {
+        return analyse(model, modelLabel, rollouts, null, options, listener);
+    }
+
+    /**
+     * Measures the dynamics of {@code model} from its activities over the rollouts, already simulated from the zero
+     * state (the workbench has them): the same result as {@link #analyse(LiquidModel, String, List, DynamicsOptions,
+     * ProgressListener)} without simulating again.
+     *
+     * @param activities one per rollout, in their order: the model's own, without interventions
+     * @throws IllegalArgumentException when an activity does not match its rollout or the model, or as the other
+     */
+    public static DynamicsResult analyseSimulated(LiquidModel model, String modelLabel, List<LabelledRollout> rollouts,
+                                                  List<Activity> activities, DynamicsOptions options,
+                                                  ProgressListener listener) {
+        if (activities.size() != rollouts.size()) {
+            throw new IllegalArgumentException(activities.size() + " activities for " + rollouts.size() + " rollouts");
+        }
+        for (int i = 0; i < rollouts.size(); i++) {
+            Activity a = activities.get(i);
+            LabelledRollout r = rollouts.get(i);
+            if (a.steps() != r.rollout().steps() || a.neurons() != model.stateSize()) {
+                throw new IllegalArgumentException(r.label() + ": its activity has " + a.steps() + " steps of "
+                        + a.neurons() + " neurons; the rollout has " + r.rollout().steps() + " steps and the model "
+                        + model.stateSize() + " neurons");
+            }
+        }
+        return analyse(model, modelLabel, rollouts, activities, options, listener);
+    }
+
+    /** Both entry points: {@code simulated} null means the model is run over the rollouts here. */
+    private static DynamicsResult analyse(LiquidModel model, String modelLabel, List<LabelledRollout> rollouts,
+                                          List<Activity> simulated, DynamicsOptions options,
+                                          ProgressListener listener) {
         if (rollouts.isEmpty()) {
             throw new IllegalArgumentException("no rollouts to analyse");
         }
@@ -48,7 +81,8 @@ public final class Dynamics {
         for (LabelledRollout r : rollouts) {
             long before = done;
             try {
-                activities.add(Activities.simulate(model, r.rollout(), scaled(listener, before, total)));
+                activities.add(simulated != null ? simulated.get(activities.size())
+                        : Activities.simulate(model, r.rollout(), scaled(listener, before, total)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(r.label() + ": " + e.getMessage(), e);
             }

@@ -53,6 +53,7 @@ public final class WorkbenchApp extends Application {
     public static final String INPUT_SLOT_ID = "input-slot";
     public static final String TREE_SLOT_ID = "tree-slot";
     public static final String SALIENCY_SLOT_ID = "saliency-slot";
+    public static final String DYNAMICS_SLOT_ID = "dynamics-slot";
     /** Node ids of the status bar's progress bar and cancel button. */
     public static final String PROGRESS_ID = "progress";
     public static final String CANCEL_ID = "cancel";

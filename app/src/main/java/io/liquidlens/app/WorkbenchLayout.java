@@ -12,8 +12,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
 /**
- * The middle of the window: the wiring graph (left) beside a tab pane of the input, the model panel, the Tree and
- * the Saliency tab (right), the traces below behind a divider. Each view lives in a named slot that shows a
+ * The middle of the window: the wiring graph (left) beside a tab pane of the input, the model panel, the Tree, the
+ * Saliency and the Dynamics tab (right), the traces below behind a divider. Each view lives in a named slot that shows a
  * placeholder until the view is put in.
  */
 final class WorkbenchLayout {
@@ -31,13 +31,16 @@ final class WorkbenchLayout {
     final StackPane saliency = slot(WorkbenchApp.SALIENCY_SLOT_ID, "Saliency maps");
     /** The Saliency tab, whose selection says whether saliency is computed. */
     final Tab saliencyTab = new Tab("Saliency", saliency);
+    final StackPane dynamics = slot(WorkbenchApp.DYNAMICS_SLOT_ID, "Dynamics");
+    /** The Dynamics tab, whose selection says whether the dynamics are computed. */
+    final Tab dynamicsTab = new Tab("Dynamics", dynamics);
     private final Node root;
     private final List<SplitPane> splits;
 
     /** The layout around {@code workspace}'s model panel, every other slot still empty. */
     WorkbenchLayout(WorkspaceViewModel workspace) {
         TabPane side = new TabPane(new Tab("Input", input), new Tab("Model", new ModelPanelView(workspace)),
-                new Tab("Tree", tree), saliencyTab);
+                new Tab("Tree", tree), saliencyTab, dynamicsTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         SplitPane top = new SplitPane(graph, side);

@@ -1,5 +1,7 @@
 package io.liquidlens.app;
 
+import io.liquidlens.app.dynamics.DynamicsPanelView;
+import io.liquidlens.app.dynamics.DynamicsPanelViewModel;
 import io.liquidlens.app.export.Export;
 import io.liquidlens.app.export.Exporter;
 import io.liquidlens.app.graph.WiringGraphView;
@@ -19,12 +21,13 @@ import javafx.scene.control.MenuItem;
 /**
  * The views built in the sub-packages, each put into its slot of the {@link WorkbenchLayout} with its exports on
  * the {@link ExportMenu}: the wiring graph (whose neuron menu also offers "Drive with clamp..."), the traces, the
- * input frame, the Tree tab and the Saliency tab.
+ * input frame, the Tree tab, the Saliency tab and the Dynamics tab.
  */
 final class WorkbenchViews {
     private final WiringGraphView graph;
     private final TreePanelViewModel tree;
     private final SaliencyPanelViewModel saliency;
+    private final DynamicsPanelViewModel dynamics;
 
     /**
      * Builds every view over {@code workspace}, their background work through {@code executor}, their file
@@ -51,6 +54,7 @@ final class WorkbenchViews {
         exports.add("Input frame as PNG...", input.pngExport(), "png");
         tree = installTree(workspace, executor, layout, exports);
         saliency = installSaliency(workspace, executor, layout);
+        dynamics = installDynamics(workspace, executor, layout);
     }
 
     /** The Tree tab: extraction on the loaded model and rollout, the tree at the cursor, its exports. */
@@ -77,15 +81,25 @@ final class WorkbenchViews {
         return saliency;
     }
 
+    /** The Dynamics tab: the model's dynamics over the rollout; computed only while its tab is shown. */
+    private static DynamicsPanelViewModel installDynamics(WorkspaceViewModel workspace, TaskExecutor executor,
+                                                          WorkbenchLayout layout) {
+        DynamicsPanelViewModel dynamics = new DynamicsPanelViewModel(workspace, executor);
+        dynamics.activeProperty().bind(layout.dynamicsTab.selectedProperty());
+        WorkbenchLayout.fill(layout.dynamics, new DynamicsPanelView(dynamics));
+        return dynamics;
+    }
+
     /** The input roles changed in the Saliency tab for this session (empty when none were). */
     Map<String, InputRole> inputRoles() {
         return saliency.roles().changed();
     }
 
-    /** Stops the tree extraction and the saliency maps being computed. */
+    /** Stops the tree extraction, the saliency maps and the dynamics being computed. */
     void cancel() {
         tree.cancel();
         saliency.cancel();
+        dynamics.cancel();
     }
 
     /** Stops the wiring graph's drawing; GraphStream's viewer keeps threads alive otherwise. */

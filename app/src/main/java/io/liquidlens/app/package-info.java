@@ -13,7 +13,7 @@
  * io.liquidlens.app.DriveWithClampAction}; {@code HelpMenu} (the F1 shortcut sheet, the README, About); {@code
  * WindowPlacement} (where the window opens: where the user left it, or a first size that uses the screen); {@code
  * LoadingVeil} (a progress indicator over the empty views until the first activity arrives). {@link
- * io.liquidlens.app.Version} names the build. Depends on every app package ({@code app.drive}, {@code app.export},
+ * io.liquidlens.app.Version} names the build. Depends on every app package ({@code app.drive}, {@code app.dynamics}, {@code app.export},
  * {@code app.graph}, {@code app.importing}, {@code app.input}, {@code app.playback}, {@code
  * app.report}, {@code app.saliency}, {@code app.task}, {@code app.traces}, {@code app.tree} and {@code app.workspace})
  * and, of {@code analysis}, {@code io} (the input roles the Saliency tab hands the report), {@code model} and {@code
