@@ -117,6 +117,7 @@ public final class DynamicsExports {
     }
 
     private static String g(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
+        // %.4g would print an exact 0 as 0.000, which reads as a rounded small number
+        return Double.isNaN(v) ? "n/a" : v == 0 ? "0" : String.format(Locale.ROOT, "%.4g", v);
     }
 }
