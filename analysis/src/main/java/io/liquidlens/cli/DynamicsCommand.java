@@ -1,5 +1,6 @@
 package io.liquidlens.cli;
 
+import io.liquidlens.Limits;
 import io.liquidlens.dynamics.DynamicsOptions;
 import io.liquidlens.dynamics.service.DynamicsExports;
 import io.liquidlens.dynamics.service.DynamicsProgress;
@@ -112,8 +113,11 @@ final class DynamicsCommand implements Callable<Integer> {
         if (!(noise > 0 && noise <= 1)) {
             throw bad("--noise must be in (0, 1], got " + noise);
         }
-        if (noiseTrials < 0 || noiseTrials > DynamicsOptions.MAX_NOISE_TRIALS) {
-            throw bad("--noise-trials must be 0.." + DynamicsOptions.MAX_NOISE_TRIALS + ", got " + noiseTrials);
+        if (noiseTrials < 0) {
+            throw bad("--noise-trials must be 0 or more, got " + noiseTrials);
+        }
+        if (noiseTrials > DynamicsOptions.MAX_NOISE_TRIALS) {
+            throw bad(Limits.overLimit("--noise-trials", noiseTrials, DynamicsOptions.MAX_NOISE_TRIALS));
         }
         if (mapNeuron.isBlank()) {
             throw bad("--map-neuron takes pc1 or a neuron's label or name, got nothing");

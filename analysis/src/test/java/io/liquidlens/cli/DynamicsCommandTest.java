@@ -126,7 +126,9 @@ class DynamicsCommandTest {
         assertThat(bad("--model", model, "--rollouts", rollouts.toString(), "--noise", "0", "--out", out))
                 .contains("--noise must be in (0, 1], got 0.0");
         assertThat(bad("--model", model, "--rollouts", rollouts.toString(), "--noise-trials", "65", "--out", out))
-                .contains("--noise-trials must be 0..64, got 65");
+                .contains("--noise-trials 65 is over the limit of 64");
+        assertThat(bad("--model", model, "--rollouts", rollouts.toString(), "--noise-trials", "-1", "--out", out))
+                .contains("--noise-trials must be 0 or more, got -1");
         assertThat(bad("--model", model, "--models", model, "--rollouts", rollouts.toString(), "--out", out))
                 .contains("give --model DIR or --models DIR..., not both");
         assertThat(bad("--model", model, "--rollouts", rollouts.toString(), "--map-neuron", "Q9", "--out", out))
