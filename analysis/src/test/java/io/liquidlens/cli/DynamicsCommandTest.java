@@ -62,6 +62,21 @@ class DynamicsCommandTest {
     }
 
     @Test
+    void aRerunWithTheSameOptionsGivesTheSameBytes(@TempDir Path dir) throws IOException {
+        Path rollouts = cut("sample-traces/vector-lanekeeping/clean", dir.resolve("r"), 2, 40, true);
+        for (String out : List.of("first", "second")) {
+            CliRunner r = CliRunner.run("dynamics", "--model", sample("sample-models/vector-lanekeeping"),
+                    "--rollouts", rollouts.toString(), "--noise-trials", "2", "--seed", "3", "--out",
+                    dir.resolve(out).toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        for (String f : List.of("dynamics.json", "dynamics.csv", "output.svg")) {
+            assertThat(Files.readAllBytes(dir.resolve("second").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(f)));
+        }
+    }
+
+    @Test
     void theCameraSampleRunsFromItsFramesAndDrawsTheMap(@TempDir Path dir) throws IOException {
         Path rollouts = cut("sample-traces/ncp-lanekeeping/clean", dir.resolve("r"), 1, 40, true);
         Path out = dir.resolve("out");
