@@ -152,6 +152,19 @@ class DynamicsCommandTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    @Test
+    void rolloutsThatDoNotFitTheModelAreOneLineNamingTheModelAndTheRollout(@TempDir Path dir) throws IOException {
+        Path rollouts = cut("sample-traces/ncp-lanekeeping/clean", dir.resolve("r"), 1, 3, true);
+        String model = sample("sample-models/vector-lanekeeping");
+        CliRunner r = CliRunner.run("dynamics", "--model", model, "--rollouts", rollouts.toString(), "--out",
+                dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("liquidlens dynamics: " + model
+                + ": episode-0000.npz: the rollout has 9216 values per step but the model takes 6");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     private static String bad(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "dynamics";

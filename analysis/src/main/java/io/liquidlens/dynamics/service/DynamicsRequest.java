@@ -99,7 +99,7 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
             try {
                 result = Dynamics.analyse(m.network(), labels.get(i), read, options, progress);
             } catch (IllegalArgumentException e) {
-                throw new LiquidLensException(m.folder(), e.getMessage(), e);
+                throw new LiquidLensException(models.get(i), e.getMessage(), e);
             }
             out.add(new ModelDynamics(result, motorIncluded(m.network(), result.pca()), mapNeurons[i]));
         }
