@@ -140,11 +140,11 @@ final class DriveMap extends Chart {
         scaleBar(g, panel, scale);
     }
 
-    /** A bar of a round length (1, 2 or 5 times a power of ten metres) at the panel's bottom left. */
+    /** A bar of a round length (1, 2 or 5 times a power of ten metres) at the panel's top left. */
     private static void scaleBar(Graphics2D g, Rectangle2D panel, double scale) {
-        double metres = Axis.niceStep(panel.getWidth() / 4 / scale);
+        double metres = Axis.niceStep(panel.getWidth() / 5 / scale);
         double length = metres * scale;
-        double y = panel.getMaxY() - 6;
+        double y = panel.getMinY() + 8;
         g.setStroke(new BasicStroke(1.2f));
         g.draw(new Line2D.Double(panel.getMinX() + 6, y, panel.getMinX() + 6 + length, y));
         g.setFont(SMALL);

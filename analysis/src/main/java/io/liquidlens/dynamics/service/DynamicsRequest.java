@@ -70,10 +70,14 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
         List<RolloutFiles.Named> files = RolloutFiles.of(rollouts);
         List<LabelledRollout> read = new ArrayList<>();
         long steps = 0;
+        long inputBytes = 0;
         for (RolloutFiles.Named f : files) {
             Rollout r = Rollouts.read(f.file(), PARTS);
             read.add(new LabelledRollout(f.label(), r));
             steps += r.steps();
+            // every rollout stays in memory for every model: stop at the one that no longer fits, not after all
+            inputBytes = MemoryBudget.sum(inputBytes, MemoryBudget.product(r.inputs().size(), 4));
+            MemoryBudget.require(f.file() + ": the rollouts up to this one", inputBytes);
         }
         if (steps < 2) {
             throw new LiquidLensException(String.join(", ", rollouts.stream().map(Path::toString).toList())
@@ -82,7 +86,7 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
         List<LoadedModel> loaded = models.stream().map(LoadedModel::load).toList();
         List<String> labels = labels(loaded);
         int[] mapNeurons = new int[loaded.size()];
-        long bytes = 0;
+        long bytes = inputBytes;
         for (int i = 0; i < loaded.size(); i++) {
             LiquidModel m = loaded.get(i).network();
             mapNeurons[i] = mapNeuron(m, labels.get(i));
