@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                 "OUT gets dynamics.json, dynamics.csv (model, neuron, quantity, value), dynamics.pdf and one SVG per"
                         + " figure: scree, trajectory (PC1-PC2), map (the drive coloured by --map-neuron, when the"
                         + " rollouts record world x and y), output (each neuron against the output by steering"
-                        + " class), lmax, tau; with several models MODEL-NAME.svg each and comparison.svg. It is"
-                        + " replaced only once everything is written."})
+                        + " class), lmax, tau; with several models MODEL-NAME.svg each, comparison.svg and with"
+                        + " groups groups.svg. It is replaced only once everything is written."})
 final class DynamicsCommand implements Callable<Integer> {
     private static final String COMMAND = "liquidlens dynamics";
 
@@ -43,9 +43,12 @@ final class DynamicsCommand implements Callable<Integer> {
             + " model.json.")
     Path model;
 
-    @Option(names = "--models", arity = "1..*", paramLabel = "DIR",
-            description = "Several model folders instead, compared over the same rollouts in the order given.")
-    List<Path> models;
+    @Option(names = "--models", arity = "1..*", paramLabel = "DIR|NAME=DIR,...",
+            description = "Several model folders instead, compared over the same rollouts in the order given;"
+                    + " NAME=DIR,DIR,... is a group of networks of one architecture trained from different seeds (at"
+                    + " most " + io.liquidlens.causal.ModelGroup.MAX_MEMBERS + "), each measured, and the group"
+                    + " summarised by its members' mean and range.")
+    List<String> models;
 
     @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
             description = "Rollout .npz files, or folders: every .npz under a folder, at any depth, in path order.")
@@ -99,6 +102,7 @@ final class DynamicsCommand implements Callable<Integer> {
         for (ModelDynamics m : run.models()) {
             stdout.println(DynamicsExports.headline(m));
         }
+        run.groups().forEach(g -> stdout.println(DynamicsExports.headline(g)));
         stdout.printf(Locale.ROOT, "%d model(s) over %d rollout(s) in %.1f s; wrote %s%n", run.models().size(),
                 run.rollouts().size(), progress.seconds(), out);
         stdout.flush();
@@ -122,8 +126,12 @@ final class DynamicsCommand implements Callable<Integer> {
         if (mapNeuron.isBlank()) {
             throw bad("--map-neuron takes pc1 or a neuron's label or name, got nothing");
         }
-        return new DynamicsRequest(model != null ? List.of(model) : models, rollouts,
-                new DynamicsOptions(includeMotor, noise, noiseTrials, seed), MapColour.parse(mapNeuron));
+        DynamicsOptions options = new DynamicsOptions(includeMotor, noise, noiseTrials, seed);
+        if (model != null) {
+            return new DynamicsRequest(List.of(model), rollouts, options, MapColour.parse(mapNeuron));
+        }
+        ModelTokens tokens = ModelTokens.parse(models);
+        return new DynamicsRequest(tokens.models(), rollouts, options, MapColour.parse(mapNeuron), tokens.groupOf());
     }
 
     private ParameterException bad(String message) {

@@ -1,6 +1,7 @@
 package io.liquidlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +106,34 @@ class DynamicsCommandTest {
         assertThat(out.resolve("cfc-s1-tau.svg")).isNotEmptyFile();
         JsonNode comparison = new ObjectMapper().readTree(out.resolve("dynamics.json").toFile()).get("comparison");
         assertThat(comparison).extracting(c -> c.get("model").asText()).containsExactly("ncp-s1", "cfc-s1");
+    }
+
+    @Test
+    void groupsOfSeedsAreSummarisedByTheirMembersMeanAndRange(@TempDir Path dir) throws IOException {
+        Path rollouts = cut("sample-traces/vector-study", dir.resolve("r"), 1, 50, true);
+        Path out = dir.resolve("out");
+        CliRunner r = CliRunner.run("dynamics", "--models", "ncp=" + sample("sample-models/vector-study/ncp-s1") + ","
+                + sample("sample-models/vector-study/ncp-s2"), "cfc=" + sample("sample-models/vector-study/cfc-s1"),
+                "--rollouts", rollouts.toString(), "--noise-trials", "0", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("dynamics.json").toFile());
+        assertThat(json.get("comparison")).extracting(c -> c.get("model").asText())
+                .containsExactly("ncp/ncp-s1", "ncp/ncp-s2", "cfc/cfc-s1");
+        JsonNode ncp = json.get("groups").get(0);
+        assertThat(ncp.get("name").asText()).isEqualTo("ncp");
+        double s1 = json.get("comparison").get(0).get("pc1_share").asDouble();
+        double s2 = json.get("comparison").get(1).get("pc1_share").asDouble();
+        assertThat(ncp.get("pc1_share").get("mean").asDouble()).isCloseTo((s1 + s2) / 2, within(1e-15));
+        assertThat(ncp.get("pc1_share").get("min").asDouble()).isEqualTo(Math.min(s1, s2));
+        assertThat(ncp.get("pc1_share").get("max").asDouble()).isEqualTo(Math.max(s1, s2));
+        assertThat(r.out()).contains(String.format(java.util.Locale.ROOT,
+                "group ncp (2 model(s)): PC1 share mean %.1f%% (%.1f-%.1f%%)", 50 * (s1 + s2),
+                100 * Math.min(s1, s2), 100 * Math.max(s1, s2)));
+        assertThat(out.resolve("groups.svg")).isNotEmptyFile();
+        assertThat(out.resolve("ncp_ncp-s2-scree.svg")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("dynamics.csv"))).contains("ncp,,group.pc1_share.mean,");
+        assertThat(bad("--models", "=" + sample("sample-models/vector-study/ncp-s1"), "--rollouts",
+                rollouts.toString(), "--out", out.toString())).contains("the group needs a name before '='");
     }
 
     @Test

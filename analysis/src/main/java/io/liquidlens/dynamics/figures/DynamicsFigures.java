@@ -68,9 +68,33 @@ public final class DynamicsFigures {
      * @param medianLmax each model's median L_max
      */
     public static NamedFigure comparison(List<String> models, double[] pc1Share, double[] medianLmax) {
-        return new NamedFigure("comparison", new ComparisonChart(models, pc1Share, medianLmax, List.of(
+        return new NamedFigure("comparison", new ComparisonChart("Models compared", models, single(pc1Share),
+                single(medianLmax), List.of(
                 "PC1's share of the variance of each model's states (motor neurons as the options say), and the",
                 "median over its neurons of L_max, over the same rollouts.")));
+    }
+
+    /**
+     * Groups of seeds compared: each group's mean PC1 share and mean median L_max as a bar, each member a dot.
+     *
+     * @param groups     the groups' names
+     * @param pc1Share   per group, its members' PC1 shares
+     * @param medianLmax per group, its members' median L_max
+     */
+    public static NamedFigure groupComparison(List<String> groups, List<double[]> pc1Share,
+                                              List<double[]> medianLmax) {
+        return new NamedFigure("groups", new ComparisonChart("Groups of seeds compared", groups,
+                pc1Share.toArray(double[][]::new), medianLmax.toArray(double[][]::new), List.of(
+                "Each group's mean over its members (bar) and each member (dot): PC1's share of the variance of the"
+                        + " states,", "and the median over the neurons of L_max, over the same rollouts.")));
+    }
+
+    private static double[][] single(double[] values) {
+        double[][] out = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new double[] {values[i]};
+        }
+        return out;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code dynamics.csv}: every number of {@code dynamics.json} as a tidy table, one row per number:
  * {@code model,neuron,quantity,value}. A model's own numbers (PCA's shares, the sensitivity, the median L_max) have
- * an empty neuron; a component k is counted from 1 ({@code pca.explained_variance_ratio.1} is PC1's share). UTF-8,
+ * an empty neuron; a component k is counted from 1 ({@code pca.explained_variance_ratio.1} is PC1's share); a group
+ * of seeds gets its own rows (model = the group's name, {@code group.pc1_share.mean} etc.). UTF-8,
  * LF line ends, fields quoted as RFC 4180 says; numbers as {@link Double#toString} (they read back exactly), NaN
  * as an empty field.
  */
@@ -82,7 +83,19 @@ final class DynamicsCsv {
                 }
             }
         }
+        for (GroupSummary g : run.groups()) {
+            group(rows, g.name(), "pc1_share", g.pc1Share());
+            group(rows, g.name(), "median_lmax", g.medianLmax());
+        }
         return rows;
+    }
+
+    /** A group's rows: the mean, smallest and largest over its members, named {@code group.QUANTITY.mean} etc. */
+    private static void group(List<Row> rows, String name, String quantity, double[] values) {
+        double[] m = GroupSummary.meanMinMax(values);
+        rows.add(new Row(name, "", "group." + quantity + ".mean", m[0]));
+        rows.add(new Row(name, "", "group." + quantity + ".min", m[1]));
+        rows.add(new Row(name, "", "group." + quantity + ".max", m[2]));
     }
 
     private static void neuron(List<Row> rows, String model, NeuronDynamics n) {

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The files of a dynamics run: {@code dynamics.json}, {@code dynamics.csv}, {@code dynamics.pdf} and one SVG per
  * figure (with several models each model's figures are named {@code MODEL-NAME.svg}, and {@code comparison.svg}
- * compares them). The folder appears complete or not at all ({@link AtomicFolders}).
+ * compares them; with groups of seeds {@code groups.svg} compares the groups). The folder appears complete or not at all ({@link AtomicFolders}).
  */
 public final class DynamicsExports {
     private DynamicsExports() {
@@ -65,6 +65,12 @@ public final class DynamicsExports {
                 out.add(several ? f.renamed(stem + "-" + f.name()) : f);
             }
         }
+        List<GroupSummary> groups = run.groups();
+        if (!groups.isEmpty()) {
+            out.add(DynamicsFigures.groupComparison(groups.stream().map(GroupSummary::name).toList(),
+                    groups.stream().map(GroupSummary::pc1Share).toList(),
+                    groups.stream().map(GroupSummary::medianLmax).toList()));
+        }
         if (several) {
             out.add(DynamicsFigures.comparison(run.models().stream().map(ModelDynamics::label).toList(),
                     run.models().stream().mapToDouble(m -> m.result().pca().pc1Share()).toArray(),
@@ -100,6 +106,7 @@ public final class DynamicsExports {
                 lines.add("Note (" + m.label() + "): " + note);
             }
         }
+        run.groups().forEach(g -> lines.add(headline(g)));
         return lines;
     }
 
@@ -114,6 +121,15 @@ public final class DynamicsExports {
                 100 * r.pca().pc1Share(), r.pca().neurons().length,
                 m.motorIncluded() ? "motor neurons included" : "motor neurons left out", g(m.medianLmax()),
                 g(r.sensitivity().max()), g(r.sensitivity().median()));
+    }
+
+    /** A group's line: its members' PC1 share and median L_max, mean and range. */
+    public static String headline(GroupSummary g) {
+        double[] share = GroupSummary.meanMinMax(g.pc1Share());
+        double[] lmax = GroupSummary.meanMinMax(g.medianLmax());
+        return String.format(Locale.ROOT, "group %s (%d model(s)): PC1 share mean %.1f%% (%.1f-%.1f%%); median L_max"
+                + " mean %s (%s-%s)", g.name(), g.members().size(), 100 * share[0], 100 * share[1], 100 * share[2],
+                g(lmax[0]), g(lmax[1]), g(lmax[2]));
     }
 
     private static String g(double v) {

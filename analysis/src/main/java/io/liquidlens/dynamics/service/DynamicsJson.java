@@ -13,12 +13,13 @@ import io.liquidlens.dynamics.RolloutDynamics;
 import io.liquidlens.dynamics.Sensitivity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code dynamics.json}: per model its PCA, every neuron's correlations, L_max and time-constant percentiles, the
- * sensitivity, where the states came from and the notes; the rollouts, the options, the models compared, and the
- * provenance. NaN (a correlation with a constant series, a sensitivity without noise trials) is written as
+ * sensitivity, where the states came from and the notes; the rollouts, the options, the models compared (with
+ * groups of seeds, each group's members and spread), and the provenance. NaN (a correlation with a constant series, a sensitivity without noise trials) is written as
  * {@code null}.
  */
 final class DynamicsJson {
@@ -58,12 +59,27 @@ final class DynamicsJson {
         for (ModelDynamics m : run.models()) {
             model(models.addObject(), m);
         }
+        List<GroupSummary> groups = run.groups();
         ArrayNode comparison = root.putArray("comparison");
         for (ModelDynamics m : run.models()) {
             ObjectNode o = comparison.addObject();
             o.put("model", m.label());
+            if (!groups.isEmpty()) {
+                o.put("group", m.group());
+            }
             number(o, "pc1_share", m.result().pca().pc1Share());
             number(o, "median_lmax", m.medianLmax());
+        }
+        if (!groups.isEmpty()) {
+            ArrayNode list = root.putArray("groups");
+            for (GroupSummary g : groups) {
+                ObjectNode o = list.addObject();
+                o.put("name", g.name());
+                ArrayNode members = o.putArray("members");
+                g.members().forEach(members::add);
+                spread(o, "pc1_share", g.pc1Share());
+                spread(o, "median_lmax", g.medianLmax());
+            }
         }
         root.set("provenance", run.provenance().toJson());
         return root;
@@ -121,6 +137,16 @@ final class DynamicsJson {
             numbers(components.addArray(), c);
         }
         return o;
+    }
+
+    /** {@code name}: the members' values with their mean, smallest and largest. */
+    private static void spread(ObjectNode parent, String name, double[] values) {
+        ObjectNode o = parent.putObject(name);
+        double[] m = GroupSummary.meanMinMax(values);
+        number(o, "mean", m[0]);
+        number(o, "min", m[1]);
+        number(o, "max", m[2]);
+        numbers(o.putArray("members"), values);
     }
 
     private static void correlation(ObjectNode parent, String name, Correlation c) {

@@ -33,8 +33,10 @@ import java.util.Set;
  * @param rollouts  rollout files or folders of them, the same for every model
  * @param options   how the dynamics are measured
  * @param mapColour what colours the map of the drive
+ * @param groupOf   per model, the group of seeds it belongs to (empty: none); an empty list when there are no groups
  */
-public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOptions options, MapColour mapColour) {
+public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOptions options, MapColour mapColour,
+                              List<String> groupOf) {
     /** The parts of a rollout file the dynamics read (frames and vectors always; never the label maps). */
     private static final Set<String> PARTS = Set.of("timespans", "world");
 
@@ -46,6 +48,16 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
         }
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(mapColour, "mapColour");
+        groupOf = List.copyOf(groupOf);
+        if (!groupOf.isEmpty() && groupOf.size() != models.size()) {
+            throw new IllegalArgumentException("groupOf names " + groupOf.size() + " groups for " + models.size()
+                    + " models");
+        }
+    }
+
+    /** Models in no group. */
+    public DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOptions options, MapColour mapColour) {
+        this(models, rollouts, options, mapColour, List.of());
     }
 
     /**
@@ -84,7 +96,7 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
                     + ": the rollouts hold " + steps + " step(s) in all; the dynamics need at least 2 (PCA needs two)");
         }
         List<LoadedModel> loaded = models.stream().map(LoadedModel::load).toList();
-        List<String> labels = labels(loaded);
+        List<String> labels = labels(loaded, groupOf);
         int[] mapNeurons = new int[loaded.size()];
         long bytes = inputBytes;
         for (int i = 0; i < loaded.size(); i++) {
@@ -105,16 +117,24 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
             } catch (IllegalArgumentException e) {
                 throw new LiquidLensException(models.get(i), e.getMessage(), e);
             }
-            out.add(new ModelDynamics(result, motorIncluded(m.network(), result.pca()), mapNeurons[i]));
+            out.add(new ModelDynamics(result, motorIncluded(m.network(), result.pca()), mapNeurons[i],
+                    groupOf.isEmpty() ? "" : groupOf.get(i)));
         }
         return new DynamicsRun(out, mapColour, provenance(command, loaded, files));
     }
 
-    /** Each model's name: its folder's name, or the folder as given when two models share a name. */
-    private static List<String> labels(List<LoadedModel> loaded) {
+    /**
+     * Each model's name: its folder's name, after its group's name and a {@code /} for a member of a group (as the
+     * report names them), or the folder as given when two models would share a name.
+     */
+    private static List<String> labels(List<LoadedModel> loaded, List<String> groupOf) {
         Map<String, Integer> count = new HashMap<>();
-        List<String> names = loaded.stream().map(m -> String.valueOf(m.folder().toAbsolutePath().normalize()
-                .getFileName())).toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            String folder = String.valueOf(loaded.get(i).folder().toAbsolutePath().normalize().getFileName());
+            String group = groupOf.isEmpty() ? "" : groupOf.get(i);
+            names.add(group.isEmpty() ? folder : group + "/" + folder);
+        }
         names.forEach(n -> count.merge(n, 1, Integer::sum));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {

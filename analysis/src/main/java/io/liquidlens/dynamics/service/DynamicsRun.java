@@ -29,6 +29,11 @@ public record DynamicsRun(List<ModelDynamics> models, MapColour mapColour, Prove
         return models.get(0).result().options();
     }
 
+    /** The groups of seeds, in the order of their first member; empty when no model is in a group. */
+    public List<GroupSummary> groups() {
+        return GroupSummary.of(models);
+    }
+
     /** The rollouts, as the first model saw them (every model sees the same). */
     public List<RolloutDynamics> rollouts() {
         return models.get(0).result().rollouts();

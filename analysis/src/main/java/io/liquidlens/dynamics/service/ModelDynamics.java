@@ -10,11 +10,18 @@ import java.util.Objects;
  * @param result        the dynamics
  * @param motorIncluded whether a motor neuron is among PCA's columns
  * @param mapNeuron     the wiring id of the neuron whose state colours the map, or -1 for PC1
+ * @param group         the group of seeds the model belongs to ({@code --models NAME=DIR,...}), or empty
  */
-public record ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron) {
+public record ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron, String group) {
 
     public ModelDynamics {
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(group, "group");
+    }
+
+    /** A model given alone, in no group. */
+    public ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron) {
+        this(result, motorIncluded, mapNeuron, "");
     }
 
     /** The model as the files name it. */
