@@ -187,4 +187,12 @@ abstract class Chart implements Painter {
         }
         return t + "\u2026";
     }
+
+    /**
+     * {@code v} to a tenth of a point: finer than any screen or print shows, and the SVG of a long path writes
+     * 123.4 rather than 123.41387939453125 for every vertex.
+     */
+    static double snap(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
 }

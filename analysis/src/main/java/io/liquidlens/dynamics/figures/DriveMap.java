@@ -184,10 +184,10 @@ final class DriveMap extends Chart {
     }
 
     private static double px(Rectangle2D panel, double cx, double scale, double x) {
-        return panel.getCenterX() + (x - cx) * scale;
+        return Chart.snap(panel.getCenterX() + (x - cx) * scale);
     }
 
     private static double py(Rectangle2D panel, double cy, double scale, double y) {
-        return panel.getCenterY() - (y - cy) * scale;
+        return Chart.snap(panel.getCenterY() - (y - cy) * scale);
     }
 }

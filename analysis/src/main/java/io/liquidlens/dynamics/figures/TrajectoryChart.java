@@ -50,8 +50,8 @@ final class TrajectoryChart extends Chart {
             int every = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
             Path2D path = new Path2D.Double();
             for (int t = 0; t < n; t += every) {
-                double px = plot.getMinX() + x.fraction(r.pc1()[t]) * plot.getWidth();
-                double py = plot.getMaxY() - y.fraction(r.pc2()[t]) * plot.getHeight();
+                double px = snap(plot.getMinX() + x.fraction(r.pc1()[t]) * plot.getWidth());
+                double py = snap(plot.getMaxY() - y.fraction(r.pc2()[t]) * plot.getHeight());
                 if (t == 0) {
                     path.moveTo(px, py);
                     g.setColor(colour(i));
