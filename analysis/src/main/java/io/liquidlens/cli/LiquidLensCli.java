@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, SimulateCommand.class, GradCommand.class, SaliencyCommand.class,
                 TrainCommand.class, RecordCommand.class, ImportCommand.class, ImportRolloutCommand.class,
                 EvaluateCommand.class,
-                TreeCommand.class, ReportCommand.class,
+                TreeCommand.class, DynamicsCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LiquidLensCli implements Runnable {
     /** Exit code for a problem with the user's input. */

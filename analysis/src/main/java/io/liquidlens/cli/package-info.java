@@ -3,6 +3,7 @@
  * the library and writes its output; this is the only package that prints or knows about exit codes.
  *
  * <p>Depends on the services it calls: {@code causal}, {@code report}, {@code tree}, {@code tree.service},
+ * {@code dynamics}, {@code dynamics.service},
  * {@code train}, {@code train.preset}, {@code checkpoint}, {@code grad}, {@code sim}, {@code model}, {@code head},
  * {@code lanekeeping}, {@code io}, {@code spec}, {@code wiring} and {@code provenance}.
  */

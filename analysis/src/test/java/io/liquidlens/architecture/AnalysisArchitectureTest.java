@@ -37,9 +37,9 @@ class AnalysisArchitectureTest {
     @Test
     void awtIsOnlyUsedForOffscreenExports() {
         noClasses().that().resideOutsideOfPackages("io.liquidlens.report..", "io.liquidlens.tree..",
-                        "io.liquidlens.drawing..")
+                        "io.liquidlens.dynamics.figures..", "io.liquidlens.drawing..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..")
-                .because("Java2D is allowed only for off-screen report and tree drawings and the drawing package behind them")
+                .because("Java2D is allowed only for off-screen report, tree and dynamics drawings and the drawing package behind them")
                 .check(classes);
     }
 
