@@ -139,17 +139,18 @@ public final class Dynamics {
         return out;
     }
 
-    /** max over steps of |x(t) - x(t-1)| / dt(t), within each rollout; NaN when no rollout has 2 steps. */
+    /** The largest L_max of any rollout (a rate is never taken across two rollouts); NaN when none has 2 steps. */
     private static double lmax(List<Activity> activities, List<float[]> timespans, int neuron) {
         double best = Double.NaN;
         for (int r = 0; r < activities.size(); r++) {
-            Activity a = activities.get(r);
-            float[] dt = timespans.get(r);
-            for (int t = 1; t < a.steps(); t++) {
-                double rate = Math.abs((double) a.state(t, neuron) - a.state(t - 1, neuron)) / (dt == null ? 1 : dt[t]);
-                if (Double.isNaN(best) || rate > best) {
-                    best = rate;
-                }
+            float[] series = activities.get(r).stateSeries(neuron);
+            double[] x = new double[series.length];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = series[t];
+            }
+            double rate = SeriesStats.lmax(x, timespans.get(r));
+            if (Double.isNaN(best) || rate > best) {
+                best = rate;
             }
         }
         return best;
