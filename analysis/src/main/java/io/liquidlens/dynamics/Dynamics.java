@@ -100,7 +100,7 @@ public final class Dynamics {
     }
 
     /** Each neuron's role, indexed by wiring id (a model without a wiring: the roles its states are given). */
-    private static NeuronRole[] rolesById(LiquidModel model) {
+    static NeuronRole[] rolesById(LiquidModel model) {
         int[] ids = model.stateNeuronIds();
         NeuronRole[] roles = new NeuronRole[ids.length];
         for (int p = 0; p < ids.length; p++) {
@@ -113,7 +113,7 @@ public final class Dynamics {
      * The neurons PCA reads: all but the motor neurons of a wired model (they are its outputs), unless asked to
      * keep them. A model without a wiring has no neuron that is an output (its readout is a projection), so all.
      */
-    private static int[] pcaColumns(LiquidModel model, NeuronRole[] roles, DynamicsOptions options,
+    static int[] pcaColumns(LiquidModel model, NeuronRole[] roles, DynamicsOptions options,
                                     List<String> notes) {
         boolean dropMotor = !options.includeMotor() && model.wiring().isPresent();
         int[] kept = IntStream.range(0, roles.length)

@@ -6,6 +6,7 @@
  * {@link io.liquidlens.dynamics.Sensitivity}). {@link io.liquidlens.dynamics.Dynamics#analyse} is the one entry point;
  * its {@link io.liquidlens.dynamics.DynamicsResult} carries how it was made. Plain arithmetic over
  * {@link io.liquidlens.sim.Activity}, deterministic for a seed. Depends on {@code io.liquidlens.sim},
- * {@code io.liquidlens.model}, {@code io.liquidlens.io} and {@code io.liquidlens.wiring}.
+ * {@code io.liquidlens.model}, {@code io.liquidlens.io}, {@code io.liquidlens.wiring} and
+ * {@code io.liquidlens.stats} (the bootstrap of the causality report's {@link io.liquidlens.dynamics.StateSummary}).
  */
 package io.liquidlens.dynamics;
