@@ -149,10 +149,14 @@ public final class CausalAuditor {
         }
         FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method(), options.output(), options.seed());
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
-        List<float[]> cleanStates = clean.stream().map(r -> new float[r.steps() * net.stateSize()]).toList();
+        long steps = rollouts.stream().mapToLong(Rollout::steps).sum();
+        // the states are kept only when the dynamics summary will read them (at least 2 steps, not too many)
+        boolean keep = steps >= 2 && steps * net.stateSize() <= StateSummaries.MAX_STATE_VALUES;
+        List<float[]> cleanStates = clean.stream().map(r -> keep ? new float[r.steps() * net.stateSize()] : null)
+                .toList();
         List<float[]> cleanOut = IntStream.range(0, clean.size())
                 .mapToObj(i -> clean.get(i).run(net, cleanStates.get(i))).toList();
-        StateSummary dynamics = dynamics(net, cleanStates);
+        StateSummary dynamics = keep ? dynamics(net, cleanStates) : null;
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
         saliency.prepare(rollouts, frames);
         IntStream.range(0, frames.size()).parallel().forEach(k -> {
@@ -166,13 +170,10 @@ public final class CausalAuditor {
 
     /**
      * PC1's share and the neurons' smoothness over the clean rollouts, from the states of the clean replay already
-     * run; with the report's seed and level, so they are read like its other intervals. Null for a single step,
-     * which has no variance and no change (the rest of the report still measures it).
+     * run; with the report's seed and level, so they are read like its other intervals. Left out (null) for a
+     * single step, which has no variance and no change, and for more state values than it reads.
      */
     private StateSummary dynamics(LiquidModel net, List<float[]> states) {
-        if (rollouts.stream().mapToLong(Rollout::steps).sum() < 2) {
-            return null;
-        }
         // Stream.toList keeps the nulls of rollouts without timespans
         List<float[]> timespans = rollouts.stream()
                 .map(r -> r.timespans() == null ? null : r.timespans().toFloatArray()).toList();

@@ -20,6 +20,12 @@ import java.util.Arrays;
 public record Pca(int[] neurons, int samples, double[] mean, double[] explainedVariance,
                   double[] explainedVarianceRatio, double[][] components) {
 
+    /**
+     * The most neurons PCA reads: the covariance is 32 MB and its decomposition takes seconds, where
+     * {@link io.liquidlens.Limits#UNITS} neurons would take 800 MB and hours.
+     */
+    public static final int MAX_NEURONS = 2_000;
+
     public Pca {
         neurons = neurons.clone();
         mean = mean.clone();

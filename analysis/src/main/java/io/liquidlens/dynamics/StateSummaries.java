@@ -19,6 +19,12 @@ public final class StateSummaries {
     /** The most block-neuron-neuron sums held for the PCA bootstrap (16 Mi doubles, 128 MB); beyond, no interval. */
     static final long MAX_SUMS = 1L << 24;
 
+    /**
+     * The most step-neuron values a summary reads (32 Mi: a million steps of 19 neurons fit; its copies take about
+     * 0.6 GB); a caller with more leaves the summary out rather than allocate them.
+     */
+    public static final long MAX_STATE_VALUES = 1L << 25;
+
     private StateSummaries() {
     }
 
@@ -34,13 +40,18 @@ public final class StateSummaries {
                                   double level) {
         int n = model.stateSize();
         int[] ids = model.stateNeuronIds();
-        int steps = 0;
+        long counted = 0;
         for (float[] s : states) {
-            steps += s.length / n;
+            counted += s.length / n;
         }
+        int steps = (int) Math.min(Integer.MAX_VALUE, counted);
         if (steps < 2) {
             throw new IllegalArgumentException("the rollouts have " + steps + " step(s) in all; the dynamics need"
                     + " at least 2");
+        }
+        if ((long) steps * n > MAX_STATE_VALUES) {
+            throw new IllegalArgumentException(steps + " steps of " + n + " neurons are more than the "
+                    + MAX_STATE_VALUES + " state values a dynamics summary reads");
         }
         // rows in wiring-id order, as Dynamics reads them
         double[] byId = new double[steps * n];
@@ -68,7 +79,6 @@ public final class StateSummaries {
                 x[t * columns.length + c] = byId[t * n + columns[c]];
             }
         }
-        Pca pca = PcaFit.fit(x, steps, columns);
         Blocks blocks = Blocks.of(episodeOfStep);
         double[][] rates = blockRates(byId, n, first, dt, blocks);
         BlockBootstrap bootstrap = BlockBootstrap.of(blocks, seed);
@@ -76,17 +86,24 @@ public final class StateSummaries {
         Interval medianCi = bootstrap.interval(pick -> median(lmaxOf(rates, pick)), level);
         Interval maxCi = bootstrap.interval(pick -> max(lmaxOf(rates, pick)), level);
         String resampling = blocks.describe();
-        Interval shareCi;
-        if ((long) blocks.count() * columns.length * columns.length > MAX_SUMS) {
-            shareCi = Interval.undefined(level);
+        String refusal = PcaFit.refusal(x, steps, columns.length);
+        double share = Double.NaN;
+        Interval shareCi = Interval.undefined(level);
+        if (refusal != null) {
+            // the report goes on without PC1's share, saying why
+            resampling += "; " + refusal;
+        } else if ((long) blocks.count() * columns.length * columns.length > MAX_SUMS) {
+            share = PcaFit.fit(x, steps, columns).pc1Share();
             resampling += "; PC1's share has no interval (" + columns.length + " neurons in " + blocks.count()
                     + " blocks are too many sums to hold)";
         } else {
+            Pca pca = PcaFit.fit(x, steps, columns);
+            share = pca.pc1Share();
             BlockSums sums = BlockSums.of(x, columns.length, blocks);
             double[] start = pca.components()[0];
             shareCi = bootstrap.interval(pick -> sums.pc1Share(pick, start), level);
         }
-        return new StateSummary(steps, columns.length, pca.pc1Share(), shareCi, median(lmax), medianCi, max(lmax),
+        return new StateSummary(steps, columns.length, share, shareCi, median(lmax), medianCi, max(lmax),
                 maxCi, resampling);
     }
 

@@ -63,6 +63,22 @@ class StateSummariesTest {
     }
 
     @Test
+    void divergedStatesLeaveOutPcaSayingWhyAndKeepTheSmoothness() {
+        int n = MODEL.stateSize();
+        float[] states = new float[50 * n];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = (float) Math.sin(i * 0.37);
+        }
+        Arrays.fill(states, 30 * n, 31 * n, Float.NaN);
+        StateSummary s = StateSummaries.of(MODEL, List.of(states), Arrays.asList((float[]) null), 1, 0.95);
+        assertThat(s.pc1Share()).isNaN();
+        assertThat(s.pc1ShareCi().isDefined()).isFalse();
+        assertThat(s.resampling()).endsWith("; the states hold " + s.pcaNeurons() + " NaN or infinite value(s)"
+                + " (the model diverged?), so there is no PCA");
+        assertThat(s.lmaxMax()).isPositive();
+    }
+
+    @Test
     void blockSumsGiveThePcaOfTheDrawnStepsRepeatsIncluded() {
         Random rng = new Random(9);
         int rows = 40;
