@@ -11,7 +11,7 @@ import io.liquidlens.stats.Interval;
  * @param pc1Share     PC1's share of the states' variance
  * @param pc1ShareCi   its interval
  * @param lmaxMedian   the median over neurons of each neuron's L_max (see {@link NeuronDynamics#lmax()})
- * @param lmaxMedianCi its interval
+ * @param lmaxMedianCi its interval (each L_max is a maximum over steps: as for {@code lmaxMaxCi})
  * @param lmaxMax      the largest L_max of any neuron
  * @param lmaxMaxCi    its interval (a bootstrap of a maximum cannot exceed the maximum seen: read it as a lower
  *                     bound's spread, not as coverage)
