@@ -88,7 +88,9 @@ class DynamicsSectionTest {
         file(files, "index.html").body().accept(html);
         assertThat(html.toString(StandardCharsets.UTF_8))
                 .contains("Dynamics over the clean rollouts")
-                .contains("<td>0.8125 [0.7500, 0.8750]</td>");
+                .contains("<td>0.8125 [0.7500, 0.8750]</td>")
+                .contains("Dynamics: each model&#39;s own states over the clean rollouts")
+                .contains("(contiguous blocks of 8 frames of the one episode (75 blocks))");
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         file(files, "report.pdf").body().accept(pdf);
         try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
@@ -97,7 +99,8 @@ class DynamicsSectionTest {
         }
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         file(CausalReportWriter.files(WITHOUT), "index.html").body().accept(plain);
-        assertThat(plain.toString(StandardCharsets.UTF_8)).doesNotContain("Dynamics over the clean rollouts");
+        assertThat(plain.toString(StandardCharsets.UTF_8)).doesNotContain("Dynamics over the clean rollouts")
+                .doesNotContain("Dynamics: each model");
     }
 
     private static CausalReportWriter.ReportFile file(List<CausalReportWriter.ReportFile> files, String name) {
