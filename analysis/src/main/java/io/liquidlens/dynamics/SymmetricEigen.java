@@ -169,7 +169,10 @@ final class SymmetricEigen {
         return Math.abs(off) <= EPS * (Math.abs(a) + Math.abs(b)) || Math.abs(off) < Double.MIN_NORMAL;
     }
 
-    /** One implicit QR step on the unreduced block lo..hi, shifted by the eigenvalue of its last 2 x 2 nearer its end. */
+    /**
+     * One implicit QR step on the unreduced block lo..hi, shifted by Wilkinson's shift: the eigenvalue of the
+     * block's last 2 x 2 nearer its last diagonal entry.
+     */
     private static void qrStep(double[] diag, double[] off, double[][] v, int lo, int hi) {
         double d = (diag[hi - 1] - diag[hi]) / 2;
         double b = off[hi - 1];
