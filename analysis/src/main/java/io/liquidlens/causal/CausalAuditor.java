@@ -1,5 +1,7 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.dynamics.StateSummaries;
+import io.liquidlens.dynamics.StateSummary;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LiquidModel;
@@ -135,7 +137,7 @@ public final class CausalAuditor {
     /** One model's audit while the conditions are measured: its clean run and maps, and the results so far. */
     private record ModelRun(Subject subject, LiquidModel net, FrameSaliency saliency, List<Replay> clean,
                             List<float[]> cleanOut, SaliencyMap[] cleanMaps, List<ConditionResult> results,
-                            List<SaliencyOverlay> overlays) {
+                            List<SaliencyOverlay> overlays, StateSummary dynamics) {
     }
 
     /** Checks the model, runs it on the clean rollouts and makes its clean maps. */
@@ -147,7 +149,14 @@ public final class CausalAuditor {
         }
         FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method(), options.output(), options.seed());
         List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
-        List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
+        long steps = rollouts.stream().mapToLong(Rollout::steps).sum();
+        // the states are kept only when the dynamics summary will read them (at least 2 steps, not too many)
+        boolean keep = steps >= 2 && steps * net.stateSize() <= StateSummaries.MAX_STATE_VALUES;
+        List<float[]> cleanStates = clean.stream().map(r -> keep ? new float[r.steps() * net.stateSize()] : null)
+                .toList();
+        List<float[]> cleanOut = IntStream.range(0, clean.size())
+                .mapToObj(i -> clean.get(i).run(net, cleanStates.get(i))).toList();
+        StateSummary dynamics = keep ? dynamics(net, cleanStates) : null;
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
         saliency.prepare(rollouts, frames);
         IntStream.range(0, frames.size()).parallel().forEach(k -> {
@@ -155,7 +164,20 @@ public final class CausalAuditor {
             cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
             tick(1);
         });
-        return new ModelRun(subject, net, saliency, clean, cleanOut, cleanMaps, new ArrayList<>(), new ArrayList<>());
+        return new ModelRun(subject, net, saliency, clean, cleanOut, cleanMaps, new ArrayList<>(), new ArrayList<>(),
+                dynamics);
+    }
+
+    /**
+     * PC1's share and the neurons' smoothness over the clean rollouts, from the states of the clean replay already
+     * run; with the report's seed and level, so they are read like its other intervals. Left out (null) for a
+     * single step, which has no variance and no change, and for more state values than it reads.
+     */
+    private StateSummary dynamics(LiquidModel net, List<float[]> states) {
+        // Stream.toList keeps the nulls of rollouts without timespans
+        List<float[]> timespans = rollouts.stream()
+                .map(r -> r.timespans() == null ? null : r.timespans().toFloatArray()).toList();
+        return StateSummaries.of(net, states, timespans, options.seed(), Evidence.LEVEL);
     }
 
     /** Measures {@code run}'s model under {@code condition} on its perturbed rollouts; {@link #drive} adds the rest. */
@@ -206,7 +228,7 @@ public final class CausalAuditor {
         var roles = model.network().head().isPresent() ? java.util.Map.<String, io.liquidlens.io.InputRole>of()
                 : model.manifest().inputs().resolvedRoles();
         return new ModelAudit(run.subject().name(), describe(run.net()), run.results(), effects, run.overlays(),
-                roles);
+                roles, run.dynamics());
     }
 
     private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, Disturbed disturbed,

@@ -1,5 +1,6 @@
 package io.liquidlens.causal;
 
+import io.liquidlens.dynamics.StateSummary;
 import io.liquidlens.io.InputRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,10 +17,11 @@ import java.util.Map;
  * @param overlays      a few frames per condition with their maps
  * @param inputRoles    a vector model's inputs with the roles its shares were measured by, in input order
  *                      (empty for a camera model)
+ * @param dynamics      PC1's share and the neurons' smoothness over the clean rollouts, or null when not measured
  */
 public record ModelAudit(String name, String description, List<ConditionResult> conditions,
                          List<InterventionEffect> interventions, List<SaliencyOverlay> overlays,
-                         Map<String, InputRole> inputRoles) {
+                         Map<String, InputRole> inputRoles, StateSummary dynamics) {
 
     public ModelAudit {
         conditions = List.copyOf(conditions);
@@ -28,7 +30,14 @@ public record ModelAudit(String name, String description, List<ConditionResult> 
         inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
     }
 
-    /** A model audit without input roles (a camera model's). */
+    /** A model audit without dynamics. */
+    public ModelAudit(String name, String description, List<ConditionResult> conditions,
+                      List<InterventionEffect> interventions, List<SaliencyOverlay> overlays,
+                      Map<String, InputRole> inputRoles) {
+        this(name, description, conditions, interventions, overlays, inputRoles, null);
+    }
+
+    /** A model audit without input roles (a camera model's) or dynamics. */
     public ModelAudit(String name, String description, List<ConditionResult> conditions,
                       List<InterventionEffect> interventions, List<SaliencyOverlay> overlays) {
         this(name, description, conditions, interventions, overlays, Map.of());

@@ -26,8 +26,8 @@
  * </ul>
  *
  * <p>Depends on {@code head}, {@code grad}, {@code model}, {@code sim}, {@code wiring} (roles and names of
- * neurons), {@code lanekeeping} (the sample world), {@code stats} (intervals and comparisons), {@code io} and
- * {@code provenance}; only {@code cli} and
+ * neurons), {@code lanekeeping} (the sample world), {@code stats} (intervals and comparisons), {@code dynamics}
+ * (PC1's share and smoothness of the clean replay), {@code io} and {@code provenance}; only {@code cli} and
  * {@code report} may use it.
  */
 package io.liquidlens.causal;

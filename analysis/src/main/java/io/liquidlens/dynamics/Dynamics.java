@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /** The one entry point of the dynamics analyses: a model's activity over rollouts, read as the NCP paper reads it. */
 public final class Dynamics {
@@ -74,22 +76,15 @@ public final class Dynamics {
             throw new IllegalArgumentException("the rollouts have " + steps + " step(s) in all; the dynamics need"
                     + " at least 2");
         }
-        List<Activity> activities = new ArrayList<>();
-        List<float[]> timespans = new ArrayList<>();
-        long done = 0;
         long total = steps * (1 + options.noiseTrials());
+        List<Activity> activities = simulated != null ? List.copyOf(simulated)
+                : simulate(model, rollouts, listener, total);
+        List<float[]> timespans = new ArrayList<>();
         for (LabelledRollout r : rollouts) {
-            long before = done;
-            try {
-                activities.add(simulated != null ? simulated.get(activities.size())
-                        : Activities.simulate(model, r.rollout(), scaled(listener, before, total)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(r.label() + ": " + e.getMessage(), e);
-            }
             NdArray ts = r.rollout().timespans();
             timespans.add(ts == null ? null : ts.toFloatArray());
-            done += r.rollout().steps();
         }
+        long done = steps;
         NeuronRole[] roles = rolesById(model);
         List<String> notes = new ArrayList<>();
         int[] columns = pcaColumns(model, roles, options, notes);
@@ -106,8 +101,40 @@ public final class Dynamics {
                 sensitivity, perRollout, notes);
     }
 
+    /**
+     * The model over every rollout, the rollouts side by side on all cores (each is its own sequence from the zero
+     * state, so the order does not change a number); progress is reported as each rollout finishes.
+     */
+    private static List<Activity> simulate(LiquidModel model, List<LabelledRollout> rollouts,
+                                           ProgressListener listener, long total) {
+        for (LabelledRollout r : rollouts) {
+            if (r.rollout().featuresPerStep() != model.frameSize()) {
+                throw new IllegalArgumentException(r.label() + ": the rollout has " + r.rollout().featuresPerStep()
+                        + " values per step but the model takes " + model.frameSize());
+            }
+        }
+        Activity[] activities = new Activity[rollouts.size()];
+        AtomicLong done = new AtomicLong();
+        ProgressListener cancelOnly = new ProgressListener() {
+            @Override
+            public void progress(long stepsDone, long of) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return listener.isCancelled();
+            }
+        };
+        IntStream.range(0, activities.length).parallel().forEach(i -> {
+            Rollout rollout = rollouts.get(i).rollout();
+            activities[i] = Activities.simulate(model, rollout, cancelOnly);
+            listener.progress(done.addAndGet(rollout.steps()), total);
+        });
+        return Arrays.asList(activities);
+    }
+
     /** Each neuron's role, indexed by wiring id (a model without a wiring: the roles its states are given). */
-    private static NeuronRole[] rolesById(LiquidModel model) {
+    static NeuronRole[] rolesById(LiquidModel model) {
         int[] ids = model.stateNeuronIds();
         NeuronRole[] roles = new NeuronRole[ids.length];
         for (int p = 0; p < ids.length; p++) {
@@ -120,14 +147,14 @@ public final class Dynamics {
      * The neurons PCA reads: all but the motor neurons of a wired model (they are its outputs), unless asked to
      * keep them. A model without a wiring has no neuron that is an output (its readout is a projection), so all.
      */
-    private static int[] pcaColumns(LiquidModel model, NeuronRole[] roles, DynamicsOptions options,
+    static int[] pcaColumns(LiquidModel model, NeuronRole[] roles, DynamicsOptions options,
                                     List<String> notes) {
         boolean dropMotor = !options.includeMotor() && model.wiring().isPresent();
-        int[] kept = java.util.stream.IntStream.range(0, roles.length)
+        int[] kept = IntStream.range(0, roles.length)
                 .filter(i -> !dropMotor || roles[i] != NeuronRole.MOTOR).toArray();
         if (kept.length == 0) {
             notes.add("every neuron is a motor neuron, so PCA keeps them all");
-            return java.util.stream.IntStream.range(0, roles.length).toArray();
+            return IntStream.range(0, roles.length).toArray();
         }
         return kept;
     }
@@ -173,17 +200,18 @@ public final class Dynamics {
         return out;
     }
 
-    /** max over steps of |x(t) - x(t-1)| / dt(t), within each rollout; NaN when no rollout has 2 steps. */
+    /** The largest L_max of any rollout (a rate is never taken across two rollouts); NaN when none has 2 steps. */
     private static double lmax(List<Activity> activities, List<float[]> timespans, int neuron) {
         double best = Double.NaN;
         for (int r = 0; r < activities.size(); r++) {
-            Activity a = activities.get(r);
-            float[] dt = timespans.get(r);
-            for (int t = 1; t < a.steps(); t++) {
-                double rate = Math.abs((double) a.state(t, neuron) - a.state(t - 1, neuron)) / (dt == null ? 1 : dt[t]);
-                if (Double.isNaN(best) || rate > best) {
-                    best = rate;
-                }
+            float[] series = activities.get(r).stateSeries(neuron);
+            double[] x = new double[series.length];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = series[t];
+            }
+            double rate = SeriesStats.lmax(x, timespans.get(r));
+            if (Double.isNaN(best) || rate > best) {
+                best = rate;
             }
         }
         return best;

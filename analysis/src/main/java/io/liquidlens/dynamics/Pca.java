@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * Principal components of the hidden states over every step of every rollout (centred, not scaled), as
- * scikit-learn's {@code PCA} computes them: components sorted by variance, variances with the n-1 divisor,
- * each component's sign chosen so its largest-magnitude loading... (the sign rule is
- * documented where it is computed).
+ * scikit-learn's {@code PCA()} computes them: components sorted by variance, variances with the n-1 divisor,
+ * min(steps, neurons) components. A component's sign is scikit-learn 1.2's: the step with the largest
+ * |projection| on it projects positively (the first such step on a tie), so loadings and trajectories compare with
+ * its output number for number. Components without variance (rank-deficient states) point anywhere in the null
+ * space, in both programs; their variances are zero to within rounding of about 1e-16 of the largest.
  *
  * @param neurons                 wiring ids of the neurons that are the columns, in column order
  * @param samples                 how many steps (rows) went in
@@ -17,6 +19,12 @@ import java.util.Arrays;
  */
 public record Pca(int[] neurons, int samples, double[] mean, double[] explainedVariance,
                   double[] explainedVarianceRatio, double[][] components) {
+
+    /**
+     * The most neurons PCA reads: the covariance is 32 MB and its decomposition takes seconds, where
+     * {@link io.liquidlens.Limits#UNITS} neurons would take 800 MB and hours.
+     */
+    public static final int MAX_NEURONS = 2_000;
 
     public Pca {
         neurons = neurons.clone();
@@ -36,6 +44,15 @@ public record Pca(int[] neurons, int samples, double[] mean, double[] explainedV
         double s = 0;
         for (int c = 0; c < neurons.length; c++) {
             s += (stateByNeuron[neurons[c]] - mean[c]) * components[k][c];
+        }
+        return s;
+    }
+
+    /** The projection of one row of PCA's own matrix (its columns in {@link #neurons()}'s order) on component k. */
+    public double projectRow(double[] row, int k) {
+        double s = 0;
+        for (int c = 0; c < neurons.length; c++) {
+            s += (row[c] - mean[c]) * components[k][c];
         }
         return s;
     }

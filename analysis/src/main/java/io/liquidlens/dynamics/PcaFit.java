@@ -13,8 +13,9 @@ final class PcaFit {
      */
     static Pca fit(double[] x, int rows, int[] neurons) {
         int cols = neurons.length;
-        if (rows < 2) {
-            throw new IllegalArgumentException("PCA needs at least 2 steps, got " + rows);
+        String refusal = refusal(x, rows, cols);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         double[] mean = new double[cols];
         for (int r = 0; r < rows; r++) {
@@ -60,6 +61,22 @@ final class PcaFit {
             orient(components[i], x, rows, mean);
         }
         return new Pca(neurons, rows, mean, variance, ratio, components);
+    }
+
+    /** Why PCA cannot be fitted to this matrix, in one line, or null when it can. */
+    static String refusal(double[] x, int rows, int cols) {
+        if (rows < 2) {
+            return "PCA needs at least 2 steps, got " + rows;
+        }
+        if (cols > Pca.MAX_NEURONS) {
+            return "PCA reads at most " + Pca.MAX_NEURONS + " neurons (its covariance and eigenvectors grow with the"
+                    + " square and the cube), the model has " + cols + " besides its motor neurons";
+        }
+        long bad = java.util.Arrays.stream(x, 0, rows * cols).filter(v -> !Double.isFinite(v)).count();
+        if (bad > 0) {
+            return "the states hold " + bad + " NaN or infinite value(s) (the model diverged?), so there is no PCA";
+        }
+        return null;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Runs the cell again on seeded noisy copies of each rollout's input features and compares the states (see
@@ -25,31 +27,34 @@ final class SensitivityRun {
             return new Sensitivity(options.noise(), 0, options.seed(), Double.NaN, Double.NaN);
         }
         double[] spread = featureSpread(activities);
-        int total = 0;
-        for (Activity a : activities) {
-            total += a.steps();
-        }
-        double[] ratios = new double[total * options.noiseTrials()];
-        int filled = 0;
-        for (int r = 0; r < activities.size(); r++) {
-            for (int k = 0; k < options.noiseTrials(); k++) {
-                if (listener.isCancelled()) {
-                    throw new CancellationException("cancelled while measuring the sensitivity");
-                }
-                Random noise = new Random(mix(options.seed(), r, k));
-                filled = run(model, activities.get(r), timespans.get(r), spread, options.noise(), noise, ratios,
-                        filled);
+        int trials = options.noiseTrials();
+        int jobs = activities.size() * trials;
+        double[][] ratios = new double[jobs][];
+        AtomicLong done = new AtomicLong();
+        long total = activities.stream().mapToLong(Activity::steps).sum() * trials;
+        // every noisy copy is its own sequence with its own seeded noise: on all cores, the same numbers in any order
+        IntStream.range(0, jobs).parallel().forEach(j -> {
+            if (listener.isCancelled()) {
+                return;
             }
+            int r = j / trials;
+            Random noise = new Random(mix(options.seed(), r, j % trials));
+            ratios[j] = run(model, activities.get(r), timespans.get(r), spread, options.noise(), noise);
+            listener.progress(done.addAndGet(activities.get(r).steps()), total);
+        });
+        if (listener.isCancelled()) {
+            throw new CancellationException("cancelled while measuring the sensitivity");
         }
-        double[] used = Arrays.copyOf(ratios, filled);
-        Arrays.sort(used);
-        return new Sensitivity(options.noise(), options.noiseTrials(), options.seed(),
+        double[] used = Arrays.stream(ratios).flatMapToDouble(Arrays::stream).sorted().toArray();
+        return new Sensitivity(options.noise(), trials, options.seed(),
                 used.length == 0 ? Double.NaN : used[used.length - 1], SeriesStats.percentile(used, 0.5));
     }
 
-    /** One noisy copy of one rollout; the ratios of its steps go into {@code ratios} from {@code at}. */
-    private static int run(LiquidModel model, Activity clean, float[] dt, double[] spread, double noise, Random rng,
-                           double[] ratios, int at) {
+    /** One noisy copy of one rollout: the ratio at each step whose input history has changed. */
+    private static double[] run(LiquidModel model, Activity clean, float[] dt, double[] spread, double noise,
+                                Random rng) {
+        double[] ratios = new double[clean.steps()];
+        int at = 0;
         int n = model.stateSize();
         int s = clean.features();
         int[] ids = model.stateNeuronIds();
@@ -77,7 +82,7 @@ final class SensitivityRun {
                 ratios[at++] = Math.sqrt(stateChange / inputChange);
             }
         }
-        return at;
+        return Arrays.copyOf(ratios, at);
     }
 
     /** Each input feature's standard deviation over every step of every rollout. */
@@ -104,7 +109,8 @@ final class SensitivityRun {
         return sd;
     }
 
-    private static long mix(long seed, int rollout, int trial) {
+    /** The seed of one noisy copy: every (rollout, copy) pair its own stream. */
+    static long mix(long seed, int rollout, int trial) {
         return seed * 0x9E3779B97F4A7C15L + rollout * 1_000_003L + trial;
     }
 }

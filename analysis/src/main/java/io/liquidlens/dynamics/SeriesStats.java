@@ -8,9 +8,37 @@ final class SeriesStats {
     private SeriesStats() {
     }
 
-    /** Pearson's r and Spearman's rho of two equally long series. */
+    /** Pearson's r and Spearman's rho of two equally long series; both NaN when either holds a NaN. */
     static Correlation correlation(double[] a, double[] b) {
+        if (hasNaN(a) || hasNaN(b)) {
+            // ranks would place a NaN above every number and give rho a value that means nothing
+            return new Correlation(Double.NaN, Double.NaN);
+        }
         return new Correlation(pearson(a, b), pearson(ranks(a), ranks(b)));
+    }
+
+    private static boolean hasNaN(double[] a) {
+        for (double v : a) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * L_max of one rollout's series: max over t of |x(t) - x(t-1)| / dt(t), where dt(t) is the timespan of the
+     * step that made x(t) (1 when {@code dt} is null); NaN when the series has fewer than 2 steps.
+     */
+    static double lmax(double[] x, float[] dt) {
+        double best = Double.NaN;
+        for (int t = 1; t < x.length; t++) {
+            double rate = Math.abs(x[t] - x[t - 1]) / (dt == null ? 1 : dt[t]);
+            if (Double.isNaN(best) || rate > best) {
+                best = rate;
+            }
+        }
+        return best;
     }
 
     /** Pearson's r; NaN when either series is constant or there are fewer than 2 values. */
@@ -40,7 +68,7 @@ final class SeriesStats {
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
     }
 
-    /** Ranks 1..n, ties given the average of the ranks they span. */
+    /** Ranks 1..n, ties given the average of the ranks they span (no NaN: see {@link #correlation}). */
     static double[] ranks(double[] a) {
         int n = a.length;
         Integer[] order = new Integer[n];
@@ -51,7 +79,8 @@ final class SeriesStats {
         double[] r = new double[n];
         for (int i = 0; i < n; ) {
             int j = i;
-            while (j + 1 < n && Double.compare(a[order[j + 1]], a[order[i]]) == 0) {
+            // == and not Double.compare: -0.0 and 0.0 are one value (the sort puts them side by side)
+            while (j + 1 < n && a[order[j + 1]] == a[order[i]]) {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1;

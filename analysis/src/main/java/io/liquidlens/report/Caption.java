@@ -53,6 +53,12 @@ final class Caption {
                 + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction);"
                 + " crash"
                 + " rates by the " + Evidence.CRASH_TEST + ". p-values are adjusted by " + e.correction() + ".");
+        audit.models().stream().filter(m -> m.dynamics() != null).findFirst().ifPresent(m -> p.add("Dynamics: each"
+                + " model's own states over the clean rollouts (its replay from the zero state): PC1's share of"
+                + " their variance (PCA centred, not scaled, motor neurons left out, as scikit-learn computes it) and"
+                + " each neuron's L_max, the largest |x(t+1) - x(t)| / dt, summarised by their median and maximum"
+                + " over neurons; intervals from the same block bootstrap, recomputed on the drawn blocks ("
+                + m.dynamics().resampling() + "). L_max is a maximum over steps, so its intervals end at the value."));
         if (e.byGroup()) {
             p.add("Groups: " + String.join("; ", e.groups().groups().stream().map(g -> g.name() + " = "
                     + String.join(", ", g.members())).toList()) + ". A group's value is the mean over its members"

@@ -44,6 +44,9 @@ public final class CausalReportWriter {
             tables.add(GroupTables.spread(audit));
         }
         tables.addAll(List.of(Tables.summary(audit), Tables.comparisons(audit), Tables.interventions(audit)));
+        if (audit.models().stream().anyMatch(m -> m.dynamics() != null)) {
+            tables.add(Tables.dynamics(audit));
+        }
         return List.of(new ReportFile("metrics.csv", o -> MetricsCsv.write(MetricsTable.rows(audit), o)),
                 new ReportFile("metrics.json", o -> MetricsJson.write(audit, o)),
                 new ReportFile("index.html", o -> ReportHtml.write(audit, figures, tables, o)),

@@ -4,7 +4,7 @@ package io.liquidlens.report;
  * One row of {@code metrics.csv}: one number and what it belongs to.
  *
  * @param model     the model's name (the group's for {@code section=group})
- * @param section   {@code frames}, {@code closed_loop}, {@code intervention} or {@code group}
+ * @param section   {@code frames}, {@code closed_loop}, {@code intervention}, {@code group} or {@code dynamics}
  * @param condition the condition's name, or for interventions {@code target: action}
  * @param kind      the condition's kind (empty for interventions)
  * @param level     the condition's level (NaN, written empty, for interventions)

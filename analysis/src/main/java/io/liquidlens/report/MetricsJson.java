@@ -12,6 +12,7 @@ import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.causal.SaliencyOverlay;
+import io.liquidlens.dynamics.StateSummary;
 import io.liquidlens.stats.Interval;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +24,8 @@ import java.util.List;
  * explained output and the provenance; beside them the evidence: each mean and median's 95% interval
  * ({@code X_mean_ci}), crash rates with their exact interval, the paired {@code comparisons} of every two models
  * (of every two groups, and the {@code groups} themselves, when some group has several members) and how all of
- * these were made ({@code statistics}). NaN is written as {@code null}, an undefined interval too;
+ * these were made ({@code statistics}); per model its {@code dynamics} over the clean rollouts (PC1's share and
+ * the median and largest L_max with their intervals). NaN is written as {@code null}, an undefined interval too;
  * a model not driven under a condition has {@code "closed_loop": null}.
  */
 final class MetricsJson {
@@ -175,6 +177,17 @@ final class MetricsJson {
             ObjectNode n = overlays.addObject();
             n.put("condition", s.condition());
             n.put("step", s.step());
+        }
+        StateSummary d = m.dynamics();
+        if (d != null) {
+            ObjectNode n = o.putObject("dynamics");
+            n.put("steps", d.steps());
+            n.put("pca_neurons", d.pcaNeurons());
+            MetricsTable.dynamics(d).forEach((name, value) -> {
+                number(n, name, value.value());
+                interval(n, name + "_ci", value.interval());
+            });
+            n.put("resampling", d.resampling());
         }
     }
 

@@ -6,6 +6,7 @@ import io.liquidlens.causal.ConditionResult;
 import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
+import io.liquidlens.dynamics.StateSummary;
 import io.liquidlens.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +122,22 @@ final class Tables {
         }
         return new Table("Interventions ranked by mean effect on " + audit.outputName(), List.of("model", "rank",
                 "target", "action", "mean |change|", "max |change|"), rows);
+    }
+
+    /** One row per model whose dynamics were measured: PC1's share and its neurons' smoothness, with intervals. */
+    static Table dynamics(CausalAudit audit) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelAudit m : audit.models()) {
+            StateSummary d = m.dynamics();
+            if (d != null) {
+                rows.add(List.of(m.name(), Integer.toString(d.steps()), Integer.toString(d.pcaNeurons()),
+                        withInterval(d.pc1Share(), d.pc1ShareCi()), withInterval(d.lmaxMedian(), d.lmaxMedianCi()),
+                        withInterval(d.lmaxMax(), d.lmaxMaxCi())));
+            }
+        }
+        return new Table("Dynamics over the clean rollouts: PC1's share of the state variance and the neurons' L_max,"
+                + " 95% intervals", List.of("model", "steps", "PCA neurons", "PC1 share", "median L_max",
+                "max L_max"), rows);
     }
 
     /** A number for reading: four significant digits, {@code n/a} for NaN. */

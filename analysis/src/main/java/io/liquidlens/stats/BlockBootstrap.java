@@ -1,6 +1,7 @@
 package io.liquidlens.stats;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A seeded percentile bootstrap over {@link Blocks}: each replicate draws as many blocks as there are, with
@@ -51,6 +52,25 @@ public record BlockBootstrap(Blocks blocks, int resamples, long seed) {
             draw(random, pick);
             drawn = ensure(drawn, pick);
             replicates[r] = statistic.of(drawn, gather(values, pick, drawn));
+        }
+        return percentile(replicates, level);
+    }
+
+    /**
+     * The interval of a statistic that is not a summary of one value per frame (a PCA of the frames' states, the
+     * largest change within the frames): {@code ofBlocks} computes it from the blocks drawn, given by their
+     * indices (a block drawn twice appears twice). The observed value is {@code ofBlocks} of every block once.
+     */
+    public Interval interval(ToDoubleFunction<int[]> ofBlocks, double level) {
+        if (!Double.isFinite(ofBlocks.applyAsDouble(java.util.stream.IntStream.range(0, blocks.count()).toArray()))) {
+            return Interval.undefined(level);
+        }
+        double[] replicates = new double[resamples];
+        int[] pick = new int[blocks.count()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int r = 0; r < resamples; r++) {
+            draw(random, pick);
+            replicates[r] = ofBlocks.applyAsDouble(pick);
         }
         return percentile(replicates, level);
     }

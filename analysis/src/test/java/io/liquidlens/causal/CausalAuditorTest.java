@@ -41,6 +41,25 @@ class CausalAuditorTest {
     }
 
     @Test
+    void everyModelCarriesTheDynamicsOfItsCleanReplayWithIntervals() {
+        for (int i = 0; i < models.size(); i++) {
+            var d = audit.models().get(i).dynamics();
+            var net = models.get(i).model().network();
+            var direct = io.liquidlens.dynamics.Dynamics.analyse(net, "m",
+                    List.of(new io.liquidlens.dynamics.LabelledRollout("clean", clean)),
+                    new io.liquidlens.dynamics.DynamicsOptions(false, 0.01, 0, 0), ProgressListener.NONE);
+            assertThat(d.steps()).isEqualTo(150);
+            assertThat(d.pc1Share()).as(models.get(i).name()).isCloseTo(direct.pca().pc1Share(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(d.pc1ShareCi().contains(d.pc1Share())).isTrue();
+            assertThat(d.lmaxMax()).isCloseTo(direct.neurons().stream()
+                    .mapToDouble(io.liquidlens.dynamics.NeuronDynamics::lmax).max().orElseThrow(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(d.resampling()).contains("blocks");
+        }
+    }
+
+    @Test
     void theCleanConditionLeavesMapsAndOutputsAsTheyWere() {
         for (ModelAudit m : audit.models()) {
             FrameMetrics f = m.conditions().get(0).frames();

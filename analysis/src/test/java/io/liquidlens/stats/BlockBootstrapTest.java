@@ -161,4 +161,27 @@ class BlockBootstrapTest {
         assertThat(adjusted[4]).isCloseTo(0.02, within(1e-15));
         assertThat(Holm.adjust(new double[] {0.6, 0.9})).containsExactly(1.0, 1.0);
     }
+
+    @Test
+    void aStatisticOfTheDrawnBlocksSeesTheSameDrawsAsOneOfTheirFrames() {
+        Random rng = new Random(5);
+        double[] values = new double[90];
+        Arrays.setAll(values, i -> rng.nextGaussian() + i * 0.01);
+        Blocks blocks = Blocks.of(new int[90]);
+        BlockBootstrap bootstrap = new BlockBootstrap(blocks, 500, 11);
+        Interval byFrames = bootstrap.interval(values, Statistic.MEAN, 0.9);
+        Interval byBlocks = bootstrap.interval(pick -> {
+            double sum = 0;
+            int n = 0;
+            for (int b : pick) {
+                for (int t = blocks.start(b); t < blocks.end(b); t++) {
+                    sum += values[t];
+                    n++;
+                }
+            }
+            return sum / n;
+        }, 0.9);
+        assertThat(byBlocks).isEqualTo(byFrames);
+        assertThat(bootstrap.interval(pick -> Double.NaN, 0.9).isDefined()).isFalse();
+    }
 }
