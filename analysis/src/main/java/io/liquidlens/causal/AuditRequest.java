@@ -145,10 +145,10 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
     }
 
     /**
-     * As {@link #run(String, ProgressListener)}, with the frame measures made as work units on {@code engine}
-     * (model x condition x block of frames), each reading the models and rollouts from their paths: every
-     * process the engine uses must see them at the same absolute paths. Closed-loop drives and intervention
-     * rankings run in this process. The numbers are those of the run in this process, bit for bit.
+     * As {@link #run(String, ProgressListener)}, with the work made as units on {@code engine} (frame measures by
+     * model x condition x block of frames, closed-loop drives by model x condition, intervention rankings by
+     * model), each reading the models and rollouts from their paths: every process the engine uses must see them
+     * at the same absolute paths. The numbers are those of the run in this process, bit for bit.
      *
      * @throws LiquidLensException naming the file or option at fault, also when a process read another file
      */

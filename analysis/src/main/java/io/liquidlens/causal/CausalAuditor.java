@@ -52,8 +52,8 @@ public final class CausalAuditor {
     private long total;
 
     /**
-     * Frame measures made by work units on {@code engine} from the files {@code plan} names, instead of in this
-     * process from the models and rollouts in memory; closed loop and interventions stay in this process.
+     * Frame measures, closed-loop drives and intervention rankings made by work units on {@code engine} from the
+     * files {@code plan} names, instead of in this process from the models and rollouts in memory.
      */
     record Distributed(FramePlan plan, WorkEngine engine) {
     }
@@ -125,9 +125,10 @@ public final class CausalAuditor {
             }
         }
         auditor.drive(runs);
+        List<List<InterventionEffect>> ranked = auditor.rankByUnits(runs);
         List<ModelAudit> audits = new ArrayList<>();
-        for (ModelRun run : runs) {
-            audits.add(auditor.finish(run));
+        for (int m = 0; m < runs.size(); m++) {
+            audits.add(auditor.finish(runs.get(m), ranked == null ? null : ranked.get(m)));
         }
         listener.progress(auditor.total, auditor.total);
         LiquidModel first = models.get(0).model().network();
@@ -168,7 +169,8 @@ public final class CausalAuditor {
                     + " model's " + net.outputSize() + " outputs");
         }
         FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method(), options.output(), options.seed());
-        List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
+        // the clean runs serve the frame measures and rankings made here; units make their own
+        List<Replay> clean = distributed != null ? List.of() : rollouts.stream().map(r -> Replay.of(net, r)).toList();
         List<float[]> cleanOut = clean.stream().map(r -> r.run(net, null)).toList();
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
         if (distributed == null) {
@@ -253,19 +255,28 @@ public final class CausalAuditor {
         if (options.episodes() == 0) {
             return;
         }
-        record Drive(ModelRun run, int index) {
+        record Drive(ModelRun run, int model, int index) {
         }
         List<Drive> drives = new ArrayList<>();
-        for (ModelRun run : runs) {
+        for (int m = 0; m < runs.size(); m++) {
+            ModelRun run = runs.get(m);
             for (int i = 0; i < run.results().size(); i++) {
                 if (run.net().head().isPresent() && run.results().get(i).condition().drivable()) {
-                    drives.add(new Drive(run, i));
+                    drives.add(new Drive(run, m, i));
                 }
             }
         }
-        List<ClosedLoopResult> driven = drives.parallelStream().map(d -> ClosedLoop.drive(d.run().subject().model(),
-                d.run().results().get(d.index()).condition(), options.episodes(), options.episodeSteps(),
-                options.seed(), () -> tick(episodeUnits()))).toList();
+        List<ClosedLoopResult> driven;
+        if (distributed == null) {
+            driven = drives.parallelStream().map(d -> ClosedLoop.drive(d.run().subject().model(),
+                    d.run().results().get(d.index()).condition(), options.episodes(), options.episodeSteps(),
+                    options.seed(), () -> tick(episodeUnits()))).toList();
+        } else {
+            // a model and condition's episodes are one unit: the process that runs it drives them on its cores
+            List<DriveUnit> units = drives.stream().map(d -> new DriveUnit(distributed.plan(), d.model(), d.index(),
+                    options.episodes(), options.episodeSteps())).toList();
+            driven = distributed.engine().map(units, DriveUnit::drive, i -> tick(options.episodes() * episodeUnits()));
+        }
         for (int k = 0; k < drives.size(); k++) {
             List<ConditionResult> results = drives.get(k).run().results();
             ConditionResult r = results.get(drives.get(k).index());
@@ -273,10 +284,21 @@ public final class CausalAuditor {
         }
     }
 
-    /** Ranks the decision neurons and closes the model's audit. */
-    private ModelAudit finish(ModelRun run) {
-        List<InterventionEffect> effects = List.of();
-        if (options.interventions()) {
+    /** Each model's intervention ranking as a work unit, or null when they are made here (or not at all). */
+    private List<List<InterventionEffect>> rankByUnits(List<ModelRun> runs) {
+        if (distributed == null || !options.interventions()) {
+            return null;
+        }
+        List<RankUnit> units = IntStream.range(0, runs.size()).mapToObj(m -> new RankUnit(distributed.plan(), m))
+                .toList();
+        return distributed.engine().map(units, RankUnit::rank, i -> tick(1)).stream().map(RankUnit.Ranking::effects)
+                .toList();
+    }
+
+    /** Ranks the decision neurons (unless {@code ranked} already holds them) and closes the model's audit. */
+    private ModelAudit finish(ModelRun run, List<InterventionEffect> ranked) {
+        List<InterventionEffect> effects = ranked != null ? ranked : List.of();
+        if (ranked == null && options.interventions()) {
             effects = InterventionRanking.rankReplays(run.net(), run.clean(), options.output());
             tick(1);
         }

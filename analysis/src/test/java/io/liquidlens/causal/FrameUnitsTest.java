@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A report's frame measures made as work units from files give the in-process report's numbers, bit for bit. */
+/** A report's frame measures and drives made as work units from files give the in-process report's numbers, bit for bit. */
 class FrameUnitsTest {
     @TempDir
     static Path tmp;
@@ -46,7 +46,7 @@ class FrameUnitsTest {
     }
 
     static AuditRequest cameraRequest(Path rollouts) {
-        AuditOptions o = new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, 6, 2, 0, 20, 3, true);
+        AuditOptions o = new AuditOptions(SaliencySpec.of(SaliencyChoice.VBP), 0, 6, 2, 1, 20, 3, true);
         return new AuditRequest(List.of(sample("sample-models/ncp-lanekeeping"), sample("sample-models/cfc-lanekeeping")),
                 List.of(rollouts), "noise=0,0.2", List.of(), o);
     }
