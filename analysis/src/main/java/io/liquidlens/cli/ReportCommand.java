@@ -94,8 +94,8 @@ final class ReportCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Measure the frames as Apache Spark tasks on MASTER (local[N], spark://HOST:PORT, yarn,"
-                    + " k8s://...), with the same numbers as without; closed loop and interventions run here. Needs"
+            description = "Run the frames, closed-loop drives and rankings as Apache Spark tasks on MASTER (local[N],"
+                    + " spark://HOST:PORT, yarn, k8s://...), with the same numbers as without. Needs"
                     + " liquidlens-spark.jar (built with -Pspark) or spark-submit; every executor must see the models"
                     + " and rollouts at the same absolute paths.")
     String spark;
