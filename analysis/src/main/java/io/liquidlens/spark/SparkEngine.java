@@ -45,6 +45,11 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
         int attempts = conf.getInt("spark.task.maxFailures", DEFAULT_ATTEMPTS);
         conf.setMaster(withRetries(master, attempts));
         conf.setIfMissing("spark.ui.enabled", "false");
+        if (isLocal(master)) {
+            // a local master needs no network: bound to the loopback, it starts on machines whose host name does
+            // not resolve (CI containers) and without Spark's warning that it resolves to a loopback address
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1");
+        }
         try {
             return new SparkEngine(new JavaSparkContext(conf));
         } catch (Exception e) {
@@ -63,6 +68,10 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
         }
         String threads = m.group(1) == null ? "1" : m.group(1);
         return "local[" + threads + "," + attempts + "]";
+    }
+
+    static boolean isLocal(String master) {
+        return LOCAL.matcher(master.strip()).matches() || master.strip().startsWith("local[");
     }
 
     @Override

@@ -99,6 +99,9 @@ class SparkEngineTest {
         assertThat(SparkEngine.withRetries("local[2,7]", 4)).isEqualTo("local[2,7]");
         assertThat(SparkEngine.withRetries("spark://head:7077", 4)).isEqualTo("spark://head:7077");
         assertThat(SparkEngine.withRetries("yarn", 4)).isEqualTo("yarn");
+        assertThat(SparkEngine.isLocal("local[2,7]")).isTrue();
+        assertThat(SparkEngine.isLocal("local")).isTrue();
+        assertThat(SparkEngine.isLocal("spark://head:7077")).isFalse();
     }
 
     @Test
