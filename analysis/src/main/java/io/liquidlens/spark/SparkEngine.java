@@ -47,7 +47,7 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
         conf.setIfMissing("spark.ui.enabled", "false");
         if (isLocal(master)) {
             // a local master needs no network: bound to the loopback, it starts on machines whose host name does
-            // not resolve (CI containers) and without Spark's warning that it resolves to a loopback address
+            // not resolve (CI containers); Spark still warns when the host name resolves to a loopback address
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1");
         }
         try {
