@@ -77,8 +77,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
      * @throws io.liquidlens.BadOptionException naming {@code --input-roles} and the model when a name is not an
      *                                          input or the model reads images
      */
-    private LoadedModel withRoles(LoadedModel loaded) {
-        if (inputRoles().isEmpty()) {
+    static LoadedModel withRoles(LoadedModel loaded, Map<String, InputRole> inputRoles) {
+        if (inputRoles.isEmpty()) {
             return loaded;
         }
         ModelManifest.InputSpec in = loaded.manifest().inputs();
@@ -86,14 +86,36 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
             throw new io.liquidlens.BadOptionException("--input-roles: " + loaded.manifestFile()
                     + " reads camera frames, not named inputs; input roles are for vector models");
         }
-        for (String name : inputRoles().keySet()) {
+        for (String name : inputRoles.keySet()) {
             if (!in.names().contains(name)) {
                 throw new io.liquidlens.BadOptionException("--input-roles: '" + name + "' is not one of the inputs "
                         + in.names() + " of " + loaded.manifestFile());
             }
         }
         return new LoadedModel(loaded.folder(), loaded.manifestFile(), loaded.weightsFile(),
-                loaded.manifest().withInputs(in.withRoles(inputRoles())), loaded.network());
+                loaded.manifest().withInputs(in.withRoles(inputRoles)), loaded.network());
+    }
+
+    /**
+     * The frame measures' plan: the files as absolute paths with the digests the provenance took of them (models'
+     * model.json and weights first, in model order, then the rollouts).
+     */
+    private FramePlan plan(Provenance provenance, List<Path> files, String spec, List<String> inputs,
+                           List<String> noisy) {
+        List<Provenance.InputFile> read = provenance.inputs();
+        List<FramePlan.ModelFiles> modelFiles = new ArrayList<>();
+        for (int i = 0; i < models().size(); i++) {
+            modelFiles.add(new FramePlan.ModelFiles(models().get(i).toAbsolutePath().toString(),
+                    read.get(2 * i).sha256(), read.get(2 * i + 1).sha256()));
+        }
+        List<FramePlan.DataFile> rolloutFiles = new ArrayList<>();
+        for (int j = 0; j < files.size(); j++) {
+            rolloutFiles.add(new FramePlan.DataFile(files.get(j).toAbsolutePath().toString(),
+                    read.get(2 * models().size() + j).sha256()));
+        }
+        AuditOptions o = options();
+        return new FramePlan(modelFiles, rolloutFiles, inputRoles(), spec, inputs, noisy, o.method().text(),
+                o.output(), o.frames(), o.overlays(), o.seed());
     }
 
     /**
@@ -119,13 +141,29 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
      * @throws CancellationException       when the listener asks to stop
      */
     public CausalAudit run(String command, ProgressListener listener) {
+        return run(command, listener, null);
+    }
+
+    /**
+     * As {@link #run(String, ProgressListener)}, with the work made as units on {@code engine} (frame measures by
+     * model x condition x block of frames, closed-loop drives by model x condition, intervention rankings by
+     * model), each reading the models and rollouts from their paths: every process the engine uses must see them
+     * at the same absolute paths. The numbers are those of the run in this process, bit for bit.
+     *
+     * @throws LiquidLensException naming the file or option at fault, also when a process read another file
+     */
+    public CausalAudit runOn(WorkEngine engine, String command, ProgressListener listener) {
+        return run(command, listener, java.util.Objects.requireNonNull(engine, "engine"));
+    }
+
+    private CausalAudit run(String command, ProgressListener listener, WorkEngine engine) {
         Provenance.Builder p = Provenance.of(command);
         List<CausalAuditor.Subject> subjects = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         java.util.Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
         java.util.Set<String> alone = new java.util.HashSet<>();
         for (int i = 0; i < models().size(); i++) {
-            LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)));
+            LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)), inputRoles());
             String group = groupOf().isEmpty() ? "" : groupOf().get(i);
             String base = (group.isEmpty() ? "" : group + "/") + loaded.folder().getFileName();
             String name = base;
@@ -174,8 +212,11 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
             p.option("groups", String.join(";", groups.stream().map(g -> g.name() + "=" + String.join(",",
                     g.members())).toList()));
         }
+        Provenance provenance = p.build();
+        CausalAuditor.Distributed distributed = engine == null ? null : new CausalAuditor.Distributed(
+                plan(provenance, files, spec, inputs, noisy), engine);
         try {
-            return CausalAuditor.run(subjects, groups, read, conditions, o, p.build(), listener);
+            return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed);
         } catch (CausalAuditor.RolloutException e) {
             throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

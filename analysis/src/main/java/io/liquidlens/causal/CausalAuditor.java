@@ -50,14 +50,23 @@ public final class CausalAuditor {
     private final ProgressListener listener;
     private final List<int[]> frames;
     private final AtomicLong done = new AtomicLong();
+    private final Distributed distributed;
     private long total;
 
+    /**
+     * Frame measures, closed-loop drives and intervention rankings made by work units on {@code engine} from the
+     * files {@code plan} names, instead of in this process from the models and rollouts in memory.
+     */
+    record Distributed(FramePlan plan, WorkEngine engine) {
+    }
+
     private CausalAuditor(List<Rollout> rollouts, List<Condition> conditions, AuditOptions options,
-                          ProgressListener listener) {
+                          ProgressListener listener, Distributed distributed) {
         this.rollouts = List.copyOf(rollouts);
         this.conditions = List.copyOf(conditions);
         this.options = options;
         this.listener = listener;
+        this.distributed = distributed;
         this.frames = FrameSelection.evenly(rollouts, options.frames());
     }
 
@@ -87,28 +96,41 @@ public final class CausalAuditor {
     public static CausalAudit run(List<Subject> models, List<ModelGroup> groups, List<Rollout> rollouts,
                                   List<Condition> conditions, AuditOptions options, Provenance provenance,
                                   ProgressListener listener) {
+        return run(models, groups, rollouts, conditions, options, provenance, listener, null);
+    }
+
+    /** As {@link #run(List, List, List, List, AuditOptions, Provenance, ProgressListener)}, frames measured by
+     * {@code distributed}'s units when it is not null. */
+    static CausalAudit run(List<Subject> models, List<ModelGroup> groups, List<Rollout> rollouts,
+                           List<Condition> conditions, AuditOptions options, Provenance provenance,
+                           ProgressListener listener, Distributed distributed) {
         if (models.isEmpty() || rollouts.isEmpty() || conditions.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
         }
-        CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener);
+        CausalAuditor auditor = new CausalAuditor(rollouts, conditions, options, listener, distributed);
         auditor.stopIfCancelled();
         auditor.total = models.stream().mapToLong(auditor::units).sum();
         List<ModelRun> runs = new ArrayList<>();
         for (Subject s : models) {
             runs.add(auditor.start(s));
         }
-        // one condition's perturbed rollouts at a time, shared by every model: each is a copy of every frame (a
-        // camera recording of 20,000 frames: 740 MB as float32), so holding all conditions at once did not fit
-        for (Condition c : conditions) {
-            Disturbed disturbed = Disturbed.of(c, rollouts);
-            for (ModelRun run : runs) {
-                auditor.measure(run, c, disturbed);
+        if (distributed != null) {
+            auditor.measureByUnits(runs);
+        } else {
+            // one condition's perturbed rollouts at a time, shared by every model: each is a copy of every frame (a
+            // camera recording of 20,000 frames: 740 MB as float32), so holding all conditions at once did not fit
+            for (Condition c : conditions) {
+                Disturbed disturbed = Disturbed.of(c, rollouts);
+                for (ModelRun run : runs) {
+                    auditor.measure(run, c, disturbed);
+                }
             }
         }
         auditor.drive(runs);
+        List<List<InterventionEffect>> ranked = auditor.rankByUnits(runs);
         List<ModelAudit> audits = new ArrayList<>();
-        for (ModelRun run : runs) {
-            audits.add(auditor.finish(run));
+        for (int m = 0; m < runs.size(); m++) {
+            audits.add(auditor.finish(runs.get(m), ranked == null ? null : ranked.get(m)));
         }
         listener.progress(auditor.total, auditor.total);
         LiquidModel first = models.get(0).model().network();
@@ -130,7 +152,8 @@ public final class CausalAuditor {
     private long units(Subject subject) {
         boolean camera = subject.model().network().head().isPresent();
         long driven = camera ? conditions.stream().filter(Condition::drivable).count() : 0;
-        return frames.size() * (1L + conditions.size()) + driven * options.episodes() * episodeUnits()
+        long maps = distributed == null ? 1L + conditions.size() : conditions.size();
+        return frames.size() * maps + driven * options.episodes() * episodeUnits()
                 + (options.interventions() ? 1 : 0);
     }
 
@@ -148,22 +171,27 @@ public final class CausalAuditor {
                     + " model's " + net.outputSize() + " outputs");
         }
         FrameSaliency saliency = FrameSaliency.of(subject.model(), options.method(), options.output(), options.seed());
-        List<Replay> clean = rollouts.stream().map(r -> Replay.of(net, r)).toList();
         long steps = rollouts.stream().mapToLong(Rollout::steps).sum();
         // the states are kept only when the dynamics summary will read them (at least 2 steps, not too many)
         boolean keep = steps >= 2 && steps * net.stateSize() <= StateSummaries.MAX_STATE_VALUES;
+        // in process the clean replay serves the frame measures, the rankings and the dynamics summary; with work
+        // units (which replay for themselves) it runs here only for the summary, so both ways give the same numbers
+        List<Replay> clean = distributed == null || keep
+                ? rollouts.stream().map(r -> Replay.of(net, r)).toList() : List.of();
         List<float[]> cleanStates = clean.stream().map(r -> keep ? new float[r.steps() * net.stateSize()] : null)
                 .toList();
         List<float[]> cleanOut = IntStream.range(0, clean.size())
                 .mapToObj(i -> clean.get(i).run(net, cleanStates.get(i))).toList();
         StateSummary dynamics = keep ? dynamics(net, cleanStates) : null;
         SaliencyMap[] cleanMaps = new SaliencyMap[frames.size()];
-        saliency.prepare(rollouts, frames);
-        IntStream.range(0, frames.size()).parallel().forEach(k -> {
-            int[] f = frames.get(k);
-            cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
-            tick(1);
-        });
+        if (distributed == null) {
+            saliency.prepare(rollouts, frames);
+            IntStream.range(0, frames.size()).parallel().forEach(k -> {
+                int[] f = frames.get(k);
+                cleanMaps[k] = saliency.map(rollouts.get(f[0]), f[1]);
+                tick(1);
+            });
+        }
         return new ModelRun(subject, net, saliency, clean, cleanOut, cleanMaps, new ArrayList<>(), new ArrayList<>(),
                 dynamics);
     }
@@ -187,6 +215,60 @@ public final class CausalAuditor {
         run.results().add(new ConditionResult(condition, metrics, null));
     }
 
+    /** Report frames per work unit: a model and condition's frames in this many blocks, so that cores share them. */
+    private static final int BLOCKS = 8;
+
+    /**
+     * Measures every model under every condition through work units on the engine, all in one pass so that the
+     * executors share all of them, condition by condition so that a process holds few perturbed rollouts at once;
+     * the results are put back in report order, so they do not depend on where or when each unit ran.
+     */
+    private void measureByUnits(List<ModelRun> runs) {
+        int n = frames.size();
+        int block = Math.max(1, (n + BLOCKS - 1) / BLOCKS);
+        List<FrameUnit> units = new ArrayList<>();
+        for (int c = 0; c < conditions.size(); c++) {
+            for (int m = 0; m < runs.size(); m++) {
+                for (int from = 0; from < n; from += block) {
+                    units.add(new FrameUnit(distributed.plan(), m, c, from, Math.min(n, from + block)));
+                }
+            }
+        }
+        List<FrameBlock> blocks = distributed.engine().map(units, FrameUnit::measure, i -> tick(units.get(i).size()));
+        for (FrameBlock b : blocks) {
+            if (b.failure() != null) {
+                throw b.failedRollout() >= 0 ? new RolloutException(b.failedRollout(), b.failure(), null)
+                        : new IllegalArgumentException(b.failure());
+            }
+        }
+        List<Integer> steps = frames.stream().map(f -> globalStep(f[0], f[1])).toList();
+        List<Integer> episodes = frames.stream().map(f -> f[0]).toList();
+        int u = 0;
+        for (Condition condition : conditions) {
+            for (ModelRun run : runs) {
+                double[][] values = new double[FrameBlock.SERIES][n];
+                List<FrameBlock.Overlay> overlays = new ArrayList<>();
+                for (int from = 0; from < n; from += block, u++) {
+                    FrameBlock b = blocks.get(u);
+                    for (int s = 0; s < FrameBlock.SERIES; s++) {
+                        System.arraycopy(b.values()[s], 0, values[s], from, b.values()[s].length);
+                    }
+                    overlays.addAll(b.overlays());
+                }
+                for (FrameBlock.Overlay o : overlays) {
+                    int r = frames.get(o.frame())[0];
+                    int t = frames.get(o.frame())[1];
+                    run.overlays().add(new SaliencyOverlay(condition.name(), globalStep(r, t), frame(rollouts.get(r), t),
+                            new SaliencyMap(o.height(), o.width(), o.cleanMap()), NdArray.ofFloats(o.shape(),
+                            o.perturbedFrame()), new SaliencyMap(o.height(), o.width(), o.map())));
+                }
+                FrameMetrics metrics = new FrameMetrics(steps, episodes, boxed(values[0]), boxed(values[1]),
+                        boxed(values[2]), boxed(values[3]), boxed(values[4]), boxed(values[5]), boxed(values[6]));
+                run.results().add(new ConditionResult(condition, metrics, null));
+            }
+        }
+    }
+
     /**
      * Drives every model under every drivable condition in closed loop. All of them at once, so the cores share
      * every episode of every model and condition: driven one model and condition after another, a core idled
@@ -197,19 +279,28 @@ public final class CausalAuditor {
         if (options.episodes() == 0) {
             return;
         }
-        record Drive(ModelRun run, int index) {
+        record Drive(ModelRun run, int model, int index) {
         }
         List<Drive> drives = new ArrayList<>();
-        for (ModelRun run : runs) {
+        for (int m = 0; m < runs.size(); m++) {
+            ModelRun run = runs.get(m);
             for (int i = 0; i < run.results().size(); i++) {
                 if (run.net().head().isPresent() && run.results().get(i).condition().drivable()) {
-                    drives.add(new Drive(run, i));
+                    drives.add(new Drive(run, m, i));
                 }
             }
         }
-        List<ClosedLoopResult> driven = drives.parallelStream().map(d -> ClosedLoop.drive(d.run().subject().model(),
-                d.run().results().get(d.index()).condition(), options.episodes(), options.episodeSteps(),
-                options.seed(), () -> tick(episodeUnits()))).toList();
+        List<ClosedLoopResult> driven;
+        if (distributed == null) {
+            driven = drives.parallelStream().map(d -> ClosedLoop.drive(d.run().subject().model(),
+                    d.run().results().get(d.index()).condition(), options.episodes(), options.episodeSteps(),
+                    options.seed(), () -> tick(episodeUnits()))).toList();
+        } else {
+            // a model and condition's episodes are one unit: the process that runs it drives them on its cores
+            List<DriveUnit> units = drives.stream().map(d -> new DriveUnit(distributed.plan(), d.model(), d.index(),
+                    options.episodes(), options.episodeSteps())).toList();
+            driven = distributed.engine().map(units, DriveUnit::drive, i -> tick(options.episodes() * episodeUnits()));
+        }
         for (int k = 0; k < drives.size(); k++) {
             List<ConditionResult> results = drives.get(k).run().results();
             ConditionResult r = results.get(drives.get(k).index());
@@ -217,10 +308,21 @@ public final class CausalAuditor {
         }
     }
 
-    /** Ranks the decision neurons and closes the model's audit. */
-    private ModelAudit finish(ModelRun run) {
-        List<InterventionEffect> effects = List.of();
-        if (options.interventions()) {
+    /** Each model's intervention ranking as a work unit, or null when they are made here (or not at all). */
+    private List<List<InterventionEffect>> rankByUnits(List<ModelRun> runs) {
+        if (distributed == null || !options.interventions()) {
+            return null;
+        }
+        List<RankUnit> units = IntStream.range(0, runs.size()).mapToObj(m -> new RankUnit(distributed.plan(), m))
+                .toList();
+        return distributed.engine().map(units, RankUnit::rank, i -> tick(1)).stream().map(RankUnit.Ranking::effects)
+                .toList();
+    }
+
+    /** Ranks the decision neurons (unless {@code ranked} already holds them) and closes the model's audit. */
+    private ModelAudit finish(ModelRun run, List<InterventionEffect> ranked) {
+        List<InterventionEffect> effects = ranked != null ? ranked : List.of();
+        if (ranked == null && options.interventions()) {
             effects = InterventionRanking.rankReplays(run.net(), run.clean(), options.output());
             tick(1);
         }
@@ -257,17 +359,15 @@ public final class CausalAuditor {
             Rollout rollout = disturbed.rollouts().get(r).rollout();
             maps[k] = saliency.map(rollout, t);
             int at = t * m + options.output();
-            FrameChange change = FrameChange.of(cleanMaps[k], maps[k], cleanOut.get(r)[at], out.get(r)[at]);
-            ssim[k] = change.ssim();
-            deviation[k] = change.deviation();
-            FrameLabels l = labels.get(r);
-            SaliencyShare share = l == null ? null : SaliencyShare.of(maps[k], l, t);
-            onDistractor[k] = share == null ? Double.NaN : share.distractor();
-            onTask[k] = share == null ? Double.NaN : share.task();
-            SaliencyShare area = l == null ? null : SaliencyShare.of(uniform(maps[k]), l, t);
-            distractorArea[k] = area == null ? Double.NaN : area.distractor();
-            taskArea[k] = area == null ? Double.NaN : area.task();
-            onSpurious[k] = spurious == null ? Double.NaN : SaliencyShare.of(maps[k], spurious, t).distractor();
+            FrameMeasure f = FrameMeasure.of(cleanMaps[k], maps[k], cleanOut.get(r)[at], out.get(r)[at],
+                    labels.get(r), spurious, t);
+            ssim[k] = f.ssim();
+            deviation[k] = f.deviation();
+            onDistractor[k] = f.distractor();
+            onTask[k] = f.task();
+            distractorArea[k] = f.distractorArea();
+            taskArea[k] = f.taskArea();
+            onSpurious[k] = f.spurious();
             tick(1);
         });
         if (net.head().isPresent()) {
@@ -288,7 +388,7 @@ public final class CausalAuditor {
      * One condition's perturbed rollouts with their label maps (null where a rollout has none), made once and read
      * by every model, then dropped before the next condition's; uint8 maps are read in place.
      */
-    private record Disturbed(List<PerturbedRollout> rollouts, List<FrameLabels> labels) {
+    record Disturbed(List<PerturbedRollout> rollouts, List<FrameLabels> labels) {
         static Disturbed of(Condition c, List<Rollout> clean) {
             List<PerturbedRollout> p = IntStream.range(0, clean.size()).mapToObj(r -> perturb(c, clean, r)).toList();
             List<FrameLabels> labels = new ArrayList<>();
@@ -326,19 +426,12 @@ public final class CausalAuditor {
         return before + step;
     }
 
-    private static NdArray frame(Rollout r, int t) {
+    static NdArray frame(Rollout r, int t) {
         int[] shape = r.inputs().shape();
         int size = shape[1] * shape[2] * shape[3];
         float[] values = new float[size];
         System.arraycopy(r.inputs().floatsView(), t * size, values, 0, size);
         return NdArray.ofFloats(new int[] {shape[1], shape[2], shape[3]}, values);
-    }
-
-    /** A map of ones the size of {@code like}: its shares are the labels' areas. */
-    private static SaliencyMap uniform(SaliencyMap like) {
-        double[] ones = new double[like.height() * like.width()];
-        java.util.Arrays.fill(ones, 1);
-        return new SaliencyMap(like.height(), like.width(), ones);
     }
 
     private static List<Double> boxed(double[] v) {

@@ -12,5 +12,7 @@ package io.liquidlens.causal;
  * @param meanAbsD  mean |d| over all steps, in lane half-widths
  * @param maxAbsD   max |d| over all steps, in lane half-widths
  */
-public record ClosedLoopResult(int episodes, int steps, long seed, int crashes, double meanAbsD, double maxAbsD) {
+public record ClosedLoopResult(int episodes, int steps, long seed, int crashes, double meanAbsD, double maxAbsD)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 }

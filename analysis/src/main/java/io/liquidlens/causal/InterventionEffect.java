@@ -10,5 +10,6 @@ package io.liquidlens.causal;
  * @param maxAbsChange  max over the replayed steps of |y_intervened - y|
  */
 public record InterventionEffect(String target, String action, double value, double meanAbsChange,
-                                 double maxAbsChange) {
+                                 double maxAbsChange) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 }

@@ -22,12 +22,14 @@
  *       {@link io.liquidlens.causal.InterventionRanking} of decision neurons by clamping and cutting.</li>
  *   <li>The report's numbers: {@link io.liquidlens.causal.CausalAuditor} measures a
  *       {@link io.liquidlens.causal.CausalAudit} (records only; writing it is {@code report}'s job), with its
- *       {@link io.liquidlens.causal.Evidence}: intervals and paired comparisons.</li>
+ *       {@link io.liquidlens.causal.Evidence}: intervals and paired comparisons. Its frame measures can also be
+ *       made elsewhere: {@link io.liquidlens.causal.AuditRequest#runOn} spreads them as work units named by files
+ *       and options over a {@link io.liquidlens.causal.WorkEngine} (a cluster, in {@code spark}).</li>
  * </ul>
  *
  * <p>Depends on {@code head}, {@code grad}, {@code model}, {@code sim}, {@code wiring} (roles and names of
  * neurons), {@code lanekeeping} (the sample world), {@code stats} (intervals and comparisons), {@code dynamics}
- * (PC1's share and smoothness of the clean replay), {@code io} and {@code provenance}; only {@code cli} and
- * {@code report} may use it.
+ * (PC1's share and smoothness of the clean replay), {@code io} and {@code provenance}; only {@code cli},
+ * {@code report} and {@code spark} may use it.
  */
 package io.liquidlens.causal;

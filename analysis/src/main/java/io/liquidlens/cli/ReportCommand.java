@@ -93,6 +93,13 @@ final class ReportCommand implements Callable<Integer> {
             description = "Seed of every perturbation and closed-loop road (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the frames, closed-loop drives and rankings as Apache Spark tasks on MASTER (local[N],"
+                    + " spark://HOST:PORT, yarn, k8s://...), with the same numbers as without. Needs"
+                    + " liquidlens-spark.jar (built with -Pspark) or spark-submit; every executor must see the models"
+                    + " and rollouts at the same absolute paths.")
+    String spark;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
     Path out;
 
@@ -117,8 +124,9 @@ final class ReportCommand implements Callable<Integer> {
         AuditRequest request = new AuditRequest(tokens.models(), rollouts, perturbations, channels, options,
                 tokens.groupOf(), InputRoles.parse(inputRoles));
         CausalAudit audit;
-        try (OutputClaim claim = request.claim(COMMAND, out)) {
-            audit = request.run(COMMAND, eta);
+        try (io.liquidlens.spark.SparkEngine engine = spark == null ? null : startSpark(spark);
+             OutputClaim claim = request.claim(COMMAND, out)) {
+            audit = engine == null ? request.run(COMMAND, eta) : request.runOn(engine, COMMAND, eta);
             eta.finish();
             io.liquidlens.report.CausalReportWriter.write(audit, out);
         }
@@ -128,6 +136,16 @@ final class ReportCommand implements Callable<Integer> {
                 audit.models().get(0).conditions().get(0).frames().steps().size(), eta.seconds(), out);
         stdout.flush();
         return 0;
+    }
+
+    /** Spark on {@code master}, or one line saying this jar has none (the everyday jar never holds it). */
+    private static io.liquidlens.spark.SparkEngine startSpark(String master) {
+        try {
+            return io.liquidlens.spark.SparkEngine.start(master);
+        } catch (NoClassDefFoundError e) {
+            throw new LiquidLensException("--spark: this jar has no Spark; build analysis/target/liquidlens-spark.jar"
+                    + " with mvn -q -Pspark -DskipTests package, or run it with spark-submit", e);
+        }
     }
 
     /** Progress on stderr with the share done and an estimate of the time left, about once a second. */

@@ -61,6 +61,7 @@ class AnalysisArchitectureTest {
                 .layer("tree").definedBy("io.liquidlens.tree..")
                 .layer("causal").definedBy("io.liquidlens.causal..")
                 .layer("report").definedBy("io.liquidlens.report..")
+                .layer("spark").definedBy("io.liquidlens.spark..")
                 .layer("cli").definedBy("io.liquidlens.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("presets").mayOnlyBeAccessedByLayers("cli")
@@ -68,7 +69,8 @@ class AnalysisArchitectureTest {
                 .whereLayer("train").mayOnlyBeAccessedByLayers("presets", "cli")
                 .whereLayer("tree").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("drawing").mayOnlyBeAccessedByLayers("tree", "report")
-                .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("causal").mayOnlyBeAccessedByLayers("cli", "report", "spark")
                 .whereLayer("grad").mayOnlyBeAccessedByLayers("train", "causal", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("grad", "train", "lanekeeping", "tree", "causal", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("sim", "grad", "train", "presets", "lanekeeping", "tree", "causal", "cli")
@@ -105,6 +107,15 @@ class AnalysisArchitectureTest {
             }
         }
         assertThat(leaks).as("public methods with Weka types").isEmpty();
+    }
+
+    @Test
+    void sparkStaysBehindOneSeam() {
+        noClasses().that().resideOutsideOfPackage("io.liquidlens.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("the everyday command line and the workbench must run without Spark on the classpath; only"
+                        + " the work engine in io.liquidlens.spark knows it")
+                .check(classes);
     }
 
     @Test
