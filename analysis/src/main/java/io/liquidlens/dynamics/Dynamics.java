@@ -94,9 +94,12 @@ public final class Dynamics {
                 scaled(listener, done, total));
         listener.progress(total, total);
         List<RolloutDynamics> perRollout = new ArrayList<>();
+        List<RecordedStates.Mismatch> mismatches = new ArrayList<>();
         for (int r = 0; r < rollouts.size(); r++) {
             perRollout.add(rolloutDynamics(rollouts.get(r), activities.get(r), pca, notes));
+            RecordedStates.compare(model, rollouts.get(r), activities.get(r)).ifPresent(mismatches::add);
         }
+        RecordedStates.note(mismatches, rollouts.size()).ifPresent(notes::add);
         return new DynamicsResult(modelLabel, model.cellKind().toString(), options, "simulated", pca, neurons,
                 sensitivity, perRollout, notes);
     }

@@ -149,4 +149,24 @@ class DynamicsTest {
                 DynamicsOptions.defaults(), ProgressListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
     }
+
+    @Test
+    void recordedStatesOfThisModelRaiseNoNoteAndChangedOnesAreNamed() {
+        LabelledRollout own = episodes(1, 80).get(0);
+        assertThat(own.rollout().states()).isNotNull();
+        DynamicsResult same = Dynamics.analyse(MODEL.network(), "m", List.of(own), DynamicsOptions.defaults(),
+                ProgressListener.NONE);
+        assertThat(same.notes()).isEmpty();
+        Rollout r = own.rollout();
+        float[] states = r.states().toFloatArray();
+        states[5 * r.states().dim(1) + 2] += 0.01f;
+        Rollout changed = new Rollout(r.inputs(), r.timespans(), r.actions(),
+                io.liquidlens.io.NdArray.ofFloats(r.states().shape(), states), r.world(), r.worldNames(), r.position(),
+                r.labels(), r.extras());
+        DynamicsResult other = Dynamics.analyse(MODEL.network(), "m", List.of(new LabelledRollout("other.npz", changed)),
+                DynamicsOptions.defaults(), ProgressListener.NONE);
+        assertThat(other.notes()).singleElement().asString()
+                .startsWith("other.npz: its recorded states differ from this model's by up to 0.01")
+                .contains("(step 5)");
+    }
 }

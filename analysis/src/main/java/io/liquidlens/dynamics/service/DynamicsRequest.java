@@ -38,7 +38,7 @@ import java.util.Set;
 public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOptions options, MapColour mapColour,
                               List<String> groupOf) {
     /** The parts of a rollout file the dynamics read (frames and vectors always; never the label maps). */
-    private static final Set<String> PARTS = Set.of("timespans", "world");
+    private static final Set<String> PARTS = Set.of("timespans", "world", "states");
 
     public DynamicsRequest {
         models = List.copyOf(models);
