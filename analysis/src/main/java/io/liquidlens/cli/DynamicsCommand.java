@@ -71,9 +71,9 @@ final class DynamicsCommand implements Callable<Integer> {
             description = "Seed of the noise, the same for every model (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--map-neuron", paramLabel = "NAME|pc1", defaultValue = "pc1",
+    @Option(names = "--map-neuron", paramLabel = "NAME[:tau]|pc1", defaultValue = "pc1",
             description = "What colours the map of the drive: pc1 (default), or a neuron's state, by label (C3) or"
-                    + " name ('command 3 (id 4)').")
+                    + " name ('command 3 (id 4)'), or with :tau its time constant (C3:tau; a CfC's time gate).")
     String mapNeuron;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
@@ -126,12 +126,18 @@ final class DynamicsCommand implements Callable<Integer> {
         if (mapNeuron.isBlank()) {
             throw bad("--map-neuron takes pc1 or a neuron's label or name, got nothing");
         }
+        MapColour colour;
+        try {
+            colour = MapColour.parse(mapNeuron);
+        } catch (IllegalArgumentException e) {
+            throw bad("--map-neuron " + mapNeuron + ": " + e.getMessage());
+        }
         DynamicsOptions options = new DynamicsOptions(includeMotor, noise, noiseTrials, seed);
         if (model != null) {
-            return new DynamicsRequest(List.of(model), rollouts, options, MapColour.parse(mapNeuron));
+            return new DynamicsRequest(List.of(model), rollouts, options, colour);
         }
         ModelTokens tokens = ModelTokens.parse(models);
-        return new DynamicsRequest(tokens.models(), rollouts, options, MapColour.parse(mapNeuron), tokens.groupOf());
+        return new DynamicsRequest(tokens.models(), rollouts, options, colour, tokens.groupOf());
     }
 
     private ParameterException bad(String message) {

@@ -63,6 +63,26 @@ class DynamicsCommandTest {
     }
 
     @Test
+    void theMapTakesANeuronsTimeConstantWithTau(@TempDir Path dir) throws IOException {
+        Path rollouts = cut("sample-traces/vector-lanekeeping/clean", dir.resolve("r"), 1, 60, true);
+        Path out = dir.resolve("out");
+        CliRunner r = CliRunner.run("dynamics", "--model", sample("sample-models/vector-lanekeeping"), "--rollouts",
+                rollouts.toString(), "--noise-trials", "0", "--map-neuron", "c1:TAU", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("map.svg")))
+                .contains("The drive coloured by command 1 (id 2)&apos;s time constant");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("dynamics.json").toFile());
+        assertThat(json.get("models").get(0).get("map_quantity").asText()).isEqualTo("tau");
+        assertThat(json.get("options").get("map_neuron").asText()).isEqualTo("c1:tau");
+        Path out2 = dir.resolve("out2");
+        CliRunner pc1 = CliRunner.run("dynamics", "--model", sample("sample-models/vector-lanekeeping"), "--rollouts",
+                rollouts.toString(), "--map-neuron", "pc1:tau", "--out", out2.toString());
+        assertThat(pc1.exitCode()).isEqualTo(2);
+        assertThat(pc1.err()).contains("--map-neuron pc1:tau: pc1 has no time constant");
+        assertThat(out2).doesNotExist();
+    }
+
+    @Test
     void aRerunWithTheSameOptionsGivesTheSameBytes(@TempDir Path dir) throws IOException {
         Path rollouts = cut("sample-traces/vector-lanekeeping/clean", dir.resolve("r"), 2, 40, true);
         for (String out : List.of("first", "second")) {

@@ -37,6 +37,17 @@ public final class DynamicsFigures {
      * @param motorIncluded whether PCA kept the motor neurons (said in the scree's caption)
      */
     public static List<NamedFigure> of(DynamicsResult result, int mapNeuron, boolean motorIncluded) {
+        return of(result, mapNeuron, false, motorIncluded);
+    }
+
+    /**
+     * One model's figures, the map coloured by a neuron's time constant when {@code mapTau}.
+     *
+     * @param mapNeuron     the wiring id of the neuron that colours the map, or -1 for PC1
+     * @param mapTau        its time constant (a CfC's time gate) rather than its state
+     * @param motorIncluded whether PCA kept the motor neurons (said in the scree's caption)
+     */
+    public static List<NamedFigure> of(DynamicsResult result, int mapNeuron, boolean mapTau, boolean motorIncluded) {
         String model = result.model();
         List<NamedFigure> out = new ArrayList<>();
         Pca pca = result.pca();
@@ -51,7 +62,7 @@ public final class DynamicsFigures {
         out.add(new NamedFigure("trajectory", new TrajectoryChart(model, result.rollouts(), List.of(String.format(
                 Locale.ROOT, "Each rollout's states projected on PC1 (%s) and PC2 (%s); a ring marks its first step.",
                 Values.percent(pca.pc1Share()), Values.percent(ratio.length > 1 ? ratio[1] : Double.NaN))))));
-        map(result, mapNeuron).ifPresent(out::add);
+        map(result, mapNeuron, mapTau).ifPresent(out::add);
         if (result.rollouts().get(0).activity().outputs() > 0) {
             out.add(new NamedFigure("output", scatter(result)));
         }
@@ -134,14 +145,17 @@ public final class DynamicsFigures {
         return lines;
     }
 
-    private static java.util.Optional<NamedFigure> map(DynamicsResult result, int mapNeuron) {
+    private static java.util.Optional<NamedFigure> map(DynamicsResult result, int mapNeuron, boolean mapTau) {
         List<RolloutDynamics> drawn = result.rollouts().stream().filter(RolloutDynamics::hasMap).toList();
         if (drawn.isEmpty()) {
             return java.util.Optional.empty();
         }
         List<float[]> values = drawn.stream()
-                .map(r -> mapNeuron < 0 ? r.pc1() : r.activity().stateSeries(mapNeuron)).toList();
-        String quantity = mapNeuron < 0 ? "PC1" : result.neurons().get(mapNeuron).name();
+                .map(r -> mapNeuron < 0 ? r.pc1() : mapTau ? r.activity().tauSeries(mapNeuron)
+                        : r.activity().stateSeries(mapNeuron)).toList();
+        String quantity = mapNeuron < 0 ? "PC1" : mapTau ? result.neurons().get(mapNeuron).name() + "'s "
+                + (result.cell().equals("LTC") ? "time constant" : "time gate")
+                : result.neurons().get(mapNeuron).name();
         List<String> caption = new ArrayList<>();
         caption.add("Seen from above (world columns x, y), one panel per rollout, all to one scale; each step's stretch"
                 + " coloured by " + quantity + ",");

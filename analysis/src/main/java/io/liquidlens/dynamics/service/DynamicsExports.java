@@ -61,7 +61,7 @@ public final class DynamicsExports {
             for (int k = 2; !stems.add(stem); k++) {
                 stem = fileStem(m.label()) + "-" + k;
             }
-            for (NamedFigure f : DynamicsFigures.of(m.result(), m.mapNeuron(), m.motorIncluded())) {
+            for (NamedFigure f : DynamicsFigures.of(m.result(), m.mapNeuron(), m.mapTau(), m.motorIncluded())) {
                 out.add(several ? f.renamed(stem + "-" + f.name()) : f);
             }
         }

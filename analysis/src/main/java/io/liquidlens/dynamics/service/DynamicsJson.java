@@ -91,6 +91,7 @@ final class DynamicsJson {
         o.put("cell", r.cell());
         o.put("states_source", r.statesSource());
         o.put("map_neuron", m.mapNeuron() < 0 ? "pc1" : r.neurons().get(m.mapNeuron()).name());
+        o.put("map_quantity", m.mapQuantity());
         o.set("pca", pca(r, m.motorIncluded()));
         ArrayNode neurons = o.putArray("neurons");
         for (NeuronDynamics n : r.neurons()) {

@@ -118,7 +118,7 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
                 throw new LiquidLensException(models.get(i), e.getMessage(), e);
             }
             out.add(new ModelDynamics(result, motorIncluded(m.network(), result.pca()), mapNeurons[i],
-                    groupOf.isEmpty() ? "" : groupOf.get(i)));
+                    groupOf.isEmpty() ? "" : groupOf.get(i), mapColour.tau()));
         }
         return new DynamicsRun(out, mapColour, provenance(command, loaded, files));
     }

@@ -11,17 +11,29 @@ import java.util.Objects;
  * @param motorIncluded whether a motor neuron is among PCA's columns
  * @param mapNeuron     the wiring id of the neuron whose state colours the map, or -1 for PC1
  * @param group         the group of seeds the model belongs to ({@code --models NAME=DIR,...}), or empty
+ * @param mapTau        the map is coloured by {@code mapNeuron}'s time constant rather than its state
  */
-public record ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron, String group) {
+public record ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron, String group,
+                            boolean mapTau) {
 
     public ModelDynamics {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(group, "group");
     }
 
+    /** A map coloured by PC1 or a neuron's state. */
+    public ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron, String group) {
+        this(result, motorIncluded, mapNeuron, group, false);
+    }
+
     /** A model given alone, in no group. */
     public ModelDynamics(DynamicsResult result, boolean motorIncluded, int mapNeuron) {
         this(result, motorIncluded, mapNeuron, "");
+    }
+
+    /** What colours the map, as dynamics.json says it: {@code pc1}, {@code state} or {@code tau}. */
+    public String mapQuantity() {
+        return mapNeuron < 0 ? "pc1" : mapTau ? "tau" : "state";
     }
 
     /** The model as the files name it. */
