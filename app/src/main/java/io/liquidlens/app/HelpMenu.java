@@ -89,8 +89,11 @@ final class HelpMenu {
             sheet.setTitle(SHORTCUTS_TITLE);
             sheet.setScene(new Scene(box));
         }
-        sheet.show();
-        sheet.toFront();
+        if (sheet.isShowing()) {
+            sheet.toFront();
+        } else {
+            WindowSizes.show(sheet);
+        }
     }
 
     private void showDocumentation() {

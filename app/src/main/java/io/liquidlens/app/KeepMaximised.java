@@ -1,0 +1,77 @@
+package io.liquidlens.app;
+
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Keeps the main window maximised across dialogs. While a modal dialog or a file chooser is up, JavaFX on Linux
+ * pins the blocked window's size hints to its unmaximised size, and a window manager that honours them (openbox)
+ * unmaximises it; nothing maximises it again when the dialog closes. This does, once the last dialog is gone.
+ */
+final class KeepMaximised {
+    private final Stage main;
+    private final ListChangeListener<Window> watcher = this::windowsChanged;
+    private int dialogsUp;
+    private boolean maximisedBefore;
+
+    private KeepMaximised(Stage main) {
+        this.main = main;
+    }
+
+    /** Watches every modal window shown while {@code main} is up. */
+    static KeepMaximised install(Stage main) {
+        KeepMaximised keeper = new KeepMaximised(main);
+        Window.getWindows().addListener(keeper.watcher);
+        return keeper;
+    }
+
+    /** Stops watching (the window is closing). */
+    void uninstall() {
+        Window.getWindows().removeListener(watcher);
+    }
+
+    /**
+     * Runs {@code chooser} (a file or folder chooser, which blocks the main window without being a JavaFX window)
+     * and maximises the main window again afterwards if it was.
+     */
+    <T> T around(Supplier<T> chooser) {
+        opened();
+        try {
+            return chooser.get();
+        } finally {
+            closed();
+        }
+    }
+
+    private void windowsChanged(ListChangeListener.Change<? extends Window> change) {
+        while (change.next()) {
+            change.getAddedSubList().stream().filter(this::blocks).forEach(w -> opened());
+            change.getRemoved().stream().filter(this::blocks).forEach(w -> closed());
+        }
+    }
+
+    private boolean blocks(Window window) {
+        return window != main && window instanceof Stage stage && stage.getModality() != Modality.NONE;
+    }
+
+    private void opened() {
+        if (dialogsUp++ == 0) {
+            maximisedBefore = main.isMaximized();
+        }
+    }
+
+    private void closed() {
+        if (dialogsUp > 0 && --dialogsUp == 0 && maximisedBefore) {
+            // later: the window manager is told the main window is enabled again only after the dialog is gone
+            Platform.runLater(() -> {
+                if (dialogsUp == 0 && main.isShowing() && !main.isMaximized()) {
+                    main.setMaximized(true);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.liquidlens.app;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Shows a window at the size its scene asked for. Under a window manager (seen with openbox) a stage sized only by
+ * its scene maps at 200 x 200, or at its minimum size when it has one: the size the stage had when it was mapped is
+ * lost. The same size set again once the window is up (its frame is known by then) sticks, so that is what this does.
+ */
+final class WindowSizes {
+    private WindowSizes() {
+    }
+
+    /** Shows {@code stage} and, once it is up, gives its scene back the size and place it was shown with. */
+    static void show(Stage stage) {
+        stage.show();
+        double width = stage.getScene().getWidth();
+        double height = stage.getScene().getHeight();
+        double x = stage.getX();
+        double y = stage.getY();
+        Platform.runLater(() -> hold(stage, width, height, x, y));
+    }
+
+    /** Sizes {@code stage} so its scene is {@code width} x {@code height} and puts it at {@code x, y} if known. */
+    static void hold(Stage stage, double width, double height, double x, double y) {
+        if (!stage.isShowing() || width <= 0 || height <= 0) {
+            return;
+        }
+        boolean maximised = stage.isMaximized();
+        stage.setWidth(width + frame(stage.getWidth() - stage.getScene().getWidth()));
+        stage.setHeight(height + frame(stage.getHeight() - stage.getScene().getHeight()));
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        // the size above is what the window returns to when unmaximised; it must not unmaximise it
+        stage.setMaximized(maximised);
+    }
+
+    /** The window manager's frame along one side, or 0 when what was measured cannot be one. */
+    private static double frame(double measured) {
+        return measured >= 0 && measured < 200 ? measured : 0;
+    }
+}

@@ -1,0 +1,119 @@
+package io.liquidlens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.layout.Pane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What a window manager does to the windows that Monocle does not: it maps a stage at 200 x 200 whatever its scene
+ * asked for, and unmaximises the main window while a modal dialog or a file chooser is up. The tests do to the
+ * stage what openbox did in the walk-through and check the workbench undoes it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowManagerQuirksTest {
+    private Stage stage;
+    private KeepMaximised keeper;
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            if (keeper != null) {
+                keeper.uninstall();
+            }
+            if (stage != null) {
+                stage.setMaximized(false);
+                stage.close();
+            }
+        });
+    }
+
+    @Test
+    void aWindowShrunkWhenMappedGetsBackTheSizeItsSceneAskedFor(FxRobot robot) {
+        robot.interact(() -> {
+            stage = new Stage();
+            stage.setScene(new Scene(new Pane(), 950, 600));
+            stage.setX(40);
+            stage.setY(30);
+            WindowSizes.show(stage);
+            // what openbox did as the window was mapped
+            stage.setWidth(200);
+            stage.setHeight(200);
+            stage.setX(160);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getScene().getWidth()).isEqualTo(950);
+        assertThat(stage.getScene().getHeight()).isEqualTo(600);
+        assertThat(stage.getX()).isEqualTo(40);
+    }
+
+    @Test
+    void theMainWindowIsMaximisedAgainOnceItsModalDialogCloses(FxRobot robot) {
+        Alert[] alert = new Alert[1];
+        robot.interact(() -> {
+            showMaximised();
+            alert[0] = new Alert(Alert.AlertType.ERROR, "Invalid clamp value");
+            alert[0].initOwner(stage);
+            alert[0].show();
+            // what openbox did while the dialog was up
+            stage.setMaximized(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isMaximized()).as("while the dialog is up").isFalse();
+
+        robot.interact(() -> alert[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isMaximized()).isTrue();
+    }
+
+    @Test
+    void theMainWindowIsMaximisedAgainAfterAFileChooser(FxRobot robot) {
+        robot.interact(() -> {
+            showMaximised();
+            keeper.around(() -> {
+                stage.setMaximized(false);
+                return null;
+            });
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isMaximized()).isTrue();
+    }
+
+    @Test
+    void aWindowTheUserUnmaximisedStaysSoWhenAWindowThatBlocksNothingCloses(FxRobot robot) {
+        Stage[] sheet = new Stage[1];
+        robot.interact(() -> {
+            showMaximised();
+            sheet[0] = new Stage();
+            sheet[0].initOwner(stage);
+            sheet[0].initModality(Modality.NONE);
+            sheet[0].setScene(new Scene(new Pane(), 300, 200));
+            sheet[0].show();
+            stage.setMaximized(false);
+        });
+        robot.interact(() -> sheet[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isMaximized()).isFalse();
+    }
+
+    private void showMaximised() {
+        stage = new Stage();
+        stage.setScene(new Scene(new Pane(), 950, 600));
+        stage.show();
+        stage.setMaximized(true);
+        keeper = KeepMaximised.install(stage);
+    }
+}
