@@ -124,7 +124,9 @@ final class HelpMenu {
                 + " Neural Circuit Policies, as ncps trains them).\n\nLicence: GNU GPL 3.0 or later (see LICENSE)."
                 + "\n\nBuilt on " + String.join(", ", LIBRARIES) + ".");
         text.setWrapText(true);
-        text.setMaxWidth(440);
+        // a preferred width, not only a maximum: else the dialog asks for the text's width on one line, and under a
+        // window manager it was then cut to that one line's height
+        text.setPrefWidth(440);
         alert.getDialogPane().setContent(text);
         alert.show();
     }
