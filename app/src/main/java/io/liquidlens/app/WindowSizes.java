@@ -14,12 +14,25 @@ final class WindowSizes {
 
     /** Shows {@code stage} and, once it is up, gives its scene back the size and place it was shown with. */
     static void show(Stage stage) {
+        show(stage, false);
+    }
+
+    /**
+     * As {@link #show(Stage)}, then maximises {@code stage} if {@code maximise}: after its size is set, so that
+     * size is the one it returns to when the user unmaximises it.
+     */
+    static void show(Stage stage, boolean maximise) {
         stage.show();
         double width = stage.getScene().getWidth();
         double height = stage.getScene().getHeight();
         double x = stage.getX();
         double y = stage.getY();
-        Platform.runLater(() -> hold(stage, width, height, x, y));
+        Platform.runLater(() -> {
+            hold(stage, width, height, x, y);
+            if (maximise && stage.isShowing()) {
+                stage.setMaximized(true);
+            }
+        });
     }
 
     /** Sizes {@code stage} so its scene is {@code width} x {@code height} and puts it at {@code x, y} if known. */

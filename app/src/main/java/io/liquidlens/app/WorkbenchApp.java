@@ -89,6 +89,7 @@ public final class WorkbenchApp extends Application {
     private HelpMenu help;
     private WindowPlacement placement;
     private KeepMaximised keeper;
+    private NormalBounds normalBounds;
     private ImportCheckpointAction importAction;
     /** What a file dropped on the window does. */
     private Consumer<Path> dropped;
@@ -160,7 +161,8 @@ public final class WorkbenchApp extends Application {
                 stage.setTitle("LiquidLens" + (s == null ? "" : " - " + s.name())));
         stage.setScene(scene);
         placement.apply(stage);
-        WindowSizes.show(stage);
+        WindowSizes.show(stage, placement.maximised());
+        normalBounds = NormalBounds.install(stage, placement.maximised());
         placement.restoreDividers(layout.splits());
         // after the window is shown and before the start-up model is opened, so views see it arrive like any other
         views = new WorkbenchViews(workspace, executor, exporter, layout, exports, driveAction::open);
@@ -313,7 +315,10 @@ public final class WorkbenchApp extends Application {
             keeper.uninstall();
         }
         if (placement != null && stage != null) {
-            placement.remember(stage, layout.splits());
+            placement.remember(stage, normalBounds == null ? null : normalBounds.last(), layout.splits());
+        }
+        if (normalBounds != null) {
+            normalBounds.uninstall();
         }
         playback.pause();
         if (views != null) {

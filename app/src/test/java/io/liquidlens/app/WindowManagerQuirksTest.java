@@ -2,6 +2,8 @@ package io.liquidlens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.Pane;
@@ -55,6 +57,73 @@ class WindowManagerQuirksTest {
         assertThat(stage.getScene().getWidth()).isEqualTo(950);
         assertThat(stage.getScene().getHeight()).isEqualTo(600);
         assertThat(stage.getX()).isEqualTo(40);
+    }
+
+    @Test
+    void aWindowLeftMaximisedOpensMaximisedAndUnmaximisesToItsRememberedSize(FxRobot robot) throws Exception {
+        Preferences node = Preferences.userRoot().node("liquidlens-test-" + UUID.randomUUID());
+        NormalBounds[] normal = new NormalBounds[1];
+        try {
+            node.putBoolean("maximised", true);
+            node.putDouble("x", 40);
+            node.putDouble("y", 30);
+            node.putDouble("width", 950);
+            node.putDouble("height", 600);
+            WindowPlacement placement = new WindowPlacement(node);
+            robot.interact(() -> {
+                stage = new Stage();
+                stage.setScene(new Scene(new Pane(), placement.sceneSize().getWidth(),
+                        placement.sceneSize().getHeight()));
+                placement.apply(stage);
+                WindowSizes.show(stage, placement.maximised());
+                normal[0] = NormalBounds.install(stage, placement.maximised());
+                // what openbox did while mapping the window, before it was maximised
+                stage.setWidth(900);
+                stage.setHeight(560);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(stage.isMaximized()).isTrue();
+
+            robot.interact(() -> stage.setMaximized(false));
+            Thread.sleep(600);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(stage.getScene().getWidth()).isEqualTo(950);
+            assertThat(stage.getScene().getHeight()).isEqualTo(600);
+        } finally {
+            robot.interact(() -> {
+                if (normal[0] != null) {
+                    normal[0].uninstall();
+                }
+            });
+            node.removeNode();
+        }
+    }
+
+    @Test
+    void unmaximisedTheWindowReturnsToWhereItWasNotToWhereTheWindowManagerPutsIt(FxRobot robot) throws Exception {
+        NormalBounds[] bounds = new NormalBounds[1];
+        robot.interact(() -> {
+            stage = new Stage();
+            stage.setScene(new Scene(new Pane(), 950, 600));
+            stage.setX(40);
+            stage.setY(30);
+            stage.show();
+            bounds[0] = NormalBounds.install(stage, false);
+            stage.setMaximized(true);
+        });
+        robot.interact(() -> {
+            // what openbox did just after unmaximising
+            stage.setMaximized(false);
+            stage.setX(0);
+            stage.setWidth(1590);
+        });
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getScene().getWidth()).isEqualTo(950);
+        assertThat(stage.getX()).isEqualTo(40);
+        assertThat(bounds[0].last()).isEqualTo(new javafx.geometry.Rectangle2D(40, 30, 950, 600));
+        robot.interact(() -> bounds[0].uninstall());
     }
 
     @Test
