@@ -17,6 +17,8 @@ final class KeepMaximised {
     private final ListChangeListener<Window> watcher = this::windowsChanged;
     private int dialogsUp;
     private boolean maximisedBefore;
+    /** A dialog closed and the window is to be maximised again, but that has not happened yet. */
+    private boolean restoring;
 
     private KeepMaximised(Stage main) {
         this.main = main;
@@ -60,16 +62,21 @@ final class KeepMaximised {
 
     private void opened() {
         if (dialogsUp++ == 0) {
-            maximisedBefore = main.isMaximized();
+            // a dialog that follows another at once (an error after a form) finds the window not yet maximised again
+            maximisedBefore = main.isMaximized() || restoring;
         }
     }
 
     private void closed() {
         if (dialogsUp > 0 && --dialogsUp == 0 && maximisedBefore) {
+            restoring = true;
             // later: the window manager is told the main window is enabled again only after the dialog is gone
             Platform.runLater(() -> {
-                if (dialogsUp == 0 && main.isShowing() && !main.isMaximized()) {
-                    main.setMaximized(true);
+                if (dialogsUp == 0) {
+                    restoring = false;
+                    if (main.isShowing() && !main.isMaximized()) {
+                        main.setMaximized(true);
+                    }
                 }
             });
         }

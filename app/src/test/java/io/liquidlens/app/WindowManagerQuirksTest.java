@@ -147,6 +147,29 @@ class WindowManagerQuirksTest {
     }
 
     @Test
+    void anErrorShownAsAFormClosesStillEndsWithTheWindowMaximised(FxRobot robot) {
+        Alert[] error = new Alert[1];
+        robot.interact(() -> {
+            showMaximised();
+            Alert form = new Alert(Alert.AlertType.CONFIRMATION, "Clamp to value");
+            form.initOwner(stage);
+            form.show();
+            stage.setMaximized(false);
+            form.close();
+            error[0] = new Alert(Alert.AlertType.ERROR, "Invalid clamp value");
+            error[0].initOwner(stage);
+            error[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isMaximized()).as("while the error is up").isFalse();
+
+        robot.interact(() -> error[0].close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isMaximized()).isTrue();
+    }
+
+    @Test
     void theMainWindowIsMaximisedAgainAfterAFileChooser(FxRobot robot) {
         robot.interact(() -> {
             showMaximised();
