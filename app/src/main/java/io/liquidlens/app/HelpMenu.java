@@ -71,7 +71,7 @@ final class HelpMenu {
             rows.add(new String[] {"Click / Shift-click a neuron", "show it in the charts / add it"});
             rows.add(new String[] {"Click a tree split", "collapse or expand its subtree"});
             rows.add(new String[] {"Ctrl+O / Ctrl+Shift+O", "open a model / a rollout"});
-            rows.add(new String[] {"F1", "this sheet"});
+            rows.add(new String[] {"F1", "this sheet (Esc closes it)"});
             rows.add(new String[] {"Ctrl+Q", "quit"});
             for (int r = 0; r < rows.size(); r++) {
                 Label key = new Label(rows.get(r)[0]);
@@ -88,6 +88,12 @@ final class HelpMenu {
             sheet.initOwner(owner);
             sheet.setTitle(SHORTCUTS_TITLE);
             sheet.setScene(new Scene(box));
+            // a sheet to glance at: the key that closes a glance, not only the window manager's close button
+            sheet.getScene().setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    sheet.hide();
+                }
+            });
         }
         if (sheet.isShowing()) {
             sheet.toFront();

@@ -58,6 +58,10 @@ class WorkbenchHelpAndKeysTest {
                 .anyMatch(w -> w instanceof Stage s && HelpMenu.SHORTCUTS_TITLE.equals(s.getTitle()) && s.isShowing()));
         assertThat(robot.from(app.help().sheet().getScene().getRoot()).lookup(".label").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("Space", "Home / End", "F1");
+        robot.interact(() -> app.help().sheet().requestFocus());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.help().sheet().isShowing()).as("Esc closes the sheet").isFalse();
 
         robot.interact(() -> app.help().about());
         DialogPane about = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
