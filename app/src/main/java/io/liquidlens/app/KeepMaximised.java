@@ -3,14 +3,20 @@ package io.liquidlens.app;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Keeps the main window maximised across dialogs. While a modal dialog or a file chooser is up, JavaFX on Linux
  * pins the blocked window's size hints to its unmaximised size, and a window manager that honours them (openbox)
- * unmaximises it; nothing maximises it again when the dialog closes. This does, once the last dialog is gone.
+ * unmaximises it; nothing maximises it again when the dialog closes. This does, once the last dialog is gone. The
+ * dialog itself, centred on the maximised window as it opened, was then moved to the screen's top-left corner with
+ * its title bar above the screen; it is centred on the screen again once shown.
  */
 final class KeepMaximised {
     private final Stage main;
@@ -51,13 +57,37 @@ final class KeepMaximised {
 
     private void windowsChanged(ListChangeListener.Change<? extends Window> change) {
         while (change.next()) {
-            change.getAddedSubList().stream().filter(this::blocks).forEach(w -> opened());
+            change.getAddedSubList().stream().filter(this::blocks).forEach(this::opened);
             change.getRemoved().stream().filter(this::blocks).forEach(w -> closed());
         }
     }
 
     private boolean blocks(Window window) {
         return window != main && window instanceof Stage stage && stage.getModality() != Modality.NONE;
+    }
+
+    private void opened(Window dialog) {
+        if (main.isMaximized()) {
+            dialog.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
+                @Override
+                public void handle(WindowEvent e) {
+                    dialog.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                    Platform.runLater(() -> centreOnScreen(dialog));
+                }
+            });
+        }
+        opened();
+    }
+
+    /** Centres {@code dialog} on the visible part of the screen the main window is on. */
+    private void centreOnScreen(Window dialog) {
+        if (!dialog.isShowing()) {
+            return;
+        }
+        Rectangle2D screen = Screen.getScreensForRectangle(main.getX(), main.getY(), Math.max(1, main.getWidth()),
+                Math.max(1, main.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        dialog.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - dialog.getWidth()) / 2));
+        dialog.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - dialog.getHeight()) / 2));
     }
 
     private void opened() {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import java.util.prefs.Preferences;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.Pane;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,6 +147,28 @@ class WindowManagerQuirksTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(stage.isMaximized()).isTrue();
+    }
+
+    @Test
+    void aDialogOverTheMaximisedWindowIsCentredOnTheScreenNotLeftAboveIt(FxRobot robot) {
+        Alert[] alert = new Alert[1];
+        robot.interact(() -> {
+            showMaximised();
+            alert[0] = new Alert(Alert.AlertType.INFORMATION, "About LiquidLens");
+            alert[0].initOwner(stage);
+            alert[0].show();
+            // where openbox put it as it unmaximised the owner: the title bar above the screen
+            alert[0].setX(0);
+            alert[0].setY(-19);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Window dialog = alert[0].getDialogPane().getScene().getWindow();
+        assertThat(dialog.getY()).isGreaterThan(screen.getMinY());
+        assertThat(dialog.getX() + dialog.getWidth() / 2).isCloseTo(screen.getMinX() + screen.getWidth() / 2,
+                org.assertj.core.api.Assertions.within(2.0));
+        robot.interact(() -> alert[0].close());
     }
 
     @Test
