@@ -16,7 +16,8 @@ import javafx.stage.WindowEvent;
  * pins the blocked window's size hints to its unmaximised size, and a window manager that honours them (openbox)
  * unmaximises it; nothing maximises it again when the dialog closes. This does, once the last dialog is gone. The
  * dialog itself, centred on the maximised window as it opened, was then moved to the screen's top-left corner with
- * its title bar above the screen; it is centred on the screen again once shown.
+ * its title bar above the screen; it is centred on the screen again once shown. A dialog the window manager mapped
+ * smaller than its content (the import form at 200 x 200) is given its content's size.
  */
 final class KeepMaximised {
     private final Stage main;
@@ -67,16 +68,25 @@ final class KeepMaximised {
     }
 
     private void opened(Window dialog) {
-        if (main.isMaximized()) {
-            dialog.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
-                @Override
-                public void handle(WindowEvent e) {
-                    dialog.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                    Platform.runLater(() -> centreOnScreen(dialog));
-                }
-            });
-        }
+        boolean overMaximised = main.isMaximized();
+        dialog.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                dialog.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                Platform.runLater(() -> {
+                    WindowSizes.atLeastPreferred(dialog);
+                    if (overMaximised || titleBarOffScreen(dialog)) {
+                        centreOnScreen(dialog);
+                    }
+                });
+            }
+        });
         opened();
+    }
+
+    private static boolean titleBarOffScreen(Window dialog) {
+        return Screen.getScreens().stream().noneMatch(s -> s.getVisualBounds().contains(dialog.getX() + 1,
+                dialog.getY() + 1));
     }
 
     /** Centres {@code dialog} on the visible part of the screen the main window is on. */

@@ -1,7 +1,10 @@
 package io.liquidlens.app;
 
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Shows a window at the size its scene asked for. Under a window manager (seen with openbox) a stage sized only by
@@ -49,6 +52,24 @@ final class WindowSizes {
         }
         // the size above is what the window returns to when unmaximised; it must not unmaximise it
         stage.setMaximized(maximised);
+    }
+
+    /**
+     * Grows {@code window} (shown) so its scene is at least as large as its content prefers: a dialog mapped at
+     * 200 x 200 by openbox showed a corner of its form.
+     */
+    static void atLeastPreferred(Window window) {
+        Scene scene = window.getScene();
+        if (!window.isShowing() || scene == null || scene.getRoot() == null) {
+            return;
+        }
+        Parent content = scene.getRoot();
+        double width = Math.max(scene.getWidth(), content.prefWidth(-1));
+        double height = Math.max(scene.getHeight(), content.prefHeight(width));
+        if (width > scene.getWidth() + 0.5 || height > scene.getHeight() + 0.5) {
+            window.setWidth(width + frame(window.getWidth() - scene.getWidth()));
+            window.setHeight(height + frame(window.getHeight() - scene.getHeight()));
+        }
     }
 
     /** The window manager's frame along one side, or 0 when what was measured cannot be one. */

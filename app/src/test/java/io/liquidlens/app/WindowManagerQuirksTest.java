@@ -150,6 +150,34 @@ class WindowManagerQuirksTest {
     }
 
     @Test
+    void aDialogMappedSmallerThanItsContentGrowsToIt(FxRobot robot) {
+        Alert[] alert = new Alert[1];
+        robot.interact(() -> {
+            stage = new Stage();
+            stage.setScene(new Scene(new Pane(), 950, 600));
+            stage.show();
+            keeper = KeepMaximised.install(stage);
+            alert[0] = new Alert(Alert.AlertType.INFORMATION, "A checkpoint ncps wrote, as a model folder: what it"
+                    + " holds, the settings no tensor records, the name, inputs and roles, and where to write it.");
+            alert[0].initOwner(stage);
+            alert[0].show();
+            // what openbox did with the import form
+            Window dialog = alert[0].getDialogPane().getScene().getWindow();
+            dialog.setWidth(200);
+            dialog.setHeight(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window dialog = alert[0].getDialogPane().getScene().getWindow();
+        double preferred = alert[0].getDialogPane().prefWidth(-1);
+        assertThat(preferred).as("the test's premise").isGreaterThan(250);
+        assertThat(dialog.getScene().getWidth()).isGreaterThanOrEqualTo(preferred - 0.5);
+        assertThat(dialog.getScene().getHeight()).isGreaterThanOrEqualTo(
+                alert[0].getDialogPane().prefHeight(dialog.getScene().getWidth()) - 0.5);
+        robot.interact(() -> alert[0].close());
+    }
+
+    @Test
     void aDialogOverTheMaximisedWindowIsCentredOnTheScreenNotLeftAboveIt(FxRobot robot) {
         Alert[] alert = new Alert[1];
         robot.interact(() -> {
