@@ -1,7 +1,6 @@
 package io.liquidlens.app;
 
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
@@ -73,7 +72,7 @@ final class KeepMaximised {
             @Override
             public void handle(WindowEvent e) {
                 dialog.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                Platform.runLater(() -> {
+                NextPulse.run(() -> {
                     WindowSizes.atLeastPreferred(dialog);
                     if (overMaximised || titleBarOffScreen(dialog)) {
                         centreOnScreen(dialog);
@@ -111,7 +110,7 @@ final class KeepMaximised {
         if (dialogsUp > 0 && --dialogsUp == 0 && maximisedBefore) {
             restoring = true;
             // later: the window manager is told the main window is enabled again only after the dialog is gone
-            Platform.runLater(() -> {
+            NextPulse.run(() -> {
                 if (dialogsUp == 0) {
                     restoring = false;
                     if (main.isShowing() && !main.isMaximized()) {

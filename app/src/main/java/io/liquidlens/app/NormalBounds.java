@@ -68,7 +68,8 @@ final class NormalBounds {
     }
 
     private void follow() {
-        if (!waiting && stage.isShowing() && !stage.isMaximized() && stage.getScene() == scene && scene.getWidth() > 0) {
+        boolean normal = stage.isShowing() && !stage.isMaximized() && stage.getScene() == scene;
+        if (!waiting && normal && scene.getWidth() > 0) {
             last = new Rectangle2D(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
         }
     }

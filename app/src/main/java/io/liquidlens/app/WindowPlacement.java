@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -116,8 +117,9 @@ final class WindowPlacement {
 
     /** Remembers {@code stage}'s bounds (when it is not maximised) and the dividers. */
     void remember(Stage stage, List<SplitPane> panes) {
-        Rectangle2D normal = stage.isMaximized() || stage.getScene() == null ? null
-                : new Rectangle2D(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight());
+        Scene scene = stage.getScene();
+        Rectangle2D normal = stage.isMaximized() || scene == null ? null
+                : new Rectangle2D(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
         remember(stage, normal, panes);
     }
 

@@ -1,6 +1,5 @@
 package io.liquidlens.app;
 
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -30,7 +29,7 @@ final class WindowSizes {
         double height = stage.getScene().getHeight();
         double x = stage.getX();
         double y = stage.getY();
-        Platform.runLater(() -> {
+        NextPulse.run(() -> {
             hold(stage, width, height, x, y);
             if (maximise && stage.isShowing()) {
                 stage.setMaximized(true);
@@ -64,11 +63,14 @@ final class WindowSizes {
             return;
         }
         Parent content = scene.getRoot();
-        double width = Math.max(scene.getWidth(), content.prefWidth(-1));
-        double height = Math.max(scene.getHeight(), content.prefHeight(width));
-        if (width > scene.getWidth() + 0.5 || height > scene.getHeight() + 0.5) {
-            window.setWidth(width + frame(window.getWidth() - scene.getWidth()));
-            window.setHeight(height + frame(window.getHeight() - scene.getHeight()));
+        // the window's size, not the scene's: the scene learns of the window manager's size a moment later
+        double width = content.prefWidth(-1) + frame(window.getWidth() - scene.getWidth());
+        double height = content.prefHeight(content.prefWidth(-1)) + frame(window.getHeight() - scene.getHeight());
+        if (window.getWidth() < width - 0.5) {
+            window.setWidth(width);
+        }
+        if (window.getHeight() < height - 0.5) {
+            window.setHeight(height);
         }
     }
 

@@ -55,7 +55,7 @@ class WindowManagerQuirksTest {
             stage.setHeight(200);
             stage.setX(160);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.getScene().getWidth()).isEqualTo(950);
         assertThat(stage.getScene().getHeight()).isEqualTo(600);
@@ -84,12 +84,12 @@ class WindowManagerQuirksTest {
                 stage.setWidth(900);
                 stage.setHeight(560);
             });
-            WaitForAsyncUtils.waitForFxEvents();
+            settle();
             assertThat(stage.isMaximized()).isTrue();
 
             robot.interact(() -> stage.setMaximized(false));
             Thread.sleep(600);
-            WaitForAsyncUtils.waitForFxEvents();
+            settle();
             assertThat(stage.getScene().getWidth()).isEqualTo(950);
             assertThat(stage.getScene().getHeight()).isEqualTo(600);
         } finally {
@@ -121,7 +121,7 @@ class WindowManagerQuirksTest {
             stage.setWidth(1590);
         });
         Thread.sleep(600);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.getScene().getWidth()).isEqualTo(950);
         assertThat(stage.getX()).isEqualTo(40);
@@ -140,11 +140,11 @@ class WindowManagerQuirksTest {
             // what openbox did while the dialog was up
             stage.setMaximized(false);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertThat(stage.isMaximized()).as("while the dialog is up").isFalse();
 
         robot.interact(() -> alert[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.isMaximized()).isTrue();
     }
@@ -166,7 +166,7 @@ class WindowManagerQuirksTest {
             dialog.setWidth(200);
             dialog.setHeight(200);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         Window dialog = alert[0].getDialogPane().getScene().getWindow();
         double preferred = alert[0].getDialogPane().prefWidth(-1);
@@ -189,7 +189,7 @@ class WindowManagerQuirksTest {
             alert[0].setX(0);
             alert[0].setY(-19);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Window dialog = alert[0].getDialogPane().getScene().getWindow();
@@ -213,11 +213,11 @@ class WindowManagerQuirksTest {
             error[0].initOwner(stage);
             error[0].show();
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertThat(stage.isMaximized()).as("while the error is up").isFalse();
 
         robot.interact(() -> error[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.isMaximized()).isTrue();
     }
@@ -231,7 +231,7 @@ class WindowManagerQuirksTest {
                 return null;
             });
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.isMaximized()).isTrue();
     }
@@ -249,9 +249,15 @@ class WindowManagerQuirksTest {
             stage.setMaximized(false);
         });
         robot.interact(() -> sheet[0].close());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
 
         assertThat(stage.isMaximized()).isFalse();
+    }
+
+    /** Lets the follow-ups the workbench leaves for the next frames run. */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void showMaximised() {
