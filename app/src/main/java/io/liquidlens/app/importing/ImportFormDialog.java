@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -81,8 +80,6 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         form.settings().addListener((ListChangeListener<ImportSetting>) c -> fillSettings());
         form.inspectionProperty().addListener((obs, old, now) -> fillSettings());
         form.runningProperty().addListener((obs, was, is) -> fillSettings());
-        form.inspectionProperty().addListener((obs, old, now) -> Platform.runLater(this::growToContent));
-        form.settings().addListener((ListChangeListener<ImportSetting>) c -> Platform.runLater(this::growToContent));
         // closed by the window's own close box: nothing keeps reading or writing for a form no one sees
         setOnHidden(e -> form.cancel());
         fillSettings();
@@ -162,6 +159,7 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
             boolean reading = form.inspectionProperty().get() == null && form.runningProperty().get();
             settingsGrid.addRow(0, new Label(reading ? "(reading ...)" : "(none)"));
         }
+        growToContent();
     }
 
     /**
