@@ -66,12 +66,10 @@ final class WindowSizes {
         // the window's size, not the scene's: the scene learns of the window manager's size a moment later
         double width = content.prefWidth(-1) + frame(window.getWidth() - scene.getWidth());
         double height = content.prefHeight(content.prefWidth(-1)) + frame(window.getHeight() - scene.getHeight());
-        if (window.getWidth() < width - 0.5) {
-            window.setWidth(width);
-        }
-        if (window.getHeight() < height - 0.5) {
-            window.setHeight(height);
-        }
+        // set even when it looks right already: openbox's 200 x 200 can still be on its way, and a size asked for
+        // after the window is up is the one that stands (as for the main window)
+        window.setWidth(Math.max(window.getWidth(), width));
+        window.setHeight(Math.max(window.getHeight(), height));
     }
 
     /** The window manager's frame along one side, or 0 when what was measured cannot be one. */
