@@ -76,7 +76,10 @@ final class DriveWithClampAction {
             pathsWindow.initOwner(owner);
             pathsWindow.setScene(new Scene(new DrivenPathsView(drive), 720, 480));
         }
-        pathsWindow.show();
-        pathsWindow.toFront();
+        if (pathsWindow.isShowing()) {
+            pathsWindow.toFront();
+        } else {
+            WindowSizes.show(pathsWindow);
+        }
     }
 }

@@ -21,6 +21,7 @@ final class FileDialogs {
     private final Window owner;
     private final Supplier<String> stem;
     private final Preferences store;
+    private KeepMaximised keeper;
 
     /**
      * Dialogs owned by {@code owner}; {@code stem} names what is loaded (e.g. the model folder's name) for the
@@ -32,12 +33,17 @@ final class FileDialogs {
         this.store = store;
     }
 
+    /** Keeps {@code owner} maximised across these dialogs (a window manager may unmaximise it while one is up). */
+    void keepMaximised(KeepMaximised keeper) {
+        this.keeper = keeper;
+    }
+
     /** Asks for a folder, titled {@code title}, starting beside the first of {@code recent} that still exists. */
     Optional<Path> folder(String title, List<Path> recent) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         initialFolder(recent).ifPresent(chooser::setInitialDirectory);
-        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+        return Optional.ofNullable(shown(() -> chooser.showDialog(owner))).map(File::toPath);
     }
 
     /** Asks for a rollout file ({@code .npz}), starting beside the first of {@code recent} that still exists. */
@@ -46,7 +52,7 @@ final class FileDialogs {
         chooser.setTitle("Open a rollout");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rollouts (*.npz)", "*.npz"));
         initialFolder(recent).ifPresent(chooser::setInitialDirectory);
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return Optional.ofNullable(shown(() -> chooser.showOpenDialog(owner))).map(File::toPath);
     }
 
     /**
@@ -60,7 +66,7 @@ final class FileDialogs {
                 extension.toUpperCase(Locale.ROOT) + " (*." + extension + ")", "*." + extension));
         chooser.setInitialFileName(suggestedName(stem.get(), title, extension));
         exportFolder().ifPresent(chooser::setInitialDirectory);
-        File f = chooser.showSaveDialog(owner);
+        File f = shown(() -> chooser.showSaveDialog(owner));
         if (f == null) {
             return null;
         }
@@ -89,6 +95,10 @@ final class FileDialogs {
         String last = store.get(LAST_EXPORT_FOLDER, null);
         File folder = last == null ? new File(System.getProperty("user.home")) : new File(last);
         return folder.isDirectory() ? Optional.of(folder) : Optional.empty();
+    }
+
+    private File shown(Supplier<File> chooser) {
+        return keeper == null ? chooser.get() : keeper.around(chooser);
     }
 
     private static Optional<File> initialFolder(List<Path> recent) {

@@ -71,7 +71,7 @@ final class HelpMenu {
             rows.add(new String[] {"Click / Shift-click a neuron", "show it in the charts / add it"});
             rows.add(new String[] {"Click a tree split", "collapse or expand its subtree"});
             rows.add(new String[] {"Ctrl+O / Ctrl+Shift+O", "open a model / a rollout"});
-            rows.add(new String[] {"F1", "this sheet"});
+            rows.add(new String[] {"F1", "this sheet (Esc closes it)"});
             rows.add(new String[] {"Ctrl+Q", "quit"});
             for (int r = 0; r < rows.size(); r++) {
                 Label key = new Label(rows.get(r)[0]);
@@ -88,9 +88,18 @@ final class HelpMenu {
             sheet.initOwner(owner);
             sheet.setTitle(SHORTCUTS_TITLE);
             sheet.setScene(new Scene(box));
+            // a sheet to glance at: the key that closes a glance, not only the window manager's close button
+            sheet.getScene().setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    sheet.hide();
+                }
+            });
         }
-        sheet.show();
-        sheet.toFront();
+        if (sheet.isShowing()) {
+            sheet.toFront();
+        } else {
+            WindowSizes.show(sheet);
+        }
     }
 
     private void showDocumentation() {
@@ -121,7 +130,9 @@ final class HelpMenu {
                 + " Neural Circuit Policies, as ncps trains them).\n\nLicence: GNU GPL 3.0 or later (see LICENSE)."
                 + "\n\nBuilt on " + String.join(", ", LIBRARIES) + ".");
         text.setWrapText(true);
-        text.setMaxWidth(440);
+        // a preferred width, not only a maximum: else the dialog asks for the text's width on one line, and under a
+        // window manager it was then cut to that one line's height
+        text.setPrefWidth(440);
         alert.getDialogPane().setContent(text);
         alert.show();
     }

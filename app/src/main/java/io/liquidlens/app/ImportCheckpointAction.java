@@ -29,13 +29,18 @@ final class ImportCheckpointAction {
     private final TaskExecutor executor;
     private final WorkspaceViewModel workspace;
     private final Stage owner;
+    private final KeepMaximised keeper;
     private ImportFormViewModel current;
 
-    /** Imports into {@code workspace}; tasks run on {@code executor}; the form belongs to {@code owner}. */
-    ImportCheckpointAction(TaskExecutor executor, WorkspaceViewModel workspace, Stage owner) {
+    /**
+     * Imports into {@code workspace}; tasks run on {@code executor}; the form belongs to {@code owner}, which
+     * {@code keeper} keeps maximised across the file chooser.
+     */
+    ImportCheckpointAction(TaskExecutor executor, WorkspaceViewModel workspace, Stage owner, KeepMaximised keeper) {
         this.executor = executor;
         this.workspace = workspace;
         this.owner = owner;
+        this.keeper = keeper;
     }
 
     /** Whether {@code path} is named like a checkpoint rather than a model folder. */
@@ -103,7 +108,7 @@ final class ImportCheckpointAction {
         chooser.setTitle("Import an ncps checkpoint");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints (*.pt, *.pth, *.safetensors)",
                 "*.pt", "*.pth", "*.safetensors"));
-        File chosen = chooser.showOpenDialog(owner);
+        File chosen = keeper.around(() -> chooser.showOpenDialog(owner));
         if (chosen != null) {
             open(chosen.toPath());
         }

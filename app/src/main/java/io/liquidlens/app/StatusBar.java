@@ -5,6 +5,7 @@ import io.liquidlens.app.workspace.Notice;
 import io.liquidlens.app.workspace.Offer;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -66,6 +67,8 @@ final class StatusBar {
         progress.setPrefWidth(120);
         progress.setMinWidth(Button.USE_PREF_SIZE);
         reportLine.setMaxWidth(420);
+        keepReadable(reportLine, 240);
+        keepReadable(activity, 220);
         noticeLine.setId(NOTICE_ID);
         workspace.noticeProperty().addListener((obs, old, now) -> show(now, workspace));
         show(workspace.noticeProperty().get(), workspace);
@@ -80,6 +83,16 @@ final class StatusBar {
         noticeRow.setAlignment(Pos.CENTER_LEFT);
         bar = new VBox(0, line, noticeRow);
         bar.setPadding(new Insets(0, 8, 2, 8));
+    }
+
+    /**
+     * Keeps {@code label} whole up to {@code width} while it says something: what is running and what was done
+     * give way last; the model and rollout line (with its tooltip) is cut first. They were cut to "Causality
+     * report runnin..." and "Measuring 1 mod..." beside a long model path.
+     */
+    private static void keepReadable(Label label, double width) {
+        label.minWidthProperty().bind(Bindings.createDoubleBinding(() -> label.getText() == null
+                || label.getText().isEmpty() ? 0 : Math.min(width, label.prefWidth(-1)), label.textProperty()));
     }
 
     /** A tooltip with the label's whole text, for when the label is cut off. */

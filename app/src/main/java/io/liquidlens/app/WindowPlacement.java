@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -59,7 +60,10 @@ final class WindowPlacement {
         return new Dimension2D(first.getWidth(), first.getHeight());
     }
 
-    /** Places {@code stage} (its scene already sized by {@link #sceneSize}) before it is shown. */
+    /**
+     * Places {@code stage} (its scene already sized by {@link #sceneSize}) before it is shown; whether to maximise it
+     * once shown is {@link #maximised}'s.
+     */
     void apply(Stage stage) {
         // a stage that was shown before (the one a test framework reuses) keeps its old size unless told
         stage.sizeToScene();
@@ -76,7 +80,14 @@ final class WindowPlacement {
             stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2));
             stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
         }
-        stage.setMaximized(store.getBoolean(MAXIMISED, false));
+    }
+
+    /**
+     * True when the user left the window maximised. It is maximised after it is shown at its remembered size: a
+     * window maximised before it was first shown came back, when unmaximised, at nearly the whole screen (openbox).
+     */
+    boolean maximised() {
+        return store.getBoolean(MAXIMISED, false);
     }
 
     /**
@@ -104,14 +115,25 @@ final class WindowPlacement {
         }
     }
 
-    /** Remembers {@code stage}'s bounds (the last ones before it was maximised) and the dividers. */
+    /** Remembers {@code stage}'s bounds (when it is not maximised) and the dividers. */
     void remember(Stage stage, List<SplitPane> panes) {
+        Scene scene = stage.getScene();
+        Rectangle2D normal = stage.isMaximized() || scene == null ? null
+                : new Rectangle2D(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
+        remember(stage, normal, panes);
+    }
+
+    /**
+     * Remembers whether {@code stage} is maximised, {@code normal} (where it was and its scene's size the last time
+     * it was not maximised, or null) and the dividers.
+     */
+    void remember(Stage stage, Rectangle2D normal, List<SplitPane> panes) {
         store.putBoolean(MAXIMISED, stage.isMaximized());
-        if (!stage.isMaximized() && stage.getScene() != null && stage.getScene().getWidth() > 0) {
-            store.putDouble(X, stage.getX());
-            store.putDouble(Y, stage.getY());
-            store.putDouble(W, stage.getScene().getWidth());
-            store.putDouble(H, stage.getScene().getHeight());
+        if (normal != null && normal.getWidth() > 0 && normal.getHeight() > 0) {
+            store.putDouble(X, normal.getMinX());
+            store.putDouble(Y, normal.getMinY());
+            store.putDouble(W, normal.getWidth());
+            store.putDouble(H, normal.getHeight());
         }
         for (int p = 0; p < panes.size(); p++) {
             double[] positions = panes.get(p).getDividerPositions();

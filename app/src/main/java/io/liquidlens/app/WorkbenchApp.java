@@ -22,7 +22,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
@@ -90,6 +89,8 @@ public final class WorkbenchApp extends Application {
     private DriveWithClampAction driveAction;
     private HelpMenu help;
     private WindowPlacement placement;
+    private KeepMaximised keeper;
+    private NormalBounds normalBounds;
     private ImportCheckpointAction importAction;
     /** What a file dropped on the window does. */
     private Consumer<Path> dropped;
@@ -116,11 +117,13 @@ public final class WorkbenchApp extends Application {
         this.stage = primaryStage;
         LaunchOptions options = options();
         boolean probe = options.probeSeconds() > 0;
+        keeper = KeepMaximised.install(stage);
         workspace = new WorkspaceViewModel(executor, RecentFiles.fromUserPreferences());
         exporter = new Exporter(executor, message -> error("Export failed", message));
         FileDialogs dialogs = new FileDialogs(stage, () -> workspace.modelProperty().get() == null ? null
                 : workspace.modelProperty().get().folder().getFileName().toString(),
                 WindowPlacement.preferences());
+        dialogs.keepMaximised(keeper);
         exports = new ExportMenu(exporter, dialogs::saveFile);
         StatusBar status = new StatusBar(workspace, executor, this::cancelAll);
         report = new CausalReportViewModel(executor);
@@ -129,7 +132,7 @@ public final class WorkbenchApp extends Application {
         drive = new DriveViewModel(workspace, executor);
         driveAction = new DriveWithClampAction(drive, workspace, stage, status::say);
         playback = new Playback(workspace.cursor());
-        importAction = new ImportCheckpointAction(executor, workspace, stage);
+        importAction = new ImportCheckpointAction(executor, workspace, stage, keeper);
 
         BorderPane root = new BorderPane();
         workspace.setSampleModels(SampleFolders.models(Launcher.find(Launcher.DEFAULT_SAMPLE.resolve("model.json"))
@@ -159,7 +162,8 @@ public final class WorkbenchApp extends Application {
                 stage.setTitle("LiquidLens" + (s == null ? "" : " - " + s.name())));
         stage.setScene(scene);
         placement.apply(stage);
-        stage.show();
+        WindowSizes.show(stage, placement.maximised());
+        normalBounds = NormalBounds.install(stage, placement.maximised());
         placement.restoreDividers(layout.splits());
         // after the window is shown and before the start-up model is opened, so views see it arrive like any other
         views = new WorkbenchViews(workspace, executor, exporter, layout, exports, driveAction::open);
@@ -308,8 +312,14 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (keeper != null) {
+            keeper.uninstall();
+        }
         if (placement != null && stage != null) {
-            placement.remember(stage, layout.splits());
+            placement.remember(stage, normalBounds == null ? null : normalBounds.last(), layout.splits());
+        }
+        if (normalBounds != null) {
+            normalBounds.uninstall();
         }
         playback.pause();
         if (views != null) {

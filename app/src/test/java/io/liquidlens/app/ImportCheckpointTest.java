@@ -65,6 +65,9 @@ class ImportCheckpointTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(lookup(pane, ImportFormDialog.READ_ID, Label.class).getText()).startsWith("an LTC of 8 inputs");
+        assertThat(pane.getScene().getHeight()).as("the form grew with what it read (it opened before)")
+                .isGreaterThanOrEqualTo(Math.min(pane.prefHeight(pane.getWidth()),
+                        javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40) - 0.5);
         for (String key : LTC_SETTINGS) {
             assertThat(lookup(pane, ImportFormDialog.ASSUMED_ID_PREFIX + key, Label.class).isVisible())
                     .as("%s marked assumed", key).isTrue();

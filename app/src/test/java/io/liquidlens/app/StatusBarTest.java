@@ -83,4 +83,28 @@ class StatusBarTest {
         assertThat(robot.lookup("#" + TasksButton.ID).queryButton().isVisible()).isFalse();
         assertThat(((Region) bar.node()).getHeight()).isEqualTo(idleHeight);
     }
+
+    @Test
+    void whatRunsAndWhatWasDoneStayWholeWhereTheModelLineIsCut(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            bar.node().getScene().getWindow().setWidth(560);
+            bar.say("Causality report running ...");
+            executor.execute("Measuring 1 model x 4 conditions", progress -> {
+                release.await();
+                return null;
+            }, r -> { }, e -> { });
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + TasksButton.ID).queryButton()
+                .isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label report = robot.lookup("#" + WorkbenchApp.REPORT_LINE_ID).queryAs(Label.class);
+        Label activity = robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> "Measuring 1 model x 4 conditions".equals(l.getText())).findFirst().orElseThrow();
+        for (Label l : java.util.List.of(report, activity)) {
+            assertThat(l.getWidth()).as("%s shown whole", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        }
+        Label status = robot.lookup("#" + WorkbenchApp.STATUS_ID).queryAs(Label.class);
+        assertThat(status.getWidth()).as("the model line gives way").isLessThan(status.prefWidth(-1));
+    }
 }

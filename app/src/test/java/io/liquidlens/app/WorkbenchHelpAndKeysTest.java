@@ -10,6 +10,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -57,11 +58,20 @@ class WorkbenchHelpAndKeysTest {
                 .anyMatch(w -> w instanceof Stage s && HelpMenu.SHORTCUTS_TITLE.equals(s.getTitle()) && s.isShowing()));
         assertThat(robot.from(app.help().sheet().getScene().getRoot()).lookup(".label").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("Space", "Home / End", "F1");
+        robot.interact(() -> app.help().sheet().requestFocus());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.help().sheet().isShowing()).as("Esc closes the sheet").isFalse();
 
         robot.interact(() -> app.help().about());
         DialogPane about = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(about.getHeaderText()).startsWith("LiquidLens ");
-        assertThat(((Label) about.getContent()).getText()).contains("GPL 3.0 or later").contains("Weka");
+        Label aboutText = (Label) about.getContent();
+        assertThat(aboutText.getText()).contains("GPL 3.0 or later").contains("Weka");
+        assertThat(((Text) aboutText.lookup(".text")).getText()).as("shown whole, not cut off with ...")
+                .isEqualTo(aboutText.getText());
+        assertThat(about.getScene().getWindow().getWidth()).as("as wide as the wrapped text, not as one line of it")
+                .isLessThan(600);
     }
 
     @Test

@@ -19,8 +19,9 @@ public final class Workbenches {
 
     /**
      * Stops the application and closes its stages; the stage TestFX hands every test class gets back its freedom
-     * to take any size (the workbench gives it a minimum), and the placement the workbench remembered on stopping
-     * is forgotten, so each test's window opens at the first size (WindowPlacementTest covers remembering).
+     * to take any size (the workbench gives it a minimum and an explicit size), and the placement the workbench
+     * remembered on stopping is forgotten, so each test's window opens at the first size (WindowPlacementTest covers
+     * remembering).
      */
     public static void close(FxRobot robot, WorkbenchApp app) throws TimeoutException {
         robot.interact(() -> {
@@ -35,5 +36,8 @@ public final class Workbenches {
             }
         });
         FxToolkit.cleanupStages();
+        // the workbench sizes its window after showing it (window managers ignore the size it was shown with),
+        // which JavaFX then keeps for the stage's next scenes; asked while hidden, it sizes to the next scene again
+        robot.interact(() -> app.stage().sizeToScene());
     }
 }

@@ -8,7 +8,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -155,6 +158,34 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         if (row == 0) {
             boolean reading = form.inspectionProperty().get() == null && form.runningProperty().get();
             settingsGrid.addRow(0, new Label(reading ? "(reading ...)" : "(none)"));
+        }
+        growToContent();
+    }
+
+    /**
+     * The form opens before the checkpoint is read; once it is, the window grows to show what was read and the
+     * buttons under it (it kept its first size, cutting both off), at most to the screen's height.
+     */
+    private void growToContent() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        Scene scene = window.getScene();
+        // the rows just added have no style yet, so their preferred sizes would be too small
+        getDialogPane().applyCss();
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+        double frameWidth = window.getWidth() - scene.getWidth();
+        double frameHeight = window.getHeight() - scene.getHeight();
+        double width = Math.min(Math.max(scene.getWidth(), getDialogPane().prefWidth(-1)),
+                screen.getWidth() - frameWidth);
+        double height = Math.min(Math.max(scene.getHeight(), getDialogPane().prefHeight(width)),
+                screen.getHeight() - frameHeight);
+        if (width > scene.getWidth() + 0.5 || height > scene.getHeight() + 0.5) {
+            window.setWidth(width + frameWidth);
+            window.setHeight(height + frameHeight);
+            window.setY(Math.max(screen.getMinY(), Math.min(window.getY(), screen.getMaxY() - window.getHeight())));
         }
     }
 

@@ -553,10 +553,28 @@ public final class TraceChartsView extends BorderPane {
         XYPlot plot = charts.get(c).getXYPlot();
         // the step range first: the value axis fits itself to the data inside the step range
         plot.getDomainAxis().setRange(window.from(), Math.max(window.from() + 1, window.to() - 1));
+        if (plot.getRangeAxis() instanceof NumberAxis values) {
+            values.setAutoRangeMinimumSize(smallestRange(data));
+        }
         plot.setDataset(data);
         windowLabel.setText(window.whole() ? "all " + steps + " steps"
                 : String.format(java.util.Locale.ROOT, "steps %,d-%,d of %,d", window.from(), window.to() - 1, steps));
         overview.mark(window.from(), window.to(), workspace.cursor().step());
+    }
+
+    /**
+     * The narrowest value range drawn for {@code data}: a thousandth of its largest magnitude. A constant trace (a
+     * clamped neuron) otherwise got a range of 1e-8 and ten tick labels all reading -4.335856E-1.
+     */
+    static double smallestRange(TraceDataset data) {
+        double largest = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double y = Math.abs(data.getYValue(s, i));
+                largest = Double.isFinite(y) ? Math.max(largest, y) : largest;
+            }
+        }
+        return largest > 0 ? largest * 1e-3 : 1e-3;
     }
 
     private void placeCursors() {

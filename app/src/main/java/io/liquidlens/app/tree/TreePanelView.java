@@ -135,7 +135,12 @@ public final class TreePanelView extends BorderPane {
         Button extract = new Button("Extract");
         extract.setId(EXTRACT_ID);
         extract.setDefaultButton(false);
-        extract.setOnAction(e -> m.extract());
+        extract.setOnAction(e -> {
+            // disabled while the tree is extracted, the button would hand the focus to the next control, the find
+            // field, where space and arrows type instead of playing: the panel keeps it
+            requestFocus();
+            m.extract();
+        });
         extract.disableProperty().bind(m.extractingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId(CANCEL_ID);

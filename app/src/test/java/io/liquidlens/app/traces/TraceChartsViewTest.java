@@ -198,6 +198,21 @@ class TraceChartsViewTest {
     }
 
     @Test
+    void aClampedNeuronsFlatTraceGetsAReadableRangeNotTenEqualTicks(FxRobot robot) {
+        robot.interact(() -> {
+            workspace.clamps().clamp(6, -0.4336f);
+            workspace.selection().selectOnly(6);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        XYPlot plot = view.chart(Chart.STATE).getXYPlot();
+        assertThat(plot.getDataset().getYValue(0, 50)).as("the test's premise: the trace is flat").isCloseTo(-0.4336,
+                org.assertj.core.api.Assertions.within(1e-6));
+
+        assertThat(plot.getRangeAxis().getRange().getLength()).isGreaterThanOrEqualTo(0.4336e-3);
+        assertThat(plot.getRangeAxis().getRange().contains(-0.4336)).isTrue();
+    }
+
+    @Test
     void selectingANeuronAddsASeriesNamedAfterIt(FxRobot robot) {
         robot.interact(() -> workspace.selection().selectOnly(4));
         String name4 = "command 3 (id 4)"; // named as the graph names it: the fixture AutoNCP has commands 1-7

@@ -76,6 +76,9 @@ class TreePanelTest {
         TreeDataset data = result.data();
 
         assertThat(panel.canvas().drawnLeaves()).isEqualTo(result.tree().leaves()).isGreaterThan(1);
+        assertThat(app.stage().getScene().getFocusOwner()).as("Extract, disabled while it runs, handed the focus to"
+                + " the find field, where space and arrows type instead of playing")
+                .isNotInstanceOf(javafx.scene.control.TextInputControl.class);
         assertThat(find(robot, TreePanelView.SUMMARY_ID, Label.class).getText())
                 .contains(result.tree().leaves() + " leaves").contains(String.format("fidelity %.4f", result.fidelity()));
 
