@@ -52,6 +52,11 @@ final class ExportMenu {
         };
     }
 
+    /** Asks where to save, as the menu's items do: the views' own export buttons ask the same way. */
+    Path ask(String title, String extension) {
+        return saveChooser.apply(title, extension);
+    }
+
     /** Replaces the save dialog (tests). */
     void setSaveChooser(BiFunction<String, String, Path> chooser) {
         this.saveChooser = chooser;

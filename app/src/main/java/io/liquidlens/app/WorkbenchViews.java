@@ -47,11 +47,14 @@ final class WorkbenchViews {
         exports.add("Wiring graph as SVG...", graph.svgExport(), "svg");
         for (TraceChartsView.Chart chart : TraceChartsView.Chart.values()) {
             // named by the chart's own title, as on screen
-            exports.add("Chart " + chart.title() + " as PNG...", traces.pngExport(chart), "png");
-            exports.add("Chart " + chart.title() + " as SVG...", traces.svgExport(chart), "svg");
+            exports.add(TraceChartsView.exportTitle(chart, "PNG"), traces.pngExport(chart), "png");
+            exports.add(TraceChartsView.exportTitle(chart, "SVG"), traces.svgExport(chart), "svg");
         }
-        exports.add("Traces as CSV...", traces.csvExport(), "csv");
-        exports.add("Input frame as PNG...", input.pngExport(), "png");
+        exports.add(TraceChartsView.CSV_TITLE, traces.csvExport(), "csv");
+        exports.add(InputFrameView.EXPORT_TITLE, input.pngExport(), "png");
+        // the panes' own export buttons ask as the menu does: last export folder, a name from the model
+        traces.askWhereToSave(exports::ask);
+        input.askWhereToSave(exports::ask);
         tree = installTree(workspace, executor, layout, exports);
         saliency = installSaliency(workspace, executor, layout);
         dynamics = installDynamics(workspace, executor, layout);

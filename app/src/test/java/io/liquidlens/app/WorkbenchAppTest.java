@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
@@ -164,6 +165,31 @@ class WorkbenchAppTest {
             }
         }
         assertThat(colours).hasSizeGreaterThan(8);
+    }
+
+    @Test
+    void thePanesOwnExportControlsAskTheWindowsDialogsWithTheMenusTitles(FxRobot robot) throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path png = tmp.resolve("pane.png");
+        app.setSaveChooser((title, extension) -> {
+            asked.add(title + "|" + extension);
+            return png;
+        });
+        javafx.scene.control.MenuButton traces = robot.lookup("#" + io.liquidlens.app.traces.TraceChartsView.ID
+                + "-export").queryAs(javafx.scene.control.MenuButton.class);
+        MenuItem first = traces.getItems().get(0);
+        robot.interact(first::fire);
+        javafx.scene.control.Button input = robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class)
+                .stream().filter(b -> "Export PNG...".equals(b.getText())).findFirst().orElseThrow();
+        robot.interact(input::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> asked.size() == 2);
+        assertThat(asked).containsExactly(
+                io.liquidlens.app.traces.TraceChartsView.exportTitle(
+                        io.liquidlens.app.traces.TraceChartsView.Chart.values()[0], "PNG") + "|png",
+                io.liquidlens.app.input.InputFrameView.EXPORT_TITLE + "|png");
+        assertThat(FileDialogs.suggestedName("ncp-lanekeeping", asked.get(1).split("\\|")[0], "png"))
+                .isEqualTo("ncp-lanekeeping-input-frame.png");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(png));
     }
 
     private static MenuItem exportItem(FxRobot robot, String label) {

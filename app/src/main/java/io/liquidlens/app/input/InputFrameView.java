@@ -38,6 +38,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import java.util.function.BiFunction;
 
 /**
  * What the network sees at the time cursor. For image rollouts: the camera frame, scaled up by a whole
@@ -69,6 +70,9 @@ public final class InputFrameView extends BorderPane {
 
     private final WorkspaceViewModel workspace;
     private final Exporter exporter;
+    /** The window's Export menu names this export so; its file name is made from it. */
+    public static final String EXPORT_TITLE = "Input frame as PNG...";
+    private BiFunction<String, String, Path> saveAs;
     private final ImageView frameView = new ImageView();
     private final ImageView labelView = new ImageView();
     private final StackPane frameStack = new StackPane(frameView, labelView);
@@ -398,13 +402,28 @@ public final class InputFrameView extends BorderPane {
         };
     }
 
+    /**
+     * Asks {@code chooser} (title, extension to a path or null) where the Export PNG... button saves: the window's
+     * dialogs, which start in the last export folder and suggest a name from the model. Without one (the view on
+     * its own) a plain save dialog asks.
+     */
+    public void askWhereToSave(BiFunction<String, String, Path> chooser) {
+        this.saveAs = chooser;
+    }
+
     private void chooseAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("input.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            exporter.export("Exporting the input frame", pngExport(), file.toPath());
+        Path target;
+        if (saveAs != null) {
+            target = saveAs.apply(EXPORT_TITLE, "png");
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("input.png");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            target = file == null ? null : file.toPath();
+        }
+        if (target != null) {
+            exporter.export("Exporting the input frame", pngExport(), target);
         }
     }
 

@@ -36,6 +36,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import java.util.function.BiFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -109,6 +110,9 @@ public final class TraceChartsView extends BorderPane {
 
     private final WorkspaceViewModel workspace;
     private final Exporter exporter;
+    /** The window's Export menu names the CSV export so. */
+    public static final String CSV_TITLE = "Traces as CSV...";
+    private BiFunction<String, String, Path> saveAs;
     private final Map<Chart, JFreeChart> charts = new EnumMap<>(Chart.class);
     private final Map<Chart, ChartViewer> viewers = new EnumMap<>(Chart.class);
     private final Map<Chart, CursorLine> cursors = new EnumMap<>(Chart.class);
@@ -692,11 +696,12 @@ public final class TraceChartsView extends BorderPane {
     /** The chart's right-click menu: PNG, JPEG and SVG, each with the cursor line. */
     private List<MenuItem> chartExportItems(Chart c) {
         MenuItem png = new MenuItem("Export as PNG...");
-        png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", pngExport(c)));
+        png.setOnAction(e -> choose(exportTitle(c, "PNG"), c.fileStem() + ".png", "PNG image", "png", pngExport(c)));
         MenuItem jpeg = new MenuItem("Export as JPEG...");
-        jpeg.setOnAction(e -> choose(c.fileStem() + ".jpg", "JPEG image", "*.jpg", jpegExport(c)));
+        jpeg.setOnAction(e -> choose(exportTitle(c, "JPEG"), c.fileStem() + ".jpg", "JPEG image", "jpg",
+                jpegExport(c)));
         MenuItem svg = new MenuItem("Export as SVG...");
-        svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", svgExport(c)));
+        svg.setOnAction(e -> choose(exportTitle(c, "SVG"), c.fileStem() + ".svg", "SVG drawing", "svg", svgExport(c)));
         return List.of(png, jpeg, svg);
     }
 
@@ -705,24 +710,46 @@ public final class TraceChartsView extends BorderPane {
         menu.setId(ID + "-export");
         for (Chart c : Chart.values()) {
             MenuItem png = new MenuItem(c.title + " as PNG...");
-            png.setOnAction(e -> choose(c.fileStem() + ".png", "PNG image", "*.png", pngExport(c)));
+            png.setOnAction(e -> choose(exportTitle(c, "PNG"), c.fileStem() + ".png", "PNG image", "png",
+                    pngExport(c)));
             MenuItem svg = new MenuItem(c.title + " as SVG...");
-            svg.setOnAction(e -> choose(c.fileStem() + ".svg", "SVG drawing", "*.svg", svgExport(c)));
+            svg.setOnAction(e -> choose(exportTitle(c, "SVG"), c.fileStem() + ".svg", "SVG drawing", "svg",
+                    svgExport(c)));
             menu.getItems().addAll(png, svg);
         }
         MenuItem csv = new MenuItem("Traces as CSV...");
-        csv.setOnAction(e -> choose("traces.csv", "CSV table", "*.csv", csvExport()));
+        csv.setOnAction(e -> choose(CSV_TITLE, "traces.csv", "CSV table", "csv", csvExport()));
         menu.getItems().addAll(new SeparatorMenuItem(), csv);
         return menu;
     }
 
-    private void choose(String name, String what, String pattern, Export export) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            exporter.export("Exporting " + file.getName(), export, file.toPath());
+    /** The window's Export menu names a chart's export so ("Chart Neuron state as PNG..."). */
+    public static String exportTitle(Chart chart, String format) {
+        return "Chart " + chart.title() + " as " + format + "...";
+    }
+
+    /**
+     * Asks {@code chooser} (title, extension to a path or null) where this view's Export menu saves: the window's
+     * dialogs, which start in the last export folder and suggest a name from the model. Without one (the view on
+     * its own) a plain save dialog asks.
+     */
+    public void askWhereToSave(BiFunction<String, String, Path> chooser) {
+        this.saveAs = chooser;
+    }
+
+    private void choose(String title, String name, String what, String extension, Export export) {
+        Path target;
+        if (saveAs != null) {
+            target = saveAs.apply(title, extension);
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(name);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
+            File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            target = file == null ? null : file.toPath();
+        }
+        if (target != null) {
+            exporter.export("Exporting " + target.getFileName(), export, target);
         }
     }
 
