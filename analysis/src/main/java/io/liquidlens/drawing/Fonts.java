@@ -41,6 +41,18 @@ public final class Fonts {
     }
 
     /** A font resource's bytes as a stream (the caller closes it). */
+    /** {@code text}, shortened with an ellipsis when wider than {@code width} points in {@code font}. */
+    public static String fitted(Font font, String text, double width) {
+        if (width(font, text) <= width) {
+            return text;
+        }
+        String t = text;
+        while (!t.isEmpty() && width(font, t + "\u2026") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "\u2026";
+    }
+
     static InputStream open(String ttf) {
         InputStream in = Fonts.class.getResourceAsStream(ttf);
         if (in == null) {

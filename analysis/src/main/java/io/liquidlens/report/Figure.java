@@ -163,14 +163,7 @@ abstract class Figure implements Painter {
 
     /** {@code s}, shortened with an ellipsis when wider than {@code width} points in {@code font}. */
     static String fit(String s, java.awt.Font font, double width) {
-        if (Fonts.width(font, s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (!t.isEmpty() && Fonts.width(font, t + "\u2026") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "\u2026";
+        return Fonts.fitted(font, s, width);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}. */

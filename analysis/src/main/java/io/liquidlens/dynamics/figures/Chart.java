@@ -178,14 +178,7 @@ abstract class Chart implements Painter {
 
     /** {@code s} in {@link #TEXT}, shortened with an ellipsis when wider than {@code width}. */
     static String fitted(String s, double width) {
-        if (Fonts.width(TEXT, s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (!t.isEmpty() && Fonts.width(TEXT, t + "\u2026") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "\u2026";
+        return Fonts.fitted(TEXT, s, width);
     }
 
     /**
