@@ -78,6 +78,19 @@ class OutputSafetyTest {
     }
 
     @Test
+    void dynamicsNeverReplacesTheUsersFolderNorWritesIntoItsInputs() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("thesis"));
+        Files.writeString(out.resolve("chapter1.tex"), "months of work");
+        Map<String, String> before = snapshot(tmp);
+        for (Path target : List.of(out, rollouts, tmp)) {
+            CliRunner run = CliRunner.run("dynamics", "--model", model.toString(), "--rollouts", rollouts.toString(),
+                    "--noise-trials", "0", "--out", target.toString());
+            assertRefused(run, "dynamics", target);
+        }
+        assertThat(snapshot(tmp)).isEqualTo(before);
+    }
+
+    @Test
     void theRolloutsFolderIsNeverAnOutput() throws IOException {
         Map<String, String> before = snapshot(tmp);
         assertRefused(tree(rollouts), "tree", rollouts, "is an input of this run (rollouts");
