@@ -78,6 +78,8 @@ final class OutputScatter extends Chart {
         g.drawString(n.label() + "  r = " + Values.short4(n.corrOutput().pearson()), (float) plot.getMinX(),
                 (float) (plot.getMinY() - 4));
         java.util.Set<Long> drawn = new java.util.HashSet<>();
+        // one shape per steering class: the SVG gets three elements per panel, not one per step
+        java.awt.geom.Path2D.Double[] dots = new java.awt.geom.Path2D.Double[SteeringClasses.COLOURS.size()];
         for (int t = 0; t < state.length; t += every) {
             double px = plot.getMinX() + x.fraction(state[t]) * plot.getWidth();
             double py = plot.getMaxY() - y.fraction(output[t]) * plot.getHeight();
@@ -86,8 +88,16 @@ final class OutputScatter extends Chart {
             long sx = Math.round(px);
             long sy = Math.round(py);
             if (drawn.add((sx * 100_000L + sy) * 3 + c)) {
+                if (dots[c] == null) {
+                    dots[c] = new java.awt.geom.Path2D.Double();
+                }
+                dots[c].append(new Rectangle2D.Double(sx - 1, sy - 1, 2, 2), false);
+            }
+        }
+        for (int c = 0; c < dots.length; c++) {
+            if (dots[c] != null) {
                 g.setColor(SteeringClasses.COLOURS.get(c));
-                g.fill(new Rectangle2D.Double(sx - 1, sy - 1, 2, 2));
+                g.fill(dots[c]);
             }
         }
         frame(g, plot);
