@@ -2,6 +2,9 @@ package io.liquidlens.cli;
 
 import io.liquidlens.BadOptionException;
 import io.liquidlens.causal.ModelGroup;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code --models} tokens of {@code report}: each either a model folder, or {@code NAME=DIR,DIR,...}, a group
- * of independently trained networks of one architecture summarised and compared as one.
+ * The {@code --models} tokens of {@code report} and {@code dynamics}: each either a model folder, or
+ * {@code NAME=DIR,DIR,...}, a group of independently trained networks of one architecture summarised and compared as
+ * one. A folder given alone that is not a model folder but holds model folders (every epoch of a training run) stands
+ * for those, in name order; so does a last path element with {@code *} or {@code ?} ({@code runs/epoch-*}, quoted so
+ * the shell leaves it), for the model folders it matches.
  *
  * @param models  every model folder, in the order given
  * @param groupOf the group of each (empty for a folder given alone); an empty list when no token is a group
@@ -37,14 +43,16 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
         for (String token : tokens) {
             int eq = token.indexOf('=');
             if (eq < 0) {
-                Path alone = Path.of(token);
-                String group = memberOf.get(alone.toAbsolutePath().normalize());
-                if (group != null) {
-                    throw bad(token, "it is already a member of group '" + group + "'");
+                for (Path alone : expand(token)) {
+                    String group = memberOf.get(alone.toAbsolutePath().normalize());
+                    if (group != null) {
+                        throw bad(token, (alone.equals(Path.of(token)) ? "it" : alone.toString())
+                                + " is already a member of group '" + group + "'");
+                    }
+                    given.add(alone.toAbsolutePath().normalize());
+                    models.add(alone);
+                    groupOf.add("");
                 }
-                given.add(alone.toAbsolutePath().normalize());
-                models.add(alone);
-                groupOf.add("");
                 continue;
             }
             anyGroup = true;
@@ -80,6 +88,45 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
             }
         }
         return new ModelTokens(models, anyGroup ? groupOf : List.of());
+    }
+
+    /** The most model folders one folder or pattern may stand for: each is loaded, and a report holds them all. */
+    static final int MAX_EXPANDED = 200;
+
+    /**
+     * {@code token} as model folders: itself when it is a model folder (or names nothing: the model loader says
+     * why), the model folders a pattern in its last element matches, or the model folders a folder of them holds.
+     */
+    static List<Path> expand(String token) {
+        Path path = Path.of(token);
+        String last = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean pattern = last.contains("*") || last.contains("?");
+        if (!pattern && (!Files.isDirectory(path) || Files.isRegularFile(path.resolve("model.json")))) {
+            return List.of(path);
+        }
+        Path folder = pattern ? (path.getParent() == null ? Path.of(".") : path.getParent()) : path;
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = pattern ? Files.newDirectoryStream(folder, last)
+                : Files.newDirectoryStream(folder)) {
+            for (Path p : entries) {
+                if (Files.isRegularFile(p.resolve("model.json"))) {
+                    found.add(pattern && path.getParent() == null ? p.getFileName() : p);
+                    if (found.size() > MAX_EXPANDED) {
+                        throw bad(token, "stands for more than " + MAX_EXPANDED + " model folders; give fewer");
+                    }
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            throw bad(token, "cannot list " + folder + " (" + e.getMessage() + ")");
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw bad(token, "is not a pattern this system reads (" + e.getDescription() + ")");
+        }
+        if (found.isEmpty()) {
+            throw bad(token, pattern ? "matches no model folder (a folder holding model.json)"
+                    : "is neither a model folder (no model.json) nor a folder of model folders");
+        }
+        found.sort(java.util.Comparator.comparing(Path::toString));
+        return found;
     }
 
     private static BadOptionException bad(String token, String why) {
