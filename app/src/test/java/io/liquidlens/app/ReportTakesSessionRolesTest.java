@@ -8,7 +8,6 @@ import io.liquidlens.io.InputRole;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A role changed in the Saliency tab is what "Causality report..." hands the report, as --input-roles would. */
 @ExtendWith(ApplicationExtension.class)
 class ReportTakesSessionRolesTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path EPISODE = TestModels.VECTOR_EPISODE;
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
@@ -43,8 +41,7 @@ class ReportTakesSessionRolesTest {
     @SuppressWarnings("unchecked")
     void theReportGetsTheRolesChangedInTheSaliencyTab(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        TabPane tabs = robot.from(app.stage().getScene().getRoot()).lookup("#side-tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(3));
+        Workbenches.showSideTab(robot, "Saliency");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#" + SaliencyPanelView.ROLE_ID_PREFIX + "noise_2").queryAll().isEmpty());
         robot.interact(app::fillReport);

@@ -16,6 +16,9 @@ public final class TestModels {
     public static final Path CAMERA_EPISODE = Path.of("..", "sample-traces", "ncp-lanekeeping", "clean", "episode-0000.npz");
     /** The checked-in vector sample: 6 inputs per step. */
     public static final Path VECTOR_SAMPLE = Path.of("..", "sample-models", "vector-lanekeeping");
+    /** The vector sample's first clean episode (1,000 steps). */
+    public static final Path VECTOR_EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
+            "episode-0000.npz");
 
     private TestModels() {
     }

@@ -77,8 +77,7 @@ class WorkbenchHelpAndKeysTest {
     @Test
     void spaceOnAFocusedCheckBoxTicksItInsteadOfPlaying(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        var tabs = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(2));
+        Workbenches.showSideTab(robot, "Tree");
         CheckBox inter = robot.lookup("#tree-inter").queryAs(CheckBox.class);
         boolean before = inter.isSelected();
         robot.interact(inter::requestFocus);
@@ -124,19 +123,18 @@ class WorkbenchHelpAndKeysTest {
     @Test
     void downOnAFocusedDropDownOpensItAndNeverSwitchesTheTab(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        var tabs = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(3));
+        var tabs = Workbenches.showSideTab(robot, "Saliency");
         var method = robot.lookup("#saliency-method").queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(method::requestFocus);
         robot.push(KeyCode.DOWN);
 
-        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(3);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Saliency");
         assertThat(method.isShowing()).isTrue();
         robot.push(KeyCode.ESCAPE);
         int before = app.workspace().cursor().step();
         robot.push(KeyCode.RIGHT);
         assertThat(app.workspace().cursor().step()).as("a closed drop-down leaves the arrows to playback")
                 .isEqualTo(before + 1);
-        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(3);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Saliency");
     }
 }

@@ -40,4 +40,16 @@ public final class Workbenches {
         // which JavaFX then keeps for the stage's next scenes; asked while hidden, it sizes to the next scene again
         robot.interact(() -> app.stage().sizeToScene());
     }
+
+    /**
+     * Shows the side tab titled {@code title} ("Tree", "Saliency", "Dynamics"), found by its title, not its place;
+     * returns the tab pane.
+     */
+    public static javafx.scene.control.TabPane showSideTab(FxRobot robot, String title) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#side-tabs").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.Tab tab = tabs.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no side tab titled " + title));
+        robot.interact(() -> tabs.getSelectionModel().select(tab));
+        return tabs;
+    }
 }

@@ -53,9 +53,7 @@ class DynamicsPanelTest {
 
     private DynamicsPanelView showTab(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        TabPane tabs = robot.lookup("#side-tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> t.getText().equals("Dynamics")).findFirst().orElseThrow()));
+        Workbenches.showSideTab(robot, "Dynamics");
         return robot.lookup("#" + DynamicsPanelView.ID).queryAs(DynamicsPanelView.class);
     }
 

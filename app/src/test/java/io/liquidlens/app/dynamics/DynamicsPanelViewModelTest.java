@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Dynamics panel's view model, headless: the workspace loads on the calling thread, on the vector sample. */
 class DynamicsPanelViewModelTest {
-    private static final Path EPISODE_0 = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path EPISODE_0 = TestModels.VECTOR_EPISODE;
     private static final Path EPISODE_1 = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
             "episode-0001.npz");
 

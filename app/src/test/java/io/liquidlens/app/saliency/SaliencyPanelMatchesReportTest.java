@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * checked-in samples with the report's default options for the method and the same perturbation and seed.
  */
 class SaliencyPanelMatchesReportTest {
-    private static final Path VECTOR_EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path VECTOR_EPISODE = TestModels.VECTOR_EPISODE;
     private static final long SEED = 3;
     /** One frame, the rollout's middle step: occlusion alone makes some 160 forward passes per map. */
     private static final int FRAMES = 1;

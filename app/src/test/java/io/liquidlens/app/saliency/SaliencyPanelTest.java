@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -47,8 +46,7 @@ class SaliencyPanelTest {
     @Test
     void theTabShowsTheCleanAndThePerturbedFrameEachWithItsMap(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        TabPane tabs = robot.from(app.stage().getScene().getRoot()).lookup("#side-tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(3));
+        Workbenches.showSideTab(robot, "Saliency");
         SaliencyPanelView panel = robot.lookup("#" + SaliencyPanelView.ID).queryAs(SaliencyPanelView.class);
         PerturbationChoice brighter = panel.model().perturbations().stream()
                 .filter(p -> p.label().equals("brightness +0.3")).findFirst().orElseThrow();

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Saliency panel's view model, headless: tasks run on the calling thread, on the checked-in samples. */
 class SaliencyPanelViewModelTest {
     private static final Path EPISODE = TestModels.CAMERA_EPISODE;
-    private static final Path VECTOR_EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path VECTOR_EPISODE = TestModels.VECTOR_EPISODE;
 
     @TempDir
     Path tmp;

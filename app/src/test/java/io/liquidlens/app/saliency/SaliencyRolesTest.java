@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Saliency tab on the vector sample: each input's role, changed in its picker, moves the shares shown. */
 @ExtendWith(ApplicationExtension.class)
 class SaliencyRolesTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path EPISODE = TestModels.VECTOR_EPISODE;
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
@@ -47,8 +45,7 @@ class SaliencyRolesTest {
     @SuppressWarnings("unchecked")
     void changingAnInputsRoleInItsPickerMovesTheSharesShown(FxRobot robot) throws Exception {
         Workbenches.awaitSimulated(app);
-        TabPane tabs = robot.from(app.stage().getScene().getRoot()).lookup("#side-tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(3));
+        Workbenches.showSideTab(robot, "Saliency");
         SaliencyPanelView panel = robot.lookup("#" + SaliencyPanelView.ID).queryAs(SaliencyPanelView.class);
         robot.interact(() -> app.workspace().cursor().moveTo(20));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {

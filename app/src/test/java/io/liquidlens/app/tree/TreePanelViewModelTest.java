@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Tree panel headless on the calling thread: the tree it shows is the one the command's entry point gives. */
 class TreePanelViewModelTest {
-    private static final Path EPISODE = Path.of("..", "sample-traces", "vector-lanekeeping", "clean",
-            "episode-0000.npz");
+    private static final Path EPISODE = TestModels.VECTOR_EPISODE;
 
     private final WorkspaceViewModel workspace = new WorkspaceViewModel(TaskExecutor.sameThread());
     private final TreePanelViewModel panel = new TreePanelViewModel(workspace, TaskExecutor.sameThread());
