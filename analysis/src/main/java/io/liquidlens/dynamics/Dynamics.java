@@ -88,6 +88,13 @@ public final class Dynamics {
         NeuronRole[] roles = rolesById(model);
         List<String> notes = new ArrayList<>();
         int[] columns = pcaColumns(model, roles, options, notes);
+        String tooLarge = PcaFit.sizeRefusal(steps, columns.length);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge);
+        }
+        // the matrix PCA reads is a double per step and neuron, twice the states' own float32 size
+        io.liquidlens.MemoryBudget.require("PCA of " + columns.length + " neurons over " + steps + " steps",
+                io.liquidlens.MemoryBudget.product(steps, columns.length, 8));
         Pca pca = PcaFit.fit(stateMatrix(activities, columns, (int) steps), (int) steps, columns);
         List<NeuronDynamics> neurons = neurons(roles, activities, timespans, rollouts, notes);
         Sensitivity sensitivity = SensitivityRun.measure(model, activities, timespans, options,

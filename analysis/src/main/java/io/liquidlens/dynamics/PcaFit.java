@@ -63,14 +63,30 @@ final class PcaFit {
         return new Pca(neurons, rows, mean, variance, ratio, components);
     }
 
-    /** Why PCA cannot be fitted to this matrix, in one line, or null when it can. */
-    static String refusal(double[] x, int rows, int cols) {
+    /**
+     * Why PCA cannot be fitted to a matrix of {@code rows} x {@code cols}, in one line, or null when its size is
+     * fine: asked before the matrix is made.
+     */
+    static String sizeRefusal(long rows, int cols) {
         if (rows < 2) {
             return "PCA needs at least 2 steps, got " + rows;
         }
         if (cols > Pca.MAX_NEURONS) {
             return "PCA reads at most " + Pca.MAX_NEURONS + " neurons (its covariance and eigenvectors grow with the"
                     + " square and the cube), the model has " + cols + " besides its motor neurons";
+        }
+        if (rows * cols > Integer.MAX_VALUE - 8) {
+            return "PCA of " + rows + " steps x " + cols + " neurons is more values than one array holds; give fewer"
+                    + " or shorter rollouts";
+        }
+        return null;
+    }
+
+    /** Why PCA cannot be fitted to this matrix, in one line, or null when it can. */
+    static String refusal(double[] x, int rows, int cols) {
+        String size = sizeRefusal(rows, cols);
+        if (size != null) {
+            return size;
         }
         long bad = java.util.Arrays.stream(x, 0, rows * cols).filter(v -> !Double.isFinite(v)).count();
         if (bad > 0) {

@@ -26,8 +26,12 @@ final class SensitivityRun {
         if (options.noiseTrials() == 0) {
             return new Sensitivity(options.noise(), 0, options.seed(), Double.NaN, Double.NaN);
         }
-        double[] spread = featureSpread(activities);
         int trials = options.noiseTrials();
+        long steps = activities.stream().mapToLong(Activity::steps).sum();
+        // a ratio per step and noisy copy, and their sorted copy for the median
+        io.liquidlens.MemoryBudget.require("the sensitivity's " + trials + " noisy copies of " + steps + " steps",
+                io.liquidlens.MemoryBudget.product(steps, trials, 16));
+        double[] spread = featureSpread(activities);
         int jobs = activities.size() * trials;
         double[][] ratios = new double[jobs][];
         AtomicLong done = new AtomicLong();
