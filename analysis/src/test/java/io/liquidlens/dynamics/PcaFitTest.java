@@ -45,11 +45,11 @@ class PcaFitTest {
 
     @Test
     void sizesArePassedOrRefusedBeforeTheMatrixIsMade() {
-        org.assertj.core.api.Assertions.assertThat(PcaFit.sizeRefusal(1_000, 19)).isNull();
-        org.assertj.core.api.Assertions.assertThat(PcaFit.sizeRefusal(1, 19)).isEqualTo("PCA needs at least 2 steps, got 1");
-        org.assertj.core.api.Assertions.assertThat(PcaFit.sizeRefusal(100, Pca.MAX_NEURONS + 1))
+        assertThat(PcaFit.sizeRefusal(1_000, 19)).isNull();
+        assertThat(PcaFit.sizeRefusal(1, 19)).isEqualTo("PCA needs at least 2 steps, got 1");
+        assertThat(PcaFit.sizeRefusal(100, Pca.MAX_NEURONS + 1))
                 .startsWith("PCA reads at most 2000 neurons");
-        org.assertj.core.api.Assertions.assertThat(PcaFit.sizeRefusal(2_000_000, 2_000))
+        assertThat(PcaFit.sizeRefusal(2_000_000, 2_000))
                 .contains("more values than one array holds");
     }
 }
