@@ -87,8 +87,10 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
             Rollout r = Rollouts.read(f.file(), PARTS);
             read.add(new LabelledRollout(f.label(), r));
             steps += r.steps();
-            // every rollout stays in memory for every model: stop at the one that no longer fits, not after all
-            inputBytes = MemoryBudget.sum(inputBytes, MemoryBudget.product(r.inputs().size(), 4));
+            // every rollout (its inputs and recorded states) stays in memory for every model: stop at the one that no
+            // longer fits, not after all
+            long values = MemoryBudget.sum(r.inputs().size(), r.states() == null ? 0 : r.states().size());
+            inputBytes = MemoryBudget.sum(inputBytes, MemoryBudget.product(values, 4));
             MemoryBudget.require(f.file() + ": the rollouts up to this one", inputBytes);
         }
         if (steps < 2) {
