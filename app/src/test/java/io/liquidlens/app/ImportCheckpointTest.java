@@ -65,9 +65,16 @@ class ImportCheckpointTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(lookup(pane, ImportFormDialog.READ_ID, Label.class).getText()).startsWith("an LTC of 8 inputs");
+        // the form grows on a frame after its rows are filled: give that frame time on a loaded machine
+        java.util.function.DoubleSupplier grown = () -> Math.min(pane.prefHeight(pane.getWidth()),
+                javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40) - 0.5;
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.getScene().getHeight() >= grown.getAsDouble());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below says by how much it fell short
+        }
         assertThat(pane.getScene().getHeight()).as("the form grew with what it read (it opened before)")
-                .isGreaterThanOrEqualTo(Math.min(pane.prefHeight(pane.getWidth()),
-                        javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40) - 0.5);
+                .isGreaterThanOrEqualTo(grown.getAsDouble());
         for (String key : LTC_SETTINGS) {
             assertThat(lookup(pane, ImportFormDialog.ASSUMED_ID_PREFIX + key, Label.class).isVisible())
                     .as("%s marked assumed", key).isTrue();
