@@ -80,6 +80,8 @@ public final class ImportFormDialog extends Dialog<ButtonType> {
         form.settings().addListener((ListChangeListener<ImportSetting>) c -> fillSettings());
         form.inspectionProperty().addListener((obs, old, now) -> fillSettings());
         form.runningProperty().addListener((obs, was, is) -> fillSettings());
+        // what was read may arrive after the rows, and wraps to more lines than the form opened with
+        form.readProperty().addListener((obs, old, now) -> growToContent());
         // closed by the window's own close box: nothing keeps reading or writing for a form no one sees
         setOnHidden(e -> form.cancel());
         fillSettings();
