@@ -10,7 +10,8 @@
  * file never runs code from it; a whole pickled module ({@code torch.save(model)}) is read by the same interpreter
  * with classes of ncps and torch.nn as inert {@link io.liquidlens.io.PickledObject}s and numpy arrays rebuilt from
  * their bytes. Writers go through {@link io.liquidlens.io.AtomicFiles} so a failed
- * write never leaves a partial file.
+ * write never leaves a partial file; copies of inputs read from elsewhere (a URI) go to a
+ * {@link io.liquidlens.io.ScratchFolder} of the process, never beside the user's files.
  *
  * <p>May depend on: {@code io.liquidlens} (the exception, the limits, the memory budget), {@code spec} (what a
  * manifest describes) and Jackson. Nothing else in LiquidLens.
