@@ -31,9 +31,14 @@ import java.util.concurrent.CancellationException;
  * @param groupOf       the group each model belongs to, in model order ({@code ""} for a model given alone); empty
  *                      when no model is in a group
  * @param inputRoles    vector models: roles set on top of those each model.json declares (empty: none)
+ * @param sources       inputs read from local copies: each copy (a model folder, or a rollout file or folder, as
+ *                      it stands in {@code models} or {@code rollouts}) with the URI it was copied from, by which
+ *                      the provenance and the work units name what lies in it (empty: every input is read where it
+ *                      lies)
  */
 public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
-                           AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
+                           AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles,
+                           Map<Path, String> sources) {
 
     public AuditRequest {
         models = List.copyOf(models);
@@ -41,12 +46,19 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         channels = List.copyOf(channels);
         groupOf = List.copyOf(groupOf);
         inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         if (models.isEmpty() || rollouts.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model and one rollout");
         }
         if (!groupOf.isEmpty() && groupOf.size() != models.size()) {
             throw new IllegalArgumentException(groupOf.size() + " group names for " + models.size() + " models");
         }
+    }
+
+    /** A request whose inputs are read where they lie. */
+    public AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
+                        AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
+        this(models, rollouts, perturbations, channels, options, groupOf, inputRoles, Map.of());
     }
 
     /** A request whose models keep the roles their model.json declares. */
@@ -97,25 +109,65 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
     }
 
     /**
-     * The frame measures' plan: the files as absolute paths with the digests the provenance took of them (models'
-     * model.json and weights first, in model order, then the rollouts).
+     * The frame measures' plan: the files by their names ({@link #nameOf}) with the digests the provenance took of
+     * them (models' model.json and weights first, in model order, then the rollouts), and how {@code engine}'s
+     * units reach them.
      */
-    private FramePlan plan(Provenance provenance, List<Path> files, String spec, List<String> inputs,
-                           List<String> noisy) {
+    private FramePlan plan(WorkEngine engine, Provenance provenance, List<LoadedModel> loaded, List<Path> files,
+                           String spec, List<String> inputs, List<String> noisy) {
         List<Provenance.InputFile> read = provenance.inputs();
-        List<FramePlan.ModelFiles> modelFiles = new ArrayList<>();
-        for (int i = 0; i < models().size(); i++) {
-            modelFiles.add(new FramePlan.ModelFiles(models().get(i).toAbsolutePath().toString(),
-                    read.get(2 * i).sha256(), read.get(2 * i + 1).sha256()));
+        Map<Path, String> local = new LinkedHashMap<>();
+        List<WorkInputs.ModelFiles> modelFiles = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            LoadedModel m = loaded.get(i);
+            Path folder = m.folder().toAbsolutePath().normalize();
+            Path manifest = m.manifestFile().toAbsolutePath().normalize();
+            Path weights = m.weightsFile().toAbsolutePath().normalize();
+            String manifestSha = read.get(2 * i).sha256();
+            String weightsSha = read.get(2 * i + 1).sha256();
+            modelFiles.add(new WorkInputs.ModelFiles(nameOf(folder),
+                    new WorkInputs.DataFile(relative(folder, manifest), manifestSha),
+                    new WorkInputs.DataFile(relative(folder, weights), weightsSha)));
+            local.put(manifest, manifestSha);
+            local.put(weights, weightsSha);
         }
-        List<FramePlan.DataFile> rolloutFiles = new ArrayList<>();
+        List<WorkInputs.DataFile> rolloutFiles = new ArrayList<>();
         for (int j = 0; j < files.size(); j++) {
-            rolloutFiles.add(new FramePlan.DataFile(files.get(j).toAbsolutePath().toString(),
-                    read.get(2 * models().size() + j).sha256()));
+            Path file = files.get(j).toAbsolutePath().normalize();
+            String sha = read.get(2 * loaded.size() + j).sha256();
+            rolloutFiles.add(new WorkInputs.DataFile(nameOf(file), sha));
+            local.put(file, sha);
         }
         AuditOptions o = options();
-        return new FramePlan(modelFiles, rolloutFiles, inputRoles(), spec, inputs, noisy, o.method().text(),
-                o.output(), o.frames(), o.overlays(), o.seed());
+        return new FramePlan(modelFiles, rolloutFiles, engine.inputs(local), inputRoles(), spec, inputs, noisy,
+                o.method().text(), o.output(), o.frames(), o.overlays(), o.seed());
+    }
+
+    /** {@code file} inside {@code folder} as a name with '/' between its parts (a URI's, on any system). */
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** How a work unit names {@code file}: the URI it was copied from ({@link #sourceOf}), else its absolute path. */
+    private String nameOf(Path file) {
+        String source = sourceOf(file);
+        return source != null ? source : file.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * The URI {@code file} was copied from, when it lies in one of the {@link #sources} (a file inside a copied
+     * folder is the folder's URI and its path inside it); null for a file read where it lies.
+     */
+    private String sourceOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Map.Entry<Path, String> e : sources().entrySet()) {
+            Path copy = e.getKey().toAbsolutePath().normalize();
+            if (abs.startsWith(copy)) {
+                String uri = e.getValue();
+                return abs.equals(copy) ? uri : uri.replaceAll("/+$", "") + "/" + relative(copy, abs);
+            }
+        }
+        return null;
     }
 
     /**
@@ -128,6 +180,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
     public OutputClaim claim(String command, Path out) {
         OutputClaim.Builder b = OutputClaim.by(command);
         models().forEach(b::model);
+        // a copy's original on this machine (a file: URI) is the user's as much as a path given is
+        sources().values().forEach(uri -> b.input("input", io.liquidlens.io.FileUris.localPath(uri)));
         return b.inputs("rollouts", rollouts()).folder(out).claim();
     }
 
@@ -147,8 +201,9 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
     /**
      * As {@link #run(String, ProgressListener)}, with the work made as units on {@code engine} (frame measures by
      * model x condition x block of frames, closed-loop drives by model x condition, intervention rankings by
-     * model), each reading the models and rollouts from their paths: every process the engine uses must see them
-     * at the same absolute paths. The numbers are those of the run in this process, bit for bit.
+     * model), each reading the models and rollouts as the engine's {@link WorkEngine#inputs} say: at the same
+     * absolute paths in every process unless the engine copies them. The numbers are those of the run in this
+     * process, bit for bit.
      *
      * @throws LiquidLensException naming the file or option at fault, also when a process read another file
      */
@@ -162,6 +217,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         java.util.Set<String> names = new java.util.HashSet<>();
         java.util.Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
         java.util.Set<String> alone = new java.util.HashSet<>();
+        List<LoadedModel> loadedModels = new ArrayList<>();
         for (int i = 0; i < models().size(); i++) {
             LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)), inputRoles());
             String group = groupOf().isEmpty() ? "" : groupOf().get(i);
@@ -181,7 +237,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
                 alone.add(key);
             }
             grouped.computeIfAbsent(key, g -> new ArrayList<>()).add(name);
-            loaded.addTo(p);
+            loaded.addTo(p, this::sourceOf);
+            loadedModels.add(loaded);
         }
         List<ModelGroup> groups = grouped.entrySet().stream().map(e -> new ModelGroup(e.getKey(), e.getValue()))
                 .toList();
@@ -197,7 +254,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         List<Rollout> read = new ArrayList<>();
         for (Path f : files) {
             read.add(Rollouts.read(f));
-            p.input("rollout", f);
+            p.input("rollout", f, sourceOf(f));
         }
         p.option("perturbations", spec).option("channels", String.join(",", noisy))
                 .option("method", o.method().text()).option("output", o.output()).option("frames", o.frames())
@@ -214,7 +271,7 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         }
         Provenance provenance = p.build();
         CausalAuditor.Distributed distributed = engine == null ? null : new CausalAuditor.Distributed(
-                plan(provenance, files, spec, inputs, noisy), engine);
+                plan(engine, provenance, loadedModels, files, spec, inputs, noisy), engine);
         try {
             return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed);
         } catch (CausalAuditor.RolloutException e) {

@@ -12,8 +12,10 @@ import java.util.Map;
  * has none of the driver's models and rollouts in memory, so that it can read them and measure the same frames.
  * The digests are those the driver read, so an executor that sees other files fails instead of measuring them.
  *
- * @param models        the model folders (absolute) with their files' SHA-256, in report order
- * @param rollouts      the rollout files (absolute) with their SHA-256, in report order
+ * @param models        the model folders (absolute paths, or the URIs they were copied from) with their files'
+ *                      SHA-256, in report order
+ * @param rollouts      the rollout files (the same) with their SHA-256, in report order
+ * @param files         how a unit reaches those files in its process
  * @param inputRoles    input roles set on top of each model.json's (empty: none)
  * @param perturbations the conditions in {@link Conditions}' syntax
  * @param inputs        the first model's input names (empty for camera models), as the conditions were parsed
@@ -24,9 +26,9 @@ import java.util.Map;
  * @param overlays      overlay frames per model and condition
  * @param seed          the report's seed
  */
-record FramePlan(List<ModelFiles> models, List<DataFile> rollouts, Map<String, InputRole> inputRoles,
-                 String perturbations, List<String> inputs, List<String> channels, String method, int output,
-                 int frames, int overlays, long seed) implements Serializable {
+record FramePlan(List<WorkInputs.ModelFiles> models, List<WorkInputs.DataFile> rollouts, WorkInputs files,
+                 Map<String, InputRole> inputRoles, String perturbations, List<String> inputs, List<String> channels,
+                 String method, int output, int frames, int overlays, long seed) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     FramePlan {
@@ -35,15 +37,6 @@ record FramePlan(List<ModelFiles> models, List<DataFile> rollouts, Map<String, I
         inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
         inputs = List.copyOf(inputs);
         channels = List.copyOf(channels);
-    }
-
-    /** A model folder and the SHA-256 of its model.json and weights as the driver read them. */
-    record ModelFiles(String folder, String manifestSha256, String weightsSha256) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** A file and its SHA-256 as the driver read it. */
-    record DataFile(String path, String sha256) implements Serializable {
-        private static final long serialVersionUID = 1L;
+        java.util.Objects.requireNonNull(files, "files");
     }
 }

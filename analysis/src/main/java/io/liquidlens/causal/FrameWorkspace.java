@@ -5,8 +5,6 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
-import io.liquidlens.provenance.Provenance;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,10 +34,8 @@ final class FrameWorkspace {
     private FrameWorkspace(FramePlan plan) {
         this.plan = plan;
         List<Rollout> read = new ArrayList<>();
-        for (FramePlan.DataFile f : plan.rollouts()) {
-            Path file = Path.of(f.path());
-            checkDigest(file, f.sha256());
-            read.add(Rollouts.read(file));
+        for (WorkInputs.DataFile f : plan.rollouts()) {
+            read.add(Rollouts.read(plan.files().file(f)));
         }
         this.rollouts = List.copyOf(read);
         this.conditions = Conditions.parse(plan.perturbations(), plan.seed(), plan.inputs(), plan.channels());
@@ -50,7 +46,8 @@ final class FrameWorkspace {
     /**
      * The workspace of {@code plan} in this process, reading its rollouts the first time.
      *
-     * @throws LiquidLensException naming a file that cannot be read or differs from the driver's
+     * @throws LiquidLensException naming a file that cannot be read or differs from the driver's (as
+     *                             {@link WorkInputs} finds them)
      */
     static FrameWorkspace of(FramePlan plan) {
         return OPEN.get(plan, () -> new FrameWorkspace(plan));
@@ -69,13 +66,8 @@ final class FrameWorkspace {
     }
 
     LoadedModel model(int m) {
-        return models.get(m, () -> {
-            FramePlan.ModelFiles files = plan.models().get(m);
-            LoadedModel loaded = AuditRequest.withRoles(LoadedModel.load(Path.of(files.folder())), plan.inputRoles());
-            checkDigest(loaded.manifestFile(), files.manifestSha256());
-            checkDigest(loaded.weightsFile(), files.weightsSha256());
-            return loaded;
-        });
+        return models.get(m, () -> AuditRequest.withRoles(LoadedModel.load(plan.files().model(plan.models().get(m))),
+                plan.inputRoles()));
     }
 
     /** A new saliency of model {@code m} (its own prepared states), on the double-precision model read once. */
@@ -103,13 +95,5 @@ final class FrameWorkspace {
 
     private static List<float[]> run(LiquidModel net, List<Rollout> rollouts) {
         return rollouts.stream().map(r -> Replay.of(net, r).run(net, null)).toList();
-    }
-
-    private static void checkDigest(Path file, String expected) {
-        String actual = Provenance.sha256(file);
-        if (!actual.equals(expected)) {
-            throw new LiquidLensException(file, "is not the file the driver read (SHA-256 " + actual + ", the driver's "
-                    + expected + "); every executor must see the same files");
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.liquidlens.causal;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -24,6 +26,17 @@ public interface WorkEngine {
      */
     <U extends Serializable, R extends Serializable> List<R> map(List<U> units, Work<U, R> work,
                                                                   IntConsumer finished);
+
+    /**
+     * How this engine's units reach the files the driver read, asked once before the units are made; an engine
+     * may send the files with its work here. By default every process reads them at the driver's paths.
+     *
+     * @param files every local file the units will read, with the SHA-256 the driver read (in report order)
+     * @throws io.liquidlens.LiquidLensException naming the files when the engine cannot take them
+     */
+    default WorkInputs inputs(Map<Path, String> files) {
+        return WorkInputs.shared();
+    }
 
     /** The units spread over this machine's cores, in this process. */
     static WorkEngine threads() {

@@ -24,7 +24,8 @@
  *       {@link io.liquidlens.causal.CausalAudit} (records only; writing it is {@code report}'s job), with its
  *       {@link io.liquidlens.causal.Evidence}: intervals and paired comparisons. Its frame measures can also be
  *       made elsewhere: {@link io.liquidlens.causal.AuditRequest#runOn} spreads them as work units named by files
- *       and options over a {@link io.liquidlens.causal.WorkEngine} (a cluster, in {@code spark}).</li>
+ *       and options over a {@link io.liquidlens.causal.WorkEngine} (a cluster, in {@code spark}), whose
+ *       {@link io.liquidlens.causal.WorkInputs} say how a unit finds those files in its process.</li>
  * </ul>
  *
  * <p>Depends on {@code head}, {@code grad}, {@code model}, {@code sim}, {@code wiring} (roles and names of

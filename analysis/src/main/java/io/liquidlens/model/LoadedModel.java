@@ -52,6 +52,17 @@ public record LoadedModel(Path folder, Path manifestFile, Path weightsFile, Mode
      * @return {@code p}
      */
     public Provenance.Builder addTo(Provenance.Builder p) {
-        return p.input("model", manifestFile).input("weights", weightsFile);
+        return addTo(p, file -> null);
+    }
+
+    /**
+     * As {@link #addTo(Provenance.Builder)}, each file recorded under the name {@code names} gives it (the URI a
+     * local copy was made from; null: its path).
+     *
+     * @return {@code p}
+     */
+    public Provenance.Builder addTo(Provenance.Builder p, java.util.function.Function<Path, String> names) {
+        return p.input("model", manifestFile, names.apply(manifestFile))
+                .input("weights", weightsFile, names.apply(weightsFile));
     }
 }

@@ -87,7 +87,16 @@ public record Provenance(String command, String version, List<InputFile> inputs,
 
         /** Records a file read as {@code role}, hashing its contents. */
         public Builder input(String role, Path file) {
-            inputs.add(new InputFile(role, displayPath(file), sha256(file), size(file)));
+            return input(role, file, null);
+        }
+
+        /**
+         * Records a file read as {@code role} under {@code name}, the name the user gave it (the URI a local copy
+         * was made from), hashing the contents of {@code file}; a null name records {@code file} as {@link
+         * #input(String, Path)} does.
+         */
+        public Builder input(String role, Path file, String name) {
+            inputs.add(new InputFile(role, name == null ? displayPath(file) : name, sha256(file), size(file)));
             return this;
         }
 
