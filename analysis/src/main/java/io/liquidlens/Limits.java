@@ -48,6 +48,13 @@ public final class Limits {
     public static final int SALIENCY_SAMPLES = 10_000;
     /** Distractor channels of the vector sensor ({@code noise-channels:N}, {@code spurious:N}). */
     public static final int DISTRACTOR_CHANNELS = 1_000;
+    /**
+     * Bytes of the inputs a report reads from Hadoop URIs ({@code report --spark --models hdfs://...}), counted
+     * before each is copied to the driver's temporary folder, and again by each executor that copies them.
+     */
+    public static final long STAGED_BYTES = 8L << 30;
+    /** Bytes of the inputs sent with a Spark job ({@code report --spark --ship}), counted before any is sent. */
+    public static final long SHIPPED_BYTES = 1L << 30;
     /** Training epochs ({@code train --epochs}). */
     public static final int EPOCHS = 1_000_000;
     /** Windows per update and steps per window ({@code train --batch}, {@code --window}). */

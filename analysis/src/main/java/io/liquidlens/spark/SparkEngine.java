@@ -1,10 +1,15 @@
 package io.liquidlens.spark;
 
+import io.liquidlens.Limits;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.causal.WorkEngine;
+import io.liquidlens.causal.WorkInputs;
+import io.liquidlens.io.ScratchFolder;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +22,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * Work units as Spark tasks, one task per unit, on the master given ({@code local[N]}, {@code spark://host:port},
  * {@code yarn}, {@code k8s://...}). A failed task is run again up to {@code spark.task.maxFailures} times (4
- * unless the configuration says otherwise), on a local master too.
+ * unless the configuration says otherwise), on a local master too. The tasks read the report's inputs at the
+ * driver's paths, from Hadoop URIs the driver copied too ({@link #staged()}), or as sent with the job
+ * ({@link #shipping()}); the driver's copies go when the engine closes.
  */
 public final class SparkEngine implements WorkEngine, AutoCloseable {
     private static final String LOG_CONFIG = "io/liquidlens/spark/log4j2-report.properties";
@@ -25,6 +32,10 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|[1-9][0-9]*)])?");
 
     private final JavaSparkContext context;
+    /** The driver's copies of this run's inputs, made when first needed. */
+    private ScratchFolder scratch;
+    private StagedInputs staged;
+    private Shipment shipment;
 
     private SparkEngine(JavaSparkContext context) {
         this.context = context;
@@ -74,6 +85,55 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
         return LOCAL.matcher(master.strip()).matches() || master.strip().startsWith("local[");
     }
 
+    /** The driver's copies of inputs named by Hadoop URIs, read with this context's Hadoop configuration. */
+    public StagedInputs staged() {
+        if (staged == null) {
+            staged = new StagedInputs(context.hadoopConfiguration(), this::scratch, Limits.STAGED_BYTES);
+        }
+        return staged;
+    }
+
+    /** {@code message} naming the URIs of the driver's copies instead of the copies, so a problem names the input. */
+    public String named(String message) {
+        return staged == null ? message : staged.named(message);
+    }
+
+    /**
+     * This engine sending the inputs with the job ({@code report --ship}), so that executors need no file system in
+     * common with the driver: the same tasks, with {@link #inputs} that sends the files first.
+     */
+    public WorkEngine shipping() {
+        return new WorkEngine() {
+            @Override
+            public <U extends Serializable, R extends Serializable> List<R> map(List<U> units, Work<U, R> work,
+                                                                                IntConsumer finished) {
+                return SparkEngine.this.map(units, work, finished);
+            }
+
+            @Override
+            public WorkInputs inputs(Map<Path, String> files) {
+                if (shipment == null) {
+                    shipment = new Shipment(scratch(), Limits.SHIPPED_BYTES, context::addFile);
+                }
+                shipment.send(files);
+                return new ExecutorInputs(true, Limits.STAGED_BYTES);
+            }
+        };
+    }
+
+    /** Tasks read paths where they lie and copy what Hadoop URIs name, once per executor. */
+    @Override
+    public WorkInputs inputs(Map<Path, String> files) {
+        return new ExecutorInputs(false, Limits.STAGED_BYTES);
+    }
+
+    private ScratchFolder scratch() {
+        if (scratch == null) {
+            scratch = ScratchFolder.create("driver-inputs");
+        }
+        return scratch;
+    }
+
     @Override
     public <U extends Serializable, R extends Serializable> List<R> map(List<U> units, Work<U, R> work,
                                                                         IntConsumer finished) {
@@ -94,10 +154,17 @@ public final class SparkEngine implements WorkEngine, AutoCloseable {
         }
     }
 
-    /** Stops the Spark context. */
+    /** Stops the Spark context and removes the driver's copies (and, in local mode, the executor's). */
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
+            ExecutorCopies.forget();
+        }
     }
 
     private static String firstLine(Throwable e) {

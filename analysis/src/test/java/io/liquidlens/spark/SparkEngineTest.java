@@ -9,7 +9,10 @@ import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.SaliencyChoice;
 import io.liquidlens.causal.SaliencySpec;
+import io.liquidlens.causal.WorkEngine;
+import io.liquidlens.causal.WorkInputs;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.provenance.Provenance;
 import io.liquidlens.report.CausalReportWriter;
 import io.liquidlens.sim.ProgressListener;
 import io.liquidlens.testing.RolloutSlices;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +126,21 @@ class SparkEngineTest {
                 "noise=0,0.2", List.of(), o);
 
         assertSameFiles(request);
+    }
+
+    @Test
+    void aTaskFindsTheFilesSentWithTheJobWhenTheDriversPathsAreGone() throws IOException {
+        Path sent = Files.copy(Rollouts.list(List.of(sample("sample-traces/vector-lanekeeping/clean"))).get(0),
+                Files.createDirectories(tmp.resolve("sent")).resolve("episode.npz"));
+        String sha = Provenance.sha256(sent);
+        WorkEngine shipping = engine.shipping();
+        WorkInputs inputs = shipping.inputs(Map.of(sent, sha));
+        Files.delete(sent);
+
+        List<String> read = shipping.map(new ArrayList<>(List.of(new WorkInputs.DataFile(sent.toString(), sha))),
+                f -> Provenance.sha256(inputs.file(f)), i -> { });
+
+        assertThat(read).containsExactly(sha);
     }
 
     private static void assertSameFiles(AuditRequest request) throws IOException {
