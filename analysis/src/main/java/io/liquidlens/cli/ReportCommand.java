@@ -7,6 +7,7 @@ import io.liquidlens.causal.AuditRequest;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Conditions;
 import io.liquidlens.causal.SaliencySpec;
+import io.liquidlens.io.FileUris;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.sim.ProgressListener;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,12 +37,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--models", required = true, arity = "1..*", paramLabel = "DIR|NAME=DIR,...",
             description = "Model folders (or their model.json), compared in the order given; NAME=DIR,DIR,... is a"
                     + " group of networks of one architecture trained from different seeds (at most "
-                    + io.liquidlens.causal.ModelGroup.MAX_MEMBERS + "), summarised and compared as one.")
+                    + io.liquidlens.causal.ModelGroup.MAX_MEMBERS + "), summarised and compared as one. With --spark"
+                    + " a folder may be a Hadoop URI (hdfs://, s3a://, file:).")
     List<String> models;
 
     @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
-            description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order).")
-    List<Path> rollouts;
+            description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order); with"
+                    + " --spark also Hadoop URIs.")
+    List<String> rollouts;
 
     @Option(names = "--perturbations", paramLabel = "SPEC",
             description = "Conditions, ';'-separated KIND[=LEVEL,...] with KIND noise (variance), objects (per 100 m),"
@@ -96,9 +100,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the frames, closed-loop drives and rankings as Apache Spark tasks on MASTER (local[N],"
                     + " spark://HOST:PORT, yarn, k8s://...), with the same numbers as without. Needs"
-                    + " liquidlens-spark.jar (built with -Pspark) or spark-submit; every executor must see the models"
-                    + " and rollouts at the same absolute paths.")
+                    + " liquidlens-spark.jar (built with -Pspark) or spark-submit. Executors read the models and"
+                    + " rollouts at the driver's absolute paths, from the Hadoop URIs given, or as sent with --ship.")
     String spark;
+
+    @Option(names = "--ship",
+            description = "With --spark: send the models and rollouts with the job (at most 1 GiB in all), so that"
+                    + " executors need no file system in common with the driver.")
+    boolean ship;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced).")
     Path out;
@@ -110,25 +119,28 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditOptions options;
-        SaliencySpec choice;
-        ModelTokens tokens = ModelTokens.parse(models);
-        try {
-            choice = method == null ? AuditRequest.defaultMethodFor(tokens.models()) : SaliencySpec.parse(method);
-            options = new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
-        } catch (IllegalArgumentException e) {
-            throw new BadOptionException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
+        if (spark == null) {
+            if (ship) {
+                throw new BadOptionException("--ship: sends the inputs with a Spark job; add --spark MASTER");
+            }
+            rollouts.stream().filter(FileUris::isUri).findFirst().ifPresent(uri -> {
+                throw new LiquidLensException("--rollouts " + uri + ": a URI is read only with --spark MASTER"
+                        + " (liquidlens-spark.jar or spark-submit); give a local path");
+            });
         }
+        // the options' numbers are checked before Spark takes its seconds to start; the method's default waits
+        // for the first model, which may have to be copied from a URI first
+        SaliencySpec choice = method == null ? null : givenMethod();
+        options(choice != null ? choice : SaliencySpec.reportDefault(false));
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
-        AuditRequest request = new AuditRequest(tokens.models(), rollouts, perturbations, channels, options,
-                tokens.groupOf(), InputRoles.parse(inputRoles));
         CausalAudit audit;
-        try (io.liquidlens.spark.SparkEngine engine = spark == null ? null : startSpark(spark);
-             OutputClaim claim = request.claim(COMMAND, out)) {
-            audit = engine == null ? request.run(COMMAND, eta) : request.runOn(engine, COMMAND, eta);
-            eta.finish();
-            io.liquidlens.report.CausalReportWriter.write(audit, out);
+        try (io.liquidlens.spark.SparkEngine engine = spark == null ? null : startSpark(spark)) {
+            try {
+                audit = report(engine, choice, eta);
+            } catch (LiquidLensException e) {
+                throw engine == null ? e : named(e, engine.named(e.getMessage()));
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d model(s) x %d condition(s) x %d frame(s) in %.1f s; wrote %s%n",
@@ -136,6 +148,68 @@ final class ReportCommand implements Callable<Integer> {
                 audit.models().get(0).conditions().get(0).frames().steps().size(), eta.seconds(), out);
         stdout.flush();
         return 0;
+    }
+
+    /** Reads the inputs (through {@code engine}'s copies of URIs, when there is one), measures and writes. */
+    private CausalAudit report(io.liquidlens.spark.SparkEngine engine, SaliencySpec choice, Eta eta) {
+        ModelTokens tokens;
+        List<Path> rolloutPaths = new ArrayList<>();
+        if (engine == null) {
+            tokens = ModelTokens.parse(models);
+            rollouts.forEach(r -> rolloutPaths.add(Path.of(r)));
+        } else {
+            io.liquidlens.spark.StagedInputs staged = engine.staged();
+            tokens = ModelTokens.parse(models, new ModelTokens.UriModels() {
+                @Override
+                public List<String> expand(String token, int most) {
+                    return staged.modelFolders(token, most);
+                }
+
+                @Override
+                public Path copy(String uri) {
+                    return staged.model(uri);
+                }
+            });
+            rollouts.forEach(r -> rolloutPaths.add(FileUris.isUri(r) ? staged.rollouts(r) : Path.of(r)));
+        }
+        AuditOptions options = options(choice != null ? choice : AuditRequest.defaultMethodFor(tokens.models()));
+        AuditRequest request = new AuditRequest(tokens.models(), rolloutPaths, perturbations, channels, options,
+                tokens.groupOf(), InputRoles.parse(inputRoles), engine == null ? Map.of() : engine.staged().sources());
+        try (OutputClaim claim = request.claim(COMMAND, out)) {
+            CausalAudit audit = engine == null ? request.run(COMMAND, eta)
+                    : request.runOn(ship ? engine.shipping() : engine, COMMAND, eta);
+            eta.finish();
+            io.liquidlens.report.CausalReportWriter.write(audit, out);
+            return audit;
+        }
+    }
+
+    private SaliencySpec givenMethod() {
+        try {
+            return SaliencySpec.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw badOption(e);
+        }
+    }
+
+    private AuditOptions options(SaliencySpec choice) {
+        try {
+            return new AuditOptions(choice, output, frames, overlays, episodes, episodeSteps, seed, !noInterventions);
+        } catch (IllegalArgumentException e) {
+            throw badOption(e);
+        }
+    }
+
+    private static BadOptionException badOption(IllegalArgumentException e) {
+        return new BadOptionException("--" + e.getMessage().replace("episode steps", "episode-steps"), e);
+    }
+
+    /** {@code e} with {@code message}, of its own kind (a bad option stays one). */
+    private static LiquidLensException named(LiquidLensException e, String message) {
+        if (message.equals(e.getMessage())) {
+            return e;
+        }
+        return e instanceof BadOptionException ? new BadOptionException(message, e) : new LiquidLensException(message, e);
     }
 
     /** Spark on {@code master}, or one line saying this jar has none (the everyday jar never holds it). */
