@@ -81,7 +81,7 @@ record ExecutorInputs(boolean shipped, long maxBytes) implements WorkInputs {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
         return new ExecutorCopies.Source() {
             private FileSystem fs() throws java.io.IOException {
-                return path.getFileSystem(HadoopFiles.executorConfiguration());
+                return HadoopFiles.fileSystem(path, HadoopFiles.executorConfiguration());
             }
 
             @Override

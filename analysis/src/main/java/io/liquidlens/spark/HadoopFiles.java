@@ -39,6 +39,22 @@ final class HadoopFiles {
         return executor;
     }
 
+    /**
+     * The file system of {@code path}. A scheme Hadoop's defaults name a class for but the classpath lacks (s3a://
+     * without hadoop-aws) comes back as the same exception as a scheme nobody knows.
+     */
+    static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        try {
+            return path.getFileSystem(conf);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ClassNotFoundException missing) {
+                throw new UnsupportedFileSystemException("no class " + missing.getMessage().replace("Class ", "")
+                        .replace(" not found", "") + " for scheme \"" + path.toUri().getScheme() + "\"");
+            }
+            throw e;
+        }
+    }
+
     /** The status of {@code path}, or null when nothing is there. */
     static FileStatus statusOrNull(FileSystem fs, Path path) throws IOException {
         try {

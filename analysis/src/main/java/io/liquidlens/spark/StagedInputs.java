@@ -59,7 +59,7 @@ public final class StagedInputs {
         String uri = trimmed(token);
         org.apache.hadoop.fs.Path path = hadoopPath(uri);
         try {
-            return UriModelFolders.of(path.getFileSystem(conf), path, uri, most);
+            return UriModelFolders.of(HadoopFiles.fileSystem(path, conf), path, uri, most);
         } catch (IOException e) {
             throw new LiquidLensException(uri + ": " + HadoopFiles.problem(e), e);
         }
@@ -139,7 +139,7 @@ public final class StagedInputs {
         String name = trimmed(uri);
         org.apache.hadoop.fs.Path path = hadoopPath(name);
         try {
-            FileSystem fs = path.getFileSystem(conf);
+            FileSystem fs = HadoopFiles.fileSystem(path, conf);
             FileStatus status = HadoopFiles.statusOrNull(fs, path);
             if (status == null) {
                 throw new LiquidLensException(name + ": " + missing);
