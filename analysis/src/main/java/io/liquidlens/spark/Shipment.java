@@ -31,6 +31,7 @@ final class Shipment {
 
     /**
      * @param scratch  where the copies wait for the executors to fetch them
+     * @param maxBytes the most sent with the job in all
      * @param addFile  adds a local file to the job ({@code JavaSparkContext::addFile})
      */
     Shipment(ScratchFolder scratch, long maxBytes, Consumer<String> addFile) {
