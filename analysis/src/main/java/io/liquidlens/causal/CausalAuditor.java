@@ -443,6 +443,8 @@ public final class CausalAuditor {
             case LTC -> "LTC";
             case CFC -> "CfC";
             case WIRED_CFC -> "wired CfC";
+            case LSTM, GRU, RNN -> net.spec().cell().ncpsClass();
+            case CTRNN -> "CT-RNN";
         };
         String wiring = net.wiring().map(Wiring::kind).map(k -> ", " + k + " wiring").orElse("");
         String head = net.head().isPresent() ? ", conv head" : "";
