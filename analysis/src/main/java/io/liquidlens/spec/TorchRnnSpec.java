@@ -43,6 +43,6 @@ public record TorchRnnSpec(TorchRnnKind kind, int numLayers, boolean bias, boole
 
     @Override
     public String describe() {
-        return (kind == TorchRnnKind.LSTM ? "an " : "a ") + kind.label() + " baseline";
+        return (kind == TorchRnnKind.GRU ? "a " : "an ") + kind.label() + " baseline";
     }
 }
