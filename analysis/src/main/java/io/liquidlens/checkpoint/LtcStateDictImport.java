@@ -54,7 +54,7 @@ final class LtcStateDictImport {
                 NcpLayers.of(adjacency, sensoryAdjacency, outputSize));
         ModelSpec spec = new ModelSpec(inputs, new UnitsSpec.Wired(wiring), cell);
         StateDictImport.requireLayout(weights, spec, "an LTC");
-        return new StateDictImport.Result(spec, assumed, LtcImportSettings.DEFAULTS);
+        return new StateDictImport.Result(spec, weights, assumed, LtcImportSettings.DEFAULTS);
     }
 
     /** Every name must be one ncps's LTC (with or without mixed memory) registers. */
@@ -70,13 +70,24 @@ final class LtcStateDictImport {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: it holds no tensors");
         }
+        String layer = unknown.stream().filter(k -> k.endsWith(".weight_ih_l0") || k.endsWith(".tau_raw")).findFirst()
+                .orElse(null);
+        if (layer != null) {
+            // a baseline saved under another attribute name than rnn: say how to import it
+            String prefix = layer.substring(0, layer.lastIndexOf('.'));
+            throw new IllegalArgumentException("holds " + layer + ", a recurrent baseline under '" + prefix + "' (the"
+                    + " import reads rnn.* and fc.*): import it with --set " + BaselineStateDictImport.RNN_PREFIX + "="
+                    + prefix + " and, for a readout not called fc, --set " + BaselineStateDictImport.READOUT_PREFIX
+                    + "=NAME");
+        }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: " + unknown.size()
                     + " of its " + weights.size() + " tensors are not an LTC's, e.g. "
                     + unknown.stream().limit(4).toList() + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", "
                     + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; a CfC's "
                     + StateDictLayout.CfcLayout.weightKey(StateDictLayout.CELL_PREFIX,
-                    StateDictLayout.CfcLayout.Head.FF1) + ", ...)");
+                    StateDictLayout.CfcLayout.Head.FF1) + ", ...; a baseline's rnn.weight_ih_l0 or rnn.tau_raw and"
+                    + " fc.weight)");
         }
     }
 
