@@ -27,9 +27,9 @@ final class BaselineConfig {
     static ModelSpec parse(JsonArgs a, String cls, int inputSize) {
         if (cls.equals("CTRNN")) {
             int units = a.requireInt("units", 1, Limits.UNITS);
-            CtrnnSpec cell = new CtrnnSpec(a.integer("ode_unfolds", 1, Limits.ODE_UNFOLDS, CtrnnSpec.DEFAULT_UNFOLDS),
-                    a.bool("batch_first", true), readout(a, units));
-            return spec(inputSize, units, cell);
+            int unfolds = a.integer("ode_unfolds", 1, Limits.ODE_UNFOLDS, CtrnnSpec.DEFAULT_UNFOLDS);
+            boolean batchFirst = a.bool("batch_first", true);
+            return spec(inputSize, units, new CtrnnSpec(unfolds, batchFirst, readout(a, units)));
         }
         int hidden = a.requireInt("hidden_size", 1, Limits.UNITS);
         TorchRnnKind kind;
@@ -45,10 +45,14 @@ final class BaselineConfig {
         if (a.integer("proj_size", 0, Limits.UNITS, 0) != 0) {
             throw new IllegalArgumentException("ncps: 'proj_size' must be 0: an LSTM with projections is not supported");
         }
+        int layers = a.integer("num_layers", 1, Limits.RNN_LAYERS, 1);
+        boolean bias = a.bool("bias", true);
+        boolean batchFirst = a.bool("batch_first", false);
+        double dropout = a.number("dropout", 0.0);
+        ReadoutSpec readout = readout(a, hidden);
         TorchRnnSpec cell;
         try {
-            cell = new TorchRnnSpec(kind, a.integer("num_layers", 1, Limits.RNN_LAYERS, 1), a.bool("bias", true),
-                    a.bool("batch_first", false), a.number("dropout", 0.0), readout(a, hidden));
+            cell = new TorchRnnSpec(kind, layers, bias, batchFirst, dropout, readout);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ncps: " + e.getMessage(), e);
         }
