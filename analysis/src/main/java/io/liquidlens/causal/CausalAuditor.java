@@ -443,7 +443,9 @@ public final class CausalAuditor {
             case LTC -> "LTC";
             case CFC -> "CfC";
             case WIRED_CFC -> "wired CfC";
-            case LSTM, GRU, RNN -> net.spec().cell().ncpsClass();
+            case LSTM -> "LSTM";
+            case GRU -> "GRU";
+            case RNN -> "RNN";
             case CTRNN -> "CT-RNN";
         };
         String wiring = net.wiring().map(Wiring::kind).map(k -> ", " + k + " wiring").orElse("");
