@@ -400,7 +400,9 @@ public final class LiquidModel {
      * @throws IllegalArgumentException for an id that is not one of the model's neurons or a non-finite value
      */
     public LiquidModel withClamps(Map<Integer, Float> valuesByNeuron) {
-        requireLiquid("interventions");
+        if (!valuesByNeuron.isEmpty()) {
+            requireLiquid("interventions");
+        }
         int n = stateSize();
         int[] positions = new int[valuesByNeuron.size()];
         float[] values = new float[positions.length];
