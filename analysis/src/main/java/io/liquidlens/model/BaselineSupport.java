@@ -32,7 +32,7 @@ public final class BaselineSupport {
         requireLiquid(model.manifestFile(), model.manifest().spec(), analysis);
     }
 
-    /** The line that refuses {@code baseline}: {@code an LSTM baseline; gradients are not supported for baselines yet}. */
+    /** The line that refuses {@code baseline}, e.g. {@code an LSTM baseline; gradients are not supported for ...}. */
     static String refusal(BaselineSpec baseline, String analysis) {
         return baseline.describe() + "; " + analysis + " are not supported for baselines yet";
     }

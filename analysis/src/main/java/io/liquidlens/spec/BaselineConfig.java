@@ -43,7 +43,8 @@ final class BaselineConfig {
                     + " only (a step's output must not depend on later inputs)");
         }
         if (a.integer("proj_size", 0, Limits.UNITS, 0) != 0) {
-            throw new IllegalArgumentException("ncps: 'proj_size' must be 0: an LSTM with projections is not supported");
+            throw new IllegalArgumentException("ncps: 'proj_size' must be 0: an LSTM with projections is not"
+                    + " supported");
         }
         int layers = a.integer("num_layers", 1, Limits.RNN_LAYERS, 1);
         boolean bias = a.bool("bias", true);

@@ -185,8 +185,7 @@ class BaselineCommandsTest {
     @Test
     void analysesThatDoNotTakeABaselineYetRefuseItNamingTheModel() throws Exception {
         Case c = BaselineFixtures.named("lstm24x1_in6_out1");
-        Path model = tmp.resolve("m");
-        CliRunner.run("import", c.weights().toString(), "--out", model.toString());
+        Path model = importedLstm();
         Path weights = tmp.resolve("g.npy");
         Npy.write(weights, NdArray.ofFloats(new int[] {2, 30, 1}, new float[60]));
         Path rollout = tmp.resolve("run.npz");
@@ -222,8 +221,7 @@ class BaselineCommandsTest {
     @Test
     void anLstmTakesNeitherElapsedTimesNorTimeConstants() throws Exception {
         Case c = BaselineFixtures.named("lstm24x1_in6_out1");
-        Path model = tmp.resolve("m");
-        CliRunner.run("import", c.weights().toString(), "--out", model.toString());
+        Path model = importedLstm();
         Path ts = tmp.resolve("ts.npy");
         Npy.write(ts, NdArray.ofFloats(new int[] {2, 30}, new float[60]));
 
@@ -237,5 +235,14 @@ class BaselineCommandsTest {
         assertThat(tau.exitCode()).isEqualTo(1);
         assertThat(tau.err()).contains("has no time constants");
         assertThat(Files.exists(tmp.resolve("a.npz")) || Files.exists(tmp.resolve("b.npz"))).isFalse();
+    }
+
+    /** The one-layer LSTM fixture imported with no settings, as folder {@code m}. */
+    private Path importedLstm() {
+        Path model = tmp.resolve("m");
+        CliRunner run = CliRunner.run("import", BaselineFixtures.named("lstm24x1_in6_out1").weights().toString(),
+                "--out", model.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return model;
     }
 }

@@ -45,15 +45,15 @@ class CtrnnCellTest {
                 NdArray.ofFloats(new int[] {b, l}, dt), null, null), SimulationOptions.defaults().withTau(true),
                 io.liquidlens.sim.ProgressListener.NONE);
 
-        double[] u = doubles(w.get("rnn.weight_ih"));
-        double[] wh = doubles(w.get("rnn.weight_hh"));
-        double[] bias = doubles(w.get("rnn.bias"));
-        double[] tau = doubles(w.get("rnn.tau_raw"));
+        double[] u = w.get("rnn.weight_ih").toDoubleArray();
+        double[] wh = w.get("rnn.weight_hh").toDoubleArray();
+        double[] bias = w.get("rnn.bias").toDoubleArray();
+        double[] tau = w.get("rnn.tau_raw").toDoubleArray();
         for (int j = 0; j < N; j++) {
             tau[j] = Math.log1p(Math.exp(tau[j]));
         }
-        double[] fcW = doubles(w.get("fc.weight"));
-        double[] fcB = doubles(w.get("fc.bias"));
+        double[] fcW = w.get("fc.weight").toDoubleArray();
+        double[] fcB = w.get("fc.bias").toDoubleArray();
         float[] outputs = run.outputs().toFloatArray();
         float[] states = run.states().toFloatArray();
         for (int seq = 0; seq < b; seq++) {
@@ -137,9 +137,9 @@ class CtrnnCellTest {
         SimulationResult run = new Simulator(model).run(SimulationInput.of(NdArray.ofFloats(new int[] {1, steps, S},
                 new float[steps * S])));
 
-        double[] wh = doubles(w.get("rnn.weight_hh"));
-        double[] bias = doubles(w.get("rnn.bias"));
-        double[] tau = doubles(w.get("rnn.tau_raw"));
+        double[] wh = w.get("rnn.weight_hh").toDoubleArray();
+        double[] bias = w.get("rnn.bias").toDoubleArray();
+        double[] tau = w.get("rnn.tau_raw").toDoubleArray();
         double[] fixed = new double[N];
         for (int iteration = 0; iteration < 2000; iteration++) {
             double[] next = new double[N];
@@ -166,14 +166,5 @@ class CtrnnCellTest {
         assertThatThrownBy(() -> new Simulator(model).run(new SimulationInput(NdArray.ofFloats(new int[] {1, 2, S},
                 new float[2 * S]), NdArray.ofFloats(new int[] {1, 2}, new float[] {1f, 0f}), null, null)))
                 .hasMessageContaining("timespans must be > 0 for a CT-RNN");
-    }
-
-    private static double[] doubles(NdArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }

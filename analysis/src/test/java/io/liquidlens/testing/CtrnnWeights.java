@@ -17,7 +17,7 @@ public final class CtrnnWeights {
     private CtrnnWeights() {
     }
 
-    /** The spec of a CT-RNN of {@code s} inputs, {@code n} units, {@code m} outputs and {@code unfolds} solver steps. */
+    /** A CT-RNN of {@code s} inputs, {@code n} units, {@code m} outputs and {@code unfolds} solver steps. */
     public static ModelSpec spec(int s, int n, int m, int unfolds) {
         return new ModelSpec(s, new UnitsSpec.Dense(n), new CtrnnSpec(unfolds, true, new ReadoutSpec(m, true)));
     }

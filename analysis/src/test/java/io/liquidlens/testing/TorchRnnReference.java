@@ -22,8 +22,8 @@ public final class TorchRnnReference {
         int l = input.dim(1);
         int s = input.dim(2);
         float[] x = input.toFloatArray();
-        double[] fcW = doubles(w.get("fc.weight"));
-        double[] fcB = w.containsKey("fc.bias") ? doubles(w.get("fc.bias")) : new double[fcW.length / hidden];
+        double[] fcW = w.get("fc.weight").toDoubleArray();
+        double[] fcB = w.containsKey("fc.bias") ? w.get("fc.bias").toDoubleArray() : new double[fcW.length / hidden];
         int m = fcB.length;
         double[] out = new double[b * l * m];
         for (int seq = 0; seq < b; seq++) {
@@ -77,9 +77,9 @@ public final class TorchRnnReference {
 
     private static double[] affine(Map<String, NdArray> w, String weight, String bias, double[] v) {
         NdArray a = w.get(weight);
-        double[] wv = doubles(a);
+        double[] wv = a.toDoubleArray();
         int rows = a.dim(0);
-        double[] out = w.containsKey(bias) ? doubles(w.get(bias)) : new double[rows];
+        double[] out = w.containsKey(bias) ? w.get(bias).toDoubleArray() : new double[rows];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < v.length; k++) {
                 out[r] += wv[r * v.length + k] * v[k];
@@ -90,14 +90,5 @@ public final class TorchRnnReference {
 
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double[] doubles(NdArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }
