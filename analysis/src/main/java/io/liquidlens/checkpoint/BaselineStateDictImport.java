@@ -3,6 +3,7 @@ package io.liquidlens.checkpoint;
 import io.liquidlens.Limits;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.BaselineLayout;
+import io.liquidlens.model.BaselineLayout.Ctrnn;
 import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -30,8 +31,6 @@ final class BaselineStateDictImport {
     private static final String NONLINEARITY = "nonlinearity";
     private static final String BATCH_FIRST = "batch_first";
     private static final String ODE_UNFOLDS = "ode_unfolds";
-    private static final String FIRST_LAYER = "weight_ih_l0";
-    private static final String TAU_RAW = "tau_raw";
 
     private BaselineStateDictImport() {
     }
@@ -42,7 +41,7 @@ final class BaselineStateDictImport {
      */
     static boolean applies(Map<String, NdArray> weights, Map<String, String> settings) {
         String rnn = prefix(settings, RNN_PREFIX, BaselineLayout.RNN_PREFIX);
-        return weights.containsKey(rnn + FIRST_LAYER) || weights.containsKey(rnn + TAU_RAW)
+        return weights.containsKey(BaselineLayout.weightIh(rnn, 0)) || weights.containsKey(Ctrnn.TAU_RAW.key(rnn))
                 || settings.containsKey(RNN_PREFIX) || settings.containsKey(READOUT_PREFIX);
     }
 
@@ -50,10 +49,10 @@ final class BaselineStateDictImport {
         String rnn = prefix(settings, RNN_PREFIX, BaselineLayout.RNN_PREFIX);
         String fc = prefix(settings, READOUT_PREFIX, BaselineLayout.READOUT_PREFIX);
         refuseOtherDirections(weights, rnn);
-        boolean ctrnn = weights.containsKey(rnn + TAU_RAW);
-        if (!ctrnn && !weights.containsKey(rnn + FIRST_LAYER)) {
-            throw new IllegalArgumentException("--set " + RNN_PREFIX + ": no tensor " + rnn + FIRST_LAYER + " (a torch"
-                    + " LSTM, GRU or RNN) or " + rnn + TAU_RAW + " (a CT-RNN) in the checkpoint");
+        boolean ctrnn = weights.containsKey(Ctrnn.TAU_RAW.key(rnn));
+        if (!ctrnn && !weights.containsKey(BaselineLayout.weightIh(rnn, 0))) {
+            throw new IllegalArgumentException("--set " + RNN_PREFIX + ": no tensor " + BaselineLayout.weightIh(rnn, 0)
+                    + " (a torch LSTM, GRU or RNN) or " + Ctrnn.TAU_RAW.key(rnn) + " (a CT-RNN) in the checkpoint");
         }
         Map<String, String> defaults = ctrnn ? ctrnnDefaults() : torchDefaults(weights, rnn);
         List<String> known = new ArrayList<>(defaults.keySet());
@@ -62,8 +61,8 @@ final class BaselineStateDictImport {
         List<String> assumed = new ArrayList<>();
         Map<String, String> values = SettingValues.resolve(defaults, settings, assumed,
                 ctrnn ? "the LTC's default" : "torch default");
-        NdArray readout = require(weights, fc + "weight", 2);
-        boolean readoutBias = weights.containsKey(fc + "bias");
+        NdArray readout = require(weights, BaselineLayout.readoutWeight(fc), 2);
+        boolean readoutBias = weights.containsKey(BaselineLayout.readoutBias(fc));
         ModelSpec spec = ctrnn ? ctrnn(weights, rnn, readout, readoutBias, values)
                 : torch(weights, rnn, readout, readoutBias, values);
         Map<String, NdArray> renamed = renamed(weights, rnn, fc);
@@ -102,10 +101,10 @@ final class BaselineStateDictImport {
     private static ModelSpec torch(Map<String, NdArray> weights, String rnn, NdArray readout, boolean readoutBias,
                                    Map<String, String> values) {
         int gates = gates(weights, rnn);
-        NdArray first = require(weights, rnn + FIRST_LAYER, 2);
+        NdArray first = require(weights, BaselineLayout.weightIh(rnn, 0), 2);
         int hidden = first.dim(0) / gates;
         int layers = 0;
-        while (weights.containsKey(rnn + "weight_ih_l" + layers)) {
+        while (weights.containsKey(BaselineLayout.weightIh(rnn, layers))) {
             layers++;
         }
         if (layers > Limits.RNN_LAYERS) {
@@ -122,14 +121,14 @@ final class BaselineStateDictImport {
             throw new IllegalArgumentException("--set " + NONLINEARITY + "=" + values.get(NONLINEARITY) + ": "
                     + e.getMessage(), e);
         }
-        TorchRnnSpec cell = new TorchRnnSpec(kind, layers, weights.containsKey(rnn + "bias_ih_l0"),
+        TorchRnnSpec cell = new TorchRnnSpec(kind, layers, weights.containsKey(BaselineLayout.biasIh(rnn, 0)),
                 SettingValues.bool(values, BATCH_FIRST), 0.0, new ReadoutSpec(readout.dim(0), readoutBias));
         return new ModelSpec(first.dim(1), new UnitsSpec.Dense(hidden), cell);
     }
 
     private static ModelSpec ctrnn(Map<String, NdArray> weights, String rnn, NdArray readout, boolean readoutBias,
                                    Map<String, String> values) {
-        NdArray input = require(weights, rnn + "weight_ih", 2);
+        NdArray input = require(weights, Ctrnn.WEIGHT_IH.key(rnn), 2);
         int units = input.dim(0);
         StateDictImport.requireSizes(units, input.dim(1), "a CT-RNN");
         int unfolds = SettingValues.integer(values, ODE_UNFOLDS);
@@ -144,14 +143,14 @@ final class BaselineStateDictImport {
 
     /** Rows of weight_ih_l0 per hidden unit (the columns of weight_hh_l0): 4 LSTM, 3 GRU, 1 RNN. */
     private static int gates(Map<String, NdArray> weights, String rnn) {
-        NdArray ih = require(weights, rnn + FIRST_LAYER, 2);
-        NdArray hh = require(weights, rnn + "weight_hh_l0", 2);
+        NdArray ih = require(weights, BaselineLayout.weightIh(rnn, 0), 2);
+        NdArray hh = require(weights, BaselineLayout.weightHh(rnn, 0), 2);
         int hidden = hh.dim(1);
         int rows = ih.dim(0);
         if (rows % hidden != 0 || (rows / hidden != 4 && rows / hidden != 3 && rows / hidden != 1)) {
-            throw new IllegalArgumentException(rnn + FIRST_LAYER + " has " + rows + " rows for the " + hidden
-                    + " hidden units of " + rnn + "weight_hh_l0; torch's are 4 x (LSTM), 3 x (GRU) or 1 x (RNN) the"
-                    + " hidden units");
+            throw new IllegalArgumentException(BaselineLayout.weightIh(rnn, 0) + " has " + rows + " rows for the "
+                    + hidden + " hidden units of " + BaselineLayout.weightHh(rnn, 0) + "; torch's are 4 x (LSTM), 3 x"
+                    + " (GRU) or 1 x (RNN) the hidden units");
         }
         return rows / hidden;
     }
@@ -159,11 +158,11 @@ final class BaselineStateDictImport {
     /** A bidirectional stack or an LSTM with projections computes what LiquidLens does not: refused by its key. */
     private static void refuseOtherDirections(Map<String, NdArray> weights, String rnn) {
         for (String k : new TreeSet<>(weights.keySet())) {
-            if (k.startsWith(rnn) && k.endsWith("_reverse")) {
+            if (k.startsWith(rnn) && BaselineLayout.isReverseDirection(k)) {
                 throw new IllegalArgumentException("holds " + k + ": a bidirectional layer, whose output at a step"
                         + " depends on later inputs; LiquidLens runs baselines in one direction only");
             }
-            if (k.startsWith(rnn + "weight_hr_l")) {
+            if (BaselineLayout.isProjection(rnn, k)) {
                 throw new IllegalArgumentException("holds " + k + ": an LSTM with proj_size, which LiquidLens does not"
                         + " support");
             }
@@ -185,7 +184,8 @@ final class BaselineStateDictImport {
     private static NdArray require(Map<String, NdArray> weights, String key, int rank) {
         NdArray a = weights.get(key);
         if (a == null) {
-            throw new IllegalArgumentException("has no " + key + (key.endsWith("weight") ? ", the readout's weight"
+            throw new IllegalArgumentException("has no " + key + (key.endsWith(BaselineLayout.readoutWeight(""))
+                    ? ", the readout's weight"
                     + " (another prefix: --set " + READOUT_PREFIX + "=NAME)" : ""));
         }
         if (a.rank() != rank || a.dim(0) < 1 || (rank == 2 && a.dim(1) < 1)) {

@@ -1,6 +1,7 @@
 package io.liquidlens.checkpoint;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.BaselineLayout;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.LtcSpec;
@@ -70,15 +71,15 @@ final class LtcStateDictImport {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: it holds no tensors");
         }
-        String layer = unknown.stream().filter(k -> k.endsWith(".weight_ih_l0") || k.endsWith(".tau_raw")).findFirst()
+        String layer = unknown.stream().filter(k -> BaselineLayout.recurrentPrefixOf(k) != null).findFirst()
                 .orElse(null);
         if (layer != null) {
             // a baseline saved under another attribute name than rnn: say how to import it
-            String prefix = layer.substring(0, layer.lastIndexOf('.'));
+            String prefix = BaselineLayout.recurrentPrefixOf(layer);
             throw new IllegalArgumentException("holds " + layer + ", a recurrent baseline under '" + prefix + "' (the"
-                    + " import reads rnn.* and fc.*): import it with --set " + BaselineStateDictImport.RNN_PREFIX + "="
-                    + prefix + " and, for a readout not called fc, --set " + BaselineStateDictImport.READOUT_PREFIX
-                    + "=NAME");
+                    + " import reads " + BaselineLayout.RNN_PREFIX + "* and " + BaselineLayout.READOUT_PREFIX + "*):"
+                    + " import it with --set " + BaselineStateDictImport.RNN_PREFIX + "=" + prefix + " and, for a"
+                    + " readout named otherwise, --set " + BaselineStateDictImport.READOUT_PREFIX + "=NAME");
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: " + unknown.size()
@@ -86,8 +87,8 @@ final class LtcStateDictImport {
                     + unknown.stream().limit(4).toList() + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", "
                     + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; a CfC's "
                     + StateDictLayout.CfcLayout.weightKey(StateDictLayout.CELL_PREFIX,
-                    StateDictLayout.CfcLayout.Head.FF1) + ", ...; a baseline's rnn.weight_ih_l0 or rnn.tau_raw and"
-                    + " fc.weight)");
+                    StateDictLayout.CfcLayout.Head.FF1) + ", ...; a baseline's " + BaselineLayout.weightIh(0) + " or "
+                    + BaselineLayout.Ctrnn.TAU_RAW.key() + " and " + BaselineLayout.READOUT_WEIGHT + ")");
         }
     }
 

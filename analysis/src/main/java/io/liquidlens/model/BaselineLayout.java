@@ -36,15 +36,22 @@ public final class BaselineLayout {
         /** The time constants' parameter (units): tau = softplus(tau_raw), so any value gives a positive tau. */
         TAU_RAW("tau_raw");
 
+        private final String local;
         private final String key;
 
         Ctrnn(String local) {
+            this.local = local;
             this.key = RNN_PREFIX + local;
         }
 
         /** The state-dict key. */
         public String key() {
             return key;
+        }
+
+        /** The key under another prefix (a checkpoint's own, with its dot). */
+        public String key(String prefix) {
+            return prefix + local;
         }
 
         /** This tensor for a CT-RNN of {@code inputs} inputs and {@code units} units. */
@@ -63,22 +70,71 @@ public final class BaselineLayout {
 
     /** torch's {@code weight_ih_l<layer>}: (gates x hidden, the layer's inputs). */
     public static String weightIh(int layer) {
-        return RNN_PREFIX + "weight_ih_l" + layer;
+        return weightIh(RNN_PREFIX, layer);
+    }
+
+    /** {@code weight_ih_l<layer>} under another prefix (a checkpoint's own, with its dot). */
+    public static String weightIh(String prefix, int layer) {
+        return prefix + "weight_ih_l" + layer;
     }
 
     /** torch's {@code weight_hh_l<layer>}: (gates x hidden, hidden). */
     public static String weightHh(int layer) {
-        return RNN_PREFIX + "weight_hh_l" + layer;
+        return weightHh(RNN_PREFIX, layer);
+    }
+
+    /** {@code weight_hh_l<layer>} under another prefix. */
+    public static String weightHh(String prefix, int layer) {
+        return prefix + "weight_hh_l" + layer;
     }
 
     /** torch's {@code bias_ih_l<layer>}: (gates x hidden). */
     public static String biasIh(int layer) {
-        return RNN_PREFIX + "bias_ih_l" + layer;
+        return biasIh(RNN_PREFIX, layer);
+    }
+
+    /** {@code bias_ih_l<layer>} under another prefix. */
+    public static String biasIh(String prefix, int layer) {
+        return prefix + "bias_ih_l" + layer;
     }
 
     /** torch's {@code bias_hh_l<layer>}: (gates x hidden). */
     public static String biasHh(int layer) {
         return RNN_PREFIX + "bias_hh_l" + layer;
+    }
+
+    /** The readout's weight under a checkpoint's own prefix (with its dot). */
+    public static String readoutWeight(String prefix) {
+        return prefix + "weight";
+    }
+
+    /** The readout's bias under a checkpoint's own prefix. */
+    public static String readoutBias(String prefix) {
+        return prefix + "bias";
+    }
+
+    /** True for a tensor of torch's reverse direction ({@code weight_ih_l0_reverse}, ...): a bidirectional stack. */
+    public static boolean isReverseDirection(String key) {
+        return key.endsWith("_reverse");
+    }
+
+    /** True for an LSTM's projection ({@code weight_hr_l<layer>}, with {@code proj_size}) under {@code prefix}. */
+    public static boolean isProjection(String prefix, String key) {
+        return key.startsWith(prefix + "weight_hr_l");
+    }
+
+    /**
+     * The prefix (without its dot) of a baseline's recurrent tensors when {@code key} is the first layer's input
+     * weight of a torch stack or a CT-RNN's {@code tau_raw} under some prefix ({@code encoder.lstm} for
+     * {@code encoder.lstm.weight_ih_l0}); else null.
+     */
+    public static String recurrentPrefixOf(String key) {
+        for (String local : new String[] {weightIh("", 0), Ctrnn.TAU_RAW.local}) {
+            if (key.endsWith("." + local)) {
+                return key.substring(0, key.length() - local.length() - 1);
+            }
+        }
+        return null;
     }
 
     /** The tensors of a baseline model, in state-dict order. */
