@@ -37,7 +37,7 @@ final class BaselineStateDictImport {
 
     /**
      * True when the tensors are a baseline's: a first torch layer or a CT-RNN's time constants under the recurrent
-     * prefix, or any tensor at all under a prefix the user set.
+     * prefix, or the user gave a baseline's prefix (then a missing tensor is said in the prefix's terms).
      */
     static boolean applies(Map<String, NdArray> weights, Map<String, String> settings) {
         String rnn = prefix(settings, RNN_PREFIX, BaselineLayout.RNN_PREFIX);
@@ -169,13 +169,20 @@ final class BaselineStateDictImport {
         }
     }
 
-    /** The tensors under the folder's names; a tensor under neither prefix is kept as is (and then refused). */
+    /**
+     * The tensors under the folder's names, each under the longer of the two prefixes it starts with (a readout
+     * {@code model.} beside layers {@code model.rnn.}); a tensor under neither is kept as is (and then refused).
+     */
     private static Map<String, NdArray> renamed(Map<String, NdArray> weights, String rnn, String fc) {
+        boolean rnnFirst = rnn.length() >= fc.length();
+        String[] from = rnnFirst ? new String[] {rnn, fc} : new String[] {fc, rnn};
+        String[] to = rnnFirst ? new String[] {BaselineLayout.RNN_PREFIX, BaselineLayout.READOUT_PREFIX}
+                : new String[] {BaselineLayout.READOUT_PREFIX, BaselineLayout.RNN_PREFIX};
         Map<String, NdArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : weights.entrySet()) {
             String k = e.getKey();
-            String name = k.startsWith(rnn) ? BaselineLayout.RNN_PREFIX + k.substring(rnn.length())
-                    : k.startsWith(fc) ? BaselineLayout.READOUT_PREFIX + k.substring(fc.length()) : k;
+            String name = k.startsWith(from[0]) ? to[0] + k.substring(from[0].length())
+                    : k.startsWith(from[1]) ? to[1] + k.substring(from[1].length()) : k;
             out.put(name, e.getValue());
         }
         return out;

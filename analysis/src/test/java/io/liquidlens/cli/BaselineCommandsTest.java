@@ -119,6 +119,24 @@ class BaselineCommandsTest {
     }
 
     @Test
+    void layersWhosePrefixStartsTheReadoutsAreToldApart() throws Exception {
+        Case c = BaselineFixtures.named("rnn12x2_in4_out1");
+        Map<String, NdArray> nested = new java.util.LinkedHashMap<>();
+        // the layers straight under "model." (model.weight_ih_l0, ...), the readout under "model.head."
+        ModelFolder.readWeightsFile(c.weights()).forEach((k, v) -> nested.put(k.startsWith("rnn.")
+                ? "model." + k.substring(4) : "model.head." + k.substring(3), v));
+        Path file = tmp.resolve("nested.safetensors");
+        Safetensors.write(file, nested);
+
+        CliRunner run = CliRunner.run("import", file.toString(), "--out", tmp.resolve("m").toString(), "--set",
+                "rnn_prefix=model", "--set", "readout_prefix=model.head");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ModelFolder.readWeights(tmp.resolve("m"), ModelFolder.readManifest(tmp.resolve("m"))))
+                .containsKeys("rnn.weight_ih_l1", "fc.weight", "fc.bias");
+    }
+
+    @Test
     void bothDirectionsAndProjectionsAreRefusedByTheKeyThatShowsThem() {
         Case c = BaselineFixtures.named("lstm24x1_in6_out1");
         for (String key : List.of("rnn.weight_ih_l0_reverse", "rnn.weight_hr_l0")) {
