@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BaselineWalkthroughTest {
-    private static final String JAR = "java -jar analysis/target/liquidlens.jar ";
+    private static final String JAR = ReadmeBlocks.JAR;
 
     private Path work;
     private Path root;
@@ -36,15 +36,15 @@ class BaselineWalkthroughTest {
     @BeforeAll
     void runTheReadmesCommands(@TempDir Path dir) throws IOException {
         work = dir;
-        root = repositoryRoot();
+        root = ReadmeBlocks.repositoryRoot();
         readme = Files.readString(root.resolve("README.md"));
         String importRollout = block("<!-- five-minutes:").stream().filter(l -> l.startsWith(JAR + "import-rollout"))
                 .findFirst().orElseThrow();
-        assertThat(CliRunner.run(arguments(importRollout.substring(JAR.length()))).exitCode()).isZero();
+        assertThat(CliRunner.run(ReadmeBlocks.arguments(importRollout, root, work)).exitCode()).isZero();
         for (String line : block("<!-- baseline:")) {
             if (line.startsWith(JAR)) {
                 commands.add(line);
-                runs.add(CliRunner.run(arguments(line.substring(JAR.length()))));
+                runs.add(CliRunner.run(ReadmeBlocks.arguments(line, root, work)));
             }
         }
     }
@@ -101,34 +101,6 @@ class BaselineWalkthroughTest {
     }
 
     private List<String> block(String marker) {
-        int at = readme.indexOf(marker);
-        assertThat(at).as("README has the block " + marker).isNotNegative();
-        int open = readme.indexOf("```\n", at);
-        int close = readme.indexOf("\n```", open + 4);
-        return List.of(readme.substring(open + 4, close).split("\n"));
-    }
-
-    /** Files of the checkout are read where they are; every {@code my-*} output goes to the temporary folder. */
-    private String[] arguments(String line) {
-        List<String> out = new ArrayList<>();
-        for (String arg : line.split(" ")) {
-            if (arg.startsWith("sample-models/") || arg.startsWith("sample-traces/") || arg.startsWith("analysis/")) {
-                out.add(root.resolve(arg).toString());
-            } else if (arg.startsWith("my-")) {
-                out.add(work.resolve(arg).toString());
-            } else {
-                out.add(arg);
-            }
-        }
-        return out.toArray(String[]::new);
-    }
-
-    private static Path repositoryRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("README.md")) && Files.isRegularFile(p.resolve("analysis/pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no LiquidLens checkout above " + Path.of("").toAbsolutePath());
+        return ReadmeBlocks.block(readme, marker);
     }
 }
