@@ -17,6 +17,8 @@ public final class Limits {
     public static final int BACKBONE_LAYERS = 100;
     /** CfC {@code backbone_units}; ncps's default is 128. */
     public static final int BACKBONE_UNITS = 100_000;
+    /** Stacked layers of a baseline ({@code num_layers} of a torch LSTM, GRU or RNN); torch's default is 1. */
+    public static final int RNN_LAYERS = 100;
     /** LTC {@code ode_unfolds}, solver steps per input step; ncps's default is 6. */
     public static final int ODE_UNFOLDS = 1_000;
     /** Channels, inputs or outputs of one head layer (conv {@code in}/{@code out}, linear sizes). */

@@ -443,6 +443,10 @@ public final class CausalAuditor {
             case LTC -> "LTC";
             case CFC -> "CfC";
             case WIRED_CFC -> "wired CfC";
+            case LSTM -> "LSTM";
+            case GRU -> "GRU";
+            case RNN -> "RNN";
+            case CTRNN -> "CT-RNN";
         };
         String wiring = net.wiring().map(Wiring::kind).map(k -> ", " + k + " wiring").orElse("");
         String head = net.head().isPresent() ? ", conv head" : "";

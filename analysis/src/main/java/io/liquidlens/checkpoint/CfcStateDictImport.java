@@ -66,7 +66,7 @@ final class CfcStateDictImport {
                 dropoutRate);
         ModelSpec spec = new ModelSpec(inputs, new UnitsSpec.Dense(hidden), cell);
         StateDictImport.requireLayout(weights, spec, "a CfC");
-        return new StateDictImport.Result(spec, assumed, defaults);
+        return new StateDictImport.Result(spec, weights, assumed, defaults);
     }
 
     static StateDictImport.Result inferWired(Map<String, NdArray> weights, Map<String, String> settings) {
@@ -102,7 +102,7 @@ final class CfcStateDictImport {
         CfcSpec cell = cell(weights, values, pure, Activation.LECUN_TANH, 0, 0, 0.0);
         ModelSpec spec = new ModelSpec(inputs, new UnitsSpec.Wired(wiring), cell);
         StateDictImport.requireLayout(weights, spec, "a wired CfC");
-        return new StateDictImport.Result(spec, assumed, defaults);
+        return new StateDictImport.Result(spec, weights, assumed, defaults);
     }
 
     private static CfcSpec cell(Map<String, NdArray> weights, Map<String, String> values, boolean pure,

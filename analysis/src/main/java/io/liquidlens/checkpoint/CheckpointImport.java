@@ -86,8 +86,8 @@ public final class CheckpointImport {
             }
             throw new LiquidLensException(checkpoint, e.getMessage(), e);
         }
-        return new Inspection(checkpoint, weights, result.spec(), result.assumed(), settings, result.unrecorded(),
-                List.of());
+        return new Inspection(checkpoint, result.weights(), result.spec(), result.assumed(), settings,
+                result.unrecorded(), List.of());
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.liquidlens.checkpoint;
 
 import io.liquidlens.model.StateDictLayout;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import io.liquidlens.spec.UnitsSpec;
@@ -15,6 +17,9 @@ final class ImportSummary {
     }
 
     static String of(ModelSpec spec) {
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            return baseline(spec, baseline);
+        }
         Wiring wiring = StateDictLayout.wiringOf(spec);
         boolean wired = spec.units() instanceof UnitsSpec.Wired;
         String kind = spec.cell() instanceof LtcSpec ? "an LTC" : wired ? "a wired CfC" : "a CfC";
@@ -41,5 +46,15 @@ final class ImportSummary {
             sb.append(", mixed memory");
         }
         return sb.toString();
+    }
+
+    /** {@code an LSTM baseline of 6 inputs and 2 layers x 16 hidden units, 2 outputs}. */
+    private static String baseline(ModelSpec spec, BaselineSpec baseline) {
+        int units = ((UnitsSpec.Dense) spec.units()).units();
+        int outputs = baseline.readout().outFeatures();
+        String layers = baseline.layers() == 1 ? units + (baseline instanceof CtrnnSpec ? " units" : " hidden units")
+                : baseline.layers() + " layers x " + units + " hidden units";
+        return String.format(Locale.ROOT, "%s of %d input%s and %s, %d output%s", baseline.describe(), spec.inputSize(),
+                spec.inputSize() == 1 ? "" : "s", layers, outputs, outputs == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,7 @@
 package io.liquidlens.checkpoint;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.BaselineLayout;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.LtcSpec;
@@ -54,7 +55,7 @@ final class LtcStateDictImport {
                 NcpLayers.of(adjacency, sensoryAdjacency, outputSize));
         ModelSpec spec = new ModelSpec(inputs, new UnitsSpec.Wired(wiring), cell);
         StateDictImport.requireLayout(weights, spec, "an LTC");
-        return new StateDictImport.Result(spec, assumed, LtcImportSettings.DEFAULTS);
+        return new StateDictImport.Result(spec, weights, assumed, LtcImportSettings.DEFAULTS);
     }
 
     /** Every name must be one ncps's LTC (with or without mixed memory) registers. */
@@ -70,13 +71,24 @@ final class LtcStateDictImport {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: it holds no tensors");
         }
+        String layer = unknown.stream().filter(k -> BaselineLayout.recurrentPrefixOf(k) != null).findFirst()
+                .orElse(null);
+        if (layer != null) {
+            // a baseline saved under another attribute name than rnn: say how to import it
+            String prefix = BaselineLayout.recurrentPrefixOf(layer);
+            throw new IllegalArgumentException("holds " + layer + ", a recurrent baseline under '" + prefix + "' (the"
+                    + " import reads " + BaselineLayout.RNN_PREFIX + "* and " + BaselineLayout.READOUT_PREFIX + "*):"
+                    + " import it with --set " + BaselineStateDictImport.RNN_PREFIX + "=" + prefix + " and, for a"
+                    + " readout named otherwise, --set " + BaselineStateDictImport.READOUT_PREFIX + "=NAME");
+        }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("is not a state dict of an ncps LTC or CfC: " + unknown.size()
                     + " of its " + weights.size() + " tensors are not an LTC's, e.g. "
                     + unknown.stream().limit(4).toList() + " (an LTC's are " + StateDictLayout.Ltc.GLEAK.key() + ", "
                     + StateDictLayout.Ltc.SPARSITY_MASK.key() + ", ...; a CfC's "
                     + StateDictLayout.CfcLayout.weightKey(StateDictLayout.CELL_PREFIX,
-                    StateDictLayout.CfcLayout.Head.FF1) + ", ...)");
+                    StateDictLayout.CfcLayout.Head.FF1) + ", ...; a baseline's " + BaselineLayout.weightIh(0) + " or "
+                    + BaselineLayout.Ctrnn.TAU_RAW.key() + " and " + BaselineLayout.READOUT_WEIGHT + ")");
         }
     }
 

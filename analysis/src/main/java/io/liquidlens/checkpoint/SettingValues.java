@@ -30,11 +30,21 @@ final class SettingValues {
     /** The given settings over the defaults; each default used is added to {@code assumed} as one line. */
     static Map<String, String> resolve(Map<String, String> defaults, Map<String, String> settings,
                                        List<String> assumed) {
+        return resolve(defaults, settings, assumed, "ncps default");
+    }
+
+    /**
+     * As {@link #resolve(Map, Map, List)}, each assumed line saying whose default it is.
+     *
+     * @param whose e.g. {@code torch default}
+     */
+    static Map<String, String> resolve(Map<String, String> defaults, Map<String, String> settings,
+                                       List<String> assumed, String whose) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> d : defaults.entrySet()) {
             String given = settings.get(d.getKey());
             if (given == null) {
-                assumed.add(d.getKey() + "=" + d.getValue() + " (ncps default)");
+                assumed.add(d.getKey() + "=" + d.getValue() + " (" + whose + ")");
             }
             values.put(d.getKey(), given == null ? d.getValue() : given);
         }

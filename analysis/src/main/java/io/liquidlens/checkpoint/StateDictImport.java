@@ -22,14 +22,17 @@ public final class StateDictImport {
     }
 
     /**
-     * The inferred model, one line per setting taken from ncps's defaults, and the settings no tensor of this
-     * kind records with their defaults.
+     * The inferred model, its tensors under the names its model folder keeps (a baseline's under {@code rnn.} and
+     * {@code fc.} whatever prefixes the checkpoint used), one line per setting taken from a default, and the settings
+     * no tensor of this kind records with their defaults.
      *
      * @param assumed    lines such as {@code ode_unfolds=6 (ncps default)}
      * @param unrecorded the {@code --set} keys of this kind of cell, with ncps's defaults as text, in ncps's order
      */
-    public record Result(ModelSpec spec, List<String> assumed, Map<String, String> unrecorded) {
+    public record Result(ModelSpec spec, Map<String, NdArray> weights, List<String> assumed,
+                         Map<String, String> unrecorded) {
         public Result {
+            weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
             assumed = List.copyOf(assumed);
             unrecorded = Collections.unmodifiableMap(new LinkedHashMap<>(unrecorded));
         }
@@ -44,6 +47,9 @@ public final class StateDictImport {
      *                                  about a setting starts with {@code --set}
      */
     public static Result infer(Map<String, NdArray> weights, Map<String, String> settings) {
+        if (BaselineStateDictImport.applies(weights, settings)) {
+            return BaselineStateDictImport.infer(weights, settings);
+        }
         if (weights.keySet().stream().anyMatch(StateDictLayout::isWiredCfcKey)) {
             return CfcStateDictImport.inferWired(weights, settings);
         }

@@ -13,12 +13,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code liquidlens import}: a model folder from a bare ncps state dict (LTC, CfC or wired CfC). */
+/**
+ * {@code liquidlens import}: a model folder from a bare ncps state dict (LTC, CfC or wired CfC) or a baseline's (a torch
+ * LSTM, GRU or RNN stack or a CT-RNN, with a Linear readout).
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Write a model folder (model.json and the weights as .safetensors) from a bare state dict of"
                 + " an ncps LTC or CfC (torch.save(model.state_dict()) as .pt, or .safetensors), so info, simulate and"
                 + " the other commands can open it; or from a whole pickled ncps LTC or CfC (torch.save(model)), read"
-                + " without importing or running anything, which records every setting.",
+                + " without importing or running anything, which records every setting; or from the state dict of a"
+                + " baseline: a module with a torch LSTM, GRU or RNN stack (or a CT-RNN) as rnn and a Linear readout"
+                + " as fc.",
                 "The cell, its sizes, mappings, mixed memory, a CfC's backbone and projection, and the wiring (from"
                         + " the sparsity masks, an NCP's layers from the graph) are read from the tensors; the settings"
                         + " no tensor holds come from --set or ncps's defaults, one line printed per default assumed."})
@@ -35,7 +40,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting no tensor records. LTC: ode_unfolds,"
             + " epsilon, implicit_param_constraints, return_sequences, batch_first, output_size (only without an output"
             + " mapping). CfC: mode (default or no_gate), activation (with a backbone), return_sequences, batch_first;"
-            + " a one-layer wired CfC also output_size. Repeat for several.")
+            + " a one-layer wired CfC also output_size. Baselines: batch_first, an RNN's nonlinearity (tanh or relu),"
+            + " a CT-RNN's ode_unfolds, and rnn_prefix and readout_prefix for a module whose layers are not called rnn"
+            + " and fc. Repeat for several.")
     List<String> settings = List.of();
 
     @Option(names = "--name", paramLabel = "N", description = "The model's name (default: the checkpoint's file name).")

@@ -4,8 +4,10 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.DType;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.TorchRnnSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -53,19 +55,25 @@ final class Inputs {
             throw new LiquidLensException(file, "shape " + Arrays.toString(ts.shape()) + " does not fit the inputs;"
                     + " expected (" + b + ", " + l + ") or (" + b + ", " + l + ", 1)");
         }
-        requirePositiveForLtc(file, ts, spec);
+        if (spec.cell() instanceof TorchRnnSpec torch) {
+            // an explicit file of elapsed times would be silently ignored: say so instead
+            throw new LiquidLensException(file, "a " + torch.kind().torchClass() + " steps once per input whatever"
+                    + " the time between inputs, as torch does, so it takes no elapsed times; leave --timespans out");
+        }
+        requirePositiveForSolvers(file, ts, spec);
         return ts;
     }
 
-    /** The LTC solver divides by dt / unfolds, so its elapsed times must be positive. */
-    static void requirePositiveForLtc(Path file, NdArray ts, ModelSpec spec) {
-        if (!(spec.cell() instanceof LtcSpec)) {
+    /** The LTC's and the CT-RNN's solvers step by dt / unfolds, so their elapsed times must be positive. */
+    static void requirePositiveForSolvers(Path file, NdArray ts, ModelSpec spec) {
+        if (!(spec.cell() instanceof LtcSpec) && !(spec.cell() instanceof CtrnnSpec)) {
             return;
         }
         double[] v = ts.toDoubleArray();
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] > 0)) {
-                throw new LiquidLensException(file, "elapsed times must be > 0 for an LTC, got " + v[i]
+                throw new LiquidLensException(file, "elapsed times must be > 0 for "
+                        + (spec.cell() instanceof LtcSpec ? "an LTC" : "a CT-RNN") + ", got " + v[i]
                         + " at flat index " + i);
             }
         }

@@ -2,7 +2,9 @@ package io.liquidlens.cli;
 
 import io.liquidlens.BadOptionException;
 import io.liquidlens.LiquidLensException;
+import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Intervention;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +53,14 @@ final class InterventionArgs {
         return out;
     }
 
-    /** {@code model} with the interventions made; a model that cannot take one is a one-line error. */
-    LiquidModel apply(LiquidModel model) {
+    /** The loaded model's network with the interventions made; a model that cannot take one is a one-line error. */
+    LiquidModel apply(LoadedModel loaded) {
+        List<Intervention> interventions = parse();
+        if (!interventions.isEmpty()) {
+            BaselineSupport.requireLiquid(loaded, "interventions (--clamp, --cut)");
+        }
         try {
-            return Intervention.apply(model, parse());
+            return Intervention.apply(loaded.network(), interventions);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException(e.getMessage(), e);
         }

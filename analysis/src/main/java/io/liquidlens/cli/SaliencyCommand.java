@@ -11,6 +11,7 @@ import io.liquidlens.io.Npz;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ final class SaliencyCommand implements Callable<Integer> {
                     Limits.SALIENCY_WINDOW));
         }
         LoadedModel loaded = LoadedModel.load(model);
+        BaselineSupport.requireLiquid(loaded, "saliency maps");
         SequenceGradient reverse = ReverseMode.of(loaded);
         Rollout r = Rollouts.read(rollout);
         if (r.isImage()) {
@@ -89,7 +91,7 @@ final class SaliencyCommand implements Callable<Integer> {
                     + loaded.folder() + " takes " + features);
         }
         if (r.timespans() != null) {
-            Inputs.requirePositiveForLtc(rollout, r.timespans(), reverse.spec());
+            Inputs.requirePositiveForSolvers(rollout, r.timespans(), reverse.spec());
         }
         long values = (long) steps * reverse.outputSize() * (window + 1L) * features;
         if (values > Integer.MAX_VALUE - 16) {

@@ -21,7 +21,7 @@ final class SequenceOptions {
     Path hx0;
 
     @Option(names = "--cx0", paramLabel = "C.npy",
-            description = "Initial LSTM cell state (B, N) of a mixed-memory model; default zeros.")
+            description = "Initial LSTM cell state (B, N) of a mixed-memory model or an LSTM baseline; default zeros.")
     Path cx0;
 
     /**

@@ -12,6 +12,7 @@ import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.BatchLayout;
+import io.liquidlens.spec.TorchRnnSpec;
 import io.liquidlens.sim.SimulationInput;
 import io.liquidlens.sim.SimulationOptions;
 import io.liquidlens.sim.SimulationResult;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a model over a batch of input sequences, exactly as ncps computes it, and write the"
                 + " outputs and the full hidden state after every step.",
                 "RESULT.npz holds outputs (B, L, M'), states (B, L, N) in ncps's state order, hx (B, N);"
-                        + " with mixed memory also cx (B, N); with --tau also tau (B, L, N); provenance (a JSON string: version,"
+                        + " with mixed memory or an LSTM baseline also cx (B, N); with --tau also tau (B, L, N); provenance"
+                        + " (a JSON string: version,"
                         + " input files with SHA-256, options)."})
 final class SimulateCommand implements Callable<Integer> {
 
@@ -120,8 +122,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
         NdArray h0 = Inputs.state(sequence.hx0, b, n);
         NdArray c0 = Inputs.state(sequence.cx0, b, n);
-        if (c0 != null && !loaded.network().mixedMemory()) {
-            throw new LiquidLensException(sequence.cx0, "the model has no mixed memory, so it has no LSTM cell state");
+        if (c0 != null && !loaded.network().carriesCellState()) {
+            throw new LiquidLensException(sequence.cx0, "the model has no LSTM (neither mixed memory nor an LSTM"
+                    + " baseline), so it has no LSTM cell state");
+        }
+        if (tau && loaded.manifest().spec().cell() instanceof TorchRnnSpec torch) {
+            throw new LiquidLensException(loaded.manifestFile(), torch.describe() + " has no time constants; --tau is"
+                    + " for LTC, CfC and CT-RNN models");
         }
 
         boolean batchFirst = loaded.network().spec().cell().batchFirst();
@@ -129,7 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
                 : new SimulationInput(BatchLayout.swapBatchAndTime(x), ts == null ? null : BatchLayout.swapBatchAndTime(ts),
                 h0, c0);
         requireMemory(b, l, loaded.network());
-        LiquidModel network = interventions.apply(loaded.network());
+        LiquidModel network = interventions.apply(loaded);
         SimulationResult result;
         try {
             result = new Simulator(network).run(in, SimulationOptions.defaults().withTau(tau),

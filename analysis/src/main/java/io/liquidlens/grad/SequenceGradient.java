@@ -5,6 +5,7 @@ import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.StateDictLayout.Lstm;
 import io.liquidlens.model.StateDictLayout.Ltc;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
@@ -109,6 +110,10 @@ public final class SequenceGradient implements ReverseModel {
         }
         if (spec.cell() instanceof CfcSpec) {
             return CfcGrads.forModel(spec, StateDictLayout.wiringOf(spec), params);
+        }
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            throw new IllegalArgumentException(baseline.describe() + ": reverse mode is not supported for baselines"
+                    + " yet");
         }
         throw new IllegalArgumentException("unknown cell " + spec.cell());
     }

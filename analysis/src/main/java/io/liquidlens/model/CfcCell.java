@@ -148,8 +148,8 @@ public final class CfcCell implements RecurrentCell {
      * same array region as {@code h}.
      */
     @Override
-    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] s, Clamp clamp) {
+    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] c, int cOff, float[] out,
+                     int outOff, float[] tau, int tauOff, float[] s, Clamp clamp) {
         clamp.apply(h, hOff);
         int n0 = input + hidden;
         System.arraycopy(x, xOff, s, 0, input); // cat([input, hx]): input first

@@ -4,9 +4,13 @@ import io.liquidlens.head.HeadSpec;
 import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.model.StateDictLayout.CfcLayout;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.ReadoutSpec;
+import io.liquidlens.spec.TorchRnnSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
@@ -18,7 +22,8 @@ import java.util.Optional;
 
 /**
  * An ncps model with its weights: [mixed-memory LSTM] -> liquid cell -> [projection {@code fc}], as
- * {@code ncps.torch.LTC} / {@code ncps.torch.CfC} run it at each step. Immutable and thread-safe: the
+ * {@code ncps.torch.LTC} / {@code ncps.torch.CfC} run it at each step; or a baseline (docs/BASELINES.md): its
+ * recurrent layers, then its readout {@code fc} on the last layer's hidden units. Immutable and thread-safe: the
  * state and scratch buffers belong to the caller.
  */
 public final class LiquidModel {
@@ -54,7 +59,22 @@ public final class LiquidModel {
         }
         int s = spec.inputSize();
         StateDictReader r = new StateDictReader(stateDict);
-        if (spec.cell() instanceof LtcSpec ltc) {
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            int units = ((UnitsSpec.Dense) spec.units()).units();
+            if (baseline instanceof TorchRnnSpec torch) {
+                TorchRnnCell layers = new TorchRnnCell(torch, s, units, r);
+                kind = switch (torch.kind()) {
+                    case LSTM -> CellKind.LSTM;
+                    case GRU -> CellKind.GRU;
+                    case RNN_TANH, RNN_RELU -> CellKind.RNN;
+                };
+                cell = layers;
+            } else {
+                kind = CellKind.CTRNN;
+                cell = new CtrnnCell((CtrnnSpec) baseline, s, units, r);
+            }
+            stateNeuronIds = identity(cell.stateSize());
+        } else if (spec.cell() instanceof LtcSpec ltc) {
             kind = CellKind.LTC;
             cell = new LtcCell(ltc, s, wiring.units(), wiring.outputDim(), r);
             stateNeuronIds = identity(wiring.units());
@@ -75,12 +95,19 @@ public final class LiquidModel {
         int n = cell.stateSize();
         stateRoles = new NeuronRole[n];
         for (int p = 0; p < n; p++) {
-            // a dense CfC has no wiring; ncps makes every unit an output, so every unit is a motor neuron
-            stateRoles[p] = wiring == null ? NeuronRole.MOTOR : wiring.role(stateNeuronIds[p]);
+            // a dense CfC has no wiring; ncps makes every unit an output, so every unit is a motor neuron. A
+            // baseline's hidden units are read by its readout and by each other: none commands or is an output
+            stateRoles[p] = kind.isBaseline() ? NeuronRole.INTER
+                    : wiring == null ? NeuronRole.MOTOR : wiring.role(stateNeuronIds[p]);
         }
         lstm = spec.cell().mixedMemory() ? new LstmCell(s, n, r) : null;
         Integer proj = spec.cell() instanceof CfcSpec c ? c.projSize() : null;
-        if (proj != null) {
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            ReadoutSpec readout = baseline.readout();
+            fcW = r.take(BaselineLayout.READOUT_WEIGHT, readout.outFeatures(), cell.outputSize());
+            fcB = readout.bias() ? r.take(BaselineLayout.READOUT_BIAS, readout.outFeatures()) : null;
+            outputSize = readout.outFeatures();
+        } else if (proj != null) {
             fcW = r.take(StateDictLayout.FC_WEIGHT, proj, cell.outputSize());
             fcB = r.take(StateDictLayout.FC_BIAS, proj);
             outputSize = proj;
@@ -130,9 +157,10 @@ public final class LiquidModel {
      * it is ignored).
      */
     public static LiquidModel fromStateDict(ModelSpec spec, Wiring wiring, Map<String, NdArray> stateDict) {
-        boolean denseCfc = spec.cell() instanceof CfcSpec && spec.units() instanceof UnitsSpec.Dense;
-        Wiring w = denseCfc ? null : wiring;
-        if (!denseCfc) {
+        boolean unwired = spec.cell() instanceof BaselineSpec
+                || spec.cell() instanceof CfcSpec && spec.units() instanceof UnitsSpec.Dense;
+        Wiring w = unwired ? null : wiring;
+        if (!unwired) {
             if (w == null) {
                 throw new IllegalArgumentException("a wiring is required for " + spec.cell().ncpsClass()
                         + " with these units");
@@ -162,8 +190,7 @@ public final class LiquidModel {
             throw new IllegalArgumentException("the head gives " + head.outputSize() + " features but the cell's"
                     + " input_size is " + spec.inputSize());
         }
-        Wiring w = spec.cell() instanceof CfcSpec && spec.units() instanceof UnitsSpec.Dense ? null : defaultWiring(spec);
-        return new LiquidModel(spec, w, head, stateDict);
+        return new LiquidModel(spec, defaultWiring(spec), head, stateDict);
     }
 
     private static Wiring defaultWiring(ModelSpec spec) {
@@ -184,13 +211,18 @@ public final class LiquidModel {
             w.count(t, stateRoles);
         } else if (cell instanceof CfcCell c) {
             c.count(t, stateRoles);
+        } else if (cell instanceof TorchRnnCell torch) {
+            torch.count(t, stateRoles);
+        } else if (cell instanceof CtrnnCell ctrnn) {
+            ctrnn.count(t, stateRoles);
         }
         if (lstm != null) {
             lstm.count(t, stateRoles);
         }
         if (fcW != null) {
-            t.tensor(fcW.length + fcB.length);
-            t.shared(fcW.length + fcB.length);
+            int readout = fcW.length + (fcB == null ? 0 : fcB.length);
+            t.tensor(readout);
+            t.shared(readout);
         }
         return t.build();
     }
@@ -287,7 +319,7 @@ public final class LiquidModel {
         return new Wiring(wiring.kind(), wiring.outputDim(), adj, sens, roles, wiring.layers());
     }
 
-    /** LTC, dense CfC or wired CfC. */
+    /** LTC, dense CfC, wired CfC or a baseline's cell. */
     public CellKind cellKind() {
         return kind;
     }
@@ -329,6 +361,20 @@ public final class LiquidModel {
     }
 
     /**
+     * True when the model carries a cell state c (length {@link #stateSize()}) beside h from step to step: the LSTM
+     * of mixed memory, or an LSTM baseline's own cell states (layer by layer, as its hidden units in h). What
+     * {@link #step}'s {@code c} holds, and {@code simulate}'s {@code cx0} and {@code cx}.
+     */
+    public boolean carriesCellState() {
+        return lstm != null || cell.memorySize() > 0;
+    }
+
+    /** True for a conventional baseline (LSTM, GRU, RNN, CT-RNN): no wiring, hidden units as its neurons. */
+    public boolean isBaseline() {
+        return kind.isBaseline();
+    }
+
+    /**
      * Wiring neuron id of each state entry. LTC and dense CfC: the identity; wired CfC: layer by layer
      * ({@code [inter..., command..., motor...]} for an NCP), docs/NCPS.md#wired-cfc.
      */
@@ -336,7 +382,7 @@ public final class LiquidModel {
         return stateNeuronIds.clone();
     }
 
-    /** Role of the neuron at state index {@code p} (dense CfC: motor). */
+    /** Role of the neuron at state index {@code p} (dense CfC: motor; a baseline's hidden units: inter). */
     public NeuronRole stateRole(int p) {
         return stateRoles[p];
     }
@@ -354,6 +400,9 @@ public final class LiquidModel {
      * @throws IllegalArgumentException for an id that is not one of the model's neurons or a non-finite value
      */
     public LiquidModel withClamps(Map<Integer, Float> valuesByNeuron) {
+        if (!valuesByNeuron.isEmpty()) {
+            requireLiquid("interventions");
+        }
         int n = stateSize();
         int[] positions = new int[valuesByNeuron.size()];
         float[] values = new float[positions.length];
@@ -388,10 +437,23 @@ public final class LiquidModel {
      *                                  dense CfC, which has no synapses)
      */
     public LiquidModel withSynapseCut(int from, int to, boolean sensory) {
+        requireLiquid("interventions");
         Map<String, NdArray> edited = SynapseCut.edit(this, weights, from, to, sensory);
         HeadSpec headSpec = head == null ? null : head.spec();
         LiquidModel cut = new LiquidModel(spec, wiring, headSpec, edited);
         return clamp.isEmpty() ? cut : new LiquidModel(cut, clamp);
+    }
+
+    /**
+     * Refuses a baseline for something that does not take one yet.
+     *
+     * @param what what does not take it, e.g. {@code interventions}
+     * @throws IllegalArgumentException saying what this baseline is and that {@code what} are not supported for it
+     */
+    private void requireLiquid(String what) {
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            throw new IllegalArgumentException(BaselineSupport.refusal(baseline, what));
+        }
     }
 
     /** Fresh scratch space for {@link #step}; one per thread. */
@@ -418,7 +480,8 @@ public final class LiquidModel {
      *              perception head one (H, W, C) frame
      * @param dt    elapsed time of this step for this sample
      * @param h     state (length {@link #stateSize()}), replaced
-     * @param c     LSTM cell state (length {@link #stateSize()}), replaced; ignored without mixed memory
+     * @param c     LSTM cell state (length {@link #stateSize()}), replaced; ignored unless
+     *              {@link #carriesCellState()}
      * @param out   receives {@link #outputSize()} outputs at {@code outOff}
      * @param tau   null, or receives {@link #stateSize()} time constants at {@code tauOff}
      *              (LTC: liquid time constant; CfC: time gate, see {@link CfcCell})
@@ -449,11 +512,11 @@ public final class LiquidModel {
             lstm.step(input, inOff, h, 0, c, 0, buf.lstm);
         }
         if (fcW == null) {
-            cell.step(input, inOff, dt, h, 0, out, outOff, tau, tauOff, buf.cell, clamp);
+            cell.step(input, inOff, dt, h, 0, c, 0, out, outOff, tau, tauOff, buf.cell, clamp);
             return;
         }
         float[] y = buf.cellOut;
-        cell.step(input, inOff, dt, h, 0, y, 0, tau, tauOff, buf.cell, clamp);
+        cell.step(input, inOff, dt, h, 0, c, 0, y, 0, tau, tauOff, buf.cell, clamp);
         project(y, out, outOff);
     }
 
@@ -483,7 +546,7 @@ public final class LiquidModel {
             for (int k = 0; k < m; k++) {
                 acc += fcW[base + k] * y[k];
             }
-            out[outOff + p] = acc + fcB[p];
+            out[outOff + p] = fcB == null ? acc : acc + fcB[p];
         }
     }
 }

@@ -203,8 +203,8 @@ public final class LtcCell implements RecurrentCell {
      * <p>{@code tau}, when not null, receives the liquid time constant of every neuron (class Javadoc).
      */
     @Override
-    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] s, Clamp clamp) {
+    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] c, int cOff, float[] out,
+                     int outOff, float[] tau, int tauOff, float[] s, Clamp clamp) {
         final int n = units;
         final int oNumS = sensory;
         final int oDenS = oNumS + n;

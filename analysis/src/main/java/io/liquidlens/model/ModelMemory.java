@@ -2,8 +2,10 @@ package io.liquidlens.model;
 
 import io.liquidlens.MemoryBudget;
 import io.liquidlens.head.HeadSpec;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.TorchRnnSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.wiring.AutoNcpSpec;
 import io.liquidlens.wiring.ExplicitWiringSpec;
@@ -47,13 +49,19 @@ public final class ModelMemory {
     public static long bytes(ModelSpec spec, HeadSpec head) {
         long n = units(spec);
         long s = spec.inputSize();
-        long synapses = MemoryBudget.product(n, MemoryBudget.sum(n, s));
-        long slots = spec.cell() instanceof CfcSpec cfc && spec.units() instanceof UnitsSpec.Dense
-                ? denseCfcSlots(cfc, n, s)
-                // LTC: w, sigma, mu, erev for every slot; wired CfC: four gate matrices over the same slots
-                : MemoryBudget.product(4, synapses);
-        long bytes = MemoryBudget.sum(MemoryBudget.product(slots, BYTES_PER_SLOT),
-                MemoryBudget.product(synapses, BYTES_PER_SYNAPSE));
+        long bytes;
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            // no adjacency: only the layers' and the readout's weights
+            bytes = MemoryBudget.product(baselineSlots(baseline, n, s), BYTES_PER_SLOT);
+        } else {
+            long synapses = MemoryBudget.product(n, MemoryBudget.sum(n, s));
+            long slots = spec.cell() instanceof CfcSpec cfc && spec.units() instanceof UnitsSpec.Dense
+                    ? denseCfcSlots(cfc, n, s)
+                    // LTC: w, sigma, mu, erev for every slot; wired CfC: four gate matrices over the same slots
+                    : MemoryBudget.product(4, synapses);
+            bytes = MemoryBudget.sum(MemoryBudget.product(slots, BYTES_PER_SLOT),
+                    MemoryBudget.product(synapses, BYTES_PER_SYNAPSE));
+        }
         if (head != null) {
             bytes = MemoryBudget.sum(bytes, MemoryBudget.product(head.parameterCount(), BYTES_PER_SLOT));
         }
@@ -94,6 +102,20 @@ public final class ModelMemory {
             return r.units();
         }
         return ((ExplicitWiringSpec) w).adjacency().length;
+    }
+
+    /**
+     * A baseline: each layer's gate rows over its inputs, its hidden units and two biases (a CT-RNN: one gate and its
+     * time constants in place of the second bias), then the readout.
+     */
+    private static long baselineSlots(BaselineSpec baseline, long n, long s) {
+        long gates = baseline instanceof TorchRnnSpec t ? t.kind().gates() : 1;
+        long slots = 0;
+        for (int l = 0; l < baseline.layers(); l++) {
+            long perUnit = MemoryBudget.sum(l == 0 ? s : n, n + 2);
+            slots = MemoryBudget.sum(slots, MemoryBudget.product(gates, n, perUnit));
+        }
+        return MemoryBudget.sum(slots, MemoryBudget.product(baseline.readout().outFeatures(), n + 1));
     }
 
     /** A dense CfC: the backbone, then ff1, ff2, time_a and time_b from the backbone (or the input) to the units. */

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.io.InputRole;
 import io.liquidlens.io.ModelManifest;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.NcpsConfig;
+import io.liquidlens.spec.TorchRnnSpec;
+import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.spec.WiringJson;
 import io.liquidlens.wiring.WiringSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +101,9 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
     }
 
     private static String describe(LiquidModel net) {
+        if (net.spec().cell() instanceof BaselineSpec b) {
+            return describe(b, ((UnitsSpec.Dense) net.spec().units()).units());
+        }
         if (net.spec().cell() instanceof LtcSpec l) {
             return String.format(Locale.ROOT, "ode_unfolds=%d, epsilon=%s, %s constraints, input_mapping=%s,"
                             + " output_mapping=%s%s", l.odeUnfolds(), l.epsilon(),
@@ -116,6 +123,22 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
             sb.append(", mixed_memory");
         }
         return sb.toString();
+    }
+
+    /** A baseline's options: {@code nonlinearity=relu, 2 layers x 12 hidden units, bias, readout Linear(12, 1)}. */
+    private static String describe(BaselineSpec b, int units) {
+        StringBuilder sb = new StringBuilder();
+        if (b instanceof TorchRnnSpec t) {
+            if (t.kind().nonlinearity() != null) {
+                sb.append("nonlinearity=").append(t.kind().nonlinearity()).append(", ");
+            }
+            sb.append(String.format(Locale.ROOT, "%d layer%s x %d hidden units, %s", t.numLayers(),
+                    t.numLayers() == 1 ? "" : "s", units, t.bias() ? "bias" : "no bias"));
+        } else if (b instanceof CtrnnSpec c) {
+            sb.append(String.format(Locale.ROOT, "%d units, ode_unfolds=%d", units, c.odeUnfolds()));
+        }
+        return sb.append(String.format(Locale.ROOT, ", readout Linear(%d, %d%s)", units, b.readout().outFeatures(),
+                b.readout().bias() ? "" : ", bias=False")).toString();
     }
 
     /** Neurons of the recurrent network (inter + command + motor; sensory inputs are not neurons here). */
@@ -168,6 +191,8 @@ public record ModelSummary(String name, String source, CellKind cell, String cel
             case LTC -> "LTC";
             case CFC -> "CfC";
             case WIRED_CFC -> "CfC (wired)";
+            case LSTM, GRU, RNN -> ncps.get("class").asText() + " (baseline)";
+            case CTRNN -> "CT-RNN (baseline)";
         };
     }
 

@@ -1,6 +1,7 @@
 package io.liquidlens.model;
 
 import io.liquidlens.spec.Activation;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcMode;
 import io.liquidlens.spec.CfcSpec;
 import io.liquidlens.spec.LtcSpec;
@@ -15,7 +16,7 @@ import java.util.List;
  * Every tensor an ncps model's {@code state_dict()} holds, in ncps's order, with its shape and whether it is
  * trained: the one place that spells ncps's tensor names (docs/NCPS.md#state-dict-tensor-names). The float cells read their weights
  * by these names, reverse mode lays out and reads its parameters by them, the initialiser fills them, a
- * synapse cut edits them, and checkpoints are checked against them.
+ * synapse cut edits them, and checkpoints are checked against them. A baseline's names are {@link BaselineLayout}'s.
  */
 public final class StateDictLayout {
     /** The prefix of every tensor of the recurrent cell, as ncps names them. */
@@ -173,12 +174,12 @@ public final class StateDictLayout {
         return biasKey.substring(0, biasKey.lastIndexOf('.')) + ".weight";
     }
 
-    /** The wiring ncps builds for a spec (null for a dense CfC, which has none). */
+    /** The wiring ncps builds for a spec (null for a dense CfC or a baseline, which have none). */
     public static Wiring wiringOf(ModelSpec spec) {
         if (spec.units() instanceof UnitsSpec.Wired wired) {
             return wired.wiring().build(spec.inputSize());
         }
-        if (spec.cell() instanceof CfcSpec) {
+        if (spec.cell() instanceof CfcSpec || spec.cell() instanceof BaselineSpec) {
             return null;
         }
         int units = ((UnitsSpec.Dense) spec.units()).units();
@@ -190,8 +191,11 @@ public final class StateDictLayout {
         return of(spec, wiringOf(spec));
     }
 
-    /** The tensors of {@code spec} with a given wiring (ignored for a dense CfC). */
+    /** The tensors of {@code spec} with a given wiring (ignored for a dense CfC and a baseline). */
     public static List<Tensor> of(ModelSpec spec, Wiring wiring) {
+        if (spec.cell() instanceof BaselineSpec) {
+            return BaselineLayout.of(spec);
+        }
         List<Tensor> out = new ArrayList<>();
         int s = spec.inputSize();
         int stateSize;

@@ -107,8 +107,8 @@ public final class WiredCfcCell implements RecurrentCell {
      * state order.
      */
     @Override
-    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] out, int outOff, float[] tau,
-                     int tauOff, float[] scratch, Clamp clamp) {
+    public void step(float[] x, int xOff, float dt, float[] h, int hOff, float[] c, int cOff, float[] out,
+                     int outOff, float[] tau, int tauOff, float[] scratch, Clamp clamp) {
         float[] in = x;
         int inOff = xOff;
         clamp.apply(h, hOff);

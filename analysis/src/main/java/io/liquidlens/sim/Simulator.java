@@ -73,15 +73,15 @@ public final class Simulator {
         float[] ts = timespans(in.timespans(), layout);
         float[] h0 = initial(in.hx0(), layout, "hx0");
         float[] c0 = initial(in.cx0(), layout, "cx0");
-        if (c0 != null && !model.mixedMemory()) {
-            throw new IllegalArgumentException("cx0 given but the model has no mixed memory");
+        if (c0 != null && !model.carriesCellState()) {
+            throw new IllegalArgumentException("cx0 given but the model has no mixed memory and is no LSTM, so it carries no cell state");
         }
 
         float[] outs = new float[b * l * m];
         float[] states = new float[b * l * n];
         float[] tau = options.recordTau() ? new float[b * l * n] : null;
         float[] hx = new float[b * n];
-        float[] cx = model.mixedMemory() ? new float[b * n] : null;
+        float[] cx = model.carriesCellState() ? new float[b * n] : null;
         Run run = new Run(layout, xs, ts, h0, c0, outs, states, tau, hx, cx, listener, new AtomicLong());
 
         long total = (long) b * l;
@@ -146,12 +146,13 @@ public final class Simulator {
                     + " or " + Arrays.toString(new int[] {d0, d1, 1}) + ", got " + Arrays.toString(ts.shape()));
         }
         float[] v = finite(ts, "timespans");
-        if (model.cellKind() == CellKind.LTC) {
+        if (model.cellKind() == CellKind.LTC || model.cellKind() == CellKind.CTRNN) {
             for (int i = 0; i < v.length; i++) {
                 if (!(v[i] > 0f)) {
-                    // cm / (dt / K) is infinite at dt = 0: the LTC solver needs a positive step
-                    throw new IllegalArgumentException("timespans must be > 0 for an LTC, got " + v[i]
-                            + " at flat index " + i);
+                    // cm / (dt / K) is infinite at dt = 0: the LTC solver needs a positive step, and the CT-RNN's
+                    // solver, made the same way, would run backwards in time
+                    throw new IllegalArgumentException("timespans must be > 0 for " + (model.cellKind() == CellKind.LTC
+                            ? "an LTC" : "a CT-RNN") + ", got " + v[i] + " at flat index " + i);
                 }
             }
         }

@@ -1,9 +1,15 @@
 package io.liquidlens.spec;
 
-/** The recurrent cell of a model and the wrapper options ncps gives it. */
-public sealed interface CellSpec permits LtcSpec, CfcSpec {
+/**
+ * The recurrent cell of a model and the wrapper options ncps gives it; or a conventional baseline's
+ * ({@link BaselineSpec}).
+ */
+public sealed interface CellSpec permits LtcSpec, CfcSpec, BaselineSpec {
 
-    /** The ncps class name, {@code "LTC"} or {@code "CfC"}. */
+    /**
+     * The class name in model.json: {@code "LTC"} or {@code "CfC"} (ncps), {@code "LSTM"}, {@code "GRU"} or
+     * {@code "RNN"} (torch), or {@code "CTRNN"}.
+     */
     String ncpsClass();
 
     /** ncps {@code return_sequences}: the readout is every step (true) or only the last one. */

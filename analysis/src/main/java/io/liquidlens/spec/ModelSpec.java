@@ -1,13 +1,15 @@
 package io.liquidlens.spec;
 
+import io.liquidlens.Limits;
 import io.liquidlens.wiring.ExplicitWiringSpec;
 import io.liquidlens.wiring.FullyConnectedSpec;
 import io.liquidlens.wiring.RandomSpec;
 import io.liquidlens.wiring.WiringSpec;
 
 /**
- * A whole ncps model call: {@code LTC(input_size, units, ...)} or {@code CfC(input_size, units, ...)}.
- * The compact constructor applies the checks ncps makes when it builds the model.
+ * A whole ncps model call: {@code LTC(input_size, units, ...)} or {@code CfC(input_size, units, ...)}; or a
+ * baseline's, whose units are its hidden units per layer. The compact constructor applies the checks ncps (or
+ * torch) makes when it builds the model.
  */
 public record ModelSpec(int inputSize, UnitsSpec units, CellSpec cell) {
 
@@ -18,6 +20,14 @@ public record ModelSpec(int inputSize, UnitsSpec units, CellSpec cell) {
         }
         if (units == null || cell == null) {
             throw new IllegalArgumentException("units and cell must not be null");
+        }
+        if (cell instanceof BaselineSpec baseline) {
+            if (!(units instanceof UnitsSpec.Dense dense)) {
+                throw new IllegalArgumentException(baseline.ncpsClass() + " takes a number of hidden units, not a"
+                        + " wiring");
+            }
+            Limits.atMost(baseline.ncpsClass() + ": hidden units x layers", (long) dense.units() * baseline.layers(),
+                    Limits.UNITS);
         }
         if (cell instanceof CfcSpec cfc && units instanceof UnitsSpec.Wired wired) {
             if (cfc.backboneLayers() != 0 || cfc.backboneUnits() != 0 || cfc.backboneDropout() != 0) {

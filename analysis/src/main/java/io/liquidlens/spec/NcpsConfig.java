@@ -9,7 +9,8 @@ import io.liquidlens.wiring.WiringSpec;
 /**
  * The {@code "ncps"} object of {@code model.json}: the ncps constructor call as JSON (FORMATS.md).
  * {@code class} is {@code LTC} or {@code CfC}; every other key is a keyword argument with ncps's own
- * name, and ncps's default applies when it is absent or null.
+ * name, and ncps's default applies when it is absent or null. A baseline's classes ({@code LSTM}, {@code GRU},
+ * {@code RNN}, {@code CTRNN}) are read by {@link BaselineConfig}.
  *
  * <p>Errors are {@link IllegalArgumentException}s whose message names the key; the caller adds the file
  * name and turns them into a {@code LiquidLensException}.
@@ -33,11 +34,20 @@ public final class NcpsConfig {
         JsonArgs a = new JsonArgs(ncps, "ncps");
         String cls = a.requireString("class");
         int inputSize = a.requireInt("input_size", 1, Limits.INPUT_SIZE);
+        if (BaselineConfig.isBaseline(cls)) {
+            if (wiring != null) {
+                throw new IllegalArgumentException("ncps: " + cls + " takes no wiring");
+            }
+            ModelSpec spec = BaselineConfig.parse(a, cls, inputSize);
+            a.rejectUnknown();
+            return spec;
+        }
         UnitsSpec units = wiring != null ? unitsIgnoringKey(a, wiring) : units(a);
         CellSpec cell = switch (cls) {
             case "LTC" -> ltc(a);
             case "CfC" -> cfc(a, units instanceof UnitsSpec.Wired);
-            default -> throw new IllegalArgumentException("ncps: unknown class '" + cls + "' (expected LTC or CfC)");
+            default -> throw new IllegalArgumentException("ncps: unknown class '" + cls + "' (expected LTC or CfC, or a"
+                    + " baseline: LSTM, GRU, RNN or CTRNN)");
         };
         a.rejectUnknown();
         return new ModelSpec(inputSize, units, cell);
@@ -128,6 +138,10 @@ public final class NcpsConfig {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("class", spec.cell().ncpsClass());
         o.put("input_size", spec.inputSize());
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            BaselineConfig.write(o, spec, baseline);
+            return o;
+        }
         if (spec.units() instanceof UnitsSpec.Dense d) {
             o.put("units", d.units());
         } else if (spec.units() instanceof UnitsSpec.Wired w) {

@@ -14,6 +14,7 @@ import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelMemory;
 import io.liquidlens.provenance.Provenance;
@@ -161,6 +162,7 @@ public final class TrainingRun {
         }
 
         ModelSpec spec = manifest.spec();
+        BaselineSupport.requireLiquid(manifestFile, spec, "training runs");
         HeadSpec head = LoadedModel.headOf(manifest, manifestFile);
         ModelMemory.require(manifestFile, ModelMemory.trainingBytes(spec, head));
         Start start;

@@ -74,7 +74,7 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
             throw new LiquidLensException("no rollouts given");
         }
         Wiring wiring = model.wiring().orElseThrow(() -> new LiquidLensException(
-                "the model is a dense CfC without a wiring, so its neurons have no roles to pick them by"));
+                "the model has no wiring (a dense CfC or a baseline), so its neurons have no roles to pick them by"));
         List<FeatureSet.Feature> neurons;
         try {
             neurons = options.neurons().resolve(wiring);

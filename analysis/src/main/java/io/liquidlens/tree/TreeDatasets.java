@@ -43,7 +43,7 @@ public final class TreeDatasets {
             throw new LiquidLensException("no rollouts given");
         }
         Wiring wiring = model.wiring().orElseThrow(() -> new LiquidLensException(
-                "the model is a dense CfC without a wiring, so its neurons have no roles to pick features by"));
+                "the model has no wiring (a dense CfC or a baseline), so its neurons have no roles to pick features by"));
         List<FeatureSet.Feature> features;
         try {
             features = featureSet.resolve(wiring);

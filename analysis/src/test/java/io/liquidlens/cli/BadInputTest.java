@@ -135,8 +135,8 @@ class BadInputTest {
 
     @Test
     void unknownClass() throws IOException {
-        editManifest(m -> ((ObjectNode) m.get("ncps")).put("class", "GRU"));
-        assertRejected(simulate(), model.resolve("model.json"), "GRU");
+        editManifest(m -> ((ObjectNode) m.get("ncps")).put("class", "Transformer"));
+        assertRejected(simulate(), model.resolve("model.json"), "Transformer");
     }
 
     @Test

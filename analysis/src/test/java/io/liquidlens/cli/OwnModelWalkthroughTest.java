@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OwnModelWalkthroughTest {
     private static final String MARKER = "<!-- five-minutes:";
-    private static final String JAR = "java -jar analysis/target/liquidlens.jar ";
+    private static final String JAR = ReadmeBlocks.JAR;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path work;
@@ -41,12 +41,12 @@ class OwnModelWalkthroughTest {
     @BeforeAll
     void runTheReadmesCommands(@TempDir Path dir) throws IOException {
         work = dir;
-        root = repositoryRoot();
+        root = ReadmeBlocks.repositoryRoot();
         readme = Files.readString(root.resolve("README.md"));
         for (String line : walkthroughBlock()) {
             if (line.startsWith(JAR)) {
                 commands.add(line);
-                runs.add(CliRunner.run(arguments(line.substring(JAR.length()))));
+                runs.add(CliRunner.run(ReadmeBlocks.arguments(line, root, work)));
             }
         }
     }
@@ -109,34 +109,6 @@ class OwnModelWalkthroughTest {
     }
 
     private List<String> walkthroughBlock() {
-        int marker = readme.indexOf(MARKER);
-        assertThat(marker).as("README has the marked walkthrough").isNotNegative();
-        int open = readme.indexOf("```\n", marker);
-        int close = readme.indexOf("\n```", open + 4);
-        return List.of(readme.substring(open + 4, close).split("\n"));
-    }
-
-    /** The shipped inputs are read where they are; every {@code my-*} output goes to the temporary folder. */
-    private String[] arguments(String line) {
-        List<String> out = new ArrayList<>();
-        for (String arg : line.split(" ")) {
-            if (arg.startsWith("sample-models/") || arg.startsWith("sample-traces/")) {
-                out.add(root.resolve(arg).toString());
-            } else if (arg.startsWith("my-")) {
-                out.add(work.resolve(arg).toString());
-            } else {
-                out.add(arg);
-            }
-        }
-        return out.toArray(String[]::new);
-    }
-
-    private static Path repositoryRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("README.md")) && Files.isRegularFile(p.resolve("analysis/pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no LiquidLens checkout above " + Path.of("").toAbsolutePath());
+        return ReadmeBlocks.block(readme, MARKER);
     }
 }

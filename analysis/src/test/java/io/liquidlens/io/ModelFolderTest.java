@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.Mapping;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.ReadoutSpec;
+import io.liquidlens.spec.TorchRnnKind;
+import io.liquidlens.spec.TorchRnnSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.testing.Fixtures;
 import io.liquidlens.wiring.AutoNcpSpec;
@@ -401,6 +405,19 @@ class ModelFolderTest {
 
         assertThat(JSON.readTree(Files.readString(folder.resolve("model.json")))).isEqualTo(golden);
         assertThat(ModelFolder.readManifest(folder)).isEqualTo(m);
+    }
+
+    @Test
+    void goldenBaselineManifestParsesAndWritesBackToTheSameJson() throws Exception {
+        Path file = Path.of(ModelFolderTest.class.getResource("/io/golden/model-lstm.json").toURI());
+        JsonNode golden = JSON.readTree(Files.readString(file));
+
+        ModelManifest m = ModelFolder.readManifest(file);
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(ModelFolder.toJson(m)));
+
+        assertThat(m.spec()).isEqualTo(new ModelSpec(6, new UnitsSpec.Dense(64), new TorchRnnSpec(TorchRnnKind.LSTM, 1,
+                true, true, 0.0, new ReadoutSpec(1, true))));
+        assertThat(written).isEqualTo(golden);
     }
 
     @Test

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.ReadoutSpec;
+import io.liquidlens.spec.TorchRnnKind;
+import io.liquidlens.spec.TorchRnnSpec;
 import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.train.NcpsInit;
 import io.liquidlens.wiring.FullyConnectedSpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,25 @@ class ModelMemoryTest {
 
         assertThat(model.stateSize()).isEqualTo(800);
         assertThat(weights).isNotEmpty();
+        assertThat(used).as("a real load takes tens of MB").isGreaterThan(5_000_000L);
+        assertThat((double) estimate / used).as("estimate %d against %d bytes used", estimate, used)
+                .isBetween(1 / 3.0, 3.0);
+    }
+
+    @Test
+    void theEstimateOfAnLstmBaselineIsWithinAFactorOfThreeOfARealLoad() {
+        ModelSpec spec = new ModelSpec(10, new UnitsSpec.Dense(1000), new TorchRnnSpec(TorchRnnKind.LSTM, 1, true,
+                true, 0.0, new ReadoutSpec(2, true)));
+        long before = usedAfterGc();
+        Map<String, NdArray> weights = new LinkedHashMap<>();
+        for (Tensor t : StateDictLayout.of(spec)) {
+            weights.put(t.name(), NdArray.ofFloats(t.shape(), new float[t.size()]));
+        }
+        LiquidModel model = LiquidModel.fromStateDict(spec, weights);
+        long used = usedAfterGc() - before;
+        long estimate = ModelMemory.bytes(spec, null);
+
+        assertThat(model.stateSize()).isEqualTo(1000);
         assertThat(used).as("a real load takes tens of MB").isGreaterThan(5_000_000L);
         assertThat((double) estimate / used).as("estimate %d against %d bytes used", estimate, used)
                 .isBetween(1 / 3.0, 3.0);

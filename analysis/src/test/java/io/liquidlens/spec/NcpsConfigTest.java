@@ -106,7 +106,7 @@ class NcpsConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{'class': 'GRU', 'input_size': 3, 'units': 4}|unknown class 'GRU'",
+        "{'class': 'Transformer', 'input_size': 3, 'units': 4}|unknown class 'Transformer'",
         "{'class': 'LTC', 'input_size': 3, 'units': 4, 'ode_unfold': 6}|unknown keyword 'ode_unfold'",
         "{'class': 'LTC', 'input_size': 3, 'units': {'class': 'AutoNCP', 'units': 10, 'output_size': 2, 'sed': 1}}|unknown keyword 'sed'",
         "{'class': 'LTC', 'input_size': 3, 'units': {'class': 'Tree', 'units': 10}}|unknown class 'Tree'",

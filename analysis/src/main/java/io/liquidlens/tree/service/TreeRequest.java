@@ -3,6 +3,7 @@ package io.liquidlens.tree.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.Rollouts;
+import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.NeuronData;
@@ -50,6 +51,7 @@ public record TreeRequest(LoadedModel model, List<Path> rollouts) {
      * @throws LiquidLensException naming the rollouts when they cannot give a tree (e.g. too few episodes)
      */
     public TreeResult policyLevel(TreeOptions options, String command, TreeProgress progress) {
+        BaselineSupport.requireLiquid(model, "decision trees");
         List<Path> files = Rollouts.listRecursively(rollouts);
         TreeDataset data = TreeDatasets.build(model.network(), files, options.features(), options.label(), progress);
         Provenance provenance = provenance(command, files, TreeJson.options(new ObjectMapper(), options).toString());
@@ -64,6 +66,7 @@ public record TreeRequest(LoadedModel model, List<Path> rollouts) {
      * @throws LiquidLensException naming the rollouts when they cannot give the trees (e.g. too few episodes)
      */
     public NeuronLevelResult neuronLevel(NeuronTreeOptions options, String command, TreeProgress progress) {
+        BaselineSupport.requireLiquid(model, "decision trees");
         List<Path> files = Rollouts.listRecursively(rollouts);
         NeuronData data = NeuronData.read(model.network(), files, options, progress);
         Provenance provenance = provenance(command, files,

@@ -132,17 +132,21 @@ public final class ImportFormViewModel {
      * the value assumed; the import's assumed lines read {@code KEY=VALUE (why)}.
      */
     static List<ImportSetting> fields(Inspection i) {
-        Map<String, ImportSetting> out = new LinkedHashMap<>();
-        i.unrecorded().forEach((key, value) -> out.put(key, new ImportSetting(key, value, NCPS_DEFAULT)));
+        Map<String, ImportSetting> assumed = new LinkedHashMap<>();
         for (String line : i.assumed()) {
             int eq = line.indexOf('=');
             int end = line.indexOf(" (", Math.max(eq, 0));
-            if (eq > 0 && end > eq + 1 && line.endsWith(")") && !out.containsKey(line.substring(0, eq))) {
+            if (eq > 0 && end > eq + 1 && line.endsWith(")")) {
                 String key = line.substring(0, eq);
-                out.put(key, new ImportSetting(key, line.substring(eq + 1, end),
+                assumed.putIfAbsent(key, new ImportSetting(key, line.substring(eq + 1, end),
                         line.substring(end + 2, line.length() - 1)));
             }
         }
+        Map<String, ImportSetting> out = new LinkedHashMap<>();
+        // whose default it is (ncps's, or torch's for a baseline) is what the import's own line says
+        i.unrecorded().forEach((key, value) -> out.put(key, new ImportSetting(key, value,
+                assumed.containsKey(key) ? assumed.get(key).why() : NCPS_DEFAULT)));
+        assumed.forEach(out::putIfAbsent);
         return List.copyOf(out.values());
     }
 
@@ -245,7 +249,7 @@ public final class ImportFormViewModel {
         int open = fields(i).size();
         i.notes().forEach(note -> sb.append("\nnote: ").append(note));
         sb.append('\n').append(open == 0 ? "every setting is recorded in the tensors"
-                : open + " setting" + (open == 1 ? "" : "s") + " no tensor records: ncps's defaults are assumed"
+                : open + " setting" + (open == 1 ? "" : "s") + " no tensor records: the defaults are assumed"
                 + " unless changed below");
         return sb.toString();
     }

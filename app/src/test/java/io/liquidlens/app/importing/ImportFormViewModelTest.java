@@ -118,6 +118,26 @@ class ImportFormViewModelTest {
     }
 
     @Test
+    void aTorchBaselineOffersWhatTorchDoesNotRecordWithTorchsDefaultAndImports() throws IOException {
+        String testData = System.getProperty("liquidlens.testdata", "../analysis/src/test/resources");
+        Path lstm = tmp.resolve("lstm.pt");
+        Files.copy(Path.of(testData, "baselines/fixtures/lstm24x1_in6_out1/weights.pt"), lstm);
+
+        form.inspect(lstm);
+        form.settings().get(0).valueProperty().set("true");
+        Path out = tmp.resolve("lstm-out");
+        form.targetProperty().set(out.toString());
+        form.importModel();
+
+        assertThat(form.errorProperty().get()).isNull();
+        assertThat(form.readProperty().get()).startsWith("an LSTM baseline of 6 inputs and 24 hidden units");
+        assertThat(form.settings()).extracting(ImportSetting::key).containsExactly("batch_first");
+        assertThat(form.settings().get(0).why()).isEqualTo("torch default");
+        assertThat(LoadedModel.load(out).network().isBaseline()).isTrue();
+        assertThat(LoadedModel.load(out).manifest().spec().cell().batchFirst()).isTrue();
+    }
+
+    @Test
     void aWholePickledModuleAsksForNothingAndImports() throws IOException {
         Path module = tmp.resolve("whole.pt");
         Files.copy(FIXTURE.getParent().resolveSibling("modules/cfc_wired_autoncp/model.pt"), module);
