@@ -31,9 +31,13 @@ import java.util.concurrent.CancellationException;
  * @param groupOf       the group each model belongs to, in model order ({@code ""} for a model given alone); empty
  *                      when no model is in a group
  * @param inputRoles    vector models: roles set on top of those each model.json declares (empty: none)
+ * @param reference     the model (by the name the report gives it) every other is compared with, or null for the
+ *                      default: the first when there are more than {@link Evidence#MAX_ALL_PAIRS}, else every two
+ *                      with every two
  */
 public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
-                           AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
+                           AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles,
+                           String reference) {
 
     public AuditRequest {
         models = List.copyOf(models);
@@ -47,6 +51,12 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         if (!groupOf.isEmpty() && groupOf.size() != models.size()) {
             throw new IllegalArgumentException(groupOf.size() + " group names for " + models.size() + " models");
         }
+    }
+
+    /** A request with the default comparisons ({@link Evidence#of(List, List, long)}). */
+    public AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
+                        AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
+        this(models, rollouts, perturbations, channels, options, groupOf, inputRoles, null);
     }
 
     /** A request whose models keep the roles their model.json declares. */
@@ -94,6 +104,24 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         }
         return new LoadedModel(loaded.folder(), loaded.manifestFile(), loaded.weightsFile(),
                 loaded.manifest().withInputs(in.withRoles(inputRoles)), loaded.network());
+    }
+
+    /**
+     * Checks {@link #reference} before anything is measured: it names one of the models, and no group has several.
+     *
+     * @throws io.liquidlens.BadOptionException naming {@code --reference} and what is wrong
+     */
+    private void requireReference(List<CausalAuditor.Subject> subjects, List<ModelGroup> groups) {
+        List<String> names = subjects.stream().map(CausalAuditor.Subject::name).toList();
+        if (groups.stream().anyMatch(ModelGroup::isGroup)) {
+            throw new io.liquidlens.BadOptionException("--reference " + reference() + ": groups of seeds are"
+                    + " compared every two with every two; a reference applies to models given alone");
+        }
+        if (!names.contains(reference())) {
+            throw new io.liquidlens.BadOptionException("--reference " + reference() + ": not one of the models, which"
+                    + " are named by their folders: " + (names.size() <= 12 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)"));
+        }
     }
 
     /**
@@ -208,6 +236,10 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
             p.option("input_roles", String.join(",", inputRoles().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().text()).toList()));
         }
+        if (reference() != null) {
+            requireReference(subjects, groups);
+            p.option("reference", reference());
+        }
         if (groups.stream().anyMatch(ModelGroup::isGroup)) {
             p.option("groups", String.join(";", groups.stream().map(g -> g.name() + "=" + String.join(",",
                     g.members())).toList()));
@@ -216,7 +248,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         CausalAuditor.Distributed distributed = engine == null ? null : new CausalAuditor.Distributed(
                 plan(provenance, files, spec, inputs, noisy), engine);
         try {
-            return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed);
+            return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed,
+                    reference());
         } catch (CausalAuditor.RolloutException e) {
             throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -38,6 +38,12 @@ final class ReportCommand implements Callable<Integer> {
                     + io.liquidlens.causal.ModelGroup.MAX_MEMBERS + "), summarised and compared as one.")
     List<String> models;
 
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "Compare every other model with this one (named by its folder) instead of every two with"
+                    + " every two; the default with more than " + io.liquidlens.causal.Evidence.MAX_ALL_PAIRS
+                    + " models, the first given being the reference then. Not with groups.")
+    String reference;
+
     @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
             description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order).")
     List<Path> rollouts;
@@ -122,7 +128,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Eta eta = new Eta(err, System.console() != null);
         AuditRequest request = new AuditRequest(tokens.models(), rollouts, perturbations, channels, options,
-                tokens.groupOf(), InputRoles.parse(inputRoles));
+                tokens.groupOf(), InputRoles.parse(inputRoles), reference);
         CausalAudit audit;
         try (io.liquidlens.spark.SparkEngine engine = spark == null ? null : startSpark(spark);
              OutputClaim claim = request.claim(COMMAND, out)) {
