@@ -46,6 +46,8 @@ final class Reading {
         long significant = all.stream().filter(c -> c.significant(evidence.level())).count();
         String compared = evidence.byGroup() ? " group comparisons (every two groups of independently trained"
                 + " networks, per metric and condition; a group's value is the mean over its seeds)"
+                : evidence.byReference() ? " paired comparisons (each model against the reference "
+                + evidence.reference() + ", per metric and condition)"
                 : " paired comparisons (every two models, per metric and condition)";
         p.add("Reading: " + significant + " of " + all.size() + compared + " are significant at " + level
                 + " after " + evidence.correction() + ". The intervals below are each comparison's own, not corrected:"
@@ -73,7 +75,10 @@ final class Reading {
             StringBuilder s = new StringBuilder(NAMES.getOrDefault(metric, metric)).append(" (a minus b). ");
             s.append(yes.isEmpty() ? "No difference is significant" : "Significant: " + String.join("; ", yes));
             s.append(". ");
-            if (!no.isEmpty()) {
+            if (!no.isEmpty() && evidence.byReference()) {
+                // against a reference the list runs to every checkpoint: the count says it, the table lists them
+                s.append(no.size()).append(" not significant (listed under the paired comparisons). ");
+            } else if (!no.isEmpty()) {
                 s.append("Not significant: ").append(String.join("; ", no)).append(". ");
             }
             if (!tied.isEmpty()) {
