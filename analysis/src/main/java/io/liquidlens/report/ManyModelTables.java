@@ -55,8 +55,8 @@ final class ManyModelTables {
             rows.add(row);
         }
         if (any) {
-            out.add(new Table(title + " by model and condition; " + axis.kind().column() + ": "
-                    + axis.kind().label(), header, rows));
+            out.add(new Table(title + " by model and condition (" + axis.kind().column() + ": "
+                    + axis.kind().source() + ")", header, rows));
         }
     }
 }

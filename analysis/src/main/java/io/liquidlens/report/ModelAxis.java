@@ -24,16 +24,24 @@ record ModelAxis(Kind kind, List<Double> values) {
 
     /** The rules, in the order they are tried. */
     enum Kind {
-        EPOCH("epoch (model.json: provenance.training.epochs_done)", "epoch"),
-        NAME_NUMBER("number ending each model folder's name", "number"),
-        INDEX("model in the order given (1 = first)", "#");
+        EPOCH("epoch (model.json: provenance.training.epochs_done)", "epoch",
+                "each model.json's provenance.training.epochs_done"),
+        NAME_NUMBER("number ending each model folder's name", "number", "the number each model folder's name ends in"),
+        INDEX("model in the order given (1 = first)", "#", "the models' places in the order given");
 
         private final String label;
         private final String column;
+        private final String source;
 
-        Kind(String label, String column) {
+        Kind(String label, String column, String source) {
             this.label = label;
             this.column = column;
+            this.source = source;
+        }
+
+        /** Where the values came from, in words. */
+        String source() {
+            return source;
         }
 
         /** The axis label, saying where the values came from. */

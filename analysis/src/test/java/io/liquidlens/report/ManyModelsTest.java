@@ -135,7 +135,7 @@ class ManyModelsTest {
     void theKeyFiguresAreOneCompactTablePerFigureWithARowPerModelInAxisOrder() {
         CausalAudit audit = audit(10, i -> String.format("e%04d", 10 - i), i -> -1);
         List<Table> tables = Tables.opening(audit);
-        assertThat(tables).extracting(Table::title).allMatch(t -> t.contains("number ending each model folder's"));
+        assertThat(tables).extracting(Table::title).allMatch(t -> t.contains("(number: the number each model folder's name ends in)"));
         assertThat(tables).hasSize(4);
         Table ssim = tables.get(0);
         assertThat(ssim.header()).containsExactly("number", "model", "clean", "noise 0.1", "objects 8");
@@ -144,6 +144,19 @@ class ManyModelsTest {
         assertThat(ssim.rows().get(9)).startsWith("10", "e0010");
         double noisy = Summary.of(audit.models().get(9).conditions().get(1).frames().ssim()).median();
         assertThat(ssim.rows().get(0).get(3)).isEqualTo(Tables.number(noisy));
+    }
+
+    @Test
+    void theReadingSaysPerConditionHowManyModelsDifferFromTheReference() {
+        CausalAudit audit = audit(12, i -> String.format("e%04d", i + 1), i -> i + 1);
+        List<String> reading = Reading.paragraphs(audit);
+        assertThat(reading.get(0)).contains("each model against the reference e0001");
+        String ssim = reading.stream().filter(p -> p.startsWith("Median SSIM")).findFirst().orElseThrow();
+        // every frame of checkpoint i lost 0.01 i of its SSIM: each difference is exact, each one significant
+        assertThat(ssim).contains("each model minus e0001",
+                "noise 0.1: 11 of 11 differ significantly, from -0.1100 (e0012) to -0.01000 (e0002)");
+        assertThat(reading).hasSize(1 + (int) audit.evidence().comparisons().stream()
+                .map(Evidence.Comparison::metric).distinct().count());
     }
 
     @Test
