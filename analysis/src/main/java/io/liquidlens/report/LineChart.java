@@ -18,9 +18,7 @@ import java.util.Locale;
  * breaks the line and the band there, and a value alone between gaps gets an error bar instead of a band. Many
  * models fit where one bar per model would not (docs/FORMATS.md#causality-report-folder).
  */
-final class LineChart extends Figure {
-    static final double WIDTH = 640;
-    private static final double HEIGHT = 380;
+final class LineChart extends LegendChart {
     /** How opaque a band is: light enough that the lines and the other bands show through. */
     private static final int BAND_ALPHA = 48;
     private final String xLabel;
@@ -31,7 +29,6 @@ final class LineChart extends Figure {
     private final double[][] high;
     private final String yLabel;
     private final List<Integer> order;
-    private final int legendRows;
     private final double yMin;
     private final double yMax;
 
@@ -44,7 +41,7 @@ final class LineChart extends Figure {
      */
     LineChart(String title, String caption, String xLabel, double[] x, List<Integer> order, List<String> series,
               double[][] values, double[][] low, double[][] high, String yLabel) {
-        super(title, caption);
+        super(title, caption, series, colours(series.size()));
         this.xLabel = xLabel;
         this.x = x.clone();
         this.order = List.copyOf(order);
@@ -53,7 +50,6 @@ final class LineChart extends Figure {
         this.low = low;
         this.high = high;
         this.yLabel = yLabel;
-        this.legendRows = legendRows(series, LEFT, WIDTH - 20);
         double lo = 0;
         double hi = 0;
         for (double[][] rows : new double[][][] {values, low, high}) {
@@ -83,33 +79,25 @@ final class LineChart extends Figure {
         return false;
     }
 
-    @Override
-    public double width() {
-        return WIDTH;
-    }
-
-    @Override
-    public double height() {
-        return HEIGHT + LEGEND_ROW * (legendRows - 1);
-    }
-
-    @Override
-    void body(Graphics2D g) {
-        double top = TOP + LEGEND_ROW * legendRows + 3;
-        Rectangle2D plot = new Rectangle2D.Double(LEFT, top, WIDTH - LEFT - 20, height() - top - 48);
-        List<Color> colours = new ArrayList<>();
-        for (int s = 0; s < series.size(); s++) {
-            colours.add(colour(s));
+    /** The conditions' colours, in order. */
+    private static List<Color> colours(int n) {
+        List<Color> out = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            out.add(colour(s));
         }
-        legend(g, LEFT, TOP, WIDTH - 20, series, colours);
+        return out;
+    }
+
+    @Override
+    void plot(Graphics2D g, Rectangle2D plot) {
         yAxis(g, plot, yMin, yMax, yLabel);
         double[] range = xRange();
         xAxis(g, plot, range);
         for (int s = 0; s < series.size(); s++) {
-            drawBand(g, plot, range, s, colours.get(s));
+            drawBand(g, plot, range, s, colour(s));
         }
         for (int s = 0; s < series.size(); s++) {
-            drawLine(g, plot, range, s, colours.get(s));
+            drawLine(g, plot, range, s, colour(s));
         }
     }
 

@@ -8,7 +8,6 @@ import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.FrameMetrics;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.drawing.Svg;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,10 +90,7 @@ class ManyModelsTest {
         assertThat(svg).contains("epoch (model.json: provenance.training.epochs_done)", "noise 0.1", "objects 8")
                 .as("the intervals as translucent bands").contains("fill-opacity");
         for (Figure f : figures) {
-            BufferedImage img = new BufferedImage((int) f.width(), (int) f.height(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            f.paint(g);
-            g.dispose();
+            BufferedImage img = PaintedFigures.paint(f);
             assertThat(img.getRGB(0, 0)).as(f.title()).isEqualTo(0xffffffff);
         }
     }
@@ -103,10 +99,7 @@ class ManyModelsTest {
     void theLineOfAConditionFallsWithTheSsimOfTheCheckpoints() {
         CausalAudit audit = audit(12, i -> String.format("e%04d", i + 1), i -> i + 1);
         LineChart ssim = (LineChart) Figures.of(audit).get(0);
-        BufferedImage img = new BufferedImage((int) ssim.width(), (int) ssim.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        ssim.paint(g);
-        g.dispose();
+        BufferedImage img = PaintedFigures.paint(ssim);
         // the noise condition's line (the second colour) is higher at the left than at the right
         int colour = Figure.colour(1).getRGB();
         int leftmost = Integer.MAX_VALUE;
