@@ -63,15 +63,23 @@ final class ManyModels {
         return picked.stream().map(audit.models()::get).toList();
     }
 
-    /** The caption note of a figure of {@link #shown} models: which, and that the others are left out. */
+    /**
+     * The caption note of a figure of {@link #shown} models: which, with their axis values when the line holds
+     * them, else their names alone, shortened to the figure's width if need be.
+     */
     private static String shownNote(CausalAudit audit, ModelAxis axis, List<ModelAudit> shown) {
-        List<String> names = new ArrayList<>();
+        String head = shown.size() + " of " + audit.models().size() + " models shown, the first, middle and last on"
+                + " the axis: ";
+        List<String> withValues = new ArrayList<>();
         for (ModelAudit m : shown) {
-            int i = audit.models().indexOf(m);
-            names.add(m.name() + " (" + axis.kind().column() + " " + axis.text(i) + ")");
+            withValues.add(m.name() + " (" + axis.kind().column() + " " + axis.text(audit.models().indexOf(m)) + ")");
         }
-        return shown.size() + " of " + audit.models().size() + " models, the first, middle and last on the axis: "
-                + String.join(", ", names) + "; the others are left out to keep the figure readable";
+        double room = LegendChart.WIDTH - Figure.LEFT - 10;
+        String full = head + String.join(", ", withValues);
+        if (io.liquidlens.drawing.Fonts.width(Figure.SMALL, full) <= room) {
+            return full;
+        }
+        return Figure.fit(head + String.join(", ", shown.stream().map(ModelAudit::name).toList()), Figure.SMALL, room);
     }
 
     /** A value with its interval. */

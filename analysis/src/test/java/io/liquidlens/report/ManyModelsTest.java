@@ -96,6 +96,16 @@ class ManyModelsTest {
     }
 
     @Test
+    void theNoteNamingTheModelsShownFitsTheFigureWhateverTheirNames() {
+        CausalAudit audit = audit(9, i -> "a-rather-long-checkpoint-folder-name-from-a-training-script-" + i,
+                i -> i);
+        String note = Figures.of(audit).get(4).note();
+        assertThat(note).startsWith("3 of 9 models shown").doesNotContain("(epoch");
+        assertThat(io.liquidlens.drawing.Fonts.width(Figure.SMALL, note))
+                .isLessThanOrEqualTo(LegendChart.WIDTH - Figure.LEFT - 10);
+    }
+
+    @Test
     void theLineOfAConditionFallsWithTheSsimOfTheCheckpoints() {
         CausalAudit audit = audit(12, i -> String.format("e%04d", i + 1), i -> i + 1);
         LineChart ssim = (LineChart) Figures.of(audit).get(0);
