@@ -36,10 +36,13 @@ import java.util.concurrent.CancellationException;
  *                      it stands in {@code models} or {@code rollouts}) with the URI it was copied from, by which
  *                      the provenance and the work units name what lies in it (empty: every input is read where it
  *                      lies)
+ * @param reference     the model (by the name the report gives it) every other is compared with, or null for the
+ *                      default: the first when there are more than {@link Evidence#MAX_ALL_PAIRS}, else every two
+ *                      with every two
  */
 public record AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
                            AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles,
-                           Map<Path, String> sources) {
+                           Map<Path, String> sources, String reference) {
 
     public AuditRequest {
         models = List.copyOf(models);
@@ -56,10 +59,10 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         }
     }
 
-    /** A request whose inputs are read where they lie. */
+    /** A request whose inputs are read where they lie, with the default comparisons. */
     public AuditRequest(List<Path> models, List<Path> rollouts, String perturbations, List<String> channels,
                         AuditOptions options, List<String> groupOf, Map<String, InputRole> inputRoles) {
-        this(models, rollouts, perturbations, channels, options, groupOf, inputRoles, Map.of());
+        this(models, rollouts, perturbations, channels, options, groupOf, inputRoles, Map.of(), null);
     }
 
     /** A request whose models keep the roles their model.json declares. */
@@ -107,6 +110,24 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         }
         return new LoadedModel(loaded.folder(), loaded.manifestFile(), loaded.weightsFile(),
                 loaded.manifest().withInputs(in.withRoles(inputRoles)), loaded.network());
+    }
+
+    /**
+     * Checks {@link #reference} before anything is measured: it names one of the models, and no group has several.
+     *
+     * @throws io.liquidlens.BadOptionException naming {@code --reference} and what is wrong
+     */
+    private void requireReference(List<CausalAuditor.Subject> subjects, List<ModelGroup> groups) {
+        List<String> names = subjects.stream().map(CausalAuditor.Subject::name).toList();
+        if (groups.stream().anyMatch(ModelGroup::isGroup)) {
+            throw new io.liquidlens.BadOptionException("--reference " + reference() + ": groups of seeds are"
+                    + " compared every two with every two; a reference applies to models given alone");
+        }
+        if (!names.contains(reference())) {
+            throw new io.liquidlens.BadOptionException("--reference " + reference() + ": not one of the models, which"
+                    + " are named by their folders: " + (names.size() <= 12 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)"));
+        }
     }
 
     /**
@@ -267,6 +288,10 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
             p.option("input_roles", String.join(",", inputRoles().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().text()).toList()));
         }
+        if (reference() != null) {
+            requireReference(subjects, groups);
+            p.option("reference", reference());
+        }
         if (groups.stream().anyMatch(ModelGroup::isGroup)) {
             p.option("groups", String.join(";", groups.stream().map(g -> g.name() + "=" + String.join(",",
                     g.members())).toList()));
@@ -275,7 +300,8 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         CausalAuditor.Distributed distributed = engine == null ? null : new CausalAuditor.Distributed(
                 plan(engine, provenance, loadedModels, files, spec, inputs, noisy), engine);
         try {
-            return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed);
+            return CausalAuditor.run(subjects, groups, read, conditions, o, provenance, listener, distributed,
+                    reference());
         } catch (CausalAuditor.RolloutException e) {
             throw new LiquidLensException(files.get(e.index()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -96,14 +96,15 @@ public final class CausalAuditor {
     public static CausalAudit run(List<Subject> models, List<ModelGroup> groups, List<Rollout> rollouts,
                                   List<Condition> conditions, AuditOptions options, Provenance provenance,
                                   ProgressListener listener) {
-        return run(models, groups, rollouts, conditions, options, provenance, listener, null);
+        return run(models, groups, rollouts, conditions, options, provenance, listener, null, null);
     }
 
     /** As {@link #run(List, List, List, List, AuditOptions, Provenance, ProgressListener)}, frames measured by
-     * {@code distributed}'s units when it is not null. */
+     * {@code distributed}'s units when it is not null, models compared as {@link Evidence#of(List, List, long,
+     * String)} says for {@code reference}. */
     static CausalAudit run(List<Subject> models, List<ModelGroup> groups, List<Rollout> rollouts,
                            List<Condition> conditions, AuditOptions options, Provenance provenance,
-                           ProgressListener listener, Distributed distributed) {
+                           ProgressListener listener, Distributed distributed, String reference) {
         if (models.isEmpty() || rollouts.isEmpty() || conditions.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one model, one rollout and one condition");
         }
@@ -137,7 +138,7 @@ public final class CausalAuditor {
         String outputName = outputName(models.get(0).model(), options.output());
         String method = options.method().describe(first.head().isPresent(), options.seed());
         return new CausalAudit(method, options.output(), outputName, conditions, audits,
-                Evidence.of(audits, groups, options.seed()), provenance);
+                Evidence.of(audits, groups, options.seed(), reference), provenance);
     }
 
     /**
@@ -330,7 +331,14 @@ public final class CausalAuditor {
         var roles = model.network().head().isPresent() ? java.util.Map.<String, io.liquidlens.io.InputRole>of()
                 : model.manifest().inputs().resolvedRoles();
         return new ModelAudit(run.subject().name(), describe(run.net()), run.results(), effects, run.overlays(),
-                roles, run.dynamics());
+                roles, run.dynamics(), epochsDone(model));
+    }
+
+    /** provenance.training.epochs_done of the model's model.json (written by liquidlens train), or -1. */
+    static int epochsDone(LoadedModel model) {
+        var provenance = model.manifest().provenance();
+        var epochs = provenance == null ? null : provenance.path("training").path("epochs_done");
+        return epochs != null && epochs.canConvertToInt() && epochs.asInt() >= 0 ? epochs.asInt() : -1;
     }
 
     private FrameMetrics frameMetrics(LoadedModel model, FrameSaliency saliency, Disturbed disturbed,

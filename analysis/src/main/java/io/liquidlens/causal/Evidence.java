@@ -19,6 +19,10 @@ import java.util.function.Function;
  * the median of every per-frame series, exact Poisson intervals for closed-loop crash rates, and paired comparisons
  * of every two models under every condition with Holm's correction over all of them. Frames of one recorded episode
  * are correlated, so the bootstrap resamples blocks of them ({@link Blocks}), the same blocks for every model.
+ * With more than {@link #MAX_ALL_PAIRS} models (every checkpoint of a training run), or a reference asked for, each
+ * model is compared with one reference model instead of with every other, Holm's correction within each metric and
+ * condition: the comparisons, and the replicates each needs, grow with the number of models, not with its square
+ * (docs/ANALYSES.md#many-checkpoints).
  *
  * @param level       the intervals' coverage
  * @param resamples   bootstrap replicates per interval
@@ -31,10 +35,12 @@ import java.util.function.Function;
  * @param comparisons every paired comparison, with p-values adjusted over all of them: of models, or of groups
  *                    when some group has more than one member
  * @param groups      the groups' summaries ({@link GroupEvidence#NONE} when every model stands alone)
+ * @param reference   the model every other was compared with (model a the other, b the reference), or empty
+ *                    when every two models (or groups) were compared
  */
 public record Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
                        List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons,
-                       GroupEvidence groups) {
+                       GroupEvidence groups, String reference) {
     /** The coverage of every interval. */
     public static final double LEVEL = 0.95;
     /** The statistics given an interval, by the names reports give them. */
@@ -50,11 +56,28 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     public static final String CRASH_TEST = "exact conditional binomial test of a's share of the combined crashes"
             + " given the exposures";
 
+    /**
+     * The most models compared every two with every two: above it, each is compared with a reference. At 8 models
+     * every pair is 28 comparisons per metric and condition, already 560 in a camera report of four conditions.
+     */
+    public static final int MAX_ALL_PAIRS = 8;
+
     public Evidence {
         intervals = List.copyOf(intervals);
         crashRates = List.copyOf(crashRates);
         comparisons = List.copyOf(comparisons);
         java.util.Objects.requireNonNull(groups, "groups");
+        java.util.Objects.requireNonNull(reference, "reference");
+        if (!reference.isEmpty() && groups.present()) {
+            throw new IllegalArgumentException("groups are compared every two with every two, not with a reference");
+        }
+    }
+
+    /** The evidence of models, or of groups, compared every two with every two. */
+    public Evidence(double level, int resamples, int comparisonResamples, long seed, String blocks,
+                    List<SummaryInterval> intervals, List<CrashRate> crashRates, List<Comparison> comparisons,
+                    GroupEvidence groups) {
+        this(level, resamples, comparisonResamples, seed, blocks, intervals, crashRates, comparisons, groups, "");
     }
 
     /** The evidence of models that stand alone. */
@@ -67,6 +90,11 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
     /** True when the comparisons are of groups, not of models. */
     public boolean byGroup() {
         return groups.present();
+    }
+
+    /** True when each model was compared with {@link #reference} only. */
+    public boolean byReference() {
+        return !reference.isEmpty();
     }
 
     /** The interval of one statistic of one series. */
@@ -112,6 +140,25 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
      * summarised and every two groups compared instead of every two models.
      */
     public static Evidence of(List<ModelAudit> models, List<ModelGroup> groups, long seed) {
+        return of(models, groups, seed, null);
+    }
+
+    /**
+     * As {@link #of(List, List, long)}, models that stand alone compared each with {@code reference} (a model's
+     * name) instead of every two; null for the default: the first model when there are more than
+     * {@link #MAX_ALL_PAIRS}, else every two.
+     *
+     * @throws IllegalArgumentException when {@code reference} names no model, or some group has several members
+     */
+    public static Evidence of(List<ModelAudit> models, List<ModelGroup> groups, long seed, String reference) {
+        boolean grouped = groups.stream().anyMatch(ModelGroup::isGroup);
+        if (reference != null && (grouped || models.stream().noneMatch(m -> m.name().equals(reference)))) {
+            throw new IllegalArgumentException(grouped ? "a reference model applies to models that stand alone;"
+                    + " this report compares groups" : "the reference '" + reference + "' is none of the models "
+                    + models.stream().map(ModelAudit::name).toList());
+        }
+        String against = reference != null ? reference
+                : !grouped && models.size() > MAX_ALL_PAIRS ? models.get(0).name() : "";
         int resamples = BlockBootstrap.DEFAULT_RESAMPLES;
         List<CrashRate> rates = new ArrayList<>();
         String described = "";
@@ -130,18 +177,21 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         // each interval seeds its own draws, so spreading them over the cores leaves every number as it was
         List<SummaryInterval> intervals = measured.parallelStream()
                 .flatMap(x -> intervals(x.model().name(), x.result(), seed).stream()).toList();
-        if (groups.stream().anyMatch(ModelGroup::isGroup)) {
+        if (grouped) {
             GroupEvidence.Compared compared = GroupEvidence.comparisons(models, groups, seed);
-            GroupEvidence grouped = GroupEvidence.of(models, groups, intervals, seed).withChecks(compared.checks());
+            GroupEvidence summaries = GroupEvidence.of(models, groups, intervals, seed).withChecks(compared.checks());
             List<Comparison> raw = compared.comparisons();
             return new Evidence(LEVEL, resamples, comparisonResamples(raw.size()), seed, described, intervals, rates,
-                    adjustedPerQuestion(raw), grouped);
+                    adjustedPerQuestion(raw), summaries);
         }
-        List<Pair> pairs = pairs(models);
-        int comparisonResamples = comparisonResamples(pairs.size());
-        List<Comparison> comparisons = adjusted(pairs.parallelStream().map(pair -> pair.test(seed,
-                comparisonResamples)).toList());
-        return new Evidence(LEVEL, resamples, comparisonResamples, seed, described, intervals, rates, comparisons);
+        List<Pair> pairs = pairs(models, against);
+        // against a reference each metric and condition is one question (which models differ from it?) and its
+        // own family, so the replicates grow with the models, not with models x metrics x conditions
+        int comparisonResamples = comparisonResamples(against.isEmpty() ? pairs.size() : largestQuestion(pairs));
+        List<Comparison> raw = pairs.parallelStream().map(pair -> pair.test(seed, comparisonResamples)).toList();
+        List<Comparison> comparisons = against.isEmpty() ? adjusted(raw) : adjustedPerQuestion(raw);
+        return new Evidence(LEVEL, resamples, comparisonResamples, seed, described, intervals, rates, comparisons,
+                GroupEvidence.NONE, against);
     }
 
     /**
@@ -188,6 +238,12 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
             return "Holm's step-down within each metric and condition (one question about the groups: every pair of"
                     + " groups on it), " + questions + " questions, " + comparisons.size() + " comparisons";
         }
+        if (byReference()) {
+            long questions = comparisons.stream().map(c -> c.metric() + '\u0000' + c.condition()).distinct().count();
+            return "Holm's step-down within each metric and condition (one question: which models differ from the"
+                    + " reference " + reference + " on it), " + questions + " questions, " + comparisons.size()
+                    + " comparisons";
+        }
         return "Holm's step-down over all " + comparisons.size() + " comparisons of the report";
     }
 
@@ -233,8 +289,12 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         }
     }
 
-    /** Every comparison to make, in report order: per metric, condition and pair of models; crash rates last. */
-    private static List<Pair> pairs(List<ModelAudit> models) {
+    /**
+     * Every comparison to make, in report order: per metric, condition and pair of models, crash rates last; with a
+     * {@code reference} (a model's name; empty: none) the pairs are each other model (a) with it (b), in model
+     * order.
+     */
+    private static List<Pair> pairs(List<ModelAudit> models, String reference) {
         List<Pair> out = new ArrayList<>();
         if (models.isEmpty()) {
             return out;
@@ -244,19 +304,40 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         metrics.add(CRASH_RATE);
         for (String metric : metrics) {
             for (String condition : conditions) {
-                for (int i = 0; i < models.size(); i++) {
-                    for (int j = i + 1; j < models.size(); j++) {
-                        Optional<ConditionResult> a = result(models.get(i), condition);
-                        Optional<ConditionResult> b = result(models.get(j), condition);
-                        if (a.isPresent() && b.isPresent()) {
-                            Pair pair = new Pair(metric, condition, models.get(i).name(), models.get(j).name(),
-                                    a.get(), b.get());
-                            if (pair.defined()) {
-                                out.add(pair);
-                            }
+                for (int[] ij : indexPairs(models, reference)) {
+                    Optional<ConditionResult> a = result(models.get(ij[0]), condition);
+                    Optional<ConditionResult> b = result(models.get(ij[1]), condition);
+                    if (a.isPresent() && b.isPresent()) {
+                        Pair pair = new Pair(metric, condition, models.get(ij[0]).name(), models.get(ij[1]).name(),
+                                a.get(), b.get());
+                        if (pair.defined()) {
+                            out.add(pair);
                         }
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The most comparisons of one metric under one condition. */
+    private static int largestQuestion(List<Pair> pairs) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        pairs.forEach(p -> sizes.merge(p.metric() + '\u0000' + p.condition(), 1, Integer::sum));
+        return sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** The pairs of model indices compared: every two in order, or each other model with the reference. */
+    private static List<int[]> indexPairs(List<ModelAudit> models, String reference) {
+        List<int[]> out = new ArrayList<>();
+        int ref = reference.isEmpty() ? -1
+                : models.stream().map(ModelAudit::name).toList().indexOf(reference);
+        for (int i = 0; i < models.size(); i++) {
+            if (ref >= 0 && i != ref) {
+                out.add(new int[] {i, ref});
+            }
+            for (int j = i + 1; ref < 0 && j < models.size(); j++) {
+                out.add(new int[] {i, j});
             }
         }
         return out;
@@ -266,7 +347,8 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
      * Holm within each metric and condition. Groups are compared by permuting seeds, whose smallest p-value is
      * coarse (2 / 252 for five seeds against five): over every comparison of a report no difference could ever be
      * significant, so each question (one metric under one condition, every pair of groups) is its own family, as
-     * a paper would test it.
+     * a paper would test it. Models compared with a reference are corrected the same way, each question being
+     * which models differ from the reference.
      */
     private static List<Comparison> adjustedPerQuestion(List<Comparison> raw) {
         return adjustedWithin(raw, c -> c.metric() + '\u0000' + c.condition());

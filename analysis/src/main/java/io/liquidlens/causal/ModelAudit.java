@@ -18,16 +18,33 @@ import java.util.Map;
  * @param inputRoles    a vector model's inputs with the roles its shares were measured by, in input order
  *                      (empty for a camera model)
  * @param dynamics      PC1's share and the neurons' smoothness over the clean rollouts, or null when not measured
+ * @param epochsDone    the epochs {@code liquidlens train} had done when it wrote the model (its model.json's
+ *                      {@code provenance.training.epochs_done}), or -1 when the model.json does not say
  */
 public record ModelAudit(String name, String description, List<ConditionResult> conditions,
                          List<InterventionEffect> interventions, List<SaliencyOverlay> overlays,
-                         Map<String, InputRole> inputRoles, StateSummary dynamics) {
+                         Map<String, InputRole> inputRoles, StateSummary dynamics, int epochsDone) {
 
     public ModelAudit {
         conditions = List.copyOf(conditions);
         interventions = List.copyOf(interventions);
         overlays = List.copyOf(overlays);
         inputRoles = Collections.unmodifiableMap(new LinkedHashMap<>(inputRoles));
+        if (epochsDone < -1) {
+            throw new IllegalArgumentException("epochs done must be >= 0, or -1 for unknown, got " + epochsDone);
+        }
+    }
+
+    /** A model audit of a model whose epochs of training are not known. */
+    public ModelAudit(String name, String description, List<ConditionResult> conditions,
+                      List<InterventionEffect> interventions, List<SaliencyOverlay> overlays,
+                      Map<String, InputRole> inputRoles, StateSummary dynamics) {
+        this(name, description, conditions, interventions, overlays, inputRoles, dynamics, -1);
+    }
+
+    /** True when the model's model.json says how many epochs it was trained. */
+    public boolean epochsKnown() {
+        return epochsDone >= 0;
     }
 
     /** A model audit without dynamics. */

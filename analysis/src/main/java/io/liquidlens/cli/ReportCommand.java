@@ -41,6 +41,12 @@ final class ReportCommand implements Callable<Integer> {
                     + " a folder may be a Hadoop URI (hdfs://, s3a://, file:).")
     List<String> models;
 
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "Compare every other model with this one (named by its folder) instead of every two with"
+                    + " every two; the default with more than " + io.liquidlens.causal.Evidence.MAX_ALL_PAIRS
+                    + " models, the first given being the reference then. Not with groups.")
+    String reference;
+
     @Option(names = "--rollouts", required = true, arity = "1..*", paramLabel = "DIR|FILE",
             description = "Clean recorded rollouts (.npz files or folders of them, read whole, in path order); with"
                     + " --spark also Hadoop URIs.")
@@ -174,7 +180,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         AuditOptions options = options(choice != null ? choice : AuditRequest.defaultMethodFor(tokens.models()));
         AuditRequest request = new AuditRequest(tokens.models(), rolloutPaths, perturbations, channels, options,
-                tokens.groupOf(), InputRoles.parse(inputRoles), engine == null ? Map.of() : engine.staged().sources());
+                tokens.groupOf(), InputRoles.parse(inputRoles), engine == null ? Map.of() : engine.staged().sources(),
+                reference);
         try (OutputClaim claim = request.claim(COMMAND, out)) {
             CausalAudit audit = engine == null ? request.run(COMMAND, eta)
                     : request.runOn(ship ? engine.shipping() : engine, COMMAND, eta);

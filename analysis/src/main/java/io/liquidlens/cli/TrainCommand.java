@@ -104,6 +104,10 @@ final class TrainCommand implements Callable<Integer> {
             + " up to --epochs in total.")
     boolean resume;
 
+    @Option(names = "--keep-epochs", description = "Also keep each epoch's model as a model folder of its own,"
+            + " OUT/epochs/e0001, e0002, ..., to audit every epoch (report --models OUT/epochs). Not with --preset.")
+    boolean keepEpochs;
+
     @Spec
     CommandSpec spec;
 
@@ -148,7 +152,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (OutputClaim claim = claim()) {
-            TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume));
+            TrainingRun run = TrainingRun.prepare(new TrainingRun.Request(model, data, out, options, resume,
+                    keepEpochs));
             return train(run, options);
         }
     }
@@ -158,6 +163,10 @@ final class TrainCommand implements Callable<Integer> {
         if (model != null || resume) {
             throw new ParameterException(spec.commandLine(), "--preset trains its own network: leave out --model and"
                     + " --resume");
+        }
+        if (keepEpochs) {
+            throw new ParameterException(spec.commandLine(), "--keep-epochs goes with --model or --resume: train the"
+                    + " preset, then go on with --resume --epochs N --keep-epochs, or train OUT/preset on OUT/data");
         }
         if (data != null && data.size() != 1) {
             throw new ParameterException(spec.commandLine(), "with --preset, --data is one folder to record into");

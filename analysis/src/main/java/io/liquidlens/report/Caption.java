@@ -53,6 +53,20 @@ final class Caption {
                 + " (" + e.comparisonResamples() + " replicates, so that the smallest p-value survives the correction);"
                 + " crash"
                 + " rates by the " + Evidence.CRASH_TEST + ". p-values are adjusted by " + e.correction() + ".");
+        if (e.byReference()) {
+            p.add("Comparisons against a reference: each model is compared with " + e.reference() + " only (a minus"
+                    + " b is the model minus the reference), so the comparisons grow with the number of models, not"
+                    + " with its square; " + (audit.models().size() > Evidence.MAX_ALL_PAIRS ? "with more than "
+                    + Evidence.MAX_ALL_PAIRS + " models the first given is the reference unless --reference names"
+                    + " another." : "--reference named it."));
+        }
+        if (ManyModels.applies(audit)) {
+            ModelAxis axis = ModelAxis.of(audit.models());
+            p.add("Many models: the figures draw a line per condition against the " + axis.kind().label()
+                    + ", the key figures are one table per figure with a row per model, and the overlays and the"
+                    + " intervention ranking show the first, middle and last model on that axis; every number of"
+                    + " every model is in metrics.csv and metrics.json.");
+        }
         audit.models().stream().filter(m -> m.dynamics() != null).findFirst().ifPresent(m -> p.add("Dynamics: each"
                 + " model's own states over the clean rollouts (its replay from the zero state): PC1's share of"
                 + " their variance (PCA centred, not scaled, motor neurons left out, as scikit-learn computes it) and"

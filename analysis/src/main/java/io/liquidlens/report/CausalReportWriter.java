@@ -43,7 +43,13 @@ public final class CausalReportWriter {
         if (audit.evidence().byGroup()) {
             tables.add(GroupTables.spread(audit));
         }
-        tables.addAll(List.of(Tables.summary(audit), Tables.comparisons(audit), Tables.interventions(audit)));
+        if (ManyModels.applies(audit)) {
+            // the summary's row per model and condition is left to metrics.csv; the key figures say it compactly
+            tables.addAll(List.of(Tables.comparisons(audit), Tables.interventions(audit,
+                    ManyModels.shown(audit, ModelAxis.of(audit.models())))));
+        } else {
+            tables.addAll(List.of(Tables.summary(audit), Tables.comparisons(audit), Tables.interventions(audit)));
+        }
         if (audit.models().stream().anyMatch(m -> m.dynamics() != null)) {
             tables.add(Tables.dynamics(audit));
         }

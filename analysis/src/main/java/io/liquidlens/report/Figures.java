@@ -15,8 +15,14 @@ final class Figures {
     private Figures() {
     }
 
-    /** The figures in report order; (b) to (d) by group when some group has several members. */
+    /**
+     * The figures in report order; (b) to (d) by group when some group has several members; lines against the
+     * models' axis when there are many models ({@link ManyModels}).
+     */
     static List<Figure> of(CausalAudit audit) {
+        if (ManyModels.applies(audit)) {
+            return ManyModels.figures(audit);
+        }
         String resampled = resampled(audit);
         if (audit.evidence().byGroup()) {
             return List.of(new SsimBoxPlot(audit).note("black bar: 95% interval of the median; " + resampled

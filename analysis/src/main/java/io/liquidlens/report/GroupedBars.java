@@ -10,16 +10,13 @@ import java.util.List;
  * A missing value (NaN: not driven, no labels) leaves its slot empty with a small "n/a" under it. Bars may carry
  * error bars (their intervals) and dots (e.g. the values of a group's members).
  */
-final class GroupedBars extends Figure {
-    static final double WIDTH = 640;
-    private static final double HEIGHT = 380;
+final class GroupedBars extends LegendChart {
     private final List<String> groups;
     private final List<String> series;
     private final List<Color> colours;
     private final double[][] values;
     private final String yLabel;
     private double max;
-    private final int legendRows;
     private final boolean counts;
     private final double[][] low;
     private final double[][] high;
@@ -48,7 +45,7 @@ final class GroupedBars extends Figure {
      */
     GroupedBars(String title, String caption, List<String> groups, List<String> series, List<Color> colours,
                 double[][] values, double[][] low, double[][] high, String yLabel, boolean counts) {
-        super(title, caption);
+        super(title, caption, series, colours);
         this.low = low;
         this.high = high;
         this.counts = counts;
@@ -57,7 +54,6 @@ final class GroupedBars extends Figure {
         this.colours = List.copyOf(colours);
         this.values = values;
         this.yLabel = yLabel;
-        this.legendRows = legendRows(series, LEFT, WIDTH - 20);
         this.max = axisMax(high == null ? values : concat(values, high));
     }
 
@@ -115,20 +111,7 @@ final class GroupedBars extends Figure {
     }
 
     @Override
-    public double width() {
-        return WIDTH;
-    }
-
-    @Override
-    public double height() {
-        return HEIGHT + LEGEND_ROW * (legendRows - 1);
-    }
-
-    @Override
-    void body(Graphics2D g) {
-        double top = TOP + LEGEND_ROW * legendRows + 3;
-        Rectangle2D plot = new Rectangle2D.Double(LEFT, top, WIDTH - LEFT - 20, height() - top - 48);
-        legend(g, LEFT, TOP, WIDTH - 20, series, colours);
+    void plot(Graphics2D g, Rectangle2D plot) {
         yAxis(g, plot, 0, max, yLabel);
         double slot = plot.getWidth() / groups.size();
         double bar = Math.min(28, slot * 0.8 / Math.max(1, series.size()));

@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,15 +20,20 @@ final class InterventionBars extends Figure {
     static final double WIDTH = 640;
     private static final double ROW = 14;
     private static final double LABELS = 250;
-    private final CausalAudit audit;
+    private final List<ModelAudit> models;
     private final double max;
 
     InterventionBars(CausalAudit audit) {
+        this(audit.models());
+    }
+
+    /** The rankings of {@code models} only (a few of a many-model report's, which the note should name). */
+    InterventionBars(List<ModelAudit> models) {
         super("Interventions ranked by their effect on the output", "bar = mean |y_intervened - y| over the"
                 + " replayed steps, tick = maximum; rank 1 = largest mean effect");
-        this.audit = audit;
+        this.models = List.copyOf(models);
         double hi = 0;
-        for (ModelAudit m : audit.models()) {
+        for (ModelAudit m : models) {
             for (InterventionEffect e : m.interventions()) {
                 hi = Math.max(hi, finite(e.maxAbsChange()));
                 hi = Math.max(hi, finite(e.meanAbsChange()));
@@ -44,7 +50,7 @@ final class InterventionBars extends Figure {
     @Override
     public double height() {
         double h = TOP + 10;
-        for (ModelAudit m : audit.models()) {
+        for (ModelAudit m : models) {
             h += ROW * (2 + Math.max(1, m.interventions().size()));
         }
         return h + 10;
@@ -55,8 +61,8 @@ final class InterventionBars extends Figure {
         double barLeft = LEFT + LABELS;
         double barWidth = WIDTH - barLeft - 70;
         double y = TOP + 6;
-        for (int i = 0; i < audit.models().size(); i++) {
-            ModelAudit m = audit.models().get(i);
+        for (int i = 0; i < models.size(); i++) {
+            ModelAudit m = models.get(i);
             g.setFont(HEADING);
             g.setColor(Color.BLACK);
             g.drawString(m.name(), (float) LEFT, (float) (y + ROW - 3));

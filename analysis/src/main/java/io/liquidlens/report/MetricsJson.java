@@ -66,6 +66,17 @@ final class MetricsJson {
         if (evidence.byGroup()) {
             statistics.put("groups", io.liquidlens.causal.GroupEvidence.RESAMPLING);
         }
+        if (evidence.byReference()) {
+            statistics.put("reference", evidence.reference());
+        }
+        if (ManyModels.applies(audit)) {
+            ModelAxis axis = ModelAxis.of(audit.models());
+            ObjectNode a = root.putObject("axis");
+            a.put("source", axis.kind().name().toLowerCase(java.util.Locale.ROOT));
+            a.put("label", axis.kind().label());
+            ArrayNode values = a.putArray("values");
+            axis.values().forEach(values::add);
+        }
         ArrayNode conditions = root.putArray("conditions");
         for (Condition c : audit.conditions()) {
             ObjectNode o = conditions.addObject();

@@ -23,9 +23,14 @@ final class OverlayFigure extends Figure {
     private final double cellW = (WIDTH - LEFT - 20 - GAP) / 2;
 
     OverlayFigure(CausalAudit audit) {
+        this(audit.models());
+    }
+
+    /** The overlays of {@code models} only (a few of a many-model report's, which the note should name). */
+    OverlayFigure(List<ModelAudit> models) {
         super("Saliency maps on clean and perturbed frames", "left: recorded frame, right: under the condition;"
                 + " red = saliency of the output (each map min-max scaled)");
-        for (ModelAudit m : audit.models()) {
+        for (ModelAudit m : models) {
             for (SaliencyOverlay o : m.overlays()) {
                 overlays.add(o);
                 labels.add(m.name() + " | " + o.condition() + " | step " + o.step());

@@ -46,6 +46,8 @@ final class Reading {
         long significant = all.stream().filter(c -> c.significant(evidence.level())).count();
         String compared = evidence.byGroup() ? " group comparisons (every two groups of independently trained"
                 + " networks, per metric and condition; a group's value is the mean over its seeds)"
+                : evidence.byReference() ? " paired comparisons (each model against the reference "
+                + evidence.reference() + ", per metric and condition)"
                 : " paired comparisons (every two models, per metric and condition)";
         p.add("Reading: " + significant + " of " + all.size() + compared + " are significant at " + level
                 + " after " + evidence.correction() + ". The intervals below are each comparison's own, not corrected:"
@@ -54,6 +56,11 @@ final class Reading {
                 + " come from the exact permutation test of the seeds' medians, each seed one observation (the"
                 + " two-stage bootstrap's own, \"bootstrap p\", follows as a check)." : ""));
         List<String> metrics = all.stream().map(Comparison::metric).distinct().toList();
+        if (evidence.byReference()) {
+            // one sentence per question: listing every checkpoint's difference would run to pages
+            metrics.forEach(metric -> p.add(againstReference(metric, all, evidence)));
+            return p;
+        }
         for (String metric : metrics) {
             List<String> yes = new ArrayList<>();
             List<String> no = new ArrayList<>();
@@ -85,6 +92,37 @@ final class Reading {
             p.add(s.toString());
         }
         return p;
+    }
+
+    /**
+     * One metric's comparisons with the reference, per condition: how many models differ significantly and the
+     * range of their differences, e.g. "noise 0.1: 12 of 29 differ significantly, from -0.031 (e0004) to +0.012
+     * (e0030)".
+     */
+    private static String againstReference(String metric, List<Comparison> all, Evidence evidence) {
+        StringBuilder s = new StringBuilder(NAMES.getOrDefault(metric, metric)).append(", each model minus ")
+                .append(evidence.reference()).append(". ");
+        List<String> conditions = all.stream().filter(c -> c.metric().equals(metric)).map(Comparison::condition)
+                .distinct().toList();
+        List<String> parts = new ArrayList<>();
+        for (String condition : conditions) {
+            List<Comparison> asked = all.stream().filter(c -> c.metric().equals(metric)
+                    && c.condition().equals(condition)).toList();
+            List<Comparison> yes = asked.stream().filter(c -> c.significant(evidence.level())).toList();
+            String part = condition + ": " + yes.size() + " of " + asked.size() + " differ significantly";
+            if (!yes.isEmpty()) {
+                Comparison low = yes.stream().min(java.util.Comparator.comparingDouble(Comparison::difference))
+                        .orElseThrow();
+                Comparison high = yes.stream().max(java.util.Comparator.comparingDouble(Comparison::difference))
+                        .orElseThrow();
+                part += low == high ? ", " + signed(low.difference()) + " (" + low.modelA() + ")"
+                        : ", from " + signed(low.difference()) + " (" + low.modelA() + ") to "
+                        + signed(high.difference()) + " (" + high.modelA() + ")";
+            }
+            parts.add(part);
+        }
+        return s.append(String.join("; ", parts)).append(". Every comparison is in the paired comparisons' table.")
+                .toString();
     }
 
     /** A difference of exactly zero whose interval is exactly zero: the two medians agree on every resample. */

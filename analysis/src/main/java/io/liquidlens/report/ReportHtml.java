@@ -32,7 +32,9 @@ final class ReportHtml {
                 .append("<section id=\"summary\">\n<h2>Summary</h2>\n");
         paragraphs(h, List.of(Reading.question(audit)));
         paragraphs(h, Reading.paragraphs(audit));
-        table(h, Tables.keyFigures(audit));
+        for (Table t : Tables.opening(audit)) {
+            table(h, t);
+        }
         h.append("</section>\n<section id=\"figures\">\n");
         char letter = 'a';
         for (Figure f : figures) {

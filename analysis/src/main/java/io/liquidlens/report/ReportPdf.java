@@ -27,7 +27,9 @@ final class ReportPdf {
             summary.add(Reading.question(audit));
             summary.addAll(Reading.paragraphs(audit));
             doc.page(new TextPage(title, summary));
-            doc.page(new TablePage(Tables.keyFigures(audit)));
+            for (Table t : Tables.opening(audit)) {
+                doc.page(new TablePage(t));
+            }
             for (Figure f : figures) {
                 doc.page(f);
             }

@@ -110,17 +110,33 @@ final class Tables {
         return ci.isDefined() ? number(v) + " [" + number(ci.low()) + ", " + number(ci.high()) + "]" : number(v);
     }
 
+    /**
+     * The tables the report opens with: the key figures ({@link #keyFigures}), or for many models one compact table
+     * per figure ({@link ManyModelTables}).
+     */
+    static List<Table> opening(CausalAudit audit) {
+        return ManyModels.applies(audit) ? ManyModelTables.keyFigures(audit) : List.of(keyFigures(audit));
+    }
+
     /** One row per intervention, per model in rank order. */
     static Table interventions(CausalAudit audit) {
+        return interventions(audit, audit.models());
+    }
+
+    /** As {@link #interventions(CausalAudit)} for {@code models} only, the title saying so when not all. */
+    static Table interventions(CausalAudit audit, List<ModelAudit> models) {
         List<List<String>> rows = new ArrayList<>();
-        for (ModelAudit m : audit.models()) {
+        for (ModelAudit m : models) {
             for (int i = 0; i < m.interventions().size(); i++) {
                 InterventionEffect e = m.interventions().get(i);
                 rows.add(List.of(m.name(), Integer.toString(i + 1), e.target(), e.action(),
                         number(e.meanAbsChange()), number(e.maxAbsChange())));
             }
         }
-        return new Table("Interventions ranked by mean effect on " + audit.outputName(), List.of("model", "rank",
+        String some = models.size() == audit.models().size() ? "" : " (" + models.size() + " of "
+                + audit.models().size() + " models: " + String.join(", ", models.stream().map(ModelAudit::name)
+                .toList()) + "; every model's in metrics.csv)";
+        return new Table("Interventions ranked by mean effect on " + audit.outputName() + some, List.of("model", "rank",
                 "target", "action", "mean |change|", "max |change|"), rows);
     }
 

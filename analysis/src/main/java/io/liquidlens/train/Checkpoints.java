@@ -3,6 +3,7 @@ package io.liquidlens.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.ParamSet;
+import io.liquidlens.io.AtomicFolders;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.ModelManifest;
 import java.io.IOException;
@@ -88,6 +89,46 @@ public final class Checkpoints {
 
     private static boolean isCheckpointFile(String name) {
         return (name.startsWith(PREFIX) || name.startsWith(OPTIMIZER_PREFIX)) && name.endsWith(SUFFIX);
+    }
+
+    /** The folder under a run's output that holds the epochs kept ({@link #keep}). */
+    public static final String EPOCHS = "epochs";
+
+    /** Where {@link #keep} puts the model of {@code epoch}: {@code out/epochs/e0003}. */
+    public static Path keptEpoch(Path out, int epoch) {
+        return out.resolve(EPOCHS).resolve(String.format(Locale.ROOT, "e%04d", epoch));
+    }
+
+    /**
+     * Checks before training that every epoch from {@code first} to {@code last} can be kept: its folder is missing,
+     * empty, or one LiquidLens wrote whole, so that nothing the user put there is replaced and no run stops midway.
+     *
+     * @throws LiquidLensException naming the first folder that may not be replaced
+     */
+    public static void requireKeepable(Path out, int first, int last) {
+        for (int e = first; e <= last; e++) {
+            io.liquidlens.io.OutputFolders.requireReplaceable(keptEpoch(out, e));
+        }
+    }
+
+    /**
+     * Keeps the model of {@code epoch} as a complete model folder of its own, {@link #keptEpoch}, so that every epoch
+     * of a run can be audited ({@code liquidlens report --models OUT/epochs}). It is written beside its place and
+     * moved in whole, with the output marker; one that LiquidLens wrote (an earlier run's) is replaced, anything
+     * else there is refused. Without the optimizer state: a kept epoch is for reading, the run goes on in
+     * {@code out}.
+     *
+     * @throws LiquidLensException naming the folder when it may not be replaced or cannot be written
+     */
+    public static void keep(Path out, ModelManifest template, ParamSet params, int epoch, JsonNode provenance) {
+        String weights = String.format(Locale.ROOT, "%s%04d%s", PREFIX, epoch, SUFFIX);
+        JsonNode kept = provenance.deepCopy();
+        if (kept.path("training") instanceof com.fasterxml.jackson.databind.node.ObjectNode t) {
+            t.remove("optimizer_state");
+        }
+        ModelManifest manifest = template.withWeights(weights, kept);
+        AtomicFolders.write(keptEpoch(out, epoch), COMMAND, dir -> ModelFolder.write(dir, manifest,
+                params.toStateDict()));
     }
 
     /**

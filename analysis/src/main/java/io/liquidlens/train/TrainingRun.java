@@ -76,8 +76,15 @@ public final class TrainingRun {
      * @param out     the folder checkpoints are written into
      * @param options how to train; {@code epochs} is the total a resumed run reaches, not the number added
      * @param resume  continue the checkpoint in {@code model} (or {@code out}) from the epoch it reached
+     * @param keepEpochs also keep every epoch's model as a model folder of its own ({@link Checkpoints#keep})
      */
-    public record Request(Path model, List<Path> data, Path out, TrainOptions options, boolean resume) {
+    public record Request(Path model, List<Path> data, Path out, TrainOptions options, boolean resume,
+                          boolean keepEpochs) {
+        /** A run that keeps only its last checkpoint. */
+        public Request(Path model, List<Path> data, Path out, TrainOptions options, boolean resume) {
+            this(model, data, out, options, resume, false);
+        }
+
         public Request {
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(options, "options");
@@ -305,6 +312,9 @@ public final class TrainingRun {
         if (ownsOutput()) {
             Checkpoints.removeOrphans(out);
         }
+        if (request.keepEpochs()) {
+            Checkpoints.requireKeepable(out, epochsBefore + 1, options.epochs());
+        }
         ModelSpec spec = manifest.spec();
         RolloutObjective objective = new RolloutObjective(gradient, data, new CurveWeightedLoss(options.alpha()));
         Consumer<double[]> constraint = Constraints.forModel(spec, gradient.params());
@@ -358,8 +368,12 @@ public final class TrainingRun {
         ParamSet params = gradient.params();
         // the optimizer state first: model.json, replaced last, only ever names a complete pair
         String state = new OptimizerState(params.values(), adam.state()).write(out, epoch);
-        Checkpoints.write(out, manifest, params, epoch, provenance(epoch, losses, updates, state));
+        JsonNode made = provenance(epoch, losses, updates, state);
+        Checkpoints.write(out, manifest, params, epoch, made);
         OptimizerState.removeAllBut(out, state);
+        if (request.keepEpochs()) {
+            Checkpoints.keep(out, manifest, params, epoch, made);
+        }
     }
 
     private JsonNode provenance(int epoch, List<Double> losses, long updates, String stateFile) {

@@ -26,7 +26,7 @@ class AuditRequestSourcesTest {
         Path rollouts = Files.createDirectories(tmp.resolve("scratch/rollouts"));
         AuditOptions o = new AuditOptions(SaliencySpec.parse("gradient"), 0, 10, 0, 0, 20, 0, false);
         AuditRequest request = new AuditRequest(List.of(copy), List.of(rollouts), null, List.of(), o, List.of(),
-                Map.of(), Map.of(copy, Samples.fileUri(original)));
+                Map.of(), Map.of(copy, Samples.fileUri(original)), null);
 
         assertThatThrownBy(() -> request.claim("liquidlens report", original.resolve("report")))
                 .isInstanceOf(LiquidLensException.class).hasMessageContaining(original.resolve("report").toString());

@@ -6,6 +6,7 @@ import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Npy;
 import io.liquidlens.io.Npz;
+import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LoadedModel;
@@ -248,5 +249,63 @@ class TrainCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("epochs must be >= 1, got 0");
         assertThat(CliRunner.run("train", "--data", data.toString(), "--out", out.toString()).exitCode()).isEqualTo(2);
+    }
+
+    /** Resumes the checkpoint in OUT up to {@code epochs}, keeping every epoch. */
+    private CliRunner resumeKeepingEpochs(int epochs) {
+        return CliRunner.run("train", "--data", data.toString(), "--out", out.toString(), "--batch", "4", "--lr",
+                "0.01", "--epochs", Integer.toString(epochs), "--resume", "--keep-epochs");
+    }
+
+    private static Map<String, NdArray> weights(Path folder) {
+        return ModelFolder.readWeights(folder, ModelFolder.readManifest(folder));
+    }
+
+    @Test
+    void keepEpochsKeepsEveryEpochAsAModelFolderThatLoadsTheLastBeingTheCheckpoint() {
+        CliRunner run = train("--epochs", "3", "--keep-epochs");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (int e = 1; e <= 3; e++) {
+            Path kept = out.resolve(String.format("epochs/e%04d", e));
+            LoadedModel loaded = LoadedModel.load(kept);
+            assertThat(loaded.manifest().provenance().get("training").get("epochs_done").asInt()).isEqualTo(e);
+            assertThat(loaded.manifest().provenance().get("training").has("optimizer_state")).isFalse();
+            assertThat(kept.resolve(OutputFolders.MARKER)).isRegularFile();
+        }
+        assertThat(weights(out.resolve("epochs/e0003"))).isEqualTo(weights(out));
+        assertThat(weights(out.resolve("epochs/e0001"))).isNotEqualTo(weights(out.resolve("epochs/e0003")));
+        assertThat(ModelTokens.expand(out.resolve("epochs").toString())).hasSize(3);
+    }
+
+    @Test
+    void aResumedRunKeepsItsEpochsBesideTheEarlierOnes() {
+        assertThat(train("--epochs", "2", "--keep-epochs").exitCode()).isZero();
+        CliRunner run = resumeKeepingEpochs(4);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ModelTokens.expand(out.resolve("epochs").toString())).extracting(p -> p.getFileName().toString())
+                .containsExactly("e0001", "e0002", "e0003", "e0004");
+    }
+
+    @Test
+    void aFolderTheUserPutWhereAKeptEpochGoesIsRefusedBeforeTrainingAndLeftAlone() throws Exception {
+        assertThat(train("--epochs", "1", "--keep-epochs").exitCode()).isZero();
+        Path mine = Files.createDirectories(out.resolve("epochs/e0003"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        CliRunner run = resumeKeepingEpochs(3);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().filter(l -> l.startsWith("liquidlens train:")).toList()).singleElement()
+                .asString().contains("e0003").doesNotContain("Exception");
+        assertThat(run.err()).doesNotContain("epoch 2/3");
+        assertThat(mine.resolve("notes.txt")).hasContent("mine");
+        assertThat(out.resolve("epochs/e0002")).doesNotExist();
+        assertThat(ModelFolder.readManifest(out).provenance().get("training").get("epochs_done").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void keepEpochsWithAPresetIsBadUsage() {
+        CliRunner run = CliRunner.run("train", "--preset", "vector-lanekeeping", "--quick", "--out",
+                out.toString(), "--keep-epochs");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--keep-epochs goes with --model or --resume");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.ModelAudit;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,7 @@ class FiguresTest {
         assertThat(Figure.legendRows(List.of("x"), Figure.LEFT, 620)).isEqualTo(1);
         assertThat(wide.height()).isGreaterThan(Figures.shares(two).height());
         for (Figure f : Figures.of(four)) {
-            BufferedImage img = new BufferedImage((int) f.width(), (int) f.height(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            f.paint(g);
-            g.dispose();
+            BufferedImage img = PaintedFigures.paint(f);
             assertThat(img.getRGB(0, 0)).as(f.title()).isEqualTo(0xffffffff);
         }
     }

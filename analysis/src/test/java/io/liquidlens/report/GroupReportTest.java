@@ -6,7 +6,6 @@ import io.liquidlens.causal.CausalAudit;
 import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.ModelAudit;
 import io.liquidlens.causal.ModelGroup;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +69,7 @@ class GroupReportTest {
         List<Figure> figures = Figures.of(GROUPED);
         assertThat(figures.subList(1, 4)).extracting(Figure::title).allMatch(t -> t.endsWith("by group"));
         for (Figure f : figures) {
-            BufferedImage img = new BufferedImage((int) f.width(), (int) f.height(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            f.paint(g);
-            g.dispose();
+            BufferedImage img = PaintedFigures.paint(f);
             assertThat(img.getRGB(0, 0)).as(f.title()).isEqualTo(0xffffffff);
         }
         assertThat(Figures.of(audit(Evidence.of(MEMBERS, 5)))).extracting(Figure::title)
