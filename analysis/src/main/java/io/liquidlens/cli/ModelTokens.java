@@ -19,10 +19,10 @@ import java.util.Set;
  * The {@code --models} tokens of {@code report} and {@code dynamics}: each either a model folder, or
  * {@code NAME=DIR,DIR,...}, a group of independently trained networks of one architecture summarised and compared as
  * one. A folder given alone that is not a model folder but holds model folders (every epoch of a training run) stands
- * for those, in name order; so does a last path element with {@code *} or {@code ?} ({@code runs/epoch-*}, quoted so
- * the shell leaves it), for the model folders it matches. A token (or a group member) that is a URI
- * ({@code hdfs://...}) is read the same way through {@link UriModels}, into local copies, when the command has them
- * ({@code report --spark}); elsewhere it is refused in one line.
+ * for those, in name order (numbers by value: {@code epoch-2} before {@code epoch-10}); so does a last path element
+ * with {@code *} or {@code ?} ({@code runs/epoch-*}, quoted so the shell leaves it), for the model folders it matches.
+ * A token (or a group member) that is a URI ({@code hdfs://...}) is read the same way through {@link UriModels}, into
+ * local copies, when the command has them ({@code report --spark}); elsewhere it is refused in one line.
  *
  * @param models  every model folder, in the order given
  * @param groupOf the group of each (empty for a folder given alone); an empty list when no token is a group
@@ -173,7 +173,7 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
             throw bad(token, "is not a pattern this system reads (" + e.getDescription() + ")");
         }
         check(token, found.size(), pattern);
-        found.sort(java.util.Comparator.comparing(Path::toString));
+        found.sort(java.util.Comparator.comparing(Path::toString, io.liquidlens.io.NameOrder.NATURAL));
         return found;
     }
 

@@ -49,7 +49,7 @@ final class UriModelFolders {
                 }
             }
         }
-        return found.stream().sorted().map(name -> parent + "/" + name).toList();
+        return found.stream().sorted(io.liquidlens.io.NameOrder.NATURAL).map(name -> parent + "/" + name).toList();
     }
 
     private static boolean isModelFolder(FileSystem fs, FileStatus status) throws IOException {

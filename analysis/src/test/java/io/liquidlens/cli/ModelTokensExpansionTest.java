@@ -34,6 +34,19 @@ class ModelTokensExpansionTest {
     }
 
     @Test
+    void unpaddedEpochNumbersComeInTheirNumbersOrder() throws IOException {
+        Path run = tmp.resolve("torch-run");
+        for (String name : List.of("epoch-10", "epoch-9", "epoch-1", "epoch-2")) {
+            model("torch-run/" + name);
+        }
+        assertThat(ModelTokens.parse(List.of(run.toString())).models()).containsExactly(run.resolve("epoch-1"),
+                run.resolve("epoch-2"), run.resolve("epoch-9"), run.resolve("epoch-10"));
+        assertThat(ModelTokens.parse(List.of(run.resolve("epoch-*").toString())).models())
+                .containsExactly(run.resolve("epoch-1"), run.resolve("epoch-2"), run.resolve("epoch-9"),
+                        run.resolve("epoch-10"));
+    }
+
+    @Test
     void aModelFolderStaysItselfAndAPatternTakesTheModelFoldersItMatches() throws IOException {
         Path single = model("single");
         model("single/inner");

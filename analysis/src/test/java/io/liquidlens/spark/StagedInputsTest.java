@@ -66,7 +66,7 @@ class StagedInputsTest {
     }
 
     @Test
-    void aPatternAndAFolderOfModelFoldersStandForTheModelFoldersInNameOrder() throws IOException {
+    void aPatternAndAFolderOfModelFoldersStandForTheModelFoldersInNumberedNameOrder() throws IOException {
         Path runs = tmp.resolve("runs");
         for (String e : List.of("e2", "e10", "e1")) {
             modelFolder(VECTOR, runs.resolve(e));
@@ -74,7 +74,7 @@ class StagedInputsTest {
         Files.createDirectories(runs.resolve("empty"));
         Files.writeString(runs.resolve("e3.txt"), "not a folder");
         StagedInputs staged = staged(1L << 30);
-        List<String> all = List.of(fileUri(runs) + "/e1", fileUri(runs) + "/e10", fileUri(runs) + "/e2");
+        List<String> all = List.of(fileUri(runs) + "/e1", fileUri(runs) + "/e2", fileUri(runs) + "/e10");
 
         assertThat(staged.modelFolders(fileUri(runs) + "/e*", 200)).isEqualTo(all);
         assertThat(staged.modelFolders(fileUri(runs) + "/", 200)).isEqualTo(all);
