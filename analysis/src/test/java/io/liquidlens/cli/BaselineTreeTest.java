@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liquidlens.io.NdArray;
-import io.liquidlens.io.Rollout;
-import io.liquidlens.io.Rollouts;
 import io.liquidlens.testing.BaselineFixtures;
+import io.liquidlens.testing.RandomRollouts;
 import io.liquidlens.tree.FeatureSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,28 +68,7 @@ class BaselineTreeTest {
         return model;
     }
 
-    /** {@code episodes} rollouts of smooth random inputs (6 per step), seeded, in one folder. */
     private Path rollouts(int episodes, int steps) {
-        Path folder = tmp.resolve("rollouts");
-        SplittableRandom random = new SplittableRandom(22);
-        List<Path> files = new ArrayList<>();
-        for (int e = 0; e < episodes; e++) {
-            float[] x = new float[steps * 6];
-            for (int t = 0; t < steps; t++) {
-                for (int i = 0; i < 6; i++) {
-                    float drift = t == 0 ? 0f : x[(t - 1) * 6 + i];
-                    x[t * 6 + i] = 0.8f * drift + (float) random.nextGaussian();
-                }
-            }
-            Path file = folder.resolve(String.format("episode-%02d.npz", e));
-            files.add(file);
-            try {
-                Files.createDirectories(folder);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-            Rollouts.write(file, Rollout.ofInputs(NdArray.ofFloats(new int[] {steps, 6}, x)));
-        }
-        return folder;
+        return RandomRollouts.write(tmp.resolve("rollouts"), RandomRollouts.inputs(episodes, steps, 6, 22));
     }
 }
