@@ -10,6 +10,8 @@ import io.liquidlens.testing.BaselineFixtures.Case;
 import io.liquidlens.testing.TorchRnnReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,7 @@ class BaselineInterventionsTest {
         Path model = imported(c);
 
         // unit 3 of layer 0 and unit 5 of layer 1 (state positions 3 and 21)
-        CliRunner run = CliRunner.run("simulate", "--model", model.toString(), "--input", c.inputFile().toString(),
-                "--clamp", "3=0.5", "--clamp", "21=-0.25", "--out", tmp.resolve("r.npz").toString());
+        CliRunner run = simulate(model, c, "r.npz", "--clamp", "3=0.5", "--clamp", "21=-0.25");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, NdArray> result = Npz.read(tmp.resolve("r.npz"));
@@ -61,8 +62,7 @@ class BaselineInterventionsTest {
         Case c = BaselineFixtures.named("gru20x1_in6_out1");
         Path model = imported(c);
 
-        CliRunner run = CliRunner.run("simulate", "--model", model.toString(), "--input", c.inputFile().toString(),
-                "--clamp", "7=1", "--out", tmp.resolve("r.npz").toString());
+        CliRunner run = simulate(model, c, "r.npz", "--clamp", "7=1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         double[] expected = TorchRnnReference.outputs("gru", ModelFolder.readWeightsFile(c.weights()), 1, 20,
@@ -78,10 +78,8 @@ class BaselineInterventionsTest {
         Case c = BaselineFixtures.named("lstm24x1_in6_out1");
         Path model = imported(c);
 
-        CliRunner cut = CliRunner.run("simulate", "--model", model.toString(), "--input", c.inputFile().toString(),
-                "--cut", "2->3", "--out", tmp.resolve("a.npz").toString());
-        CliRunner outside = CliRunner.run("simulate", "--model", model.toString(), "--input",
-                c.inputFile().toString(), "--clamp", "24=0", "--out", tmp.resolve("b.npz").toString());
+        CliRunner cut = simulate(model, c, "a.npz", "--cut", "2->3");
+        CliRunner outside = simulate(model, c, "b.npz", "--clamp", "24=0");
 
         assertThat(cut.exitCode()).isEqualTo(1);
         assertThat(cut.err().strip()).contains(model.resolve("model.json").toString())
@@ -89,6 +87,14 @@ class BaselineInterventionsTest {
         assertThat(outside.exitCode()).isEqualTo(1);
         assertThat(outside.err().strip()).contains("cannot clamp neuron 24").contains("0..23").doesNotContain("\n");
         assertThat(Files.exists(tmp.resolve("a.npz")) || Files.exists(tmp.resolve("b.npz"))).isFalse();
+    }
+
+    /** {@code simulate} of {@code model} on the case's inputs with {@code interventions}, into {@code out}. */
+    private CliRunner simulate(Path model, Case c, String out, String... interventions) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--model", model.toString(), "--input",
+                c.inputFile().toString(), "--out", tmp.resolve(out).toString()));
+        args.addAll(List.of(interventions));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     private Path imported(Case c) {
