@@ -2,6 +2,7 @@ package io.liquidlens.causal;
 
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.sim.Intervention;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
@@ -127,6 +128,8 @@ public final class InterventionRanking {
     }
 
     private static String label(LiquidModel model, int id) {
-        return model.wiring().map((Wiring w) -> w.neuronLabel(id)).orElse("unit " + id);
+        // a dense CfC's units keep the name its reports have always given them
+        NeuronNames names = NeuronNames.of(model);
+        return model.wiring().isPresent() || names.isBaseline() ? names.label(id) : "unit " + id;
     }
 }

@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 /** {@code --clamp ID=VALUE} and {@code --cut FROM->TO}: interventions made on a model before it runs. */
 final class InterventionArgs {
     @Option(names = "--clamp", paramLabel = "ID=VALUE",
-            description = "Hold neuron ID (wiring id) at VALUE throughout every step (repeatable).")
+            description = "Hold neuron ID (wiring id; a baseline's hidden unit by its place in the state) at VALUE"
+                    + " throughout every step (repeatable).")
     List<String> clamps = new ArrayList<>();
 
     @Option(names = "--cut", paramLabel = "FROM->TO",
             description = "Remove the synapse from neuron FROM (or input K written sK) to neuron TO, as ncps computes"
-                    + " with that mask entry 0 (repeatable).")
+                    + " with that mask entry 0 (repeatable; a baseline has no synapses).")
     List<String> cuts = new ArrayList<>();
 
     /** The interventions in the order given, cuts first. */
@@ -56,8 +57,8 @@ final class InterventionArgs {
     /** The loaded model's network with the interventions made; a model that cannot take one is a one-line error. */
     LiquidModel apply(LoadedModel loaded) {
         List<Intervention> interventions = parse();
-        if (!interventions.isEmpty()) {
-            BaselineSupport.requireLiquid(loaded, "interventions (--clamp, --cut)");
+        if (!cuts.isEmpty()) {
+            BaselineSupport.requireSynapses(loaded.manifestFile(), loaded.manifest().spec());
         }
         try {
             return Intervention.apply(loaded.network(), interventions);

@@ -186,7 +186,8 @@ final class TreeCommand implements Callable<Integer> {
         String cv = String.format(Locale.ROOT, "cross-validated %.4f (%d folds)", r.crossValidated().fidelity(),
                 r.split().folds());
         String classes = "classes " + String.join("; ", r.data().bins().ranges());
-        String tail = rowsUsed(r.training().total(), maxRows) + "; wrote " + out;
+        String tail = rowsUsed(r.training().total(), maxRows) + "; wrote " + out
+                + (r.options().features().isAllUnits() ? "; " + FeatureSet.ALL_UNITS_NOTE : "");
         if (r.chosen()) {
             return String.format(Locale.ROOT, "%s, %s; %s; %s; size %d, depth %d; %s%s", TreeCaption.chosen(r).get(),
                     held, TreeCaption.best(r).get(), cv, r.tree().size(), r.tree().depth(), classes, tail);

@@ -3,11 +3,11 @@ package io.liquidlens.dynamics;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ProgressListener;
 import io.liquidlens.wiring.NeuronRole;
-import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,7 +96,7 @@ public final class Dynamics {
         io.liquidlens.MemoryBudget.require("PCA of " + columns.length + " neurons over " + steps + " steps",
                 io.liquidlens.MemoryBudget.product(steps, columns.length, 8));
         Pca pca = PcaFit.fit(stateMatrix(activities, columns, (int) steps), (int) steps, columns);
-        List<NeuronDynamics> neurons = neurons(roles, activities, timespans, rollouts, notes);
+        List<NeuronDynamics> neurons = neurons(NeuronNames.of(model), activities, timespans, rollouts, notes);
         Sensitivity sensitivity = SensitivityRun.measure(model, activities, timespans, options,
                 scaled(listener, done, total));
         listener.progress(total, total);
@@ -182,7 +182,7 @@ public final class Dynamics {
         return x;
     }
 
-    private static List<NeuronDynamics> neurons(NeuronRole[] roles, List<Activity> activities,
+    private static List<NeuronDynamics> neurons(NeuronNames names, List<Activity> activities,
                                                 List<float[]> timespans, List<LabelledRollout> rollouts,
                                                 List<String> notes) {
         List<String> world = sharedWorldColumns(rollouts, notes);
@@ -193,7 +193,7 @@ public final class Dynamics {
             worldSeries.put(column, worldColumn(rollouts, column));
         }
         List<NeuronDynamics> out = new ArrayList<>();
-        for (int i = 0; i < roles.length; i++) {
+        for (int i = 0; i < names.size(); i++) {
             double[] state = concat(activities, Activity::stateSeries, i);
             Map<String, Correlation> corrWorld = new LinkedHashMap<>();
             for (Map.Entry<String, double[]> w : worldSeries.entrySet()) {
@@ -201,7 +201,7 @@ public final class Dynamics {
             }
             double[] tau = concat(activities, Activity::tauSeries, i);
             Arrays.sort(tau);
-            out.add(new NeuronDynamics(i, Wiring.neuronName(roles, i), Wiring.neuronLabel(roles, i),
+            out.add(new NeuronDynamics(i, names.name(i), names.label(i),
                     output.length == 0 ? new Correlation(Double.NaN, Double.NaN)
                             : SeriesStats.correlation(state, output),
                     corrWorld, lmax(activities, timespans, i), SeriesStats.percentile(tau, 0.1),

@@ -25,4 +25,16 @@ public record DynamicsResult(String model, String cell, DynamicsOptions options,
         rollouts = List.copyOf(rollouts);
         notes = List.copyOf(notes);
     }
+
+    /**
+     * Which neurons PCA read, in words for captions and summary lines: {@code motor neurons left out} (a wired
+     * model's outputs), {@code motor neurons included} when asked, or, when it read every neuron unasked (a model
+     * without a wiring, a dense CfC or a baseline, whose readout is a projection), that none was left out.
+     */
+    public String pcaColumns() {
+        if (pca.neurons().length < neurons.size()) {
+            return "motor neurons left out";
+        }
+        return options.includeMotor() ? "motor neurons included" : "all of them: no neuron is wired as an output";
+    }
 }

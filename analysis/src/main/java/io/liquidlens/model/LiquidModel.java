@@ -400,9 +400,6 @@ public final class LiquidModel {
      * @throws IllegalArgumentException for an id that is not one of the model's neurons or a non-finite value
      */
     public LiquidModel withClamps(Map<Integer, Float> valuesByNeuron) {
-        if (!valuesByNeuron.isEmpty()) {
-            requireLiquid("interventions");
-        }
         int n = stateSize();
         int[] positions = new int[valuesByNeuron.size()];
         float[] values = new float[positions.length];
@@ -433,27 +430,17 @@ public final class LiquidModel {
      * {@code from}; otherwise {@code from} is a neuron id. In a wired CfC a neuron's synapses from its own layer
      * are the dense recurrence ncps computes, and can be cut too.
      *
-     * @throws IllegalArgumentException when the model computes no such synapse (already cut, never wired, or a
-     *                                  dense CfC, which has no synapses)
+     * @throws IllegalArgumentException when the model computes no such synapse (already cut, never wired, a
+     *                                  dense CfC or a baseline, which have no synapses)
      */
     public LiquidModel withSynapseCut(int from, int to, boolean sensory) {
-        requireLiquid("interventions");
+        if (spec.cell() instanceof BaselineSpec baseline) {
+            throw new IllegalArgumentException(BaselineSupport.noSynapses(baseline));
+        }
         Map<String, NdArray> edited = SynapseCut.edit(this, weights, from, to, sensory);
         HeadSpec headSpec = head == null ? null : head.spec();
         LiquidModel cut = new LiquidModel(spec, wiring, headSpec, edited);
         return clamp.isEmpty() ? cut : new LiquidModel(cut, clamp);
-    }
-
-    /**
-     * Refuses a baseline for something that does not take one yet.
-     *
-     * @param what what does not take it, e.g. {@code interventions}
-     * @throws IllegalArgumentException saying what this baseline is and that {@code what} are not supported for it
-     */
-    private void requireLiquid(String what) {
-        if (spec.cell() instanceof BaselineSpec baseline) {
-            throw new IllegalArgumentException(BaselineSupport.refusal(baseline, what));
-        }
     }
 
     /** Fresh scratch space for {@link #step}; one per thread. */

@@ -1,7 +1,7 @@
 package io.liquidlens.tree;
 
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.wiring.NeuronRole;
-import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,6 +40,36 @@ public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean ra
         return new FeatureSet(Set.of(NeuronRole.COMMAND), List.of(), false);
     }
 
+    /** What a tree over {@link #allUnits} says of its features, in its caption, options and summary line. */
+    public static final String ALL_UNITS_NOTE = "a baseline has no command neurons, so every unit is a feature";
+
+    /** Every neuron: the default for a baseline, which has no command neurons to split on. */
+    public static FeatureSet allUnits(boolean rates) {
+        return new FeatureSet(EnumSet.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR), List.of(), rates);
+    }
+
+    /** True when every neuron is a feature ({@link #allUnits}). */
+    public boolean isAllUnits() {
+        return neurons.isEmpty() && roles.size() == NeuronRole.values().length - 1;
+    }
+
+    /**
+     * The features a tree of {@code names}' model splits on: these, or every unit when these ask for roles a
+     * baseline does not have (its hidden units are all alike; docs/BASELINES.md#what-takes-a-baseline).
+     */
+    public FeatureSet forModel(NeuronNames names) {
+        return names.isBaseline() && neurons.isEmpty() ? allUnits(rates) : this;
+    }
+
+    /** The features in words for captions: {@code command neurons}, {@code all units}, or the names given. */
+    public String describe() {
+        if (!neurons.isEmpty()) {
+            return String.join(", ", neurons);
+        }
+        return isAllUnits() ? "all units" : String.join(" + ", roles.stream().sorted().map(NeuronRole::ncpsName)
+                .toList()) + " neurons";
+    }
+
     /**
      * One column of the data set.
      *
@@ -51,22 +81,22 @@ public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean ra
     }
 
     /**
-     * The columns for {@code wiring}.
+     * The columns for a model whose neurons are {@code names}.
      *
      * @throws IllegalArgumentException naming a neuron that does not exist, with the names that do
      */
-    public List<Feature> resolve(Wiring wiring) {
+    public List<Feature> resolve(NeuronNames names) {
         Set<Integer> ids = new LinkedHashSet<>();
         if (neurons.isEmpty()) {
-            for (int i = 0; i < wiring.units(); i++) {
-                if (roles.contains(wiring.role(i))) {
+            for (int i = 0; i < names.size(); i++) {
+                if (roles.contains(names.role(i))) {
                     ids.add(i);
                 }
             }
             if (ids.isEmpty()) {
                 Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
-                for (int i = 0; i < wiring.units(); i++) {
-                    counts.merge(wiring.role(i), 1, Integer::sum);
+                for (int i = 0; i < names.size(); i++) {
+                    counts.merge(names.role(i), 1, Integer::sum);
                 }
                 throw new IllegalArgumentException("the model has no " + roleWords() + " neurons (its wiring has "
                         + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().ncpsName()).toList()
@@ -74,16 +104,16 @@ public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean ra
             }
         } else {
             for (String n : neurons) {
-                ids.add(find(wiring, n));
+                ids.add(find(names, n));
             }
         }
         List<Feature> out = new ArrayList<>();
         for (int id : ids) {
-            out.add(new Feature(id, false, wiring.neuronName(id)));
+            out.add(new Feature(id, false, names.name(id)));
         }
         if (rates) {
             for (int id : ids) {
-                out.add(new Feature(id, true, "d/dt " + wiring.neuronName(id)));
+                out.add(new Feature(id, true, "d/dt " + names.name(id)));
             }
         }
         return out;
@@ -93,19 +123,19 @@ public record FeatureSet(Set<NeuronRole> roles, List<String> neurons, boolean ra
         return String.join(" or ", roles.stream().sorted().map(NeuronRole::ncpsName).toList());
     }
 
-    private static int find(Wiring wiring, String given) {
+    private static int find(NeuronNames names, String given) {
         String g = given.trim();
-        for (int i = 0; i < wiring.units(); i++) {
-            if (wiring.neuronName(i).equalsIgnoreCase(g) || wiring.neuronLabel(i).equalsIgnoreCase(g)) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.name(i).equalsIgnoreCase(g) || names.label(i).equalsIgnoreCase(g)) {
                 return i;
             }
         }
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i < wiring.units(); i++) {
-            labels.add(wiring.neuronLabel(i));
+        for (int i = 0; i < names.size(); i++) {
+            labels.add(names.label(i));
         }
         throw new IllegalArgumentException("no neuron named \"" + given + "\"; give a name such as \""
-                + wiring.neuronName(wiring.units() - 1) + "\" or a label (this model has "
+                + names.name(names.size() - 1) + "\" or a label (this model has "
                 + String.join(" ", labels).toUpperCase(Locale.ROOT) + ")");
     }
 }

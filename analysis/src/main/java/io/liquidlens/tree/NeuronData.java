@@ -4,7 +4,7 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LiquidModel;
-import io.liquidlens.wiring.Wiring;
+import io.liquidlens.model.NeuronNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,11 +73,14 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
         if (files.isEmpty()) {
             throw new LiquidLensException("no rollouts given");
         }
-        Wiring wiring = model.wiring().orElseThrow(() -> new LiquidLensException(
-                "the model has no wiring (a dense CfC or a baseline), so its neurons have no roles to pick them by"));
+        NeuronNames names = NeuronNames.of(model);
+        if (model.wiring().isEmpty() && !names.isBaseline()) {
+            throw new LiquidLensException("the model has no wiring (a dense CfC), so its neurons have no roles to pick "
+                    + "them by");
+        }
         List<FeatureSet.Feature> neurons;
         try {
-            neurons = options.neurons().resolve(wiring);
+            neurons = options.neurons().resolve(names);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException("--neurons: " + e.getMessage(), e);
         }
@@ -134,7 +137,7 @@ public record NeuronData(List<String> worldNames, double[] world, List<String> n
         }
         return new NeuronData(options.world(), TreeDatasets.concat(worlds),
                 neurons.stream().map(FeatureSet.Feature::name).toList(),
-                neurons.stream().map(f -> wiring.neuronLabel(f.neuron())).toList(), TreeDatasets.concat(responses),
+                neurons.stream().map(f -> names.label(f.neuron())).toList(), TreeDatasets.concat(responses),
                 episodes, info, step);
     }
 

@@ -172,6 +172,9 @@ public final class NeuronExports {
         o.neurons().roles().stream().sorted().map(x -> x.ncpsName()).forEach(roles::add);
         ArrayNode names = n.putArray("neurons");
         o.neurons().neurons().forEach(names::add);
+        if (o.neurons().isAllUnits()) {
+            n.put("note", FeatureSet.ALL_UNITS_NOTE);
+        }
         ArrayNode w = n.putArray("world");
         o.world().forEach(w::add);
         n.put("bins", o.bins());

@@ -71,4 +71,9 @@ public record NeuronTreeOptions(FeatureSet neurons, List<String> world, int bins
         return new NeuronTreeOptions(new FeatureSet(Set.of(NeuronRole.INTER, NeuronRole.COMMAND, NeuronRole.MOTOR),
                 List.of(), false), DEFAULT_WORLD, 3, J48Options.defaults(), 0.25, 0, 10);
     }
+
+    /** These options with other neurons (e.g. a baseline's default, {@link FeatureSet#forModel}). */
+    public NeuronTreeOptions withNeurons(FeatureSet other) {
+        return new NeuronTreeOptions(other, world, bins, j48, heldOut, seed, conflicts, maxRows);
+    }
 }

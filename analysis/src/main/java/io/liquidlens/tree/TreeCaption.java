@@ -80,8 +80,7 @@ public final class TreeCaption {
     private static String options(TreeResult r) {
         TreeOptions o = r.options();
         FeatureSet f = o.features();
-        String features = !f.neurons().isEmpty() ? String.join(", ", f.neurons())
-                : String.join(" + ", f.roles().stream().sorted().map(role -> role.ncpsName()).toList()) + " neurons";
+        String features = f.describe() + (f.isAllUnits() ? " (" + FeatureSet.ALL_UNITS_NOTE + ")" : "");
         if (f.rates()) {
             features += " and their rates";
         }

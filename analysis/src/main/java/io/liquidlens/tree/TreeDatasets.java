@@ -4,11 +4,11 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.model.StepBuffers;
 import io.liquidlens.sim.Activities;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.ProgressListener;
-import io.liquidlens.wiring.Wiring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,11 +42,14 @@ public final class TreeDatasets {
         if (files.isEmpty()) {
             throw new LiquidLensException("no rollouts given");
         }
-        Wiring wiring = model.wiring().orElseThrow(() -> new LiquidLensException(
-                "the model has no wiring (a dense CfC or a baseline), so its neurons have no roles to pick features by"));
+        NeuronNames names = NeuronNames.of(model);
+        if (model.wiring().isEmpty() && !names.isBaseline()) {
+            throw new LiquidLensException("the model has no wiring (a dense CfC), so its neurons have no roles to pick "
+                    + "features by");
+        }
         List<FeatureSet.Feature> features;
         try {
-            features = featureSet.resolve(wiring);
+            features = featureSet.resolve(names);
         } catch (IllegalArgumentException e) {
             throw new LiquidLensException("--neurons: " + e.getMessage(), e);
         }

@@ -126,6 +126,9 @@ public final class TreeJson {
         strings(f.putArray("roles"), o.features().roles().stream().sorted().map(r -> r.ncpsName()).toList());
         strings(f.putArray("neurons"), o.features().neurons());
         f.put("rates", o.features().rates());
+        if (o.features().isAllUnits()) {
+            f.put("note", FeatureSet.ALL_UNITS_NOTE);
+        }
         ObjectNode l = n.putObject("label");
         l.put("source", o.label().source().key());
         l.put("binning", o.label().binning().name().toLowerCase(Locale.ROOT));

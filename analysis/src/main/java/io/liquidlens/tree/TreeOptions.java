@@ -82,4 +82,9 @@ public record TreeOptions(FeatureSet features, LabelSpec label, J48Options j48, 
         return new TreeOptions(FeatureSet.defaults(), LabelSpec.defaults(), J48Options.defaults(), 0.25, 5, 0,
                 List.of());
     }
+
+    /** These options with other features (e.g. a baseline's default, {@link FeatureSet#forModel}). */
+    public TreeOptions withFeatures(FeatureSet other) {
+        return new TreeOptions(other, label, j48, heldOut, folds, seed, sweep, maxRows, choice);
+    }
 }

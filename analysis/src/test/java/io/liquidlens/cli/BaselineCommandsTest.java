@@ -218,10 +218,6 @@ class BaselineCommandsTest {
                 tmp.resolve("out-saliency.npz").toString()});
         runs.put("training runs", new String[] {"train", "--model", m, "--data", rollout.toString(), "--out",
                 tmp.resolve("out-train").toString()});
-        runs.put("interventions", new String[] {"simulate", "--model", m, "--input", x, "--clamp", "3=0.5", "--out",
-                tmp.resolve("out-clamp.npz").toString()});
-        runs.put("decision trees", new String[] {"tree", "--model", m, "--rollouts", rollout.toString(), "--out",
-                tmp.resolve("out-tree").toString()});
 
         for (Map.Entry<String, String[]> run : runs.entrySet()) {
             CliRunner r = CliRunner.run(run.getValue());

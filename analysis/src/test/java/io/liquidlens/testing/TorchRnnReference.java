@@ -18,6 +18,16 @@ public final class TorchRnnReference {
      * @param input (B, L, S)
      */
     public static double[] outputs(String kind, Map<String, NdArray> w, int layers, int hidden, NdArray input) {
+        return outputs(kind, w, layers, hidden, input, Map.of());
+    }
+
+    /**
+     * As {@link #outputs(String, Map, int, int, NdArray)} with hidden units held fixed, as docs/BASELINES.md says a
+     * clamp holds them: unit {@code u} (layer {@code u / hidden}, index {@code u % hidden}) takes its value before
+     * every step and again as soon as its layer has computed, and an LSTM's cell states evolve unclamped.
+     */
+    public static double[] outputs(String kind, Map<String, NdArray> w, int layers, int hidden, NdArray input,
+                                   Map<Integer, Double> clamps) {
         int b = input.dim(0);
         int l = input.dim(1);
         int s = input.dim(2);
@@ -30,6 +40,7 @@ public final class TorchRnnReference {
             double[][] h = new double[layers][hidden];
             double[][] c = new double[layers][hidden];
             for (int t = 0; t < l; t++) {
+                clamp(h, hidden, clamps);
                 double[] in = new double[s];
                 for (int i = 0; i < s; i++) {
                     in[i] = x[(seq * l + t) * s + i];
@@ -61,6 +72,7 @@ public final class TorchRnnReference {
                         }
                     }
                     h[k] = next;
+                    clamp(h, hidden, clamps);
                     in = next;
                 }
                 for (int o = 0; o < m; o++) {
@@ -73,6 +85,10 @@ public final class TorchRnnReference {
             }
         }
         return out;
+    }
+
+    private static void clamp(double[][] h, int hidden, Map<Integer, Double> clamps) {
+        clamps.forEach((unit, value) -> h[unit / hidden][unit % hidden] = value);
     }
 
     private static double[] affine(Map<String, NdArray> w, String weight, String bias, double[] v) {

@@ -40,7 +40,7 @@ class TreeOptionsTest {
     void aWiringWithoutCommandNeuronsSaysWhatItHas() {
         var wiring = new io.liquidlens.wiring.FullyConnectedSpec(5, 1, 1111L, true).build(3);
 
-        assertThatThrownBy(() -> FeatureSet.defaults().resolve(wiring))
+        assertThatThrownBy(() -> FeatureSet.defaults().resolve(io.liquidlens.model.NeuronNames.of(wiring)))
                 .hasMessageStartingWith("the model has no command neurons (its wiring has [")
                 .hasMessageContaining("1 motor")
                 .hasMessageEndingWith("); name the neurons to use, or include the inter neurons");

@@ -34,10 +34,9 @@ public final class DynamicsFigures {
      *
      * @param result        the model's dynamics
      * @param mapNeuron     the wiring id of the neuron whose state colours the map, or -1 for PC1
-     * @param motorIncluded whether PCA kept the motor neurons (said in the scree's caption)
      */
-    public static List<NamedFigure> of(DynamicsResult result, int mapNeuron, boolean motorIncluded) {
-        return of(result, mapNeuron, false, motorIncluded);
+    public static List<NamedFigure> of(DynamicsResult result, int mapNeuron) {
+        return of(result, mapNeuron, false);
     }
 
     /**
@@ -45,17 +44,15 @@ public final class DynamicsFigures {
      *
      * @param mapNeuron     the wiring id of the neuron that colours the map, or -1 for PC1
      * @param mapTau        its time constant (a CfC's time gate) rather than its state
-     * @param motorIncluded whether PCA kept the motor neurons (said in the scree's caption)
      */
-    public static List<NamedFigure> of(DynamicsResult result, int mapNeuron, boolean mapTau, boolean motorIncluded) {
+    public static List<NamedFigure> of(DynamicsResult result, int mapNeuron, boolean mapTau) {
         String model = result.model();
         List<NamedFigure> out = new ArrayList<>();
         Pca pca = result.pca();
         double[] ratio = pca.explainedVarianceRatio();
         out.add(new NamedFigure("scree", new ScreeChart(model, pca, List.of(String.format(Locale.ROOT,
                 "Centred, not scaled, over %d steps of %d rollout(s); %d neurons (%s).", pca.samples(),
-                result.rollouts().size(), pca.neurons().length, motorIncluded ? "motor neurons included"
-                        : "motor neurons left out"), String.format(Locale.ROOT,
+                result.rollouts().size(), pca.neurons().length, result.pcaColumns()), String.format(Locale.ROOT,
                 "PC1 explains %s of the variance, PCs 1-2 %s; every component is in dynamics.json.",
                 Values.percent(pca.pc1Share()), Values.percent(ratio.length > 1 ? ratio[0] + ratio[1]
                         : pca.pc1Share()))))));

@@ -61,7 +61,7 @@ public final class DynamicsExports {
             for (int k = 2; !stems.add(stem); k++) {
                 stem = fileStem(m.label()) + "-" + k;
             }
-            for (NamedFigure f : DynamicsFigures.of(m.result(), m.mapNeuron(), m.mapTau(), m.motorIncluded())) {
+            for (NamedFigure f : DynamicsFigures.of(m.result(), m.mapNeuron(), m.mapTau())) {
                 out.add(several ? f.renamed(stem + "-" + f.name()) : f);
             }
         }
@@ -119,7 +119,7 @@ public final class DynamicsExports {
         return String.format(Locale.ROOT, "%s (%s): PC1 explains %.1f%% of the variance of %d neurons (%s);"
                         + " median L_max %s; sensitivity max %s, median %s", m.label(), r.cell(),
                 100 * r.pca().pc1Share(), r.pca().neurons().length,
-                m.motorIncluded() ? "motor neurons included" : "motor neurons left out", g(m.medianLmax()),
+                r.pcaColumns(), g(m.medianLmax()),
                 g(r.sensitivity().max()), g(r.sensitivity().median()));
     }
 

@@ -12,10 +12,10 @@ import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.model.LiquidModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.wiring.NeuronRole;
-import io.liquidlens.wiring.Wiring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,18 +150,18 @@ public record DynamicsRequest(List<Path> models, List<Path> rollouts, DynamicsOp
         if (mapColour.isPc1()) {
             return -1;
         }
-        NeuronRole[] roles = roles(model);
+        NeuronNames names = NeuronNames.of(model);
         List<String> known = new ArrayList<>();
-        for (int i = 0; i < roles.length; i++) {
-            String name = Wiring.neuronName(roles, i);
-            String tag = Wiring.neuronLabel(roles, i);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.name(i);
+            String tag = names.label(i);
             if (name.equalsIgnoreCase(mapColour.neuron()) || tag.equalsIgnoreCase(mapColour.neuron())) {
                 return i;
             }
             known.add(tag);
         }
         throw new BadOptionException("--map-neuron " + mapColour.neuron() + ": model " + label + " has no such neuron"
-                + " (give pc1, a label such as " + known.get(0) + " or a name such as '" + Wiring.neuronName(roles, 0)
+                + " (give pc1, a label such as " + known.get(0) + " or a name such as '" + names.name(0)
                 + "'; its neurons: " + String.join(", ", known) + ")");
     }
 

@@ -3,8 +3,8 @@ package io.liquidlens.tree.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidlens.LiquidLensException;
 import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.tree.NeuronData;
 import io.liquidlens.tree.NeuronExports;
@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * Decision trees asked for by files, as the command line and the workbench ask for them: a model and the rollouts
  * to read, learned with Weka's J48, each result with a provenance of every file read (with its SHA-256) and every
- * option.
+ * option. A baseline has no command neurons, so its trees split on all its units unless neurons are named
+ * ({@link io.liquidlens.tree.FeatureSet#forModel}), and the options they record say so.
  *
  * @param model    the model, as loaded (the workbench passes the one it shows, so the tree explains that model)
  * @param rollouts rollout files, or folders of them (every {@code .npz} under a folder, at any depth, in path order)
@@ -50,8 +51,8 @@ public record TreeRequest(LoadedModel model, List<Path> rollouts) {
      * @param command what asks, for the provenance (e.g. {@code liquidlens tree})
      * @throws LiquidLensException naming the rollouts when they cannot give a tree (e.g. too few episodes)
      */
-    public TreeResult policyLevel(TreeOptions options, String command, TreeProgress progress) {
-        BaselineSupport.requireLiquid(model, "decision trees");
+    public TreeResult policyLevel(TreeOptions asked, String command, TreeProgress progress) {
+        TreeOptions options = asked.withFeatures(asked.features().forModel(NeuronNames.of(model.network())));
         List<Path> files = Rollouts.listRecursively(rollouts);
         TreeDataset data = TreeDatasets.build(model.network(), files, options.features(), options.label(), progress);
         Provenance provenance = provenance(command, files, TreeJson.options(new ObjectMapper(), options).toString());
@@ -65,8 +66,8 @@ public record TreeRequest(LoadedModel model, List<Path> rollouts) {
      * @param command what asks, for the provenance (e.g. {@code liquidlens tree --level neuron})
      * @throws LiquidLensException naming the rollouts when they cannot give the trees (e.g. too few episodes)
      */
-    public NeuronLevelResult neuronLevel(NeuronTreeOptions options, String command, TreeProgress progress) {
-        BaselineSupport.requireLiquid(model, "decision trees");
+    public NeuronLevelResult neuronLevel(NeuronTreeOptions asked, String command, TreeProgress progress) {
+        NeuronTreeOptions options = asked.withNeurons(asked.neurons().forModel(NeuronNames.of(model.network())));
         List<Path> files = Rollouts.listRecursively(rollouts);
         NeuronData data = NeuronData.read(model.network(), files, options, progress);
         Provenance provenance = provenance(command, files,

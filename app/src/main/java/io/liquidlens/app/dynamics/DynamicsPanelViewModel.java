@@ -226,9 +226,8 @@ public final class DynamicsPanelViewModel {
         String sensitivity = Double.isNaN(d.sensitivity().max()) ? ""
                 : String.format(Locale.ROOT, " · sensitivity to input noise: max %.3g, median %.3g",
                 d.sensitivity().max(), d.sensitivity().median());
-        return String.format(Locale.ROOT, "PC1 explains %.1f%% of the variance of %d neurons (motor neurons %s)"
-                        + " over %d steps%s", 100 * d.pca().pc1Share(), columns,
-                d.options().includeMotor() ? "included" : "left out", steps, sensitivity);
+        return String.format(Locale.ROOT, "PC1 explains %.1f%% of the variance of %d neurons (%s)"
+                        + " over %d steps%s", 100 * d.pca().pc1Share(), columns, d.pcaColumns(), steps, sensitivity);
     }
 
     private static String label(Path path, String otherwise) {
