@@ -6,9 +6,9 @@ import io.liquidlens.spec.ModelSpec;
 import java.nio.file.Path;
 
 /**
- * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code tree} and
- * {@code dynamics} take them; gradients, saliency, training, interventions and the reports built on them do not yet,
- * and refuse a baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
+ * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code grad},
+ * {@code saliency}, {@code tree} and {@code dynamics} take them; training, interventions and the reports built on them
+ * do not yet, and refuse a baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
  */
 public final class BaselineSupport {
     private BaselineSupport() {
