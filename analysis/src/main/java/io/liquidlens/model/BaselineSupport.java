@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code grad},
- * {@code saliency}, {@code tree} and {@code dynamics} take them; training, interventions and the reports built on them
- * do not yet, and refuse a baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
+ * {@code saliency}, {@code train}, {@code tree} and {@code dynamics} take them; interventions and the reports built
+ * on them do not yet, and refuse a baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
  */
 public final class BaselineSupport {
     private BaselineSupport() {

@@ -210,8 +210,6 @@ class BaselineCommandsTest {
         String m = model.toString();
         String x = c.inputFile().toString();
         Map<String, String[]> runs = new java.util.LinkedHashMap<>();
-        runs.put("training runs", new String[] {"train", "--model", m, "--data", rollout.toString(), "--out",
-                tmp.resolve("out-train").toString()});
         runs.put("interventions", new String[] {"simulate", "--model", m, "--input", x, "--clamp", "3=0.5", "--out",
                 tmp.resolve("out-clamp.npz").toString()});
         runs.put("decision trees", new String[] {"tree", "--model", m, "--rollouts", rollout.toString(), "--out",
