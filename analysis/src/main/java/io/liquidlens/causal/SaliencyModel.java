@@ -10,7 +10,6 @@ import io.liquidlens.head.PerceptionHead;
 import io.liquidlens.head.StraightPath;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.Rollout;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import java.util.Arrays;
 import java.util.Optional;
@@ -58,7 +57,6 @@ public final class SaliencyModel {
 
     /** The model of a loaded folder: its weights read again in double precision. */
     public static SaliencyModel load(LoadedModel loaded) {
-        BaselineSupport.requireLiquid(loaded, "saliency maps");
         var weights = ModelFolder.readWeights(loaded.folder(), loaded.manifest());
         try {
             Optional<PerceptionHead> floatHead = loaded.network().head();

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "grad", mixinStandardHelpOptions = true,
         description = {"Backpropagate a weighted sum of the outputs, sum(outputs * G), through time (ODE unfolds"
                 + " included, in double precision) to the inputs and the initial state.",
-                "GRAD.npz holds input_grad (B, L, S), hx0_grad (B, N), with mixed memory also cx0_grad (B, N),"
+                "GRAD.npz holds input_grad (B, L, S), hx0_grad (B, N), with an LSTM cell state (mixed memory, an LSTM"
+                        + " baseline) also cx0_grad (B, N),"
                         + " all float32, and provenance (a JSON string: version, input files with SHA-256)."})
 final class GradCommand implements Callable<Integer> {
 
@@ -70,8 +71,9 @@ final class GradCommand implements Callable<Integer> {
         NdArray ts = Inputs.timespans(sequence.timespans, b, l, reverse.spec());
         NdArray h0 = Inputs.state(sequence.hx0, b, n);
         NdArray c0 = Inputs.state(sequence.cx0, b, n);
-        if (c0 != null && !reverse.mixedMemory()) {
-            throw new LiquidLensException(sequence.cx0, "the model has no mixed memory, so it has no LSTM cell state");
+        if (c0 != null && !reverse.carriesCellState()) {
+            throw new LiquidLensException(sequence.cx0, "the model has neither mixed memory nor an LSTM baseline's cell"
+                    + " states, so it has no LSTM cell state");
         }
         NdArray g = outputWeights(b, l, reverse.outputSize());
 

@@ -4,7 +4,6 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.grad.FrameSequenceGradient;
 import io.liquidlens.grad.SequenceGradient;
 import io.liquidlens.io.ModelFolder;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 
 /** The reverse-mode (double precision) twin of a loaded model, for the gradient commands. */
@@ -14,7 +13,6 @@ final class ReverseMode {
 
     /** The reverse mode of a model with a perception head: frames through the head and the cells. */
     static FrameSequenceGradient frames(LoadedModel loaded) {
-        BaselineSupport.requireLiquid(loaded, "gradients");
         var weights = ModelFolder.readWeights(loaded.folder(), loaded.manifest());
         try {
             return FrameSequenceGradient.fromStateDict(loaded.manifest().spec(), loaded.network().head().orElseThrow()
@@ -26,7 +24,6 @@ final class ReverseMode {
 
     /** Reads the model's weights again as a state dict and builds its BPTT driver. */
     static SequenceGradient of(LoadedModel loaded) {
-        BaselineSupport.requireLiquid(loaded, "gradients");
         var weights = ModelFolder.readWeights(loaded.folder(), loaded.manifest());
         try {
             return SequenceGradient.fromStateDict(loaded.manifest().spec(), weights);

@@ -11,7 +11,6 @@ import io.liquidlens.io.Npz;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import java.nio.file.Path;
@@ -74,7 +73,6 @@ final class SaliencyCommand implements Callable<Integer> {
                     Limits.SALIENCY_WINDOW));
         }
         LoadedModel loaded = LoadedModel.load(model);
-        BaselineSupport.requireLiquid(loaded, "saliency maps");
         SequenceGradient reverse = ReverseMode.of(loaded);
         Rollout r = Rollouts.read(rollout);
         if (r.isImage()) {

@@ -3,6 +3,7 @@ package io.liquidlens.cli;
 import io.liquidlens.io.ModelFolder;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.OutputFolders;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.train.Checkpoints;
 import io.liquidlens.train.TrainListener;
 import io.liquidlens.train.TrainOptions;
@@ -275,7 +276,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private String plan(TrainingRun run, TrainOptions o) {
         String from = switch (run.start()) {
-            case SEEDED_INIT -> "from ncps-style initial weights (seed " + o.seed() + (run.head() == null ? ")"
+            case SEEDED_INIT -> "from " + (run.spec().cell() instanceof BaselineSpec ? "torch-style" : "ncps-style") + " initial weights (seed "
+                    + o.seed() + (run.head() == null ? ")"
                     : "; head: torch-default ranges, seed " + TrainingRun.headSeed(o.seed()) + ")");
             case WEIGHTS -> "from the model's weights";
             case RESUMED -> "resuming after epoch " + run.epochsBefore() + (run.optimizerRestored()

@@ -21,6 +21,15 @@ public interface CellGrad {
     /** Outputs per step (before any projection). */
     int outputSize();
 
+    /**
+     * Values the cell carries from step to step beside its state: a torch LSTM's cell states, which follow the
+     * hidden units in {@code h}, {@code hNext}, {@code dhNext} and {@code dh}; 0 for every other cell (the
+     * mixed-memory LSTM carries its own as a separate {@link LstmCellGrad}).
+     */
+    default int memorySize() {
+        return 0;
+    }
+
     /** Doubles of tape one step needs. */
     int tapeSize();
 

@@ -1,14 +1,18 @@
 package io.liquidlens.grad;
 
 import io.liquidlens.io.NdArray;
+import io.liquidlens.model.BaselineLayout;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.StateDictLayout;
 import io.liquidlens.model.StateDictLayout.Lstm;
 import io.liquidlens.model.StateDictLayout.Ltc;
+import io.liquidlens.model.Tensor;
 import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.spec.CfcSpec;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.TorchRnnSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +49,10 @@ public final class SequenceGradient implements ReverseModel {
     private final int stateSize;
     private final int cellOutputs;
     private final int outputSize;
+    /** Doubles of one recorded state: h, then an LSTM cell state c (mixed memory's, or a torch LSTM's own). */
+    private final int stride;
     private final int oFcW;
+    /** -1 without a projection, or for a baseline's readout without bias. */
     private final int oFcB;
 
     /**
@@ -64,19 +71,29 @@ public final class SequenceGradient implements ReverseModel {
         this.inputSize = cell.inputSize();
         this.stateSize = cell.stateSize();
         this.cellOutputs = cell.outputSize();
+        if (lstm != null && cell.memorySize() > 0) {
+            throw new IllegalArgumentException("a cell with memory of its own takes no mixed-memory LSTM");
+        }
+        if (cell.memorySize() != 0 && cell.memorySize() != stateSize) {
+            throw new IllegalArgumentException("a cell's memory must match its state, " + stateSize + ", got "
+                    + cell.memorySize());
+        }
+        this.stride = lstm == null ? stateSize + cell.memorySize() : 2 * stateSize;
         if (lstm != null && (lstm.inputSize() != inputSize || lstm.stateSize() != 2 * stateSize)) {
             throw new IllegalArgumentException("the LSTM must take " + inputSize + " inputs and a state [h, c] of "
                     + 2 * stateSize + ", got " + lstm.inputSize() + " and " + lstm.stateSize());
         }
         if (params.has(StateDictLayout.FC_WEIGHT)) {
+            // a baseline's readout is fc too (BaselineLayout), and may have no bias
             Param w = params.param(StateDictLayout.FC_WEIGHT);
-            Param b = params.param(StateDictLayout.FC_BIAS);
-            if (w.shape().length != 2 || w.shape()[1] != cellOutputs || b.size() != w.shape()[0]) {
-                throw new IllegalArgumentException(w.name() + " " + Arrays.toString(w.shape()) + " / " + b.name() + " "
-                        + Arrays.toString(b.shape()) + " do not fit " + cellOutputs + " cell outputs");
+            Param b = params.has(StateDictLayout.FC_BIAS) || !(spec.cell() instanceof BaselineSpec)
+                    ? params.param(StateDictLayout.FC_BIAS) : null;
+            if (w.shape().length != 2 || w.shape()[1] != cellOutputs || b != null && b.size() != w.shape()[0]) {
+                throw new IllegalArgumentException(w.name() + " " + Arrays.toString(w.shape()) + " / " + b + " do not"
+                        + " fit " + cellOutputs + " cell outputs");
             }
             oFcW = w.offset();
-            oFcB = b.offset();
+            oFcB = b == null ? -1 : b.offset();
             outputSize = w.shape()[0];
         } else {
             oFcW = -1;
@@ -111,9 +128,11 @@ public final class SequenceGradient implements ReverseModel {
         if (spec.cell() instanceof CfcSpec) {
             return CfcGrads.forModel(spec, StateDictLayout.wiringOf(spec), params);
         }
-        if (spec.cell() instanceof BaselineSpec baseline) {
-            throw new IllegalArgumentException(baseline.describe() + ": reverse mode is not supported for baselines"
-                    + " yet");
+        if (spec.cell() instanceof TorchRnnSpec) {
+            return TorchRnnCellGrad.of(spec, params);
+        }
+        if (spec.cell() instanceof CtrnnSpec) {
+            return CtrnnCellGrad.of(spec, params);
         }
         throw new IllegalArgumentException("unknown cell " + spec.cell());
     }
@@ -121,18 +140,21 @@ public final class SequenceGradient implements ReverseModel {
     /**
      * The tensors of a state dict as a parameter set in ncps order: {@code rnn_cell.*} (for LTC in the
      * order of ncps's {@code LTCCell}, otherwise in the map's order, which is the checkpoint's), then
-     * {@code lstm.*}, then {@code fc.*}. Tensors named {@code *sparsity_mask} are non-trainable.
+     * {@code lstm.*}, then {@code fc.*}; a baseline's in its {@code state_dict()} order ({@link BaselineLayout}).
+     * Tensors named {@code *sparsity_mask} are non-trainable.
      */
     public static ParamSet paramSet(Map<String, NdArray> stateDict, ModelSpec spec) {
         List<String> order = new ArrayList<>();
-        if (spec.cell() instanceof LtcSpec) {
+        if (spec.cell() instanceof BaselineSpec) {
+            BaselineLayout.of(spec).stream().map(Tensor::name).filter(stateDict::containsKey).forEach(order::add);
+        } else if (spec.cell() instanceof LtcSpec) {
             Arrays.stream(Ltc.values()).map(Ltc::key).filter(stateDict::containsKey).forEach(order::add);
         } else {
             stateDict.keySet().stream().filter(k -> k.startsWith(StateDictLayout.CELL_PREFIX)).forEach(order::add);
         }
         Stream.concat(Arrays.stream(Lstm.values()).map(Lstm::key),
                         Stream.of(StateDictLayout.FC_WEIGHT, StateDictLayout.FC_BIAS))
-                .filter(stateDict::containsKey).forEach(order::add);
+                .filter(k -> stateDict.containsKey(k) && !order.contains(k)).forEach(order::add);
         List<String> rest = new ArrayList<>(stateDict.keySet());
         rest.removeAll(order);
         if (!rest.isEmpty()) {
@@ -186,6 +208,15 @@ public final class SequenceGradient implements ReverseModel {
     /** True when a mixed-memory LSTM carries a cell state c. */
     public boolean mixedMemory() {
         return lstm != null;
+    }
+
+    /** True when an LSTM cell state c travels beside h: mixed memory's, or a torch LSTM baseline's own. */
+    public boolean carriesCellState() {
+        return stride > stateSize;
+    }
+
+    int stride() {
+        return stride;
     }
 
     boolean hasProjection() {
@@ -245,7 +276,7 @@ public final class SequenceGradient implements ReverseModel {
         } else {
             System.arraycopy(h0, h0o, st, 0, n);
         }
-        if (lstm != null) {
+        if (stride > n) {
             if (c0 == null) {
                 Arrays.fill(st, n, 2 * n, 0);
             } else {
@@ -275,7 +306,7 @@ public final class SequenceGradient implements ReverseModel {
 
     private void project(double[] v, double[] y, int yo, double[] out, int oo) {
         for (int p = 0; p < outputSize; p++) {
-            double acc = v[oFcB + p];
+            double acc = oFcB < 0 ? 0.0 : v[oFcB + p];
             int base = oFcW + p * cellOutputs;
             for (int k = 0; k < cellOutputs; k++) {
                 acc += v[base + k] * y[yo + k];
@@ -351,7 +382,7 @@ public final class SequenceGradient implements ReverseModel {
             dPrev = swap;
         }
         System.arraycopy(dState, 0, tape.dH0, 0, n);
-        if (lstm != null) {
+        if (stride > n) {
             System.arraycopy(dState, n, tape.dC0, 0, n);
         }
     }
@@ -453,7 +484,7 @@ public final class SequenceGradient implements ReverseModel {
 
         BackwardScratch(SequenceGradient g) {
             int n = g.stateSize;
-            int stride = g.lstm == null ? n : 2 * n;
+            int stride = g.stride;
             dStateA = new double[stride];
             dStateB = new double[stride];
             dMid = new double[2 * n];
@@ -478,7 +509,9 @@ public final class SequenceGradient implements ReverseModel {
                 for (int k = 0; k < cellOutputs; k++) {
                     grad[base + k] += g * y[yo + k];
                 }
-                grad[oFcB + p] += g;
+                if (oFcB >= 0) {
+                    grad[oFcB + p] += g;
+                }
             }
         }
     }
@@ -510,7 +543,7 @@ public final class SequenceGradient implements ReverseModel {
         double[] gs = finite(g, "output weights");
         double[] dx = new double[b * l * inputSize];
         double[] dh = new double[b * stateSize];
-        double[] dc = lstm == null ? null : new double[b * stateSize];
+        double[] dc = stride > stateSize ? new double[b * stateSize] : null;
         int chunks = Math.min(b, 4 * Runtime.getRuntime().availableProcessors());
         IntStream.range(0, chunks).parallel().forEach(k -> {
             SequenceTape tape = newTape(l);
@@ -589,10 +622,10 @@ public final class SequenceGradient implements ReverseModel {
                     + " or " + Arrays.toString(new int[] {b, l, 1}) + ", got " + Arrays.toString(timespans.shape()));
         }
         double[] dt = finite(timespans, "timespans");
-        if (spec.cell() instanceof LtcSpec) {
+        if (spec.cell() instanceof LtcSpec || spec.cell() instanceof CtrnnSpec) {
             for (int i = 0; i < dt.length; i++) {
                 if (!(dt[i] > 0)) {
-                    throw new IllegalArgumentException("timespans must be > 0 for an LTC, got " + dt[i]
+                    throw new IllegalArgumentException("timespans must be > 0 for an ODE solver, got " + dt[i]
                             + " at flat index " + i);
                 }
             }
@@ -609,8 +642,8 @@ public final class SequenceGradient implements ReverseModel {
         if (a == null) {
             return null;
         }
-        if (what.equals("cx0") && lstm == null) {
-            throw new IllegalArgumentException("cx0 given but the model has no mixed memory");
+        if (what.equals("cx0") && stride == stateSize) {
+            throw new IllegalArgumentException("cx0 given but the model has no LSTM cell state");
         }
         if (!a.hasShape(b, stateSize)) {
             throw new IllegalArgumentException(what + " must have shape " + Arrays.toString(new int[] {b, stateSize})

@@ -19,6 +19,7 @@ public final class SequenceTape {
     final double[] xs;        // maxSteps * S
     final double[] dts;       // maxSteps
     final double[] states;    // (maxSteps + 1) * stride; slot t = state before step t: [h] or [h, c]
+                              // (c: mixed memory's, or a torch LSTM's own cell states)
     final double[] mid;       // maxSteps * 2N: the LSTM's [h1, c1] (mixed memory only)
     final double[] ys;        // maxSteps * M: cell outputs
     final double[] outs;      // maxSteps * M': readout after the projection (== ys without projection)
@@ -54,7 +55,7 @@ public final class SequenceTape {
         this.inputSize = s;
         this.stateSize = n;
         this.outputSize = g.outputSize();
-        this.stride = lstm == null ? n : 2 * n;
+        this.stride = g.stride();
         xs = new double[maxSteps * s];
         dts = new double[maxSteps];
         states = new double[(maxSteps + 1) * stride];
@@ -116,7 +117,7 @@ public final class SequenceTape {
         return Arrays.copyOfRange(states, steps * stride, steps * stride + stateSize);
     }
 
-    /** The final LSTM cell state c (N), a copy; null without mixed memory. */
+    /** The final LSTM cell state c (N), a copy; null without mixed memory or a torch LSTM's cell states. */
     public double[] finalCellState() {
         if (stride == stateSize) {
             return null;
@@ -139,7 +140,7 @@ public final class SequenceTape {
         return dH0.clone();
     }
 
-    /** dL/d(cx0) of the last backward pass (a copy); null without mixed memory. */
+    /** dL/d(cx0) of the last backward pass (a copy); null without an LSTM cell state. */
     public double[] c0Gradient() {
         return stride == stateSize ? null : dC0.clone();
     }

@@ -6,9 +6,9 @@ import io.liquidlens.spec.ModelSpec;
 import java.nio.file.Path;
 
 /**
- * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code tree},
- * {@code dynamics} and clamps take them; gradients, saliency, training and cutting synapses do not, and refuse a
- * baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
+ * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code grad},
+ * {@code saliency}, {@code train}, {@code tree}, {@code dynamics} and clamps take them; reports and cutting synapses
+ * do not, and refuse a baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
  */
 public final class BaselineSupport {
     private BaselineSupport() {

@@ -138,7 +138,7 @@ public final class NcpsInit {
         return out;
     }
 
-    private static float[] uniform(int n, double lo, double hi, SplittableRandom rng) {
+    static float[] uniform(int n, double lo, double hi, SplittableRandom rng) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) (lo + (hi - lo) * rng.nextDouble());

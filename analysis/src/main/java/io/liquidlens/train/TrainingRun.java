@@ -14,10 +14,11 @@ import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.NdArray;
 import io.liquidlens.io.OutputFolders;
 import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.model.ModelMemory;
 import io.liquidlens.provenance.Provenance;
+import io.liquidlens.spec.BaselineSpec;
+import io.liquidlens.spec.CtrnnSpec;
 import io.liquidlens.spec.LtcSpec;
 import io.liquidlens.spec.ModelSpec;
 import java.io.IOException;
@@ -169,7 +170,6 @@ public final class TrainingRun {
         }
 
         ModelSpec spec = manifest.spec();
-        BaselineSupport.requireLiquid(manifestFile, spec, "training runs");
         HeadSpec head = LoadedModel.headOf(manifest, manifestFile);
         ModelMemory.require(manifestFile, ModelMemory.trainingBytes(spec, head));
         Start start;
@@ -212,9 +212,10 @@ public final class TrainingRun {
         }
 
         List<Path> files = Rollouts.list(request.data());
-        boolean ltc = spec.cell() instanceof LtcSpec;
-        TrainingData data = head != null ? TrainingData.readFrames(files, head.input(), gradient.outputSize(), ltc)
-                : TrainingData.read(files, spec.inputSize(), gradient.outputSize(), ltc);
+        // the LTC's and the CT-RNN's solvers step by dt / unfolds
+        boolean solver = spec.cell() instanceof LtcSpec || spec.cell() instanceof CtrnnSpec;
+        TrainingData data = head != null ? TrainingData.readFrames(files, head.input(), gradient.outputSize(), solver)
+                : TrainingData.read(files, spec.inputSize(), gradient.outputSize(), solver);
 
         Trainer trainer = new Trainer(options);
         Adam adam = trainer.newOptimizer(gradient.params());
@@ -243,14 +244,16 @@ public final class TrainingRun {
 
     /**
      * Fresh weights from the run's seed: the head's (torch's default distributions, {@link HeadInit}) drawn
-     * from {@link #headSeed}, then the cell's as ncps initialises them ({@link NcpsInit}) from the seed itself.
+     * from {@link #headSeed}, then the cell's as ncps initialises them ({@link NcpsInit}), or a baseline's as torch
+     * does ({@link BaselineInit}), from the seed itself.
      */
     static Map<String, NdArray> initialWeights(ModelSpec spec, HeadSpec head, long seed) {
         Map<String, NdArray> weights = new LinkedHashMap<>();
         if (head != null) {
             weights.putAll(HeadInit.torchDefaults(head, headSeed(seed)));
         }
-        weights.putAll(NcpsInit.initialStateDict(spec, seed));
+        weights.putAll(spec.cell() instanceof BaselineSpec ? BaselineInit.initialStateDict(spec, seed)
+                : NcpsInit.initialStateDict(spec, seed));
         return weights;
     }
 
