@@ -78,8 +78,9 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
         Set<Path> given = new HashSet<>();
         for (String token : tokens) {
             int eq = token.indexOf('=');
-            // a URI may hold '=' (s3a://bucket/date=2024/e1): a group's name never starts as a URI does
-            if (eq < 0 || FileUris.isUri(token.substring(0, eq))) {
+            // a path or URI may hold '=' (runs/date=2024/e1, s3a://bucket/date=2024/e1): a group's name never
+            // holds '/', so text before '=' that does is part of a path
+            if (eq < 0 || token.substring(0, eq).contains("/")) {
                 for (Path alone : expand(token, uris)) {
                     String group = memberOf.get(alone.toAbsolutePath().normalize());
                     if (group != null) {
@@ -97,8 +98,8 @@ record ModelTokens(List<Path> models, List<String> groupOf) {
             if (name.isEmpty()) {
                 throw bad(token, "the group needs a name before '='");
             }
-            if (name.contains("/") || name.contains(";")) {
-                throw bad(token, "a group name may not hold '/' or ';'");
+            if (name.contains(";")) {
+                throw bad(token, "a group name may not hold ';'");
             }
             if (!names.add(name)) {
                 throw bad(token, "the group name '" + name + "' is used twice");

@@ -34,6 +34,17 @@ class ModelTokensExpansionTest {
     }
 
     @Test
+    void aPathHoldingAnEqualsSignIsAPathNotAGroup() throws IOException {
+        Path partitioned = model("runs/date=2024/e1");
+        model("runs/date=2024/e2");
+        assertThat(ModelTokens.parse(List.of(partitioned.toString())).models()).containsExactly(partitioned);
+        assertThat(ModelTokens.parse(List.of(tmp.resolve("runs/date=2024").toString())).models())
+                .containsExactly(tmp.resolve("runs/date=2024/e1"), tmp.resolve("runs/date=2024/e2"));
+        ModelTokens group = ModelTokens.parse(List.of("ncp=" + partitioned));
+        assertThat(group.groupOf()).containsExactly("ncp");
+    }
+
+    @Test
     void unpaddedEpochNumbersComeInTheirNumbersOrder() throws IOException {
         Path run = tmp.resolve("torch-run");
         for (String name : List.of("epoch-10", "epoch-9", "epoch-1", "epoch-2")) {
