@@ -5,7 +5,14 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -71,7 +78,9 @@ public final class PdfDocument implements AutoCloseable {
     }
 
     /**
-     * Sets the document information.
+     * Sets the document information, and the file identifier from it: PDFBox would otherwise draw the identifier
+     * from the clock, so that the same report made twice (or by another engine) differed in those bytes alone.
+     * The information holds the provenance, so documents made from other inputs or options get other identifiers.
      *
      * @param title   the title
      * @param subject the subject
@@ -84,6 +93,31 @@ public final class PdfDocument implements AutoCloseable {
         info.setSubject(subject);
         info.setCreator(creator);
         custom.forEach(info::setCustomMetadataValue);
+        byte[] id = identifier(title, subject, creator, custom);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        doc.getDocument().setDocumentID(ids);
+    }
+
+    /** The first 16 bytes of the SHA-256 of the information, entries in name order. */
+    private static byte[] identifier(String title, String subject, String creator, Map<String, String> custom) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {title, subject, creator}) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            new TreeMap<>(custom).forEach((k, v) -> {
+                sha.update(k.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return Arrays.copyOf(sha.digest(), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
