@@ -55,7 +55,7 @@ class ReportSparkCommandTest {
     }
 
     @Test
-    void aReportOnSparkWritesTheSameMetricsCsvByteForByte() throws IOException {
+    void aReportOnSparkWritesTheSameFilesByteForByte() throws IOException {
         String model = TreeCommandTest.sample("sample-models/vector-lanekeeping").toString();
         CliRunner here = report(model, tmp.resolve("here"));
         CliRunner spark = report(model, tmp.resolve("spark"), "--spark", "local[2]");
@@ -63,8 +63,10 @@ class ReportSparkCommandTest {
         assertThat(here.exitCode()).as(here.err()).isZero();
         assertThat(spark.exitCode()).as(spark.err()).isZero();
         assertThat(spark.out()).startsWith("1 model(s) x 2 condition(s) x 10 frame(s) in ");
-        assertThat(Files.readAllBytes(tmp.resolve("spark/metrics.csv")))
-                .isEqualTo(Files.readAllBytes(tmp.resolve("here/metrics.csv")));
+        for (String file : List.of("metrics.csv", "metrics.json", "index.html", "report.pdf")) {
+            assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("here").resolve(file)));
+        }
         assertThat(spark.err()).doesNotContain("Exception");
     }
 
