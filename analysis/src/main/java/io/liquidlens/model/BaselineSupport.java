@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Where the baselines stand: {@code info}, {@code simulate}, {@code record}, {@code evaluate}, {@code tree},
- * {@code dynamics} and clamps take them; gradients, saliency, training and cutting synapses do not, and refuse a
- * baseline with one line (docs/BASELINES.md#what-takes-a-baseline).
+ * {@code dynamics}, clamps and {@code report} (with VisualBackProp, which reads the head alone) take them;
+ * gradients, gradient saliency, training and cutting synapses do not, and refuse a baseline with one line
+ * (docs/BASELINES.md#what-takes-a-baseline).
  */
 public final class BaselineSupport {
     private BaselineSupport() {
