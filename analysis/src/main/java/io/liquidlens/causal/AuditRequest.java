@@ -7,7 +7,6 @@ import io.liquidlens.io.ModelManifest;
 import io.liquidlens.io.OutputClaim;
 import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.provenance.Provenance;
 import io.liquidlens.sim.ProgressListener;
@@ -242,7 +241,6 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         List<LoadedModel> loadedModels = new ArrayList<>();
         for (int i = 0; i < models().size(); i++) {
             LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)), inputRoles());
-            BaselineSupport.requireLiquid(loaded, "causality reports");
             String group = groupOf().isEmpty() ? "" : groupOf().get(i);
             String base = (group.isEmpty() ? "" : group + "/") + loaded.folder().getFileName();
             String name = base;

@@ -32,9 +32,14 @@ public record DynamicsResult(String model, String cell, DynamicsOptions options,
      * without a wiring, a dense CfC or a baseline, whose readout is a projection), that none was left out.
      */
     public String pcaColumns() {
-        if (pca.neurons().length < neurons.size()) {
+        return pcaColumns(pca.neurons().length, neurons.size(), options.includeMotor());
+    }
+
+    /** As {@link #pcaColumns()} for PCA over {@code read} of a model's {@code all} neurons. */
+    static String pcaColumns(int read, int all, boolean includeMotor) {
+        if (read < all) {
             return "motor neurons left out";
         }
-        return options.includeMotor() ? "motor neurons included" : "all of them: no neuron is wired as an output";
+        return includeMotor ? "motor neurons included" : "all of them: no neuron is wired as an output";
     }
 }

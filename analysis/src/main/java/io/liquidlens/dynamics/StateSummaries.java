@@ -103,7 +103,7 @@ public final class StateSummaries {
             double[] start = pca.components()[0];
             shareCi = bootstrap.interval(pick -> sums.pc1Share(pick, start), level);
         }
-        return new StateSummary(steps, columns.length, share, shareCi, median(lmax), medianCi, max(lmax),
+        return new StateSummary(steps, columns.length, n, share, shareCi, median(lmax), medianCi, max(lmax),
                 maxCi, resampling);
     }
 

@@ -8,6 +8,7 @@ import io.liquidlens.stats.Interval;
  *
  * @param steps        steps of the rollouts the states were taken over
  * @param pcaNeurons   how many neurons PCA read (the motor neurons of a wired model are left out)
+ * @param neurons      how many neurons the model has
  * @param pc1Share     PC1's share of the states' variance
  * @param pc1ShareCi   its interval
  * @param lmaxMedian   the median over neurons of each neuron's L_max (see {@link NeuronDynamics#lmax()})
@@ -18,6 +19,11 @@ import io.liquidlens.stats.Interval;
  * @param resampling   what the bootstrap resampled, e.g. "contiguous blocks of 8 frames of the one episode (75
  *                     blocks)", or why there are no intervals
  */
-public record StateSummary(int steps, int pcaNeurons, double pc1Share, Interval pc1ShareCi, double lmaxMedian,
+public record StateSummary(int steps, int pcaNeurons, int neurons, double pc1Share, Interval pc1ShareCi, double lmaxMedian,
                            Interval lmaxMedianCi, double lmaxMax, Interval lmaxMaxCi, String resampling) {
+
+    /** Which neurons PCA read, in the words of {@link DynamicsResult#pcaColumns()} (the report never keeps motor neurons). */
+    public String pcaColumns() {
+        return DynamicsResult.pcaColumns(pcaNeurons, neurons, false);
+    }
 }

@@ -69,7 +69,7 @@ final class Caption {
         }
         audit.models().stream().filter(m -> m.dynamics() != null).findFirst().ifPresent(m -> p.add("Dynamics: each"
                 + " model's own states over the clean rollouts (its replay from the zero state): PC1's share of"
-                + " their variance (PCA centred, not scaled, motor neurons left out, as scikit-learn computes it) and"
+                + " their variance (PCA centred, not scaled, " + pcaColumns(audit) + ", as scikit-learn computes it) and"
                 + " each neuron's L_max, the largest |x(t+1) - x(t)| / dt, summarised by their median and maximum"
                 + " over neurons; intervals from the same block bootstrap, recomputed on the drawn blocks ("
                 + m.dynamics().resampling() + "). L_max is a maximum over steps, so its intervals end at the value."));
@@ -81,6 +81,21 @@ final class Caption {
                     + GroupEvidence.GROUP_TEST + "; the comparisons above replace the model-pair comparisons.");
         }
         return p;
+    }
+
+    /**
+     * Which neurons the report's PCA read: the words every model shares ({@code motor neurons left out} of wired
+     * models), else each model's own (a baseline beside an NCP has no motor neuron to leave out).
+     */
+    private static String pcaColumns(CausalAudit audit) {
+        java.util.Map<String, String> byModel = new java.util.LinkedHashMap<>();
+        audit.models().stream().filter(m -> m.dynamics() != null)
+                .forEach(m -> byModel.put(m.name(), m.dynamics().pcaColumns()));
+        if (new java.util.HashSet<>(byModel.values()).size() == 1) {
+            return byModel.values().iterator().next();
+        }
+        return "read as " + String.join("; ", byModel.entrySet().stream().map(e -> e.getKey() + ": "
+                + e.getValue()).toList());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.liquidlens.sim;
 
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LtcCell;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,12 @@ import java.util.List;
  * sums, whose size says how much the synapse pulls its target towards its reversal potential), with the
  * pre-synaptic neuron's state before the step and the step's input features. A CfC has no per-synapse
  * conductance (its synapses are masked weights inside dense layers), so there it is |pre-synaptic value|,
- * the activity arriving through the synapse.
+ * the activity arriving through the synapse; so it is for a baseline's dense links between layers.
  */
 public final class SynapseActivity {
+    /** Links a baseline's layer diagram may have (a 64-unit LSTM behind 32 features has 2,048 per layer). */
+    static final long MAX_LINKS = 1_000_000;
+
     /**
      * One synapse.
      *
@@ -45,8 +49,34 @@ public final class SynapseActivity {
             }
             return new SynapseActivity(cell, list, model.stateSize());
         }
+        if (model.spec().cell() instanceof BaselineSpec baseline) {
+            addLayers(model.inputSize(), model.stateSize() / baseline.layers(), baseline.layers(), list);
+        }
         model.connectivity().ifPresent(w -> addWiring(w, list));
         return new SynapseActivity(null, list, model.stateSize());
+    }
+
+    /**
+     * A baseline's dense links, as its layer diagram draws them: every input to every unit of layer 0, every unit
+     * of layer k to every unit of layer k + 1 (the recurrence within a layer is left out: it joins every pair).
+     * One link stands for one weight per gate, so it has no one sign: each is drawn as excitatory.
+     */
+    private static void addLayers(int inputs, int perLayer, int layers, List<Synapse> list) {
+        if ((long) perLayer * (inputs + (long) (layers - 1) * perLayer) > MAX_LINKS) {
+            return; // the units are still drawn, without links: more would not be read, nor fit in memory
+        }
+        for (int j = 0; j < perLayer; j++) {
+            for (int s = 0; s < inputs; s++) {
+                list.add(new Synapse(s, j, true, 1));
+            }
+        }
+        for (int k = 1; k < layers; k++) {
+            for (int j = 0; j < perLayer; j++) {
+                for (int i = 0; i < perLayer; i++) {
+                    list.add(new Synapse((k - 1) * perLayer + i, k * perLayer + j, false, 1));
+                }
+            }
+        }
     }
 
     private static void addWiring(Wiring w, List<Synapse> list) {

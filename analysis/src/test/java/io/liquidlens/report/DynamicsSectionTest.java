@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /** The report's dynamics section: added rows, keys, a table in the HTML and the PDF; nothing earlier moves. */
 class DynamicsSectionTest {
     private static final CausalAudit WITHOUT = HandBuiltAudit.audit();
-    private static final StateSummary FIRST = new StateSummary(600, 18, 0.8125, new Interval(0.75, 0.875, 0.95),
+    private static final StateSummary FIRST = new StateSummary(600, 18, 19, 0.8125, new Interval(0.75, 0.875, 0.95),
             0.03125, new Interval(0.025, 0.0375, 0.95), 0.5, new Interval(0.25, 0.5, 0.95),
             "contiguous blocks of 8 frames of the one episode (75 blocks)");
-    private static final StateSummary SECOND = new StateSummary(600, 18, 0.625, Interval.undefined(0.95),
+    private static final StateSummary SECOND = new StateSummary(600, 18, 19, 0.625, Interval.undefined(0.95),
             Double.NaN, Interval.undefined(0.95), 0.75, new Interval(0.5, 0.75, 0.95), "no interval here");
     private static final CausalAudit WITH = withDynamics(WITHOUT, List.of(FIRST, SECOND));
 

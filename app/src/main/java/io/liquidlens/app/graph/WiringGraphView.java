@@ -4,7 +4,6 @@ import io.liquidlens.LiquidLensException;
 import io.liquidlens.app.export.Export;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
-import io.liquidlens.model.BaselineSupport;
 import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.SynapseActivity;
 import java.nio.file.Path;
@@ -233,8 +232,6 @@ public final class WiringGraphView extends BorderPane {
         placeholder.setText("No model loaded");
         if (model != null && synapses != null) {
             try {
-                // a baseline has no wiring; its dense layer diagram is still to come
-                BaselineSupport.requireLiquid(model, "wiring graphs");
                 layout = WiringLayout.of(model, synapses, aspect);
             } catch (LiquidLensException e) {
                 placeholder.setText(e.getMessage());

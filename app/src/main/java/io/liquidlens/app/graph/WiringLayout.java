@@ -3,7 +3,9 @@ package io.liquidlens.app.graph;
 import io.liquidlens.io.ModelManifest;
 import io.liquidlens.model.LiquidModel;
 import io.liquidlens.model.LoadedModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.sim.SynapseActivity;
+import io.liquidlens.spec.BaselineSpec;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Map;
  * vertices each synapse joins. Columns run left to right as the NCP paper draws them: the cell's inputs
  * (sensory), then inter, command and motor neurons; a role without neurons gets no column (a fully connected
  * or random wiring has only inter and motor neurons). A column taller than {@link #MAX_ROWS} wraps into
- * sub-columns so a 256-neuron AutoNCP stays legible. Coordinates are graph units, y upwards, one unit between
+ * sub-columns so a 256-neuron AutoNCP stays legible. A baseline has no roles: its diagram is the inputs, then a
+ * column per layer of hidden units (docs/BASELINES.md#the-workbench). Coordinates are graph units, y upwards, one unit between
  * rows.
  *
  * <p>Vertex indices: input feature {@code s} is vertex {@code s}, neuron {@code id} is vertex
@@ -93,6 +96,11 @@ public final class WiringLayout {
         LiquidModel net = model.network();
         int s = net.inputSize();
         int n = net.stateSize();
+        NeuronNames names = NeuronNames.of(net);
+        if (names.isBaseline()) {
+            return layers(inputNames(model.manifest(), s), names, ((BaselineSpec) net.spec().cell()).layers(),
+                    synapses.synapses(), aspect);
+        }
         Wiring wiring = net.connectivity().orElse(null);
         NeuronRole[] roles = new NeuronRole[n];
         int[] ids = net.stateNeuronIds();
@@ -158,13 +166,58 @@ public final class WiringLayout {
             }
             x += (subColumns - 1) * SUB_COLUMN_GAP + columnGap;
         }
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+    }
+
+    /**
+     * A baseline's layer diagram: the inputs, then one column per layer of its units (named by {@code names},
+     * {@code l0.u3}), each wrapping as a role's column does, joined by {@code synapses}, the dense links between
+     * consecutive columns.
+     */
+    private static WiringLayout layers(List<String> inputNames, NeuronNames names, int layers,
+                                       List<SynapseActivity.Synapse> synapses, double aspect) {
+        int s = inputNames.size();
+        int n = names.size();
+        int perLayer = n / layers;
+        List<List<Integer>> columns = new ArrayList<>();
+        columns.add(java.util.stream.IntStream.range(0, s).boxed().toList());
+        for (int k = 0; k < layers; k++) {
+            columns.add(java.util.stream.IntStream.range(k * perLayer, (k + 1) * perLayer).boxed().toList());
+        }
+        double wide = Math.max(MIN_ASPECT, Math.min(MAX_ASPECT, aspect));
+        int tallest = columns.stream().mapToInt(c -> rows(c.size())).max().orElse(1);
+        double columnGap = Math.max(4.0, tallest * wide / (columns.size() - 1));
+        Vertex[] placed = new Vertex[s + n];
+        double x = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            List<Integer> members = columns.get(c);
+            int rows = rows(members.size());
+            double gap = rows < 2 ? 1 : Math.max(1, Math.min(MAX_ROW_GAP, (tallest - 1) / (double) (rows - 1)));
+            for (int k = 0; k < members.size(); k++) {
+                int inThisSub = Math.min(rows, members.size() - k / rows * rows);
+                double y = ((inThisSub - 1) / 2.0 - k % rows) * gap;
+                double vx = x + k / rows * SUB_COLUMN_GAP;
+                int id = members.get(k);
+                placed[c == 0 ? id : s + id] = c == 0
+                        ? new Vertex(id, id, NeuronRole.SENSORY, inputNames.get(id), shorten(inputNames.get(id)), vx, y)
+                        : new Vertex(s + id, id, names.role(id), names.name(id), names.label(id), vx, y);
+            }
+            x += ((members.size() + rows - 1) / rows - 1) * SUB_COLUMN_GAP + columnGap;
+        }
+        Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
+        counts.put(NeuronRole.SENSORY, s);
+        counts.put(NeuronRole.INTER, n);
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+    }
+
+    private static List<Link> links(int s, List<SynapseActivity.Synapse> synapses) {
         List<Link> links = new ArrayList<>(synapses.size());
         for (int k = 0; k < synapses.size(); k++) {
             SynapseActivity.Synapse syn = synapses.get(k);
             int source = syn.sensory() ? syn.source() : s + syn.source();
             links.add(new Link(k, source, s + syn.target(), syn.sensory(), syn.polarity()));
         }
-        return new WiringLayout(s, n, List.of(placed), links, counts);
+        return links;
     }
 
     private static int rows(int members) {

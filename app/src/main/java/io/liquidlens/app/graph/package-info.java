@@ -13,7 +13,7 @@
  * io.liquidlens.app.graph.ClampDialog}, {@link io.liquidlens.app.graph.ClampMarks}, {@link
  * io.liquidlens.app.graph.GraphLegend} and {@link io.liquidlens.app.graph.GraphExports} (PNG, SVG). {@link
  * io.liquidlens.app.graph.FrameProbe} measures frame intervals by hand. Depends on {@code app.workspace}, {@code
- * app.task} and {@code app.export} and, of {@code analysis}, {@code io}, {@code model}, {@code sim} and {@code wiring};
- * no numerics of its own beyond mapping values to colours and widths.
+ * app.task} and {@code app.export} and, of {@code analysis}, {@code io}, {@code model}, {@code sim}, {@code spec}
+ * (a baseline's layers) and {@code wiring}; no numerics of its own beyond mapping values to colours and widths.
  */
 package io.liquidlens.app.graph;

@@ -6,9 +6,7 @@ import io.liquidlens.app.export.Exporter;
 import io.liquidlens.app.task.TaskExecutor;
 import io.liquidlens.app.workspace.WorkspaceViewModel;
 import io.liquidlens.io.Rollout;
-import io.liquidlens.model.LoadedModel;
 import io.liquidlens.sim.Activity;
-import io.liquidlens.wiring.Wiring;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
@@ -448,15 +446,10 @@ public final class TraceChartsView extends BorderPane {
         if (a == null) {
             return;
         }
-        List<TraceNeuron> now = TraceNeuron.shown(workspace.selection().selected(), wiring(), a.neurons());
+        List<TraceNeuron> now = TraceNeuron.shownIn(workspace.selection().selected(), workspace.modelProperty().get(), a.neurons());
         if (!now.equals(shown)) {
             showNeurons(a, now);
         }
-    }
-
-    private Wiring wiring() {
-        LoadedModel m = workspace.modelProperty().get();
-        return m == null ? null : m.network().connectivity().orElse(null);
     }
 
     /** New datasets for all three charts: the activity, the model or the rollout changed. */
@@ -476,7 +469,7 @@ public final class TraceChartsView extends BorderPane {
     /** Datasets of the window for all three charts: the window, the activity, the model or the rollout changed. */
     private void drawWindow() {
         Activity a = workspace.activityProperty().get();
-        showNeurons(a, a == null ? List.of() : TraceNeuron.shown(workspace.selection().selected(), wiring(),
+        showNeurons(a, a == null ? List.of() : TraceNeuron.shownIn(workspace.selection().selected(), workspace.modelProperty().get(),
                 a.neurons()));
         List<TraceDataset.Trace> outputs = new ArrayList<>();
         TraceTable t = table;

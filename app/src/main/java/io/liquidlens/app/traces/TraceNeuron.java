@@ -1,5 +1,7 @@
 package io.liquidlens.app.traces;
 
+import io.liquidlens.model.LoadedModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.wiring.NeuronRole;
 import io.liquidlens.wiring.Wiring;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.TreeSet;
  * One neuron drawn in the traces: its wiring id and the name its series carries ("command 3 (id 4)").
  *
  * @param id   the wiring id (the column of {@code Activity.state})
- * @param name role, place in the role and id, e.g. {@code "motor 0 (id 0)"}; {@code "neuron 3"} without a wiring
+ * @param name role, place in the role and id, e.g. {@code "motor 0 (id 0)"}; {@code "neuron 3"} without a wiring;
+ *             a baseline's unit by layer and index, {@code "l0.u3"}
  */
 public record TraceNeuron(int id, String name) {
 
@@ -37,6 +40,18 @@ public record TraceNeuron(int id, String name) {
      * @param wiring   the model's connectivity, or null (dense CfC)
      * @param neurons  the number of neurons N of the activity
      */
+    public static List<TraceNeuron> shownIn(Collection<Integer> selected, LoadedModel model, int neurons) {
+        List<TraceNeuron> out = shown(selected, model == null ? null : model.network().connectivity().orElse(null),
+                neurons);
+        if (model == null || !model.network().isBaseline()) {
+            return out;
+        }
+        // a baseline's units are named as every analysis names them (l0.u3); liquid models keep the graph's names
+        NeuronNames names = NeuronNames.of(model.network());
+        return out.stream().map(n -> n.id() < names.size() ? new TraceNeuron(n.id(), names.name(n.id())) : n).toList();
+    }
+
+    /** As {@link #shownIn(Collection, LoadedModel, int)} for a liquid model with {@code wiring} (null: dense CfC). */
     public static List<TraceNeuron> shown(Collection<Integer> selected, Wiring wiring, int neurons) {
         List<TraceNeuron> out = new ArrayList<>();
         for (int id : new TreeSet<>(selected)) {

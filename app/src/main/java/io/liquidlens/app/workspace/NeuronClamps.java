@@ -2,6 +2,7 @@ package io.liquidlens.app.workspace;
 
 import io.liquidlens.app.task.LatestTask;
 import io.liquidlens.model.LoadedModel;
+import io.liquidlens.model.NeuronNames;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.sim.Intervention;
 import io.liquidlens.sim.Intervention.ClampNeuron;
@@ -118,9 +119,17 @@ public final class NeuronClamps {
     /** What {@code list} clamps, e.g. "clamp command 3 (id 4) = 0.5120", naming neurons as {@code model} does. */
     static String describe(List<ClampNeuron> list, LoadedModel model) {
         var wiring = model == null ? null : model.network().connectivity().orElse(null);
-        return "clamp " + list.stream().map(c -> (wiring == null || c.neuron() >= wiring.units()
-                ? "neuron " + c.neuron() : wiring.neuronName(c.neuron()))
+        // a baseline's units by the names every analysis gives them (l0.u3); liquid models' as they always were
+        var names = model != null && model.network().isBaseline() ? NeuronNames.of(model.network()) : null;
+        return "clamp " + list.stream().map(c -> name(c.neuron(), wiring, names)
                 + String.format(Locale.ROOT, " = %.4f", c.value())).collect(Collectors.joining(", "));
+    }
+
+    private static String name(int neuron, io.liquidlens.wiring.Wiring wiring, NeuronNames names) {
+        if (names != null && neuron < names.size()) {
+            return names.name(neuron);
+        }
+        return wiring == null || neuron >= wiring.units() ? "neuron " + neuron : wiring.neuronName(neuron);
     }
 
     private List<ClampNeuron> list() {
