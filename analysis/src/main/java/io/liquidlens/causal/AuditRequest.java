@@ -242,7 +242,6 @@ public record AuditRequest(List<Path> models, List<Path> rollouts, String pertur
         List<LoadedModel> loadedModels = new ArrayList<>();
         for (int i = 0; i < models().size(); i++) {
             LoadedModel loaded = withRoles(LoadedModel.load(models().get(i)), inputRoles());
-            BaselineSupport.requireLiquid(loaded, "causality reports");
             String group = groupOf().isEmpty() ? "" : groupOf().get(i);
             String base = (group.isEmpty() ? "" : group + "/") + loaded.folder().getFileName();
             String name = base;

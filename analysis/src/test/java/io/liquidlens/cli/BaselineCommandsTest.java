@@ -201,31 +201,6 @@ class BaselineCommandsTest {
     }
 
     @Test
-    void analysesThatDoNotTakeABaselineYetRefuseItNamingTheModel() throws Exception {
-        Path model = importedLstm();
-        Path rollout = tmp.resolve("run.npz");
-        Npz.write(rollout, Map.of("inputs", NdArray.ofFloats(new int[] {30, 6}, new float[180]), "actions",
-                NdArray.ofFloats(new int[] {30, 1}, new float[30])), false);
-        String m = model.toString();
-        Map<String, String[]> runs = new java.util.LinkedHashMap<>();
-        runs.put("causality reports", new String[] {"report", "--models", m, "--rollouts", rollout.toString(),
-                "--method", "gradient", "--out", tmp.resolve("out-report").toString()});
-        assertThat(runs).as("what is still refused (an empty list would test nothing)").isNotEmpty();
-
-        for (Map.Entry<String, String[]> run : runs.entrySet()) {
-            CliRunner r = CliRunner.run(run.getValue());
-
-            assertThat(r.exitCode()).as(run.getKey()).isEqualTo(1);
-            assertThat(r.err().strip()).as(run.getKey()).contains(model.resolve("model.json").toString())
-                    .contains("an LSTM baseline; " + run.getKey()).endsWith("not supported for baselines yet")
-                    .doesNotContain("\n");
-        }
-        try (var left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("out-"));
-        }
-    }
-
-    @Test
     void anLstmTakesNeitherElapsedTimesNorTimeConstants() throws Exception {
         Case c = BaselineFixtures.named("lstm24x1_in6_out1");
         Path model = importedLstm();
