@@ -50,8 +50,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train a preset of the sample world instead of --model: record its data with the expert,"
                     + " then train its network with its options. One of: ncp-lanekeeping, random-lanekeeping,"
                     + " fullyconnected-lanekeeping, cfc-lanekeeping, vector-lanekeeping, the vector seed study's"
-                    + " members vector-study-ARCH-sSEED (ARCH ncp, fullyconnected, random or cfc; SEED 1-5), or"
-                    + " vector-study: all twenty, into OUT/ARCH-sSEED, on one data set in OUT/data.")
+                    + " members vector-study-ARCH-sSEED (ARCH ncp, fullyconnected, random, cfc, or the baselines"
+                    + " lstm and gru; SEED 1-5), or vector-study: all thirty, into OUT/ARCH-sSEED, on one data set"
+                    + " in OUT/data.")
     String preset;
 
     @Option(names = "--data-episodes", paramLabel = "N", description = "With --preset: episodes to record (default:"

@@ -140,14 +140,14 @@ class PresetTrainingTest {
     }
 
     @Test
-    void theStudyTrainsAllTwentyMembersIntoTheirFoldersOnOneDataSet() throws Exception {
+    void theStudyTrainsAllThirtyMembersIntoTheirFoldersOnOneDataSet() throws Exception {
         Path out = tmp.resolve("study");
         CliRunner run = CliRunner.run("train", "--preset", "vector-study", "--out", out.toString(),
                 "--data-episodes", "1", "--steps", "20", "--epochs", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).containsOnlyOnce("recording 1 episodes x 20 steps");
-        assertThat(run.out().lines()).hasSize(20);
-        for (String arch : List.of("ncp", "fullyconnected", "random", "cfc")) {
+        assertThat(run.out().lines()).hasSize(30);
+        for (String arch : List.of("ncp", "fullyconnected", "random", "cfc", "lstm", "gru")) {
             for (int seed = 1; seed <= 5; seed++) {
                 JsonNode model = JSON.readTree(out.resolve(arch + "-s" + seed + "/model.json").toFile());
                 assertThat(model.at("/provenance/preset/name").asText())

@@ -15,6 +15,7 @@ import io.liquidlens.train.preset.TrainingPresets;
 import io.liquidlens.train.preset.VectorStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -128,7 +129,7 @@ class SampleModelTest {
     }
 
     static Stream<String> studyFolders() {
-        return Stream.of("ncp", "fullyconnected", "random", "cfc")
+        return Arrays.stream(VectorStudy.Architecture.values()).map(VectorStudy.Architecture::folder)
                 .flatMap(a -> VectorStudy.SEEDS.stream().map(s -> a + "-s" + s));
     }
 
@@ -144,6 +145,9 @@ class SampleModelTest {
         assertThat(model.get("inputs")).isEqualTo(template.get("inputs"));
         assertThat(model.at("/ncps/class")).isEqualTo(template.at("/ncps/class"));
         assertThat(model.at("/ncps/input_size")).isEqualTo(template.at("/ncps/input_size"));
+        for (String baselineKey : new String[] {"/ncps/hidden_size", "/ncps/num_layers", "/ncps/readout"}) {
+            assertThat(model.at(baselineKey)).as(baselineKey).isEqualTo(template.at(baselineKey));
+        }
         // a trained model.json spells out ncps's defaults the template leaves implicit
         template.at("/ncps/units").fields().forEachRemaining(f ->
                 assertThat(model.at("/ncps/units/" + f.getKey())).as(f.getKey()).isEqualTo(f.getValue()));
@@ -156,10 +160,12 @@ class SampleModelTest {
         assertThat(provenance.at("/training/epochs_done").asInt()).isEqualTo(preset.training().epochs());
         assertThat(provenance.at("/training/learning_rate").asDouble()).isEqualTo(preset.training().learningRate());
         LoadedModel loaded = LoadedModel.load(dir);
-        assertThat(loaded.network().stateSize()).isEqualTo(9);
+        String cell = template.at("/ncps/class").asText();
+        boolean baseline = template.at("/ncps/hidden_size").isInt();
+        assertThat(loaded.network().stateSize()).isEqualTo(baseline ? template.at("/ncps/hidden_size").asInt() : 9);
         assertThat(loaded.network().inputSize()).isEqualTo(6);
-        assertThat(loaded.network().cellKind()).isEqualTo(template.at("/ncps/class").asText().equals("CfC")
-                ? CellKind.WIRED_CFC : CellKind.LTC);
+        assertThat(loaded.network().cellKind()).isEqualTo(baseline ? CellKind.valueOf(cell)
+                : cell.equals("CfC") ? CellKind.WIRED_CFC : CellKind.LTC);
     }
 
     @Test

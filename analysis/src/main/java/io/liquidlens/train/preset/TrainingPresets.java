@@ -24,6 +24,8 @@ import java.util.Map;
 public final class TrainingPresets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEATURES = 32;
+    /** The vector sensor's inputs with the study's distractors: d_lane, mu, kappa, 2 noise, 1 spurious. */
+    private static final int VECTOR_INPUTS = 6;
     /**
      * Image presets: 16,000 frames; shadows across the road as the NCP paper augments. Always recorded with seed 1,
      * whatever the training seed, so that the seeds of an architecture (and the architectures) differ only in their
@@ -74,7 +76,8 @@ public final class TrainingPresets {
         if (p == null) {
             throw new LiquidLensException("unknown preset '" + name + "'; accepted: " + String.join(", ",
                     names().stream().filter(n -> !VectorStudy.isMember(n)).toList()) + ", " + VectorStudy.FAMILY
-                    + " and its members " + VectorStudy.FAMILY + "-{ncp,fullyconnected,random,cfc}-s{1..5}");
+                    + " and its members " + VectorStudy.FAMILY + "-{" + VectorStudy.Architecture.folders()
+                    + "}-s{1..5}");
         }
         return p;
     }
@@ -166,13 +169,19 @@ public final class TrainingPresets {
     /** A model.json steering by curvature; {@code head} null for none. */
     private static ObjectNode model(String name, String cell, int inputSize, ObjectNode wiring, ObjectNode head,
                                     ObjectNode inputs) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("format", "liquidlens.model/1");
-        m.put("name", name);
-        ObjectNode ncps = m.putObject("ncps");
+        ObjectNode ncps = JSON.createObjectNode();
         ncps.put("class", cell);
         ncps.put("input_size", inputSize);
         ncps.set("units", wiring);
+        return model(name, ncps, head, inputs);
+    }
+
+    /** A model.json steering by curvature with the given {@code ncps} object (a liquid cell or a baseline). */
+    private static ObjectNode model(String name, ObjectNode ncps, ObjectNode head, ObjectNode inputs) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("format", "liquidlens.model/1");
+        m.put("name", name);
+        m.set("ncps", ncps);
         m.put("weights", "model.safetensors");
         m.set("head", head == null ? JSON.nullNode() : head);
         m.set("inputs", inputs);
@@ -220,9 +229,33 @@ public final class TrainingPresets {
 
     /** A model reading d_lane, mu, kappa, two noise channels and one spurious channel. */
     static ObjectNode vectorModel(String name, String cell, ObjectNode wiring) {
+        return model(name, cell, VECTOR_INPUTS, wiring, null, vectorInputs());
+    }
+
+    /**
+     * A baseline on the same six vector inputs: a torch {@code LSTM} or {@code GRU} of one layer of {@code hidden}
+     * units read by a {@code Linear(hidden -> 1)} on every step (docs/FORMATS.md#baselines).
+     */
+    static ObjectNode vectorBaseline(String name, String torchClass, int hidden) {
+        ObjectNode ncps = JSON.createObjectNode();
+        ncps.put("class", torchClass);
+        ncps.put("input_size", VECTOR_INPUTS);
+        ncps.put("hidden_size", hidden);
+        ncps.put("num_layers", 1);
+        // batch-first as the liquid members' ncps cells, so simulate reads the same (B, L, S) inputs for all
+        ncps.put("batch_first", true);
+        ObjectNode readout = ncps.putObject("readout");
+        readout.put("class", "Linear");
+        readout.put("in_features", hidden);
+        readout.put("out_features", 1);
+        readout.put("bias", true);
+        return model(name, ncps, null, vectorInputs());
+    }
+
+    private static ObjectNode vectorInputs() {
         ObjectNode inputs = JSON.createObjectNode();
         inputs.put("kind", "vector");
         inputs.putArray("names").add("d_lane").add("mu").add("kappa").add("noise_1").add("noise_2").add("spurious_1");
-        return model(name, cell, 6, wiring, null, inputs);
+        return inputs;
     }
 }

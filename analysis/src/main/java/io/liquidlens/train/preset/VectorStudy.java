@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidlens.train.TrainOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The vector seed study: four architectures of nine neurons, each trained with five seeds by one recipe on
- * one data set, to ask which of them lean on the {@code spurious} input (the expert's previous action plus a
- * little noise on the training roads, pure noise on held-out ones). Every member is a preset named
- * {@code vector-study-ARCH-sSEED}; {@code vector-study} trains all twenty.
+ * The vector seed study: four liquid architectures of nine neurons and two conventional baselines (LSTM and GRU
+ * of 64 units), each trained with five seeds by one recipe on one data set, to ask which of them lean on the
+ * {@code spurious} input (the expert's previous action plus a little noise on the training roads, pure noise on
+ * held-out ones). Every member is a preset named {@code vector-study-ARCH-sSEED}; {@code vector-study} trains all
+ * thirty.
  *
  * <p>The {@code spurious_1} input is the vector sensor's {@code spurious} distractor: on training roads (even
  * episode seeds) the expert's action of the previous step in kappa units (curvature x 15 m) plus N(0, 0.1^2)
@@ -20,7 +22,7 @@ import java.util.Locale;
  * everywhere.
  *
  * <p>The training seed draws the initial weights and the order of windows; the data are recorded with seed
- * {@value #DATA_SEED} whatever the training seed, so all twenty networks learn from the same episodes. The
+ * {@value #DATA_SEED} whatever the training seed, so all thirty networks learn from the same episodes. The
  * wirings are fixed too (the NCP's wiring seed, the random wiring's seed), so a seed changes only what
  * training changes.
  */
@@ -39,6 +41,8 @@ public final class VectorStudy {
      * gives the NCP's total).
      */
     static final double RANDOM_SPARSITY = 0.755;
+    /** The baselines' hidden units: the NCP paper's LSTM has 64. */
+    static final int BASELINE_UNITS = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The vector-lanekeeping preset's data: 40 expert episodes of 500 steps with DART noise, here with a fixed seed. */
     private static final TrainingPreset.DataRecipe DATA =
@@ -47,7 +51,10 @@ public final class VectorStudy {
     private static final TrainOptions TRAINING = new TrainOptions(30, 32, 16, 0.01, 0, 1.0, 1);
     private static final TrainingPreset.Quick QUICK = new TrainingPreset.Quick(20, 300, 30);
 
-    /** The architectures compared, each with the same nine neurons (one motor) and the same six inputs. */
+    /**
+     * The architectures compared, all on the same six inputs: four liquid networks of the same nine neurons (one
+     * motor), and the NCP paper's conventional baselines at the paper's LSTM size, 64 units.
+     */
     public enum Architecture {
         /** LTC on NCP(5 inter, 3 command, 1 motor), as the vector-lanekeeping preset. */
         NCP("ncp", "LTC on NCP(5 inter, 3 command, 1 motor)"),
@@ -56,7 +63,11 @@ public final class VectorStudy {
         /** LTC on Random(9, 1) with the NCP's synapse count. */
         RANDOM("random", "LTC on Random(9, 1, sparsity 0.755), 33 synapses like the NCP"),
         /** CfC on the NCP's wiring. */
-        CFC("cfc", "wired CfC on the same NCP wiring");
+        CFC("cfc", "wired CfC on the same NCP wiring"),
+        /** torch's LSTM of 64 units, the size of the NCP paper's LSTM baseline, with a linear readout. */
+        LSTM("lstm", "LSTM(6 -> 64, 1 layer) with a Linear(64 -> 1) readout"),
+        /** torch's GRU of the LSTM's 64 units, with a linear readout. */
+        GRU("gru", "GRU(6 -> 64, 1 layer) with a Linear(64 -> 1) readout");
 
         private final String folder;
         private final String description;
@@ -66,20 +77,24 @@ public final class VectorStudy {
             this.description = description;
         }
 
-        /** The short name in member names and folders: ncp, fullyconnected, random, cfc. */
+        /** The short name in member names and folders: ncp, fullyconnected, random, cfc, lstm, gru. */
         public String folder() {
             return folder;
         }
 
-        String cell() {
-            return this == CFC ? "CfC" : "LTC";
+        /** Every architecture's short name, comma-separated in declaration order. */
+        static String folders() {
+            return String.join(",", Arrays.stream(values()).map(Architecture::folder).toList());
         }
 
-        ObjectNode wiring() {
+        ObjectNode template(String name) {
             return switch (this) {
-                case NCP, CFC -> TrainingPresets.vectorNcp();
-                case FULLY_CONNECTED -> plain("FullyConnected");
-                case RANDOM -> random();
+                case NCP -> TrainingPresets.vectorModel(name, "LTC", TrainingPresets.vectorNcp());
+                case FULLY_CONNECTED -> TrainingPresets.vectorModel(name, "LTC", plain("FullyConnected"));
+                case RANDOM -> TrainingPresets.vectorModel(name, "LTC", random());
+                case CFC -> TrainingPresets.vectorModel(name, "CfC", TrainingPresets.vectorNcp());
+                case LSTM -> TrainingPresets.vectorBaseline(name, "LSTM", BASELINE_UNITS);
+                case GRU -> TrainingPresets.vectorBaseline(name, "GRU", BASELINE_UNITS);
             };
         }
     }
@@ -117,8 +132,7 @@ public final class VectorStudy {
         String name = memberName(a, seed);
         String description = String.format(Locale.ROOT, "vector seed study, training seed %d: %s; inputs d_lane,"
                 + " mu, kappa, 2 noise channels, 1 spurious channel; data seed %d", seed, a.description, DATA_SEED);
-        ObjectNode template = TrainingPresets.vectorModel("vector seed study: " + a.description + ", seed " + seed,
-                a.cell(), a.wiring());
+        ObjectNode template = a.template("vector seed study: " + a.description + ", seed " + seed);
         return new TrainingPreset(name, description, template, DATA, TRAINING.withSeed(seed), QUICK, null);
     }
 

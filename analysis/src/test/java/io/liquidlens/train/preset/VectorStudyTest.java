@@ -3,18 +3,24 @@ package io.liquidlens.train.preset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidlens.spec.BaselineSpec;
+import io.liquidlens.spec.ModelSpec;
+import io.liquidlens.spec.NcpsConfig;
+import io.liquidlens.spec.UnitsSpec;
 import io.liquidlens.spec.WiringJson;
 import io.liquidlens.wiring.Wiring;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector seed study's presets: four architectures of nine neurons on the same six inputs, the random wiring
- * with the NCP's synapse count, five seeds each, one recipe and one data set for all.
+ * The vector seed study's presets: four liquid architectures of nine neurons and the LSTM and GRU baselines of 64
+ * units on the same six inputs, the random wiring with the NCP's synapse count, five seeds each, one recipe and one
+ * data set for all.
  */
 class VectorStudyTest {
 
@@ -28,12 +34,12 @@ class VectorStudyTest {
     }
 
     @Test
-    void twentyMembersFourArchitecturesTimesFiveSeedsAllRegisteredAsPresets() {
+    void thirtyMembersSixArchitecturesTimesFiveSeedsAllRegisteredAsPresets() {
         List<TrainingPreset> members = VectorStudy.members();
-        assertThat(members).hasSize(20);
+        assertThat(members).hasSize(30);
         assertThat(members.stream().map(TrainingPreset::name).toList()).startsWith("vector-study-ncp-s1",
                 "vector-study-ncp-s2").contains("vector-study-fullyconnected-s3", "vector-study-random-s5",
-                "vector-study-cfc-s1").doesNotHaveDuplicates();
+                "vector-study-cfc-s1", "vector-study-lstm-s1", "vector-study-gru-s5").doesNotHaveDuplicates();
         for (TrainingPreset m : members) {
             assertThat(TrainingPresets.names()).contains(m.name());
             long seed = Long.parseLong(m.name().substring(m.name().lastIndexOf("-s") + 2));
@@ -44,7 +50,7 @@ class VectorStudyTest {
     @Test
     void architecturesAreTheNamedCellsAndWiringsOfNineNeuronsOnSixInputs() {
         Map<String, TrainingPreset> bySeed1 = VectorStudy.members().stream()
-                .filter(m -> m.name().endsWith("-s1"))
+                .filter(m -> m.name().endsWith("-s1") && m.template().at("/ncps/units").isObject())
                 .collect(Collectors.toMap(TrainingPreset::name, Function.identity()));
         assertThat(bySeed1).hasSize(4);
         for (TrainingPreset m : bySeed1.values()) {
@@ -68,6 +74,26 @@ class VectorStudyTest {
         assertThat(bySeed1.get("vector-study-ncp-s1").template().get("ncps"))
                 .as("the study's NCP is the vector-lanekeeping sample's network")
                 .isEqualTo(TrainingPresets.get("vector-lanekeeping").template().get("ncps"));
+    }
+
+    @Test
+    void theBaselinesAreTorchLstmAndGruOfSixtyFourUnitsOnTheLiquidMembersInputsThatLoadAndStep() {
+        TrainingPreset ncp = member("vector-study-ncp-s1");
+        for (String torchClass : List.of("LSTM", "GRU")) {
+            TrainingPreset m = member("vector-study-" + torchClass.toLowerCase(Locale.ROOT) + "-s1");
+            JsonNode ncps = m.template().get("ncps");
+            assertThat(ncps.get("class").asText()).isEqualTo(torchClass);
+            assertThat(ncps.get("hidden_size").asInt()).isEqualTo(64);
+            assertThat(ncps.get("num_layers").asInt()).isEqualTo(1);
+            assertThat(ncps.at("/readout/out_features").asInt()).isEqualTo(1);
+            assertThat(m.template().get("inputs")).as("the same names, so the same input roles and distractors")
+                    .isEqualTo(ncp.template().get("inputs"));
+            assertThat(m.template().get("outputs")).isEqualTo(ncp.template().get("outputs"));
+            ModelSpec spec = NcpsConfig.parse(ncps);
+            assertThat(spec.cell()).isInstanceOf(BaselineSpec.class);
+            assertThat(spec.units()).isEqualTo(new UnitsSpec.Dense(64));
+            assertThat(spec.inputSize()).isEqualTo(6);
+        }
     }
 
     @Test
