@@ -180,9 +180,11 @@ public record Evidence(double level, int resamples, int comparisonResamples, lon
         if (grouped) {
             GroupEvidence.Compared compared = GroupEvidence.comparisons(models, groups, seed);
             GroupEvidence summaries = GroupEvidence.of(models, groups, intervals, seed).withChecks(compared.checks());
-            List<Comparison> raw = compared.comparisons();
-            return new Evidence(LEVEL, resamples, comparisonResamples(raw.size()), seed, described, intervals, rates,
-                    adjustedPerQuestion(raw), summaries);
+            // the dynamics' comparisons come last and draw no frame replicates: the series' keep their numbers
+            List<Comparison> raw = new ArrayList<>(compared.comparisons());
+            raw.addAll(GroupDynamics.comparisons(models, groups, seed));
+            return new Evidence(LEVEL, resamples, comparisonResamples(compared.comparisons().size()), seed,
+                    described, intervals, rates, adjustedPerQuestion(raw), summaries);
         }
         List<Pair> pairs = pairs(models, against);
         // against a reference each metric and condition is one question (which models differ from it?) and its

@@ -21,12 +21,15 @@ import java.util.Optional;
  * @param groups     the groups, in the order given
  * @param summaries  one per group, condition, series and statistic
  * @param crashRates one per group and condition where every member was driven
+ * @param dynamics   one per group whose every member has a dynamics summary, and figure ({@link GroupDynamics});
+ *                   condition and statistic empty
  * @param bootstrapChecks per compared series, condition and two groups, the two-stage bootstrap's p-value
  */
 public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summaries, List<GroupCrashRate> crashRates,
-                            List<BootstrapCheck> bootstrapChecks) {
+                            List<GroupSummary> dynamics, List<BootstrapCheck> bootstrapChecks) {
     /** No groups: every model stands alone. */
-    public static final GroupEvidence NONE = new GroupEvidence(List.of(), List.of(), List.of(), List.of());
+    public static final GroupEvidence NONE = new GroupEvidence(List.of(), List.of(), List.of(), List.of(),
+            List.of());
     /** How two groups' series are compared. */
     public static final String GROUP_TEST = "exact permutation test of the members' medians (the difference of the"
             + " groups' mean medians and its interval: two-stage bootstrap, members within each group, shared frame"
@@ -38,12 +41,14 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
     public static final String RESAMPLING = "two-stage percentile bootstrap: each replicate draws each group's"
             + " members with replacement, then one draw of frame blocks shared by every member and group, and"
             + " averages the drawn members' statistics over the drawn frames; crash rates: percentile bootstrap over"
-            + " members; group comparisons of crash rates: permutation test of the members' rates";
+            + " members; group comparisons of crash rates: permutation test of the members' rates; "
+            + GroupDynamics.METHOD;
 
     public GroupEvidence {
         groups = List.copyOf(groups);
         summaries = List.copyOf(summaries);
         crashRates = List.copyOf(crashRates);
+        dynamics = List.copyOf(dynamics);
         bootstrapChecks = List.copyOf(bootstrapChecks);
     }
 
@@ -68,12 +73,16 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
 
     /** The same evidence with the comparisons' bootstrap checks. */
     GroupEvidence withChecks(List<BootstrapCheck> checks) {
-        return new GroupEvidence(groups, summaries, crashRates, checks);
+        return new GroupEvidence(groups, summaries, crashRates, dynamics, checks);
     }
 
     /**
      * A group's statistic of one series under one condition.
      *
+     * @param condition   the condition, empty for a dynamics figure (of the clean rollouts)
+     * @param metric      the series, or the dynamics figure
+     * @param statistic   {@code mean} or {@code median} over the frames, empty for a dynamics figure (one value a
+     *                    member)
      * @param value       the mean over members of each member's statistic over the frames
      * @param interval    its two-stage bootstrap interval
      * @param members     each member's statistic, in member order
@@ -85,6 +94,11 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
 
         public GroupSummary {
             members = List.copyOf(members);
+        }
+
+        /** The name its rows and keys go by, e.g. {@code ssim_median}, or {@code pc1_share} for a dynamics figure. */
+        public String key() {
+            return statistic.isEmpty() ? metric : metric + "_" + statistic;
         }
 
         /** The smallest member value (NaN when no member has one). */
@@ -122,6 +136,11 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
     public Optional<GroupSummary> summary(String group, String condition, String metric, String statistic) {
         return summaries.stream().filter(s -> s.group().equals(group) && s.condition().equals(condition)
                 && s.metric().equals(metric) && s.statistic().equals(statistic)).findFirst();
+    }
+
+    /** A group's summary of a dynamics figure (e.g. {@code pc1_share}), when every member has one. */
+    public Optional<GroupSummary> dynamics(String group, String figure) {
+        return dynamics.stream().filter(s -> s.group().equals(group) && s.metric().equals(figure)).findFirst();
     }
 
     /** The crash rate of a group under a condition, when every member was driven. */
@@ -177,7 +196,7 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
                     TwoStageBootstrap.value(series, statistic), bootstrap.interval(series, statistic, Evidence.LEVEL),
                     boxed(each), sd(each), counted == 0 ? Double.NaN : widths / counted);
         }).toList();
-        return new GroupEvidence(groups, summaries, rates, List.of());
+        return new GroupEvidence(groups, summaries, rates, GroupDynamics.summaries(models, groups, seed), List.of());
     }
 
     /** The comparisons of two groups with the bootstrap checks of those on series. */
@@ -278,9 +297,14 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
     }
 
     private static GroupCrashRate crashRate(ModelGroup g, String condition, double[] rates, long seed) {
-        BlockBootstrap overMembers = BlockBootstrap.of(Blocks.independent(rates.length), seed);
-        return new GroupCrashRate(g.name(), condition, Statistic.MEAN.of(rates),
-                overMembers.interval(rates, Statistic.MEAN, Evidence.LEVEL), boxed(rates));
+        return new GroupCrashRate(g.name(), condition, Statistic.MEAN.of(rates), overMembers(rates, seed),
+                boxed(rates));
+    }
+
+    /** The interval of the mean of one value a member: a percentile bootstrap over members. */
+    static Interval overMembers(double[] values, long seed) {
+        return BlockBootstrap.of(Blocks.independent(values.length), seed).interval(values, Statistic.MEAN,
+                Evidence.LEVEL);
     }
 
     /** The members' measures by name. */
@@ -346,7 +370,7 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
         return model + '\u0000' + condition + '\u0000' + metric + '\u0000' + statistic;
     }
 
-    private static List<Double> boxed(double[] v) {
+    static List<Double> boxed(double[] v) {
         List<Double> out = new ArrayList<>();
         for (double x : v) {
             out.add(x);
@@ -354,7 +378,7 @@ public record GroupEvidence(List<ModelGroup> groups, List<GroupSummary> summarie
         return out;
     }
 
-    private static double sd(double[] v) {
+    static double sd(double[] v) {
         double[] finite = java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
         if (finite.length < 2) {
             return Double.NaN;

@@ -1,6 +1,8 @@
 package io.liquidlens.dynamics;
 
 import io.liquidlens.stats.Interval;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The two dynamics figures a causality report sets beside saliency and crashes: how one-dimensional a model's
@@ -21,6 +23,22 @@ import io.liquidlens.stats.Interval;
  */
 public record StateSummary(int steps, int pcaNeurons, int neurons, double pc1Share, Interval pc1ShareCi, double lmaxMedian,
                            Interval lmaxMedianCi, double lmaxMax, Interval lmaxMaxCi, String resampling) {
+
+    /** A figure with its interval. */
+    public record Figure(double value, Interval interval) {
+    }
+
+    /**
+     * The figures by the names reports give them ({@code pc1_share}, {@code lmax_median}, {@code lmax_max}), in
+     * table order: one place for the names, read by the report's rows and by the groups' summaries.
+     */
+    public Map<String, Figure> figures() {
+        Map<String, Figure> m = new LinkedHashMap<>();
+        m.put("pc1_share", new Figure(pc1Share, pc1ShareCi));
+        m.put("lmax_median", new Figure(lmaxMedian, lmaxMedianCi));
+        m.put("lmax_max", new Figure(lmaxMax, lmaxMaxCi));
+        return m;
+    }
 
     /** Which neurons PCA read, in the words of {@link DynamicsResult#pcaColumns()} (the report never keeps motor neurons). */
     public String pcaColumns() {

@@ -53,6 +53,9 @@ public final class CausalReportWriter {
         if (audit.models().stream().anyMatch(m -> m.dynamics() != null)) {
             tables.add(Tables.dynamics(audit));
         }
+        if (audit.evidence().byGroup() && !audit.evidence().groups().dynamics().isEmpty()) {
+            tables.add(GroupTables.dynamics(audit));
+        }
         return List.of(new ReportFile("metrics.csv", o -> MetricsCsv.write(MetricsTable.rows(audit), o)),
                 new ReportFile("metrics.json", o -> MetricsJson.write(audit, o)),
                 new ReportFile("index.html", o -> ReportHtml.write(audit, figures, tables, o)),

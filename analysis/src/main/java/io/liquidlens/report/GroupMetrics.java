@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * The groups' numbers in {@code metrics.json} ({@code groups}) and {@code metrics.csv} (rows {@code section=group}),
  * written only when some group has more than one member: each group's value of every series' mean and median with
- * its two-stage interval, the members' values with their spread, and the mean width of the members' own intervals.
+ * its two-stage interval, the members' values with their spread, and the mean width of the members' own intervals;
+ * and the same for each dynamics figure (one value a member), in {@code groups[].dynamics} and rows
+ * {@code section=group} with an empty condition after every other row.
  */
 final class GroupMetrics {
     private GroupMetrics() {
@@ -54,11 +56,19 @@ final class GroupMetrics {
                     numbers(d.putArray(name + "_members"), rate.get().members());
                 }
             }
+            List<GroupEvidence.GroupSummary> dynamics = evidence.dynamics().stream()
+                    .filter(s -> s.group().equals(g.name())).toList();
+            if (dynamics.isEmpty()) {
+                o.putNull("dynamics");
+            } else {
+                ObjectNode d = o.putObject("dynamics");
+                dynamics.forEach(s -> summary(d, s));
+            }
         }
     }
 
     private static void summary(ObjectNode o, GroupEvidence.GroupSummary s) {
-        String key = s.metric() + "_" + s.statistic();
+        String key = s.key();
         MetricsJson.number(o, key, s.value());
         MetricsJson.interval(o, key + "_ci", s.interval());
         numbers(o.putArray(key + "_members"), s.members());
@@ -87,16 +97,9 @@ final class GroupMetrics {
         for (ModelGroup g : evidence.groups()) {
             for (Condition c : audit.conditions()) {
                 for (GroupEvidence.GroupSummary s : evidence.summaries()) {
-                    if (!s.group().equals(g.name()) || !s.condition().equals(c.name())) {
-                        continue;
+                    if (s.group().equals(g.name()) && s.condition().equals(c.name())) {
+                        summaryRows(rows, s, c.name(), c.kind(), c.level());
                     }
-                    String key = s.metric() + "_" + s.statistic();
-                    rows.add(new MetricRow(g.name(), "group", c.name(), c.kind(), c.level(), -1, key, s.value(),
-                            s.interval().low(), s.interval().high()));
-                    rows.add(row(g, c, key + "_member_sd", s.memberSd()));
-                    rows.add(row(g, c, key + "_member_min", s.memberMin()));
-                    rows.add(row(g, c, key + "_member_max", s.memberMax()));
-                    rows.add(row(g, c, key + "_within_ci_width", s.withinWidth()));
                 }
                 evidence.crashRate(g.name(), c.name()).ifPresent(r -> rows.add(new MetricRow(g.name(), "group",
                         c.name(), c.kind(), c.level(), -1, io.liquidlens.causal.Evidence.CRASH_RATE, r.rate(),
@@ -105,7 +108,24 @@ final class GroupMetrics {
         }
     }
 
-    private static MetricRow row(ModelGroup g, Condition c, String metric, double value) {
-        return new MetricRow(g.name(), "group", c.name(), c.kind(), c.level(), -1, metric, value);
+    /**
+     * The rows {@code section=group} of the dynamics figures, per group: condition, kind and level empty, as the
+     * models' rows {@code section=dynamics} they summarise.
+     */
+    static void dynamicsRows(List<MetricRow> rows, CausalAudit audit) {
+        audit.evidence().groups().dynamics().forEach(s -> summaryRows(rows, s, "", "", Double.NaN));
+    }
+
+    /** A group summary's value with its interval, then its spread between and within members. */
+    private static void summaryRows(List<MetricRow> rows, GroupEvidence.GroupSummary s, String condition,
+                                    String kind, double level) {
+        String key = s.key();
+        rows.add(new MetricRow(s.group(), "group", condition, kind, level, -1, key, s.value(), s.interval().low(),
+                s.interval().high()));
+        rows.add(new MetricRow(s.group(), "group", condition, kind, level, -1, key + "_member_sd", s.memberSd()));
+        rows.add(new MetricRow(s.group(), "group", condition, kind, level, -1, key + "_member_min", s.memberMin()));
+        rows.add(new MetricRow(s.group(), "group", condition, kind, level, -1, key + "_member_max", s.memberMax()));
+        rows.add(new MetricRow(s.group(), "group", condition, kind, level, -1, key + "_within_ci_width",
+                s.withinWidth()));
     }
 }

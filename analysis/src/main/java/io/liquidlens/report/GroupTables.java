@@ -55,6 +55,29 @@ final class GroupTables {
                 rows);
     }
 
+    /**
+     * One row per group whose every member has a dynamics summary: each figure's mean over seeds with its interval
+     * and the seeds' range.
+     */
+    static Table dynamics(CausalAudit audit) {
+        GroupEvidence e = audit.evidence().groups();
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelGroup g : e.groups()) {
+            if (e.dynamics(g.name(), "pc1_share").isPresent()) {
+                List<String> row = new ArrayList<>(List.of(label(g)));
+                for (String figure : List.of("pc1_share", "lmax_median", "lmax_max")) {
+                    row.add(e.dynamics(g.name(), figure).map(s -> Tables.withInterval(s.value(), s.interval())
+                            + range(s.memberMin(), s.memberMax(), g)).orElse("n/a"));
+                }
+                rows.add(row);
+            }
+        }
+        return new Table("Dynamics by group over the clean rollouts: the mean over seeds of each seed's figure, with"
+                + " its 95% interval over seeds (a group of one: its own, over steps) and the seeds' range"
+                + " (min - max); the groups' comparisons are in the group comparisons' table",
+                List.of("group", "PC1 share", "median L_max", "max L_max"), rows);
+    }
+
     private static String median(GroupEvidence e, ModelGroup g, Condition c, String metric) {
         return e.summary(g.name(), c.name(), metric, "median").map(s -> Tables.withInterval(s.value(), s.interval())
                 + range(s.memberMin(), s.memberMax(), g)).orElse("n/a");

@@ -194,7 +194,7 @@ final class MetricsJson {
             ObjectNode n = o.putObject("dynamics");
             n.put("steps", d.steps());
             n.put("pca_neurons", d.pcaNeurons());
-            MetricsTable.dynamics(d).forEach((name, value) -> {
+            d.figures().forEach((name, value) -> {
                 number(n, name, value.value());
                 interval(n, name + "_ci", value.interval());
             });

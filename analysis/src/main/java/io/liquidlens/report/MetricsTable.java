@@ -7,7 +7,6 @@ import io.liquidlens.causal.Evidence;
 import io.liquidlens.causal.FrameMetrics;
 import io.liquidlens.causal.InterventionEffect;
 import io.liquidlens.causal.ModelAudit;
-import io.liquidlens.dynamics.StateSummary;
 import io.liquidlens.stats.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +58,8 @@ final class MetricsTable {
 
     /**
      * Every row: per model, its frames (steps, then summaries) and closed loop per condition, then interventions;
-     * then, when some group has several members, the groups' rows.
+     * then, when some group has several members, the groups' rows; then the models' dynamics rows, and last the
+     * groups' dynamics rows (so that every earlier row keeps its place).
      */
     static List<MetricRow> rows(CausalAudit audit) {
         List<MetricRow> rows = new ArrayList<>();
@@ -95,24 +95,14 @@ final class MetricsTable {
         // last, so that every earlier row keeps its place
         for (ModelAudit m : audit.models()) {
             if (m.dynamics() != null) {
-                dynamics(m.dynamics()).forEach((name, v) -> rows.add(new MetricRow(m.name(), "dynamics", "", "",
+                m.dynamics().figures().forEach((name, v) -> rows.add(new MetricRow(m.name(), "dynamics", "", "",
                         Double.NaN, -1, name, v.value(), v.interval().low(), v.interval().high())));
             }
         }
+        if (evidence.byGroup()) {
+            GroupMetrics.dynamicsRows(rows, audit);
+        }
         return rows;
-    }
-
-    /** A dynamics figure with its interval. */
-    record Estimate(double value, Interval interval) {
-    }
-
-    /** The dynamics figures of a model by their metric names, in table order. */
-    static Map<String, Estimate> dynamics(StateSummary d) {
-        Map<String, Estimate> m = new LinkedHashMap<>();
-        m.put("pc1_share", new Estimate(d.pc1Share(), d.pc1ShareCi()));
-        m.put("lmax_median", new Estimate(d.lmaxMedian(), d.lmaxMedianCi()));
-        m.put("lmax_max", new Estimate(d.lmaxMax(), d.lmaxMaxCi()));
-        return m;
     }
 
     private static void frames(List<MetricRow> rows, String model, ConditionResult r, Evidence evidence) {

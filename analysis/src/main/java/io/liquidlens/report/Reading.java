@@ -20,7 +20,10 @@ final class Reading {
             "distractor_share", "Median share of saliency on distractor pixels (or inputs)",
             "task_share", "Median share of saliency on road and lane pixels (or task inputs)",
             "spurious_share", "Median share of saliency on the spurious inputs",
-            Evidence.CRASH_RATE, "Closed-loop crashes per 1000 steps");
+            Evidence.CRASH_RATE, "Closed-loop crashes per 1000 steps",
+            "pc1_share", "PC1's share of the state variance",
+            "lmax_median", "Median L_max over the neurons",
+            "lmax_max", "Largest L_max of any neuron");
 
     private Reading() {
     }
@@ -87,7 +90,7 @@ final class Reading {
                 // listing pairs whose every replicate was the same would bury the differences that exist
                 s.append(tied.size()).append(tied.size() == 1 ? " pair does" : " pairs do")
                         .append(" not differ on any resample (").append(String.join(", ", tied.stream()
-                                .map(Comparison::condition).distinct().toList())).append(").");
+                                .map(Tables::condition).distinct().toList())).append(").");
             }
             p.add(s.toString());
         }
@@ -135,7 +138,7 @@ final class Reading {
     private static String describe(Comparison c, Evidence evidence) {
         String ci = c.interval().isDefined() ? " [" + signed(c.interval().low()) + ", " + signed(c.interval().high())
                 + "]" : "";
-        return c.condition() + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
+        return Tables.condition(c) + ", " + name(c.modelA(), evidence) + " vs " + name(c.modelB(), evidence) + " "
                 + signed(c.difference()) + ci + ", adjusted p " + Tables.number(c.pAdjusted())
                 + evidence.groups().bootstrapCheck(c.metric(), c.condition(), c.modelA(), c.modelB())
                 .map(check -> " (bootstrap p " + Tables.number(check.pValue()) + ")").orElse("");

@@ -82,7 +82,7 @@ final class Tables {
         Evidence e = audit.evidence();
         List<List<String>> rows = new ArrayList<>();
         for (Evidence.Comparison c : e.comparisons()) {
-            List<String> row = new ArrayList<>(List.of(c.metric(), c.condition(), c.modelA(), c.modelB(),
+            List<String> row = new ArrayList<>(List.of(c.metric(), condition(c), c.modelA(), c.modelB(),
                     c.interval().isDefined() ? withInterval(c.difference(), c.interval()) : number(c.difference()),
                     number(c.pValue()), number(c.pAdjusted()), c.significant(e.level()) ? "yes" : "no"));
             if (e.byGroup()) {
@@ -99,6 +99,11 @@ final class Tables {
         }
         return new Table((e.byGroup() ? "Group comparisons" : "Paired comparisons") + " (a minus b; "
                 + e.correction() + ")", header, rows);
+    }
+
+    /** A comparison's condition for reading: a dynamics figure's (none) is of the clean rollouts. */
+    static String condition(Evidence.Comparison c) {
+        return c.condition().isEmpty() ? "clean rollouts" : c.condition();
     }
 
     private static String crashRate(Evidence e, String model, String condition) {
