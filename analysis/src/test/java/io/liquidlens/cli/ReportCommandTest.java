@@ -242,6 +242,9 @@ class ReportCommandTest {
         JsonNode comparisons = json.get("comparisons");
         assertThat(comparisons).isNotEmpty();
         for (JsonNode c : comparisons) {
+            if (c.get("condition").asText().isEmpty()) {
+                continue; // a dynamics figure: groupDynamicsAreTheMeansOfTheMembersDynamicsRows
+            }
             assertThat(c.get("level").asText()).isEqualTo("group");
             assertThat(c.get("model_a").asText() + " vs " + c.get("model_b").asText()).isEqualTo("a vs b");
             assertThat(c.get("test").asText()).startsWith("exact permutation test of the members' medians (exact"
@@ -253,6 +256,67 @@ class ReportCommandTest {
         assertThat(Files.readAllLines(out.resolve("metrics.csv"))).anyMatch(l -> l.startsWith(
                 "b,group,channels 0.5,channels,0.5,,deviation_median,"));
         assertThat(Files.readString(out.resolve("index.html"))).contains("a (2 seeds) vs b (2 seeds)");
+    }
+
+    @Test
+    void groupDynamicsAreTheMeansOfTheMembersDynamicsRowsComparedByPermutingTheSeeds() throws IOException {
+        Path out = tmp.resolve("group-dynamics");
+        CliRunner run = groups(out, "ncp=" + study("ncp-s1") + "," + study("ncp-s2") + "," + study("ncp-s4"),
+                "lstm=" + study("lstm-s1") + "," + study("lstm-s2") + "," + study("lstm-s3"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, Map<String, double[]>> rows = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("metrics.csv"))) {
+            String[] f = line.split(",", -1);
+            if (f[1].equals("dynamics") || f[1].equals("group") && f[2].isEmpty()) {
+                rows.computeIfAbsent(f[0], k -> new java.util.HashMap<>()).put(f[1] + " " + f[6], new double[] {
+                        Double.parseDouble(f[7]), f[8].isEmpty() ? Double.NaN : Double.parseDouble(f[8]),
+                        f[9].isEmpty() ? Double.NaN : Double.parseDouble(f[9])});
+            }
+        }
+        Map<String, List<String>> members = Map.of("ncp", List.of("ncp/ncp-s1", "ncp/ncp-s2", "ncp/ncp-s4"),
+                "lstm", List.of("lstm/lstm-s1", "lstm/lstm-s2", "lstm/lstm-s3"));
+        Map<String, double[]> shares = new java.util.HashMap<>();
+        for (var g : members.entrySet()) {
+            for (String figure : List.of("pc1_share", "lmax_median", "lmax_max")) {
+                double[] each = g.getValue().stream().mapToDouble(m -> rows.get(m).get("dynamics " + figure)[0])
+                        .toArray();
+                double[] group = rows.get(g.getKey()).get("group " + figure);
+                assertThat(group[0]).as(g.getKey() + " " + figure).isCloseTo(java.util.Arrays.stream(each).average()
+                        .orElseThrow(), org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(group[1]).as("a mean over members with replacement stays within their range")
+                        .isBetween(java.util.Arrays.stream(each).min().orElseThrow(), group[0]);
+                assertThat(group[2]).isBetween(group[0], java.util.Arrays.stream(each).max().orElseThrow());
+                assertThat(rows.get(g.getKey()).get("group " + figure + "_member_min")[0])
+                        .isEqualTo(java.util.Arrays.stream(each).min().orElseThrow());
+                if (figure.equals("pc1_share")) {
+                    shares.put(g.getKey(), each);
+                }
+            }
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(json.get("groups").get(0).get("dynamics").get("pc1_share_members"))
+                .extracting(JsonNode::asDouble).containsExactly(shares.get("ncp")[0], shares.get("ncp")[1],
+                        shares.get("ncp")[2]);
+        JsonNode pc1 = null;
+        for (JsonNode c : json.get("comparisons")) {
+            if (c.get("metric").asText().equals("pc1_share")) {
+                assertThat(pc1).as("one pair, one comparison").isNull();
+                pc1 = c;
+            }
+        }
+        assertThat(pc1.get("condition").asText()).isEmpty();
+        assertThat(pc1.get("model_a").asText() + " vs " + pc1.get("model_b").asText()).isEqualTo("ncp vs lstm");
+        double difference = java.util.Arrays.stream(shares.get("ncp")).average().orElseThrow()
+                - java.util.Arrays.stream(shares.get("lstm")).average().orElseThrow();
+        assertThat(pc1.get("difference").asDouble()).isCloseTo(difference, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(pc1.get("test").asText()).startsWith("exact permutation test of the difference of means (all 20"
+                + " splits) of the members' pc1_share");
+        // one pair on the question: Holm leaves its p-value as it is; 3 seeds against 3 cannot go below 2 / 20
+        assertThat(pc1.get("p_adjusted").asDouble()).isEqualTo(pc1.get("p_value").asDouble())
+                .isGreaterThanOrEqualTo(0.1);
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("Dynamics by group over the clean rollouts").contains("ncp (3 seeds)")
+                .contains("clean rollouts, ncp (3 seeds) vs lstm (3 seeds)");
     }
 
     @Test

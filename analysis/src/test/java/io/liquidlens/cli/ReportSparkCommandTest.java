@@ -71,6 +71,22 @@ class ReportSparkCommandTest {
     }
 
     @Test
+    void aReportOfGroupsOnSparkWritesTheSameGroupDynamicsRows() throws IOException {
+        String s = TreeCommandTest.sample("sample-models/vector-study").toString();
+        List<String> models = List.of("ncp=" + s + "/ncp-s1," + s + "/ncp-s2", "gru=" + s + "/gru-s1," + s + "/gru-s2");
+        CliRunner here = report(models, rollouts.toString(), tmp.resolve("groups-here"), "--no-interventions",
+                "--episodes", "0");
+        CliRunner spark = report(models, rollouts.toString(), tmp.resolve("groups-spark"), "--no-interventions",
+                "--episodes", "0", "--spark", "local[2]");
+
+        assertThat(here.exitCode()).as(here.err()).isZero();
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        String csv = Files.readString(tmp.resolve("groups-here").resolve("metrics.csv"));
+        assertThat(csv).contains("\nncp,group,,,,,pc1_share,").contains("\ngru,group,,,,,pc1_share,");
+        assertThat(Files.readString(tmp.resolve("groups-spark").resolve("metrics.csv"))).isEqualTo(csv);
+    }
+
+    @Test
     void aReportOnFileUrisWritesTheMetricsOfTheSameFilesGivenAsPathsAndNamesTheUris() throws IOException {
         Path runs = tmp.resolve("uri-runs");
         Samples.modelFolder("sample-models/vector-study/ncp-s1", runs.resolve("e1"));
