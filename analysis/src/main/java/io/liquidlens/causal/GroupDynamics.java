@@ -86,7 +86,7 @@ final class GroupDynamics {
                     }
                     PermutationTest.Result r = PermutationTest.meanDifference(a, b, seed);
                     // one "frame" a member: the two-stage bootstrap then resamples the members alone
-                    var p = overMembers.compare(column(a), column(b), Statistic.MEAN, Evidence.LEVEL);
+                    BlockBootstrap.Paired p = overMembers.compare(column(a), column(b), Statistic.MEAN, Evidence.LEVEL);
                     out.add(new Evidence.Comparison(name, "", groups.get(i).name(), groups.get(j).name(),
                             r.difference(), p.interval(), r.pValue(), Double.NaN, r.describe()
                             + " of the members' " + name + " (interval: the members resampled within each group)"));
