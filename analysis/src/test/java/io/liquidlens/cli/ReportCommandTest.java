@@ -308,7 +308,8 @@ class ReportCommandTest {
         assertThat(pc1.get("model_a").asText() + " vs " + pc1.get("model_b").asText()).isEqualTo("ncp vs lstm");
         double difference = java.util.Arrays.stream(shares.get("ncp")).average().orElseThrow()
                 - java.util.Arrays.stream(shares.get("lstm")).average().orElseThrow();
-        assertThat(pc1.get("difference").asDouble()).isCloseTo(difference, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(pc1.get("difference").asDouble()).isCloseTo(difference,
+                org.assertj.core.api.Assertions.within(1e-12));
         assertThat(pc1.get("test").asText()).startsWith("exact permutation test of the difference of means (all 20"
                 + " splits) of the members' pc1_share");
         // one pair on the question: Holm leaves its p-value as it is; 3 seeds against 3 cannot go below 2 / 20
