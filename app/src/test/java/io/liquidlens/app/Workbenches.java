@@ -1,7 +1,11 @@
 package io.liquidlens.app;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,6 +43,26 @@ public final class Workbenches {
         // the workbench sizes its window after showing it (window managers ignore the size it was shown with),
         // which JavaFX then keeps for the stage's next scenes; asked while hidden, it sizes to the next scene again
         robot.interact(() -> app.stage().sizeToScene());
+    }
+
+    /**
+     * Saves the whole window as a PNG at {@code file} (pictures for the docs), after a moment for the last
+     * frame's drawing to settle.
+     */
+    public static void screenshot(FxRobot robot, WorkbenchApp app, Path file) throws Exception {
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = app.stage().getScene().snapshot(null));
+        var pixels = img[0].getPixelReader();
+        BufferedImage out = new BufferedImage((int) img[0].getWidth(),
+                (int) img[0].getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
     }
 
     /**

@@ -15,16 +15,13 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.wiring.NeuronRole;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +116,7 @@ class BaselineInWorkbenchTest {
         assertThat(app.workspace().clamps().describe()).isEqualTo("clamp l0.u3 = 0.5000");
         String shot = System.getProperty(SCREENSHOT);
         if (shot != null) {
-            save(robot, Path.of(shot));
+            Workbenches.screenshot(robot, app, Path.of(shot));
         }
     }
 
@@ -130,20 +127,5 @@ class BaselineInWorkbenchTest {
             names.add(data.getSeriesKey(s).toString());
         }
         return names;
-    }
-
-    private void save(FxRobot robot, Path file) throws Exception {
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = app.stage().getScene().snapshot(null));
-        BufferedImage out = new BufferedImage((int) img[0].getWidth(), (int) img[0].getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, img[0].getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", file.toFile());
     }
 }

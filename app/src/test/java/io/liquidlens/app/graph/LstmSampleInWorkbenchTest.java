@@ -1,0 +1,94 @@
+package io.liquidlens.app.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidlens.app.LaunchOptions;
+import io.liquidlens.app.ThrowawayPrefs;
+import io.liquidlens.app.WorkbenchApp;
+import io.liquidlens.app.Workbenches;
+import io.liquidlens.app.playback.PlaybackBar;
+import io.liquidlens.app.traces.TraceChartsView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The issue's "Done when": the vector study's trained LSTM sample (64 units, seed 1) opened with one of the study's
+ * held-out rollouts exactly as {@code liquidlens-app.jar MODEL ROLLOUT} opens them (the same argument parsing, the
+ * same window), then played: a layer diagram of 6 inputs and 64 units, traces named {@code l0.uJ}, a moving cursor.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LstmSampleInWorkbenchTest {
+    private static final String MODEL = "../sample-models/vector-study/lstm-s1";
+    private static final String ROLLOUT = "../sample-traces/vector-study/episode-0001.npz";
+    /** Where to save a picture of the window (docs/workbench-lstm.png), or unset. */
+    private static final String SCREENSHOT = "liquidlens.lstmScreenshot";
+    @RegisterExtension
+    static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
+    private WorkbenchApp app;
+
+    @Start
+    void start(Stage stage) {
+        app = new WorkbenchApp(LaunchOptions.parse(List.of(MODEL, ROLLOUT)));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void closeWindows(FxRobot robot) throws Exception {
+        Workbenches.close(robot, app);
+    }
+
+    @Test
+    void theStudysLstmOpensFromTheCommandLineAndPlays(FxRobot robot) throws Exception {
+        Workbenches.awaitSimulated(app);
+        assertThat(app.workspace().activityProperty().get().steps()).isEqualTo(500);
+        WiringGraphView graph = robot.lookup("#" + WiringGraphView.ID).queryAs(WiringGraphView.class);
+        robot.interact(graph::refreshNow);
+        WiringLayout layout = graph.graph().layout();
+        assertThat(layout.inputs()).isEqualTo(6);
+        assertThat(layout.neurons()).isEqualTo(64);
+        assertThat(layout.vertices().subList(0, 6)).extracting(WiringLayout.Vertex::name)
+                .containsExactly("d_lane", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
+        assertThat(layout.neuron(63).name()).isEqualTo("l0.u63");
+        assertThat(layout.links()).hasSize(6 * 64);
+
+        // nothing selected: the traces show the first unit, named as every analysis names it
+        TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
+        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u0");
+        robot.interact(() -> app.workspace().selection().selectOnly(41));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u41");
+
+        int from = app.workspace().cursor().step();
+        robot.clickOn("#" + PlaybackBar.PLAY_ID);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.workspace().cursor().step() >= from + 30);
+        robot.clickOn("#" + PlaybackBar.PLAY_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        int stopped = app.workspace().cursor().step();
+        assertThat(stopped).isGreaterThanOrEqualTo(from + 30);
+        String shot = System.getProperty(SCREENSHOT);
+        if (shot != null) {
+            Workbenches.screenshot(robot, app, Path.of(shot));
+        }
+    }
+
+    private static List<String> seriesNames(TraceChartsView view, TraceChartsView.Chart c) {
+        XYDataset data = view.chart(c).getXYPlot().getDataset();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            names.add(data.getSeriesKey(s).toString());
+        }
+        return names;
+    }
+}
