@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,12 @@ class LstmSampleInWorkbenchTest {
         robot.interact(() -> app.workspace().selection().selectOnly(41));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u41");
+
+        // torch layers have no time constants: a note says so where the tau chart would be empty
+        Label note = robot.lookup("#" + TraceChartsView.TAU_NOTE_ID).queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("no time constants: an LSTM's layers have none");
+        assertThat(robot.lookup("#" + TraceChartsView.ID + "-tau").query().isVisible()).isFalse();
 
         int from = app.workspace().cursor().step();
         robot.clickOn("#" + PlaybackBar.PLAY_ID);
