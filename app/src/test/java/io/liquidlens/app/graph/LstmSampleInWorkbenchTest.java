@@ -63,6 +63,21 @@ class LstmSampleInWorkbenchTest {
                 .containsExactly("d_lane", "mu", "kappa", "noise_1", "noise_2", "spurious_1");
         assertThat(layout.neuron(63).name()).isEqualTo("l0.u63");
         assertThat(layout.links()).hasSize(6 * 64);
+        // 64 units stay legible: the column wraps so rows are at least a label's height apart on screen, and every
+        // unit keeps its label
+        SynapseLayer drawn = graph.synapseLayer();
+        double closest = Double.POSITIVE_INFINITY;
+        for (int id = 1; id < 64; id++) {
+            int a = layout.inputs() + id - 1;
+            int b = layout.inputs() + id;
+            if (layout.vertices().get(a).x() == layout.vertices().get(b).x()) {
+                closest = Math.min(closest, Math.abs(drawn.y(a) - drawn.y(b)));
+            }
+        }
+        assertThat(closest).as("pixels between the closest units of one column").isGreaterThanOrEqualTo(14);
+        for (int id = 0; id < 64; id++) {
+            assertThat(graph.labels().label(layout.inputs() + id).isVisible()).as("label of l0.u%d", id).isTrue();
+        }
 
         // nothing selected: the traces show the first unit, named as every analysis names it
         TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
