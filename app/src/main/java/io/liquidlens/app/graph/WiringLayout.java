@@ -77,9 +77,11 @@ public final class WiringLayout {
     private final List<Vertex> vertices;
     private final List<Link> links;
     private final Map<NeuronRole, Integer> counts;
+    private final boolean layers;
 
     private WiringLayout(int inputs, int neurons, List<Vertex> vertices, List<Link> links,
-                         Map<NeuronRole, Integer> counts) {
+                         Map<NeuronRole, Integer> counts, boolean layers) {
+        this.layers = layers;
         this.inputs = inputs;
         this.neurons = neurons;
         this.vertices = List.copyOf(vertices);
@@ -170,7 +172,7 @@ public final class WiringLayout {
             }
             x += (subColumns - 1) * SUB_COLUMN_GAP + columnGap;
         }
-        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts, false);
     }
 
     /**
@@ -216,7 +218,7 @@ public final class WiringLayout {
         Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
         counts.put(NeuronRole.SENSORY, s);
         counts.put(NeuronRole.INTER, n);
-        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts, true);
     }
 
     /**
@@ -300,6 +302,11 @@ public final class WiringLayout {
     /** The vertex of neuron {@code id}. */
     public Vertex neuron(int id) {
         return vertices.get(inputs + id);
+    }
+
+    /** True for a baseline's layer diagram (inputs, layers of units, dense links), false for a wiring. */
+    public boolean layers() {
+        return layers;
     }
 
     /** Number of vertices with {@code role} (SENSORY: the inputs). */

@@ -8,10 +8,12 @@ import io.liquidlens.app.WorkbenchApp;
 import io.liquidlens.app.Workbenches;
 import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.traces.TraceChartsView;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.jfree.data.xy.XYDataset;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,6 +41,9 @@ class LstmSampleInWorkbenchTest {
     @RegisterExtension
     static final ThrowawayPrefs PREFS = new ThrowawayPrefs();
     private WorkbenchApp app;
+
+    @TempDir
+    Path tmp;
 
     @Start
     void start(Stage stage) {
@@ -78,6 +84,17 @@ class LstmSampleInWorkbenchTest {
         for (int id = 0; id < 64; id++) {
             assertThat(graph.labels().label(layout.inputs() + id).isVisible()).as("label of l0.u%d", id).isTrue();
         }
+
+        // the legend speaks of the layer diagram, on screen and in the SVG export (one key for both)
+        Node legend = robot.lookup("#" + GraphLegend.ID).query();
+        assertThat(robot.from(legend).lookup((Node n) -> n instanceof Label).queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .contains("input", "unit", "dense link (no one sign)", "high (per unit)",
+                        "link opacity, width: |activity of its source|")
+                .doesNotContain("sensory", "command", "motor", "excitatory", "inhibitory");
+        Path svg = tmp.resolve("graph.svg");
+        robot.interact(() -> graph.exportSvg(svg));
+        assertThat(Files.readString(svg)).contains("dense link (no one sign)").doesNotContain("inhibitory");
 
         // nothing selected: the traces show the first unit, named as every analysis names it
         TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
