@@ -1,11 +1,15 @@
 package io.liquidlens.app;
 
+import io.liquidlens.app.traces.TraceChartsView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.jfree.data.xy.XYDataset;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -43,6 +47,17 @@ public final class Workbenches {
         // the workbench sizes its window after showing it (window managers ignore the size it was shown with),
         // which JavaFX then keeps for the stage's next scenes; asked while hidden, it sizes to the next scene again
         robot.interact(() -> app.stage().sizeToScene());
+    }
+
+    /** The names of chart {@code c}'s series, in order (the traces' neurons, outputs and actions). */
+    public static List<String> seriesNames(TraceChartsView view,
+                                                     TraceChartsView.Chart c) {
+        XYDataset data = view.chart(c).getXYPlot().getDataset();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            names.add(data.getSeriesKey(s).toString());
+        }
+        return names;
     }
 
     /**

@@ -16,13 +16,11 @@ import io.liquidlens.io.Rollouts;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.wiring.NeuronRole;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,7 +101,7 @@ class BaselineInWorkbenchTest {
         robot.interact(() -> app.workspace().selection().selectOnly(3));
         WaitForAsyncUtils.waitForFxEvents();
         TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
-        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u3");
+        assertThat(Workbenches.seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u3");
 
         Activity before = app.workspace().activityProperty().get();
         robot.interact(() -> app.workspace().clamps().clamp(3, 0.5f));
@@ -118,14 +116,5 @@ class BaselineInWorkbenchTest {
         if (shot != null) {
             Workbenches.screenshot(robot, app, Path.of(shot));
         }
-    }
-
-    private static List<String> seriesNames(TraceChartsView view, TraceChartsView.Chart c) {
-        XYDataset data = view.chart(c).getXYPlot().getDataset();
-        List<String> names = new ArrayList<>();
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            names.add(data.getSeriesKey(s).toString());
-        }
-        return names;
     }
 }

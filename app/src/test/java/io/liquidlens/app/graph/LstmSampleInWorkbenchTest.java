@@ -10,13 +10,11 @@ import io.liquidlens.app.playback.PlaybackBar;
 import io.liquidlens.app.traces.TraceChartsView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,10 +96,10 @@ class LstmSampleInWorkbenchTest {
 
         // nothing selected: the traces show the first unit, named as every analysis names it
         TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
-        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u0");
+        assertThat(Workbenches.seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u0");
         robot.interact(() -> app.workspace().selection().selectOnly(41));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u41");
+        assertThat(Workbenches.seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u41");
 
         // torch layers have no time constants: a note says so where the tau chart would be empty
         Label note = robot.lookup("#" + TraceChartsView.TAU_NOTE_ID).queryAs(Label.class);
@@ -120,14 +118,5 @@ class LstmSampleInWorkbenchTest {
         if (shot != null) {
             Workbenches.screenshot(robot, app, Path.of(shot));
         }
-    }
-
-    private static List<String> seriesNames(TraceChartsView view, TraceChartsView.Chart c) {
-        XYDataset data = view.chart(c).getXYPlot().getDataset();
-        List<String> names = new ArrayList<>();
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            names.add(data.getSeriesKey(s).toString());
-        }
-        return names;
     }
 }
