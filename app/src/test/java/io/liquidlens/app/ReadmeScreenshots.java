@@ -3,13 +3,10 @@ package io.liquidlens.app;
 import io.liquidlens.app.saliency.PerturbationChoice;
 import io.liquidlens.app.saliency.SaliencyPanelView;
 import io.liquidlens.app.tree.TreePanelView;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,20 +35,7 @@ class ReadmeScreenshots {
     }
 
     private void shoot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = app.stage().getScene().snapshot(null));
-        var pixels = img[0].getPixelReader();
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", DOCS.resolve(name).toFile());
+        Workbenches.screenshot(robot, app, DOCS.resolve(name));
     }
 
     private void tab(FxRobot robot, int index) {

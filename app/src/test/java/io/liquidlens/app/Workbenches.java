@@ -1,7 +1,15 @@
 package io.liquidlens.app;
 
+import io.liquidlens.app.traces.TraceChartsView;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.jfree.data.xy.XYDataset;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,6 +47,37 @@ public final class Workbenches {
         // the workbench sizes its window after showing it (window managers ignore the size it was shown with),
         // which JavaFX then keeps for the stage's next scenes; asked while hidden, it sizes to the next scene again
         robot.interact(() -> app.stage().sizeToScene());
+    }
+
+    /** The names of chart {@code c}'s series, in order (the traces' neurons, outputs and actions). */
+    public static List<String> seriesNames(TraceChartsView view,
+                                                     TraceChartsView.Chart c) {
+        XYDataset data = view.chart(c).getXYPlot().getDataset();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            names.add(data.getSeriesKey(s).toString());
+        }
+        return names;
+    }
+
+    /**
+     * Saves the whole window as a PNG at {@code file} (pictures for the docs), after a moment for the last
+     * frame's drawing to settle.
+     */
+    public static void screenshot(FxRobot robot, WorkbenchApp app, Path file) throws Exception {
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = app.stage().getScene().snapshot(null));
+        var pixels = img[0].getPixelReader();
+        BufferedImage out = new BufferedImage((int) img[0].getWidth(),
+                (int) img[0].getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
     }
 
     /**

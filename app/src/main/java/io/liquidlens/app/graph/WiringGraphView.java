@@ -49,6 +49,7 @@ public final class WiringGraphView extends BorderPane {
     private final GraphSelection selection;
     private final NeuronContextMenu neuronMenu;
     private final ClampMarks clamps;
+    private final GraphLegend legend = new GraphLegend();
     private final Label placeholder = new Label("No model loaded");
     private final AnimationTimer pulse;
     /** What {@link #close()} runs to stop listening to the workspace. */
@@ -99,7 +100,7 @@ public final class WiringGraphView extends BorderPane {
         // the drawing takes the pane's shape, so it fills the pane instead of a 1.6:1 box inside it
         area.widthProperty().addListener((o, a, b) -> reshape(area.getWidth(), area.getHeight()));
         area.heightProperty().addListener((o, a, b) -> reshape(area.getWidth(), area.getHeight()));
-        VBox bottom = new VBox(GraphLegend.create(), clamps.line());
+        VBox bottom = new VBox(legend.node(), clamps.line());
         bottom.setStyle("-fx-background-color: white;");
         setBottom(bottom);
 
@@ -241,6 +242,7 @@ public final class WiringGraphView extends BorderPane {
         }
         levels.drawn(layout == null ? null : synapses, layout == null ? 0 : layout.links().size());
         graph.show(layout, ActivityLevels.IDLE_LINK_LEVEL);
+        legend.show(GraphLegend.Key.of(layout));
         painter.relayout(layout);
         placeholder.setVisible(layout == null);
         hover.clear();

@@ -29,6 +29,10 @@ public final class WiringLayout {
     /** Rows per (sub-)column before it wraps. */
     static final int MAX_ROWS = 32;
     private static final double SUB_COLUMN_GAP = 1.2;
+    /** A layer's sub-columns stand apart by this, room for a unit's label ({@code l0.u63}) beside each. */
+    static final double LAYER_SUB_COLUMN_GAP = 3.5;
+    /** The narrowest gap between a layer diagram's columns (inputs, layer 0, layer 1, ...). */
+    private static final double LAYER_GAP = 6;
     /** Largest gap between rows when a short column is spread over the height of the tallest. */
     private static final double MAX_ROW_GAP = 2.5;
     /** Width over height of the drawing when the pane's is not known. */
@@ -73,9 +77,11 @@ public final class WiringLayout {
     private final List<Vertex> vertices;
     private final List<Link> links;
     private final Map<NeuronRole, Integer> counts;
+    private final boolean layers;
 
     private WiringLayout(int inputs, int neurons, List<Vertex> vertices, List<Link> links,
-                         Map<NeuronRole, Integer> counts) {
+                         Map<NeuronRole, Integer> counts, boolean layers) {
+        this.layers = layers;
         this.inputs = inputs;
         this.neurons = neurons;
         this.vertices = List.copyOf(vertices);
@@ -166,7 +172,7 @@ public final class WiringLayout {
             }
             x += (subColumns - 1) * SUB_COLUMN_GAP + columnGap;
         }
-        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts, false);
     }
 
     /**
@@ -185,29 +191,54 @@ public final class WiringLayout {
             columns.add(java.util.stream.IntStream.range(k * perLayer, (k + 1) * perLayer).boxed().toList());
         }
         double wide = Math.max(MIN_ASPECT, Math.min(MAX_ASPECT, aspect));
-        int tallest = columns.stream().mapToInt(c -> rows(c.size())).max().orElse(1);
-        double columnGap = Math.max(4.0, tallest * wide / (columns.size() - 1));
+        int rows = layerRows(s, perLayer, layers, wide);
+        int tallest = Math.max(rows(s), rows);
+        // the drawing's own width at the narrowest gaps; the gaps between columns widen to fill the pane's shape
+        double unitsWide = layers * (((perLayer + rows - 1) / rows - 1) * LAYER_SUB_COLUMN_GAP);
+        double columnGap = Math.max(LAYER_GAP, ((tallest - 1) * wide - unitsWide) / layers);
         Vertex[] placed = new Vertex[s + n];
         double x = 0;
         for (int c = 0; c < columns.size(); c++) {
             List<Integer> members = columns.get(c);
-            int rows = rows(members.size());
-            double gap = rows < 2 ? 1 : Math.max(1, Math.min(MAX_ROW_GAP, (tallest - 1) / (double) (rows - 1)));
+            int colRows = c == 0 ? rows(members.size()) : rows;
+            double gap = colRows < 2 ? 1
+                    : Math.max(1, Math.min(MAX_ROW_GAP, (tallest - 1) / (double) (colRows - 1)));
+            double subGap = c == 0 ? SUB_COLUMN_GAP : LAYER_SUB_COLUMN_GAP;
             for (int k = 0; k < members.size(); k++) {
-                int inThisSub = Math.min(rows, members.size() - k / rows * rows);
-                double y = ((inThisSub - 1) / 2.0 - k % rows) * gap;
-                double vx = x + k / rows * SUB_COLUMN_GAP;
+                int inThisSub = Math.min(colRows, members.size() - k / colRows * colRows);
+                double y = ((inThisSub - 1) / 2.0 - k % colRows) * gap;
+                double vx = x + k / colRows * subGap;
                 int id = members.get(k);
                 placed[c == 0 ? id : s + id] = c == 0
                         ? new Vertex(id, id, NeuronRole.SENSORY, inputNames.get(id), shorten(inputNames.get(id)), vx, y)
                         : new Vertex(s + id, id, names.role(id), names.name(id), names.label(id), vx, y);
             }
-            x += ((members.size() + rows - 1) / rows - 1) * SUB_COLUMN_GAP + columnGap;
+            x += ((members.size() + colRows - 1) / colRows - 1) * subGap + columnGap;
         }
         Map<NeuronRole, Integer> counts = new EnumMap<>(NeuronRole.class);
         counts.put(NeuronRole.SENSORY, s);
         counts.put(NeuronRole.INTER, n);
-        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts);
+        return new WiringLayout(s, n, List.of(placed), links(s, synapses), counts, true);
+    }
+
+    /**
+     * Rows of each layer's units: the count whose drawing (layers of sub-columns {@link #LAYER_SUB_COLUMN_GAP} apart
+     * beside the inputs) comes closest to {@code aspect}, so a 64-unit layer wraps into several columns of legible rows
+     * instead of two crowded ones in a wide pane (at most {@link #MAX_ROWS}, at least as many as the inputs need).
+     */
+    static int layerRows(int inputs, int perLayer, int layers, double aspect) {
+        int best = Math.min(perLayer, MAX_ROWS);
+        double bestMiss = Double.POSITIVE_INFINITY;
+        for (int r = Math.min(perLayer, Math.max(2, rows(inputs))); r <= Math.min(perLayer, MAX_ROWS); r++) {
+            int sub = (perLayer + r - 1) / r;
+            double wide = layers * (LAYER_GAP + (sub - 1) * LAYER_SUB_COLUMN_GAP);
+            double miss = Math.abs(Math.log(wide / (Math.max(r, rows(inputs)) - 1) / aspect));
+            if (miss < bestMiss - 1e-9) {
+                best = r;
+                bestMiss = miss;
+            }
+        }
+        return Math.max(1, best);
     }
 
     private static List<Link> links(int s, List<SynapseActivity.Synapse> synapses) {
@@ -271,6 +302,11 @@ public final class WiringLayout {
     /** The vertex of neuron {@code id}. */
     public Vertex neuron(int id) {
         return vertices.get(inputs + id);
+    }
+
+    /** True for a baseline's layer diagram (inputs, layers of units, dense links), false for a wiring. */
+    public boolean layers() {
+        return layers;
     }
 
     /** Number of vertices with {@code role} (SENSORY: the inputs). */

@@ -64,7 +64,7 @@ final class WiringSvgWriter {
         for (WiringLayout.Vertex v : layout.vertices()) {
             drawVertex(g, f, v, levels[v.index()], selected[v.index()], large);
         }
-        drawLegend(g, height);
+        drawLegend(g, height, GraphLegend.Key.of(layout));
         return g.getSVGDocument();
     }
 
@@ -161,29 +161,30 @@ final class WiringSvgWriter {
         return p;
     }
 
-    private static void drawLegend(SVGGraphics2D g, int height) {
+    private static void drawLegend(SVGGraphics2D g, int height, GraphLegend.Key key) {
         double y = height - LEGEND + 22;
         double x = 20;
         g.setFont(LABEL_FONT);
-        for (NeuronRole role : NeuronRole.values()) {
-            Shape s = shape(role, x + 7, y - 4, role == NeuronRole.COMMAND ? 14 : 11);
-            g.setColor(Color.WHITE);
-            g.fill(s);
-            g.setColor(ActivityColors.awt(ActivityColors.stroke(role)));
-            g.setStroke(new BasicStroke(role == NeuronRole.COMMAND ? 2.5f : 1.5f));
-            g.draw(s);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(role.ncpsName(), (float) (x + 18), (float) y);
-            x += 90;
-        }
-        x += 10;
-        for (int polarity : new int[] {1, -1}) {
-            g.setColor(ActivityColors.awt(ActivityColors.synapse(polarity, ActivityColors.SYNAPSE_LEVELS - 1)));
-            g.setStroke(new BasicStroke(3f));
-            g.draw(new Line2D.Double(x, y - 4, x + 28, y - 4));
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(polarity > 0 ? "excitatory" : "inhibitory", (float) (x + 34), (float) y);
-            x += 110;
+        for (GraphLegend.Glyph glyph : key.glyphs()) {
+            if (glyph.polarity() == 0) {
+                NeuronRole role = glyph.role();
+                Shape s = shape(role, x + 7, y - 4, role == NeuronRole.COMMAND ? 14 : 11);
+                g.setColor(Color.WHITE);
+                g.fill(s);
+                g.setColor(ActivityColors.awt(ActivityColors.stroke(role)));
+                g.setStroke(new BasicStroke(role == NeuronRole.COMMAND ? 2.5f : 1.5f));
+                g.draw(s);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(glyph.text(), (float) (x + 18), (float) y);
+            } else {
+                g.setColor(ActivityColors.awt(ActivityColors.synapse(glyph.polarity(),
+                        ActivityColors.SYNAPSE_LEVELS - 1)));
+                g.setStroke(new BasicStroke(3f));
+                g.draw(new Line2D.Double(x, y - 4, x + 28, y - 4));
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(glyph.text(), (float) (x + 34), (float) y);
+            }
+            x += Math.max(90, g.getFontMetrics().stringWidth(glyph.text()) + 50);
         }
         double by = y + 16;
         double bx = 20;
@@ -193,8 +194,8 @@ final class WiringSvgWriter {
             g.fill(new Rectangle2D.Double(bx + i * 3, by, 3.2, 10));
         }
         g.setColor(Color.DARK_GRAY);
-        g.drawString("state: low \u2192 high (each neuron's range over the rollout); synapse opacity and width: "
-                + "current w\u00b7\u03c3(x)", (float) (bx + cells * 3 + 10), (float) (by + 9));
+        g.drawString("state: low \u2192 " + key.stateHigh() + "; " + key.links(), (float) (bx + cells * 3 + 10),
+                (float) (by + 9));
     }
 
     /** Maps graph units to SVG pixels: the layout fitted into the page above the legend, y downwards. */

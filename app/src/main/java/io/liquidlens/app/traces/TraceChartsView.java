@@ -54,7 +54,8 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * The traces of the workspace's activity on one time axis: the shown neurons' states, their liquid time
- * constants, and the model's outputs against the rollout's recorded actions, side by side in a split pane
+ * constants (a CT-RNN's constant ones; for torch layers, which have none, a note in the chart's place: {@link
+ * TauChart}), and the model's outputs against the rollout's recorded actions, side by side in a split pane
  * the user can resize. A vertical line over every chart follows the time cursor; a click on a chart moves
  * the cursor to the clicked step.
  *
@@ -72,6 +73,8 @@ public final class TraceChartsView extends BorderPane {
     /** Node ids of the Whole button and the window's label, for tests. */
     public static final String WHOLE_ID = ID + "-whole";
     public static final String WINDOW_LABEL_ID = ID + "-window";
+    /** Node id of the note shown instead of the tau chart for a model without time constants, for tests. */
+    public static final String TAU_NOTE_ID = ID + "-tau-note";
     /** The sample world's name for the action a rollout recorded (a world column of its rollouts). */
     static final String EXECUTED_ACTION = "executed_action";
 
@@ -131,6 +134,8 @@ public final class TraceChartsView extends BorderPane {
         }
     });
     private final Label windowLabel = new Label();
+    private final Label tauNote = new Label();
+    private TauChart tau = TauChart.LIQUID;
     private double dragX = Double.NaN;
     private int dragFrom;
     private List<TraceNeuron> shown = List.of();
@@ -183,7 +188,10 @@ public final class TraceChartsView extends BorderPane {
         setBottom(overview);
 
         workspace.activityProperty().addListener((obs, old, now) -> rebuild());
-        workspace.modelProperty().addListener((obs, old, now) -> rebuild());
+        workspace.modelProperty().addListener((obs, old, now) -> {
+            showTau(TauChart.of(now));
+            rebuild();
+        });
         workspace.rolloutProperty().addListener((obs, old, now) -> rebuild());
         workspace.selection().selected().addListener((SetChangeListener<Integer>) change -> selectionChanged());
         workspace.cursor().stepProperty().addListener((obs, old, now) -> {
@@ -194,6 +202,7 @@ public final class TraceChartsView extends BorderPane {
                 overview.mark(window.from(), window.to(), now.intValue());
             }
         });
+        showTau(TauChart.of(workspace.modelProperty().get()));
         rebuild();
     }
 
@@ -213,6 +222,17 @@ public final class TraceChartsView extends BorderPane {
         viewer.setOnMouseExited(e -> hoverAt(Double.NaN));
         StackPane pane = new StackPane(viewer, cursor, hover);
         pane.setMinSize(0, 0);
+        if (c == Chart.TAU) {
+            tauNote.setId(TAU_NOTE_ID);
+            tauNote.setVisible(false);
+            tauNote.setWrapText(true);
+            tauNote.setPadding(new Insets(8));
+            // the chart's white, so the note reads as the chart's content rather than a gap between charts
+            tauNote.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            tauNote.setAlignment(javafx.geometry.Pos.CENTER);
+            tauNote.setStyle("-fx-background-color: white;");
+            pane.getChildren().add(tauNote);
+        }
         return pane;
     }
 
@@ -617,6 +637,26 @@ public final class TraceChartsView extends BorderPane {
         pending.clear();
     }
 
+    /**
+     * Titles the tau chart for the model's kind of time constant, or puts a note in its place when the model has none
+     * (torch layers): an empty plot would look like a failure to compute them.
+     */
+    private void showTau(TauChart now) {
+        tau = now;
+        charts.get(Chart.TAU).setTitle(now.title());
+        charts.get(Chart.TAU).getTitle().setFont(TITLE_FONT);
+        for (javafx.scene.Node n : List.of(viewers.get(Chart.TAU), cursors.get(Chart.TAU), hovers.get(Chart.TAU))) {
+            n.setVisible(now.drawn());
+        }
+        tauNote.setText(now.drawn() ? "" : now.absent());
+        tauNote.setVisible(!now.drawn());
+    }
+
+    /** What the tau chart shows for the open model: its title, or the note in its place. */
+    public TauChart tauChart() {
+        return tau;
+    }
+
     /** Writes chart {@code c} and its cursor line as PNG at its size on screen (or 900 x 320 when not shown). */
     public void exportPng(Chart c, Path file) {
         Export.now(pngExport(c), file);
@@ -634,17 +674,25 @@ public final class TraceChartsView extends BorderPane {
 
     /** The PNG export of chart {@code c}: the chart is copied on the JavaFX thread, drawn and encoded off it. */
     public Export pngExport(Chart c) {
-        return file -> ChartExports.png(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
+        return file -> ChartExports.png(drawn(c, file), exportWidth(c), exportHeight(c), exportedCursor(), file);
     }
 
     /** The SVG export of chart {@code c}, as {@link #pngExport}. */
     public Export svgExport(Chart c) {
-        return file -> ChartExports.svg(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
+        return file -> ChartExports.svg(drawn(c, file), exportWidth(c), exportHeight(c), exportedCursor(), file);
     }
 
     /** The JPEG export of chart {@code c}, as {@link #pngExport}. */
     public Export jpegExport(Chart c) {
-        return file -> ChartExports.jpeg(charts.get(c), exportWidth(c), exportHeight(c), exportedCursor(), file);
+        return file -> ChartExports.jpeg(drawn(c, file), exportWidth(c), exportHeight(c), exportedCursor(), file);
+    }
+
+    /** Chart {@code c} to export to {@code file}, refused in one line when it is not drawn for this model. */
+    private JFreeChart drawn(Chart c, Path file) {
+        if (c == Chart.TAU && !tau.drawn()) {
+            throw new LiquidLensException(file, tau.absent());
+        }
+        return charts.get(c);
     }
 
     private double exportedCursor() {

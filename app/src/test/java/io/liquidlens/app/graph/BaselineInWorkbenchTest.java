@@ -15,17 +15,12 @@ import io.liquidlens.io.Rollout;
 import io.liquidlens.io.Rollouts;
 import io.liquidlens.sim.Activity;
 import io.liquidlens.wiring.NeuronRole;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +101,7 @@ class BaselineInWorkbenchTest {
         robot.interact(() -> app.workspace().selection().selectOnly(3));
         WaitForAsyncUtils.waitForFxEvents();
         TraceChartsView traces = robot.lookup("#" + TraceChartsView.ID).queryAs(TraceChartsView.class);
-        assertThat(seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u3");
+        assertThat(Workbenches.seriesNames(traces, TraceChartsView.Chart.STATE)).containsExactly("l0.u3");
 
         Activity before = app.workspace().activityProperty().get();
         robot.interact(() -> app.workspace().clamps().clamp(3, 0.5f));
@@ -119,31 +114,7 @@ class BaselineInWorkbenchTest {
         assertThat(app.workspace().clamps().describe()).isEqualTo("clamp l0.u3 = 0.5000");
         String shot = System.getProperty(SCREENSHOT);
         if (shot != null) {
-            save(robot, Path.of(shot));
+            Workbenches.screenshot(robot, app, Path.of(shot));
         }
-    }
-
-    private static List<String> seriesNames(TraceChartsView view, TraceChartsView.Chart c) {
-        XYDataset data = view.chart(c).getXYPlot().getDataset();
-        List<String> names = new ArrayList<>();
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            names.add(data.getSeriesKey(s).toString());
-        }
-        return names;
-    }
-
-    private void save(FxRobot robot, Path file) throws Exception {
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = app.stage().getScene().snapshot(null));
-        BufferedImage out = new BufferedImage((int) img[0].getWidth(), (int) img[0].getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, img[0].getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", file.toFile());
     }
 }

@@ -114,4 +114,15 @@ class WiringLayoutTest {
         assertThat(VertexLabels.stride(8)).isEqualTo(2);
         assertThat(VertexLabels.stride(3)).isEqualTo(4);
     }
+
+    @Test
+    void aWideLayerWrapsIntoAsManyColumnsAsThePanesShapeHasRoomFor() {
+        // a 64-unit layer in a pane 2.8 times as wide as tall: several columns of 8 to 16 rows, not two of 32
+        int rows = WiringLayout.layerRows(6, 64, 1, 2.8);
+        assertThat(rows).isBetween(8, 16);
+        // a tall pane keeps the tallest column the layout allows
+        assertThat(WiringLayout.layerRows(6, 64, 1, WiringLayout.MIN_ASPECT)).isGreaterThan(rows);
+        // a small layer is not wrapped below the inputs' column
+        assertThat(WiringLayout.layerRows(6, 4, 1, 2.8)).isEqualTo(4);
+    }
 }
