@@ -71,7 +71,9 @@ record WorkspaceState(LoadedModel model, ModelSummary summary, SynapseActivity s
 
     /** The status line for this state: the model, the rollout and whether it was simulated, what is clamped. */
     String describe() {
-        String m = model == null ? "No model loaded." : "Model: " + summary.name() + " (" + model.folder() + ")";
+        // normalised: a folder given as app/../sample-models/... reads as where it is
+        String m = model == null ? "No model loaded."
+                : "Model: " + summary.name() + " (" + model.folder().toAbsolutePath().normalize() + ")";
         if (rollout == null) {
             return model == null ? m : m + "  |  No rollout (File > Open rollout...)";
         }
