@@ -71,6 +71,29 @@ class PresetTrainingTest {
     }
 
     @Test
+    void tinyCameraLstmPresetTrainsTheNcpsHeadUnderATorchLstmThatInfoLoads() throws Exception {
+        Path out = tmp.resolve("lstm");
+        CliRunner train = CliRunner.run("train", "--preset", "lstm-lanekeeping", "--out", out.toString(),
+                "--data-episodes", "1", "--steps", "24", "--epochs", "1", "--seed", "3");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor").contains("seed 1)");
+
+        JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
+        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo("lstm-lanekeeping");
+        assertThat(model.at("/provenance/training/cell_learning_rate_factor").asDouble()).isEqualTo(1.0);
+        assertThat(model.at("/provenance/training/epoch_losses/0").asDouble()).isFinite().isPositive();
+        assertThat(model.at("/head/layers").size()).isEqualTo(11);
+        assertThat(model.at("/ncps/class").asText()).isEqualTo("LSTM");
+
+        JsonNode summary = JSON.readTree(CliRunner.run("info", "--model", out.toString(), "--json").out());
+        JsonNode ncp = JSON.readTree(CliRunner.run("info", "--model", SampleModelTest.sample("ncp-lanekeeping")
+                .toString(), "--json").out());
+        assertThat(summary.at("/size_table/head_parameters").asLong())
+                .isEqualTo(ncp.at("/size_table/head_parameters").asLong());
+        assertThat(summary.at("/size_table/rnn_neurons").asInt()).isEqualTo(64);
+    }
+
+    @Test
     void imagePresetsRunADaggerRoundWhereTheNetworkDrivesAndTheExpertLabels() throws Exception {
         Path out = tmp.resolve("dagger");
         CliRunner train = CliRunner.run("train", "--preset", "cfc-lanekeeping", "--out", out.toString(),
@@ -169,7 +192,7 @@ class PresetTrainingTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).doesNotContain("\n").contains("unknown preset 'ncp-lanekeping'")
                 .contains("ncp-lanekeeping, random-lanekeeping, fullyconnected-lanekeeping, cfc-lanekeeping,"
-                        + " vector-lanekeeping, vector-study and its members");
+                        + " lstm-lanekeeping, vector-lanekeeping, vector-study and its members");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
     }
 

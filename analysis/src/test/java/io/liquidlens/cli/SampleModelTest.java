@@ -32,7 +32,7 @@ class SampleModelTest {
         return sample("vector-lanekeeping");
     }
 
-    private static Path sample(String name) {
+    static Path sample(String name) {
         for (Path root : new Path[] {Path.of(".."), Path.of(".")}) {
             Path p = root.resolve("sample-models/" + name);
             if (Files.isRegularFile(p.resolve("model.json"))) {
