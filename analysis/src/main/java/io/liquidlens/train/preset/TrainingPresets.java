@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The training presets of the sample world: the NCP paper's lane-keeping network (conv head -> 19-neuron NCP)
- * and its ablations of the same size, a small vector-input NCP for quick tests, and the members of the vector
- * seed study ({@link VectorStudy}).
+ * and its ablations of the same size, the paper's LSTM baseline behind the same head, a small vector-input NCP for
+ * quick tests, and the members of the vector seed study ({@link VectorStudy}).
  *
  * <p>Budget of the image presets: 32 episodes x 500 steps = 16,000 frames x 9 epochs, then the DAgger round's
  * 6,000 frames more and 6 epochs on all 22,000: 276,000 frame passes; at 170-200 frames/s (forward and
