@@ -73,9 +73,7 @@ class PresetTrainingTest {
     @Test
     void tinyCameraLstmPresetTrainsTheNcpsHeadUnderATorchLstmThatInfoLoads() throws Exception {
         Path out = tmp.resolve("lstm");
-        CliRunner train = CliRunner.run("train", "--preset", "lstm-lanekeeping", "--out", out.toString(),
-                "--data-episodes", "1", "--steps", "24", "--epochs", "1", "--seed", "3");
-        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRunner train = shortCameraRun("lstm-lanekeeping", out, 1, 24, 1, 3);
         assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor").contains("seed 1)");
 
         JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
@@ -96,9 +94,7 @@ class PresetTrainingTest {
     @Test
     void imagePresetsRunADaggerRoundWhereTheNetworkDrivesAndTheExpertLabels() throws Exception {
         Path out = tmp.resolve("dagger");
-        CliRunner train = CliRunner.run("train", "--preset", "cfc-lanekeeping", "--out", out.toString(),
-                "--data-episodes", "2", "--steps", "20", "--epochs", "2", "--seed", "5");
-        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRunner train = shortCameraRun("cfc-lanekeeping", out, 2, 20, 2, 5);
         assertThat(train.err()).contains("DAgger: the network after epoch 1 drives 1 new roads x 20 steps")
                 .contains("resuming after epoch 1 (Adam state restored)");
 
@@ -208,6 +204,15 @@ class PresetTrainingTest {
         CliRunner noData = CliRunner.run("train", "--model", "m", "--out", tmp.resolve("z").toString());
         assertThat(noData.exitCode()).isEqualTo(2);
         assertThat(noData.err()).contains("--data");
+    }
+
+    /** A camera preset shrunk to {@code episodes} x {@code steps} of data and {@code epochs}; it must succeed. */
+    private static CliRunner shortCameraRun(String preset, Path out, int episodes, int steps, int epochs, long seed) {
+        CliRunner train = CliRunner.run("train", "--preset", preset, "--out", out.toString(), "--data-episodes",
+                String.valueOf(episodes), "--steps", String.valueOf(steps), "--epochs", String.valueOf(epochs),
+                "--seed", String.valueOf(seed));
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        return train;
     }
 
     private static String[] concat(String[] a, String[] b) {
