@@ -49,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME",
             description = "Train a preset of the sample world instead of --model: record its data with the expert,"
                     + " then train its network with its options. One of: ncp-lanekeeping, random-lanekeeping,"
-                    + " fullyconnected-lanekeeping, cfc-lanekeeping, vector-lanekeeping, the vector seed study's"
+                    + " fullyconnected-lanekeeping, cfc-lanekeeping, lstm-lanekeeping, vector-lanekeeping, the vector seed study's"
                     + " members vector-study-ARCH-sSEED (ARCH ncp, fullyconnected, random, cfc, or the baselines"
                     + " lstm and gru; SEED 1-5), or vector-study: all thirty, into OUT/ARCH-sSEED, on one data set"
                     + " in OUT/data.")

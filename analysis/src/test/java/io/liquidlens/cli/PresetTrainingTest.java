@@ -71,11 +71,30 @@ class PresetTrainingTest {
     }
 
     @Test
+    void tinyCameraLstmPresetTrainsTheNcpsHeadUnderATorchLstmThatInfoLoads() throws Exception {
+        Path out = tmp.resolve("lstm");
+        CliRunner train = shortCameraRun("lstm-lanekeeping", out, 1, 24, 1, 3);
+        assertThat(train.err()).contains("recording 1 episodes x 24 steps (camera sensor").contains("seed 1)");
+
+        JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
+        assertThat(model.at("/provenance/preset/name").asText()).isEqualTo("lstm-lanekeeping");
+        assertThat(model.at("/provenance/training/cell_learning_rate_factor").asDouble()).isEqualTo(1.0);
+        assertThat(model.at("/provenance/training/epoch_losses/0").asDouble()).isFinite().isPositive();
+        assertThat(model.at("/head/layers").size()).isEqualTo(11);
+        assertThat(model.at("/ncps/class").asText()).isEqualTo("LSTM");
+
+        JsonNode summary = JSON.readTree(CliRunner.run("info", "--model", out.toString(), "--json").out());
+        JsonNode ncp = JSON.readTree(CliRunner.run("info", "--model", SampleModelTest.sample("ncp-lanekeeping")
+                .toString(), "--json").out());
+        assertThat(summary.at("/size_table/head_parameters").asLong())
+                .isEqualTo(ncp.at("/size_table/head_parameters").asLong());
+        assertThat(summary.at("/size_table/rnn_neurons").asInt()).isEqualTo(64);
+    }
+
+    @Test
     void imagePresetsRunADaggerRoundWhereTheNetworkDrivesAndTheExpertLabels() throws Exception {
         Path out = tmp.resolve("dagger");
-        CliRunner train = CliRunner.run("train", "--preset", "cfc-lanekeeping", "--out", out.toString(),
-                "--data-episodes", "2", "--steps", "20", "--epochs", "2", "--seed", "5");
-        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRunner train = shortCameraRun("cfc-lanekeeping", out, 2, 20, 2, 5);
         assertThat(train.err()).contains("DAgger: the network after epoch 1 drives 1 new roads x 20 steps")
                 .contains("resuming after epoch 1 (Adam state restored)");
 
@@ -169,7 +188,7 @@ class PresetTrainingTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).doesNotContain("\n").contains("unknown preset 'ncp-lanekeping'")
                 .contains("ncp-lanekeeping, random-lanekeeping, fullyconnected-lanekeeping, cfc-lanekeeping,"
-                        + " vector-lanekeeping, vector-study and its members");
+                        + " lstm-lanekeeping, vector-lanekeeping, vector-study and its members");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
     }
 
@@ -185,6 +204,15 @@ class PresetTrainingTest {
         CliRunner noData = CliRunner.run("train", "--model", "m", "--out", tmp.resolve("z").toString());
         assertThat(noData.exitCode()).isEqualTo(2);
         assertThat(noData.err()).contains("--data");
+    }
+
+    /** A camera preset shrunk to {@code episodes} x {@code steps} of data and {@code epochs}; it must succeed. */
+    private static CliRunner shortCameraRun(String preset, Path out, int episodes, int steps, int epochs, long seed) {
+        CliRunner train = CliRunner.run("train", "--preset", preset, "--out", out.toString(), "--data-episodes",
+                String.valueOf(episodes), "--steps", String.valueOf(steps), "--epochs", String.valueOf(epochs),
+                "--seed", String.valueOf(seed));
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        return train;
     }
 
     private static String[] concat(String[] a, String[] b) {
