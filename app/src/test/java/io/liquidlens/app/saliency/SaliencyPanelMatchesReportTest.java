@@ -129,6 +129,28 @@ class SaliencyPanelMatchesReportTest {
         }
     }
 
+    /** The vector study's trained LSTM: a baseline's Saliency tab shows the report's maps, as a liquid model's. */
+    @ParameterizedTest
+    @EnumSource(value = SaliencyChoice.class, names = {"GRADIENT", "INTEGRATED_GRADIENTS", "OCCLUSION"})
+    void onAnLstmSampleThePanelsMapsAreTheReports(SaliencyChoice choice) {
+        Path lstm = Path.of("..", "sample-models", "vector-study", "lstm-s1");
+        Path episode = Path.of("..", "sample-traces", "vector-study", "episode-0000.npz");
+        SaliencySpec method = SaliencySpec.of(choice);
+        CausalAudit audit = report(lstm, episode, "channels=0.1", method);
+        FrameMetrics metrics = audit.models().get(0).conditions().get(0).frames();
+        choose(lstm, episode, method, "channel noise, variance 0.1 (every input)");
+        FrameSaliency report = FrameSaliency.of(LoadedModel.load(lstm), method, 0, SEED);
+
+        for (int k = 0; k < FRAMES; k++) {
+            int step = metrics.steps().get(k);
+            StepMaps maps = at(step);
+            assertThat(maps.cleanMap()).isEqualTo(report.map(maps.clean(), step));
+            assertThat(maps.perturbedMap()).isEqualTo(report.map(maps.perturbed(), step))
+                    .isNotEqualTo(maps.cleanMap());
+            assertThat(maps.change().deviation()).isEqualTo(metrics.deviation().get(k)).isPositive();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SaliencyChoice.class)
     void everyRegisteredMethodIsOfferedForTheModelsItAppliesTo(SaliencyChoice choice) {
